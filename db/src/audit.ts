@@ -1,0 +1,42 @@
+// Writes audit entries inside the caller's tenant transaction, so a write and its audit entry commit together.
+import { auditLog } from "./schema/audit.ts";
+import type { TenantTx } from "./tenant-tx.ts";
+
+export type Actor = { userId: string | null; label: string; requestId?: string | null };
+
+export type AuditInput = {
+  action: string;
+  entityType: string;
+  entityId?: string | null;
+  before?: unknown;
+  after?: unknown;
+};
+
+export async function writeAudit(tx: TenantTx, tenantId: string, actor: Actor, entry: AuditInput): Promise<void> {
+  await tx.insert(auditLog).values({
+    tenantId,
+    actorUserId: actor.userId,
+    actorLabel: actor.label,
+    requestId: actor.requestId ?? null,
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId ?? null,
+    before: redact(entry.before),
+    after: redact(entry.after),
+  });
+}
+
+const SECRET_KEYS = new Set(["passwordHash", "secretHash", "tokenHash", "password"]);
+
+/** Secrets never reach the audit log, not even as hashes. */
+function redact(value: unknown): unknown {
+  if (value === undefined || value === null) return null;
+  if (Array.isArray(value)) return value.map(redact);
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value !== "object") return value;
+  return Object.fromEntries(
+    Object.entries(value as Record<string, unknown>)
+      .filter(([key]) => !SECRET_KEYS.has(key))
+      .map(([key, v]) => [key, redact(v)]),
+  );
+}

@@ -1,0 +1,2 @@
+/** The Land Sachsen-Anhalt, created by migration 0002 with this fixed id. */
+export const STATE_TENANT_ID = "00000000-0000-4000-8000-000000000001";

@@ -1,0 +1,6 @@
+export * from "./audit.ts";
+export * from "./client.ts";
+export { describeDbError, MigrationError, runMigrations } from "./migrate.ts";
+export * as schema from "./schema/index.ts";
+export * from "./tenant-tx.ts";
+export { STATE_TENANT_ID } from "./constants.ts";

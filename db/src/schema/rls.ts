@@ -1,0 +1,22 @@
+// Row-level security building blocks shared by every table: one policy shape for tenant tables.
+import { sql } from "drizzle-orm";
+import { pgPolicy, pgRole, uuid } from "drizzle-orm/pg-core";
+
+/** The runtime role the API and worker connect as; created in migration 0000 (drizzle must not create roles). */
+export const appRole = pgRole("spatz_app").existing();
+
+/** `app_current_tenant()` reads the transaction-local `app.tenant_id`; an unset or empty setting yields NULL → zero rows. */
+export const currentTenant = sql`app_current_tenant()`;
+
+export const tenantIdColumn = () => uuid("tenant_id").notNull();
+
+/** The one policy every tenant table carries: reads and writes only within the tenant of the transaction. */
+export function tenantPolicy(table: string) {
+  return pgPolicy(`${table}_tenant_isolation`, {
+    as: "permissive",
+    for: "all",
+    to: appRole,
+    using: sql`tenant_id = app_current_tenant()`,
+    withCheck: sql`tenant_id = app_current_tenant()`,
+  });
+}

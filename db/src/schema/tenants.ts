@@ -1,0 +1,73 @@
+// The tenant registry (Land + Kommunen) and the reference list of all Gemeinden. Readable by everyone, written by the state.
+import { sql } from "drizzle-orm";
+import { check, doublePrecision, index, integer, pgPolicy, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { createdAt, updatedAt } from "./columns.ts";
+import { appRole } from "./rls.ts";
+
+const stateWrites = (table: string) => [
+  pgPolicy(`${table}_read_all`, { as: "permissive", for: "select", to: appRole, using: sql`true` }),
+  pgPolicy(`${table}_state_insert`, { as: "permissive", for: "insert", to: appRole, withCheck: sql`app_current_tenant_is_state()` }),
+  pgPolicy(`${table}_state_update`, {
+    as: "permissive",
+    for: "update",
+    to: appRole,
+    using: sql`app_current_tenant_is_state()`,
+    withCheck: sql`app_current_tenant_is_state()`,
+  }),
+];
+
+export const tenants = pgTable(
+  "tenants",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    slug: text("slug").notNull(),
+    name: text("name").notNull(),
+    kind: text("kind", {
+      enum: ["state", "kreisfreie_stadt", "landkreis", "einheitsgemeinde", "verbandsgemeinde"],
+    }).notNull(),
+    /** AGS of a Gemeinde (8 digits), Kreis (5) or the Verbandsgemeinde key (9); null for the state. */
+    ags: text("ags"),
+    ars: text("ars"),
+    kreisAgs: text("kreis_ags"),
+    kreisName: text("kreis_name"),
+    population: integer("population"),
+    latitude: doublePrecision("latitude"),
+    longitude: doublePrecision("longitude"),
+    status: text("status", { enum: ["active", "suspended"] }).notNull().default("active"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("tenants_slug_key").on(t.slug),
+    uniqueIndex("tenants_ags_key").on(t.ags),
+    uniqueIndex("tenants_single_state_key").on(t.kind).where(sql`kind = 'state'`),
+    check("tenants_slug_format", sql`${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`),
+    ...stateWrites("tenants"),
+  ],
+).enableRLS();
+
+export const municipalities = pgTable(
+  "municipalities",
+  {
+    ags: text("ags").primaryKey(),
+    ars: text("ars").notNull(),
+    name: text("name").notNull(),
+    /** Kreisfreie Stadt, Stadt or Gemeinde, as Destatis writes it. */
+    municipalityType: text("municipality_type").notNull(),
+    kreisAgs: text("kreis_ags").notNull(),
+    kreisName: text("kreis_name").notNull(),
+    verbandKey: text("verband_key").notNull(),
+    verbandName: text("verband_name").notNull(),
+    /** The Kommune tenant that administers this Gemeinde (itself, or its Verbandsgemeinde). */
+    tenantId: uuid("tenant_id").references(() => tenants.id),
+    population: integer("population").notNull(),
+    areaKm2: doublePrecision("area_km2").notNull(),
+    postcode: text("postcode"),
+    latitude: doublePrecision("latitude").notNull(),
+    longitude: doublePrecision("longitude").notNull(),
+  },
+  (t) => [index("municipalities_tenant_idx").on(t.tenantId), index("municipalities_kreis_idx").on(t.kreisAgs), ...stateWrites("municipalities")],
+).enableRLS();
+
+export type Tenant = typeof tenants.$inferSelect;
+export type TenantKind = Tenant["kind"];

@@ -1,0 +1,45 @@
+// Throwaway PostgreSQL and Redis for tests. `pnpm test` starts one pair for the whole run (with-services.ts) and each
+// test package creates its own database in it; a package run alone starts its own pair.
+import { chmodSync, mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { type DatabaseUrls, dropDatabase, ensureDatabase } from "./database.ts";
+import { freePort } from "./ports.ts";
+import { startPostgres } from "./postgres.ts";
+import { startRedis } from "./redis.ts";
+
+export type Services = { postgresUrl: string; redisUrl: string; stop: () => Promise<void> };
+
+export async function startThrowawayServices(): Promise<Services> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "spatz-test-"));
+  chmodSync(dir, 0o755); // PostgreSQL runs as its own user when we are root and must reach its data directory
+  const [pgPort, redisPort] = [await freePort(), await freePort()];
+  const [pg, redis] = await Promise.all([
+    startPostgres({ dataDir: path.join(dir, "pg"), port: pgPort, durable: false }),
+    startRedis({ dir: path.join(dir, "redis"), port: redisPort, persistent: false }),
+  ]);
+  return {
+    postgresUrl: pg.url,
+    redisUrl: redis.url,
+    stop: async () => {
+      await Promise.all([pg.stop(), redis.stop()]);
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export type TestDatabase = DatabaseUrls & { name: string; superuserUrl: string; drop: () => Promise<void> };
+
+export async function createTestDatabase(superuserUrl: string, prefix: string): Promise<TestDatabase> {
+  const name = `${prefix}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`.replace(/[^a-z0-9_]/g, "_");
+  const urls = await ensureDatabase(superuserUrl, name);
+  return { ...urls, name, superuserUrl, drop: () => dropDatabase(superuserUrl, name) };
+}
+
+/** The shared services of a `pnpm test` run, or a fresh pair when a package runs alone. */
+export async function useTestServices(): Promise<Services> {
+  const postgresUrl = process.env.SPATZ_TEST_PG_URL;
+  const redisUrl = process.env.SPATZ_TEST_REDIS_URL;
+  if (postgresUrl && redisUrl) return { postgresUrl, redisUrl, stop: async () => {} };
+  return startThrowawayServices();
+}

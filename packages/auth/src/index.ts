@@ -1,0 +1,4 @@
+export * from "./password.ts";
+export * from "./rate-limit.ts";
+export * from "./sessions.ts";
+export * from "./tokens.ts";

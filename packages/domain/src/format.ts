@@ -1,0 +1,44 @@
+// German formatting used by screens and reports: dd.mm.yyyy, 22.137.500 €.
+const dateFormat = new Intl.DateTimeFormat("de-DE", { day: "2-digit", month: "2-digit", year: "numeric", timeZone: "Europe/Berlin" });
+const dateTimeFormat = new Intl.DateTimeFormat("de-DE", {
+  day: "2-digit",
+  month: "2-digit",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  timeZone: "Europe/Berlin",
+});
+const euro = new Intl.NumberFormat("de-DE", { style: "currency", currency: "EUR", maximumFractionDigits: 0 });
+const euroCents = new Intl.NumberFormat("de-DE", { style: "currency", currency: "EUR", minimumFractionDigits: 2 });
+const integer = new Intl.NumberFormat("de-DE", { maximumFractionDigits: 0 });
+
+/** Accepts a Date, an ISO timestamp or an ISO calendar date ("2024-09-30", read as that calendar day). */
+export function formatDate(value: Date | string | null | undefined): string {
+  if (value == null || value === "") return "–";
+  if (typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
+    const [y, m, d] = value.split("-");
+    return `${d}.${m}.${y}`;
+  }
+  return dateFormat.format(typeof value === "string" ? new Date(value) : value);
+}
+
+export function formatDateTime(value: Date | string | null | undefined): string {
+  if (value == null || value === "") return "–";
+  return dateTimeFormat.format(typeof value === "string" ? new Date(value) : value);
+}
+
+export function formatEuro(amount: number): string {
+  return euro.format(amount);
+}
+
+export function formatEuroCents(cents: number): string {
+  return euroCents.format(cents / 100);
+}
+
+export function formatNumber(value: number, fractionDigits = 0): string {
+  return new Intl.NumberFormat("de-DE", { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits }).format(value);
+}
+
+export function formatInteger(value: number): string {
+  return integer.format(value);
+}

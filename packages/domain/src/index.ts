@@ -1,0 +1,5 @@
+export * from "./format.ts";
+export * from "./identity.ts";
+export * from "./pagination.ts";
+export * from "./permissions.ts";
+export * from "./roles.ts";

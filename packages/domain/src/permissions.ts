@@ -1,0 +1,53 @@
+// The authorization matrix as data: who may call which tRPC procedure. The server enforces it for every procedure
+// (a procedure missing here is refused), the screens use it to show only what a role can do, and the tests check it
+// both ways. Add a line here with every new procedure.
+import type { Role } from "./roles.ts";
+
+export type Access = "public" | "authenticated" | readonly Role[];
+
+const TENANT_ADMINS = ["admin", "state_admin"] as const satisfies readonly Role[];
+const AUDIT_READERS = ["admin", "leadership", "state_admin"] as const satisfies readonly Role[];
+
+export const PERMISSIONS = {
+  "auth.login": "public",
+  "auth.invitationInfo": "public",
+  "auth.acceptInvitation": "public",
+  "directory.tenants": "public",
+  "directory.tenantBySlug": "public",
+
+  "auth.logout": "authenticated",
+  "account.me": "authenticated",
+  "account.sessions": "authenticated",
+  "account.revokeSession": "authenticated",
+  "account.logoutEverywhere": "authenticated",
+  "account.changePassword": "authenticated",
+
+  "users.list": TENANT_ADMINS,
+  "users.invitations": TENANT_ADMINS,
+  "users.invite": TENANT_ADMINS,
+  "users.revokeInvitation": TENANT_ADMINS,
+  "users.changeRole": TENANT_ADMINS,
+  "users.setStatus": TENANT_ADMINS,
+
+  "audit.list": AUDIT_READERS,
+
+  "tenants.list": ["state_admin", "state_pmo"],
+  "tenants.create": ["state_admin"],
+  "tenants.rename": ["state_admin"],
+  "tenants.setStatus": ["state_admin"],
+  "tenants.inviteAdmin": ["state_admin"],
+} as const satisfies Record<string, Access>;
+
+export type ProcedurePath = keyof typeof PERMISSIONS;
+
+export function accessOf(path: string): Access | undefined {
+  return (PERMISSIONS as Record<string, Access>)[path];
+}
+
+export function can(role: Role | null | undefined, path: ProcedurePath): boolean {
+  const access: Access = PERMISSIONS[path];
+  if (access === "public") return true;
+  if (!role) return false;
+  if (access === "authenticated") return true;
+  return access.includes(role);
+}

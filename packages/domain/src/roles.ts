@@ -1,0 +1,36 @@
+// Roles per membership (DESIGN.md §1). Kommune tenants use the first five, the state tenant the last two.
+export const KOMMUNE_ROLES = ["admin", "leadership", "coordinator", "project_lead", "viewer"] as const;
+export const STATE_ROLES = ["state_admin", "state_pmo"] as const;
+export const ROLES = [...KOMMUNE_ROLES, ...STATE_ROLES] as const;
+
+export type KommuneRole = (typeof KOMMUNE_ROLES)[number];
+export type StateRole = (typeof STATE_ROLES)[number];
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  admin: "Administration",
+  leadership: "Verwaltungsführung",
+  coordinator: "CDO / PMO (Koordination)",
+  project_lead: "Projektleitung",
+  viewer: "Mitarbeitende (lesend)",
+  state_admin: "Landesadministration",
+  state_pmo: "Landes-PMO",
+};
+
+export function rolesForTenantKind(kind: TenantKind): readonly Role[] {
+  return kind === "state" ? STATE_ROLES : KOMMUNE_ROLES;
+}
+
+export const TENANT_KINDS = ["state", "kreisfreie_stadt", "landkreis", "einheitsgemeinde", "verbandsgemeinde"] as const;
+export type TenantKind = (typeof TENANT_KINDS)[number];
+export type KommuneKind = Exclude<TenantKind, "state">;
+
+export const TENANT_KIND_LABELS: Record<TenantKind, string> = {
+  state: "Land",
+  kreisfreie_stadt: "Kreisfreie Stadt",
+  landkreis: "Landkreis",
+  einheitsgemeinde: "Einheitsgemeinde",
+  verbandsgemeinde: "Verbandsgemeinde",
+};
+
+export const TENANT_STATUS_LABELS = { active: "aktiv", suspended: "gesperrt" } as const;
