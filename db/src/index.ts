@@ -3,4 +3,5 @@ export * from "./client.ts";
 export { describeDbError, MigrationError, runMigrations } from "./migrate.ts";
 export * as schema from "./schema/index.ts";
 export * from "./tenant-tx.ts";
+export * as queries from "./queries/index.ts";
 export { STATE_TENANT_ID } from "./constants.ts";

@@ -1,3 +1,4 @@
+export * from "./invitations.ts";
 export * from "./password.ts";
 export * from "./rate-limit.ts";
 export * from "./sessions.ts";

@@ -1,4 +1,6 @@
+import "./zod-locale.ts";
 export * from "./format.ts";
+export * from "./messages.ts";
 export * from "./identity.ts";
 export * from "./pagination.ts";
 export * from "./permissions.ts";

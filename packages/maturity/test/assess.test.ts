@@ -217,7 +217,12 @@ describe("assess: open measures and next steps", () => {
     expect(step?.currentLevel).toBe(1);
     expect(step?.nextLevel).toBe(2);
     expect(step?.missing.map((m) => m.criterionKey)).toEqual(["a2"]);
-    expect(step?.missing[0]?.openMeasures.map((m) => m.measureId)).toEqual(["mar", "mar-b", "sep", "late-null"]);
+    expect(step?.missing[0]?.openMeasures.map((m) => m.measureId)).toEqual([
+      "mar",
+      "mar-b",
+      "sep",
+      "late-null",
+    ]);
   });
 
   it("lists every criterion of level 1 for a dimension at the baseline", () => {
@@ -227,7 +232,11 @@ describe("assess: open measures and next steps", () => {
   });
 
   it("has no next step for a dimension at level 4", () => {
-    const full = assess(model, [done("m", "2024-01-01", "a1x", "a1y", "a2", "a3x", "a3y", "a4")], "2024-06-01");
+    const full = assess(
+      model,
+      [done("m", "2024-01-01", "a1x", "a1y", "a2", "a3x", "a3y", "a4")],
+      "2024-06-01",
+    );
     expect(full.nextSteps.map((s) => s.dimensionKey)).toEqual(["b"]);
   });
 });

@@ -45,7 +45,9 @@ describe("defaultModel", () => {
     for (const dimension of defaultModel.dimensions) {
       for (const level of dimension.levels) {
         for (const criterion of level.criteria) {
-          expect(criterion.key).toMatch(new RegExp(`^${dimension.key}\\.${level.level}\\.[a-z0-9]+(-[a-z0-9]+)*$`));
+          expect(criterion.key).toMatch(
+            new RegExp(`^${dimension.key}\\.${level.level}\\.[a-z0-9]+(-[a-z0-9]+)*$`),
+          );
         }
       }
     }
@@ -62,7 +64,9 @@ describe("defaultModel", () => {
     expect(byTitle("Digitalisierungsstrategie durch Verwaltungsführung beschlossen")?.key).toBe(
       "strategie.2.strategie-beschlossen",
     );
-    expect(byTitle("IT-Notfallkonzept und Risikobehandlungsplan erstellt")?.key).toBe("sicherheit.2.notfallkonzept");
+    expect(byTitle("IT-Notfallkonzept und Risikobehandlungsplan erstellt")?.key).toBe(
+      "sicherheit.2.notfallkonzept",
+    );
     for (const title of [
       "Kritische Risiken aus Risikobehandlungsplan ausgeräumt",
       "Neue Kollaborationsplattform etabliert",
@@ -95,6 +99,8 @@ describe("defaultModel", () => {
       expect(criterion.validityMonths, criterion.key).toBe(12);
     }
     // One-off results (a decision, a platform going live) do not expire.
-    expect(byTitle("Digitalisierungsstrategie durch Verwaltungsführung beschlossen")?.validityMonths).toBeNull();
+    expect(
+      byTitle("Digitalisierungsstrategie durch Verwaltungsführung beschlossen")?.validityMonths,
+    ).toBeNull();
   });
 });

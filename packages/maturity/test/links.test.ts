@@ -24,7 +24,10 @@ describe("mapCriterionLinks", () => {
   });
 
   it("lets the mapping win over an unchanged key and removes duplicates", () => {
-    expect(mapCriterionLinks(["b2", "b3", "b3"], { b2: ["b3"] }, next)).toEqual({ keys: ["b3"], dropped: [] });
+    expect(mapCriterionLinks(["b2", "b3", "b3"], { b2: ["b3"] }, next)).toEqual({
+      keys: ["b3"],
+      dropped: [],
+    });
   });
 
   it("does not treat inherited object properties as mappings", () => {

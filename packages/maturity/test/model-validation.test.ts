@@ -43,7 +43,10 @@ describe("validateModel", () => {
 
   it("reports a duplicated level and the level it displaced", () => {
     const problems = broken((m) => (m.dimensions[0]!.levels[3]!.level = 2));
-    expect(problems).toEqual(["Dimension „a“: Stufe 2 ist mehrfach definiert.", "Dimension „a“: Stufe 4 fehlt."]);
+    expect(problems).toEqual([
+      "Dimension „a“: Stufe 2 ist mehrfach definiert.",
+      "Dimension „a“: Stufe 4 fehlt.",
+    ]);
   });
 
   it("reports a level outside 1–4", () => {

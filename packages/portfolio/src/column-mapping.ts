@@ -1,6 +1,12 @@
 /** Which file column feeds which project field: suggestion from the headers and validation of a mapping. */
 import { z } from "zod";
-import { fieldDefinition, normalizeHeader, type ProjectField, projectFieldKeys, projectFields } from "./project-fields";
+import {
+  fieldDefinition,
+  normalizeHeader,
+  type ProjectField,
+  projectFieldKeys,
+  projectFields,
+} from "./project-fields";
 
 /** Field → 0-based column index in `ImportTable.headers`/`cells`, or null when the field is not imported. */
 export type ColumnMapping = Record<ProjectField, number | null>;

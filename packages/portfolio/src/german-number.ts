@@ -98,7 +98,9 @@ export function parseEuroCents(text: string): ParseResult<number> {
   }
   const cents = Number(integer + fraction.padEnd(2, "0"));
   if (!Number.isSafeInteger(cents) || cents > MAX_BUDGET_CENTS) {
-    return rejected(`„${value}“: Der Betrag ist zu groß (höchstens ${formatEuroCents(MAX_BUDGET_CENTS, true)} €).`);
+    return rejected(
+      `„${value}“: Der Betrag ist zu groß (höchstens ${formatEuroCents(MAX_BUDGET_CENTS, true)} €).`,
+    );
   }
   return parsed(cents);
 }

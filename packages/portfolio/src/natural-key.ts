@@ -3,12 +3,7 @@
  * file has no Projekt-ID, and to find duplicates within one file.
  */
 function normalizeKeyPart(text: string): string {
-  return text
-    .normalize("NFKC")
-    .replace(/\s+/gu, " ")
-    .trim()
-    .toLocaleLowerCase("de-DE")
-    .replace(/ß/g, "ss");
+  return text.normalize("NFKC").replace(/\s+/gu, " ").trim().toLocaleLowerCase("de-DE").replace(/ß/g, "ss");
 }
 
 /**
@@ -17,5 +12,9 @@ function normalizeKeyPart(text: string): string {
  * letters). Returns a JSON array string, so the parts can never run into each other.
  */
 export function projectNaturalKey(project: { gb: string; r: string; name: string }): string {
-  return JSON.stringify([normalizeKeyPart(project.gb), normalizeKeyPart(project.r), normalizeKeyPart(project.name)]);
+  return JSON.stringify([
+    normalizeKeyPart(project.gb),
+    normalizeKeyPart(project.r),
+    normalizeKeyPart(project.name),
+  ]);
 }

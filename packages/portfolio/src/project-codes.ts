@@ -43,7 +43,10 @@ function normalizeWord(text: string): string {
  * Finds the code for a German word (case- and whitespace-insensitive, e.g. "In  Umsetzung" → "in_progress").
  * The code itself is accepted too ("in_progress"). Returns undefined for unknown words.
  */
-export function codeForWord<C extends string>(labels: Readonly<Record<C, string>>, text: string): C | undefined {
+export function codeForWord<C extends string>(
+  labels: Readonly<Record<C, string>>,
+  text: string,
+): C | undefined {
   const word = normalizeWord(text);
   for (const code of Object.keys(labels) as C[]) {
     if (normalizeWord(labels[code]) === word || code === word) return code;

@@ -1,7 +1,7 @@
 /** zod schemas and types of an imported project and of a project to export. */
 import { z } from "zod";
 import { isIsoDate } from "./german-date";
-import { MAX_BUDGET_CENTS, MAX_EFFORT_DAYS } from "./german-number";
+import { formatGermanDecimal, MAX_BUDGET_CENTS, MAX_EFFORT_DAYS } from "./german-number";
 import { projectMethods, projectPriorities, projectStatuses } from "./project-codes";
 
 const isoDate = z.string().refine(isIsoDate, { message: "Datum im Format JJJJ-MM-TT erwartet" });
@@ -24,7 +24,14 @@ const projectShape = {
   /** Budget in euro cents. */
   budgetCents: z.number().int().nonnegative().max(MAX_BUDGET_CENTS).optional(),
   /** Effort in person-days (Personentage). */
-  effortDays: z.number().nonnegative().max(MAX_EFFORT_DAYS).optional(),
+  effortDays: z
+    .number()
+    .nonnegative()
+    .max(MAX_EFFORT_DAYS)
+    .refine((days) => (formatGermanDecimal(days).split(",")[1] ?? "").length <= 3, {
+      message: "Aufwand mit höchstens drei Nachkommastellen erwartet",
+    })
+    .optional(),
   notes: text.optional(),
 };
 

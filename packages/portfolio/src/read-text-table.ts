@@ -40,7 +40,8 @@ function lineBreaks(cells: readonly string[]): number {
 }
 
 export function readTextTable(text: string, encoding: TextEncodingName, fileName: string): ImportTable {
-  if (text.trim() === "") {
+  // Only whitespace and delimiters (Excel writes ";;;" for empty rows): nothing to read.
+  if (text.replace(/[\s;,"]/g, "") === "") {
     throw new ImportFileError("empty", fileName, `Die Datei „${fileName}“ ist leer.`);
   }
   if (text.includes("\u0000")) {
@@ -78,8 +79,8 @@ export function readTextTable(text: string, encoding: TextEncodingName, fileName
       "malformed_quotes",
       fileName,
       `Die Datei „${fileName}“ kann nicht gelesen werden: ${at ? `In Zeile ${at} ` : ""}` +
-        "ist ein Anführungszeichen (\") geöffnet, aber nicht richtig geschlossen. Ein Wert, der mit \" beginnt, " +
-        "muss mit \" enden; ein \" innerhalb des Werts wird verdoppelt (\"\"). Bitte korrigieren Sie die Zeile oder " +
+        'ist ein Anführungszeichen (") geöffnet, aber nicht richtig geschlossen. Ein Wert, der mit " beginnt, ' +
+        'muss mit " enden; ein " innerhalb des Werts wird verdoppelt (""). Bitte korrigieren Sie die Zeile oder ' +
         "speichern Sie die Liste erneut aus Excel.",
     );
   }

@@ -35,7 +35,8 @@ function valueText(value: ExcelJS.CellValue | undefined): string {
   if ("hyperlink" in value) {
     const text: unknown = value.text;
     if (typeof text === "string") return text;
-    if (text && typeof text === "object" && "richText" in text) return valueText(text as ExcelJS.CellRichTextValue);
+    if (text && typeof text === "object" && "richText" in text)
+      return valueText(text as ExcelJS.CellRichTextValue);
     return value.hyperlink;
   }
   if ("error" in value) return String(value.error);
@@ -71,7 +72,11 @@ export async function readXlsxTable(bytes: Uint8Array, fileName: string): Promis
   }
   const sheet = workbook.worksheets[0];
   if (!sheet) {
-    throw new ImportFileError("empty", fileName, `Die Excel-Arbeitsmappe „${fileName}“ enthält kein Tabellenblatt.`);
+    throw new ImportFileError(
+      "empty",
+      fileName,
+      `Die Excel-Arbeitsmappe „${fileName}“ enthält kein Tabellenblatt.`,
+    );
   }
   const records: TableRow[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {

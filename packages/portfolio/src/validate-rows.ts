@@ -5,7 +5,7 @@
  * All-or-nothing: `projects` holds the rows without errors (for a preview), but the caller must import
  * nothing while `ok` is false (i.e. `errors.length > 0`). The user fixes the file and uploads it again.
  */
-import { columnName, type ColumnMapping, mappingIssues } from "./column-mapping";
+import { type ColumnMapping, columnName, mappingIssues } from "./column-mapping";
 import { formatGermanDate, parseGermanDate } from "./german-date";
 import { parseEffortDays, parseEuroCents } from "./german-number";
 import { projectNaturalKey } from "./natural-key";
@@ -182,12 +182,18 @@ function validateRow(
     );
   }
 
-  const codeOf = <C extends string>(field: ProjectField, labels: Readonly<Record<C, string>>, noun: string) => {
+  const codeOf = <C extends string>(
+    field: ProjectField,
+    labels: Readonly<Record<C, string>>,
+    noun: string,
+  ) => {
     const text = value(field);
     if (text === "") return undefined;
     const code = codeForWord(labels, text);
     if (code === undefined) {
-      errors.push(issue(field, `„${text}“ ist als ${noun} nicht zulässig. Erlaubt sind: ${allowedWords(labels)}.`));
+      errors.push(
+        issue(field, `„${text}“ ist als ${noun} nicht zulässig. Erlaubt sind: ${allowedWords(labels)}.`),
+      );
     }
     return code;
   };
@@ -269,7 +275,15 @@ function validateRow(
   }
 
   if (errors.length > 0 || start === undefined || end === undefined) return { errors };
-  const project: ImportedProject = { line: row.line, gb, r, name, description: value("description"), start, end };
+  const project: ImportedProject = {
+    line: row.line,
+    gb,
+    r,
+    name,
+    description: value("description"),
+    start,
+    end,
+  };
   if (externalId !== "") project.externalId = externalId;
   if (status) project.status = status;
   if (priority) project.priority = priority;

@@ -207,14 +207,19 @@ export function parseCatalogue(sources: CatalogueSources): CatalogueParseResult 
       const ozgId = values.ozg_id!;
       const id = rawId.toLowerCase() === NOT_IN_LEIKA ? null : rawId;
       const pairKey = `${id}|${ozgId}`;
-      if (rawId === "") reject(file, line, "LeiKa-Schlüssel fehlt (für Leistungen ohne Schlüssel: »nicht im LeiKa«)");
+      if (rawId === "")
+        reject(file, line, "LeiKa-Schlüssel fehlt (für Leistungen ohne Schlüssel: »nicht im LeiKa«)");
       else if (id !== null && !LEIKA_ID_PATTERN.test(id))
         reject(file, line, `LeiKa-Schlüssel »${id}« hat nicht 14 Ziffern`);
       else if (name === "") reject(file, line, `Name der LeiKa-Leistung ${rawId} fehlt`);
       else if (ozgId !== "" && !serviceIds.has(ozgId))
         reject(file, line, `Unbekannte OZG-ID ${ozgId} bei LeiKa-Leistung ${rawId}`);
       else if (id !== null && seen.has(pairKey))
-        reject(file, line, `LeiKa-Leistung ${id} ist der OZG-Leistung ${ozgId || "(keine)"} doppelt zugeordnet`);
+        reject(
+          file,
+          line,
+          `LeiKa-Leistung ${id} ist der OZG-Leistung ${ozgId || "(keine)"} doppelt zugeordnet`,
+        );
       else {
         if (id !== null) seen.add(pairKey);
         const codes = parseLeikaTypes(rawType);

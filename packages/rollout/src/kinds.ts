@@ -10,7 +10,12 @@
  * performs the administrative tasks for them.
  */
 
-export const kommuneKinds = ["kreisfreie_stadt", "landkreis", "einheitsgemeinde", "verbandsgemeinde"] as const;
+export const kommuneKinds = [
+  "kreisfreie_stadt",
+  "landkreis",
+  "einheitsgemeinde",
+  "verbandsgemeinde",
+] as const;
 export type KommuneKind = (typeof kommuneKinds)[number];
 
 export const kommuneKindLabels: Readonly<Record<KommuneKind, string>> = {

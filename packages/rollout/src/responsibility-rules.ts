@@ -29,7 +29,13 @@ export interface ExclusionRule {
   pattern: RegExp;
 }
 
-const name = (id: string, label: string, level: TaskLevel, pattern: RegExp, note?: string): ResponsibilityRule =>
+const name = (
+  id: string,
+  label: string,
+  level: TaskLevel,
+  pattern: RegExp,
+  note?: string,
+): ResponsibilityRule =>
   note === undefined
     ? { id: `name:${id}`, label, scope: "name", level, pattern }
     : { id: `name:${id}`, label, scope: "name", level, pattern, note };
@@ -91,7 +97,12 @@ export const nameRules: readonly ResponsibilityRule[] = [
     "gemeinde",
     /friedhof|grabstätte|(^|[^a-zäöüß])bestattung|ruherecht|kriegsgräber/,
   ),
-  name("kita", "Kindertagesbetreuung (Kita, Hort)", "gemeinde", /kindertagesbetreuung|kindertagesstätte|(^|[^a-zäöüß])kita|hortbetreuung/),
+  name(
+    "kita",
+    "Kindertagesbetreuung (Kita, Hort)",
+    "gemeinde",
+    /kindertagesbetreuung|kindertagesstätte|(^|[^a-zäöüß])kita|hortbetreuung/,
+  ),
   name("sondernutzung", "Straßen-Sondernutzung", "gemeinde", /sondernutzung|aufgrabung|straßenaufbruch/),
   name(
     "bauleitplanung",
@@ -100,7 +111,12 @@ export const nameRules: readonly ResponsibilityRule[] = [
     /flächennutzungsplan|bebauungsplan|vorhaben- und erschließungsplan|vorkaufsrecht|städtebauliche bodenordnung|städtebauförderung/,
   ),
   name("baumschutz", "Baumschutzsatzung", "gemeinde", /baumfäll/),
-  name("wahlen", "Wahlamt", "gemeinde", /wahlschein|briefwahl|wahlhelfer|wahlvorschl|wahlergebnis|volksbegehren/),
+  name(
+    "wahlen",
+    "Wahlamt",
+    "gemeinde",
+    /wahlschein|briefwahl|wahlhelfer|wahlvorschl|wahlergebnis|volksbegehren/,
+  ),
   name("fundsachen", "Fundbüro (auch Fundtiere)", "gemeinde", /fundsache|tierheim/),
   name(
     "ordnungsamt",
@@ -148,7 +164,12 @@ export const nameRules: readonly ResponsibilityRule[] = [
     /parkausweis/,
     "Straßenverkehrsbehörden sind Landkreise, kreisfreie Städte und teils größere Gemeinden.",
   ),
-  name("denkmal_steuer", "Steuerbescheinigung Denkmal/Sanierungsgebiet", "beide", /steuerbescheinigung für den denkmal/),
+  name(
+    "denkmal_steuer",
+    "Steuerbescheinigung Denkmal/Sanierungsgebiet",
+    "beide",
+    /steuerbescheinigung für den denkmal/,
+  ),
   // Kreis level (Landkreise and kreisfreie Städte)
   name(
     "bauaufsicht",
@@ -163,7 +184,12 @@ export const nameRules: readonly ResponsibilityRule[] = [
     "kreis",
     /kraftfahrzeugkennzeichen|kraftfahrzeugzulassung|kraftfahrzeugüberlassung|fahrzeugregister|^zulassungsbescheinigung|feinstaubplakette|umweltplakette|plakette für elektrisch/,
   ),
-  name("fahrerlaubnis", "Fahrerlaubnisbehörde", "kreis", /führerschein|fahrerlaubnis|(^|[^a-zäöüß])fahrerkarte/),
+  name(
+    "fahrerlaubnis",
+    "Fahrerlaubnisbehörde",
+    "kreis",
+    /führerschein|fahrerlaubnis|(^|[^a-zäöüß])fahrerkarte/,
+  ),
   name(
     "verkehrsbehoerde",
     "Straßenverkehrsbehörde",
@@ -228,7 +254,12 @@ export const nameRules: readonly ResponsibilityRule[] = [
     "Nur wo Kommunen vollziehen; in Sachsen-Anhalt liegt das Elterngeld beim Landesverwaltungsamt – prüfen.",
   ),
   name("versammlungsbehoerde", "Versammlungsbehörde", "kreis", /versammlungsanzeige/),
-  name("rettungsdienst", "Rettungsdienst und Katastrophenschutz", "kreis", /notfallrettung|katastrophenschutz/),
+  name(
+    "rettungsdienst",
+    "Rettungsdienst und Katastrophenschutz",
+    "kreis",
+    /notfallrettung|katastrophenschutz/,
+  ),
 ];
 
 /** Rules on the Lage, used when no name rule matched. */
@@ -273,7 +304,11 @@ export const themenfeldRules: readonly ResponsibilityRule[] = [
 ];
 
 /** All responsibility rules in evaluation order. */
-export const responsibilityRules: readonly ResponsibilityRule[] = [...nameRules, ...lageRules, ...themenfeldRules];
+export const responsibilityRules: readonly ResponsibilityRule[] = [
+  ...nameRules,
+  ...lageRules,
+  ...themenfeldRules,
+];
 
 /**
  * Exclusions: LeiKa type 2/3 means "Land oder Kommune vollzieht", and the extract has a few obviously mistyped rows

@@ -14,8 +14,9 @@
  *
  * The matched rule is named in `reason` (and its id in `ruleId`); the state PMO can override both per service.
  */
-import { type KommuneKind, kindsByLevel, kommuneKinds, type TaskLevel, taskLevelLabels } from "./kinds";
+
 import type { LeikaRow, OzgService } from "./catalogue";
+import { type KommuneKind, kindsByLevel, kommuneKinds, type TaskLevel, taskLevelLabels } from "./kinds";
 import { leikaTypInfo } from "./leika-types";
 import {
   type ExclusionRule,
@@ -51,7 +52,10 @@ type LeikaInput = Pick<LeikaRow, "types" | "ozgId">;
 
 const STRONG = new Set(["3", "5", "6", "2b", "3b", "4b"]);
 
-function firstMatch<R extends { pattern: RegExp }>(rules: readonly R[], text: string | undefined): R | undefined {
+function firstMatch<R extends { pattern: RegExp }>(
+  rules: readonly R[],
+  text: string | undefined,
+): R | undefined {
   if (!text) return undefined;
   const lower = text.toLowerCase();
   return rules.find((r) => r.pattern.test(lower));
@@ -109,13 +113,17 @@ export function deriveResponsibility(
   });
 
   if (codes.length === 0)
-    return notMunicipal("Kein kommunaler Vollzug angenommen: keine LeiKa-Leistung mit Typ verknüpft – bitte prüfen.");
+    return notMunicipal(
+      "Kein kommunaler Vollzug angenommen: keine LeiKa-Leistung mit Typ verknüpft – bitte prüfen.",
+    );
 
   const nameRule = firstMatch(nameRules, service.name);
   const strong = codes.filter((c) => STRONG.has(c));
   let evidence: string;
   if (strong.length > 0) {
-    const meaning = strong.map((c) => `${leikaTypInfo(c)?.regelung} regelt, ${leikaTypInfo(c)?.vollzug} vollzieht`);
+    const meaning = strong.map(
+      (c) => `${leikaTypInfo(c)?.regelung} regelt, ${leikaTypInfo(c)?.vollzug} vollzieht`,
+    );
     evidence = `${typeList(strong)} (${meaning.join("; ")})`;
   } else if (codes.includes("2/3")) {
     evidence = "LeiKa-Typ 2/3 (Bund regelt, Land oder Kommune vollzieht)";
@@ -126,7 +134,9 @@ export function deriveResponsibility(
     const parts = [`Kein kommunaler Vollzug: ${typeList(codes)}`];
     if (codes.includes("4")) parts.push("Typ 4 ohne kommunales Stichwort (Land regelt und vollzieht)");
     if (unknown.length > 0)
-      parts.push(`Typ ${unknown.join(", ")} nicht sicher bekannt – als nicht kommunal gewertet, bitte prüfen`);
+      parts.push(
+        `Typ ${unknown.join(", ")} nicht sicher bekannt – als nicht kommunal gewertet, bitte prüfen`,
+      );
     return notMunicipal(`${parts.join("; ")}.`);
   }
 
@@ -176,19 +186,21 @@ export function deriveAllResponsibilities(
 }
 
 /** Whether a Kommune of `kind` is responsible under `responsibility`. */
-export function isResponsible(kind: KommuneKind, responsibility: Responsibility): boolean {
+export type ResponsibilityLike = Pick<Responsibility, "municipalExecution" | "responsibleKinds">;
+
+export function isResponsible(kind: KommuneKind, responsibility: ResponsibilityLike): boolean {
   return responsibility.municipalExecution && responsibility.responsibleKinds.includes(kind);
 }
 
 /** Number of services a Kommune of `kind` is responsible for. */
-export function relevantServiceCount(kind: KommuneKind, services: Iterable<Responsibility>): number {
+export function relevantServiceCount(kind: KommuneKind, services: Iterable<ResponsibilityLike>): number {
   let n = 0;
   for (const s of services) if (isResponsible(kind, s)) n++;
   return n;
 }
 
 /** Relevant service counts for every kind. */
-export function relevantServiceCounts(services: Iterable<Responsibility>): Record<KommuneKind, number> {
+export function relevantServiceCounts(services: Iterable<ResponsibilityLike>): Record<KommuneKind, number> {
   const list = [...services];
   return Object.fromEntries(kommuneKinds.map((k) => [k, relevantServiceCount(k, list)])) as Record<
     KommuneKind,
@@ -215,7 +227,7 @@ export function summarizeResponsibilities(
   return {
     total: list.length,
     municipal: list.filter((d) => d.municipalExecution).length,
-    perKind: relevantServiceCounts(list as Responsibility[]),
+    perKind: relevantServiceCounts(list),
     defaulted: list.filter((d) => d.municipalExecution && d.ruleId === "standard").length,
     perRule,
   };

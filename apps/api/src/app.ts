@@ -1,0 +1,118 @@
+// The HTTP surface: security headers, CSRF check, request ids and logs, /health, /trpc and the built web app.
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { serveStatic } from "@hono/node-server/serve-static";
+import { trpcServer } from "@hono/trpc-server";
+import { appRouter, createContextFactory, readCookie, SESSION_COOKIE, type ServerDeps } from "@spatz/trpc";
+import { Hono } from "hono";
+import { getConnInfo } from "@hono/node-server/conninfo";
+import { csrf } from "hono/csrf";
+import { requestId } from "hono/request-id";
+import { secureHeaders } from "hono/secure-headers";
+import type postgres from "postgres";
+import { checkHealth } from "./health.ts";
+import type { AppLogger } from "./logger.ts";
+
+export type AppOptions = {
+  deps: ServerDeps;
+  sql: postgres.Sql;
+  logger: AppLogger;
+  /** Directory of the built web app; served with an index.html fallback for client-side routes. */
+  webDist?: string | null;
+  trustProxy?: boolean;
+};
+
+const CSP = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'"],
+  imgSrc: ["'self'", "data:"],
+  fontSrc: ["'self'"],
+  connectSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'none'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+};
+
+export function createApp(opts: AppOptions) {
+  const { deps, logger } = opts;
+  const app = new Hono<{ Variables: { requestId: string } }>();
+  const createContext = createContextFactory(deps);
+  const publicOrigin = new URL(deps.publicUrl).origin;
+
+  app.use(requestId({ headerName: "X-Request-Id", limitLength: 64 }));
+  app.use(async (c, next) => {
+    const started = performance.now();
+    await next();
+    const ms = Math.round((performance.now() - started) * 10) / 10;
+    logger.info({ requestId: c.get("requestId"), method: c.req.method, path: c.req.path, status: c.res.status, ms }, "request");
+  });
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: CSP,
+      strictTransportSecurity: "max-age=31536000; includeSubDomains",
+      referrerPolicy: "no-referrer",
+      crossOriginEmbedderPolicy: false,
+      permissionsPolicy: { camera: [], microphone: [], geolocation: [] },
+    }),
+  );
+  // State-changing requests must come from our own origin (Origin header or Sec-Fetch-Site), never cross-site.
+  app.use(
+    csrf({
+      origin: (origin, c) => origin === publicOrigin || origin === new URL(c.req.url).origin,
+      secFetchSite: "same-origin",
+    }),
+  );
+
+  app.get("/health", async (c) => {
+    const report = await checkHealth(opts.sql, deps.redis);
+    return c.json(report, report.status === "ok" ? 200 : 503);
+  });
+
+  app.use(
+    "/trpc/*",
+    trpcServer({
+      router: appRouter,
+      endpoint: "/trpc",
+      createContext: (fetchOpts, c) =>
+        createContext({
+          requestId: c.get("requestId"),
+          ip: clientIp(c, opts.trustProxy ?? false),
+          userAgent: c.req.header("user-agent") ?? null,
+          sessionToken: readCookie(c.req.header("cookie"), SESSION_COOKIE),
+          resHeaders: fetchOpts.resHeaders,
+        }),
+      onError: ({ error, path: procedure }) => {
+        if (error.code === "INTERNAL_SERVER_ERROR") logger.error({ err: error.cause ?? error, procedure }, "procedure failed");
+      },
+    }),
+  );
+
+  if (opts.webDist && existsSync(path.join(opts.webDist, "index.html"))) {
+    const root = path.relative(process.cwd(), opts.webDist) || ".";
+    const indexHtml = readFileSync(path.join(opts.webDist, "index.html"), "utf8");
+    app.use("/assets/*", async (c, next) => {
+      await next();
+      if (c.res.status === 200) c.header("Cache-Control", "public, max-age=31536000, immutable");
+    });
+    app.use("/*", serveStatic({ root }));
+    app.get("*", (c) => {
+      c.header("Cache-Control", "no-cache");
+      return c.html(indexHtml);
+    });
+  }
+  return app;
+}
+
+function clientIp(c: Parameters<typeof getConnInfo>[0], trustProxy: boolean): string {
+  if (trustProxy) {
+    const forwarded = c.req.header("x-forwarded-for")?.split(",")[0]?.trim();
+    if (forwarded) return forwarded;
+  }
+  try {
+    return getConnInfo(c).remote.address ?? "unknown";
+  } catch {
+    return "unknown";
+  }
+}

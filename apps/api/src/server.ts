@@ -1,0 +1,62 @@
+// The API process: validates its configuration, connects, checks the runtime role and serves.
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { serve } from "@hono/node-server";
+import { createDb, describeDbError } from "@spatz/db";
+import { Redis } from "ioredis";
+import { createApp } from "./app.ts";
+import { ConfigError, loadConfig } from "./config.ts";
+import { createLogger } from "./logger.ts";
+import { assertRuntimeRole } from "./runtime-role.ts";
+import { createMailer } from "./mailer.ts";
+
+let config: ReturnType<typeof loadConfig>;
+try {
+  config = loadConfig();
+} catch (error) {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+}
+
+const logger = createLogger(config.LOG_LEVEL);
+const { db, sql, close } = createDb(config.DATABASE_URL, { max: config.DB_POOL_SIZE, applicationName: "spatz-api" });
+try {
+  await assertRuntimeRole(sql);
+} catch (error) {
+  logger.fatal({ err: describeDbError(error) }, "database check failed");
+  process.exit(1);
+}
+const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false });
+redis.on("error", (err) => logger.warn({ err: err.message }, "redis connection problem"));
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const webDist = config.WEB_DIST_DIR ?? (config.NODE_ENV === "production" ? path.resolve(here, "../../web/dist") : null);
+
+const app = createApp({
+  deps: {
+    db,
+    redis,
+    sessionPolicy: { idleMinutes: config.SESSION_IDLE_MINUTES, absoluteHours: config.SESSION_ABSOLUTE_HOURS },
+    publicUrl: config.PUBLIC_URL,
+    cookieSecure: config.cookieSecure,
+    logger,
+    mailer: createMailer(config, logger),
+  },
+  sql,
+  logger,
+  webDist,
+  trustProxy: config.TRUST_PROXY,
+});
+
+const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
+  logger.info({ port: info.port, host: config.HOST, web: webDist ?? "not served" }, "SPATZ API listening");
+});
+
+async function shutdown(signal: string) {
+  logger.info({ signal }, "shutting down");
+  server.close();
+  await Promise.allSettled([close(), redis.quit()]);
+  process.exit(0);
+}
+process.once("SIGTERM", () => void shutdown("SIGTERM"));
+process.once("SIGINT", () => void shutdown("SIGINT"));

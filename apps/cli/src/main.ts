@@ -1,0 +1,19 @@
+// `pnpm spatz <command>`: administration of a SPATZ installation (migrations, tenants, users, demo data).
+import { parseArgs } from "node:util";
+import { commands } from "./commands.ts";
+
+const [name, ...rest] = process.argv.slice(2);
+const command = name ? commands[name] : undefined;
+if (!command) {
+  console.log("usage: pnpm spatz <command> [options]\n\ncommands:");
+  for (const [key, c] of Object.entries(commands)) console.log(`  ${key.padEnd(14)} ${c.summary}`);
+  process.exit(name && name !== "help" ? 2 : 0);
+}
+try {
+  const { values } = parseArgs({ args: rest, options: command.options ?? {}, allowPositionals: false });
+  await command.run(values as Record<string, string | boolean | undefined>);
+  process.exit(0);
+} catch (error) {
+  console.error(`spatz ${name}: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}

@@ -1,0 +1,36 @@
+// The worker process: BullMQ workers for every queue, the job schedulers, graceful shutdown on SIGTERM/SIGINT.
+import { createDb } from "@spatz/db";
+import pino from "pino";
+import { z } from "zod";
+import { startWorkerRuntime } from "./runtime.ts";
+
+const env = z
+  .object({
+    DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: "must be a postgres:// URL of the runtime role (spatz_app)" }),
+    REDIS_URL: z.url({ protocol: /^rediss?$/, error: "must be a redis:// URL" }),
+    LOG_LEVEL: z.string().default("info"),
+    WORKER_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(30_000),
+  })
+  .safeParse(Object.fromEntries(Object.entries(process.env).filter(([, v]) => v !== "")));
+if (!env.success) {
+  console.error(`Invalid configuration:\n${env.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n")}`);
+  process.exit(1);
+}
+const config = env.data;
+const logger = pino({ level: config.LOG_LEVEL, base: { service: "spatz-worker" }, timestamp: pino.stdTimeFunctions.isoTime });
+const database = createDb(config.DATABASE_URL, { max: 5, applicationName: "spatz-worker" });
+const runtime = await startWorkerRuntime({ db: database.db, redisUrl: config.REDIS_URL, logger });
+logger.info({}, "SPATZ worker ready");
+
+let stopping = false;
+async function stop(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, "draining");
+  const { drained } = await runtime.shutdown(config.WORKER_SHUTDOWN_TIMEOUT_MS);
+  await database.close();
+  logger.info({ drained }, "worker stopped");
+  process.exit(0);
+}
+process.on("SIGTERM", () => void stop("SIGTERM"));
+process.on("SIGINT", () => void stop("SIGINT"));

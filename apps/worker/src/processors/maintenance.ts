@@ -1,0 +1,44 @@
+// Maintenance jobs: the hourly sweep fans out per tenant; each tenant job runs in that tenant's transaction.
+import { deleteExpiredSessions } from "@spatz/auth";
+import { type Database, schema, withTenant } from "@spatz/db";
+import { cleanupTenantJobId, type JobPayload } from "@spatz/jobs";
+import type { Queue } from "bullmq";
+import { and, isNull, lt, or, isNotNull } from "drizzle-orm";
+
+const { invitations, tenants } = schema;
+
+export function hourBucket(now = new Date()): string {
+  return now.toISOString().slice(0, 13);
+}
+
+export async function sweep(db: Database, queue: Queue, now = new Date()): Promise<number> {
+  // The registry is global (readable without a tenant); the tenant data itself is touched only in tenant jobs.
+  const rows = await db.select({ id: tenants.id }).from(tenants);
+  const hour = hourBucket(now);
+  await queue.addBulk(
+    rows.map((t) => {
+      const data: JobPayload<"cleanup.tenant"> = { tenantId: t.id, hour };
+      return { name: "cleanup.tenant", data, opts: { jobId: cleanupTenantJobId(data) } };
+    }),
+  );
+  return rows.length;
+}
+
+const RETAIN_REVOKED_DAYS = 30;
+
+export async function cleanupTenant(db: Database, payload: JobPayload<"cleanup.tenant">, now = new Date()) {
+  return withTenant(db, payload.tenantId, async (tx) => {
+    const sessions = await deleteExpiredSessions(tx, payload.tenantId, now);
+    const retainedSince = new Date(now.getTime() - RETAIN_REVOKED_DAYS * 86_400_000);
+    const expiredInvitations = await tx
+      .delete(invitations)
+      .where(
+        and(
+          isNull(invitations.acceptedAt),
+          or(lt(invitations.expiresAt, now), and(isNotNull(invitations.revokedAt), lt(invitations.revokedAt, retainedSince))),
+        ),
+      )
+      .returning({ id: invitations.id });
+    return { sessions, invitations: expiredInvitations.length };
+  });
+}

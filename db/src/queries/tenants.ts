@@ -1,0 +1,60 @@
+// Queries on the tenant registry: the public directory (login picker) and the state's administration.
+import { and, asc, count, eq, ilike, or, type SQL } from "drizzle-orm";
+import type { TenantTx } from "../tenant-tx.ts";
+import { tenants, type TenantKind } from "../schema/tenants.ts";
+
+export type TenantListFilter = {
+  search?: string;
+  kind?: TenantKind;
+  status?: "active" | "suspended";
+  page: number;
+  pageSize: number;
+};
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+function filterWhere(f: TenantListFilter): SQL | undefined {
+  const search = f.search?.trim();
+  return and(
+    search ? or(ilike(tenants.name, `%${escapeLike(search)}%`), ilike(tenants.slug, `%${escapeLike(search)}%`), eq(tenants.ags, search)) : undefined,
+    f.kind ? eq(tenants.kind, f.kind) : undefined,
+    f.status ? eq(tenants.status, f.status) : undefined,
+  );
+}
+
+export async function listTenants(tx: TenantTx, f: TenantListFilter) {
+  const where = filterWhere(f);
+  const [items, [total]] = await Promise.all([
+    tx
+      .select({
+        id: tenants.id,
+        slug: tenants.slug,
+        name: tenants.name,
+        kind: tenants.kind,
+        ags: tenants.ags,
+        kreisName: tenants.kreisName,
+        population: tenants.population,
+        status: tenants.status,
+        updatedAt: tenants.updatedAt,
+      })
+      .from(tenants)
+      .where(where)
+      .orderBy(asc(tenants.kind), asc(tenants.name))
+      .limit(f.pageSize)
+      .offset((f.page - 1) * f.pageSize),
+    tx.select({ n: count() }).from(tenants).where(where),
+  ]);
+  return { items, total: total?.n ?? 0, page: f.page, pageSize: f.pageSize };
+}
+
+export async function getTenantBySlug(tx: TenantTx, slug: string) {
+  const [row] = await tx.select().from(tenants).where(eq(tenants.slug, slug));
+  return row ?? null;
+}
+
+export async function getTenantById(tx: TenantTx, id: string) {
+  const [row] = await tx.select().from(tenants).where(eq(tenants.id, id));
+  return row ?? null;
+}

@@ -1,0 +1,62 @@
+// Queries on users and invitations of the current tenant.
+import { and, asc, count, desc, eq, gt, ilike, isNull, ne, or } from "drizzle-orm";
+import { invitations, users, type Role } from "../schema/identity.ts";
+import type { TenantTx } from "../tenant-tx.ts";
+
+const publicUser = {
+  id: users.id,
+  email: users.email,
+  displayName: users.displayName,
+  role: users.role,
+  status: users.status,
+  lastLoginAt: users.lastLoginAt,
+  createdAt: users.createdAt,
+};
+
+export async function listUsers(tx: TenantTx, f: { search?: string; page: number; pageSize: number }) {
+  const search = f.search?.trim().replace(/[\\%_]/g, (c) => `\\${c}`);
+  const where = search ? or(ilike(users.email, `%${search}%`), ilike(users.displayName, `%${search}%`)) : undefined;
+  const [items, [total]] = await Promise.all([
+    tx.select(publicUser).from(users).where(where).orderBy(asc(users.displayName)).limit(f.pageSize).offset((f.page - 1) * f.pageSize),
+    tx.select({ n: count() }).from(users).where(where),
+  ]);
+  return { items, total: total?.n ?? 0, page: f.page, pageSize: f.pageSize };
+}
+
+export async function getUser(tx: TenantTx, id: string) {
+  const [row] = await tx.select(publicUser).from(users).where(eq(users.id, id));
+  return row ?? null;
+}
+
+export async function getUserWithPassword(tx: TenantTx, email: string) {
+  const [row] = await tx.select().from(users).where(eq(users.email, email.toLowerCase()));
+  return row ?? null;
+}
+
+export async function countActiveAdmins(tx: TenantTx, role: Role, exceptUserId?: string): Promise<number> {
+  const [row] = await tx
+    .select({ n: count() })
+    .from(users)
+    .where(and(eq(users.role, role), eq(users.status, "active"), exceptUserId ? ne(users.id, exceptUserId) : undefined));
+  return row?.n ?? 0;
+}
+
+export async function listOpenInvitations(tx: TenantTx, now = new Date()) {
+  return tx
+    .select({
+      id: invitations.id,
+      email: invitations.email,
+      displayName: invitations.displayName,
+      role: invitations.role,
+      createdAt: invitations.createdAt,
+      expiresAt: invitations.expiresAt,
+    })
+    .from(invitations)
+    .where(and(isNull(invitations.acceptedAt), isNull(invitations.revokedAt), gt(invitations.expiresAt, now)))
+    .orderBy(desc(invitations.createdAt));
+}
+
+export async function getInvitation(tx: TenantTx, id: string) {
+  const [row] = await tx.select().from(invitations).where(eq(invitations.id, id));
+  return row ?? null;
+}

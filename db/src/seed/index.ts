@@ -1,0 +1,3 @@
+export * from "./demo-users.ts";
+export * from "./load-tenants.ts";
+export * from "./reference-data.ts";

@@ -1,0 +1,20 @@
+// German texts for errors that the server sends and the screens show.
+export const ERROR_MESSAGES = {
+  UNAUTHORIZED: "Bitte melden Sie sich an. Ihre Sitzung ist abgelaufen oder ungültig.",
+  FORBIDDEN: "Dafür fehlt Ihnen die Berechtigung.",
+  NOT_FOUND: "Der Eintrag wurde nicht gefunden.",
+  BAD_REQUEST: "Die Eingaben sind unvollständig oder ungültig.",
+  CONFLICT: "Der Eintrag wurde zwischenzeitlich geändert oder existiert bereits.",
+  TOO_MANY_REQUESTS: "Zu viele Versuche. Bitte warten Sie einen Moment.",
+  INTERNAL_SERVER_ERROR: "Ein interner Fehler ist aufgetreten. Bitte versuchen Sie es später erneut.",
+  LOGIN_FAILED: "E-Mail-Adresse oder Passwort ist falsch, oder das Konto ist nicht aktiv.",
+  TENANT_UNAVAILABLE: "Diese Verwaltung ist nicht verfügbar oder gesperrt.",
+  INVITATION_INVALID: "Die Einladung ist ungültig, abgelaufen oder wurde bereits verwendet.",
+} as const;
+
+export function retryAfterMessage(seconds: number): string {
+  const minutes = Math.ceil(seconds / 60);
+  return minutes > 1
+    ? `Zu viele fehlgeschlagene Anmeldeversuche. Bitte versuchen Sie es in ${minutes} Minuten erneut.`
+    : "Zu viele fehlgeschlagene Anmeldeversuche. Bitte versuchen Sie es in einer Minute erneut.";
+}

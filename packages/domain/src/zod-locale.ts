@@ -1,0 +1,4 @@
+// Validation messages in German wherever a schema does not bring its own.
+import { z } from "zod";
+
+z.config(z.locales.de());

@@ -1,0 +1,23 @@
+// Job names and payload schemas. Tenant jobs carry their tenant id; the processor opens the tenant transaction.
+import { z } from "zod";
+
+const tenantId = z.uuid();
+
+export const JOBS = {
+  /** Hourly: fans out one cleanup job per tenant. */
+  "cleanup.sweep": { queue: "maintenance", payload: z.object({}).strict() },
+  /** Deletes a tenant's expired sessions and expired, unused invitation tokens. */
+  "cleanup.tenant": { queue: "maintenance", payload: z.object({ tenantId, hour: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}$/) }).strict() },
+} as const;
+
+export type JobName = keyof typeof JOBS;
+export type JobPayload<N extends JobName> = z.infer<(typeof JOBS)[N]["payload"]>;
+
+export function parsePayload<N extends JobName>(name: N, data: unknown): JobPayload<N> {
+  return JOBS[name].payload.parse(data) as JobPayload<N>;
+}
+
+/** Deterministic job ids make enqueueing idempotent: the same work for the same period is queued once. */
+export function cleanupTenantJobId(p: JobPayload<"cleanup.tenant">): string {
+  return `cleanup.tenant:${p.tenantId}:${p.hour}`;
+}

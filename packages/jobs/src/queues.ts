@@ -1,0 +1,24 @@
+// Queue definitions shared by producers (API, worker) and the worker: one config per queue.
+export type QueueConfig = {
+  name: string;
+  /** Parallel jobs per worker process. */
+  concurrency: number;
+  /** How long a job may run before its lock lapses and another worker may take it over. */
+  lockDurationMs: number;
+  attempts: number;
+};
+
+export const QUEUES = {
+  maintenance: { name: "maintenance", concurrency: 2, lockDurationMs: 60_000, attempts: 3 },
+} as const satisfies Record<string, QueueConfig>;
+
+export type QueueKey = keyof typeof QUEUES;
+
+/** All SPATZ keys in Redis start with this prefix (the hash tag keeps a queue's keys in one Redis Cluster slot). */
+export const QUEUE_PREFIX = "spatz";
+
+export const DEFAULT_JOB_OPTIONS = {
+  removeOnComplete: { age: 7 * 24 * 3600, count: 1000 },
+  removeOnFail: { age: 30 * 24 * 3600 },
+  backoff: { type: "exponential", delay: 5_000 },
+} as const;

@@ -1,0 +1,18 @@
+// Every job scheduler in one registry; the worker upserts them at start-up (idempotent: upsertJobScheduler).
+import type { JobName } from "./payloads.ts";
+import type { QueueKey } from "./queues.ts";
+
+export type SchedulerDefinition = {
+  id: string;
+  queue: QueueKey;
+  job: JobName;
+  /** Cron pattern in the Europe/Berlin time zone. */
+  pattern: string;
+  data: Record<string, unknown>;
+};
+
+export const SCHEDULERS: SchedulerDefinition[] = [
+  { id: "cleanup-hourly", queue: "maintenance", job: "cleanup.sweep", pattern: "7 * * * *", data: {} },
+];
+
+export const SCHEDULER_TIMEZONE = "Europe/Berlin";

@@ -1,0 +1,193 @@
+/**
+ * Export of projects as CSV (German Excel style), TSV or XLSX, with the column headers the importer
+ * recognises, so that an export can be edited and imported again without loss.
+ *
+ * - CSV: UTF-8 with BOM, semicolon, CRLF, dates dd.mm.yyyy, decimal comma without thousands separators
+ *   (German Excel reads "12500,00" as a number), quoting only where needed (papaparse), text cells protected
+ *   against formula injection (see cell-protection.ts).
+ * - TSV: the same with tab as delimiter.
+ * - XLSX: one sheet "Projekte", bold header with autofilter and frozen first row, real date cells
+ *   (dd.mm.yyyy), budget as number with format #,##0.00 "€", Aufwand as number, text as text cells.
+ * The Dauer column is always derived from start and end (inclusive end).
+ */
+import ExcelJS from "exceljs";
+import Papa from "papaparse";
+import { escapeCellForXlsx, protectCell } from "./cell-protection";
+import { UTF8_BOM } from "./decode-text";
+import { formatGermanDate } from "./german-date";
+import { formatEuroCents, formatGermanDecimal } from "./german-number";
+import { projectMethodLabels, projectPriorityLabels, projectStatusLabels } from "./project-codes";
+import { formatDuration, projectDuration } from "./project-duration";
+import { type ProjectField, projectFields } from "./project-fields";
+import { type ExportProject, exportProjectSchema } from "./project-schema";
+
+export type ExportFormat = "csv" | "tsv" | "xlsx";
+
+export const exportMediaTypes: Readonly<Record<ExportFormat, string>> = {
+  csv: "text/csv; charset=utf-8",
+  tsv: "text/tab-separated-values; charset=utf-8",
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+};
+
+type Kind = "text" | "date" | "number";
+
+interface ExportColumn {
+  field: ProjectField;
+  header: string;
+  kind: Kind;
+  /** Text for CSV/TSV (before injection protection). */
+  text(project: ExportProject): string;
+  /** Typed value for XLSX; null for an empty cell. */
+  value(project: ExportProject): string | number | Date | null;
+  numFmt?: string;
+}
+
+function isoToExcelDate(iso: string): Date {
+  // exceljs stores a Date's UTC date and time as the sheet's wall-clock value.
+  const [year, month, day] = iso.split("-").map(Number) as [number, number, number];
+  return new Date(Date.UTC(year, month - 1, day));
+}
+
+function textColumn(
+  field: ProjectField,
+  header: string,
+  get: (project: ExportProject) => string | undefined,
+) {
+  return {
+    field,
+    header,
+    kind: "text" as const,
+    text: (project: ExportProject) => get(project) ?? "",
+    value: (project: ExportProject) => {
+      const text = get(project);
+      return text ? escapeCellForXlsx(text) : null;
+    },
+  };
+}
+
+function column(field: ProjectField, header: string): ExportColumn {
+  switch (field) {
+    case "externalId":
+      return textColumn(field, header, (project) => project.id);
+    case "gb":
+    case "r":
+    case "name":
+    case "description":
+    case "lead":
+    case "notes":
+      return textColumn(field, header, (project) => project[field]);
+    case "start":
+    case "end":
+      return {
+        field,
+        header,
+        kind: "date",
+        numFmt: "dd.mm.yyyy",
+        text: (project) => formatGermanDate(project[field]),
+        value: (project) => isoToExcelDate(project[field]),
+      };
+    case "declaredDuration":
+      return textColumn(field, header, (project) =>
+        formatDuration(projectDuration(project.start, project.end)),
+      );
+    case "status":
+      return textColumn(field, header, (project) => project.status && projectStatusLabels[project.status]);
+    case "priority":
+      return textColumn(
+        field,
+        header,
+        (project) => project.priority && projectPriorityLabels[project.priority],
+      );
+    case "method":
+      return textColumn(field, header, (project) => project.method && projectMethodLabels[project.method]);
+    case "budgetEur":
+      return {
+        field,
+        header,
+        kind: "number",
+        numFmt: '#,##0.00 "€"',
+        text: (project) => (project.budgetCents === undefined ? "" : formatEuroCents(project.budgetCents)),
+        value: (project) => (project.budgetCents === undefined ? null : project.budgetCents / 100),
+      };
+    case "effortDays":
+      return {
+        field,
+        header,
+        kind: "number",
+        text: (project) => (project.effortDays === undefined ? "" : formatGermanDecimal(project.effortDays)),
+        value: (project) => project.effortDays ?? null,
+      };
+  }
+}
+
+/** The export columns, in file order, with the same headers as `projectFields` labels. */
+export const exportColumns: readonly ExportColumn[] = projectFields.map((definition) =>
+  column(definition.field, definition.label),
+);
+
+function delimitedText(projects: readonly ExportProject[], delimiter: string): Uint8Array {
+  const data = projects.map((project) =>
+    exportColumns.map((col) => (col.kind === "text" ? protectCell(col.text(project)) : col.text(project))),
+  );
+  const text = Papa.unparse(
+    { fields: exportColumns.map((col) => col.header), data },
+    { delimiter, newline: "\r\n", quotes: false, quoteChar: '"', escapeChar: '"' },
+  );
+  const body = new TextEncoder().encode(`${text}\r\n`);
+  const bytes = new Uint8Array(UTF8_BOM.length + body.length);
+  bytes.set(UTF8_BOM, 0);
+  bytes.set(body, UTF8_BOM.length);
+  return bytes;
+}
+
+function columnWidth(col: ExportColumn, projects: readonly ExportProject[]): number {
+  if (col.kind === "date") return 12;
+  const lengths = projects.map((project) =>
+    Math.max(
+      0,
+      ...col
+        .text(project)
+        .split(/\r\n|\r|\n/)
+        .map((line) => line.length),
+    ),
+  );
+  return Math.min(60, Math.max(8, col.header.length + 4, ...lengths.map((length) => length + 2)));
+}
+
+async function workbookBytes(projects: readonly ExportProject[]): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = "SPATZ";
+  const sheet = workbook.addWorksheet("Projekte", { views: [{ state: "frozen", ySplit: 1 }] });
+  sheet.columns = exportColumns.map((col) => ({
+    header: col.header,
+    key: col.field,
+    width: columnWidth(col, projects),
+    style: {
+      ...(col.numFmt ? { numFmt: col.numFmt } : {}),
+      alignment: { vertical: "top", wrapText: col.field === "description" || col.field === "notes" },
+    },
+  }));
+  for (const project of projects) sheet.addRow(exportColumns.map((col) => col.value(project)));
+  sheet.getRow(1).font = { bold: true };
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: exportColumns.length } };
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
+
+/**
+ * Writes projects as a file. Validates the input with `exportProjectSchema` first (throws a ZodError for
+ * e.g. a non-integer budget or an end before the start).
+ */
+export async function exportProjects(
+  projects: readonly ExportProject[],
+  format: ExportFormat,
+): Promise<Uint8Array> {
+  const valid = exportProjectSchema.array().parse(projects);
+  switch (format) {
+    case "csv":
+      return delimitedText(valid, ";");
+    case "tsv":
+      return delimitedText(valid, "\t");
+    case "xlsx":
+      return workbookBytes(valid);
+  }
+}

@@ -1,0 +1,41 @@
+// What a request brings to tRPC. The database handle sits behind a module-private symbol: procedures reach data only
+// through the tier middlewares in trpc.ts, which open the tenant transaction.
+import type { SessionPolicy } from "@spatz/auth";
+import type { Database } from "@spatz/db";
+import type { Redis } from "ioredis";
+
+export type Logger = {
+  info: (obj: object, msg?: string) => void;
+  warn: (obj: object, msg?: string) => void;
+  error: (obj: object, msg?: string) => void;
+};
+
+export type Mailer = { send: (mail: { to: string; subject: string; text: string }) => Promise<void> };
+
+export type ServerDeps = {
+  db: Database;
+  redis: Redis;
+  sessionPolicy: SessionPolicy;
+  /** Origin the users open, e.g. https://spatz.sachsen-anhalt.de; links in invitations point here. */
+  publicUrl: string;
+  cookieSecure: boolean;
+  logger: Logger;
+  mailer: Mailer | null;
+};
+
+export const DEPS = Symbol("spatz.deps");
+
+export type RequestInfo = {
+  requestId: string;
+  ip: string;
+  userAgent: string | null;
+  sessionToken: string | null;
+  /** Headers merged into the response (Set-Cookie, Retry-After). */
+  resHeaders: Headers;
+};
+
+export type Context = RequestInfo & { [DEPS]: ServerDeps };
+
+export function createContextFactory(deps: ServerDeps) {
+  return (info: RequestInfo): Context => ({ ...info, [DEPS]: deps });
+}

@@ -1,0 +1,19 @@
+// The application router: one sub-router per domain.
+import { accountRouter } from "./routers/account.ts";
+import { auditRouter } from "./routers/audit.ts";
+import { authRouter } from "./routers/auth.ts";
+import { directoryRouter } from "./routers/directory.ts";
+import { tenantsRouter } from "./routers/tenants.ts";
+import { usersRouter } from "./routers/users.ts";
+import { router } from "./trpc.ts";
+
+export const appRouter = router({
+  auth: authRouter,
+  directory: directoryRouter,
+  account: accountRouter,
+  users: usersRouter,
+  audit: auditRouter,
+  tenants: tenantsRouter,
+});
+
+export type AppRouter = typeof appRouter;
