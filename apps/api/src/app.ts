@@ -6,10 +6,10 @@ import { trpcServer } from "@hono/trpc-server";
 import { appRouter, createContextFactory, readCookie, SESSION_COOKIE, type ServerDeps } from "@spatz/trpc";
 import { Hono } from "hono";
 import { getConnInfo } from "@hono/node-server/conninfo";
-import { csrf } from "hono/csrf";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import type postgres from "postgres";
+import { originCheck } from "./csrf.ts";
 import { checkHealth } from "./health.ts";
 import type { AppLogger } from "./logger.ts";
 
@@ -20,6 +20,8 @@ export type AppOptions = {
   /** Directory of the built web app; served with an index.html fallback for client-side routes. */
   webDist?: string | null;
   trustProxy?: boolean;
+  /** Further origins allowed to send state-changing requests (the Vite dev server in development). */
+  extraOrigins?: string[];
 };
 
 const CSP = {
@@ -58,12 +60,7 @@ export function createApp(opts: AppOptions) {
     }),
   );
   // State-changing requests must come from our own origin (Origin header or Sec-Fetch-Site), never cross-site.
-  app.use(
-    csrf({
-      origin: (origin, c) => origin === publicOrigin || origin === new URL(c.req.url).origin,
-      secFetchSite: "same-origin",
-    }),
-  );
+  app.use(originCheck(() => [publicOrigin, ...(opts.extraOrigins ?? [])]));
 
   app.get("/health", async (c) => {
     const report = await checkHealth(opts.sql, deps.redis);

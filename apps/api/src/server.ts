@@ -46,6 +46,7 @@ const app = createApp({
   logger,
   webDist,
   trustProxy: config.TRUST_PROXY,
+  extraOrigins: config.NODE_ENV === "development" ? ["http://localhost:5173"] : [],
 });
 
 const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {

@@ -48,6 +48,19 @@ function isoToExcelDate(iso: string): Date {
   return new Date(Date.UTC(year, month - 1, day));
 }
 
+/**
+ * OOXML text cannot carry CR or most control characters literally (XML normalizes CRLF to LF); Excel writes
+ * them as _xHHHH_ escapes and writes a literal "_xHHHH_" as "_x005F_xHHHH_". exceljs decodes these escapes on
+ * read but does not encode on write, so the exporter does it to keep "\r\n" in descriptions lossless.
+ */
+export function encodeXlsxText(text: string): string {
+  return text.replace(/_x([0-9A-F]{4})_/g, "_x005F_x$1_").replace(
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point here
+    /[\u0000-\u0008\u000b-\u001f]/g,
+    (char) => `_x${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`,
+  );
+}
+
 function textColumn(
   field: ProjectField,
   header: string,
@@ -60,7 +73,7 @@ function textColumn(
     text: (project: ExportProject) => get(project) ?? "",
     value: (project: ExportProject) => {
       const text = get(project);
-      return text ? escapeCellForXlsx(text) : null;
+      return text ? encodeXlsxText(escapeCellForXlsx(text)) : null;
     },
   };
 }

@@ -18,10 +18,14 @@ export const DATE_FORMATS_TEXT = "Erlaubt sind Datumsangaben wie 01.04.2023, 1.4
 function fromParts(text: string, year: number, month: number, day: number): ParseResult<IsoDate> {
   // The year check comes first: for years 0–99 JavaScript dates (and so isExists) would mean 1900–1999.
   if (year < MIN_YEAR || year > MAX_YEAR) {
-    return rejected(`„${text}“: Das Jahr ${year} ist nicht plausibel (erlaubt: ${MIN_YEAR} bis ${MAX_YEAR}).`);
+    return rejected(
+      `„${text}“: Das Jahr ${year} ist nicht plausibel (erlaubt: ${MIN_YEAR} bis ${MAX_YEAR}).`,
+    );
   }
   if (!isExists(year, month - 1, day)) {
-    return rejected(`„${text}“ ist kein gültiges Datum – diesen Tag gibt es im Kalender nicht. ${DATE_FORMATS_TEXT}`);
+    return rejected(
+      `„${text}“ ist kein gültiges Datum – diesen Tag gibt es im Kalender nicht. ${DATE_FORMATS_TEXT}`,
+    );
   }
   return parsed(format(new Date(year, month - 1, day), "yyyy-MM-dd"));
 }

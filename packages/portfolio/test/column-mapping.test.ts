@@ -11,7 +11,15 @@ import {
 
 describe("suggestMapping", () => {
   it("maps the Halle headers", () => {
-    const mapping = suggestMapping(["GB", "R", "Projektname", "Projektbeschreibung", "Start", "Dauer", "Ende"]);
+    const mapping = suggestMapping([
+      "GB",
+      "R",
+      "Projektname",
+      "Projektbeschreibung",
+      "Start",
+      "Dauer",
+      "Ende",
+    ]);
     expect(mapping).toEqual({
       ...emptyMapping(),
       gb: 0,
@@ -59,7 +67,9 @@ describe("suggestMapping", () => {
       externalId: 13,
       declaredDuration: 14,
     });
-    expect(suggestMapping(["Geschaeftsbereich", "fach bereich", "PROJEKTNAME", "start datum", "ENDE"])).toMatchObject({
+    expect(
+      suggestMapping(["Geschaeftsbereich", "fach bereich", "PROJEKTNAME", "start datum", "ENDE"]),
+    ).toMatchObject({
       gb: 0,
       r: 1,
       name: 2,

@@ -53,7 +53,9 @@ describe("parseGermanDate", () => {
 describe("German numbers", () => {
   const value = (text: string) => {
     const result = parseGermanDecimal(text);
-    return result.ok ? `${result.value.negative ? "-" : ""}${result.value.integer}.${result.value.fraction}` : null;
+    return result.ok
+      ? `${result.value.negative ? "-" : ""}${result.value.integer}.${result.value.fraction}`
+      : null;
   };
 
   it.each([
@@ -86,12 +88,22 @@ describe("German numbers", () => {
     expect(value(text)).toBe(expected);
   });
 
-  it.each(["1,234.56", "1.234.5", "12,5,0", "1.23,4", "12.34.56", "1.234,5 T€", "ca. 5000", "", "€", "1e5", "12 5", "--5"])(
-    "%j is rejected",
-    (text) => {
-      expect(value(text)).toBeNull();
-    },
-  );
+  it.each([
+    "1,234.56",
+    "1.234.5",
+    "12,5,0",
+    "1.23,4",
+    "12.34.56",
+    "1.234,5 T€",
+    "ca. 5000",
+    "",
+    "€",
+    "1e5",
+    "12 5",
+    "--5",
+  ])("%j is rejected", (text) => {
+    expect(value(text)).toBeNull();
+  });
 
   it("converts euros to exact integer cents", () => {
     expect(parseEuroCents("0,10")).toEqual({ ok: true, value: 10 });
@@ -143,7 +155,11 @@ describe("projectNaturalKey", () => {
     const key = projectNaturalKey({ gb: "OB", r: "37", name: "Ablösung OVVISIO" });
     expect(projectNaturalKey({ gb: "OB", r: "30", name: "Ablösung OVVISIO" })).not.toBe(key);
     expect(projectNaturalKey({ gb: "OB", r: "37", name: "Ablösung OVVISIO 2" })).not.toBe(key);
-    expect(projectNaturalKey({ gb: "OB 3", r: "7", name: "x" })).not.toBe(projectNaturalKey({ gb: "OB", r: "3 7", name: "x" }));
-    expect(projectNaturalKey({ gb: "a", r: "b|c", name: "d" })).not.toBe(projectNaturalKey({ gb: "a|b", r: "c", name: "d" }));
+    expect(projectNaturalKey({ gb: "OB 3", r: "7", name: "x" })).not.toBe(
+      projectNaturalKey({ gb: "OB", r: "3 7", name: "x" }),
+    );
+    expect(projectNaturalKey({ gb: "a", r: "b|c", name: "d" })).not.toBe(
+      projectNaturalKey({ gb: "a|b", r: "c", name: "d" }),
+    );
   });
 });

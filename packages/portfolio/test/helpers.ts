@@ -44,7 +44,12 @@ export type XlsxCell = ExcelJS.CellValue;
 /** A workbook with one sheet; `rows[i]` goes to worksheet row `i + 1 + startRow - 1`. */
 export async function buildXlsx(
   rows: readonly (readonly XlsxCell[])[],
-  options: { startRow?: number; sheetName?: string; dateFormat?: string; before?: (wb: ExcelJS.Workbook) => void } = {},
+  options: {
+    startRow?: number;
+    sheetName?: string;
+    dateFormat?: string;
+    before?: (wb: ExcelJS.Workbook) => void;
+  } = {},
 ): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
   options.before?.(workbook);

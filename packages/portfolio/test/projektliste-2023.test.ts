@@ -20,8 +20,8 @@ import {
   fixtureBytes,
   HALLE_FILE,
   halleRows,
-  type XlsxCell,
   utf8,
+  type XlsxCell,
 } from "./helpers";
 
 /** Line in the file, GB, R, Projektname, Start, Ende (ISO, converted by hand from the dd.mm.yyyy values). */
@@ -89,7 +89,14 @@ async function importFile(bytes: Uint8Array, fileName: string): Promise<[ImportT
 }
 
 function essentials(projects: readonly ImportedProject[]) {
-  return projects.map((project) => [project.line, project.gb, project.r, project.name, project.start, project.end]);
+  return projects.map((project) => [
+    project.line,
+    project.gb,
+    project.r,
+    project.name,
+    project.start,
+    project.end,
+  ]);
 }
 
 function expectTheHalleList(table: ImportTable, result: ValidationResult) {
@@ -149,7 +156,9 @@ describe("Projektliste 2023 (Halle)", () => {
     const [table, result] = await importFile(bytes, "Projektliste 2023.csv");
     expect(table).toMatchObject({ format: "csv", encoding: "windows-1252", delimiter: ";" });
     expectTheHalleList(table, result);
-    expect(result.projects.find((project) => project.line === 13)?.description).toBe("neues Bußgeldverfahren");
+    expect(result.projects.find((project) => project.line === 13)?.description).toBe(
+      "neues Bußgeldverfahren",
+    );
   });
 
   it("reads a hand-written Windows-1252 CSV with umlauts, € and semicolons inside quotes", async () => {

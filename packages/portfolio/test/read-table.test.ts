@@ -1,4 +1,4 @@
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { detectDelimiter, ImportFileError, readTable } from "../src/index";
 import { buildXlsx, encodeWindows1252, excelDate, utf8 } from "./helpers";
@@ -139,7 +139,12 @@ describe("readTable: XLSX", () => {
       { startRow: 3, sheetName: "Liste" },
     );
     const table = await readTable(bytes, "liste.xlsx");
-    expect(table).toMatchObject({ format: "xlsx", headerLine: 3, sheetName: "Liste", headers: ["GB", "R", "Projektname"] });
+    expect(table).toMatchObject({
+      format: "xlsx",
+      headerLine: 3,
+      sheetName: "Liste",
+      headers: ["GB", "R", "Projektname"],
+    });
     expect(table.rows).toEqual([
       { line: 5, cells: ["OB", "37", "A"] },
       { line: 7, cells: ["ALL", "Quer", "B"] },

@@ -46,9 +46,19 @@ describe("validateRows", () => {
   });
 
   it("maps every status, method and priority word and rejects unknown words listing the allowed ones", async () => {
-    const statuses = ["angemeldet", "bewertet", "genehmigt", "in Umsetzung", "abgeschlossen", "abgelehnt", "gestoppt"];
+    const statuses = [
+      "angemeldet",
+      "bewertet",
+      "genehmigt",
+      "in Umsetzung",
+      "abgeschlossen",
+      "abgelehnt",
+      "gestoppt",
+    ];
     const result = await validate(
-      statuses.map((status, index) => `;OB;37;P${index};;01.01.2023;31.12.2023;;${status};mittel;klassisch;;;;`),
+      statuses.map(
+        (status, index) => `;OB;37;P${index};;01.01.2023;31.12.2023;;${status};mittel;klassisch;;;;`,
+      ),
     );
     expect(result.errors).toEqual([]);
     expect(result.projects.map((project) => project.status)).toEqual([
@@ -111,7 +121,9 @@ describe("validateRows", () => {
 
   it("parses German amounts and rejects ambiguous or invalid ones", async () => {
     const budgets = ["1.234,56", "1234,5", "1.234 €", "12.500,00 €", "1234.5", "EUR 99", ""];
-    const ok = await validate(budgets.map((budget, i) => `;OB;37;P${i};;01.01.2023;31.12.2023;;;;;;${budget};;`));
+    const ok = await validate(
+      budgets.map((budget, i) => `;OB;37;P${i};;01.01.2023;31.12.2023;;;;;;${budget};;`),
+    );
     expect(ok.errors).toEqual([]);
     expect(ok.projects.map((project) => project.budgetCents)).toEqual([
       123_456,
@@ -151,7 +163,12 @@ describe("validateRows", () => {
     ]);
     expect(result.ok).toBe(false);
     expect(result.errors).toHaveLength(1);
-    expect(result.errors[0]).toMatchObject({ line: 4, column: "Projektname", field: "name", value: "ablösung  ELDIS" });
+    expect(result.errors[0]).toMatchObject({
+      line: 4,
+      column: "Projektname",
+      field: "name",
+      value: "ablösung  ELDIS",
+    });
     expect(result.errors[0]!.message).toContain("steht bereits in Zeile 2");
     expect(result.projects.map((project) => project.line)).toEqual([2, 3, 5]);
   });
@@ -161,7 +178,9 @@ describe("validateRows", () => {
       "p-1;OB;37;A;;01.01.2023;31.12.2023;;;;;;;;",
       "P-1;OB;37;B;;01.01.2023;31.12.2023;;;;;;;;",
     ]);
-    expect(result.errors.map((error) => [error.line, error.column, error.value])).toEqual([[3, "Projekt-ID", "P-1"]]);
+    expect(result.errors.map((error) => [error.line, error.column, error.value])).toEqual([
+      [3, "Projekt-ID", "P-1"],
+    ]);
   });
 
   it("warns once about unmapped columns that contain values, including cells without header", async () => {

@@ -116,8 +116,6 @@ function ratio(relevant: number, online: number): Ratio {
   return { relevant, online, share: relevant === 0 ? null : online / relevant };
 }
 
-const key = (tenantId: string, serviceId: string) => `${tenantId}\u0000${serviceId}`;
-
 export function computeCoverage(
   services: readonly CoverageService[],
   kommunen: readonly CoverageKommune[],
@@ -125,27 +123,28 @@ export function computeCoverage(
 ): CoverageResult {
   const kommuneById = new Map(kommunen.map((k) => [k.id, k]));
   const serviceById = new Map(services.map((s) => [s.id, s]));
-  const statusOf = new Map<string, RolloutStatus>();
+  /** status per service id, then per Kommune id */
+  const statusOf = new Map<string, Map<string, RolloutStatus>>(services.map((s) => [s.id, new Map()]));
   const ignoredRecords: IgnoredRecord[] = [];
+  const ignore = (r: CoverageRecord, reason: IgnoredRecord["reason"]) =>
+    ignoredRecords.push({ tenantId: r.tenantId, serviceId: r.serviceId, reason });
   for (const r of records) {
     const kommune = kommuneById.get(r.tenantId);
     const service = serviceById.get(r.serviceId);
-    const k = key(r.tenantId, r.serviceId);
-    const ignore = (reason: IgnoredRecord["reason"]) =>
-      ignoredRecords.push({ tenantId: r.tenantId, serviceId: r.serviceId, reason });
-    if (!kommune) ignore("unknown_kommune");
-    else if (!service) ignore("unknown_service");
-    else if (statusOf.has(k)) ignore("duplicate");
+    if (!kommune) ignore(r, "unknown_kommune");
+    else if (!service) ignore(r, "unknown_service");
     else {
-      statusOf.set(k, r.status);
-      if (!service.responsibleKinds.includes(kommune.kind) && r.status !== "not_responsible")
-        ignore("kind_not_responsible");
+      const byKommune = statusOf.get(service.id)!;
+      if (byKommune.has(kommune.id)) ignore(r, "duplicate");
+      else {
+        byKommune.set(kommune.id, r.status);
+        if (!service.responsibleKinds.includes(kommune.kind) && r.status !== "not_responsible")
+          ignore(r, "kind_not_responsible");
+      }
     }
   }
 
-  const perKommune = new Map<string, { relevant: number; online: number; byStatus: StatusCounts }>(
-    kommunen.map((k) => [k.id, { relevant: 0, online: 0, byStatus: emptyCounts() }]),
-  );
+  const accs = kommunen.map(() => ({ relevant: 0, online: 0, byStatus: emptyCounts() }));
   const serviceRows: ServiceCoverage[] = [];
   for (const service of services) {
     const byStatus = emptyCounts();
@@ -153,11 +152,13 @@ export function computeCoverage(
     let online = 0;
     let populationRelevant = 0;
     let populationOnline = 0;
-    for (const kommune of kommunen) {
+    const statuses = statusOf.get(service.id)!;
+    for (let i = 0; i < kommunen.length; i++) {
+      const kommune = kommunen[i]!;
       if (!service.responsibleKinds.includes(kommune.kind)) continue;
-      const status = statusOf.get(key(kommune.id, service.id)) ?? "not_started";
+      const status = statuses.get(kommune.id) ?? "not_started";
       byStatus[status]++;
-      const acc = perKommune.get(kommune.id)!;
+      const acc = accs[i]!;
       acc.byStatus[status]++;
       if (status === "not_responsible") continue;
       relevant++;
@@ -180,8 +181,8 @@ export function computeCoverage(
     });
   }
 
-  const kommuneRows: KommuneCoverage[] = kommunen.map((k) => {
-    const acc = perKommune.get(k.id)!;
+  const kommuneRows: KommuneCoverage[] = kommunen.map((k, i) => {
+    const acc = accs[i]!;
     return {
       kommuneId: k.id,
       kind: k.kind,

@@ -33,7 +33,7 @@
  * matches a keyword rule of the responsibility table (`responsibilityRules`), i.e. a known municipal task.
  */
 
-export type LeikaTypMunicipality = "kommunal" | "nicht_kommunal" | "land_stichwort" | "unbekannt";
+export type LeikaTypMunicipality = "kommunal" | "nicht_kommunal" | "land_stichwort";
 
 export interface LeikaTypInfo {
   code: string;

@@ -147,6 +147,7 @@ export function scoreOperatingModels(
   );
   if (criteria.length > 0 && weightSum <= 0) errors.push("Die Summe der Gewichte muss größer als 0 sein.");
 
+  const uniqueCriteria = criteria.filter((c, i) => criteria.findIndex((d) => d.id === c.id) === i);
   const modelIds = new Set<string>(models.map((m) => m.id));
   for (const id of Object.keys(scores))
     if (!modelIds.has(id)) errors.push(`Bewertung für unbekanntes Betriebsmodell »${id}«.`);
@@ -158,7 +159,7 @@ export function scoreOperatingModels(
     }
     for (const key of Object.keys(row))
       if (!ids.has(key)) errors.push(`»${m.name}«: Bewertung für unbekanntes Kriterium »${key}«.`);
-    for (const c of criteria) {
+    for (const c of uniqueCriteria) {
       const v = row[c.id];
       if (v === undefined) errors.push(`»${m.name}«: Bewertung für »${c.label || c.id}« fehlt.`);
       else if (!Number.isFinite(v) || v < MIN_SCORE || v > MAX_SCORE)

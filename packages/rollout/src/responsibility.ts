@@ -17,7 +17,7 @@
 
 import type { LeikaRow, OzgService } from "./catalogue";
 import { type KommuneKind, kindsByLevel, kommuneKinds, type TaskLevel, taskLevelLabels } from "./kinds";
-import { leikaTypInfo } from "./leika-types";
+import { leikaTypes, leikaTypInfo } from "./leika-types";
 import {
   type ExclusionRule,
   exclusionRules,
@@ -50,7 +50,10 @@ export interface DeriveOptions {
 type ServiceInput = Pick<OzgService, "id" | "name"> & Partial<Pick<OzgService, "lage" | "themenfeld">>;
 type LeikaInput = Pick<LeikaRow, "types" | "ozgId">;
 
-const STRONG = new Set(["3", "5", "6", "2b", "3b", "4b"]);
+/** Types that make a service municipal on their own: every "kommunal" type of the table except the ambiguous 2/3. */
+const STRONG = new Set(
+  leikaTypes.filter((t) => t.municipality === "kommunal" && t.code !== "2/3").map((t) => t.code),
+);
 
 function firstMatch<R extends { pattern: RegExp }>(
   rules: readonly R[],

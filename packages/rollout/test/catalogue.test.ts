@@ -63,7 +63,10 @@ describe("parseCatalogue reports and rejects bad rows", () => {
   });
 
   it("rejects a Themenfeld without id and a duplicate, with line numbers", () => {
-    const r = parseCatalogue({ ...base, themenfelder: "themenfeld_id,themenfeld\n1,Arbeit\n,Ohne\n1,Nochmal\n2,Bauen\n" });
+    const r = parseCatalogue({
+      ...base,
+      themenfelder: "themenfeld_id,themenfeld\n1,Arbeit\n,Ohne\n1,Nochmal\n2,Bauen\n",
+    });
     expect(r.catalogue.themenfelder.map((t) => t.id)).toEqual(["1", "2"]);
     expect(r.problems).toEqual([
       { file: "themenfelder.csv", line: 3, message: "Themenfeld-ID fehlt", rejected: true },
@@ -74,7 +77,8 @@ describe("parseCatalogue reports and rejects bad rows", () => {
   it("rejects a Lage with an unknown Themenfeld and one whose Themenfeld name contradicts the id", () => {
     const r = parseCatalogue({
       ...base,
-      lebenslagen: "lebenslage_id,lebenslage,themenfeld_id,themenfeld\n10,Umzug,2,Bauen\n12,Jagd,9,Jagd\n13,Tod,1,Bauen\n",
+      lebenslagen:
+        "lebenslage_id,lebenslage,themenfeld_id,themenfeld\n10,Umzug,2,Bauen\n12,Jagd,9,Jagd\n13,Tod,1,Bauen\n",
     });
     expect(r.catalogue.lagen.map((l) => l.id)).toEqual(["10"]);
     expect(r.problems.map((p) => [p.file, p.line])).toEqual([
@@ -106,7 +110,7 @@ describe("parseCatalogue reports and rejects bad rows", () => {
         ",Ohne Schlüssel,1,10124",
         "123,Zu kurz,1,10124",
         "nicht im LeiKa,Sonderfall,1,10124",
-        "99115001000002,Komisch,\"2/3, ??\",10124",
+        '99115001000002,Komisch,"2/3, ??",10124',
         "99115001000003,Ohne OZG,1,",
       ].join("\n"),
     });
@@ -126,7 +130,8 @@ describe("parseCatalogue reports and rejects bad rows", () => {
   it("counts lines correctly after a quoted field spanning two lines", () => {
     const r = parseCatalogue({
       ...base,
-      ozgLeistungen: 'ozg_id,ozg_leistung,lebenslage,themenfeld\n10124,"Wohn\nsitz",Umzug,Bauen\n10200,X,Nix,Bauen\n',
+      ozgLeistungen:
+        'ozg_id,ozg_leistung,lebenslage,themenfeld\n10124,"Wohn\nsitz",Umzug,Bauen\n10200,X,Nix,Bauen\n',
     });
     expect(r.catalogue.services[0]!.name).toBe("Wohn\nsitz");
     expect(r.problems).toMatchObject([{ file: "ozg_leistungen.csv", line: 4 }]);
@@ -151,7 +156,10 @@ describe("parseCatalogue reports and rejects bad rows", () => {
   });
 
   it("ignores a byte order mark and blank lines", () => {
-    const r = parseCatalogue({ ...base, themenfelder: "\uFEFFthemenfeld_id,themenfeld\n1,Arbeit\n\n2,Bauen\n\n" });
+    const r = parseCatalogue({
+      ...base,
+      themenfelder: "\uFEFFthemenfeld_id,themenfeld\n1,Arbeit\n\n2,Bauen\n\n",
+    });
     expect(r.problems).toEqual([]);
     expect(r.catalogue.themenfelder).toEqual([
       { id: "1", name: "Arbeit" },

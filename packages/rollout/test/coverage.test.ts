@@ -1,6 +1,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type CoverageKommune, type CoverageRecord, computeCoverage, onlineCountsByKommune } from "../src/coverage";
+import {
+  type CoverageKommune,
+  type CoverageRecord,
+  computeCoverage,
+  onlineCountsByKommune,
+} from "../src/coverage";
 import { type KommuneKind, kommuneKinds } from "../src/kinds";
 import { rolloutStatuses } from "../src/status";
 import { seedKommunen } from "./seed";
@@ -45,9 +50,26 @@ describe("computeCoverage on a hand-computed example", () => {
       populationOnline: 418_762,
     });
     // melde: HAL online, EG1 implementing, VG1 not responsible → 1 of 2
-    expect(c.services[1]).toMatchObject({ relevant: 2, online: 1, share: 0.5, nationwide: false, atLeastOne: true });
-    expect(c.services[1]!.byStatus).toMatchObject({ online: 1, implementing: 1, not_responsible: 1, not_started: 0 });
-    expect(c.services[2]).toMatchObject({ relevant: 0, online: 0, share: null, nationwide: false, atLeastOne: false });
+    expect(c.services[1]).toMatchObject({
+      relevant: 2,
+      online: 1,
+      share: 0.5,
+      nationwide: false,
+      atLeastOne: true,
+    });
+    expect(c.services[1]!.byStatus).toMatchObject({
+      online: 1,
+      implementing: 1,
+      not_responsible: 1,
+      not_started: 0,
+    });
+    expect(c.services[2]).toMatchObject({
+      relevant: 0,
+      online: 0,
+      share: null,
+      nationwide: false,
+      atLeastOne: false,
+    });
   });
 
   it("per Kommune, Kreis, kind and overall", () => {
@@ -62,7 +84,11 @@ describe("computeCoverage on a hand-computed example", () => {
       { kreisAgs: "15002", kreisKommuneId: "HAL", kommunen: 1, relevant: 2, online: 2, share: 1 },
       { kreisAgs: "15088", kreisKommuneId: "SK", kommunen: 3, relevant: 2, online: 1, share: 0.5 },
     ]);
-    expect(c.kinds.find((k) => k.kind === "einheitsgemeinde")).toMatchObject({ kommunen: 1, relevant: 1, online: 0 });
+    expect(c.kinds.find((k) => k.kind === "einheitsgemeinde")).toMatchObject({
+      kommunen: 1,
+      relevant: 1,
+      online: 0,
+    });
     expect(c.overall).toMatchObject({
       kommunen: 4,
       services: 2,
@@ -97,9 +123,12 @@ describe("computeCoverage with the 133 Kommunen of Sachsen-Anhalt", () => {
   it("builds 133 tenants in 14 Kreise", () => {
     expect(kommunen).toHaveLength(133);
     const count = (kind: KommuneKind) => kommunen.filter((k) => k.kind === kind).length;
-    expect([count("kreisfreie_stadt"), count("landkreis"), count("einheitsgemeinde"), count("verbandsgemeinde")]).toEqual([
-      3, 11, 101, 18,
-    ]);
+    expect([
+      count("kreisfreie_stadt"),
+      count("landkreis"),
+      count("einheitsgemeinde"),
+      count("verbandsgemeinde"),
+    ]).toEqual([3, 11, 101, 18]);
     const c = computeCoverage([{ id: "s", responsibleKinds: kommuneKinds }], kommunen, []);
     expect(c.kreise).toHaveLength(14);
     expect(c.kreise.every((k) => k.kreisKommuneId === k.kreisAgs)).toBe(true);
@@ -116,7 +145,12 @@ describe("computeCoverage with the 133 Kommunen of Sachsen-Anhalt", () => {
     expect(c.services[0]).toMatchObject({ relevant: 122, online: 122, nationwide: true });
     expect(c.services[0]!.populationRelevant).toBe(2_194_782); // Land total (SOURCE.md)
     const oneMissing = computeCoverage([{ id: "melde", responsibleKinds: GEMEINDE }], kommunen, all.slice(1));
-    expect(oneMissing.services[0]).toMatchObject({ relevant: 122, online: 121, nationwide: false, atLeastOne: true });
+    expect(oneMissing.services[0]).toMatchObject({
+      relevant: 122,
+      online: 121,
+      nationwide: false,
+      atLeastOne: true,
+    });
   });
 });
 
@@ -125,7 +159,12 @@ describe("computeCoverage invariants (property)", () => {
   const arb = fc
     .record({
       kommunen: fc.uniqueArray(
-        fc.record({ id: fc.stringMatching(/^k\d{1,3}$/), kind: kinds, kreisAgs: fc.constantFrom("1", "2", "3"), population: fc.nat(1000) }),
+        fc.record({
+          id: fc.stringMatching(/^k\d{1,3}$/),
+          kind: kinds,
+          kreisAgs: fc.constantFrom("1", "2", "3"),
+          population: fc.nat(1000),
+        }),
         { selector: (k) => k.id, maxLength: 20 },
       ),
       services: fc.uniqueArray(
@@ -164,7 +203,8 @@ describe("computeCoverage invariants (property)", () => {
         for (const s of services)
           for (const k of kommunen) {
             if (!s.responsibleKinds.includes(k.kind)) continue;
-            const status = records.find((r) => r.tenantId === k.id && r.serviceId === s.id)?.status ?? "not_started";
+            const status =
+              records.find((r) => r.tenantId === k.id && r.serviceId === s.id)?.status ?? "not_started";
             if (status !== "not_responsible") relevant++;
             if (status === "online") online++;
           }

@@ -34,13 +34,21 @@ describe("deriveResponsibility on real services", () => {
   it("Wohnsitzmeldungen → Einheitsgemeinde, Verbandsgemeinde and kreisfreie Stadt (Meldewesen)", () => {
     const r = derive("10124");
     expect(r.municipalExecution).toBe(true);
-    expect([...r.responsibleKinds].sort()).toEqual(["einheitsgemeinde", "kreisfreie_stadt", "verbandsgemeinde"]);
+    expect([...r.responsibleKinds].sort()).toEqual([
+      "einheitsgemeinde",
+      "kreisfreie_stadt",
+      "verbandsgemeinde",
+    ]);
     expect(r.reason).toContain("Meldewesen");
     expect(r.reason).toContain("2/3");
   });
 
   it("purely federal services (only LeiKa type 1) are not municipal", () => {
-    for (const id of ["10020" /* Kinderzuschlag */, "10334" /* Zollauktion */, "10073" /* Arbeitslosengeld */]) {
+    for (const id of [
+      "10020" /* Kinderzuschlag */,
+      "10334" /* Zollauktion */,
+      "10073" /* Arbeitslosengeld */,
+    ]) {
       const r = derive(id);
       expect(r.municipalExecution, service(id).name).toBe(false);
       expect(r.responsibleKinds).toEqual([]);
@@ -178,7 +186,11 @@ describe("counts over the real catalogue", () => {
 describe("relevantServiceCount and isResponsible", () => {
   const list = [
     { municipalExecution: true, responsibleKinds: ["kreisfreie_stadt", "landkreis"] as const, reason: "a" },
-    { municipalExecution: true, responsibleKinds: ["kreisfreie_stadt", "einheitsgemeinde"] as const, reason: "b" },
+    {
+      municipalExecution: true,
+      responsibleKinds: ["kreisfreie_stadt", "einheitsgemeinde"] as const,
+      reason: "b",
+    },
     { municipalExecution: false, responsibleKinds: ["landkreis"] as const, reason: "inkonsistent" },
   ].map((r) => ({ ...r, responsibleKinds: [...r.responsibleKinds] }));
 

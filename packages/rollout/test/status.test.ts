@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { rolloutRecordSchema } from "../src/records";
-import { reuseRouteLabels, reuseRoutes, reuseRouteSchema } from "../src/reuse-routes";
+import { reuseRouteLabels, reuseRouteSchema, reuseRoutes } from "../src/reuse-routes";
 import {
   allowedNextStatuses,
   checkStatusTransition,
@@ -65,7 +65,12 @@ describe("status transitions", () => {
 
   for (const from of rolloutStatuses)
     for (const to of rolloutStatuses) {
-      const kind = from === to ? "same" : from === "not_responsible" || to === "not_responsible" ? "N" : matrix[`${from}>${to}`];
+      const kind =
+        from === to
+          ? "same"
+          : from === "not_responsible" || to === "not_responsible"
+            ? "N"
+            : matrix[`${from}>${to}`];
       it(`${from} → ${to}: ${kind}`, () => {
         const noReason = checkStatusTransition(from, to);
         const withReason = checkStatusTransition(from, to, "Dienst vorübergehend abgeschaltet");
@@ -135,6 +140,8 @@ describe("rolloutRecordSchema", () => {
       plannedStart: "2024-06-01",
       plannedOnline: "2024-05-31",
     });
-    expect(early.error?.issues.map((i) => i.message)).toEqual(["Geplanter Online-Termin liegt vor dem geplanten Beginn"]);
+    expect(early.error?.issues.map((i) => i.message)).toEqual([
+      "Geplanter Online-Termin liegt vor dem geplanten Beginn",
+    ]);
   });
 });

@@ -1,0 +1,61 @@
+// Routes. German paths; each signed-in page states the procedure it needs, so the matrix decides who sees it.
+import { Navigate, Route, Router } from "@solidjs/router";
+import { QueryClientProvider } from "@tanstack/solid-query";
+import { AccountPage } from "./account/AccountPage.tsx";
+import { AuditPage } from "./admin/AuditPage.tsx";
+import { UsersPage } from "./admin/UsersPage.tsx";
+import { InvitationPage } from "./auth/InvitationPage.tsx";
+import { LoginPage } from "./auth/LoginPage.tsx";
+import { RequireSession } from "./auth/RequireSession.tsx";
+import { useSession } from "./auth/session.ts";
+import { TenantPicker } from "./auth/TenantPicker.tsx";
+import { StartPage } from "./home/StartPage.tsx";
+import { queryClient } from "./lib/query-client.ts";
+import { TenantsPage } from "./state/TenantsPage.tsx";
+import { Layout } from "./ui/Layout.tsx";
+import { Loading } from "./ui/states.tsx";
+import { EmptyState } from "./ui/states.tsx";
+import { PageHeader } from "./ui/PageHeader.tsx";
+import { Match, Switch } from "solid-js";
+
+function Home() {
+  const session = useSession();
+  return (
+    <Switch fallback={<Loading />}>
+      <Match when={session.data}>
+        <Navigate href="/start" />
+      </Match>
+      <Match when={session.data === null || session.isError}>
+        <Navigate href="/anmelden" />
+      </Match>
+    </Switch>
+  );
+}
+
+function NotFound() {
+  return (
+    <>
+      <PageHeader title="Seite nicht gefunden" />
+      <EmptyState title="Diese Seite gibt es nicht." action={<a href="/">Zur Startseite</a>} />
+    </>
+  );
+}
+
+export function App() {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <Router root={Layout}>
+        <Route path="/" component={Home} />
+        <Route path="/anmelden" component={TenantPicker} />
+        <Route path="/t/:slug/anmelden" component={LoginPage} />
+        <Route path="/t/:slug/einladung" component={InvitationPage} />
+        <Route path="/start" component={() => <RequireSession>{(me) => <StartPage me={me} />}</RequireSession>} />
+        <Route path="/konto" component={() => <RequireSession>{(me) => <AccountPage me={me} />}</RequireSession>} />
+        <Route path="/verwaltung/benutzer" component={() => <RequireSession requires="users.list">{(me) => <UsersPage me={me} />}</RequireSession>} />
+        <Route path="/verwaltung/protokoll" component={() => <RequireSession requires="audit.list">{() => <AuditPage />}</RequireSession>} />
+        <Route path="/land/kommunen" component={() => <RequireSession requires="tenants.list">{(me) => <TenantsPage me={me} />}</RequireSession>} />
+        <Route path="*" component={NotFound} />
+      </Router>
+    </QueryClientProvider>
+  );
+}

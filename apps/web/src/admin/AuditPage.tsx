@@ -1,0 +1,92 @@
+// The audit log: who changed what and when, with before/after; filterable and paged, read-only.
+import { keepPreviousData, useQuery } from "@tanstack/solid-query";
+import { formatDateTime } from "@spatz/domain";
+import { createSignal, For, Show } from "solid-js";
+import { trpc } from "../lib/trpc.ts";
+import { SelectField, TextField } from "../ui/Field.tsx";
+import { PageHeader } from "../ui/PageHeader.tsx";
+import { Pager } from "../ui/Pager.tsx";
+import { QueryView } from "../ui/QueryView.tsx";
+import { EmptyState } from "../ui/states.tsx";
+
+/** Berlin calendar day → UTC instant at its start. */
+function dayStart(isoDate: string): Date | undefined {
+  if (!isoDate) return undefined;
+  return new Date(`${isoDate}T00:00:00`);
+}
+
+export function AuditPage() {
+  const [action, setAction] = createSignal("");
+  const [actor, setActor] = createSignal("");
+  const [from, setFrom] = createSignal("");
+  const [to, setTo] = createSignal("");
+  const [page, setPage] = createSignal(1);
+  const filter = () => ({
+    action: action() || undefined,
+    actor: actor() || undefined,
+    from: dayStart(from()),
+    to: to() ? new Date(dayStart(to())!.getTime() + 86_400_000) : undefined,
+    page: page(),
+    pageSize: 50,
+  });
+  const log = useQuery(() => ({ queryKey: ["audit.list", filter()], queryFn: () => trpc.audit.list.query(filter()), placeholderData: keepPreviousData }));
+  const resetPage = () => setPage(1);
+  return (
+    <>
+      <PageHeader title="Protokoll" intro="Jede Änderung mit Zeitpunkt, Person und Inhalt. Das Protokoll kann nicht verändert werden." />
+      <form class="form form-inline filters" role="search" aria-label="Protokoll filtern" onSubmit={(e) => e.preventDefault()}>
+        <SelectField
+          label="Aktion"
+          options={[{ value: "", label: "alle Aktionen" }, ...(log.data?.actions ?? []).map((a) => ({ value: a, label: a }))]}
+          value={action()}
+          onChange={(e) => { setAction(e.currentTarget.value); resetPage(); }}
+        />
+        <TextField label="Person" value={actor()} onInput={(e) => { setActor(e.currentTarget.value); resetPage(); }} />
+        <TextField label="Von" type="date" value={from()} onInput={(e) => { setFrom(e.currentTarget.value); resetPage(); }} />
+        <TextField label="Bis" type="date" value={to()} onInput={(e) => { setTo(e.currentTarget.value); resetPage(); }} />
+      </form>
+      <QueryView query={log} isEmpty={(d) => d.items.length === 0} empty={<EmptyState title="Keine Einträge für diese Auswahl." />}>
+        {(data) => (
+          <>
+            <table class="table">
+              <thead>
+                <tr>
+                  <th scope="col">Zeitpunkt</th>
+                  <th scope="col">Person</th>
+                  <th scope="col">Aktion</th>
+                  <th scope="col">Objekt</th>
+                  <th scope="col">Änderung</th>
+                </tr>
+              </thead>
+              <tbody>
+                <For each={data.items}>
+                  {(e) => (
+                    <tr>
+                      <td>{formatDateTime(e.at)}</td>
+                      <td>{e.actorLabel}</td>
+                      <td><code>{e.action}</code></td>
+                      <td>
+                        {e.entityType}
+                        <Show when={e.entityId}> <span class="muted">{e.entityId}</span></Show>
+                      </td>
+                      <td>
+                        <Show when={e.before || e.after} fallback="–">
+                          <details>
+                            <summary>Details</summary>
+                            <Show when={e.before}><p>vorher:</p><pre>{JSON.stringify(e.before, null, 2)}</pre></Show>
+                            <Show when={e.after}><p>nachher:</p><pre>{JSON.stringify(e.after, null, 2)}</pre></Show>
+                          </details>
+                        </Show>
+                      </td>
+                    </tr>
+                  )}
+                </For>
+              </tbody>
+            </table>
+            <Pager page={data.page} pageSize={data.pageSize} total={data.total} onPage={setPage} />
+          </>
+        )}
+      </QueryView>
+    </>
+  );
+}

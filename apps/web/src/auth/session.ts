@@ -1,0 +1,30 @@
+// The signed-in user, or null. One query shared by the whole app.
+import { useQuery, useQueryClient } from "@tanstack/solid-query";
+import { errorCode, trpc } from "../lib/trpc.ts";
+
+export const SESSION_KEY = ["account.me"] as const;
+
+export function useSession() {
+  return useQuery(() => ({
+    queryKey: SESSION_KEY,
+    queryFn: async () => {
+      try {
+        return await trpc.account.me.query();
+      } catch (error) {
+        if (errorCode(error) === "UNAUTHORIZED") return null;
+        throw error;
+      }
+    },
+    staleTime: 60_000,
+  }));
+}
+
+export type Me = NonNullable<Awaited<ReturnType<typeof trpc.account.me.query>>>;
+
+export function useResetSession() {
+  const client = useQueryClient();
+  return async () => {
+    client.clear();
+    await client.invalidateQueries({ queryKey: SESSION_KEY });
+  };
+}

@@ -1,0 +1,89 @@
+// The app shell: skip link, header with SPATZ and the tenant, role-based navigation, main landmark.
+import { A, useNavigate, type RouteSectionProps } from "@solidjs/router";
+import { useMutation } from "@tanstack/solid-query";
+import { can, type ProcedurePath, ROLE_LABELS } from "@spatz/domain";
+import { For, type JSX, Show } from "solid-js";
+import { type Me, useResetSession, useSession } from "../auth/session.ts";
+import { trpc } from "../lib/trpc.ts";
+
+type NavItem = { href: string; label: string; requires?: ProcedurePath; stateOnly?: boolean; kommuneOnly?: boolean };
+
+const NAV: NavItem[] = [
+  { href: "/start", label: "Start" },
+  { href: "/land/kommunen", label: "Kommunen", requires: "tenants.list", stateOnly: true },
+  { href: "/verwaltung/benutzer", label: "Benutzer", requires: "users.list" },
+  { href: "/verwaltung/protokoll", label: "Protokoll", requires: "audit.list" },
+];
+
+function visible(item: NavItem, me: Me): boolean {
+  const isState = me.tenant.kind === "state";
+  if (item.stateOnly && !isState) return false;
+  if (item.kommuneOnly && isState) return false;
+  return item.requires ? can(me.user.role, item.requires) : true;
+}
+
+export function Layout(props: RouteSectionProps) {
+  const session = useSession();
+  return (
+    <>
+      <a class="skip-link" href="#main">
+        Zum Inhalt springen
+      </a>
+      <header class="app-header">
+        <A href="/" class="brand" aria-label="SPATZ – zur Startseite">
+          <img src="/favicon.svg" alt="" width="28" height="28" />
+          <span class="brand-name">SPATZ</span>
+          <span class="brand-claim">Digitale Verwaltung Sachsen-Anhalt</span>
+        </A>
+        <Show when={session.data}>{(me) => <UserMenu me={me()} />}</Show>
+      </header>
+      <Show when={session.data}>
+        {(me) => (
+          <nav class="app-nav" aria-label="Hauptnavigation">
+            <ul>
+              <For each={NAV.filter((item) => visible(item, me()))}>
+                {(item) => (
+                  <li>
+                    <A href={item.href} activeClass="active" end={item.href === "/start"}>
+                      {item.label}
+                    </A>
+                  </li>
+                )}
+              </For>
+            </ul>
+          </nav>
+        )}
+      </Show>
+      <main id="main" class="app-main">
+        {props.children}
+      </main>
+      <footer class="app-footer">
+        <p>SPATZ – Smart · Präzise · Analyse · Transparent · Zuverlässig</p>
+      </footer>
+    </>
+  );
+}
+
+function UserMenu(props: { me: Me }): JSX.Element {
+  const navigate = useNavigate();
+  const reset = useResetSession();
+  const logout = useMutation(() => ({
+    mutationFn: () => trpc.auth.logout.mutate(),
+    onSettled: async () => {
+      const slug = props.me.tenant.slug;
+      await reset();
+      navigate(`/t/${slug}/anmelden`, { replace: true });
+    },
+  }));
+  return (
+    <div class="user-menu">
+      <span class="user-tenant">{props.me.tenant.name}</span>
+      <A href="/konto" class="user-name">
+        {props.me.user.displayName} <span class="user-role">({ROLE_LABELS[props.me.user.role]})</span>
+      </A>
+      <button type="button" class="button button-light" onClick={() => logout.mutate()} disabled={logout.isPending}>
+        Abmelden
+      </button>
+    </div>
+  );
+}
