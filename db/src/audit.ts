@@ -12,7 +12,12 @@ export type AuditInput = {
   after?: unknown;
 };
 
-export async function writeAudit(tx: TenantTx, tenantId: string, actor: Actor, entry: AuditInput): Promise<void> {
+export async function writeAudit(
+  tx: TenantTx,
+  tenantId: string,
+  actor: Actor,
+  entry: AuditInput,
+): Promise<void> {
   await tx.insert(auditLog).values({
     tenantId,
     actorUserId: actor.userId,

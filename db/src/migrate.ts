@@ -17,7 +17,11 @@ export function describeDbError(error: unknown): string {
   let current: unknown = error;
   while (current instanceof Error) {
     const pg = current as Error & { code?: string; detail?: string; hint?: string; where?: string };
-    parts.push([pg.message, pg.code && `(SQLSTATE ${pg.code})`, pg.detail, pg.hint && `hint: ${pg.hint}`].filter(Boolean).join(" "));
+    parts.push(
+      [pg.message, pg.code && `(SQLSTATE ${pg.code})`, pg.detail, pg.hint && `hint: ${pg.hint}`]
+        .filter(Boolean)
+        .join(" "),
+    );
     current = current.cause;
   }
   return parts.join("\n  caused by: ") || String(error);

@@ -19,12 +19,18 @@ export class TenantContextError extends Error {
  * read back before `fn` runs: if the BEGIN did not reserve the connection (porsager/postgres#1189) the read-back
  * comes from another session or outside the transaction and the call fails instead of leaking.
  */
-export async function withTenant<T>(db: Database, tenantId: string, fn: (tx: TenantTx) => Promise<T>): Promise<T> {
+export async function withTenant<T>(
+  db: Database,
+  tenantId: string,
+  fn: (tx: TenantTx) => Promise<T>,
+): Promise<T> {
   if (!UUID.test(tenantId)) throw new TenantContextError(`invalid tenant id: ${JSON.stringify(tenantId)}`);
   return db.transaction(async (tx) => {
     await tx.execute(sql`select set_config('app.tenant_id', ${tenantId}, true)`);
     // A transaction-local setting survives to the next statement only inside the same transaction block.
-    const [row] = await tx.execute<{ tenant: string | null }>(sql`select current_setting('app.tenant_id', true) as tenant`);
+    const [row] = await tx.execute<{ tenant: string | null }>(
+      sql`select current_setting('app.tenant_id', true) as tenant`,
+    );
     if (row?.tenant !== tenantId) {
       throw new TenantContextError(
         `tenant transaction check failed: expected ${tenantId}, connection reports ${JSON.stringify(row)}`,

@@ -18,7 +18,9 @@ afterEach(async () => {
 type Probe = { xid: string; tenant: string };
 /** Each autocommit statement gets its own transaction id; statements that share one ran in the same transaction. */
 const probe = (sql: postgres.Sql): Promise<Probe> =>
-  sql<Probe[]>`select txid_current()::text as xid, coalesce(current_setting('app.tenant_id', true), '') as tenant`.then(
+  sql<
+    Probe[]
+  >`select txid_current()::text as xid, coalesce(current_setting('app.tenant_id', true), '') as tenant`.then(
     ([row]) => row!,
   );
 
@@ -35,7 +37,8 @@ describe("postgres.js BEGIN reservation (porsager/postgres#1189)", () => {
     const busy = sql`select pg_sleep(0.05)`.execute(); // occupies the connection so BEGIN is pipelined
     const tx = sql.begin(async (t) => {
       await t`select set_config('app.tenant_id', 'tenant-a', true)`;
-      return (await t<{ tenant: string }[]>`select current_setting('app.tenant_id', true) as tenant`)[0]?.tenant;
+      return (await t<{ tenant: string }[]>`select current_setting('app.tenant_id', true) as tenant`)[0]
+        ?.tenant;
     });
     await busy;
     await expect(tx).resolves.toBe("tenant-a");
@@ -55,7 +58,9 @@ describe("postgres.js BEGIN reservation (porsager/postgres#1189)", () => {
       transactions.push(
         sql.begin(async (t) => {
           await t`select set_config('app.tenant_id', ${tenant}, true)`;
-          const [row] = await t<Probe[]>`select txid_current()::text as xid, current_setting('app.tenant_id', true) as tenant`;
+          const [row] = await t<
+            Probe[]
+          >`select txid_current()::text as xid, current_setting('app.tenant_id', true) as tenant`;
           txXids.add(row!.xid);
           if (row!.tenant !== tenant) throw new Error(`expected ${tenant}, saw ${row!.tenant}`);
         }),

@@ -12,7 +12,9 @@ afterAll(() => sql.end());
 /** Tables that are global by design: the tenant registry and the reference list of Gemeinden. */
 const GLOBAL_TABLES = new Set(["tenants", "municipalities"]);
 
-async function publicTables(): Promise<{ name: string; rls: boolean; force: boolean; owner: string; hasTenantId: boolean }[]> {
+async function publicTables(): Promise<
+  { name: string; rls: boolean; force: boolean; owner: string; hasTenantId: boolean }[]
+> {
   return sql`
     select c.relname as name, c.relrowsecurity as rls, c.relforcerowsecurity as force, pg_get_userbyid(c.relowner) as owner,
            exists (select 1 from pg_attribute a where a.attrelid = c.oid and a.attname = 'tenant_id' and not a.attisdropped) as "hasTenantId"
@@ -26,19 +28,29 @@ describe("row-level security invariants", () => {
     const tables = await publicTables();
     expect(tables.length).toBeGreaterThanOrEqual(6);
     for (const t of tables) {
-      expect({ table: t.name, rls: t.rls, force: t.force }).toEqual({ table: t.name, rls: true, force: true });
-      if (!GLOBAL_TABLES.has(t.name)) expect({ table: t.name, hasTenantId: t.hasTenantId }).toEqual({ table: t.name, hasTenantId: true });
+      expect({ table: t.name, rls: t.rls, force: t.force }).toEqual({
+        table: t.name,
+        rls: true,
+        force: true,
+      });
+      if (!GLOBAL_TABLES.has(t.name))
+        expect({ table: t.name, hasTenantId: t.hasTenantId }).toEqual({ table: t.name, hasTenantId: true });
     }
   });
 
   it("every tenant table has a policy for the runtime role that checks the tenant on read and write", async () => {
     const tables = (await publicTables()).filter((t) => !GLOBAL_TABLES.has(t.name));
-    const policies = await sql<{ table: string; cmd: string; qual: string | null; check: string | null; roles: string[] }[]>`
+    const policies = await sql<
+      { table: string; cmd: string; qual: string | null; check: string | null; roles: string[] }[]
+    >`
       select tablename as table, cmd, qual, with_check as check, roles from pg_policies where schemaname = 'public'`;
     for (const t of tables) {
       const own = policies.filter((p) => p.table === t.name);
       const isolation = own.find(
-        (p) => p.cmd === "ALL" && p.qual?.includes("app_current_tenant()") && p.check?.includes("app_current_tenant()"),
+        (p) =>
+          p.cmd === "ALL" &&
+          p.qual?.includes("app_current_tenant()") &&
+          p.check?.includes("app_current_tenant()"),
       );
       expect(isolation, `tenant policy on ${t.name}`).toBeDefined();
       expect(isolation!.roles).toEqual(["spatz_app"]);
@@ -57,13 +69,16 @@ describe("row-level security invariants", () => {
       join pg_namespace n on n.oid = t.relnamespace
       join pg_attribute a on a.attrelid = t.oid and a.attnum = x.indkey[0]
       where n.nspname = 'public' and x.indisunique`;
-    const tenantTables = new Set((await publicTables()).filter((t) => !GLOBAL_TABLES.has(t.name)).map((t) => t.name));
+    const tenantTables = new Set(
+      (await publicTables()).filter((t) => !GLOBAL_TABLES.has(t.name)).map((t) => t.name),
+    );
     const offending = rows.filter((r) => tenantTables.has(r.table) && r.first !== "tenant_id");
     expect(offending).toEqual([]);
   });
 
   it("the runtime role owns nothing, cannot bypass RLS and cannot change the audit log", async () => {
-    const [role] = await sql`select rolsuper, rolbypassrls, rolcreaterole, rolcreatedb from pg_roles where rolname = 'spatz_app'`;
+    const [role] =
+      await sql`select rolsuper, rolbypassrls, rolcreaterole, rolcreatedb from pg_roles where rolname = 'spatz_app'`;
     expect(role).toEqual({ rolsuper: false, rolbypassrls: false, rolcreaterole: false, rolcreatedb: false });
     const owned = (await publicTables()).filter((t) => t.owner === "spatz_app");
     expect(owned).toEqual([]);

@@ -1,13 +1,13 @@
 // The same isolation promises checked directly in SQL, as the runtime role, through the tenant transaction.
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { writeAudit } from "../src/audit.ts";
 import { createDb, type DbClient } from "../src/client.ts";
 import { STATE_TENANT_ID } from "../src/constants.ts";
 import { auditLog } from "../src/schema/audit.ts";
 import { users } from "../src/schema/identity.ts";
 import { tenants } from "../src/schema/tenants.ts";
 import { TenantContextError, withTenant } from "../src/tenant-tx.ts";
-import { writeAudit } from "../src/audit.ts";
 import { createTestTenant, createTestUser } from "./fixtures.ts";
 
 let client: DbClient;
@@ -31,7 +31,9 @@ describe("tenant transaction", () => {
   });
 
   it("cannot read another tenant's row even by its real id", async () => {
-    const rows = await withTenant(client.db, a.id, (tx) => tx.select().from(users).where(eq(users.id, userB.id)));
+    const rows = await withTenant(client.db, a.id, (tx) =>
+      tx.select().from(users).where(eq(users.id, userB.id)),
+    );
     expect(rows).toEqual([]);
   });
 
@@ -39,16 +41,26 @@ describe("tenant transaction", () => {
     const updated = await withTenant(client.db, a.id, (tx) =>
       tx.update(users).set({ displayName: "übernommen" }).where(eq(users.id, userB.id)).returning(),
     );
-    const deleted = await withTenant(client.db, a.id, (tx) => tx.delete(users).where(eq(users.id, userB.id)).returning());
+    const deleted = await withTenant(client.db, a.id, (tx) =>
+      tx.delete(users).where(eq(users.id, userB.id)).returning(),
+    );
     expect([updated, deleted]).toEqual([[], []]);
-    const still = await withTenant(client.db, b.id, (tx) => tx.select().from(users).where(eq(users.id, userB.id)));
+    const still = await withTenant(client.db, b.id, (tx) =>
+      tx.select().from(users).where(eq(users.id, userB.id)),
+    );
     expect(still[0]?.displayName).toBe(userB.displayName);
   });
 
   it("cannot write a row into another tenant", async () => {
     await expect(
       withTenant(client.db, a.id, (tx) =>
-        tx.insert(users).values({ tenantId: b.id, email: "x@example.test", displayName: "X", passwordHash: "x", role: "viewer" }),
+        tx.insert(users).values({
+          tenantId: b.id,
+          email: "x@example.test",
+          displayName: "X",
+          passwordHash: "x",
+          role: "viewer",
+        }),
       ),
     ).rejects.toThrow();
   });
@@ -57,7 +69,13 @@ describe("tenant transaction", () => {
     const rows = await client.db.select().from(users);
     expect(rows).toEqual([]);
     await expect(
-      client.db.insert(users).values({ tenantId: a.id, email: "y@example.test", displayName: "Y", passwordHash: "x", role: "viewer" }),
+      client.db.insert(users).values({
+        tenantId: a.id,
+        email: "y@example.test",
+        displayName: "Y",
+        passwordHash: "x",
+        role: "viewer",
+      }),
     ).rejects.toThrow();
   });
 
@@ -65,7 +83,8 @@ describe("tenant transaction", () => {
     const single = createDb(inject("appUrl"), { max: 1 });
     try {
       await withTenant(single.db, a.id, async (tx) => tx.select().from(users));
-      const [row] = await single.sql`select coalesce(current_setting('app.tenant_id', true), '') as t, (select count(*)::int from users) as n`;
+      const [row] =
+        await single.sql`select coalesce(current_setting('app.tenant_id', true), '') as t, (select count(*)::int from users) as n`;
       expect(row).toEqual({ t: "", n: 0 });
     } finally {
       await single.close();
@@ -73,25 +92,36 @@ describe("tenant transaction", () => {
   });
 
   it("rejects a malformed tenant id before touching the database", async () => {
-    await expect(withTenant(client.db, "'; drop table users; --", async () => 1)).rejects.toBeInstanceOf(TenantContextError);
+    await expect(withTenant(client.db, "'; drop table users; --", async () => 1)).rejects.toBeInstanceOf(
+      TenantContextError,
+    );
   });
 
   it("only the state may write the tenant registry", async () => {
     await expect(
-      withTenant(client.db, a.id, (tx) => tx.insert(tenants).values({ slug: "fremd", name: "Fremd", kind: "einheitsgemeinde" })),
+      withTenant(client.db, a.id, (tx) =>
+        tx.insert(tenants).values({ slug: "fremd", name: "Fremd", kind: "einheitsgemeinde" }),
+      ),
     ).rejects.toThrow();
     const renamed = await withTenant(client.db, a.id, (tx) =>
       tx.update(tenants).set({ name: "Gekapert" }).where(eq(tenants.id, b.id)).returning(),
     );
     expect(renamed).toEqual([]);
-    const [state] = await withTenant(client.db, STATE_TENANT_ID, (tx) => tx.select().from(tenants).where(eq(tenants.id, STATE_TENANT_ID)));
+    const [state] = await withTenant(client.db, STATE_TENANT_ID, (tx) =>
+      tx.select().from(tenants).where(eq(tenants.id, STATE_TENANT_ID)),
+    );
     expect(state?.kind).toBe("state");
   });
 
   it("rolls back the write and its audit entry together", async () => {
     await expect(
       withTenant(client.db, a.id, async (tx) => {
-        await writeAudit(tx, a.id, { userId: null, label: "Test" }, { action: "test.rollback", entityType: "test" });
+        await writeAudit(
+          tx,
+          a.id,
+          { userId: null, label: "Test" },
+          { action: "test.rollback", entityType: "test" },
+        );
         throw new Error("abort");
       }),
     ).rejects.toThrow("abort");
@@ -103,11 +133,22 @@ describe("tenant transaction", () => {
 
   it("the runtime role can append to the audit log but never change it", async () => {
     await withTenant(client.db, a.id, (tx) =>
-      writeAudit(tx, a.id, { userId: null, label: "Test" }, { action: "test.append", entityType: "test", after: { passwordHash: "geheim", name: "n" } }),
+      writeAudit(
+        tx,
+        a.id,
+        { userId: null, label: "Test" },
+        { action: "test.append", entityType: "test", after: { passwordHash: "geheim", name: "n" } },
+      ),
     );
-    const [entry] = await withTenant(client.db, a.id, (tx) => tx.select().from(auditLog).where(eq(auditLog.action, "test.append")));
+    const [entry] = await withTenant(client.db, a.id, (tx) =>
+      tx.select().from(auditLog).where(eq(auditLog.action, "test.append")),
+    );
     expect(entry?.after).toEqual({ name: "n" });
-    await expect(withTenant(client.db, a.id, (tx) => tx.execute(sql`update audit_log set action = 'x'`))).rejects.toThrow();
-    await expect(withTenant(client.db, a.id, (tx) => tx.execute(sql`delete from audit_log`))).rejects.toThrow();
+    await expect(
+      withTenant(client.db, a.id, (tx) => tx.execute(sql`update audit_log set action = 'x'`)),
+    ).rejects.toThrow();
+    await expect(
+      withTenant(client.db, a.id, (tx) => tx.execute(sql`delete from audit_log`)),
+    ).rejects.toThrow();
   });
 });

@@ -1,11 +1,11 @@
 // The HTTP surface: security headers, CSRF check, request ids and logs, /health, /trpc and the built web app.
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { getConnInfo } from "@hono/node-server/conninfo";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { trpcServer } from "@hono/trpc-server";
 import { appRouter, createContextFactory, readCookie, SESSION_COOKIE, type ServerDeps } from "@spatz/trpc";
 import { Hono } from "hono";
-import { getConnInfo } from "@hono/node-server/conninfo";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import type postgres from "postgres";
@@ -48,7 +48,10 @@ export function createApp(opts: AppOptions) {
     const started = performance.now();
     await next();
     const ms = Math.round((performance.now() - started) * 10) / 10;
-    logger.info({ requestId: c.get("requestId"), method: c.req.method, path: c.req.path, status: c.res.status, ms }, "request");
+    logger.info(
+      { requestId: c.get("requestId"), method: c.req.method, path: c.req.path, status: c.res.status, ms },
+      "request",
+    );
   });
   app.use(
     secureHeaders({
@@ -81,7 +84,8 @@ export function createApp(opts: AppOptions) {
           resHeaders: fetchOpts.resHeaders,
         }),
       onError: ({ error, path: procedure }) => {
-        if (error.code === "INTERNAL_SERVER_ERROR") logger.error({ err: error.cause ?? error, procedure }, "procedure failed");
+        if (error.code === "INTERNAL_SERVER_ERROR")
+          logger.error({ err: error.cause ?? error, procedure }, "procedure failed");
       },
     }),
   );

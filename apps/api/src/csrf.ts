@@ -11,7 +11,10 @@ export function originCheck(allowedOrigins: () => string[]): MiddlewareHandler {
     const site = c.req.header("sec-fetch-site");
     const allowed = origin ? allowedOrigins().includes(origin) : site === "same-origin";
     if (!allowed) {
-      return c.json({ error: { message: "Anfrage abgelehnt: Sie kam nicht von dieser Anwendung (CSRF-Schutz)." } }, 403);
+      return c.json(
+        { error: { message: "Anfrage abgelehnt: Sie kam nicht von dieser Anwendung (CSRF-Schutz)." } },
+        403,
+      );
     }
     return next();
   };

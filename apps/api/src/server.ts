@@ -7,8 +7,8 @@ import { Redis } from "ioredis";
 import { createApp } from "./app.ts";
 import { ConfigError, loadConfig } from "./config.ts";
 import { createLogger } from "./logger.ts";
-import { assertRuntimeRole } from "./runtime-role.ts";
 import { createMailer } from "./mailer.ts";
+import { assertRuntimeRole } from "./runtime-role.ts";
 
 let config: ReturnType<typeof loadConfig>;
 try {
@@ -19,18 +19,26 @@ try {
 }
 
 const logger = createLogger(config.LOG_LEVEL);
-const { db, sql, close } = createDb(config.DATABASE_URL, { max: config.DB_POOL_SIZE, applicationName: "spatz-api" });
+const { db, sql, close } = createDb(config.DATABASE_URL, {
+  max: config.DB_POOL_SIZE,
+  applicationName: "spatz-api",
+});
 try {
   await assertRuntimeRole(sql);
 } catch (error) {
   logger.fatal({ err: describeDbError(error) }, "database check failed");
   process.exit(1);
 }
-const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false });
+const redis = new Redis(config.REDIS_URL, {
+  maxRetriesPerRequest: 1,
+  enableOfflineQueue: false,
+  lazyConnect: false,
+});
 redis.on("error", (err) => logger.warn({ err: err.message }, "redis connection problem"));
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const webDist = config.WEB_DIST_DIR ?? (config.NODE_ENV === "production" ? path.resolve(here, "../../web/dist") : null);
+const webDist =
+  config.WEB_DIST_DIR ?? (config.NODE_ENV === "production" ? path.resolve(here, "../../web/dist") : null);
 
 const app = createApp({
   deps: {

@@ -1,19 +1,39 @@
 // The CLI commands. Each validates its options with the same schemas the API uses.
 import { hashPassword } from "@spatz/auth";
-import { queries, runMigrations, schema, STATE_TENANT_ID, withTenant, writeAudit } from "@spatz/db";
-import { DEMO_PASSWORD, loadTenants, seedDemoUsers } from "@spatz/db/seed";
-import { displayName, email, newPassword, ROLES, rolesForTenantKind, TENANT_KINDS, tenantSlug } from "@spatz/domain";
+import { queries, runMigrations, STATE_TENANT_ID, schema, withTenant, writeAudit } from "@spatz/db";
+import {
+  DEMO_KOMMUNE_ACCOUNTS,
+  DEMO_PASSWORD,
+  DEMO_STATE_ACCOUNTS,
+  demoEmail,
+  loadTenants,
+  seedDemoUsers,
+} from "@spatz/db/seed";
+import {
+  displayName,
+  email,
+  newPassword,
+  ROLES,
+  rolesForTenantKind,
+  TENANT_KINDS,
+  tenantSlug,
+} from "@spatz/domain";
 import { z } from "zod";
 import { readPassword, requireEnv, runtimeDb } from "./env.ts";
 
 type Options = Record<string, { type: "string" | "boolean"; short?: string }>;
-type Command = { summary: string; options?: Options; run: (values: Record<string, string | boolean | undefined>) => Promise<void> };
+type Command = {
+  summary: string;
+  options?: Options;
+  run: (values: Record<string, string | boolean | undefined>) => Promise<void>;
+};
 
 const CLI_ACTOR = { userId: null, label: "CLI" };
 
 function parse<T>(schemaDef: z.ZodType<T>, values: unknown): T {
   const result = schemaDef.safeParse(values);
-  if (!result.success) throw new Error(result.error.issues.map((i) => `--${i.path.join(".")}: ${i.message}`).join("; "));
+  if (!result.success)
+    throw new Error(result.error.issues.map((i) => `--${i.path.join(".")}: ${i.message}`).join("; "));
   return result.data;
 }
 
@@ -28,15 +48,19 @@ async function withRuntimeDb<T>(fn: (db: ReturnType<typeof runtimeDb>["db"]) => 
 
 export const commands: Record<string, Command> = {
   migrate: {
-    summary: "apply database migrations (MIGRATION_DATABASE_URL: owner role; APP_DB_PASSWORD sets the runtime role's password)",
+    summary:
+      "apply database migrations (MIGRATION_DATABASE_URL: owner role; APP_DB_PASSWORD sets the runtime role's password)",
     run: async () => {
-      await runMigrations(requireEnv("MIGRATION_DATABASE_URL", "postgres:// URL of the owner role"), { appPassword: process.env.APP_DB_PASSWORD });
+      await runMigrations(requireEnv("MIGRATION_DATABASE_URL", "postgres:// URL of the owner role"), {
+        appPassword: process.env.APP_DB_PASSWORD,
+      });
       console.log("migrations applied");
     },
   },
 
   "load-tenants": {
-    summary: "create or refresh the 133 Kommunen of Sachsen-Anhalt and their Gemeinden from the bundled Destatis data",
+    summary:
+      "create or refresh the 133 Kommunen of Sachsen-Anhalt and their Gemeinden from the bundled Destatis data",
     run: () =>
       withRuntimeDb(async (db) => {
         const result = await loadTenants(db);
@@ -45,12 +69,14 @@ export const commands: Record<string, Command> = {
   },
 
   "seed-demo": {
-    summary: "load all tenants and demo accounts for every role (password in README); idempotent",
-    run: () =>
+    summary: "load all tenants and demo accounts for every role and print the demo logins (--public-url); idempotent",
+    options: { "public-url": { type: "string" } },
+    run: (values) =>
       withRuntimeDb(async (db) => {
         const loaded = await loadTenants(db, "Demo-Daten");
         const created = await seedDemoUsers(db, await hashPassword(DEMO_PASSWORD));
-        console.log(`${loaded.tenants} Kommunen, ${created} new demo accounts`);
+        console.log(`${loaded.tenants} Kommunen, ${created} neue Demo-Konten`);
+        console.log(demoLogins(String(values["public-url"] ?? "http://localhost:3000")));
       }),
   },
 
@@ -59,16 +85,27 @@ export const commands: Record<string, Command> = {
     options: { search: { type: "string" }, kind: { type: "string" } },
     run: (values) =>
       withRuntimeDb(async (db) => {
-        const filter = parse(z.object({ search: z.string().optional(), kind: z.enum(TENANT_KINDS).optional() }), values);
-        const page = await withTenant(db, STATE_TENANT_ID, (tx) => queries.listTenants(tx, { ...filter, page: 1, pageSize: 1000 }));
-        for (const t of page.items) console.log([t.slug.padEnd(48), t.kind.padEnd(18), t.status.padEnd(10), t.name].join(" "));
+        const filter = parse(
+          z.object({ search: z.string().optional(), kind: z.enum(TENANT_KINDS).optional() }),
+          values,
+        );
+        const page = await withTenant(db, STATE_TENANT_ID, (tx) =>
+          queries.listTenants(tx, { ...filter, page: 1, pageSize: 1000 }),
+        );
+        for (const t of page.items)
+          console.log([t.slug.padEnd(48), t.kind.padEnd(18), t.status.padEnd(10), t.name].join(" "));
         console.log(`${page.total} tenants`);
       }),
   },
 
   "create-tenant": {
     summary: "create a Kommune tenant: --name, --slug, --kind, [--ags]",
-    options: { name: { type: "string" }, slug: { type: "string" }, kind: { type: "string" }, ags: { type: "string" } },
+    options: {
+      name: { type: "string" },
+      slug: { type: "string" },
+      kind: { type: "string" },
+      ags: { type: "string" },
+    },
     run: (values) =>
       withRuntimeDb(async (db) => {
         const input = parse(
@@ -76,13 +113,21 @@ export const commands: Record<string, Command> = {
             name: z.string().trim().min(3),
             slug: tenantSlug,
             kind: z.enum(TENANT_KINDS).refine((k) => k !== "state", "the state tenant exists already"),
-            ags: z.string().regex(/^\d{5,9}$/).optional(),
+            ags: z
+              .string()
+              .regex(/^\d{5,9}$/)
+              .optional(),
           }),
           values,
         );
         const row = await withTenant(db, STATE_TENANT_ID, async (tx) => {
           const [created] = await tx.insert(schema.tenants).values(input).returning();
-          await writeAudit(tx, STATE_TENANT_ID, CLI_ACTOR, { action: "tenant.create", entityType: "tenant", entityId: created!.id, after: created });
+          await writeAudit(tx, STATE_TENANT_ID, CLI_ACTOR, {
+            action: "tenant.create",
+            entityType: "tenant",
+            entityId: created!.id,
+            after: created,
+          });
           return created!;
         });
         console.log(`tenant ${row.slug} created (${row.id})`);
@@ -91,25 +136,61 @@ export const commands: Record<string, Command> = {
 
   "create-user": {
     summary: "create a user: --tenant slug, --email, --name, --role; password from stdin or SPATZ_PASSWORD",
-    options: { tenant: { type: "string" }, email: { type: "string" }, name: { type: "string" }, role: { type: "string" } },
+    options: {
+      tenant: { type: "string" },
+      email: { type: "string" },
+      name: { type: "string" },
+      role: { type: "string" },
+    },
     run: (values) =>
       withRuntimeDb(async (db) => {
-        const input = parse(z.object({ tenant: tenantSlug, email, name: displayName, role: z.enum(ROLES) }), values);
+        const input = parse(
+          z.object({ tenant: tenantSlug, email, name: displayName, role: z.enum(ROLES) }),
+          values,
+        );
         const password = parse(newPassword, await readPassword());
-        const tenant = await withTenant(db, STATE_TENANT_ID, (tx) => queries.getTenantBySlug(tx, input.tenant));
+        const tenant = await withTenant(db, STATE_TENANT_ID, (tx) =>
+          queries.getTenantBySlug(tx, input.tenant),
+        );
         if (!tenant) throw new Error(`no tenant with slug ${input.tenant}`);
-        if (!rolesForTenantKind(tenant.kind).includes(input.role)) throw new Error(`role ${input.role} does not exist in a ${tenant.kind} tenant`);
+        if (!rolesForTenantKind(tenant.kind).includes(input.role))
+          throw new Error(`role ${input.role} does not exist in a ${tenant.kind} tenant`);
         const passwordHash = await hashPassword(password);
         const user = await withTenant(db, tenant.id, async (tx) => {
-          if (await queries.getUserWithPassword(tx, input.email)) throw new Error(`${input.email} exists already in ${tenant.slug}`);
+          if (await queries.getUserWithPassword(tx, input.email))
+            throw new Error(`${input.email} exists already in ${tenant.slug}`);
           const [created] = await tx
             .insert(schema.users)
-            .values({ tenantId: tenant.id, email: input.email, displayName: input.name, role: input.role, passwordHash })
+            .values({
+              tenantId: tenant.id,
+              email: input.email,
+              displayName: input.name,
+              role: input.role,
+              passwordHash,
+            })
             .returning();
-          await writeAudit(tx, tenant.id, CLI_ACTOR, { action: "user.create", entityType: "user", entityId: created!.id, after: created });
+          await writeAudit(tx, tenant.id, CLI_ACTOR, {
+            action: "user.create",
+            entityType: "user",
+            entityId: created!.id,
+            after: created,
+          });
           return created!;
         });
         console.log(`user ${user.email} (${user.role}) created in ${tenant.slug}`);
       }),
   },
 };
+
+function demoLogins(url: string): string {
+  const halle = "halle-saale";
+  return [
+    "",
+    `Demo-Anmeldungen (Passwort für alle: ${DEMO_PASSWORD})`,
+    `  Land Sachsen-Anhalt   ${url}/t/land-sachsen-anhalt/anmelden`,
+    ...DEMO_STATE_ACCOUNTS.map((a) => `    ${a.email.padEnd(36)} ${a.role}`),
+    `  Stadt Halle (Saale)   ${url}/t/${halle}/anmelden`,
+    ...DEMO_KOMMUNE_ACCOUNTS.map((a) => `    ${demoEmail(a.local, halle).padEnd(36)} ${a.role}`),
+    "  Jede andere Kommune genauso: <konto>@<kennung>.example, z. B. cdo@landkreis-harz.example",
+  ].join("\n");
+}

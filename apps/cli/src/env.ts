@@ -8,16 +8,22 @@ export function requireEnv(name: string, hint: string): string {
 }
 
 export function runtimeDb(): DbClient {
-  return createDb(requireEnv("DATABASE_URL", "postgres:// URL of the runtime role spatz_app"), { max: 4, applicationName: "spatz-cli" });
+  return createDb(requireEnv("DATABASE_URL", "postgres:// URL of the runtime role spatz_app"), {
+    max: 4,
+    applicationName: "spatz-cli",
+  });
 }
 
 export async function readPassword(envName = "SPATZ_PASSWORD"): Promise<string> {
   const fromEnv = process.env[envName];
   if (fromEnv) return fromEnv;
-  if (process.stdin.isTTY) process.stderr.write("Passwort (Eingabe wird angezeigt; besser per Pipe oder SPATZ_PASSWORD): ");
+  if (process.stdin.isTTY)
+    process.stderr.write("Passwort (Eingabe wird angezeigt; besser per Pipe oder SPATZ_PASSWORD): ");
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  const password = Buffer.concat(chunks).toString("utf8").replace(/\r?\n$/, "");
+  const password = Buffer.concat(chunks)
+    .toString("utf8")
+    .replace(/\r?\n$/, "");
   if (!password) throw new Error(`no password: pipe it to stdin or set ${envName}`);
   return password;
 }

@@ -1,6 +1,7 @@
 // Routes. German paths; each signed-in page states the procedure it needs, so the matrix decides who sees it.
 import { Navigate, Route, Router } from "@solidjs/router";
 import { QueryClientProvider } from "@tanstack/solid-query";
+import { Match, Switch } from "solid-js";
 import { AccountPage } from "./account/AccountPage.tsx";
 import { AuditPage } from "./admin/AuditPage.tsx";
 import { UsersPage } from "./admin/UsersPage.tsx";
@@ -13,10 +14,8 @@ import { StartPage } from "./home/StartPage.tsx";
 import { queryClient } from "./lib/query-client.ts";
 import { TenantsPage } from "./state/TenantsPage.tsx";
 import { Layout } from "./ui/Layout.tsx";
-import { Loading } from "./ui/states.tsx";
-import { EmptyState } from "./ui/states.tsx";
 import { PageHeader } from "./ui/PageHeader.tsx";
-import { Match, Switch } from "solid-js";
+import { EmptyState, Loading } from "./ui/states.tsx";
 
 function Home() {
   const session = useSession();
@@ -49,11 +48,30 @@ export function App() {
         <Route path="/anmelden" component={TenantPicker} />
         <Route path="/t/:slug/anmelden" component={LoginPage} />
         <Route path="/t/:slug/einladung" component={InvitationPage} />
-        <Route path="/start" component={() => <RequireSession>{(me) => <StartPage me={me} />}</RequireSession>} />
-        <Route path="/konto" component={() => <RequireSession>{(me) => <AccountPage me={me} />}</RequireSession>} />
-        <Route path="/verwaltung/benutzer" component={() => <RequireSession requires="users.list">{(me) => <UsersPage me={me} />}</RequireSession>} />
-        <Route path="/verwaltung/protokoll" component={() => <RequireSession requires="audit.list">{() => <AuditPage />}</RequireSession>} />
-        <Route path="/land/kommunen" component={() => <RequireSession requires="tenants.list">{(me) => <TenantsPage me={me} />}</RequireSession>} />
+        <Route
+          path="/start"
+          component={() => <RequireSession>{(me) => <StartPage me={me} />}</RequireSession>}
+        />
+        <Route
+          path="/konto"
+          component={() => <RequireSession>{(me) => <AccountPage me={me} />}</RequireSession>}
+        />
+        <Route
+          path="/verwaltung/benutzer"
+          component={() => (
+            <RequireSession requires="users.list">{(me) => <UsersPage me={me} />}</RequireSession>
+          )}
+        />
+        <Route
+          path="/verwaltung/protokoll"
+          component={() => <RequireSession requires="audit.list">{() => <AuditPage />}</RequireSession>}
+        />
+        <Route
+          path="/land/kommunen"
+          component={() => (
+            <RequireSession requires="tenants.list">{(me) => <TenantsPage me={me} />}</RequireSession>
+          )}
+        />
         <Route path="*" component={NotFound} />
       </Router>
     </QueryClientProvider>

@@ -1,2 +1,2 @@
-export * from "./runtime.ts";
 export * from "./processors/maintenance.ts";
+export * from "./runtime.ts";

@@ -6,18 +6,27 @@ import { startWorkerRuntime } from "./runtime.ts";
 
 const env = z
   .object({
-    DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: "must be a postgres:// URL of the runtime role (spatz_app)" }),
+    DATABASE_URL: z.url({
+      protocol: /^postgres(ql)?$/,
+      error: "must be a postgres:// URL of the runtime role (spatz_app)",
+    }),
     REDIS_URL: z.url({ protocol: /^rediss?$/, error: "must be a redis:// URL" }),
     LOG_LEVEL: z.string().default("info"),
     WORKER_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(30_000),
   })
   .safeParse(Object.fromEntries(Object.entries(process.env).filter(([, v]) => v !== "")));
 if (!env.success) {
-  console.error(`Invalid configuration:\n${env.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n")}`);
+  console.error(
+    `Invalid configuration:\n${env.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n")}`,
+  );
   process.exit(1);
 }
 const config = env.data;
-const logger = pino({ level: config.LOG_LEVEL, base: { service: "spatz-worker" }, timestamp: pino.stdTimeFunctions.isoTime });
+const logger = pino({
+  level: config.LOG_LEVEL,
+  base: { service: "spatz-worker" },
+  timestamp: pino.stdTimeFunctions.isoTime,
+});
 const database = createDb(config.DATABASE_URL, { max: 5, applicationName: "spatz-worker" });
 const runtime = await startWorkerRuntime({ db: database.db, redisUrl: config.REDIS_URL, logger });
 logger.info({}, "SPATZ worker ready");

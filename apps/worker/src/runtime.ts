@@ -2,13 +2,31 @@
 // active jobs finish within a timeout (a job still running afterwards keeps its lock until it lapses, then another
 // worker takes it over, so nothing is lost).
 import type { Database } from "@spatz/db";
-import { createBullConnection, createQueue, JOBS, type JobName, parsePayload, QUEUE_PREFIX, QUEUES, type QueueKey, SCHEDULER_TIMEZONE, SCHEDULERS } from "@spatz/jobs";
+import {
+  createBullConnection,
+  createQueue,
+  JOBS,
+  type JobName,
+  parsePayload,
+  QUEUE_PREFIX,
+  QUEUES,
+  type QueueKey,
+  SCHEDULER_TIMEZONE,
+  SCHEDULERS,
+} from "@spatz/jobs";
 import { type Job, type Queue, Worker } from "bullmq";
 import { cleanupTenant, sweep } from "./processors/maintenance.ts";
 
-export type Logger = { info: (o: object, m?: string) => void; warn: (o: object, m?: string) => void; error: (o: object, m?: string) => void };
+export type Logger = {
+  info: (o: object, m?: string) => void;
+  warn: (o: object, m?: string) => void;
+  error: (o: object, m?: string) => void;
+};
 
-export type Processor = (job: Job, ctx: { db: Database; queues: Record<QueueKey, Queue> }) => Promise<unknown>;
+export type Processor = (
+  job: Job,
+  ctx: { db: Database; queues: Record<QueueKey, Queue> },
+) => Promise<unknown>;
 
 export const PROCESSORS: Record<JobName, Processor> = {
   "cleanup.sweep": (_job, ctx) => sweep(ctx.db, ctx.queues.maintenance),
@@ -30,11 +48,17 @@ export async function startWorkerRuntime(opts: {
 }): Promise<WorkerRuntime> {
   const processors = { ...PROCESSORS, ...opts.processors };
   const producerConnection = createBullConnection(opts.redisUrl);
-  const queues = Object.fromEntries((Object.keys(QUEUES) as QueueKey[]).map((k) => [k, createQueue(k, producerConnection)])) as Record<QueueKey, Queue>;
+  const queues = Object.fromEntries(
+    (Object.keys(QUEUES) as QueueKey[]).map((k) => [k, createQueue(k, producerConnection)]),
+  ) as Record<QueueKey, Queue>;
 
   if (opts.registerSchedulers !== false) {
     for (const s of SCHEDULERS) {
-      await queues[s.queue].upsertJobScheduler(s.id, { pattern: s.pattern, tz: SCHEDULER_TIMEZONE }, { name: s.job, data: s.data });
+      await queues[s.queue].upsertJobScheduler(
+        s.id,
+        { pattern: s.pattern, tz: SCHEDULER_TIMEZONE },
+        { name: s.job, data: s.data },
+      );
     }
   }
 
@@ -44,7 +68,8 @@ export async function startWorkerRuntime(opts: {
       config.name,
       async (job) => {
         const processor = processors[job.name as JobName];
-        if (!processor || JOBS[job.name as JobName]?.queue !== key) throw new Error(`no processor for job ${job.name} on queue ${key}`);
+        if (!processor || JOBS[job.name as JobName]?.queue !== key)
+          throw new Error(`no processor for job ${job.name} on queue ${key}`);
         return processor(job, { db: opts.db, queues });
       },
       {
@@ -54,8 +79,15 @@ export async function startWorkerRuntime(opts: {
         lockDuration: config.lockDurationMs,
       },
     );
-    worker.on("failed", (job, err) => opts.logger.warn({ queue: key, job: job?.name, jobId: job?.id, attempts: job?.attemptsMade, err: err.message }, "job failed"));
-    worker.on("completed", (job) => opts.logger.info({ queue: key, job: job.name, jobId: job.id }, "job completed"));
+    worker.on("failed", (job, err) =>
+      opts.logger.warn(
+        { queue: key, job: job?.name, jobId: job?.id, attempts: job?.attemptsMade, err: err.message },
+        "job failed",
+      ),
+    );
+    worker.on("completed", (job) =>
+      opts.logger.info({ queue: key, job: job.name, jobId: job.id }, "job completed"),
+    );
     worker.on("error", (err) => opts.logger.error({ queue: key, err: err.message }, "worker error"));
     return worker;
   });
@@ -63,9 +95,15 @@ export async function startWorkerRuntime(opts: {
   const shutdown = async (timeoutMs: number) => {
     // close() stops fetching new jobs at once and resolves when the active ones have finished.
     const closing = Promise.all(workers.map((w) => w.close()));
-    const drained = await Promise.race([closing.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), timeoutMs))]);
+    const drained = await Promise.race([
+      closing.then(() => true),
+      new Promise<boolean>((r) => setTimeout(() => r(false), timeoutMs)),
+    ]);
     if (!drained) {
-      opts.logger.warn({ timeoutMs }, "active jobs did not finish in time; their locks lapse and another worker retries them");
+      opts.logger.warn(
+        { timeoutMs },
+        "active jobs did not finish in time; their locks lapse and another worker retries them",
+      );
       await Promise.all(workers.map((w) => w.close(true)));
     }
     await Promise.all(Object.values(queues).map((q) => q.close()));

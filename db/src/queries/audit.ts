@@ -25,7 +25,13 @@ export async function listAudit(tx: TenantTx, f: AuditFilter) {
   ];
   const where = and(...conditions);
   const [items, [total]] = await Promise.all([
-    tx.select().from(auditLog).where(where).orderBy(desc(auditLog.at), desc(auditLog.id)).limit(f.pageSize).offset((f.page - 1) * f.pageSize),
+    tx
+      .select()
+      .from(auditLog)
+      .where(where)
+      .orderBy(desc(auditLog.at), desc(auditLog.id))
+      .limit(f.pageSize)
+      .offset((f.page - 1) * f.pageSize),
     tx.select({ n: count() }).from(auditLog).where(where),
   ]);
   return { items, total: total?.n ?? 0, page: f.page, pageSize: f.pageSize };

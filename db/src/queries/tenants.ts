@@ -1,7 +1,7 @@
 // Queries on the tenant registry: the public directory (login picker) and the state's administration.
 import { and, asc, count, eq, ilike, or, type SQL } from "drizzle-orm";
+import { type TenantKind, tenants } from "../schema/tenants.ts";
 import type { TenantTx } from "../tenant-tx.ts";
-import { tenants, type TenantKind } from "../schema/tenants.ts";
 
 export type TenantListFilter = {
   search?: string;
@@ -18,7 +18,13 @@ function escapeLike(text: string): string {
 function filterWhere(f: TenantListFilter): SQL | undefined {
   const search = f.search?.trim();
   return and(
-    search ? or(ilike(tenants.name, `%${escapeLike(search)}%`), ilike(tenants.slug, `%${escapeLike(search)}%`), eq(tenants.ags, search)) : undefined,
+    search
+      ? or(
+          ilike(tenants.name, `%${escapeLike(search)}%`),
+          ilike(tenants.slug, `%${escapeLike(search)}%`),
+          eq(tenants.ags, search),
+        )
+      : undefined,
     f.kind ? eq(tenants.kind, f.kind) : undefined,
     f.status ? eq(tenants.status, f.status) : undefined,
   );

@@ -1,6 +1,6 @@
 // Queries on users and invitations of the current tenant.
 import { and, asc, count, desc, eq, gt, ilike, isNull, ne, or } from "drizzle-orm";
-import { invitations, users, type Role } from "../schema/identity.ts";
+import { invitations, type Role, users } from "../schema/identity.ts";
 import type { TenantTx } from "../tenant-tx.ts";
 
 const publicUser = {
@@ -15,9 +15,17 @@ const publicUser = {
 
 export async function listUsers(tx: TenantTx, f: { search?: string; page: number; pageSize: number }) {
   const search = f.search?.trim().replace(/[\\%_]/g, (c) => `\\${c}`);
-  const where = search ? or(ilike(users.email, `%${search}%`), ilike(users.displayName, `%${search}%`)) : undefined;
+  const where = search
+    ? or(ilike(users.email, `%${search}%`), ilike(users.displayName, `%${search}%`))
+    : undefined;
   const [items, [total]] = await Promise.all([
-    tx.select(publicUser).from(users).where(where).orderBy(asc(users.displayName)).limit(f.pageSize).offset((f.page - 1) * f.pageSize),
+    tx
+      .select(publicUser)
+      .from(users)
+      .where(where)
+      .orderBy(asc(users.displayName))
+      .limit(f.pageSize)
+      .offset((f.page - 1) * f.pageSize),
     tx.select({ n: count() }).from(users).where(where),
   ]);
   return { items, total: total?.n ?? 0, page: f.page, pageSize: f.pageSize };
@@ -37,7 +45,13 @@ export async function countActiveAdmins(tx: TenantTx, role: Role, exceptUserId?:
   const [row] = await tx
     .select({ n: count() })
     .from(users)
-    .where(and(eq(users.role, role), eq(users.status, "active"), exceptUserId ? ne(users.id, exceptUserId) : undefined));
+    .where(
+      and(
+        eq(users.role, role),
+        eq(users.status, "active"),
+        exceptUserId ? ne(users.id, exceptUserId) : undefined,
+      ),
+    );
   return row?.n ?? 0;
 }
 

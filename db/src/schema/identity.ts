@@ -17,7 +17,15 @@ import { tenants } from "./tenants.ts";
 
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => "bytea" });
 
-export const ROLES = ["admin", "leadership", "coordinator", "project_lead", "viewer", "state_admin", "state_pmo"] as const;
+export const ROLES = [
+  "admin",
+  "leadership",
+  "coordinator",
+  "project_lead",
+  "viewer",
+  "state_admin",
+  "state_pmo",
+] as const;
 
 export const users = pgTable(
   "users",
@@ -29,7 +37,9 @@ export const users = pgTable(
     displayName: text("display_name").notNull(),
     passwordHash: text("password_hash").notNull(),
     role: text("role", { enum: ROLES }).notNull(),
-    status: text("status", { enum: ["active", "disabled"] }).notNull().default("active"),
+    status: text("status", { enum: ["active", "disabled"] })
+      .notNull()
+      .default("active"),
     passwordChangedAt: timestamp("password_changed_at", { withTimezone: true }).notNull().defaultNow(),
     lastLoginAt: timestamp("last_login_at", { withTimezone: true }),
     createdAt: createdAt(),
@@ -59,7 +69,9 @@ export const sessions = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
-    foreignKey({ columns: [t.tenantId, t.userId], foreignColumns: [users.tenantId, users.id] }).onDelete("cascade"),
+    foreignKey({ columns: [t.tenantId, t.userId], foreignColumns: [users.tenantId, users.id] }).onDelete(
+      "cascade",
+    ),
     index("sessions_tenant_user_idx").on(t.tenantId, t.userId),
     index("sessions_tenant_expiry_idx").on(t.tenantId, t.idleExpiresAt),
     tenantPolicy("sessions"),

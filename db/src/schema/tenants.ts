@@ -1,12 +1,27 @@
 // The tenant registry (Land + Kommunen) and the reference list of all Gemeinden. Readable by everyone, written by the state.
 import { sql } from "drizzle-orm";
-import { check, doublePrecision, index, integer, pgPolicy, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  check,
+  doublePrecision,
+  index,
+  integer,
+  pgPolicy,
+  pgTable,
+  text,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { createdAt, updatedAt } from "./columns.ts";
 import { appRole } from "./rls.ts";
 
 const stateWrites = (table: string) => [
   pgPolicy(`${table}_read_all`, { as: "permissive", for: "select", to: appRole, using: sql`true` }),
-  pgPolicy(`${table}_state_insert`, { as: "permissive", for: "insert", to: appRole, withCheck: sql`app_current_tenant_is_state()` }),
+  pgPolicy(`${table}_state_insert`, {
+    as: "permissive",
+    for: "insert",
+    to: appRole,
+    withCheck: sql`app_current_tenant_is_state()`,
+  }),
   pgPolicy(`${table}_state_update`, {
     as: "permissive",
     for: "update",
@@ -33,7 +48,9 @@ export const tenants = pgTable(
     population: integer("population"),
     latitude: doublePrecision("latitude"),
     longitude: doublePrecision("longitude"),
-    status: text("status", { enum: ["active", "suspended"] }).notNull().default("active"),
+    status: text("status", { enum: ["active", "suspended"] })
+      .notNull()
+      .default("active"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -66,7 +83,11 @@ export const municipalities = pgTable(
     latitude: doublePrecision("latitude").notNull(),
     longitude: doublePrecision("longitude").notNull(),
   },
-  (t) => [index("municipalities_tenant_idx").on(t.tenantId), index("municipalities_kreis_idx").on(t.kreisAgs), ...stateWrites("municipalities")],
+  (t) => [
+    index("municipalities_tenant_idx").on(t.tenantId),
+    index("municipalities_kreis_idx").on(t.kreisAgs),
+    ...stateWrites("municipalities"),
+  ],
 ).enableRLS();
 
 export type Tenant = typeof tenants.$inferSelect;

@@ -1,7 +1,8 @@
 // Demo accounts: every tenant gets one user per role, all with the same documented password (README).
-import { STATE_TENANT_ID } from "../constants.ts";
+
 import type { Database } from "../client.ts";
-import { users, type Role } from "../schema/identity.ts";
+import { STATE_TENANT_ID } from "../constants.ts";
+import { type Role, users } from "../schema/identity.ts";
 import { tenants } from "../schema/tenants.ts";
 import { withTenant } from "../tenant-tx.ts";
 
@@ -26,17 +27,31 @@ export function demoEmail(local: string, tenantSlug: string): string {
 
 /** Idempotent: existing demo accounts are left alone. `passwordHash` is hashed once by the caller (argon2 is slow). */
 export async function seedDemoUsers(db: Database, passwordHash: string): Promise<number> {
-  const all = await withTenant(db, STATE_TENANT_ID, (tx) => tx.select({ id: tenants.id, slug: tenants.slug, kind: tenants.kind }).from(tenants));
+  const all = await withTenant(db, STATE_TENANT_ID, (tx) =>
+    tx.select({ id: tenants.id, slug: tenants.slug, kind: tenants.kind }).from(tenants),
+  );
   let created = 0;
   for (const tenant of all) {
     const accounts =
       tenant.kind === "state"
         ? DEMO_STATE_ACCOUNTS
-        : DEMO_KOMMUNE_ACCOUNTS.map((a) => ({ email: demoEmail(a.local, tenant.slug), role: a.role, displayName: a.displayName }));
+        : DEMO_KOMMUNE_ACCOUNTS.map((a) => ({
+            email: demoEmail(a.local, tenant.slug),
+            role: a.role,
+            displayName: a.displayName,
+          }));
     const rows = await withTenant(db, tenant.id, (tx) =>
       tx
         .insert(users)
-        .values(accounts.map((a) => ({ tenantId: tenant.id, email: a.email, displayName: a.displayName, role: a.role, passwordHash })))
+        .values(
+          accounts.map((a) => ({
+            tenantId: tenant.id,
+            email: a.email,
+            displayName: a.displayName,
+            role: a.role,
+            passwordHash,
+          })),
+        )
         .onConflictDoNothing()
         .returning({ id: users.id }),
     );

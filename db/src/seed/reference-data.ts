@@ -41,7 +41,8 @@ export type MunicipalitySeed = {
 function readCsv(file: string): Record<string, string>[] {
   const text = readFileSync(path.join(seedDataDir, "sachsen-anhalt", file), "utf8");
   const parsed = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true });
-  if (parsed.errors.length > 0) throw new Error(`${file}: ${parsed.errors.map((e) => `row ${e.row}: ${e.message}`).join("; ")}`);
+  if (parsed.errors.length > 0)
+    throw new Error(`${file}: ${parsed.errors.map((e) => `row ${e.row}: ${e.message}`).join("; ")}`);
   return parsed.data;
 }
 

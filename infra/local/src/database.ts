@@ -33,7 +33,10 @@ export async function ensureDatabase(superuserUrl: string, database: string): Pr
   } finally {
     await sql.end();
   }
-  return { ownerUrl: withUserAndDb(superuserUrl, OWNER_ROLE, database), appUrl: withUserAndDb(superuserUrl, APP_ROLE, database) };
+  return {
+    ownerUrl: withUserAndDb(superuserUrl, OWNER_ROLE, database),
+    appUrl: withUserAndDb(superuserUrl, APP_ROLE, database),
+  };
 }
 
 export async function dropDatabase(superuserUrl: string, database: string): Promise<void> {

@@ -8,7 +8,8 @@ export const isRoot = typeof process.getuid === "function" && process.getuid() =
 
 /** Runs a command, as `user` when we are root (PostgreSQL refuses to run as root). */
 export async function run(cmd: string, args: string[], opts: { asUser?: string } = {}): Promise<string> {
-  const [file, argv] = isRoot && opts.asUser ? ["runuser", ["-u", opts.asUser, "--", cmd, ...args]] : [cmd, args];
+  const [file, argv] =
+    isRoot && opts.asUser ? ["runuser", ["-u", opts.asUser, "--", cmd, ...args]] : [cmd, args];
   try {
     const { stdout } = await execFileAsync(file, argv, { maxBuffer: 16 * 1024 * 1024 });
     return stdout;

@@ -1,3 +1,4 @@
+export * from "./chromium.ts";
 export * from "./database.ts";
 export * from "./ports.ts";
 export * from "./postgres.ts";

@@ -4,7 +4,13 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { isRoot, run } from "./exec.ts";
 
-export type PostgresServer = { url: string; port: number; dataDir: string; binDir: string; stop: () => Promise<void> };
+export type PostgresServer = {
+  url: string;
+  port: number;
+  dataDir: string;
+  binDir: string;
+  stop: () => Promise<void>;
+};
 
 function systemBinDir(): string | null {
   const root = "/usr/lib/postgresql";
@@ -73,11 +79,23 @@ export async function startPostgres(opts: StartPostgresOptions): Promise<Postgre
     "-c max_connections=200",
     ...(opts.durable ? [] : ["-c fsync=off", "-c synchronous_commit=off", "-c full_page_writes=off"]),
   ].join(" ");
-  await run(path.join(binDir, "pg_ctl"), ["-D", pgData, "-o", settings, "-l", logFile, "-w", "-t", "60", "start"], {
-    asUser,
-  });
+  await run(
+    path.join(binDir, "pg_ctl"),
+    ["-D", pgData, "-o", settings, "-l", logFile, "-w", "-t", "60", "start"],
+    {
+      asUser,
+    },
+  );
   const stop = async () => {
-    await run(path.join(binDir, "pg_ctl"), ["-D", pgData, "-m", "fast", "-w", "stop"], { asUser }).catch(() => {});
+    await run(path.join(binDir, "pg_ctl"), ["-D", pgData, "-m", "fast", "-w", "stop"], { asUser }).catch(
+      () => {},
+    );
   };
-  return { url: `postgres://postgres@127.0.0.1:${opts.port}/postgres`, port: opts.port, dataDir: opts.dataDir, binDir, stop };
+  return {
+    url: `postgres://postgres@127.0.0.1:${opts.port}/postgres`,
+    port: opts.port,
+    dataDir: opts.dataDir,
+    binDir,
+    stop,
+  };
 }

@@ -26,7 +26,11 @@ export function ensureRedisBinary(): void {
   );
 }
 
-export async function startRedis(opts: { dir: string; port: number; persistent: boolean }): Promise<RedisServer> {
+export async function startRedis(opts: {
+  dir: string;
+  port: number;
+  persistent: boolean;
+}): Promise<RedisServer> {
   ensureRedisBinary();
   mkdirSync(opts.dir, { recursive: true });
   const pidFile = path.join(opts.dir, "redis.pid");

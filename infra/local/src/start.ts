@@ -4,9 +4,6 @@ import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { hashPassword } from "@spatz/auth";
-import { createDb, runMigrations } from "@spatz/db";
-import { DEMO_KOMMUNE_ACCOUNTS, DEMO_PASSWORD, DEMO_STATE_ACCOUNTS, demoEmail, loadTenants, seedDemoUsers } from "@spatz/db/seed";
 import { ensureDatabase } from "./database.ts";
 import { assertPortFree } from "./ports.ts";
 import { startPostgres } from "./postgres.ts";
@@ -42,7 +39,9 @@ async function database(): Promise<{ appUrl: string; ownerUrl: string | null }> 
   const pgPort = Number(process.env.SPATZ_PG_PORT ?? 54329);
   const pgDir = path.join(dataDir, "postgres");
   if (pidAlive(path.join(pgDir, "pgdata", "postmaster.pid"))) {
-    throw new Error(`a PostgreSQL from an earlier start still runs on ${pgDir}; stop that start first (Ctrl-C), or its server with pg_ctl -D ${pgDir}/pgdata stop.`);
+    throw new Error(
+      `a PostgreSQL from an earlier start still runs on ${pgDir}; stop that start first (Ctrl-C), or its server with pg_ctl -D ${pgDir}/pgdata stop.`,
+    );
   }
   await assertPortFree(pgPort, "the local PostgreSQL", "SPATZ_PG_PORT (or DATABASE_URL)");
   log(`starting PostgreSQL on 127.0.0.1:${pgPort} (data in .data/postgres)`);
@@ -66,7 +65,11 @@ async function redis(): Promise<string> {
 }
 
 function run(name: string, cmd: string, args: string[], env: Record<string, string>): ChildProcess {
-  const child = spawn(cmd, args, { cwd: repo, env: { ...process.env, ...env }, stdio: ["ignore", "inherit", "inherit"] });
+  const child = spawn(cmd, args, {
+    cwd: repo,
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
   child.on("exit", (code, signal) => {
     if (!shuttingDown) {
       log(`${name} exited (${signal ?? code}); stopping everything`);
@@ -83,58 +86,50 @@ async function shutdown(code: number) {
   shuttingDown = true;
   log("stopping …");
   for (const child of children) child.kill("SIGTERM");
-  await Promise.all(children.map((c) => (c.exitCode !== null ? null : new Promise((r) => c.once("exit", r)))));
+  await Promise.all(
+    children.map((c) => (c.exitCode !== null ? null : new Promise((r) => c.once("exit", r)))),
+  );
   for (const stop of stops.reverse()) await stop();
   process.exit(code);
 }
 process.on("SIGINT", () => void shutdown(0));
 process.on("SIGTERM", () => void shutdown(0));
 
-function printWelcome(url: string) {
-  const halle = "halle-saale";
-  const lines = [
-    "",
-    `SPATZ läuft: ${url}`,
-    "",
-    `Demo-Anmeldungen (Passwort für alle: ${DEMO_PASSWORD})`,
-    `  Land Sachsen-Anhalt  ${url}/t/land-sachsen-anhalt/anmelden`,
-    ...DEMO_STATE_ACCOUNTS.map((a) => `    ${a.email.padEnd(34)} ${a.role}`),
-    `  Stadt Halle (Saale)  ${url}/t/${halle}/anmelden`,
-    ...DEMO_KOMMUNE_ACCOUNTS.map((a) => `    ${demoEmail(a.local, halle).padEnd(34)} ${a.role}`),
-    "  Jede andere Kommune genauso: <rolle>@<kennung>.example, z. B. admin@landkreis-harz.example",
-    "",
-    "Beenden mit Strg+C.",
-    "",
-  ];
-  console.log(lines.join("\n"));
+/** Runs an admin CLI command (`pnpm spatz …`): start-up uses the same migrate and seed commands as an operator. */
+function spatzCli(args: string[], env: Record<string, string>): string {
+  const result = spawnSync("pnpm", ["--silent", "spatz", ...args], { cwd: repo, env: { ...process.env, ...env }, encoding: "utf8" });
+  if (result.status !== 0) throw new Error(`pnpm spatz ${args.join(" ")} failed:
+${result.stdout}${result.stderr}`);
+  return result.stdout;
 }
 
 try {
   await assertPortFree(port, "the SPATZ API", "PORT");
   const [db, redisUrl] = await Promise.all([database(), redis()]);
+  const publicUrl = process.env.PUBLIC_URL ?? `http://localhost:${dev ? 5173 : port}`;
   if (db.ownerUrl) {
     log("applying migrations");
-    await runMigrations(db.ownerUrl);
+    spatzCli(["migrate"], { MIGRATION_DATABASE_URL: db.ownerUrl });
   }
+  let welcome = "";
   if (process.env.SPATZ_DEMO !== "false") {
-    log("loading tenants and demo accounts");
-    const client = createDb(db.appUrl, { max: 4 });
-    await loadTenants(client.db, "Demo-Daten");
-    await seedDemoUsers(client.db, await hashPassword(DEMO_PASSWORD));
-    await client.close();
+    log("loading tenants and demo data");
+    welcome = spatzCli(["seed-demo", "--public-url", publicUrl], { DATABASE_URL: db.appUrl });
   }
-  const publicUrl = process.env.PUBLIC_URL ?? `http://localhost:${port}`;
   const env = { DATABASE_URL: db.appUrl, REDIS_URL: redisUrl, PORT: String(port), PUBLIC_URL: publicUrl };
   if (!dev) {
     log("building the web app");
     const build = spawnSync("pnpm", ["--filter", "@spatz/web", "build"], { cwd: repo, stdio: "inherit" });
     if (build.status !== 0) throw new Error("web build failed");
   }
-  run("api", "pnpm", ["--filter", "@spatz/api", dev ? "dev" : "start"], { ...env, NODE_ENV: dev ? "development" : "production" });
+  run("api", "pnpm", ["--filter", "@spatz/api", dev ? "dev" : "start"], {
+    ...env,
+    NODE_ENV: dev ? "development" : "production",
+  });
   run("worker", "pnpm", ["--filter", "@spatz/worker", "start"], env);
   if (dev) run("web", "pnpm", ["--filter", "@spatz/web", "dev"], { SPATZ_API: `http://localhost:${port}` });
   await waitForHealth(`http://127.0.0.1:${port}/health`);
-  printWelcome(dev ? "http://localhost:5173" : publicUrl);
+  console.log(`\nSPATZ läuft: ${publicUrl}\n${welcome}\nBeenden mit Strg+C.\n`);
 } catch (error) {
   console.error(`[spatz] ${error instanceof Error ? error.message : String(error)}`);
   await shutdown(1);

@@ -31,7 +31,10 @@ export async function startThrowawayServices(): Promise<Services> {
 export type TestDatabase = DatabaseUrls & { name: string; superuserUrl: string; drop: () => Promise<void> };
 
 export async function createTestDatabase(superuserUrl: string, prefix: string): Promise<TestDatabase> {
-  const name = `${prefix}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`.replace(/[^a-z0-9_]/g, "_");
+  const name = `${prefix}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`.replace(
+    /[^a-z0-9_]/g,
+    "_",
+  );
   const urls = await ensureDatabase(superuserUrl, name);
   return { ...urls, name, superuserUrl, drop: () => dropDatabase(superuserUrl, name) };
 }
@@ -42,4 +45,28 @@ export async function useTestServices(): Promise<Services> {
   const redisUrl = process.env.SPATZ_TEST_REDIS_URL;
   if (postgresUrl && redisUrl) return { postgresUrl, redisUrl, stop: async () => {} };
   return startThrowawayServices();
+}
+
+/**
+ * Vitest global setup shared by the test packages: a fresh database on the run's services, migrated with `migrate`,
+ * its URLs provided as ownerUrl/appUrl/superuserUrl/redisUrl. Returns the teardown.
+ */
+export async function provideTestDatabase(
+  project: { provide: unknown },
+  prefix: string,
+  migrate: (ownerUrl: string) => Promise<void>,
+) {
+  const services = await useTestServices();
+  const database = await createTestDatabase(services.postgresUrl, prefix);
+  await migrate(database.ownerUrl);
+  const provide = project.provide as (key: string, value: string) => void;
+  provide("ownerUrl", database.ownerUrl);
+  provide("appUrl", database.appUrl);
+  provide("superuserUrl", database.superuserUrl);
+  provide("postgresUrl", services.postgresUrl);
+  provide("redisUrl", services.redisUrl);
+  return async () => {
+    await database.drop();
+    await services.stop();
+  };
 }

@@ -1,5 +1,5 @@
 // Single-use, expiring invitation links. The token is `invitationId.secret`; only SHA-256(secret) is stored.
-import { type TenantTx, schema } from "@spatz/db";
+import { schema, type TenantTx } from "@spatz/db";
 import { and, eq, isNull } from "drizzle-orm";
 import { constantTimeEqual, randomToken, sha256 } from "./tokens.ts";
 
@@ -9,7 +9,13 @@ export const INVITATION_VALID_DAYS = 7;
 
 export async function createInvitation(
   tx: TenantTx,
-  input: { tenantId: string; email: string; displayName: string; role: schema.Role; invitedBy: string | null },
+  input: {
+    tenantId: string;
+    email: string;
+    displayName: string;
+    role: schema.Role;
+    invitedBy: string | null;
+  },
   now = new Date(),
 ): Promise<{ id: string; token: string; expiresAt: Date }> {
   const secret = randomToken(20);
@@ -18,7 +24,14 @@ export async function createInvitation(
   await tx
     .update(invitations)
     .set({ revokedAt: now })
-    .where(and(eq(invitations.tenantId, input.tenantId), eq(invitations.email, input.email), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)));
+    .where(
+      and(
+        eq(invitations.tenantId, input.tenantId),
+        eq(invitations.email, input.email),
+        isNull(invitations.acceptedAt),
+        isNull(invitations.revokedAt),
+      ),
+    );
   const [row] = await tx
     .insert(invitations)
     .values({ ...input, tokenHash: sha256(secret), createdAt: now, expiresAt })

@@ -10,7 +10,8 @@ export async function checkLimits(redis: Redis, limits: Limit[]): Promise<LimitS
   let retryAfterSeconds = 0;
   for (const limit of limits) {
     const [count, ttl] = await Promise.all([redis.get(limit.key), redis.ttl(limit.key)]);
-    if (Number(count ?? 0) >= limit.max) retryAfterSeconds = Math.max(retryAfterSeconds, ttl > 0 ? ttl : limit.windowSeconds);
+    if (Number(count ?? 0) >= limit.max)
+      retryAfterSeconds = Math.max(retryAfterSeconds, ttl > 0 ? ttl : limit.windowSeconds);
   }
   return { allowed: retryAfterSeconds === 0, retryAfterSeconds };
 }
@@ -31,7 +32,11 @@ export async function resetLimit(redis: Redis, key: string): Promise<void> {
 
 export function loginLimits(tenantId: string, email: string, ip: string): { account: Limit; ip: Limit } {
   return {
-    account: { key: `spatz:rl:login:account:${tenantId}:${email.toLowerCase()}`, max: 5, windowSeconds: 15 * 60 },
+    account: {
+      key: `spatz:rl:login:account:${tenantId}:${email.toLowerCase()}`,
+      max: 5,
+      windowSeconds: 15 * 60,
+    },
     ip: { key: `spatz:rl:login:ip:${ip}`, max: 50, windowSeconds: 15 * 60 },
   };
 }

@@ -1,6 +1,6 @@
 // Sessions after the Lucia project's guidance: token = tenant.id.secret, only SHA-256(secret) stored, sliding idle
 // expiry plus an absolute lifetime. See docs/adr/0003-sessions.md.
-import { type TenantTx, schema } from "@spatz/db";
+import { schema, type TenantTx } from "@spatz/db";
 import { and, eq, lt, ne, or } from "drizzle-orm";
 import { constantTimeEqual, randomToken, sha256 } from "./tokens.ts";
 
@@ -36,7 +36,9 @@ export async function createSession(
   const sessionId = randomToken(15);
   const secret = randomToken(20);
   const absoluteExpiresAt = new Date(now.getTime() + policy.absoluteHours * 3_600_000);
-  const idleExpiresAt = new Date(Math.min(now.getTime() + policy.idleMinutes * 60_000, absoluteExpiresAt.getTime()));
+  const idleExpiresAt = new Date(
+    Math.min(now.getTime() + policy.idleMinutes * 60_000, absoluteExpiresAt.getTime()),
+  );
   await tx.insert(sessions).values({
     tenantId: input.tenantId,
     id: sessionId,
@@ -49,7 +51,10 @@ export async function createSession(
     ipAddress: input.ipAddress ?? null,
     userAgent: input.userAgent?.slice(0, 300) ?? null,
   });
-  return { token: formatSessionToken({ tenantId: input.tenantId, sessionId, secret }), expiresAt: absoluteExpiresAt };
+  return {
+    token: formatSessionToken({ tenantId: input.tenantId, sessionId, secret }),
+    expiresAt: absoluteExpiresAt,
+  };
 }
 
 export type ValidSession = {
@@ -80,12 +85,16 @@ export async function validateSession(
   if (!constantTimeEqual(new Uint8Array(session.secretHash), sha256(token.secret))) return null;
   const expired = session.idleExpiresAt <= now || session.absoluteExpiresAt <= now;
   if (expired || user.status !== "active" || tenant.status !== "active") {
-    await tx.delete(sessions).where(and(eq(sessions.tenantId, token.tenantId), eq(sessions.id, token.sessionId)));
+    await tx
+      .delete(sessions)
+      .where(and(eq(sessions.tenantId, token.tenantId), eq(sessions.id, token.sessionId)));
     return null;
   }
   // Slide the idle window, writing at most once a minute per session.
   if (now.getTime() - session.lastActiveAt.getTime() > 60_000) {
-    const idleExpiresAt = new Date(Math.min(now.getTime() + policy.idleMinutes * 60_000, session.absoluteExpiresAt.getTime()));
+    const idleExpiresAt = new Date(
+      Math.min(now.getTime() + policy.idleMinutes * 60_000, session.absoluteExpiresAt.getTime()),
+    );
     await tx
       .update(sessions)
       .set({ lastActiveAt: now, idleExpiresAt })
@@ -104,7 +113,12 @@ export async function deleteSession(tx: TenantTx, tenantId: string, sessionId: s
 }
 
 /** Revokes every session of a user (password or role change, "überall abmelden"), optionally keeping one. */
-export async function deleteUserSessions(tx: TenantTx, tenantId: string, userId: string, keepSessionId?: string): Promise<number> {
+export async function deleteUserSessions(
+  tx: TenantTx,
+  tenantId: string,
+  userId: string,
+  keepSessionId?: string,
+): Promise<number> {
   const rows = await tx
     .delete(sessions)
     .where(
@@ -119,14 +133,26 @@ export async function deleteUserSessions(tx: TenantTx, tenantId: string, userId:
 }
 
 export async function deleteTenantSessions(tx: TenantTx, tenantId: string): Promise<number> {
-  const rows = await tx.delete(sessions).where(eq(sessions.tenantId, tenantId)).returning({ id: sessions.id });
+  const rows = await tx
+    .delete(sessions)
+    .where(eq(sessions.tenantId, tenantId))
+    .returning({ id: sessions.id });
   return rows.length;
 }
 
-export async function deleteExpiredSessions(tx: TenantTx, tenantId: string, now = new Date()): Promise<number> {
+export async function deleteExpiredSessions(
+  tx: TenantTx,
+  tenantId: string,
+  now = new Date(),
+): Promise<number> {
   const rows = await tx
     .delete(sessions)
-    .where(and(eq(sessions.tenantId, tenantId), or(lt(sessions.idleExpiresAt, now), lt(sessions.absoluteExpiresAt, now))))
+    .where(
+      and(
+        eq(sessions.tenantId, tenantId),
+        or(lt(sessions.idleExpiresAt, now), lt(sessions.absoluteExpiresAt, now)),
+      ),
+    )
     .returning({ id: sessions.id });
   return rows.length;
 }

@@ -1,5 +1,10 @@
 // German formatting used by screens and reports: dd.mm.yyyy, 22.137.500 €.
-const dateFormat = new Intl.DateTimeFormat("de-DE", { day: "2-digit", month: "2-digit", year: "numeric", timeZone: "Europe/Berlin" });
+const dateFormat = new Intl.DateTimeFormat("de-DE", {
+  day: "2-digit",
+  month: "2-digit",
+  year: "numeric",
+  timeZone: "Europe/Berlin",
+});
 const dateTimeFormat = new Intl.DateTimeFormat("de-DE", {
   day: "2-digit",
   month: "2-digit",
@@ -9,7 +14,11 @@ const dateTimeFormat = new Intl.DateTimeFormat("de-DE", {
   timeZone: "Europe/Berlin",
 });
 const euro = new Intl.NumberFormat("de-DE", { style: "currency", currency: "EUR", maximumFractionDigits: 0 });
-const euroCents = new Intl.NumberFormat("de-DE", { style: "currency", currency: "EUR", minimumFractionDigits: 2 });
+const euroCents = new Intl.NumberFormat("de-DE", {
+  style: "currency",
+  currency: "EUR",
+  minimumFractionDigits: 2,
+});
 const integer = new Intl.NumberFormat("de-DE", { maximumFractionDigits: 0 });
 
 /** Accepts a Date, an ISO timestamp or an ISO calendar date ("2024-09-30", read as that calendar day). */
@@ -36,7 +45,10 @@ export function formatEuroCents(cents: number): string {
 }
 
 export function formatNumber(value: number, fractionDigits = 0): string {
-  return new Intl.NumberFormat("de-DE", { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits }).format(value);
+  return new Intl.NumberFormat("de-DE", {
+    minimumFractionDigits: fractionDigits,
+    maximumFractionDigits: fractionDigits,
+  }).format(value);
 }
 
 export function formatInteger(value: number): string {

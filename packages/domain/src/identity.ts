@@ -36,7 +36,11 @@ export const loginInput = z.object({
 });
 
 export const changePasswordInput = z
-  .object({ currentPassword: z.string().min(1, "Bitte das bisherige Passwort eingeben."), newPassword, confirmPassword: z.string() })
+  .object({
+    currentPassword: z.string().min(1, "Bitte das bisherige Passwort eingeben."),
+    newPassword,
+    confirmPassword: z.string(),
+  })
   .refine((v) => v.newPassword === v.confirmPassword, {
     message: "Die Passwörter stimmen nicht überein.",
     path: ["confirmPassword"],
@@ -45,5 +49,13 @@ export const changePasswordInput = z
 export const inviteInput = z.object({ email, displayName, role: z.enum(ROLES) });
 
 export const acceptInvitationInput = z
-  .object({ tenantSlug, token: z.string().min(20).max(200), password: newPassword, confirmPassword: z.string() })
-  .refine((v) => v.password === v.confirmPassword, { message: "Die Passwörter stimmen nicht überein.", path: ["confirmPassword"] });
+  .object({
+    tenantSlug,
+    token: z.string().min(20).max(200),
+    password: newPassword,
+    confirmPassword: z.string(),
+  })
+  .refine((v) => v.password === v.confirmPassword, {
+    message: "Die Passwörter stimmen nicht überein.",
+    path: ["confirmPassword"],
+  });

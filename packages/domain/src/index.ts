@@ -1,7 +1,8 @@
 import "./zod-locale.ts";
+
 export * from "./format.ts";
-export * from "./messages.ts";
 export * from "./identity.ts";
+export * from "./messages.ts";
 export * from "./pagination.ts";
 export * from "./permissions.ts";
 export * from "./roles.ts";

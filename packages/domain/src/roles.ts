@@ -21,7 +21,13 @@ export function rolesForTenantKind(kind: TenantKind): readonly Role[] {
   return kind === "state" ? STATE_ROLES : KOMMUNE_ROLES;
 }
 
-export const TENANT_KINDS = ["state", "kreisfreie_stadt", "landkreis", "einheitsgemeinde", "verbandsgemeinde"] as const;
+export const TENANT_KINDS = [
+  "state",
+  "kreisfreie_stadt",
+  "landkreis",
+  "einheitsgemeinde",
+  "verbandsgemeinde",
+] as const;
 export type TenantKind = (typeof TENANT_KINDS)[number];
 export type KommuneKind = Exclude<TenantKind, "state">;
 

@@ -7,7 +7,10 @@ export const JOBS = {
   /** Hourly: fans out one cleanup job per tenant. */
   "cleanup.sweep": { queue: "maintenance", payload: z.object({}).strict() },
   /** Deletes a tenant's expired sessions and expired, unused invitation tokens. */
-  "cleanup.tenant": { queue: "maintenance", payload: z.object({ tenantId, hour: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}$/) }).strict() },
+  "cleanup.tenant": {
+    queue: "maintenance",
+    payload: z.object({ tenantId, hour: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}$/) }).strict(),
+  },
 } as const;
 
 export type JobName = keyof typeof JOBS;

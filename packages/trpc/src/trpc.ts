@@ -1,15 +1,15 @@
 // Procedure tiers, defined once. Every tier checks the authorization matrix (@spatz/domain PERMISSIONS) by path, and
 // every tier that touches data runs the procedure inside one transaction whose tenant comes from the session (or, for
 // anonymous flows, from no tenant at all). There is no tier that hands a procedure the bare connection pool.
-import { parseSessionToken, validateSession, type ValidSession } from "@spatz/auth";
+import { parseSessionToken, type ValidSession, validateSession } from "@spatz/auth";
 import { type Actor, type TenantTx, withTenant } from "@spatz/db";
 import { accessOf, ERROR_MESSAGES, type Role } from "@spatz/domain";
 import { initTRPC, TRPCError } from "@trpc/server";
 import { sql } from "drizzle-orm";
 import superjson from "superjson";
 import { ZodError, z } from "zod";
-import { clearSessionCookie } from "./cookies.ts";
 import { type Context, DEPS, type ServerDeps } from "./context.ts";
+import { clearSessionCookie } from "./cookies.ts";
 
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
@@ -17,8 +17,17 @@ const t = initTRPC.context<Context>().create({
     const zodError = error.cause instanceof ZodError ? z.flattenError(error.cause) : null;
     const generic = ERROR_MESSAGES[error.code as keyof typeof ERROR_MESSAGES];
     // Internal errors never leak their text to the browser.
-    const message = error.code === "INTERNAL_SERVER_ERROR" ? ERROR_MESSAGES.INTERNAL_SERVER_ERROR : zodError ? ERROR_MESSAGES.BAD_REQUEST : error.message || generic;
-    return { ...shape, message, data: { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path, zodError } };
+    const message =
+      error.code === "INTERNAL_SERVER_ERROR"
+        ? ERROR_MESSAGES.INTERNAL_SERVER_ERROR
+        : zodError
+          ? ERROR_MESSAGES.BAD_REQUEST
+          : error.message || generic;
+    return {
+      ...shape,
+      message,
+      data: { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path, zodError },
+    };
   },
 });
 
@@ -51,7 +60,10 @@ function requireAccess(path: string, tier: "public" | "tenant") {
     throw new TRPCError({ code: "FORBIDDEN", message: ERROR_MESSAGES.FORBIDDEN });
   }
   if ((access === "public") !== (tier === "public")) {
-    throw new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: `procedure ${path} is in the wrong tier for its access rule` });
+    throw new TRPCError({
+      code: "INTERNAL_SERVER_ERROR",
+      message: `procedure ${path} is in the wrong tier for its access rule`,
+    });
   }
   return access;
 }
@@ -80,7 +92,14 @@ export const publicProcedure = t.procedure.use(async ({ ctx, path, next }) => {
 });
 
 function publicDeps(deps: ServerDeps) {
-  return { redis: deps.redis, sessionPolicy: deps.sessionPolicy, cookieSecure: deps.cookieSecure, publicUrl: deps.publicUrl, logger: deps.logger, mailer: deps.mailer };
+  return {
+    redis: deps.redis,
+    sessionPolicy: deps.sessionPolicy,
+    cookieSecure: deps.cookieSecure,
+    publicUrl: deps.publicUrl,
+    logger: deps.logger,
+    mailer: deps.mailer,
+  };
 }
 
 export type SessionContext = ValidSession & { actor: Actor };
@@ -110,7 +129,8 @@ export const tenantProcedure = t.procedure.use(async ({ ctx, path, next }) => {
       const actor: Actor = { userId: session.user.id, label: session.user.email, requestId: ctx.requestId };
       const caps: TenantCapabilities = {
         provisionTenant: (tenantId, fn) => {
-          if (session.tenant.kind !== "state") throw new TRPCError({ code: "FORBIDDEN", message: ERROR_MESSAGES.FORBIDDEN });
+          if (session.tenant.kind !== "state")
+            throw new TRPCError({ code: "FORBIDDEN", message: ERROR_MESSAGES.FORBIDDEN });
           return withTenant(deps.db, tenantId, fn);
         },
       };

@@ -1,7 +1,7 @@
 // "Mein Konto": profile, password change, own active sessions, log out everywhere.
 import { useNavigate } from "@solidjs/router";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/solid-query";
 import { formatDateTime, PASSWORD_MIN_LENGTH, ROLE_LABELS } from "@spatz/domain";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/solid-query";
 import { createSignal, For, Show } from "solid-js";
 import { type Me, useResetSession } from "../auth/session.ts";
 import { errorMessage, fieldErrors, trpc } from "../lib/trpc.ts";
@@ -36,7 +36,12 @@ function PasswordForm() {
   const [confirm, setConfirm] = createSignal("");
   const client = useQueryClient();
   const change = useMutation(() => ({
-    mutationFn: () => trpc.account.changePassword.mutate({ currentPassword: current(), newPassword: next(), confirmPassword: confirm() }),
+    mutationFn: () =>
+      trpc.account.changePassword.mutate({
+        currentPassword: current(),
+        newPassword: next(),
+        confirmPassword: confirm(),
+      }),
     onSuccess: () => {
       setCurrent("");
       setNext("");
@@ -63,9 +68,31 @@ function PasswordForm() {
         <Show when={change.isError && !Object.keys(errors()).length}>
           <Alert kind="error">{errorMessage(change.error)}</Alert>
         </Show>
-        <TextField label="Bisheriges Passwort" type="password" autocomplete="current-password" value={current()} onInput={(e) => setCurrent(e.currentTarget.value)} error={errors().currentPassword} />
-        <TextField label="Neues Passwort" hint={`Mindestens ${PASSWORD_MIN_LENGTH} Zeichen.`} type="password" autocomplete="new-password" value={next()} onInput={(e) => setNext(e.currentTarget.value)} error={errors().newPassword} />
-        <TextField label="Neues Passwort wiederholen" type="password" autocomplete="new-password" value={confirm()} onInput={(e) => setConfirm(e.currentTarget.value)} error={errors().confirmPassword} />
+        <TextField
+          label="Bisheriges Passwort"
+          type="password"
+          autocomplete="current-password"
+          value={current()}
+          onInput={(e) => setCurrent(e.currentTarget.value)}
+          error={errors().currentPassword}
+        />
+        <TextField
+          label="Neues Passwort"
+          hint={`Mindestens ${PASSWORD_MIN_LENGTH} Zeichen.`}
+          type="password"
+          autocomplete="new-password"
+          value={next()}
+          onInput={(e) => setNext(e.currentTarget.value)}
+          error={errors().newPassword}
+        />
+        <TextField
+          label="Neues Passwort wiederholen"
+          type="password"
+          autocomplete="new-password"
+          value={confirm()}
+          onInput={(e) => setConfirm(e.currentTarget.value)}
+          error={errors().confirmPassword}
+        />
         <button type="submit" class="button button-primary" disabled={change.isPending}>
           Passwort ändern
         </button>
@@ -78,7 +105,10 @@ function Sessions(props: { slug: string }) {
   const navigate = useNavigate();
   const reset = useResetSession();
   const client = useQueryClient();
-  const sessions = useQuery(() => ({ queryKey: ["account.sessions"], queryFn: () => trpc.account.sessions.query() }));
+  const sessions = useQuery(() => ({
+    queryKey: ["account.sessions"],
+    queryFn: () => trpc.account.sessions.query(),
+  }));
   const revoke = useMutation(() => ({
     mutationFn: (sessionId: string) => trpc.account.revokeSession.mutate({ sessionId }),
     onSuccess: () => client.invalidateQueries({ queryKey: ["account.sessions"] }),
@@ -122,7 +152,11 @@ function Sessions(props: { slug: string }) {
                     </td>
                     <td>
                       <Show when={!s.current}>
-                        <button type="button" class="button button-secondary" onClick={() => revoke.mutate(s.id)}>
+                        <button
+                          type="button"
+                          class="button button-secondary"
+                          onClick={() => revoke.mutate(s.id)}
+                        >
                           Beenden
                         </button>
                       </Show>
@@ -134,7 +168,12 @@ function Sessions(props: { slug: string }) {
           </table>
         )}
       </QueryView>
-      <button type="button" class="button button-danger" onClick={() => everywhere.mutate()} disabled={everywhere.isPending}>
+      <button
+        type="button"
+        class="button button-danger"
+        onClick={() => everywhere.mutate()}
+        disabled={everywhere.isPending}
+      >
         Überall abmelden
       </button>
     </section>

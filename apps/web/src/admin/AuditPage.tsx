@@ -1,6 +1,7 @@
 // The audit log: who changed what and when, with before/after; filterable and paged, read-only.
-import { keepPreviousData, useQuery } from "@tanstack/solid-query";
+
 import { formatDateTime } from "@spatz/domain";
+import { keepPreviousData, useQuery } from "@tanstack/solid-query";
 import { createSignal, For, Show } from "solid-js";
 import { trpc } from "../lib/trpc.ts";
 import { SelectField, TextField } from "../ui/Field.tsx";
@@ -29,23 +30,67 @@ export function AuditPage() {
     page: page(),
     pageSize: 50,
   });
-  const log = useQuery(() => ({ queryKey: ["audit.list", filter()], queryFn: () => trpc.audit.list.query(filter()), placeholderData: keepPreviousData }));
+  const log = useQuery(() => ({
+    queryKey: ["audit.list", filter()],
+    queryFn: () => trpc.audit.list.query(filter()),
+    placeholderData: keepPreviousData,
+  }));
   const resetPage = () => setPage(1);
   return (
     <>
-      <PageHeader title="Protokoll" intro="Jede Änderung mit Zeitpunkt, Person und Inhalt. Das Protokoll kann nicht verändert werden." />
-      <form class="form form-inline filters" role="search" aria-label="Protokoll filtern" onSubmit={(e) => e.preventDefault()}>
+      <PageHeader
+        title="Protokoll"
+        intro="Jede Änderung mit Zeitpunkt, Person und Inhalt. Das Protokoll kann nicht verändert werden."
+      />
+      <form
+        class="form form-inline filters"
+        aria-label="Protokoll filtern"
+        onSubmit={(e) => e.preventDefault()}
+      >
         <SelectField
           label="Aktion"
-          options={[{ value: "", label: "alle Aktionen" }, ...(log.data?.actions ?? []).map((a) => ({ value: a, label: a }))]}
+          options={[
+            { value: "", label: "alle Aktionen" },
+            ...(log.data?.actions ?? []).map((a) => ({ value: a, label: a })),
+          ]}
           value={action()}
-          onChange={(e) => { setAction(e.currentTarget.value); resetPage(); }}
+          onChange={(e) => {
+            setAction(e.currentTarget.value);
+            resetPage();
+          }}
         />
-        <TextField label="Person" value={actor()} onInput={(e) => { setActor(e.currentTarget.value); resetPage(); }} />
-        <TextField label="Von" type="date" value={from()} onInput={(e) => { setFrom(e.currentTarget.value); resetPage(); }} />
-        <TextField label="Bis" type="date" value={to()} onInput={(e) => { setTo(e.currentTarget.value); resetPage(); }} />
+        <TextField
+          label="Person"
+          value={actor()}
+          onInput={(e) => {
+            setActor(e.currentTarget.value);
+            resetPage();
+          }}
+        />
+        <TextField
+          label="Von"
+          type="date"
+          value={from()}
+          onInput={(e) => {
+            setFrom(e.currentTarget.value);
+            resetPage();
+          }}
+        />
+        <TextField
+          label="Bis"
+          type="date"
+          value={to()}
+          onInput={(e) => {
+            setTo(e.currentTarget.value);
+            resetPage();
+          }}
+        />
       </form>
-      <QueryView query={log} isEmpty={(d) => d.items.length === 0} empty={<EmptyState title="Keine Einträge für diese Auswahl." />}>
+      <QueryView
+        query={log}
+        isEmpty={(d) => d.items.length === 0}
+        empty={<EmptyState title="Keine Einträge für diese Auswahl." />}
+      >
         {(data) => (
           <>
             <table class="table">
@@ -64,17 +109,28 @@ export function AuditPage() {
                     <tr>
                       <td>{formatDateTime(e.at)}</td>
                       <td>{e.actorLabel}</td>
-                      <td><code>{e.action}</code></td>
+                      <td>
+                        <code>{e.action}</code>
+                      </td>
                       <td>
                         {e.entityType}
-                        <Show when={e.entityId}> <span class="muted">{e.entityId}</span></Show>
+                        <Show when={e.entityId}>
+                          {" "}
+                          <span class="muted">{e.entityId}</span>
+                        </Show>
                       </td>
                       <td>
                         <Show when={e.before || e.after} fallback="–">
                           <details>
                             <summary>Details</summary>
-                            <Show when={e.before}><p>vorher:</p><pre>{JSON.stringify(e.before, null, 2)}</pre></Show>
-                            <Show when={e.after}><p>nachher:</p><pre>{JSON.stringify(e.after, null, 2)}</pre></Show>
+                            <Show when={e.before}>
+                              <p>vorher:</p>
+                              <pre>{JSON.stringify(e.before, null, 2)}</pre>
+                            </Show>
+                            <Show when={e.after}>
+                              <p>nachher:</p>
+                              <pre>{JSON.stringify(e.after, null, 2)}</pre>
+                            </Show>
                           </details>
                         </Show>
                       </td>

@@ -1,6 +1,7 @@
 // User administration: invite, change roles, disable; with paging and search.
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/solid-query";
+
 import { formatDate, formatDateTime, ROLE_LABELS, type Role, rolesForTenantKind } from "@spatz/domain";
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/solid-query";
 import { createSignal, For, Show } from "solid-js";
 import type { Me } from "../auth/session.ts";
 import { errorMessage, fieldErrors, trpc } from "../lib/trpc.ts";
@@ -11,7 +12,8 @@ import { QueryView } from "../ui/QueryView.tsx";
 import { Alert, EmptyState } from "../ui/states.tsx";
 
 export function UsersPage(props: { me: Me }) {
-  const roles = () => rolesForTenantKind(props.me.tenant.kind).map((r) => ({ value: r, label: ROLE_LABELS[r] }));
+  const roles = () =>
+    rolesForTenantKind(props.me.tenant.kind).map((r) => ({ value: r, label: ROLE_LABELS[r] }));
   return (
     <>
       <PageHeader title="Benutzer" intro={`Konten von ${props.me.tenant.name}`} />
@@ -47,9 +49,26 @@ function InviteForm(props: { roles: { value: string; label: string }[] }) {
           invite.mutate();
         }}
       >
-        <TextField label="E-Mail-Adresse" type="email" value={email()} onInput={(e) => setEmail(e.currentTarget.value)} error={errors().email} />
-        <TextField label="Name" value={name()} onInput={(e) => setName(e.currentTarget.value)} error={errors().displayName} />
-        <SelectField label="Rolle" options={props.roles} value={role()} onChange={(e) => setRole(e.currentTarget.value as Role)} error={errors().role} />
+        <TextField
+          label="E-Mail-Adresse"
+          type="email"
+          value={email()}
+          onInput={(e) => setEmail(e.currentTarget.value)}
+          error={errors().email}
+        />
+        <TextField
+          label="Name"
+          value={name()}
+          onInput={(e) => setName(e.currentTarget.value)}
+          error={errors().displayName}
+        />
+        <SelectField
+          label="Rolle"
+          options={props.roles}
+          value={role()}
+          onChange={(e) => setRole(e.currentTarget.value as Role)}
+          error={errors().role}
+        />
         <button type="submit" class="button button-primary" disabled={invite.isPending}>
           Einladen
         </button>
@@ -61,9 +80,16 @@ function InviteForm(props: { roles: { value: string; label: string }[] }) {
         {(result) => (
           <Alert kind="success">
             <p>
-              Einladung erstellt{result().mailed ? " und per E-Mail versendet" : ""}. Gültig bis {formatDate(result().expiresAt)}. Link zum Weitergeben:
+              Einladung erstellt{result().mailed ? " und per E-Mail versendet" : ""}. Gültig bis{" "}
+              {formatDate(result().expiresAt)}. Link zum Weitergeben:
             </p>
-            <input class="copy-field" readonly value={result().link} aria-label="Einladungslink" onFocus={(e) => e.currentTarget.select()} />
+            <input
+              class="copy-field"
+              readonly
+              value={result().link}
+              aria-label="Einladungslink"
+              onFocus={(e) => e.currentTarget.select()}
+            />
           </Alert>
         )}
       </Show>
@@ -73,7 +99,10 @@ function InviteForm(props: { roles: { value: string; label: string }[] }) {
 
 function OpenInvitations() {
   const client = useQueryClient();
-  const invitations = useQuery(() => ({ queryKey: ["users.invitations"], queryFn: () => trpc.users.invitations.query() }));
+  const invitations = useQuery(() => ({
+    queryKey: ["users.invitations"],
+    queryFn: () => trpc.users.invitations.query(),
+  }));
   const revoke = useMutation(() => ({
     mutationFn: (id: string) => trpc.users.revokeInvitation.mutate({ id }),
     onSuccess: () => client.invalidateQueries({ queryKey: ["users.invitations"] }),
@@ -81,7 +110,11 @@ function OpenInvitations() {
   return (
     <section class="card" aria-labelledby="inv-title">
       <h2 id="inv-title">Offene Einladungen</h2>
-      <QueryView query={invitations} isEmpty={(rows) => rows.length === 0} empty={<EmptyState title="Keine offenen Einladungen." />}>
+      <QueryView
+        query={invitations}
+        isEmpty={(rows) => rows.length === 0}
+        empty={<EmptyState title="Keine offenen Einladungen." />}
+      >
         {(rows) => (
           <table class="table">
             <thead>
@@ -90,7 +123,9 @@ function OpenInvitations() {
                 <th scope="col">Name</th>
                 <th scope="col">Rolle</th>
                 <th scope="col">Gültig bis</th>
-                <th scope="col"><span class="visually-hidden">Aktion</span></th>
+                <th scope="col">
+                  <span class="visually-hidden">Aktion</span>
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -102,7 +137,12 @@ function OpenInvitations() {
                     <td>{ROLE_LABELS[inv.role]}</td>
                     <td>{formatDate(inv.expiresAt)}</td>
                     <td>
-                      <button type="button" class="button button-secondary" onClick={() => revoke.mutate(inv.id)} aria-label={`Einladung für ${inv.email} zurückziehen`}>
+                      <button
+                        type="button"
+                        class="button button-secondary"
+                        onClick={() => revoke.mutate(inv.id)}
+                        aria-label={`Einladung für ${inv.email} zurückziehen`}
+                      >
                         Zurückziehen
                       </button>
                     </td>
@@ -127,7 +167,10 @@ function UserList(props: { me: Me; roles: { value: string; label: string }[] }) 
     placeholderData: keepPreviousData,
   }));
   const refresh = () => client.invalidateQueries({ queryKey: ["users.list"] });
-  const changeRole = useMutation(() => ({ mutationFn: (v: { userId: string; role: Role }) => trpc.users.changeRole.mutate(v), onSettled: refresh }));
+  const changeRole = useMutation(() => ({
+    mutationFn: (v: { userId: string; role: Role }) => trpc.users.changeRole.mutate(v),
+    onSettled: refresh,
+  }));
   const setStatus = useMutation(() => ({
     mutationFn: (v: { userId: string; status: "active" | "disabled" }) => trpc.users.setStatus.mutate(v),
     onSettled: refresh,
@@ -135,11 +178,23 @@ function UserList(props: { me: Me; roles: { value: string; label: string }[] }) 
   return (
     <section class="card" aria-labelledby="users-title">
       <h2 id="users-title">Konten</h2>
-      <TextField label="Suchen" type="search" value={search()} onInput={(e) => { setSearch(e.currentTarget.value); setPage(1); }} />
+      <TextField
+        label="Suchen"
+        type="search"
+        value={search()}
+        onInput={(e) => {
+          setSearch(e.currentTarget.value);
+          setPage(1);
+        }}
+      />
       <Show when={changeRole.isError || setStatus.isError}>
         <Alert kind="error">{errorMessage(changeRole.error ?? setStatus.error)}</Alert>
       </Show>
-      <QueryView query={users} isEmpty={(d) => d.items.length === 0} empty={<EmptyState title="Keine Konten gefunden." />}>
+      <QueryView
+        query={users}
+        isEmpty={(d) => d.items.length === 0}
+        empty={<EmptyState title="Keine Konten gefunden." />}
+      >
         {(data) => (
           <>
             <table class="table">
@@ -150,7 +205,9 @@ function UserList(props: { me: Me; roles: { value: string; label: string }[] }) 
                   <th scope="col">Rolle</th>
                   <th scope="col">Status</th>
                   <th scope="col">Letzte Anmeldung</th>
-                  <th scope="col"><span class="visually-hidden">Aktion</span></th>
+                  <th scope="col">
+                    <span class="visually-hidden">Aktion</span>
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -161,8 +218,19 @@ function UserList(props: { me: Me; roles: { value: string; label: string }[] }) 
                       <td>{u.email}</td>
                       <td>
                         <Show when={u.id !== props.me.user.id} fallback={ROLE_LABELS[u.role]}>
-                          <select aria-label={`Rolle von ${u.displayName}`} onChange={(e) => changeRole.mutate({ userId: u.id, role: e.currentTarget.value as Role })}>
-                            <For each={props.roles}>{(r) => <option value={r.value} selected={r.value === u.role}>{r.label}</option>}</For>
+                          <select
+                            aria-label={`Rolle von ${u.displayName}`}
+                            onChange={(e) =>
+                              changeRole.mutate({ userId: u.id, role: e.currentTarget.value as Role })
+                            }
+                          >
+                            <For each={props.roles}>
+                              {(r) => (
+                                <option value={r.value} selected={r.value === u.role}>
+                                  {r.label}
+                                </option>
+                              )}
+                            </For>
                           </select>
                         </Show>
                       </td>
@@ -173,7 +241,12 @@ function UserList(props: { me: Me; roles: { value: string; label: string }[] }) 
                           <button
                             type="button"
                             class="button button-secondary"
-                            onClick={() => setStatus.mutate({ userId: u.id, status: u.status === "active" ? "disabled" : "active" })}
+                            onClick={() =>
+                              setStatus.mutate({
+                                userId: u.id,
+                                status: u.status === "active" ? "disabled" : "active",
+                              })
+                            }
                             aria-label={`${u.displayName} ${u.status === "active" ? "sperren" : "entsperren"}`}
                           >
                             {u.status === "active" ? "Sperren" : "Entsperren"}

@@ -1,7 +1,7 @@
 // Accepting an invitation: /t/<kennung>/einladung#<token>; the invitee sets a password and is signed in.
 import { A, useLocation, useNavigate, useParams } from "@solidjs/router";
-import { useMutation, useQuery } from "@tanstack/solid-query";
 import { formatDate, PASSWORD_MIN_LENGTH, ROLE_LABELS } from "@spatz/domain";
+import { useMutation, useQuery } from "@tanstack/solid-query";
 import { createSignal, Show } from "solid-js";
 import { errorMessage, fieldErrors, trpc } from "../lib/trpc.ts";
 import { TextField } from "../ui/Field.tsx";
@@ -24,14 +24,27 @@ export function InvitationPage() {
   const [password, setPassword] = createSignal("");
   const [confirm, setConfirm] = createSignal("");
   const accept = useMutation(() => ({
-    mutationFn: () => trpc.auth.acceptInvitation.mutate({ tenantSlug: params.slug, token: token(), password: password(), confirmPassword: confirm() }),
+    mutationFn: () =>
+      trpc.auth.acceptInvitation.mutate({
+        tenantSlug: params.slug,
+        token: token(),
+        password: password(),
+        confirmPassword: confirm(),
+      }),
     onSuccess: async () => {
       await reset();
       navigate("/start", { replace: true });
     },
   }));
   const errors = () => fieldErrors(accept.error);
-  const invalid = <EmptyState title="Diese Einladung ist ungültig, abgelaufen oder wurde bereits verwendet." action={<A href="/anmelden">Zur Anmeldung</A>}>Bitte bitten Sie Ihre Administration um eine neue Einladung.</EmptyState>;
+  const invalid = (
+    <EmptyState
+      title="Diese Einladung ist ungültig, abgelaufen oder wurde bereits verwendet."
+      action={<A href="/anmelden">Zur Anmeldung</A>}
+    >
+      Bitte bitten Sie Ihre Administration um eine neue Einladung.
+    </EmptyState>
+  );
   return (
     <section class="narrow">
       <Show when={token()} fallback={invalid}>

@@ -20,7 +20,8 @@ export function LoginPage() {
   const [email, setEmail] = createSignal("");
   const [password, setPassword] = createSignal("");
   const login = useMutation(() => ({
-    mutationFn: () => trpc.auth.login.mutate({ tenantSlug: params.slug, email: email(), password: password() }),
+    mutationFn: () =>
+      trpc.auth.login.mutate({ tenantSlug: params.slug, email: email(), password: password() }),
     onSuccess: async () => {
       await reset();
       navigate("/start", { replace: true });
@@ -34,7 +35,10 @@ export function LoginPage() {
         query={tenant}
         isEmpty={(t) => t === null}
         empty={
-          <EmptyState title="Diese Verwaltung gibt es nicht oder sie ist gesperrt." action={<A href="/anmelden">Verwaltung suchen</A>}>
+          <EmptyState
+            title="Diese Verwaltung gibt es nicht oder sie ist gesperrt."
+            action={<A href="/anmelden">Verwaltung suchen</A>}
+          >
             Bitte prüfen Sie den Link.
           </EmptyState>
         }

@@ -1,7 +1,7 @@
 // "Anmelden": find your administration (searchable), then sign in on its own page.
 import { A } from "@solidjs/router";
-import { keepPreviousData, useQuery } from "@tanstack/solid-query";
 import { TENANT_KIND_LABELS } from "@spatz/domain";
+import { keepPreviousData, useQuery } from "@tanstack/solid-query";
 import { createSignal, For } from "solid-js";
 import { trpc } from "../lib/trpc.ts";
 import { TextField } from "../ui/Field.tsx";
@@ -15,13 +15,17 @@ export function TenantPicker() {
   const [page, setPage] = createSignal(1);
   const tenants = useQuery(() => ({
     queryKey: ["directory.tenants", search(), page()],
-    queryFn: () => trpc.directory.tenants.query({ search: search() || undefined, page: page(), pageSize: 20 }),
+    queryFn: () =>
+      trpc.directory.tenants.query({ search: search() || undefined, page: page(), pageSize: 20 }),
     placeholderData: keepPreviousData,
   }));
   return (
     <section class="narrow">
-      <PageHeader title="Anmelden" intro="Wählen Sie Ihre Verwaltung. Danach melden Sie sich mit Ihrer E-Mail-Adresse und Ihrem Passwort an." />
-      <form role="search" onSubmit={(e) => e.preventDefault()}>
+      <PageHeader
+        title="Anmelden"
+        intro="Wählen Sie Ihre Verwaltung. Danach melden Sie sich mit Ihrer E-Mail-Adresse und Ihrem Passwort an."
+      />
+      <form onSubmit={(e) => e.preventDefault()}>
         <TextField
           label="Verwaltung suchen"
           hint="Name, Kennung oder Gemeindeschlüssel, z. B. „Halle“ oder „Landkreis Harz“"
@@ -37,7 +41,11 @@ export function TenantPicker() {
       <QueryView
         query={tenants}
         isEmpty={(d) => d.items.length === 0}
-        empty={<EmptyState title="Keine Verwaltung gefunden.">Bitte prüfen Sie die Schreibweise oder suchen Sie nach einem Teil des Namens.</EmptyState>}
+        empty={
+          <EmptyState title="Keine Verwaltung gefunden.">
+            Bitte prüfen Sie die Schreibweise oder suchen Sie nach einem Teil des Namens.
+          </EmptyState>
+        }
       >
         {(data) => (
           <>
@@ -49,7 +57,9 @@ export function TenantPicker() {
                       <span class="tenant-name">{t.name}</span>
                       <span class="tenant-meta">
                         {TENANT_KIND_LABELS[t.kind]}
-                        {t.kreisName && t.kind !== "landkreis" && t.kind !== "kreisfreie_stadt" ? ` · ${t.kreisName}` : ""}
+                        {t.kreisName && t.kind !== "landkreis" && t.kind !== "kreisfreie_stadt"
+                          ? ` · ${t.kreisName}`
+                          : ""}
                       </span>
                     </A>
                   </li>

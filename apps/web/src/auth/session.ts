@@ -21,10 +21,14 @@ export function useSession() {
 
 export type Me = NonNullable<Awaited<ReturnType<typeof trpc.account.me.query>>>;
 
+/**
+ * After sign-in, sign-out or a session change: drop every cached answer of the previous session (another user's or
+ * tenant's data must never show) and reload who is signed in. The session query itself stays observed by the shell.
+ */
 export function useResetSession() {
   const client = useQueryClient();
   return async () => {
-    client.clear();
-    await client.invalidateQueries({ queryKey: SESSION_KEY });
+    client.removeQueries({ predicate: (q) => q.queryKey[0] !== SESSION_KEY[0] });
+    await client.refetchQueries({ queryKey: SESSION_KEY });
   };
 }

@@ -29,13 +29,20 @@ export function StartPage(props: { me: Me }) {
   const role = () => props.me.user.role;
   return (
     <>
-      <PageHeader title={TITLES[role()]} intro={`Angemeldet als ${props.me.user.displayName} (${ROLE_LABELS[role()]}) · ${props.me.tenant.name}`} />
+      <PageHeader
+        title={TITLES[role()]}
+        intro={`Angemeldet als ${props.me.user.displayName} (${ROLE_LABELS[role()]}) · ${props.me.tenant.name}`}
+      />
       <div class="tiles" data-start-page={role()}>
         <Switch>
           <Match when={role() === "state_admin"}>
             <Tile title="Kommunen">
-              <p>Mandanten anlegen, umbenennen, sperren und die erste Administration einer Kommune einladen.</p>
-              <A href="/land/kommunen" class="button button-primary">Kommunen verwalten</A>
+              <p>
+                Mandanten anlegen, umbenennen, sperren und die erste Administration einer Kommune einladen.
+              </p>
+              <A href="/land/kommunen" class="button button-primary">
+                Kommunen verwalten
+              </A>
             </Tile>
             <Tile title="Landespersonal">
               <p>Konten des Landes-PMO und der Landesadministration.</p>
@@ -48,7 +55,9 @@ export function StartPage(props: { me: Me }) {
           </Match>
           <Match when={role() === "state_pmo"}>
             <Tile title="Rollout der Onlinedienste">
-              <EmptyState title="Das Rollout-Dashboard wird eingerichtet.">Hier erscheinen Abdeckung je Leistung, Kreis und Kommune.</EmptyState>
+              <EmptyState title="Das Rollout-Dashboard wird eingerichtet.">
+                Hier erscheinen Abdeckung je Leistung, Kreis und Kommune.
+              </EmptyState>
             </Tile>
             <Tile title="Kommunen">
               <A href="/land/kommunen">Verzeichnis der Kommunen</A>
@@ -57,7 +66,9 @@ export function StartPage(props: { me: Me }) {
           <Match when={role() === "admin"}>
             <Tile title="Benutzer">
               <p>Kolleginnen und Kollegen einladen, Rollen vergeben, Konten sperren.</p>
-              <A href="/verwaltung/benutzer" class="button button-primary">Benutzer verwalten</A>
+              <A href="/verwaltung/benutzer" class="button button-primary">
+                Benutzer verwalten
+              </A>
             </Tile>
             <Tile title="Protokoll">
               <A href="/verwaltung/protokoll">Protokoll ansehen</A>
@@ -65,7 +76,9 @@ export function StartPage(props: { me: Me }) {
           </Match>
           <Match when={role() === "leadership"}>
             <Tile title="Reifegrad (Ist/Soll)">
-              <EmptyState title="Noch keine Reifegrad-Daten.">Der Reifegrad ergibt sich aus abgeschlossenen Maßnahmen.</EmptyState>
+              <EmptyState title="Noch keine Reifegrad-Daten.">
+                Der Reifegrad ergibt sich aus abgeschlossenen Maßnahmen.
+              </EmptyState>
             </Tile>
             <Tile title="Protokoll">
               <A href="/verwaltung/protokoll">Protokoll ansehen</A>
@@ -73,7 +86,9 @@ export function StartPage(props: { me: Me }) {
           </Match>
           <Match when={role() === "coordinator"}>
             <Tile title="Maßnahmen und Portfolio">
-              <EmptyState title="Noch keine Maßnahmen oder Projekte.">Sobald Maßnahmen und Projekte erfasst sind, steuern Sie sie hier.</EmptyState>
+              <EmptyState title="Noch keine Maßnahmen oder Projekte.">
+                Sobald Maßnahmen und Projekte erfasst sind, steuern Sie sie hier.
+              </EmptyState>
             </Tile>
           </Match>
           <Match when={role() === "project_lead"}>
@@ -83,7 +98,9 @@ export function StartPage(props: { me: Me }) {
           </Match>
           <Match when={role() === "viewer"}>
             <Tile title="Überblick">
-              <EmptyState title="Noch keine Inhalte freigegeben.">Hier sehen Sie Strategie, Reifegrad und Projekte Ihrer Verwaltung (nur lesend).</EmptyState>
+              <EmptyState title="Noch keine Inhalte freigegeben.">
+                Hier sehen Sie Strategie, Reifegrad und Projekte Ihrer Verwaltung (nur lesend).
+              </EmptyState>
             </Tile>
           </Match>
         </Switch>

@@ -6,7 +6,9 @@ export const queryClient = new QueryClient({
     queries: {
       staleTime: 30_000,
       // Authorization and validation errors do not get better by retrying.
-      retry: (count, error) => count < 2 && !["UNAUTHORIZED", "FORBIDDEN", "NOT_FOUND", "BAD_REQUEST"].includes(errorCode(error) ?? ""),
+      retry: (count, error) =>
+        count < 2 &&
+        !["UNAUTHORIZED", "FORBIDDEN", "NOT_FOUND", "BAD_REQUEST"].includes(errorCode(error) ?? ""),
       refetchOnWindowFocus: false,
     },
   },

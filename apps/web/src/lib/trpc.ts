@@ -26,7 +26,12 @@ export function fieldErrors(error: unknown): Record<string, string> {
   if (!isApiError(error)) return {};
   const zod = error.data?.zodError;
   if (!zod) return {};
-  return Object.fromEntries(Object.entries(zod.fieldErrors).map(([key, messages]) => [key, (messages as string[] | undefined)?.[0] ?? ""]));
+  return Object.fromEntries(
+    Object.entries(zod.fieldErrors).map(([key, messages]) => [
+      key,
+      (messages as string[] | undefined)?.[0] ?? "",
+    ]),
+  );
 }
 
 export function errorCode(error: unknown): string | undefined {

@@ -1,6 +1,15 @@
 // Tenant administration for the state: search and filter all Kommunen, create, rename, suspend, invite an admin.
+
+import {
+  can,
+  formatDate,
+  formatInteger,
+  TENANT_KIND_LABELS,
+  TENANT_KINDS,
+  TENANT_STATUS_LABELS,
+  type TenantKind,
+} from "@spatz/domain";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/solid-query";
-import { can, formatDate, formatInteger, TENANT_KIND_LABELS, TENANT_KINDS, TENANT_STATUS_LABELS, type TenantKind } from "@spatz/domain";
 import { createSignal, For, Show } from "solid-js";
 import type { Me } from "../auth/session.ts";
 import { errorMessage, fieldErrors, trpc } from "../lib/trpc.ts";
@@ -22,8 +31,18 @@ export function TenantsPage(props: { me: Me }) {
   const [status, setStatus] = createSignal<"active" | "suspended" | "">("");
   const [page, setPage] = createSignal(1);
   const [selected, setSelected] = createSignal<Row | null>(null);
-  const filter = () => ({ search: search() || undefined, kind: kind() || undefined, status: status() || undefined, page: page(), pageSize: 25 });
-  const list = useQuery(() => ({ queryKey: ["tenants.list", filter()], queryFn: () => trpc.tenants.list.query(filter()), placeholderData: keepPreviousData }));
+  const filter = () => ({
+    search: search() || undefined,
+    kind: kind() || undefined,
+    status: status() || undefined,
+    page: page(),
+    pageSize: 25,
+  });
+  const list = useQuery(() => ({
+    queryKey: ["tenants.list", filter()],
+    queryFn: () => trpc.tenants.list.query(filter()),
+    placeholderData: keepPreviousData,
+  }));
   const refresh = () => client.invalidateQueries({ queryKey: ["tenants.list"] });
   const setTenantStatus = useMutation(() => ({
     mutationFn: (v: { id: string; status: "active" | "suspended" }) => trpc.tenants.setStatus.mutate(v),
@@ -31,29 +50,61 @@ export function TenantsPage(props: { me: Me }) {
   }));
   return (
     <>
-      <PageHeader title="Kommunen" intro="Alle Mandanten der Plattform: das Land und die Kommunen Sachsen-Anhalts." />
+      <PageHeader
+        title="Kommunen"
+        intro="Alle Mandanten der Plattform: das Land und die Kommunen Sachsen-Anhalts."
+      />
       <Show when={isAdmin()}>
         <CreateTenant onCreated={refresh} />
       </Show>
-      <form class="form form-inline filters" role="search" aria-label="Kommunen filtern" onSubmit={(e) => e.preventDefault()}>
-        <TextField label="Suchen" type="search" value={search()} onInput={(e) => { setSearch(e.currentTarget.value); setPage(1); }} />
+      <form
+        class="form form-inline filters"
+        aria-label="Kommunen filtern"
+        onSubmit={(e) => e.preventDefault()}
+      >
+        <TextField
+          label="Suchen"
+          type="search"
+          value={search()}
+          onInput={(e) => {
+            setSearch(e.currentTarget.value);
+            setPage(1);
+          }}
+        />
         <SelectField
           label="Art"
-          options={[{ value: "", label: "alle" }, ...TENANT_KINDS.map((k) => ({ value: k, label: TENANT_KIND_LABELS[k] }))]}
+          options={[
+            { value: "", label: "alle" },
+            ...TENANT_KINDS.map((k) => ({ value: k, label: TENANT_KIND_LABELS[k] })),
+          ]}
           value={kind()}
-          onChange={(e) => { setKind(e.currentTarget.value as TenantKind | ""); setPage(1); }}
+          onChange={(e) => {
+            setKind(e.currentTarget.value as TenantKind | "");
+            setPage(1);
+          }}
         />
         <SelectField
           label="Status"
-          options={[{ value: "", label: "alle" }, { value: "active", label: "aktiv" }, { value: "suspended", label: "gesperrt" }]}
+          options={[
+            { value: "", label: "alle" },
+            { value: "active", label: "aktiv" },
+            { value: "suspended", label: "gesperrt" },
+          ]}
           value={status()}
-          onChange={(e) => { setStatus(e.currentTarget.value as "active" | "suspended" | ""); setPage(1); }}
+          onChange={(e) => {
+            setStatus(e.currentTarget.value as "active" | "suspended" | "");
+            setPage(1);
+          }}
         />
       </form>
       <Show when={setTenantStatus.isError}>
         <Alert kind="error">{errorMessage(setTenantStatus.error)}</Alert>
       </Show>
-      <QueryView query={list} isEmpty={(d) => d.items.length === 0} empty={<EmptyState title="Keine Kommunen für diese Auswahl." />}>
+      <QueryView
+        query={list}
+        isEmpty={(d) => d.items.length === 0}
+        empty={<EmptyState title="Keine Kommunen für diese Auswahl." />}
+      >
         {(data) => (
           <>
             <table class="table">
@@ -65,7 +116,11 @@ export function TenantsPage(props: { me: Me }) {
                   <th scope="col">Einwohner</th>
                   <th scope="col">Kennung</th>
                   <th scope="col">Status</th>
-                  <Show when={isAdmin()}><th scope="col"><span class="visually-hidden">Aktionen</span></th></Show>
+                  <Show when={isAdmin()}>
+                    <th scope="col">
+                      <span class="visually-hidden">Aktionen</span>
+                    </th>
+                  </Show>
                 </tr>
               </thead>
               <tbody>
@@ -76,12 +131,19 @@ export function TenantsPage(props: { me: Me }) {
                       <td>{TENANT_KIND_LABELS[t.kind]}</td>
                       <td>{t.kreisName ?? "–"}</td>
                       <td class="num">{t.population != null ? formatInteger(t.population) : "–"}</td>
-                      <td><code>{t.slug}</code></td>
+                      <td>
+                        <code>{t.slug}</code>
+                      </td>
                       <td>{TENANT_STATUS_LABELS[t.status]}</td>
                       <Show when={isAdmin()}>
                         <td class="actions">
                           <Show when={t.kind !== "state"}>
-                            <button type="button" class="button button-secondary" onClick={() => setSelected(t)} aria-label={`${t.name} bearbeiten`}>
+                            <button
+                              type="button"
+                              class="button button-secondary"
+                              onClick={() => setSelected(t)}
+                              aria-label={`${t.name} bearbeiten`}
+                            >
                               Bearbeiten
                             </button>
                             <button
@@ -90,7 +152,11 @@ export function TenantsPage(props: { me: Me }) {
                               aria-label={`${t.name} ${t.status === "active" ? "sperren" : "entsperren"}`}
                               onClick={() => {
                                 const next = t.status === "active" ? "suspended" : "active";
-                                if (next === "suspended" && !window.confirm(`${t.name} sperren? Alle Sitzungen dort enden sofort.`)) return;
+                                if (
+                                  next === "suspended" &&
+                                  !window.confirm(`${t.name} sperren? Alle Sitzungen dort enden sofort.`)
+                                )
+                                  return;
                                 setTenantStatus.mutate({ id: t.id, status: next });
                               }}
                             >
@@ -108,7 +174,9 @@ export function TenantsPage(props: { me: Me }) {
           </>
         )}
       </QueryView>
-      <Show when={selected()}>{(t) => <EditTenant tenant={t()} onClose={() => setSelected(null)} onChanged={refresh} />}</Show>
+      <Show when={selected()}>
+        {(t) => <EditTenant tenant={t()} onClose={() => setSelected(null)} onChanged={refresh} />}
+      </Show>
     </>
   );
 }
@@ -118,7 +186,12 @@ function CreateTenant(props: { onCreated: () => void }) {
   const [slug, setSlug] = createSignal("");
   const [kind, setKind] = createSignal<(typeof KOMMUNE_KINDS)[number]>("einheitsgemeinde");
   const create = useMutation(() => ({
-    mutationFn: () => trpc.tenants.create.mutate({ name: name(), slug: slug(), kind: kind() as Exclude<TenantKind, "state"> }),
+    mutationFn: () =>
+      trpc.tenants.create.mutate({
+        name: name(),
+        slug: slug(),
+        kind: kind() as Exclude<TenantKind, "state">,
+      }),
     onSuccess: () => {
       setName("");
       setSlug("");
@@ -129,14 +202,43 @@ function CreateTenant(props: { onCreated: () => void }) {
   return (
     <details class="card">
       <summary>Neue Kommune anlegen</summary>
-      <form class="form form-inline" noValidate onSubmit={(e) => { e.preventDefault(); create.mutate(); }}>
-        <TextField label="Name" value={name()} onInput={(e) => setName(e.currentTarget.value)} error={errors().name} />
-        <TextField label="Kennung (URL)" hint="z. B. stadt-musterhausen" value={slug()} onInput={(e) => setSlug(e.currentTarget.value)} error={errors().slug} />
-        <SelectField label="Art" options={KOMMUNE_KINDS.map((k) => ({ value: k, label: TENANT_KIND_LABELS[k] }))} value={kind()} onChange={(e) => setKind(e.currentTarget.value as (typeof KOMMUNE_KINDS)[number])} />
-        <button type="submit" class="button button-primary" disabled={create.isPending}>Anlegen</button>
+      <form
+        class="form form-inline"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          create.mutate();
+        }}
+      >
+        <TextField
+          label="Name"
+          value={name()}
+          onInput={(e) => setName(e.currentTarget.value)}
+          error={errors().name}
+        />
+        <TextField
+          label="Kennung (URL)"
+          hint="z. B. stadt-musterhausen"
+          value={slug()}
+          onInput={(e) => setSlug(e.currentTarget.value)}
+          error={errors().slug}
+        />
+        <SelectField
+          label="Art"
+          options={KOMMUNE_KINDS.map((k) => ({ value: k, label: TENANT_KIND_LABELS[k] }))}
+          value={kind()}
+          onChange={(e) => setKind(e.currentTarget.value as (typeof KOMMUNE_KINDS)[number])}
+        />
+        <button type="submit" class="button button-primary" disabled={create.isPending}>
+          Anlegen
+        </button>
       </form>
-      <Show when={create.isError && !Object.keys(errors()).length}><Alert kind="error">{errorMessage(create.error)}</Alert></Show>
-      <Show when={create.isSuccess}><Alert kind="success">Die Kommune wurde angelegt.</Alert></Show>
+      <Show when={create.isError && !Object.keys(errors()).length}>
+        <Alert kind="error">{errorMessage(create.error)}</Alert>
+      </Show>
+      <Show when={create.isSuccess}>
+        <Alert kind="success">Die Kommune wurde angelegt.</Alert>
+      </Show>
     </details>
   );
 }
@@ -145,8 +247,14 @@ function EditTenant(props: { tenant: Row; onClose: () => void; onChanged: () => 
   const [name, setName] = createSignal(props.tenant.name);
   const [email, setEmail] = createSignal("");
   const [person, setPerson] = createSignal("");
-  const rename = useMutation(() => ({ mutationFn: () => trpc.tenants.rename.mutate({ id: props.tenant.id, name: name() }), onSuccess: props.onChanged }));
-  const invite = useMutation(() => ({ mutationFn: () => trpc.tenants.inviteAdmin.mutate({ tenantId: props.tenant.id, email: email(), displayName: person() }) }));
+  const rename = useMutation(() => ({
+    mutationFn: () => trpc.tenants.rename.mutate({ id: props.tenant.id, name: name() }),
+    onSuccess: props.onChanged,
+  }));
+  const invite = useMutation(() => ({
+    mutationFn: () =>
+      trpc.tenants.inviteAdmin.mutate({ tenantId: props.tenant.id, email: email(), displayName: person() }),
+  }));
   const renameErrors = () => fieldErrors(rename.error);
   const inviteErrors = () => fieldErrors(invite.error);
   return (
@@ -154,28 +262,76 @@ function EditTenant(props: { tenant: Row; onClose: () => void; onChanged: () => 
       <h2 id="edit-title" tabindex="-1" ref={(el) => queueMicrotask(() => el.focus())}>
         {props.tenant.name} bearbeiten
       </h2>
-      <form class="form form-inline" noValidate onSubmit={(e) => { e.preventDefault(); rename.mutate(); }}>
-        <TextField label="Name" value={name()} onInput={(e) => setName(e.currentTarget.value)} error={renameErrors().name} />
-        <button type="submit" class="button button-primary" disabled={rename.isPending}>Umbenennen</button>
+      <form
+        class="form form-inline"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          rename.mutate();
+        }}
+      >
+        <TextField
+          label="Name"
+          value={name()}
+          onInput={(e) => setName(e.currentTarget.value)}
+          error={renameErrors().name}
+        />
+        <button type="submit" class="button button-primary" disabled={rename.isPending}>
+          Umbenennen
+        </button>
       </form>
-      <Show when={rename.isSuccess}><Alert kind="success">Der Name wurde geändert.</Alert></Show>
-      <Show when={rename.isError && !Object.keys(renameErrors()).length}><Alert kind="error">{errorMessage(rename.error)}</Alert></Show>
+      <Show when={rename.isSuccess}>
+        <Alert kind="success">Der Name wurde geändert.</Alert>
+      </Show>
+      <Show when={rename.isError && !Object.keys(renameErrors()).length}>
+        <Alert kind="error">{errorMessage(rename.error)}</Alert>
+      </Show>
       <h3>Administration einladen</h3>
-      <form class="form form-inline" noValidate onSubmit={(e) => { e.preventDefault(); invite.mutate(); }}>
-        <TextField label="E-Mail-Adresse" type="email" value={email()} onInput={(e) => setEmail(e.currentTarget.value)} error={inviteErrors().email} />
-        <TextField label="Name" value={person()} onInput={(e) => setPerson(e.currentTarget.value)} error={inviteErrors().displayName} />
-        <button type="submit" class="button button-primary" disabled={invite.isPending}>Einladen</button>
+      <form
+        class="form form-inline"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          invite.mutate();
+        }}
+      >
+        <TextField
+          label="E-Mail-Adresse"
+          type="email"
+          value={email()}
+          onInput={(e) => setEmail(e.currentTarget.value)}
+          error={inviteErrors().email}
+        />
+        <TextField
+          label="Name"
+          value={person()}
+          onInput={(e) => setPerson(e.currentTarget.value)}
+          error={inviteErrors().displayName}
+        />
+        <button type="submit" class="button button-primary" disabled={invite.isPending}>
+          Einladen
+        </button>
       </form>
-      <Show when={invite.isError && !Object.keys(inviteErrors()).length}><Alert kind="error">{errorMessage(invite.error)}</Alert></Show>
+      <Show when={invite.isError && !Object.keys(inviteErrors()).length}>
+        <Alert kind="error">{errorMessage(invite.error)}</Alert>
+      </Show>
       <Show when={invite.data}>
         {(r) => (
           <Alert kind="success">
             <p>Einladung erstellt, gültig bis {formatDate(r().expiresAt)}:</p>
-            <input class="copy-field" readonly value={r().link} aria-label="Einladungslink" onFocus={(e) => e.currentTarget.select()} />
+            <input
+              class="copy-field"
+              readonly
+              value={r().link}
+              aria-label="Einladungslink"
+              onFocus={(e) => e.currentTarget.select()}
+            />
           </Alert>
         )}
       </Show>
-      <button type="button" class="button button-secondary" onClick={props.onClose}>Schließen</button>
+      <button type="button" class="button button-secondary" onClick={props.onClose}>
+        Schließen
+      </button>
     </section>
   );
 }

@@ -18,7 +18,10 @@ export function TextField(props: FieldProps & JSX.InputHTMLAttributes<HTMLInputE
         {...input}
         id={id}
         aria-invalid={own.error ? "true" : undefined}
-        aria-describedby={[own.hint ? `${id}-hint` : "", own.error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined}
+        aria-describedby={
+          [own.hint ? `${id}-hint` : "", own.error ? `${id}-error` : ""].filter(Boolean).join(" ") ||
+          undefined
+        }
       />
       <Show when={own.error}>
         <p class="field-error" id={`${id}-error`}>
@@ -30,14 +33,21 @@ export function TextField(props: FieldProps & JSX.InputHTMLAttributes<HTMLInputE
 }
 
 export function SelectField(
-  props: FieldProps & { options: readonly { value: string; label: string }[] } & JSX.SelectHTMLAttributes<HTMLSelectElement>,
+  props: FieldProps & {
+    options: readonly { value: string; label: string }[];
+  } & JSX.SelectHTMLAttributes<HTMLSelectElement>,
 ) {
   const [own, select] = splitProps(props, ["label", "error", "hint", "options"]);
   const id = select.id ?? createUniqueId();
   return (
     <div class="field" classList={{ "field-invalid": !!own.error }}>
       <label for={id}>{own.label}</label>
-      <select {...select} id={id} aria-invalid={own.error ? "true" : undefined} aria-describedby={own.error ? `${id}-error` : undefined}>
+      <select
+        {...select}
+        id={id}
+        aria-invalid={own.error ? "true" : undefined}
+        aria-describedby={own.error ? `${id}-error` : undefined}
+      >
         {own.options.map((o) => (
           <option value={o.value}>{o.label}</option>
         ))}

@@ -1,12 +1,18 @@
 // The app shell: skip link, header with SPATZ and the tenant, role-based navigation, main landmark.
-import { A, useNavigate, type RouteSectionProps } from "@solidjs/router";
-import { useMutation } from "@tanstack/solid-query";
+import { A, type RouteSectionProps, useLocation, useNavigate } from "@solidjs/router";
 import { can, type ProcedurePath, ROLE_LABELS } from "@spatz/domain";
-import { For, type JSX, Show } from "solid-js";
+import { useMutation } from "@tanstack/solid-query";
+import { createEffect, For, type JSX, on, Show } from "solid-js";
 import { type Me, useResetSession, useSession } from "../auth/session.ts";
 import { trpc } from "../lib/trpc.ts";
 
-type NavItem = { href: string; label: string; requires?: ProcedurePath; stateOnly?: boolean; kommuneOnly?: boolean };
+type NavItem = {
+  href: string;
+  label: string;
+  requires?: ProcedurePath;
+  stateOnly?: boolean;
+  kommuneOnly?: boolean;
+};
 
 const NAV: NavItem[] = [
   { href: "/start", label: "Start" },
@@ -24,13 +30,31 @@ function visible(item: NavItem, me: Me): boolean {
 
 export function Layout(props: RouteSectionProps) {
   const session = useSession();
+  const location = useLocation();
+  // After a client-side page change, move focus to the new page's heading so screen readers announce it.
+  createEffect(
+    on(
+      () => location.pathname,
+      () => setTimeout(() => document.getElementById("page-title")?.focus(), 50),
+      { defer: true },
+    ),
+  );
   return (
     <>
-      <a class="skip-link" href="#main">
+      {/* biome-ignore lint/a11y/useValidAnchor: a skip link is an in-page anchor; the handler only moves focus past the router */}
+      <a
+        class="skip-link"
+        href="#main"
+        onClick={(e) => {
+          // The router would treat the fragment as navigation; move focus ourselves.
+          e.preventDefault();
+          document.getElementById("main")?.focus();
+        }}
+      >
         Zum Inhalt springen
       </a>
       <header class="app-header">
-        <A href="/" class="brand" aria-label="SPATZ – zur Startseite">
+        <A href="/" class="brand">
           <img src="/favicon.svg" alt="" width="28" height="28" />
           <span class="brand-name">SPATZ</span>
           <span class="brand-claim">Digitale Verwaltung Sachsen-Anhalt</span>
@@ -54,7 +78,7 @@ export function Layout(props: RouteSectionProps) {
           </nav>
         )}
       </Show>
-      <main id="main" class="app-main">
+      <main id="main" class="app-main" tabindex="-1">
         {props.children}
       </main>
       <footer class="app-footer">
@@ -81,7 +105,12 @@ function UserMenu(props: { me: Me }): JSX.Element {
       <A href="/konto" class="user-name">
         {props.me.user.displayName} <span class="user-role">({ROLE_LABELS[props.me.user.role]})</span>
       </A>
-      <button type="button" class="button button-light" onClick={() => logout.mutate()} disabled={logout.isPending}>
+      <button
+        type="button"
+        class="button button-light"
+        onClick={() => logout.mutate()}
+        disabled={logout.isPending}
+      >
         Abmelden
       </button>
     </div>

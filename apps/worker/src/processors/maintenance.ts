@@ -3,7 +3,7 @@ import { deleteExpiredSessions } from "@spatz/auth";
 import { type Database, schema, withTenant } from "@spatz/db";
 import { cleanupTenantJobId, type JobPayload } from "@spatz/jobs";
 import type { Queue } from "bullmq";
-import { and, isNull, lt, or, isNotNull } from "drizzle-orm";
+import { and, isNotNull, isNull, lt, or } from "drizzle-orm";
 
 const { invitations, tenants } = schema;
 
@@ -35,7 +35,10 @@ export async function cleanupTenant(db: Database, payload: JobPayload<"cleanup.t
       .where(
         and(
           isNull(invitations.acceptedAt),
-          or(lt(invitations.expiresAt, now), and(isNotNull(invitations.revokedAt), lt(invitations.revokedAt, retainedSince))),
+          or(
+            lt(invitations.expiresAt, now),
+            and(isNotNull(invitations.revokedAt), lt(invitations.revokedAt, retainedSince)),
+          ),
         ),
       )
       .returning({ id: invitations.id });

@@ -1,5 +1,12 @@
 // The signed-in user's own account: profile, active sessions, password change, "überall abmelden".
-import { createSession, deleteSession, deleteUserSessions, hashPassword, listUserSessions, verifyPassword } from "@spatz/auth";
+import {
+  createSession,
+  deleteSession,
+  deleteUserSessions,
+  hashPassword,
+  listUserSessions,
+  verifyPassword,
+} from "@spatz/auth";
 import { schema, writeAudit } from "@spatz/db";
 import { changePasswordInput } from "@spatz/domain";
 import { TRPCError } from "@trpc/server";
@@ -21,14 +28,22 @@ export const accountRouter = router({
     return rows.map((r) => ({ ...r, current: r.id === ctx.session.sessionId }));
   }),
 
-  revokeSession: tenantProcedure.input(z.object({ sessionId: z.string().max(80) })).mutation(async ({ ctx, input }) => {
-    const mine = await listUserSessions(ctx.tx, ctx.session.tenant.id, ctx.session.user.id);
-    if (!mine.some((s) => s.id === input.sessionId)) throw new TRPCError({ code: "NOT_FOUND", message: "Diese Sitzung gibt es nicht (mehr)." });
-    await deleteSession(ctx.tx, ctx.session.tenant.id, input.sessionId);
-    await writeAudit(ctx.tx, ctx.session.tenant.id, ctx.session.actor, { action: "session.revoke", entityType: "user", entityId: ctx.session.user.id });
-    if (input.sessionId === ctx.session.sessionId) ctx.resHeaders.append("Set-Cookie", clearSessionCookie(ctx.deps.cookieSecure));
-    return { ok: true };
-  }),
+  revokeSession: tenantProcedure
+    .input(z.object({ sessionId: z.string().max(80) }))
+    .mutation(async ({ ctx, input }) => {
+      const mine = await listUserSessions(ctx.tx, ctx.session.tenant.id, ctx.session.user.id);
+      if (!mine.some((s) => s.id === input.sessionId))
+        throw new TRPCError({ code: "NOT_FOUND", message: "Diese Sitzung gibt es nicht (mehr)." });
+      await deleteSession(ctx.tx, ctx.session.tenant.id, input.sessionId);
+      await writeAudit(ctx.tx, ctx.session.tenant.id, ctx.session.actor, {
+        action: "session.revoke",
+        entityType: "user",
+        entityId: ctx.session.user.id,
+      });
+      if (input.sessionId === ctx.session.sessionId)
+        ctx.resHeaders.append("Set-Cookie", clearSessionCookie(ctx.deps.cookieSecure));
+      return { ok: true };
+    }),
 
   logoutEverywhere: tenantProcedure.mutation(async ({ ctx }) => {
     const count = await deleteUserSessions(ctx.tx, ctx.session.tenant.id, ctx.session.user.id);
@@ -44,17 +59,34 @@ export const accountRouter = router({
 
   changePassword: tenantProcedure.input(changePasswordInput).mutation(async ({ ctx, input }) => {
     const { tenant, user } = ctx.session;
-    const [row] = await ctx.tx.select().from(users).where(and(eq(users.tenantId, tenant.id), eq(users.id, user.id)));
+    const [row] = await ctx.tx
+      .select()
+      .from(users)
+      .where(and(eq(users.tenantId, tenant.id), eq(users.id, user.id)));
     if (!row || !(await verifyPassword(row.passwordHash, input.currentPassword))) {
       throw new TRPCError({ code: "BAD_REQUEST", message: "Das bisherige Passwort ist nicht korrekt." });
     }
     const passwordHash = await hashPassword(input.newPassword);
-    await ctx.tx.update(users).set({ passwordHash, passwordChangedAt: new Date(), updatedAt: new Date() }).where(and(eq(users.tenantId, tenant.id), eq(users.id, user.id)));
+    await ctx.tx
+      .update(users)
+      .set({ passwordHash, passwordChangedAt: new Date(), updatedAt: new Date() })
+      .where(and(eq(users.tenantId, tenant.id), eq(users.id, user.id)));
     // Every session ends with a password change; this browser gets a fresh one.
     await deleteUserSessions(ctx.tx, tenant.id, user.id);
-    const session = await createSession(ctx.tx, { tenantId: tenant.id, userId: user.id, ipAddress: ctx.ip, userAgent: ctx.userAgent }, ctx.deps.sessionPolicy);
-    await writeAudit(ctx.tx, tenant.id, ctx.session.actor, { action: "user.password_change", entityType: "user", entityId: user.id });
-    ctx.resHeaders.append("Set-Cookie", sessionCookie(session.token, session.expiresAt, ctx.deps.cookieSecure));
+    const session = await createSession(
+      ctx.tx,
+      { tenantId: tenant.id, userId: user.id, ipAddress: ctx.ip, userAgent: ctx.userAgent },
+      ctx.deps.sessionPolicy,
+    );
+    await writeAudit(ctx.tx, tenant.id, ctx.session.actor, {
+      action: "user.password_change",
+      entityType: "user",
+      entityId: user.id,
+    });
+    ctx.resHeaders.append(
+      "Set-Cookie",
+      sessionCookie(session.token, session.expiresAt, ctx.deps.cookieSecure),
+    );
     return { ok: true };
   }),
 });

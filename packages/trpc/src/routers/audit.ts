@@ -17,7 +17,10 @@ export const auditRouter = router({
       }),
     )
     .query(async ({ ctx, input }) => {
-      const [page, actions] = await Promise.all([queries.listAudit(ctx.tx, input), queries.distinctAuditActions(ctx.tx)]);
+      const [page, actions] = await Promise.all([
+        queries.listAudit(ctx.tx, input),
+        queries.distinctAuditActions(ctx.tx),
+      ]);
       return { ...page, actions };
     }),
 });

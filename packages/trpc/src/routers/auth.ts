@@ -12,7 +12,13 @@ import {
   verifyPassword,
 } from "@spatz/auth";
 import { queries, schema, writeAudit } from "@spatz/db";
-import { acceptInvitationInput, ERROR_MESSAGES, loginInput, retryAfterMessage, tenantSlug } from "@spatz/domain";
+import {
+  acceptInvitationInput,
+  ERROR_MESSAGES,
+  loginInput,
+  retryAfterMessage,
+  tenantSlug,
+} from "@spatz/domain";
 import { TRPCError } from "@trpc/server";
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
@@ -31,55 +37,77 @@ export const authRouter = router({
       ctx.resHeaders.set("Retry-After", String(state.retryAfterSeconds));
       throw new TRPCError({ code: "TOO_MANY_REQUESTS", message: retryAfterMessage(state.retryAfterSeconds) });
     }
-    const outcome = tenant && tenant.status === "active"
-      ? await ctx.caps.inTenantOf(tenant.id, async (tx) => {
-          const user = await queries.getUserWithPassword(tx, input.email);
-          const ok = user ? await verifyPassword(user.passwordHash, input.password) : await burnPasswordCheck(input.password);
-          if (!user || !ok || user.status !== "active") return null;
-          const session = await createSession(tx, { tenantId: tenant.id, userId: user.id, ipAddress: ctx.ip, userAgent: ctx.userAgent }, ctx.deps.sessionPolicy);
-          await tx.update(users).set({ lastLoginAt: new Date() }).where(eq(users.id, user.id));
-          await writeAudit(tx, tenant.id, { userId: user.id, label: user.email, requestId: ctx.requestId }, {
-            action: "auth.login",
-            entityType: "user",
-            entityId: user.id,
-          });
-          return { session, user: { id: user.id, displayName: user.displayName, role: user.role } };
-        })
-      : await burnPasswordCheck(input.password).then(() => null);
+    const outcome =
+      tenant && tenant.status === "active"
+        ? await ctx.caps.inTenantOf(tenant.id, async (tx) => {
+            const user = await queries.getUserWithPassword(tx, input.email);
+            const ok = user
+              ? await verifyPassword(user.passwordHash, input.password)
+              : await burnPasswordCheck(input.password);
+            if (!user || !ok || user.status !== "active") return null;
+            const session = await createSession(
+              tx,
+              { tenantId: tenant.id, userId: user.id, ipAddress: ctx.ip, userAgent: ctx.userAgent },
+              ctx.deps.sessionPolicy,
+            );
+            await tx.update(users).set({ lastLoginAt: new Date() }).where(eq(users.id, user.id));
+            await writeAudit(
+              tx,
+              tenant.id,
+              { userId: user.id, label: user.email, requestId: ctx.requestId },
+              {
+                action: "auth.login",
+                entityType: "user",
+                entityId: user.id,
+              },
+            );
+            return { session, user: { id: user.id, displayName: user.displayName, role: user.role } };
+          })
+        : await burnPasswordCheck(input.password).then(() => null);
     if (!outcome) {
       await recordFailure(ctx.deps.redis, [limits.account, limits.ip]);
       throw new TRPCError({ code: "UNAUTHORIZED", message: ERROR_MESSAGES.LOGIN_FAILED });
     }
     await resetLimit(ctx.deps.redis, limits.account.key);
-    ctx.resHeaders.append("Set-Cookie", sessionCookie(outcome.session.token, outcome.session.expiresAt, ctx.deps.cookieSecure));
+    ctx.resHeaders.append(
+      "Set-Cookie",
+      sessionCookie(outcome.session.token, outcome.session.expiresAt, ctx.deps.cookieSecure),
+    );
     return { user: outcome.user, tenant: { slug: tenant!.slug, name: tenant!.name, kind: tenant!.kind } };
   }),
 
   logout: tenantProcedure.mutation(async ({ ctx }) => {
     const { session } = ctx;
     await deleteSession(ctx.tx, session.tenant.id, session.sessionId);
-    await writeAudit(ctx.tx, session.tenant.id, session.actor, { action: "auth.logout", entityType: "user", entityId: session.user.id });
+    await writeAudit(ctx.tx, session.tenant.id, session.actor, {
+      action: "auth.logout",
+      entityType: "user",
+      entityId: session.user.id,
+    });
     ctx.resHeaders.append("Set-Cookie", clearSessionCookie(ctx.deps.cookieSecure));
     return { ok: true };
   }),
 
-  invitationInfo: publicProcedure.input(z.object({ tenantSlug, token: z.string().max(200) })).query(async ({ ctx, input }) => {
-    const tenant = await queries.getTenantBySlug(ctx.tx, input.tenantSlug);
-    if (!tenant || tenant.status !== "active") return null;
-    const invitation = await ctx.caps.inTenantOf(tenant.id, (tx) => findOpenInvitation(tx, input.token));
-    if (!invitation) return null;
-    return {
-      tenant: { name: tenant.name, slug: tenant.slug },
-      email: invitation.email,
-      displayName: invitation.displayName,
-      role: invitation.role,
-      expiresAt: invitation.expiresAt,
-    };
-  }),
+  invitationInfo: publicProcedure
+    .input(z.object({ tenantSlug, token: z.string().max(200) }))
+    .query(async ({ ctx, input }) => {
+      const tenant = await queries.getTenantBySlug(ctx.tx, input.tenantSlug);
+      if (tenant?.status !== "active") return null;
+      const invitation = await ctx.caps.inTenantOf(tenant.id, (tx) => findOpenInvitation(tx, input.token));
+      if (!invitation) return null;
+      return {
+        tenant: { name: tenant.name, slug: tenant.slug },
+        email: invitation.email,
+        displayName: invitation.displayName,
+        role: invitation.role,
+        expiresAt: invitation.expiresAt,
+      };
+    }),
 
   acceptInvitation: publicProcedure.input(acceptInvitationInput).mutation(async ({ ctx, input }) => {
     const tenant = await queries.getTenantBySlug(ctx.tx, input.tenantSlug);
-    if (!tenant || tenant.status !== "active") throw new TRPCError({ code: "NOT_FOUND", message: ERROR_MESSAGES.INVITATION_INVALID });
+    if (tenant?.status !== "active")
+      throw new TRPCError({ code: "NOT_FOUND", message: ERROR_MESSAGES.INVITATION_INVALID });
     const passwordHash = await hashPassword(input.password);
     const result = await ctx.caps.inTenantOf(tenant.id, async (tx) => {
       const invitation = await findOpenInvitation(tx, input.token);
@@ -88,7 +116,13 @@ export const authRouter = router({
       if (existing) return "exists" as const;
       const [user] = await tx
         .insert(users)
-        .values({ tenantId: tenant.id, email: invitation.email, displayName: invitation.displayName, role: invitation.role, passwordHash })
+        .values({
+          tenantId: tenant.id,
+          email: invitation.email,
+          displayName: invitation.displayName,
+          role: invitation.role,
+          passwordHash,
+        })
         .returning();
       // Single use: the conditional update fails the race if two tabs accept at once.
       const used = await tx
@@ -97,18 +131,34 @@ export const authRouter = router({
         .where(and(eq(invitations.id, invitation.id), eq(invitations.tenantId, tenant.id)))
         .returning({ id: invitations.id });
       if (used.length !== 1) return null;
-      await writeAudit(tx, tenant.id, { userId: user!.id, label: user!.email, requestId: ctx.requestId }, {
-        action: "invitation.accept",
-        entityType: "user",
-        entityId: user!.id,
-        after: { email: user!.email, role: user!.role, displayName: user!.displayName },
-      });
-      const session = await createSession(tx, { tenantId: tenant.id, userId: user!.id, ipAddress: ctx.ip, userAgent: ctx.userAgent }, ctx.deps.sessionPolicy);
+      await writeAudit(
+        tx,
+        tenant.id,
+        { userId: user!.id, label: user!.email, requestId: ctx.requestId },
+        {
+          action: "invitation.accept",
+          entityType: "user",
+          entityId: user!.id,
+          after: { email: user!.email, role: user!.role, displayName: user!.displayName },
+        },
+      );
+      const session = await createSession(
+        tx,
+        { tenantId: tenant.id, userId: user!.id, ipAddress: ctx.ip, userAgent: ctx.userAgent },
+        ctx.deps.sessionPolicy,
+      );
       return { session, user: user! };
     });
-    if (result === "exists") throw new TRPCError({ code: "CONFLICT", message: "Für diese E-Mail-Adresse besteht bereits ein Konto. Bitte melden Sie sich an." });
+    if (result === "exists")
+      throw new TRPCError({
+        code: "CONFLICT",
+        message: "Für diese E-Mail-Adresse besteht bereits ein Konto. Bitte melden Sie sich an.",
+      });
     if (!result) throw new TRPCError({ code: "NOT_FOUND", message: ERROR_MESSAGES.INVITATION_INVALID });
-    ctx.resHeaders.append("Set-Cookie", sessionCookie(result.session.token, result.session.expiresAt, ctx.deps.cookieSecure));
+    ctx.resHeaders.append(
+      "Set-Cookie",
+      sessionCookie(result.session.token, result.session.expiresAt, ctx.deps.cookieSecure),
+    );
     return { tenant: { slug: tenant.slug, name: tenant.name } };
   }),
 });

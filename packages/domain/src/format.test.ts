@@ -1,0 +1,20 @@
+import { describe, expect, it } from "vitest";
+import { formatDate, formatDateTime, formatEuro, formatEuroCents, formatInteger } from "./format.ts";
+
+describe("German formatting", () => {
+  it("writes dates as dd.mm.yyyy, calendar dates without time-zone shifts", () => {
+    expect(formatDate("2024-09-30")).toBe("30.09.2024");
+    expect(formatDate(new Date("2023-01-01T23:30:00Z"))).toBe("02.01.2023"); // Berlin is ahead of UTC
+    expect(formatDate(null)).toBe("–");
+  });
+
+  it("writes date and time in Berlin time", () => {
+    expect(formatDateTime("2026-07-01T10:05:00Z")).toBe("01.07.2026, 12:05");
+  });
+
+  it("writes money as 22.137.500 €", () => {
+    expect(formatEuro(22_137_500)).toBe("22.137.500\u00a0€");
+    expect(formatEuroCents(442_750_000)).toBe("4.427.500,00\u00a0€");
+    expect(formatInteger(238762)).toBe("238.762");
+  });
+});

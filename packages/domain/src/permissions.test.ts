@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { can, PERMISSIONS } from "./permissions.ts";
+import { KOMMUNE_ROLES, ROLES, rolesForTenantKind, STATE_ROLES } from "./roles.ts";
+
+describe("authorization matrix data", () => {
+  it("names only known roles", () => {
+    for (const access of Object.values(PERMISSIONS)) {
+      if (Array.isArray(access)) for (const role of access) expect(ROLES).toContain(role);
+    }
+  });
+
+  it("lets only tenant and state admins administer users, and only the state the registry", () => {
+    expect(ROLES.filter((r) => can(r, "users.invite"))).toEqual(["admin", "state_admin"]);
+    expect(ROLES.filter((r) => can(r, "tenants.setStatus"))).toEqual(["state_admin"]);
+    expect(can(null, "directory.tenants")).toBe(true);
+    expect(can(null, "account.me")).toBe(false);
+  });
+
+  it("keeps state and Kommune roles apart", () => {
+    expect(rolesForTenantKind("state")).toEqual(STATE_ROLES);
+    expect(rolesForTenantKind("landkreis")).toEqual(KOMMUNE_ROLES);
+  });
+});

@@ -1,0 +1,176 @@
+// The authorization matrix (@spatz/domain PERMISSIONS) tested both ways: for every procedure and every role, allowed
+// calls succeed and forbidden ones are refused; anonymous callers get UNAUTHORIZED outside the public procedures.
+import { randomUUID } from "node:crypto";
+import {
+  accessOf,
+  can,
+  KOMMUNE_ROLES,
+  PERMISSIONS,
+  type ProcedurePath,
+  type Role,
+  STATE_ROLES,
+} from "@spatz/domain";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { ApiSession, procedurePaths } from "../src/api-client.ts";
+import {
+  addUser,
+  createTenant,
+  type FixtureTenant,
+  sessionCookie,
+  stateTenant,
+  TEST_PASSWORD,
+} from "../src/fixtures.ts";
+import { createTestApp, type TestApp } from "../src/server.ts";
+
+let t: TestApp;
+let kommune: FixtureTenant;
+let state: FixtureTenant;
+
+beforeAll(async () => {
+  t = createTestApp({ appUrl: inject("appUrl"), redisUrl: inject("redisUrl") });
+  [kommune, state] = await Promise.all([createTenant(t.client.db, "matrix"), stateTenant(t.client.db)]);
+});
+afterAll(() => t.close());
+
+type Env = { tenant: FixtureTenant; role: Role; session: ApiSession };
+
+/** A valid input for each procedure, built fresh for each call so that allowed calls can really succeed. */
+const INPUTS: Record<ProcedurePath, (env: Env) => Promise<unknown> | unknown> = {
+  "auth.login": (e) => ({
+    tenantSlug: e.tenant.slug,
+    email: e.tenant.users[e.role]?.email ?? "x@y.test",
+    password: TEST_PASSWORD,
+  }),
+  "auth.invitationInfo": (e) => ({
+    tenantSlug: e.tenant.slug,
+    token: `${randomUUID()}.abcdefghijkmnpqrstuvwxyz23`,
+  }),
+  "auth.acceptInvitation": async (e) => {
+    const admin = new ApiSession(
+      t,
+      await sessionCookie(
+        t.client.db,
+        e.tenant.id,
+        e.tenant.users[e.tenant.kind === "state" ? "state_admin" : "admin"]!.id,
+      ),
+    );
+    const inv = await admin.must<{ link: string }>("users.invite", {
+      email: `neu-${randomUUID().slice(0, 8)}@x.test`,
+      displayName: "Neue Person",
+      role: e.tenant.kind === "state" ? "state_pmo" : "viewer",
+    });
+    return {
+      tenantSlug: e.tenant.slug,
+      token: inv.link.split("#")[1],
+      password: "langes-passwort-1",
+      confirmPassword: "langes-passwort-1",
+    };
+  },
+  "directory.tenants": () => ({ page: 1, pageSize: 10 }),
+  "directory.tenantBySlug": (e) => ({ slug: e.tenant.slug }),
+  "auth.logout": () => undefined,
+  "account.me": () => undefined,
+  "account.sessions": () => undefined,
+  "account.revokeSession": async (e) => {
+    const other = new ApiSession(
+      t,
+      await sessionCookie(t.client.db, e.tenant.id, e.tenant.users[e.role]!.id),
+    );
+    const sessions = await other.must<{ id: string; current: boolean }[]>("account.sessions");
+    return { sessionId: sessions.find((s) => s.current)!.id };
+  },
+  "account.logoutEverywhere": () => undefined,
+  "account.changePassword": () => ({
+    currentPassword: TEST_PASSWORD,
+    newPassword: TEST_PASSWORD,
+    confirmPassword: TEST_PASSWORD,
+  }),
+  "users.list": () => ({ page: 1, pageSize: 10 }),
+  "users.invitations": () => undefined,
+  "users.invite": (e) => ({
+    email: `inv-${randomUUID().slice(0, 8)}@x.test`,
+    displayName: "Eingeladene Person",
+    role: e.tenant.kind === "state" ? "state_pmo" : "viewer",
+  }),
+  "users.revokeInvitation": async (e) => {
+    const admin = new ApiSession(
+      t,
+      await sessionCookie(
+        t.client.db,
+        e.tenant.id,
+        e.tenant.users[e.tenant.kind === "state" ? "state_admin" : "admin"]!.id,
+      ),
+    );
+    const inv = await admin.must<{ id: string }>("users.invite", {
+      email: `rev-${randomUUID().slice(0, 8)}@x.test`,
+      displayName: "Zurückgezogen",
+      role: e.tenant.kind === "state" ? "state_pmo" : "viewer",
+    });
+    return { id: inv.id };
+  },
+  "users.changeRole": async (e) => {
+    const target = await addUser(t.client.db, e.tenant, e.tenant.kind === "state" ? "state_pmo" : "viewer");
+    return { userId: target.id, role: e.tenant.kind === "state" ? "state_admin" : "coordinator" };
+  },
+  "users.setStatus": async (e) => {
+    const target = await addUser(t.client.db, e.tenant, e.tenant.kind === "state" ? "state_pmo" : "viewer");
+    return { userId: target.id, status: "disabled" };
+  },
+  "audit.list": () => ({ page: 1, pageSize: 10 }),
+  "tenants.list": () => ({ page: 1, pageSize: 10 }),
+  "tenants.create": () => ({
+    name: "Neue Testgemeinde",
+    slug: `neu-${randomUUID().slice(0, 8)}`,
+    kind: "einheitsgemeinde",
+  }),
+  "tenants.rename": async () => ({
+    id: (await createTenant(t.client.db, "umbenennen")).id,
+    name: "Umbenannte Testgemeinde",
+  }),
+  "tenants.setStatus": async () => ({
+    id: (await createTenant(t.client.db, "sperren")).id,
+    status: "suspended",
+  }),
+  "tenants.inviteAdmin": async () => ({
+    tenantId: (await createTenant(t.client.db, "einladen")).id,
+    email: `adm-${randomUUID().slice(0, 8)}@x.test`,
+    displayName: "Erste Administration",
+  }),
+};
+
+describe("authorization matrix", () => {
+  it("lists every procedure of the router exactly once", () => {
+    expect(Object.keys(PERMISSIONS).sort()).toEqual(procedurePaths());
+    expect(Object.keys(INPUTS).sort()).toEqual(procedurePaths());
+  });
+
+  const roles: { role: Role; tenant: () => FixtureTenant }[] = [
+    ...KOMMUNE_ROLES.map((role) => ({ role, tenant: () => kommune })),
+    ...STATE_ROLES.map((role) => ({ role, tenant: () => state })),
+  ];
+
+  for (const path of Object.keys(PERMISSIONS) as ProcedurePath[]) {
+    describe(path, () => {
+      for (const { role, tenant } of roles) {
+        const allowed = can(role, path);
+        it(`${role}: ${allowed ? "allowed" : "refused"}`, async () => {
+          const env: Env = { tenant: tenant(), role, session: new ApiSession(t) };
+          const user = env.tenant.users[role]!;
+          // Public procedures are called without a session, like the login page does.
+          if (accessOf(path) !== "public")
+            env.session = new ApiSession(t, await sessionCookie(t.client.db, env.tenant.id, user.id));
+          const result = await env.session.call(path, await INPUTS[path](env));
+          if (allowed) expect(result, JSON.stringify(result)).toMatchObject({ ok: true });
+          else expect(result).toMatchObject({ ok: false, code: "FORBIDDEN" });
+        });
+      }
+      if (accessOf(path) !== "public") {
+        it("anonymous: UNAUTHORIZED", async () => {
+          const env: Env = { tenant: kommune, role: "admin", session: new ApiSession(t) };
+          const result = await env.session.call(path, await INPUTS[path](env));
+          expect(result).toMatchObject({ ok: false, code: "UNAUTHORIZED" });
+        });
+      }
+    });
+  }
+});

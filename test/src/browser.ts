@@ -1,0 +1,51 @@
+// Browser tests: the built web app served by an in-process API on a free port, driven by Debian's Chromium.
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { serve } from "@hono/node-server";
+import { CHROMIUM_ARGS, ensureChromium, freePort } from "@spatz/local";
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { createTestApp, type TestApp } from "./server.ts";
+
+export const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../apps/web/dist");
+
+export type BrowserEnv = { baseUrl: string; browser: Browser; app: TestApp; close: () => Promise<void> };
+
+export async function startBrowserEnv(opts: { appUrl: string; redisUrl: string }): Promise<BrowserEnv> {
+  const executablePath = ensureChromium();
+  if (!executablePath)
+    throw new Error("Chromium not found: install Debian's chromium package or set CHROMIUM_PATH.");
+  const port = await freePort();
+  const baseUrl = `http://localhost:${port}`;
+  const app = createTestApp({ appUrl: opts.appUrl, redisUrl: opts.redisUrl, publicUrl: baseUrl, webDist });
+  const server = serve({ fetch: app.app.fetch, port, hostname: "127.0.0.1" });
+  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+  return {
+    baseUrl,
+    browser,
+    app,
+    close: async () => {
+      await browser.close();
+      await new Promise((r) => server.close(r));
+      await app.close();
+    },
+  };
+}
+
+export async function newPage(env: BrowserEnv): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await env.browser.newContext({
+    locale: "de-DE",
+    timezoneId: "Europe/Berlin",
+    baseURL: env.baseUrl,
+  });
+  const page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  return { context, page };
+}
+
+export async function signIn(page: Page, tenantSlug: string, email: string, password: string) {
+  await page.goto(`/t/${tenantSlug}/anmelden`);
+  await page.getByLabel("E-Mail-Adresse").fill(email);
+  await page.getByLabel("Passwort").fill(password);
+  await page.getByRole("button", { name: "Anmelden" }).click();
+  await page.waitForURL("**/start");
+}
