@@ -10,7 +10,17 @@ beforeAll(() => {
 afterAll(() => sql.end());
 
 /** Tables that are global by design: the tenant registry and the reference list of Gemeinden. */
-const GLOBAL_TABLES = new Set(["tenants", "municipalities"]);
+const GLOBAL_TABLES = new Set([
+  "tenants",
+  "municipalities",
+  // The state's maturity model versions (DESIGN.md §2): every Kommune reads them, only the state writes them, and
+  // published versions are immutable (triggers, tested in maturity-model.test.ts). They hold no Kommune data.
+  "maturity_models",
+  "maturity_dimensions",
+  "maturity_levels",
+  "maturity_criteria",
+  "maturity_criterion_mappings",
+]);
 
 async function publicTables(): Promise<
   { name: string; rls: boolean; force: boolean; owner: string; hasTenantId: boolean }[]
@@ -60,6 +70,20 @@ describe("row-level security invariants", () => {
     }
   });
 
+  it("global tables are written only in a transaction of the state tenant", async () => {
+    const policies = await sql<{ table: string; cmd: string; qual: string | null; check: string | null }[]>`
+      select tablename as table, cmd, qual, with_check as check from pg_policies where schemaname = 'public'`;
+    for (const table of GLOBAL_TABLES) {
+      const writes = policies.filter((p) => p.table === table && p.cmd !== "SELECT");
+      expect(writes.length, `write policies on ${table}`).toBeGreaterThan(0);
+      for (const p of writes) {
+        for (const expr of [p.qual, p.check].filter((e) => e !== null)) {
+          expect(expr, `${table}:${p.cmd}`).toContain("app_current_tenant_is_state()");
+        }
+      }
+    }
+  });
+
   it("unique keys and primary keys of tenant tables start with tenant_id", async () => {
     const rows = await sql<{ table: string; index: string; first: string }[]>`
       select t.relname as table, i.relname as index, a.attname as first
@@ -88,5 +112,11 @@ describe("row-level security invariants", () => {
              has_table_privilege('spatz_app', 'audit_log', 'TRUNCATE') as trunc,
              has_table_privilege('spatz_app', 'audit_log', 'INSERT') as ins`;
     expect(audit).toEqual({ upd: false, del: false, trunc: false, ins: true });
+    // Approved strategy versions are history in the same way.
+    const [versions] = await sql`
+      select has_table_privilege('spatz_app', 'strategy_versions', 'UPDATE') as upd,
+             has_table_privilege('spatz_app', 'strategy_versions', 'DELETE') as del,
+             has_table_privilege('spatz_app', 'strategy_versions', 'INSERT') as ins`;
+    expect(versions).toEqual({ upd: false, del: false, ins: true });
   });
 });

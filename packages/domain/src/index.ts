@@ -2,6 +2,7 @@ import "./zod-locale.ts";
 
 export * from "./format.ts";
 export * from "./identity.ts";
+export * from "./maturity.ts";
 export * from "./messages.ts";
 export * from "./pagination.ts";
 export * from "./permissions.ts";

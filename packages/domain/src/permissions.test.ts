@@ -16,6 +16,13 @@ describe("authorization matrix data", () => {
     expect(can(null, "account.me")).toBe(false);
   });
 
+  it("lets the state alone edit the maturity model and Kommune roles alone manage measures", () => {
+    expect(ROLES.filter((r) => can(r, "maturityModels.publish"))).toEqual(["state_admin"]);
+    expect(ROLES.filter((r) => can(r, "measures.setStatus"))).toEqual(["coordinator", "project_lead"]);
+    expect(ROLES.filter((r) => can(r, "strategies.approve"))).toEqual(["leadership"]);
+    expect(ROLES.filter((r) => can(r, "maturity.dashboard"))).toEqual([...KOMMUNE_ROLES]);
+  });
+
   it("keeps state and Kommune roles apart", () => {
     expect(rolesForTenantKind("state")).toEqual(STATE_ROLES);
     expect(rolesForTenantKind("landkreis")).toEqual(KOMMUNE_ROLES);

@@ -1,4 +1,5 @@
 export { assess } from "./assess";
+export { buildDashboard, type Dashboard, type DashboardOptions } from "./dashboard";
 export { addMonths, isIsoDate } from "./dates";
 export { DEFAULT_LEVEL_NAMES, defaultModel } from "./default-model";
 export { history, historyDates } from "./history";
@@ -6,4 +7,5 @@ export { assessmentModeLabels, BASELINE_LEVEL_NAME, targetStatusLabels } from ".
 export { mapCriterionLinks } from "./links";
 export { ModelValidationError, validateModel } from "./model-validation";
 export { evaluateTargets } from "./targets";
+export { changeDates, type TimelineRange, timeline } from "./timeline";
 export type * from "./types";

@@ -1,0 +1,156 @@
+// Measures of the current tenant: the paged list with filters, one measure, and the facts the engine needs.
+import { and, arrayOverlaps, asc, count, desc, eq, ilike, inArray, isNotNull, lt, or, type SQL, sql } from "drizzle-orm";
+import { users } from "../schema/identity.ts";
+import { type MeasureStatus, maturitySettings, measures } from "../schema/measures.ts";
+import { orgUnits } from "../schema/org-units.ts";
+import type { TenantTx } from "../tenant-tx.ts";
+
+export type MeasureFilter = {
+  search?: string;
+  statuses?: MeasureStatus[];
+  /** Measures of these org units (the caller expands a unit to its subtree). */
+  orgUnitIds?: string[];
+  responsibleUserId?: string;
+  /** Measures linked to any of these criteria (e.g. all criteria of one dimension). */
+  criterionKeys?: string[];
+  /** Open measures whose planned end lies before this date. */
+  overdueBefore?: string;
+  sort?: "plannedEnd" | "title" | "updatedAt";
+  page: number;
+  pageSize: number;
+};
+
+const listColumns = {
+  id: measures.id,
+  title: measures.title,
+  status: measures.status,
+  orgUnitId: measures.orgUnitId,
+  orgUnitShortCode: orgUnits.shortCode,
+  orgUnitName: orgUnits.name,
+  responsibleUserId: measures.responsibleUserId,
+  responsibleName: users.displayName,
+  plannedStart: measures.plannedStart,
+  plannedEnd: measures.plannedEnd,
+  completedOn: measures.completedOn,
+  criterionKeys: measures.criterionKeys,
+  projectId: measures.projectId,
+  updatedAt: measures.updatedAt,
+};
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+function inUnits(ids: string[]): SQL {
+  return ids.length > 0 ? inArray(measures.orgUnitId, ids) : sql`false`;
+}
+
+function filterWhere(f: MeasureFilter): SQL | undefined {
+  const search = f.search?.trim();
+  return and(
+    search
+      ? or(ilike(measures.title, `%${escapeLike(search)}%`), ilike(measures.description, `%${escapeLike(search)}%`))
+      : undefined,
+    f.statuses && f.statuses.length > 0 ? inArray(measures.status, f.statuses) : undefined,
+    f.orgUnitIds ? inUnits(f.orgUnitIds) : undefined,
+    f.responsibleUserId ? eq(measures.responsibleUserId, f.responsibleUserId) : undefined,
+    f.criterionKeys
+      ? f.criterionKeys.length > 0
+        ? arrayOverlaps(measures.criterionKeys, f.criterionKeys)
+        : sql`false`
+      : undefined,
+    f.overdueBefore
+      ? and(
+          inArray(measures.status, ["planned", "in_progress"]),
+          isNotNull(measures.plannedEnd),
+          lt(measures.plannedEnd, f.overdueBefore),
+        )
+      : undefined,
+  );
+}
+
+export async function listMeasures(tx: TenantTx, f: MeasureFilter) {
+  const where = filterWhere(f);
+  const order =
+    f.sort === "title"
+      ? [asc(measures.title)]
+      : f.sort === "updatedAt"
+        ? [desc(measures.updatedAt)]
+        : [asc(measures.plannedEnd), asc(measures.title)];
+  const [items, [total]] = await Promise.all([
+    tx
+      .select(listColumns)
+      .from(measures)
+      .leftJoin(orgUnits, and(eq(orgUnits.tenantId, measures.tenantId), eq(orgUnits.id, measures.orgUnitId)))
+      .leftJoin(users, and(eq(users.tenantId, measures.tenantId), eq(users.id, measures.responsibleUserId)))
+      .where(where)
+      .orderBy(...order, asc(measures.id))
+      .limit(f.pageSize)
+      .offset((f.page - 1) * f.pageSize),
+    tx.select({ n: count() }).from(measures).where(where),
+  ]);
+  return { items, total: total?.n ?? 0, page: f.page, pageSize: f.pageSize };
+}
+
+export async function getMeasure(tx: TenantTx, id: string) {
+  const [row] = await tx
+    .select({
+      ...listColumns,
+      description: measures.description,
+      evidenceText: measures.evidenceText,
+      evidenceUrl: measures.evidenceUrl,
+      createdAt: measures.createdAt,
+    })
+    .from(measures)
+    .leftJoin(orgUnits, and(eq(orgUnits.tenantId, measures.tenantId), eq(orgUnits.id, measures.orgUnitId)))
+    .leftJoin(users, and(eq(users.tenantId, measures.tenantId), eq(users.id, measures.responsibleUserId)))
+    .where(eq(measures.id, id));
+  return row ?? null;
+}
+
+export async function getMeasuresByIds(tx: TenantTx, ids: string[]) {
+  if (ids.length === 0) return [];
+  return tx.select().from(measures).where(inArray(measures.id, ids));
+}
+
+/** The facts the engine reads (and the titles the dashboard shows), for the whole tenant or some org units. */
+export async function measuresForAssessment(tx: TenantTx, orgUnitIds?: string[]) {
+  return tx
+    .select({
+      id: measures.id,
+      title: measures.title,
+      status: measures.status,
+      completedOn: measures.completedOn,
+      plannedEnd: measures.plannedEnd,
+      criterionKeys: measures.criterionKeys,
+      responsibleUserId: measures.responsibleUserId,
+      orgUnitId: measures.orgUnitId,
+    })
+    .from(measures)
+    .where(orgUnitIds ? inUnits(orgUnitIds) : undefined);
+}
+
+export async function countMeasuresByStatus(tx: TenantTx, responsibleUserId?: string) {
+  const rows = await tx
+    .select({ status: measures.status, n: count() })
+    .from(measures)
+    .where(responsibleUserId ? eq(measures.responsibleUserId, responsibleUserId) : undefined)
+    .groupBy(measures.status);
+  const counts: Record<MeasureStatus, number> = { planned: 0, in_progress: 0, completed: 0, discarded: 0 };
+  for (const r of rows) counts[r.status] = r.n;
+  return counts;
+}
+
+/** Active people of the tenant who can be made responsible for a measure. */
+export async function listAssignees(tx: TenantTx) {
+  return tx
+    .select({ id: users.id, displayName: users.displayName, role: users.role })
+    .from(users)
+    .where(eq(users.status, "active"))
+    .orderBy(asc(users.displayName));
+}
+
+export async function getMaturitySettings(tx: TenantTx) {
+  const [row] = await tx.select().from(maturitySettings);
+  return row ?? null;
+}

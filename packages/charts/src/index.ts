@@ -1,0 +1,11 @@
+export {
+  type HistoryRow,
+  type HistorySeries,
+  historyRows,
+  historySeries,
+  maturityHistoryOption,
+  maturityRadarOption,
+  type RadarRow,
+  radarRows,
+} from "./maturity.ts";
+export { PALETTE } from "./palette.ts";

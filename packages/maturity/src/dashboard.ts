@@ -1,0 +1,73 @@
+/**
+ * Everything the maturity dashboard shows, from one call: Ist today, the history with exact steps, the plan line
+ * (open measures counted on their planned end) and the Soll targets. Pure like the rest of the engine, so the API,
+ * the report jobs and tests all get the same numbers.
+ */
+import { assess } from "./assess";
+import { addMonths, assertIsoDate } from "./dates";
+import { evaluateTargets } from "./targets";
+import { timeline } from "./timeline";
+import type { Assessment, HistoryPoint, IsoDate, MaturityModel, MeasureInput, Target, TargetEvaluation } from "./types";
+
+export interface DashboardOptions {
+  today: IsoDate;
+  /** Months of history shown at least (default 12); earlier completions extend it, up to `maxHistoryMonths`. */
+  minHistoryMonths?: number;
+  maxHistoryMonths?: number;
+  /** Months of plan shown at least (default 12); later planned ends and due dates extend it, up to 60 months. */
+  minPlanMonths?: number;
+}
+
+export interface Dashboard {
+  today: IsoDate;
+  /** Ist today. */
+  current: Assessment;
+  /** Plan at the end of the plan range. */
+  planned: Assessment;
+  /** Actual values from `historyFrom` to today (monthly plus every change date). */
+  history: HistoryPoint[];
+  /** Plan values from today to `planTo`. */
+  plan: HistoryPoint[];
+  historyFrom: IsoDate;
+  planTo: IsoDate;
+  targets: TargetEvaluation[];
+}
+
+function monthStart(date: IsoDate): IsoDate {
+  return `${date.slice(0, 8)}01`;
+}
+
+export function buildDashboard(
+  model: MaturityModel,
+  measures: readonly MeasureInput[],
+  targets: readonly Target[],
+  options: DashboardOptions,
+): Dashboard {
+  const { today } = options;
+  assertIsoDate(today, "Heute");
+  const maxBack = addMonths(today, -(options.maxHistoryMonths ?? 120));
+  let historyFrom = monthStart(addMonths(today, -(options.minHistoryMonths ?? 12)));
+  for (const m of measures) {
+    if (m.status === "completed" && m.completedOn !== null && m.completedOn < historyFrom) {
+      historyFrom = monthStart(m.completedOn < maxBack ? maxBack : m.completedOn);
+    }
+  }
+  const maxAhead = addMonths(today, 60);
+  let planTo = addMonths(today, options.minPlanMonths ?? 12);
+  const later = (date: IsoDate | null) => {
+    if (date !== null && date > planTo) planTo = date > maxAhead ? maxAhead : date;
+  };
+  for (const m of measures) if (m.status === "planned" || m.status === "in_progress") later(m.plannedEnd);
+  for (const t of targets) later(t.dueOn);
+
+  return {
+    today,
+    current: assess(model, measures, today),
+    planned: assess(model, measures, planTo, { mode: "plan" }),
+    history: timeline(model, measures, { from: historyFrom, to: today }, "actual"),
+    plan: timeline(model, measures, { from: today, to: planTo }, "plan"),
+    historyFrom,
+    planTo,
+    targets: evaluateTargets(model, measures, targets, today),
+  };
+}
