@@ -1,6 +1,7 @@
 // The authorization matrix (@spatz/domain PERMISSIONS) tested both ways: for every procedure and every role, allowed
 // calls succeed and forbidden ones are refused; anonymous callers get UNAUTHORIZED outside the public procedures.
 import { randomUUID } from "node:crypto";
+import { DEFAULT_MODEL_ID } from "@spatz/db";
 import {
   accessOf,
   can,
@@ -20,6 +21,15 @@ import {
   stateTenant,
   TEST_PASSWORD,
 } from "../src/fixtures.ts";
+import {
+  createMeasure,
+  createOrgUnit,
+  createStrategy,
+  discardDraftIfAny,
+  draftInput,
+  ensureDraft,
+  publishNewVersion,
+} from "../src/maturity-fixtures.ts";
 import { createTestApp, type TestApp } from "../src/server.ts";
 
 let t: TestApp;
@@ -33,6 +43,15 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 type Env = { tenant: FixtureTenant; role: Role; session: ApiSession };
+
+const isKommune = (e: Env) => e.tenant.kind !== "state";
+
+/** A measure the caller is responsible for (so that an allowed project lead may edit it); in the state: any id. */
+async function ownMeasure(e: Env): Promise<string> {
+  if (!isKommune(e)) return randomUUID();
+  const measure = await createMeasure(t, e.tenant, { responsibleUserId: e.tenant.users[e.role]!.id });
+  return measure.id;
+}
 
 /** A valid input for each procedure, built fresh for each call so that allowed calls can really succeed. */
 const INPUTS: Record<ProcedurePath, (env: Env) => Promise<unknown> | unknown> = {
@@ -135,6 +154,74 @@ const INPUTS: Record<ProcedurePath, (env: Env) => Promise<unknown> | unknown> = 
     tenantId: (await createTenant(t.client.db, "einladen")).id,
     email: `adm-${randomUUID().slice(0, 8)}@x.test`,
     displayName: "Erste Administration",
+  }),
+
+  "maturityModels.list": () => undefined,
+  "maturityModels.get": () => ({ id: DEFAULT_MODEL_ID }),
+  "maturityModels.createDraft": async (e) => {
+    // One draft at a time: the allowed call needs none to exist.
+    if (e.role === "state_admin") await discardDraftIfAny(t, state);
+    return undefined;
+  },
+  "maturityModels.saveDraft": async () => draftInput(await ensureDraft(t, state)),
+  "maturityModels.discardDraft": async () => ({ id: (await ensureDraft(t, state)).summary.id }),
+  "maturityModels.publish": async () => ({ id: (await ensureDraft(t, state)).summary.id, mapping: {} }),
+
+  "maturity.model": () => undefined,
+  "maturity.dashboard": () => ({ orgUnitId: null }),
+  "maturity.adoptModel": async (e) => {
+    // The allowed call needs a newer published version than the one the Kommune links to.
+    if (e.role === "coordinator") {
+      await createMeasure(t, e.tenant);
+      await publishNewVersion(t, state);
+    }
+    return undefined;
+  },
+
+  "orgUnits.list": () => undefined,
+  "orgUnits.create": () => ({
+    name: "Neues Amt",
+    shortCode: `A ${randomUUID().slice(0, 6)}`,
+    parentId: null,
+  }),
+  "orgUnits.update": async (e) => ({
+    id: isKommune(e) ? (await createOrgUnit(t, e.tenant)).id : randomUUID(),
+    name: "Umbenanntes Amt",
+    shortCode: `U ${randomUUID().slice(0, 6)}`,
+    parentId: null,
+  }),
+  "orgUnits.remove": async (e) => ({
+    id: isKommune(e) ? (await createOrgUnit(t, e.tenant)).id : randomUUID(),
+  }),
+
+  "measures.list": () => ({ page: 1, pageSize: 10 }),
+  "measures.get": async (e) => ({ id: isKommune(e) ? (await createMeasure(t, e.tenant)).id : randomUUID() }),
+  "measures.assignees": () => undefined,
+  "measures.create": (e) => ({
+    title: "Neue Maßnahme",
+    criterionKeys: ["strategie.1.bestandsaufnahme"],
+    responsibleUserId: isKommune(e) ? e.tenant.users[e.role]!.id : null,
+  }),
+  "measures.update": async (e) => ({
+    id: await ownMeasure(e),
+    title: "Geänderte Maßnahme",
+    criterionKeys: ["strategie.1.verantwortung"],
+    responsibleUserId: isKommune(e) ? e.tenant.users[e.role]!.id : null,
+  }),
+  "measures.setStatus": async (e) => ({ id: await ownMeasure(e), status: "in_progress" }),
+  "measures.bulkSetStatus": async (e) => ({ ids: [await ownMeasure(e)], status: "in_progress" }),
+
+  "strategies.list": () => undefined,
+  "strategies.get": async (e) => ({
+    id: isKommune(e) ? (await createStrategy(t, e.tenant)).id : randomUUID(),
+  }),
+  "strategies.save": async (e) => ({
+    orgUnitId: isKommune(e) ? (await createOrgUnit(t, e.tenant)).id : null,
+    title: "Strategie eines Amtes",
+    targets: [{ dimensionKey: "daten", level: 2, dueOn: "2028-03-31" }],
+  }),
+  "strategies.approve": async (e) => ({
+    id: isKommune(e) ? (await createStrategy(t, e.tenant)).id : randomUUID(),
   }),
 };
 

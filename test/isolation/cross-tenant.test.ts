@@ -2,6 +2,7 @@
 // existence of Kommune B's rows using B's real ids. Every response is also scanned for B's private values ("canaries").
 // A new procedure without a case here fails the completeness test.
 import { randomUUID } from "node:crypto";
+import { DEFAULT_MODEL_ID } from "@spatz/db";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { ApiSession, type CallResult, procedurePaths } from "../src/api-client.ts";
 import {
@@ -11,6 +12,13 @@ import {
   stateTenant,
   TEST_PASSWORD,
 } from "../src/fixtures.ts";
+import {
+  createMeasure,
+  createOrgUnit,
+  discardDraftIfAny,
+  draftInput,
+  ensureDraft,
+} from "../src/maturity-fixtures.ts";
 import { createTestApp, type TestApp } from "../src/server.ts";
 
 let t: TestApp;
@@ -18,6 +26,16 @@ let a: FixtureTenant;
 let b: FixtureTenant;
 let state: FixtureTenant;
 const bSecrets = { invitationId: "", invitationToken: "", sessionCookie: "", sessionId: "" };
+/** B's maturity data: an org unit, a completed and an open measure, an approved strategy for the unit. */
+const bMaturity = { orgUnitId: "", measureId: "", openMeasureId: "", strategyId: "" };
+const B_PRIVATE = {
+  unitName: "Geheimamt B",
+  unitCode: `GEHEIM-${randomUUID().slice(0, 4)}`,
+  measureTitle: "Geheime Maßnahme von B",
+  evidence: "Geheimer Nachweis von B",
+  openTitle: "Geheimer Plan von B",
+  vision: "Geheime Vision von B",
+};
 let canaries: string[] = [];
 
 const as = async (tenant: FixtureTenant, role: string) =>
@@ -28,6 +46,42 @@ function expectNoLeak(...results: (CallResult | string)[]) {
     const raw = typeof r === "string" ? r : r.raw;
     for (const canary of canaries) expect(raw, `response leaks ${canary}`).not.toContain(canary);
   }
+}
+
+async function bMaturityIntact() {
+  const bCoordinator = new ApiSession(t, await sessionCookie(t.client.db, b.id, b.users.coordinator!.id));
+  const measure = await bCoordinator.must<{
+    measure: { title: string; status: string; completedOn: string | null };
+  }>("measures.get", { id: bMaturity.measureId });
+  expect(measure.measure).toMatchObject({
+    title: B_PRIVATE.measureTitle,
+    status: "completed",
+    completedOn: "2025-05-05",
+  });
+  const open = await bCoordinator.must<{ measure: { status: string } }>("measures.get", {
+    id: bMaturity.openMeasureId,
+  });
+  expect(open.measure.status).toBe("planned");
+  const units = await bCoordinator.must<{ id: string; name: string }[]>("orgUnits.list");
+  expect(units.find((u) => u.id === bMaturity.orgUnitId)?.name).toBe(B_PRIVATE.unitName);
+  const strategy = await bCoordinator.must<{ strategy: { vision: string }; versions: unknown[] }>(
+    "strategies.get",
+    {
+      id: bMaturity.strategyId,
+    },
+  );
+  expect(strategy.strategy.vision).toBe(B_PRIVATE.vision);
+  expect(strategy.versions).toHaveLength(1);
+}
+
+/** B's real id gets exactly the answer an id that exists nowhere gets: no way to learn that it exists. */
+async function sameAsUnknown(session: ApiSession, path: string, withB: unknown, withUnknown: unknown) {
+  const rb = await session.call(path, withB);
+  const ru = await session.call(path, withUnknown);
+  expect(rb.ok).toBe(false);
+  expect(ru.ok ? "" : `${ru.code} ${ru.message}`).toBe(rb.ok ? "?" : `${rb.code} ${rb.message}`);
+  expectNoLeak(rb);
+  return rb;
 }
 
 async function bStillIntact() {
@@ -61,7 +115,45 @@ beforeAll(async () => {
   bSecrets.invitationToken = invitation.link.split("#")[1]!;
   const sessions = await bAdmin.must<{ id: string; current: boolean }[]>("account.sessions");
   bSecrets.sessionId = sessions.find((s) => s.current)!.id;
+  const bCoordinator = new ApiSession(t, await sessionCookie(t.client.db, b.id, b.users.coordinator!.id));
+  const unit = await bCoordinator.must<{ id: string }>("orgUnits.create", {
+    name: B_PRIVATE.unitName,
+    shortCode: B_PRIVATE.unitCode,
+    parentId: null,
+  });
+  bMaturity.orgUnitId = unit.id;
+  const measure = await bCoordinator.must<{ id: string }>("measures.create", {
+    title: B_PRIVATE.measureTitle,
+    orgUnitId: unit.id,
+    responsibleUserId: b.users.project_lead!.id,
+    criterionKeys: ["sicherheit.1.isb"],
+  });
+  await bCoordinator.must("measures.setStatus", {
+    id: measure.id,
+    status: "completed",
+    completedOn: "2025-05-05",
+    evidenceText: B_PRIVATE.evidence,
+  });
+  bMaturity.measureId = measure.id;
+  const open = await bCoordinator.must<{ id: string }>("measures.create", {
+    title: B_PRIVATE.openTitle,
+    orgUnitId: unit.id,
+    criterionKeys: ["sicherheit.1.leitlinie"],
+    plannedEnd: "2027-03-31",
+  });
+  bMaturity.openMeasureId = open.id;
+  const strategy = await bCoordinator.must<{ id: string }>("strategies.save", {
+    orgUnitId: unit.id,
+    title: "Strategie Geheimamt",
+    vision: B_PRIVATE.vision,
+    targets: [{ dimensionKey: "sicherheit", level: 3, dueOn: "2027-09-30" }],
+  });
+  bMaturity.strategyId = strategy.id;
+  const bLeadership = new ApiSession(t, await sessionCookie(t.client.db, b.id, b.users.leadership!.id));
+  await bLeadership.must("strategies.approve", { id: strategy.id });
   canaries = [
+    ...Object.values(bMaturity),
+    ...Object.values(B_PRIVATE),
     ...Object.values(b.users).flatMap((u) => [u.id, u.email]),
     bSecrets.invitationId,
     bSecrets.sessionId,
@@ -243,6 +335,248 @@ const CASES: Record<string, Case> = {
     });
     expect(r).toMatchObject({ ok: false, code: "FORBIDDEN" });
     await bStillIntact();
+  },
+
+  // Maturity models are the state's: a Kommune reads published versions (no Kommune data in them) and writes nothing.
+  "maturityModels.list": async () => {
+    const r = await (await as(a, "coordinator")).call("maturityModels.list");
+    expect(r.ok).toBe(true);
+    expect((r as { data: { status: string }[] }).data.every((m) => m.status !== "draft")).toBe(true);
+    expectNoLeak(r);
+  },
+  "maturityModels.get": async () => {
+    const s = await as(a, "viewer");
+    expectNoLeak(await s.call("maturityModels.get", { id: DEFAULT_MODEL_ID }));
+    await sameAsUnknown(s, "maturityModels.get", { id: bMaturity.measureId }, { id: randomUUID() });
+    // The state's draft does not exist for a Kommune.
+    const draft = await ensureDraft(t, state);
+    await sameAsUnknown(s, "maturityModels.get", { id: draft.summary.id }, { id: randomUUID() });
+  },
+  "maturityModels.createDraft": async () => {
+    await discardDraftIfAny(t, state);
+    for (const role of ["admin", "coordinator"]) {
+      expect(await (await as(a, role)).call("maturityModels.createDraft")).toMatchObject({
+        ok: false,
+        code: "FORBIDDEN",
+      });
+    }
+  },
+  "maturityModels.saveDraft": async () => {
+    const draft = await ensureDraft(t, state);
+    const r = await (await as(a, "admin")).call("maturityModels.saveDraft", {
+      ...draftInput(draft),
+      name: "Gekapert",
+    });
+    expect(r).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect((await ensureDraft(t, state)).model.name).toBe(draft.model.name);
+  },
+  "maturityModels.discardDraft": async () => {
+    const draft = await ensureDraft(t, state);
+    expect(
+      await (await as(a, "admin")).call("maturityModels.discardDraft", { id: draft.summary.id }),
+    ).toMatchObject({
+      ok: false,
+      code: "FORBIDDEN",
+    });
+    expect((await ensureDraft(t, state)).summary.id).toBe(draft.summary.id);
+  },
+  "maturityModels.publish": async () => {
+    const draft = await ensureDraft(t, state);
+    expect(
+      await (await as(a, "coordinator")).call("maturityModels.publish", {
+        id: draft.summary.id,
+        mapping: {},
+      }),
+    ).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect((await ensureDraft(t, state)).summary.status).toBe("draft");
+  },
+
+  "maturity.model": async () => {
+    expectNoLeak(await (await as(a, "viewer")).call("maturity.model"));
+  },
+  "maturity.dashboard": async () => {
+    const s = await as(a, "leadership");
+    const own = await s.call("maturity.dashboard", { orgUnitId: null });
+    expect(own.ok).toBe(true);
+    expectNoLeak(own);
+    await sameAsUnknown(
+      s,
+      "maturity.dashboard",
+      { orgUnitId: bMaturity.orgUnitId },
+      { orgUnitId: randomUUID() },
+    );
+  },
+  "maturity.adoptModel": async () => {
+    const r = await (await as(a, "coordinator")).call("maturity.adoptModel");
+    expectNoLeak(r);
+    await bMaturityIntact();
+  },
+
+  "orgUnits.list": async () => {
+    expectNoLeak(await (await as(a, "viewer")).call("orgUnits.list"));
+  },
+  "orgUnits.create": async () => {
+    const s = await as(a, "coordinator");
+    // B's unit as parent is refused like a unit that does not exist; B's short code is free in A (keys are per tenant).
+    await sameAsUnknown(
+      s,
+      "orgUnits.create",
+      { name: "Unteramt", shortCode: "U1", parentId: bMaturity.orgUnitId },
+      { name: "Unteramt", shortCode: "U1", parentId: randomUUID() },
+    );
+    const r = await s.call("orgUnits.create", {
+      name: "Eigenes Amt",
+      shortCode: B_PRIVATE.unitCode,
+      parentId: null,
+    });
+    expect(r.ok).toBe(true);
+    canaries = canaries.filter((c) => c !== B_PRIVATE.unitCode);
+    await bMaturityIntact();
+  },
+  "orgUnits.update": async () => {
+    const s = await as(a, "admin");
+    await sameAsUnknown(
+      s,
+      "orgUnits.update",
+      { id: bMaturity.orgUnitId, name: "Gekapert", shortCode: "X", parentId: null },
+      { id: randomUUID(), name: "Gekapert", shortCode: "X", parentId: null },
+    );
+    const own = await createOrgUnit(t, a);
+    await sameAsUnknown(
+      s,
+      "orgUnits.update",
+      { id: own.id, name: own.name, shortCode: own.shortCode, parentId: bMaturity.orgUnitId },
+      { id: own.id, name: own.name, shortCode: own.shortCode, parentId: randomUUID() },
+    );
+    await bMaturityIntact();
+  },
+  "orgUnits.remove": async () => {
+    await sameAsUnknown(
+      await as(a, "coordinator"),
+      "orgUnits.remove",
+      { id: bMaturity.orgUnitId },
+      { id: randomUUID() },
+    );
+    await bMaturityIntact();
+  },
+
+  "measures.list": async () => {
+    const s = await as(a, "viewer");
+    const all = await s.call("measures.list", { page: 1, pageSize: 200 });
+    const search = await s.call("measures.list", { search: "Geheim", page: 1, pageSize: 10 });
+    expect(search).toMatchObject({ ok: true, data: { total: 0 } });
+    expectNoLeak(all, search);
+    await sameAsUnknown(
+      s,
+      "measures.list",
+      { orgUnitId: bMaturity.orgUnitId, page: 1, pageSize: 10 },
+      { orgUnitId: randomUUID(), page: 1, pageSize: 10 },
+    );
+  },
+  "measures.get": async () => {
+    await sameAsUnknown(
+      await as(a, "admin"),
+      "measures.get",
+      { id: bMaturity.measureId },
+      { id: randomUUID() },
+    );
+  },
+  "measures.assignees": async () => {
+    expectNoLeak(await (await as(a, "coordinator")).call("measures.assignees"));
+  },
+  "measures.create": async () => {
+    const s = await as(a, "coordinator");
+    const base = { title: "Übergriff", criterionKeys: ["strategie.1.verantwortung"] };
+    await sameAsUnknown(
+      s,
+      "measures.create",
+      { ...base, orgUnitId: bMaturity.orgUnitId },
+      { ...base, orgUnitId: randomUUID() },
+    );
+    await sameAsUnknown(
+      s,
+      "measures.create",
+      { ...base, responsibleUserId: b.users.project_lead!.id },
+      { ...base, responsibleUserId: randomUUID() },
+    );
+    await bMaturityIntact();
+  },
+  "measures.update": async () => {
+    const base = { title: "Gekapert", criterionKeys: ["strategie.1.verantwortung"] };
+    await sameAsUnknown(
+      await as(a, "coordinator"),
+      "measures.update",
+      { ...base, id: bMaturity.measureId },
+      { ...base, id: randomUUID() },
+    );
+    await bMaturityIntact();
+  },
+  "measures.setStatus": async () => {
+    const s = await as(a, "coordinator");
+    await sameAsUnknown(
+      s,
+      "measures.setStatus",
+      { id: bMaturity.measureId, status: "planned" },
+      { id: randomUUID(), status: "planned" },
+    );
+    await sameAsUnknown(
+      s,
+      "measures.setStatus",
+      { id: bMaturity.openMeasureId, status: "completed", completedOn: "2026-01-01", evidenceText: "x" },
+      { id: randomUUID(), status: "completed", completedOn: "2026-01-01", evidenceText: "x" },
+    );
+    await bMaturityIntact();
+  },
+  "measures.bulkSetStatus": async () => {
+    const s = await as(a, "coordinator");
+    const own = await createMeasure(t, a);
+    // One foreign id spoils the whole request: A's own measure stays unchanged too.
+    await sameAsUnknown(
+      s,
+      "measures.bulkSetStatus",
+      { ids: [own.id, bMaturity.openMeasureId], status: "discarded" },
+      { ids: [own.id, randomUUID()], status: "discarded" },
+    );
+    const mine = await s.must<{ measure: { status: string } }>("measures.get", { id: own.id });
+    expect(mine.measure.status).toBe("planned");
+    await bMaturityIntact();
+  },
+
+  "strategies.list": async () => {
+    expectNoLeak(await (await as(a, "viewer")).call("strategies.list"));
+  },
+  "strategies.get": async () => {
+    await sameAsUnknown(
+      await as(a, "leadership"),
+      "strategies.get",
+      { id: bMaturity.strategyId },
+      { id: randomUUID() },
+    );
+  },
+  "strategies.save": async () => {
+    const s = await as(a, "coordinator");
+    await sameAsUnknown(
+      s,
+      "strategies.save",
+      { id: bMaturity.strategyId, title: "Gekapert", vision: "x" },
+      { id: randomUUID(), title: "Gekapert", vision: "x" },
+    );
+    await sameAsUnknown(
+      s,
+      "strategies.save",
+      { orgUnitId: bMaturity.orgUnitId, title: "Fremder Bereich" },
+      { orgUnitId: randomUUID(), title: "Fremder Bereich" },
+    );
+    await bMaturityIntact();
+  },
+  "strategies.approve": async () => {
+    await sameAsUnknown(
+      await as(a, "leadership"),
+      "strategies.approve",
+      { id: bMaturity.strategyId },
+      { id: randomUUID() },
+    );
+    await bMaturityIntact();
   },
 };
 

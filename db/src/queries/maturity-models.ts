@@ -3,12 +3,12 @@
 import type { MaturityModel } from "@spatz/maturity";
 import { and, asc, desc, eq, inArray, max, ne } from "drizzle-orm";
 import {
+  type ModelStatus,
   maturityCriteria,
   maturityCriterionMappings,
   maturityDimensions,
   maturityLevels,
   maturityModels,
-  type ModelStatus,
 } from "../schema/maturity-model.ts";
 import type { TenantTx } from "../tenant-tx.ts";
 
@@ -115,7 +115,11 @@ export async function loadCriterionMapping(tx: TenantTx, modelId: string): Promi
 }
 
 /** Replaces a draft's content with `model` (the triggers refuse anything but a draft). */
-export async function writeModelContent(tx: TenantTx, modelId: string, model: Omit<MaturityModel, "id" | "version">) {
+export async function writeModelContent(
+  tx: TenantTx,
+  modelId: string,
+  model: Omit<MaturityModel, "id" | "version">,
+) {
   await tx.delete(maturityDimensions).where(eq(maturityDimensions.modelId, modelId));
   await tx
     .update(maturityModels)
@@ -211,4 +215,3 @@ export async function modelChain(tx: TenantTx, fromId: string, toId: string): Pr
   }
   return current === fromId ? chain : null;
 }
-

@@ -1,5 +1,19 @@
 // Measures of the current tenant: the paged list with filters, one measure, and the facts the engine needs.
-import { and, arrayOverlaps, asc, count, desc, eq, ilike, inArray, isNotNull, lt, or, type SQL, sql } from "drizzle-orm";
+import {
+  and,
+  arrayOverlaps,
+  asc,
+  count,
+  desc,
+  eq,
+  ilike,
+  inArray,
+  isNotNull,
+  lt,
+  or,
+  type SQL,
+  sql,
+} from "drizzle-orm";
 import { users } from "../schema/identity.ts";
 import { type MeasureStatus, maturitySettings, measures } from "../schema/measures.ts";
 import { orgUnits } from "../schema/org-units.ts";
@@ -49,7 +63,10 @@ function filterWhere(f: MeasureFilter): SQL | undefined {
   const search = f.search?.trim();
   return and(
     search
-      ? or(ilike(measures.title, `%${escapeLike(search)}%`), ilike(measures.description, `%${escapeLike(search)}%`))
+      ? or(
+          ilike(measures.title, `%${escapeLike(search)}%`),
+          ilike(measures.description, `%${escapeLike(search)}%`),
+        )
       : undefined,
     f.statuses && f.statuses.length > 0 ? inArray(measures.status, f.statuses) : undefined,
     f.orgUnitIds ? inUnits(f.orgUnitIds) : undefined,

@@ -7,7 +7,12 @@ import type { TenantTx } from "../tenant-tx.ts";
 
 export async function listOrgUnits(tx: TenantTx) {
   return tx
-    .select({ id: orgUnits.id, name: orgUnits.name, shortCode: orgUnits.shortCode, parentId: orgUnits.parentId })
+    .select({
+      id: orgUnits.id,
+      name: orgUnits.name,
+      shortCode: orgUnits.shortCode,
+      parentId: orgUnits.parentId,
+    })
     .from(orgUnits)
     .orderBy(asc(orgUnits.shortCode));
 }
@@ -18,7 +23,10 @@ export async function getOrgUnit(tx: TenantTx, id: string) {
 }
 
 /** The unit and every unit below it. */
-export function subtreeIds(units: readonly { id: string; parentId: string | null }[], rootId: string): string[] {
+export function subtreeIds(
+  units: readonly { id: string; parentId: string | null }[],
+  rootId: string,
+): string[] {
   const children = new Map<string, string[]>();
   for (const u of units) {
     if (!u.parentId) continue;

@@ -15,7 +15,10 @@ export async function listStrategies(tx: TenantTx) {
       updatedAt: strategies.updatedAt,
     })
     .from(strategies)
-    .leftJoin(orgUnits, and(eq(orgUnits.tenantId, strategies.tenantId), eq(orgUnits.id, strategies.orgUnitId)))
+    .leftJoin(
+      orgUnits,
+      and(eq(orgUnits.tenantId, strategies.tenantId), eq(orgUnits.id, strategies.orgUnitId)),
+    )
     .orderBy(asc(orgUnits.shortCode), asc(strategies.title));
   const versions = await tx
     .select({

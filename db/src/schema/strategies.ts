@@ -39,7 +39,9 @@ export const strategies = pgTable(
     foreignKey({ columns: [t.tenantId, t.orgUnitId], foreignColumns: [orgUnits.tenantId, orgUnits.id] }),
     // One strategy per scope: one for the whole administration, one per org unit.
     uniqueIndex("strategies_tenant_whole_key").on(t.tenantId).where(sql`org_unit_id is null`),
-    uniqueIndex("strategies_tenant_org_unit_key").on(t.tenantId, t.orgUnitId).where(sql`org_unit_id is not null`),
+    uniqueIndex("strategies_tenant_org_unit_key")
+      .on(t.tenantId, t.orgUnitId)
+      .where(sql`org_unit_id is not null`),
     tenantPolicy("strategies"),
   ],
 ).enableRLS();

@@ -98,7 +98,7 @@ export type HistorySeries = {
   targets: { date: string; level: number; label: string }[];
 };
 
-function valueOf(point: HistoryPoint, dimensionKey: string | null): number {
+function pointValue(point: HistoryPoint, dimensionKey: string | null): number {
   if (dimensionKey === null) return point.index;
   return point.dimensions.find((d) => d.key === dimensionKey)?.score ?? 0;
 }
@@ -111,8 +111,8 @@ export function historySeries(dashboard: Dashboard, dimensionKey: string | null)
     label: dimension?.name ?? "Reifegradindex",
     dimensionKey: dimension ? dimension.key : null,
     today: dashboard.today,
-    actual: dashboard.history.map((p) => [p.date, round2(valueOf(p, dimension ? dimension.key : null))]),
-    plan: dashboard.plan.map((p) => [p.date, round2(valueOf(p, dimension ? dimension.key : null))]),
+    actual: dashboard.history.map((p) => [p.date, round2(pointValue(p, dimension ? dimension.key : null))]),
+    plan: dashboard.plan.map((p) => [p.date, round2(pointValue(p, dimension ? dimension.key : null))]),
     targets: targets.map((t) => ({
       date: t.dueOn,
       level: t.targetLevel,

@@ -6,7 +6,15 @@ import { historySeries, maturityHistoryOption, maturityRadarOption, radarRows } 
 
 const dashboard = buildDashboard(
   defaultModel,
-  [{ id: "m1", status: "completed", completedOn: "2025-03-17", plannedEnd: null, criterionKeys: ["daten.1.fachverfahrenskataster"] }],
+  [
+    {
+      id: "m1",
+      status: "completed",
+      completedOn: "2025-03-17",
+      plannedEnd: null,
+      criterionKeys: ["daten.1.fachverfahrenskataster"],
+    },
+  ],
   [{ dimensionKey: "daten", level: 1, dueOn: "2027-01-31" }],
   { today: "2026-11-28" },
 );

@@ -21,6 +21,14 @@ export const MODEL_STATUS_LABELS: Record<ModelStatus, string> = {
   superseded: "abgelöst",
 };
 
+/** Level names of the default model, used for the levels of a new dimension. */
+export const DEFAULT_LEVEL_NAMES_DE = {
+  1: "Einstieg",
+  2: "Grundlagen",
+  3: "Fortgeschritten",
+  4: "Optimiert",
+} as const;
+
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** A real calendar date "YYYY-MM-DD" between 1990 and 2100 (anything else is a typo in this domain). */
@@ -30,7 +38,11 @@ export function isPlausibleIsoDate(value: string): boolean {
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const date = new Date(Date.UTC(y, mo - 1, d));
   return (
-    y >= 1990 && y <= 2100 && date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d
+    y >= 1990 &&
+    y <= 2100 &&
+    date.getUTCFullYear() === y &&
+    date.getUTCMonth() === mo - 1 &&
+    date.getUTCDate() === d
   );
 }
 
@@ -78,7 +90,10 @@ export const evidenceUrl = z
   .max(2000, "Der Link ist zu lang.")
   .nullish()
   .transform((v) => (v ? v : null))
-  .refine((v) => v === null || /^https?:\/\/[^\s]+$/i.test(v), "Bitte einen Link beginnend mit https:// eingeben.");
+  .refine(
+    (v) => v === null || /^https?:\/\/[^\s]+$/i.test(v),
+    "Bitte einen Link beginnend mit https:// eingeben.",
+  );
 
 const measureFields = z.object({
   title: z
@@ -86,7 +101,11 @@ const measureFields = z.object({
     .trim()
     .min(3, "Bitte einen Titel mit mindestens 3 Zeichen eingeben.")
     .max(200, "Der Titel darf höchstens 200 Zeichen lang sein."),
-  description: z.string().trim().max(4000, "Die Beschreibung darf höchstens 4.000 Zeichen lang sein.").default(""),
+  description: z
+    .string()
+    .trim()
+    .max(4000, "Die Beschreibung darf höchstens 4.000 Zeichen lang sein.")
+    .default(""),
   orgUnitId: z.uuid("Bitte eine Organisationseinheit auswählen.").nullable().default(null),
   responsibleUserId: z.uuid("Bitte eine verantwortliche Person auswählen.").nullable().default(null),
   plannedStart: isoDate.nullable().default(null),
@@ -111,7 +130,9 @@ export const createMeasureInput = measureFields
   .extend({ status: z.enum(["planned", "in_progress"]).default("planned") })
   .refine(datesInOrder, datesInOrderIssue);
 
-export const updateMeasureInput = measureFields.extend({ id: z.uuid() }).refine(datesInOrder, datesInOrderIssue);
+export const updateMeasureInput = measureFields
+  .extend({ id: z.uuid() })
+  .refine(datesInOrder, datesInOrderIssue);
 
 export const completionFields = z.object({
   completedOn: isoDate.nullish().transform((v) => v ?? null),
@@ -167,7 +188,11 @@ export const orgUnitInput = z.object({
 
 export const strategyTargetInput = z.object({
   dimensionKey: z.string().min(1).max(80),
-  level: z.number().int().min(1, "Die Zielstufe liegt zwischen 1 und 4.").max(4, "Die Zielstufe liegt zwischen 1 und 4."),
+  level: z
+    .number()
+    .int()
+    .min(1, "Die Zielstufe liegt zwischen 1 und 4.")
+    .max(4, "Die Zielstufe liegt zwischen 1 und 4."),
   dueOn: isoDate,
 });
 
@@ -181,7 +206,13 @@ export const strategyInput = z.object({
     .max(200, "Der Titel darf höchstens 200 Zeichen lang sein."),
   vision: z.string().trim().max(4000, "Die Vision darf höchstens 4.000 Zeichen lang sein.").default(""),
   goals: z
-    .array(z.string().trim().min(1, "Ein Ziel darf nicht leer sein.").max(300, "Ein Ziel darf höchstens 300 Zeichen lang sein."))
+    .array(
+      z
+        .string()
+        .trim()
+        .min(1, "Ein Ziel darf nicht leer sein.")
+        .max(300, "Ein Ziel darf höchstens 300 Zeichen lang sein."),
+    )
     .max(20, "Höchstens 20 Ziele.")
     .default([]),
   targets: z
@@ -202,7 +233,11 @@ export const modelCriterionInput = z.object({
     .trim()
     .min(3, "Bitte einen Titel mit mindestens 3 Zeichen eingeben.")
     .max(300, "Der Titel darf höchstens 300 Zeichen lang sein."),
-  explanation: z.string().trim().max(2000, "Die Erläuterung darf höchstens 2.000 Zeichen lang sein.").default(""),
+  explanation: z
+    .string()
+    .trim()
+    .max(2000, "Die Erläuterung darf höchstens 2.000 Zeichen lang sein.")
+    .default(""),
   validityMonths: z
     .number({ error: "Bitte eine ganze Zahl von Monaten eingeben." })
     .int("Bitte eine ganze Zahl von Monaten eingeben.")
@@ -214,7 +249,11 @@ export const modelCriterionInput = z.object({
 
 export const modelLevelInput = z.object({
   level: z.number().int().min(1).max(4),
-  name: z.string().trim().min(1, "Bitte einen Namen für die Stufe eingeben.").max(80, "Höchstens 80 Zeichen."),
+  name: z
+    .string()
+    .trim()
+    .min(1, "Bitte einen Namen für die Stufe eingeben.")
+    .max(80, "Höchstens 80 Zeichen."),
   criteria: z.array(modelCriterionInput).max(12, "Höchstens 12 Kriterien je Stufe."),
 });
 
@@ -225,7 +264,11 @@ export const modelDimensionInput = z.object({
     .trim()
     .min(2, "Bitte einen Namen mit mindestens 2 Zeichen eingeben.")
     .max(120, "Der Name darf höchstens 120 Zeichen lang sein."),
-  description: z.string().trim().max(1000, "Die Beschreibung darf höchstens 1.000 Zeichen lang sein.").default(""),
+  description: z
+    .string()
+    .trim()
+    .max(1000, "Die Beschreibung darf höchstens 1.000 Zeichen lang sein.")
+    .default(""),
   weight: z
     .number({ error: "Bitte ein Gewicht als Zahl eingeben." })
     .gt(0, "Das Gewicht muss größer als 0 sein.")

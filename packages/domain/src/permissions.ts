@@ -8,7 +8,13 @@ export type Access = "public" | "authenticated" | readonly Role[];
 const TENANT_ADMINS = ["admin", "state_admin"] as const satisfies readonly Role[];
 const AUDIT_READERS = ["admin", "leadership", "state_admin"] as const satisfies readonly Role[];
 /** Everyone of a Kommune reads its measures, strategy and maturity (viewers read-only). */
-const KOMMUNE_READERS = ["admin", "leadership", "coordinator", "project_lead", "viewer"] as const satisfies readonly Role[];
+const KOMMUNE_READERS = [
+  "admin",
+  "leadership",
+  "coordinator",
+  "project_lead",
+  "viewer",
+] as const satisfies readonly Role[];
 /** Coordinators manage measures; project leads edit the measures they are responsible for (checked per measure). */
 const MEASURE_EDITORS = ["coordinator", "project_lead"] as const satisfies readonly Role[];
 

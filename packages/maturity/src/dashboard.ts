@@ -4,10 +4,18 @@
  * the report jobs and tests all get the same numbers.
  */
 import { assess } from "./assess";
-import { addMonths, assertIsoDate } from "./dates";
+import { addMonths, assertIsoDate, maxDate } from "./dates";
 import { evaluateTargets } from "./targets";
 import { timeline } from "./timeline";
-import type { Assessment, HistoryPoint, IsoDate, MaturityModel, MeasureInput, Target, TargetEvaluation } from "./types";
+import type {
+  Assessment,
+  HistoryPoint,
+  IsoDate,
+  MaturityModel,
+  MeasureInput,
+  Target,
+  TargetEvaluation,
+} from "./types";
 
 export interface DashboardOptions {
   today: IsoDate;
@@ -49,13 +57,13 @@ export function buildDashboard(
   let historyFrom = monthStart(addMonths(today, -(options.minHistoryMonths ?? 12)));
   for (const m of measures) {
     if (m.status === "completed" && m.completedOn !== null && m.completedOn < historyFrom) {
-      historyFrom = monthStart(m.completedOn < maxBack ? maxBack : m.completedOn);
+      historyFrom = monthStart(maxDate(m.completedOn, maxBack));
     }
   }
   const maxAhead = addMonths(today, 60);
   let planTo = addMonths(today, options.minPlanMonths ?? 12);
   const later = (date: IsoDate | null) => {
-    if (date !== null && date > planTo) planTo = date > maxAhead ? maxAhead : date;
+    if (date !== null && date > planTo) planTo = date < maxAhead ? date : maxAhead;
   };
   for (const m of measures) if (m.status === "planned" || m.status === "in_progress") later(m.plannedEnd);
   for (const t of targets) later(t.dueOn);

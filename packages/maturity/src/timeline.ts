@@ -30,7 +30,11 @@ export function changeDates(
   for (const measure of measures) {
     const open = measure.status === "planned" || measure.status === "in_progress";
     const from =
-      measure.status === "completed" ? measure.completedOn : mode === "plan" && open ? measure.plannedEnd : null;
+      measure.status === "completed"
+        ? measure.completedOn
+        : mode === "plan" && open
+          ? measure.plannedEnd
+          : null;
     if (from === null) continue;
     assertIsoDate(from, `Maßnahme ${measure.id}`);
     let counts = false;

@@ -3,6 +3,11 @@ import { accountRouter } from "./routers/account.ts";
 import { auditRouter } from "./routers/audit.ts";
 import { authRouter } from "./routers/auth.ts";
 import { directoryRouter } from "./routers/directory.ts";
+import { maturityRouter } from "./routers/maturity.ts";
+import { maturityModelsRouter } from "./routers/maturity-models.ts";
+import { measuresRouter } from "./routers/measures.ts";
+import { orgUnitsRouter } from "./routers/org-units.ts";
+import { strategiesRouter } from "./routers/strategies.ts";
 import { tenantsRouter } from "./routers/tenants.ts";
 import { usersRouter } from "./routers/users.ts";
 import { router } from "./trpc.ts";
@@ -14,6 +19,11 @@ export const appRouter = router({
   users: usersRouter,
   audit: auditRouter,
   tenants: tenantsRouter,
+  maturityModels: maturityModelsRouter,
+  maturity: maturityRouter,
+  orgUnits: orgUnitsRouter,
+  measures: measuresRouter,
+  strategies: strategiesRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,0 +1,193 @@
+// The state's maturity model in the database: version 1 is the engine's default model, only the state writes model
+// tables, and published versions cannot change (triggers), whichever path tries; approved strategy versions are
+// append-only; measures cannot be completed without date and evidence.
+import { defaultModel } from "@spatz/maturity";
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { createDb, type DbClient } from "../src/client.ts";
+import { DEFAULT_MODEL_ID, STATE_TENANT_ID } from "../src/constants.ts";
+import { describeDbError } from "../src/migrate.ts";
+import * as q from "../src/queries/index.ts";
+import { maturityCriteria, maturityDimensions, maturityModels } from "../src/schema/maturity-model.ts";
+import { measures } from "../src/schema/measures.ts";
+import { strategies, strategyVersions } from "../src/schema/strategies.ts";
+import { withTenant } from "../src/tenant-tx.ts";
+import { createTestTenant } from "./fixtures.ts";
+
+let client: DbClient;
+let kommune: { id: string };
+
+beforeAll(async () => {
+  client = createDb(inject("appUrl"), { max: 4 });
+  kommune = await createTestTenant(client.db, "reifegrad");
+});
+afterAll(() => client.close());
+
+async function failure(work: Promise<unknown>): Promise<string> {
+  try {
+    await work;
+  } catch (error) {
+    return describeDbError(error);
+  }
+  return "no error";
+}
+
+const asState = <T>(fn: Parameters<typeof withTenant<T>>[2]) => withTenant(client.db, STATE_TENANT_ID, fn);
+
+describe("the default model", () => {
+  it("is version 1, published, and equals @spatz/maturity's defaultModel", async () => {
+    const [summary, model] = await withTenant(client.db, kommune.id, async (tx) => [
+      await q.getModelSummary(tx, DEFAULT_MODEL_ID),
+      await q.loadModel(tx, DEFAULT_MODEL_ID),
+    ]);
+    expect(summary).toMatchObject({ version: 1, status: "published", name: defaultModel.name });
+    expect({ ...model, id: defaultModel.id }).toEqual(defaultModel);
+  });
+});
+
+describe("who writes the model", () => {
+  it("a Kommune can read but not write model tables", async () => {
+    const rows = await withTenant(client.db, kommune.id, (tx) => tx.select().from(maturityDimensions));
+    expect(rows.length).toBeGreaterThanOrEqual(8);
+    expect(
+      await failure(
+        withTenant(client.db, kommune.id, (tx) =>
+          tx.insert(maturityModels).values({ version: 99, name: "Eigenes Modell" }),
+        ),
+      ),
+    ).toContain("row-level security");
+    const changed = await withTenant(client.db, kommune.id, (tx) =>
+      tx
+        .update(maturityDimensions)
+        .set({ name: "x" })
+        .where(eq(maturityDimensions.modelId, DEFAULT_MODEL_ID))
+        .returning(),
+    );
+    expect(changed).toEqual([]);
+  });
+});
+
+describe("published versions are immutable", () => {
+  it("even the state cannot change, delete or add to a published version", async () => {
+    expect(
+      await failure(
+        asState((tx) =>
+          tx.update(maturityModels).set({ name: "anders" }).where(eq(maturityModels.id, DEFAULT_MODEL_ID)),
+        ),
+      ),
+    ).toContain("can only be superseded");
+    expect(
+      await failure(
+        asState((tx) =>
+          tx
+            .update(maturityCriteria)
+            .set({ title: "anders" })
+            .where(eq(maturityCriteria.modelId, DEFAULT_MODEL_ID)),
+        ),
+      ),
+    ).toContain("immutable");
+    expect(
+      await failure(
+        asState((tx) => tx.delete(maturityModels).where(eq(maturityModels.id, DEFAULT_MODEL_ID))),
+      ),
+    ).toContain("only drafts can be deleted");
+    expect(
+      await failure(
+        asState((tx) =>
+          tx
+            .insert(maturityDimensions)
+            .values({ modelId: DEFAULT_MODEL_ID, key: "neu", position: 9, name: "Neu" }),
+        ),
+      ),
+    ).toContain("immutable");
+    expect(
+      await failure(
+        asState((tx) => tx.insert(maturityModels).values({ version: 50, name: "x", status: "published" })),
+      ),
+    ).toContain("must start as a draft");
+  });
+
+  it("a draft is edited, published, and supersedes the previous version, which then never changes", async () => {
+    const draftId = await asState(async (tx) => {
+      const source = (await q.loadModel(tx, DEFAULT_MODEL_ID))!;
+      const id = await q.createDraftFrom(tx, source);
+      const draft = (await q.loadModel(tx, id))!;
+      draft.dimensions[0]!.name = "Strategie, Steuerung & Governance";
+      await q.writeModelContent(tx, id, draft);
+      await q.publishDraft(tx, id, { "strategie.1.verantwortung": ["strategie.1.verantwortung"] }, "Test");
+      return id;
+    });
+    const [oldOne, newOne, mapping] = await asState(async (tx) => [
+      await q.getModelSummary(tx, DEFAULT_MODEL_ID),
+      await q.loadModel(tx, draftId),
+      await q.loadCriterionMapping(tx, draftId),
+    ]);
+    expect(oldOne?.status).toBe("superseded");
+    expect(newOne?.dimensions[0]?.name).toBe("Strategie, Steuerung & Governance");
+    expect(mapping).toEqual({ "strategie.1.verantwortung": ["strategie.1.verantwortung"] });
+    expect(
+      await failure(
+        asState((tx) =>
+          tx
+            .update(maturityModels)
+            .set({ status: "published" })
+            .where(eq(maturityModels.id, DEFAULT_MODEL_ID)),
+        ),
+      ),
+    ).toContain("superseded and immutable");
+    expect(await asState((tx) => q.modelChain(tx, DEFAULT_MODEL_ID, draftId))).toEqual([draftId]);
+  });
+});
+
+describe("Kommune facts", () => {
+  it("a completed measure needs a completion date and evidence", async () => {
+    const error = await failure(
+      withTenant(client.db, kommune.id, (tx) =>
+        tx
+          .insert(measures)
+          .values({
+            tenantId: kommune.id,
+            title: "Ohne Nachweis",
+            status: "completed",
+            completedOn: "2025-01-01",
+          }),
+      ),
+    );
+    expect(error).toContain("measures_completed_has_date_and_evidence");
+  });
+
+  it("approved strategy versions cannot be changed by the runtime role", async () => {
+    const versionId = await withTenant(client.db, kommune.id, async (tx) => {
+      const [s] = await tx
+        .insert(strategies)
+        .values({ tenantId: kommune.id, title: "Strategie" })
+        .returning();
+      const [v] = await tx
+        .insert(strategyVersions)
+        .values({
+          tenantId: kommune.id,
+          strategyId: s!.id,
+          version: 1,
+          title: "Strategie",
+          vision: "",
+          goals: [],
+          targets: [],
+          modelId: DEFAULT_MODEL_ID,
+          approvedOn: "2026-01-15",
+          approvedByName: "Lena Leitung",
+        })
+        .returning();
+      return v!.id;
+    });
+    expect(
+      await failure(
+        withTenant(client.db, kommune.id, (tx) =>
+          tx
+            .update(strategyVersions)
+            .set({ approvedOn: "2020-01-01" })
+            .where(eq(strategyVersions.id, versionId)),
+        ),
+      ),
+    ).toContain("permission denied");
+  });
+});

@@ -1,0 +1,25 @@
+// A BAD_REQUEST that carries a message for one form field, shaped like a zod validation error so that the screens
+// show it next to the field (errorFormatter in trpc.ts flattens it into zodError.fieldErrors).
+import { TRPCError } from "@trpc/server";
+import { ZodError } from "zod";
+
+export function fieldError(field: string, message: string): TRPCError {
+  return new TRPCError({
+    code: "BAD_REQUEST",
+    message,
+    cause: new ZodError([{ code: "custom", path: [field], message, input: undefined }]),
+  });
+}
+
+export function notFound(message = "Der Eintrag wurde nicht gefunden."): TRPCError {
+  return new TRPCError({ code: "NOT_FOUND", message });
+}
+
+export function isUniqueViolation(error: unknown): boolean {
+  let e: unknown = error;
+  while (e instanceof Error) {
+    if ((e as { code?: string }).code === "23505") return true;
+    e = e.cause;
+  }
+  return false;
+}

@@ -1,0 +1,60 @@
+// Which model version a Kommune uses and which measures belong to a scope (whole administration or one org unit and
+// everything below it). Shared by the maturity, measures and strategies routers.
+import { queries, schema, type TenantTx } from "@spatz/db";
+import type { MaturityModel } from "@spatz/maturity";
+import { TRPCError } from "@trpc/server";
+
+export type ModelInUse = {
+  model: MaturityModel;
+  summary: queries.ModelSummary;
+  /** False while the Kommune has not linked anything yet and simply follows the published version. */
+  pinned: boolean;
+};
+
+/** The Kommune's model version: the one pinned in maturity_settings, else the currently published one. */
+export async function modelInUse(tx: TenantTx): Promise<ModelInUse> {
+  const settings = await queries.getMaturitySettings(tx);
+  const summary = settings
+    ? await queries.getModelSummary(tx, settings.modelId)
+    : await queries.getPublishedModelSummary(tx);
+  if (!summary) {
+    throw new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: "no published maturity model" });
+  }
+  const model = await queries.loadModel(tx, summary.id);
+  return { model: model!, summary, pinned: settings !== null };
+}
+
+/** Pins the model version before the first link is written, so a later publication cannot change what keys mean. */
+export async function pinModel(tx: TenantTx, tenantId: string, inUse: ModelInUse): Promise<void> {
+  if (inUse.pinned) return;
+  await tx
+    .insert(schema.maturitySettings)
+    .values({ tenantId, modelId: inUse.summary.id })
+    .onConflictDoNothing();
+}
+
+export function criterionIndex(model: MaturityModel) {
+  const byKey = new Map<string, { dimensionKey: string; level: number; title: string }>();
+  for (const d of model.dimensions)
+    for (const l of d.levels)
+      for (const c of l.criteria) byKey.set(c.key, { dimensionKey: d.key, level: l.level, title: c.title });
+  return byKey;
+}
+
+export function dimensionCriterionKeys(model: MaturityModel, dimensionKey: string): string[] {
+  const dimension = model.dimensions.find((d) => d.key === dimensionKey);
+  return dimension ? dimension.levels.flatMap((l) => l.criteria.map((c) => c.key)) : [];
+}
+
+/** The org unit and its subtree, or null for the whole administration. Unknown unit → NOT_FOUND. */
+export async function scopeUnits(
+  tx: TenantTx,
+  orgUnitId: string | null | undefined,
+): Promise<string[] | undefined> {
+  if (!orgUnitId) return undefined;
+  const units = await queries.listOrgUnits(tx);
+  if (!units.some((u) => u.id === orgUnitId)) {
+    throw new TRPCError({ code: "NOT_FOUND", message: "Diese Organisationseinheit gibt es nicht." });
+  }
+  return queries.subtreeIds(units, orgUnitId);
+}

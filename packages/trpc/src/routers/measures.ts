@@ -1,0 +1,298 @@
+// Measures (Maßnahmen) of a Kommune: list, board columns, detail with its history, create, edit, status changes
+// (completing needs a date and evidence; reopening is logged as such) and bulk status changes (all or nothing).
+import { type Actor, queries, schema, type TenantTx, writeAudit } from "@spatz/db";
+import {
+  berlinToday,
+  bulkSetMeasureStatusInput,
+  createMeasureInput,
+  type MeasureStatus,
+  measureListInput,
+  setMeasureStatusInput,
+  updateMeasureInput,
+} from "@spatz/domain";
+import { TRPCError } from "@trpc/server";
+import { and, eq } from "drizzle-orm";
+import { z } from "zod";
+import { fieldError, notFound } from "../field-error.ts";
+import {
+  criterionIndex,
+  dimensionCriterionKeys,
+  modelInUse,
+  pinModel,
+  scopeUnits,
+} from "../maturity-scope.ts";
+import { router, type SessionContext, tenantProcedure } from "../trpc.ts";
+
+const { measures, users } = schema;
+type MeasureRow = typeof measures.$inferSelect;
+
+const NOT_FOUND = "Diese Maßnahme gibt es nicht.";
+
+/** Coordinators edit every measure; project leads only those they are responsible for. */
+function assertMayEdit(session: SessionContext, measure: Pick<MeasureRow, "responsibleUserId">) {
+  if (session.user.role === "coordinator") return;
+  if (session.user.role === "project_lead" && measure.responsibleUserId === session.user.id) return;
+  throw new TRPCError({
+    code: "FORBIDDEN",
+    message: "Sie können nur Maßnahmen bearbeiten, für die Sie verantwortlich sind.",
+  });
+}
+
+function mayEdit(session: SessionContext, measure: Pick<MeasureRow, "responsibleUserId">): boolean {
+  return (
+    session.user.role === "coordinator" ||
+    (session.user.role === "project_lead" && measure.responsibleUserId === session.user.id)
+  );
+}
+
+async function loadMeasure(tx: TenantTx, id: string): Promise<MeasureRow> {
+  const [row] = await queries.getMeasuresByIds(tx, [id]);
+  if (!row) throw notFound(NOT_FOUND);
+  return row;
+}
+
+/** Links, org unit and responsible person must exist in this Kommune (and in its model version). */
+async function checkReferences(
+  tx: TenantTx,
+  session: SessionContext,
+  input: { criterionKeys: string[]; orgUnitId: string | null; responsibleUserId: string | null },
+) {
+  const inUse = await modelInUse(tx);
+  const known = criterionIndex(inUse.model);
+  const unknown = input.criterionKeys.filter((k) => !known.has(k));
+  if (unknown.length > 0) {
+    throw fieldError(
+      "criterionKeys",
+      `Diese Kriterien gibt es im Reifegradmodell nicht: ${unknown.join(", ")}.`,
+    );
+  }
+  if (input.orgUnitId && !(await queries.getOrgUnit(tx, input.orgUnitId))) {
+    throw fieldError("orgUnitId", "Diese Organisationseinheit gibt es nicht.");
+  }
+  if (input.responsibleUserId) {
+    const [user] = await tx
+      .select({ id: users.id, status: users.status })
+      .from(users)
+      .where(eq(users.id, input.responsibleUserId));
+    if (user?.status !== "active") {
+      throw fieldError("responsibleUserId", "Diese Person gibt es nicht oder ihr Konto ist gesperrt.");
+    }
+  }
+  if (session.user.role === "project_lead" && input.responsibleUserId !== session.user.id) {
+    throw fieldError(
+      "responsibleUserId",
+      "Als Projektleitung legen Sie Maßnahmen an und bearbeiten sie, für die Sie selbst verantwortlich sind.",
+    );
+  }
+  await pinModel(tx, session.tenant.id, inUse);
+}
+
+type StatusChange = {
+  status: MeasureStatus;
+  completedOn: string | null;
+  evidenceText: string | null;
+  evidenceUrl: string | null;
+};
+
+function actionFor(from: MeasureStatus, to: MeasureStatus): string {
+  if (to === "completed") return from === "completed" ? "measure.completion_update" : "measure.complete";
+  if (from === "completed") return to === "discarded" ? "measure.discard" : "measure.reopen";
+  return to === "discarded" ? "measure.discard" : "measure.status_change";
+}
+
+/** Applies a status change to one loaded measure, with its audit entry. Throws field errors before writing. */
+async function applyStatus(
+  tx: TenantTx,
+  tenantId: string,
+  actor: Actor,
+  before: MeasureRow,
+  change: StatusChange,
+) {
+  const today = berlinToday();
+  const patch: Partial<MeasureRow> = { status: change.status, updatedAt: new Date() };
+  if (change.status === "completed") {
+    if (!change.completedOn) throw fieldError("completedOn", "Bitte das Abschlussdatum angeben.");
+    if (change.completedOn > today) {
+      throw fieldError("completedOn", "Das Abschlussdatum darf nicht in der Zukunft liegen.");
+    }
+    const evidenceText = change.evidenceText ?? before.evidenceText;
+    const evidenceUrl = change.evidenceUrl ?? before.evidenceUrl;
+    if (!evidenceText && !evidenceUrl) {
+      throw fieldError("evidenceText", "Bitte einen Nachweis angeben (Beschreibung oder Link).");
+    }
+    Object.assign(patch, { completedOn: change.completedOn, evidenceText, evidenceUrl });
+  } else {
+    // Only a completed measure has a completion date; reopening or discarding removes it (the audit keeps it).
+    patch.completedOn = null;
+  }
+  const [after] = await tx
+    .update(measures)
+    .set(patch)
+    .where(and(eq(measures.tenantId, tenantId), eq(measures.id, before.id)))
+    .returning();
+  await writeAudit(tx, tenantId, actor, {
+    action: actionFor(before.status, change.status),
+    entityType: "measure",
+    entityId: before.id,
+    before: {
+      status: before.status,
+      completedOn: before.completedOn,
+      evidenceText: before.evidenceText,
+      evidenceUrl: before.evidenceUrl,
+    },
+    after: {
+      status: after!.status,
+      completedOn: after!.completedOn,
+      evidenceText: after!.evidenceText,
+      evidenceUrl: after!.evidenceUrl,
+    },
+  });
+  return after!;
+}
+
+export const measuresRouter = router({
+  list: tenantProcedure.input(measureListInput).query(async ({ ctx, input }) => {
+    const orgUnitIds = await scopeUnits(ctx.tx, input.orgUnitId);
+    let criterionKeys: string[] | undefined;
+    if (input.dimensionKey) {
+      criterionKeys = dimensionCriterionKeys((await modelInUse(ctx.tx)).model, input.dimensionKey);
+    }
+    return queries.listMeasures(ctx.tx, {
+      search: input.search,
+      statuses: input.statuses,
+      orgUnitIds,
+      criterionKeys,
+      responsibleUserId: input.responsible === "me" ? ctx.session.user.id : undefined,
+      overdueBefore: input.overdue ? berlinToday() : undefined,
+      sort: input.sort,
+      page: input.page,
+      pageSize: input.pageSize,
+    });
+  }),
+
+  get: tenantProcedure.input(z.object({ id: z.uuid() })).query(async ({ ctx, input }) => {
+    const measure = await queries.getMeasure(ctx.tx, input.id);
+    if (!measure) throw notFound(NOT_FOUND);
+    const history = await queries.listAudit(ctx.tx, {
+      entityType: "measure",
+      entityId: input.id,
+      page: 1,
+      pageSize: 100,
+    });
+    return { measure, history: history.items, canEdit: mayEdit(ctx.session, measure) };
+  }),
+
+  assignees: tenantProcedure.query(({ ctx }) => queries.listAssignees(ctx.tx)),
+
+  create: tenantProcedure.input(createMeasureInput).mutation(async ({ ctx, input }) => {
+    const responsibleUserId =
+      ctx.session.user.role === "project_lead"
+        ? (input.responsibleUserId ?? ctx.session.user.id)
+        : input.responsibleUserId;
+    await checkReferences(ctx.tx, ctx.session, { ...input, responsibleUserId });
+    const [row] = await ctx.tx
+      .insert(measures)
+      .values({
+        ...input,
+        responsibleUserId,
+        criterionKeys: [...new Set(input.criterionKeys)],
+        tenantId: ctx.session.tenant.id,
+      })
+      .returning();
+    await writeAudit(ctx.tx, ctx.session.tenant.id, ctx.session.actor, {
+      action: "measure.create",
+      entityType: "measure",
+      entityId: row!.id,
+      after: row,
+    });
+    return row!;
+  }),
+
+  update: tenantProcedure.input(updateMeasureInput).mutation(async ({ ctx, input }) => {
+    const before = await loadMeasure(ctx.tx, input.id);
+    assertMayEdit(ctx.session, before);
+    await checkReferences(ctx.tx, ctx.session, input);
+    if (before.status === "completed" && !input.evidenceText && !input.evidenceUrl) {
+      throw fieldError(
+        "evidenceText",
+        "Eine abgeschlossene Maßnahme braucht einen Nachweis (Beschreibung oder Link).",
+      );
+    }
+    const { id, ...fields } = input;
+    const [after] = await ctx.tx
+      .update(measures)
+      .set({ ...fields, criterionKeys: [...new Set(fields.criterionKeys)], updatedAt: new Date() })
+      .where(and(eq(measures.tenantId, ctx.session.tenant.id), eq(measures.id, id)))
+      .returning();
+    await writeAudit(ctx.tx, ctx.session.tenant.id, ctx.session.actor, {
+      action: "measure.update",
+      entityType: "measure",
+      entityId: id,
+      before: changedFields(before, after!, "before"),
+      after: changedFields(before, after!, "after"),
+    });
+    return after!;
+  }),
+
+  setStatus: tenantProcedure.input(setMeasureStatusInput).mutation(async ({ ctx, input }) => {
+    const before = await loadMeasure(ctx.tx, input.id);
+    assertMayEdit(ctx.session, before);
+    if (before.status === input.status && input.status !== "completed") return before;
+    return applyStatus(ctx.tx, ctx.session.tenant.id, ctx.session.actor, before, input);
+  }),
+
+  bulkSetStatus: tenantProcedure.input(bulkSetMeasureStatusInput).mutation(async ({ ctx, input }) => {
+    const ids = [...new Set(input.ids)];
+    const rows = await queries.getMeasuresByIds(ctx.tx, ids);
+    // Unknown ids (including another Kommune's) fail the whole request: nothing changes.
+    if (rows.length !== ids.length)
+      throw notFound("Mindestens eine der ausgewählten Maßnahmen gibt es nicht.");
+    for (const row of rows) assertMayEdit(ctx.session, row);
+    if (input.status === "completed") {
+      const missing = rows.filter((r) => !r.evidenceText && !r.evidenceUrl);
+      if (missing.length > 0 && !input.evidenceText && !input.evidenceUrl) {
+        throw fieldError(
+          "evidenceText",
+          `Ohne Nachweis: ${missing.map((r) => `„${r.title}“`).join(", ")}. Bitte einen Nachweis für diese Maßnahmen angeben.`,
+        );
+      }
+    }
+    let changed = 0;
+    for (const row of rows) {
+      if (row.status === input.status && input.status !== "completed") continue;
+      const ownEvidence = row.evidenceText || row.evidenceUrl;
+      await applyStatus(ctx.tx, ctx.session.tenant.id, ctx.session.actor, row, {
+        status: input.status,
+        completedOn: input.completedOn,
+        // Evidence typed in the bulk dialog fills gaps; it never overwrites a measure's own evidence.
+        evidenceText: ownEvidence ? null : input.evidenceText,
+        evidenceUrl: ownEvidence ? null : input.evidenceUrl,
+      });
+      changed++;
+    }
+    return { changed, unchanged: rows.length - changed };
+  }),
+});
+
+const AUDITED_FIELDS = [
+  "title",
+  "description",
+  "orgUnitId",
+  "responsibleUserId",
+  "plannedStart",
+  "plannedEnd",
+  "criterionKeys",
+  "projectId",
+  "evidenceText",
+  "evidenceUrl",
+] as const;
+
+/** Only what changed, so the history on the detail page reads as "vorher → nachher". */
+function changedFields(before: MeasureRow, after: MeasureRow, side: "before" | "after") {
+  const out: Record<string, unknown> = {};
+  for (const field of AUDITED_FIELDS) {
+    if (JSON.stringify(before[field]) !== JSON.stringify(after[field]))
+      out[field] = (side === "before" ? before : after)[field];
+  }
+  return out;
+}
