@@ -143,14 +143,12 @@ describe("Kommune facts", () => {
   it("a completed measure needs a completion date and evidence", async () => {
     const error = await failure(
       withTenant(client.db, kommune.id, (tx) =>
-        tx
-          .insert(measures)
-          .values({
-            tenantId: kommune.id,
-            title: "Ohne Nachweis",
-            status: "completed",
-            completedOn: "2025-01-01",
-          }),
+        tx.insert(measures).values({
+          tenantId: kommune.id,
+          title: "Ohne Nachweis",
+          status: "completed",
+          completedOn: "2025-01-01",
+        }),
       ),
     );
     expect(error).toContain("measures_completed_has_date_and_evidence");
