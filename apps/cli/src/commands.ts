@@ -8,6 +8,7 @@ import {
   demoEmail,
   loadTenants,
   seedDemoUsers,
+  seedMaturityDemo,
 } from "@spatz/db/seed";
 import {
   displayName,
@@ -77,6 +78,11 @@ export const commands: Record<string, Command> = {
         const loaded = await loadTenants(db, "Demo-Daten");
         const created = await seedDemoUsers(db, await hashPassword(DEMO_PASSWORD));
         console.log(`${loaded.tenants} Kommunen, ${created} neue Demo-Konten`);
+        const started = performance.now();
+        const maturity = await seedMaturityDemo(db);
+        console.log(
+          `Reifegrad: ${maturity.kommunen} Kommunen mit ${maturity.measures} Maßnahmen angelegt, ${maturity.skipped} unverändert (${Math.round(performance.now() - started)} ms)`,
+        );
         console.log(demoLogins(String(values["public-url"] ?? "http://localhost:3000")));
       }),
   },

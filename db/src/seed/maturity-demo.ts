@@ -1,0 +1,150 @@
+// Demo maturity data for every Kommune: org units, measures, an approved strategy, and the pinned model version.
+// Idempotent (a Kommune that has measures is left alone) and fast: one tenant transaction per Kommune with a few bulk
+// inserts each. Halle (Saale) gets the Modellprojekt "Digitales Gesundheitsamt" (maturity-demo-halle.ts).
+import { berlinToday } from "@spatz/domain";
+import type { MaturityModel } from "@spatz/maturity";
+import { count, eq, inArray, ne } from "drizzle-orm";
+import { writeAudit } from "../audit.ts";
+import type { Database } from "../client.ts";
+import { STATE_TENANT_ID } from "../constants.ts";
+import { getPublishedModelSummary, loadModel } from "../queries/maturity-models.ts";
+import { users } from "../schema/identity.ts";
+import { maturitySettings, measures } from "../schema/measures.ts";
+import { orgUnits } from "../schema/org-units.ts";
+import { strategies, strategyVersions } from "../schema/strategies.ts";
+import { tenants } from "../schema/tenants.ts";
+import { type TenantTx, withTenant } from "../tenant-tx.ts";
+import { demoEmail } from "./demo-users.ts";
+import { HALLE_SLUG, hallePlan } from "./maturity-demo-halle.ts";
+import { generatedMeasures, generatedStrategy, type KommuneFacts, type SeedPlan, unitsFor } from "./maturity-demo-plan.ts";
+import { seededRandom } from "./random.ts";
+
+const ACTOR = { userId: null, label: "Demo-Daten" };
+
+export function demoPlan(model: MaturityModel, k: KommuneFacts, today: string): SeedPlan {
+  const rng = seededRandom(`spatz-demo:${k.slug}`);
+  if (k.slug === HALLE_SLUG) return hallePlan(model, k, today, rng);
+  const { measures, reached } = generatedMeasures(model, k, today, rng);
+  return { orgUnits: unitsFor(k.kind).units, measures, strategies: [generatedStrategy(model, k, today, rng, reached)] };
+}
+
+async function writePlan(tx: TenantTx, tenantId: string, slug: string, modelId: string, plan: SeedPlan) {
+  const people = await tx
+    .select({ id: users.id, email: users.email, role: users.role })
+    .from(users)
+    .where(inArray(users.email, [demoEmail("cdo", slug), demoEmail("projekt", slug), demoEmail("leitung", slug)]));
+  const personId = (local: string) => people.find((p) => p.email === demoEmail(local, slug))?.id ?? null;
+  const leadership = personId("leitung");
+
+  // Org units parent-first, so that each insert can point at its parent.
+  const unitIds = new Map<string, string>();
+  const pending = [...plan.orgUnits];
+  while (pending.length > 0) {
+    const ready = pending.filter((u) => u.parent === null || unitIds.has(u.parent));
+    if (ready.length === 0) throw new Error(`org unit tree of ${slug} has a cycle or a missing parent`);
+    const rows = await tx
+      .insert(orgUnits)
+      .values(
+        ready.map((u) => ({ tenantId, name: u.name, shortCode: u.code, parentId: u.parent ? unitIds.get(u.parent)! : null })),
+      )
+      .returning({ id: orgUnits.id, shortCode: orgUnits.shortCode });
+    for (const r of rows) unitIds.set(r.shortCode, r.id);
+    for (const u of ready) pending.splice(pending.indexOf(u), 1);
+  }
+  const unit = (code: string | null) => (code ? (unitIds.get(code) ?? null) : null);
+
+  await tx.insert(maturitySettings).values({ tenantId, modelId }).onConflictDoNothing();
+  if (plan.measures.length > 0) {
+    await tx.insert(measures).values(
+      plan.measures.map((m) => ({
+        tenantId,
+        title: m.title,
+        description: m.description,
+        orgUnitId: unit(m.orgUnit),
+        responsibleUserId: m.responsible ? personId(m.responsible) : null,
+        status: m.status,
+        plannedStart: m.plannedStart,
+        plannedEnd: m.plannedEnd,
+        completedOn: m.status === "completed" ? m.completedOn : null,
+        evidenceText: m.evidenceText,
+        criterionKeys: m.criterionKeys,
+      })),
+    );
+  }
+  for (const s of plan.strategies) {
+    const last = s.versions.at(-1);
+    const [row] = await tx
+      .insert(strategies)
+      .values({
+        tenantId,
+        orgUnitId: unit(s.orgUnit),
+        title: s.title,
+        vision: s.vision,
+        goals: s.goals,
+        targets: s.working ?? last?.targets ?? [],
+      })
+      .returning({ id: strategies.id });
+    if (s.versions.length > 0) {
+      await tx.insert(strategyVersions).values(
+        s.versions.map((v, i) => ({
+          tenantId,
+          strategyId: row!.id,
+          version: i + 1,
+          title: s.title,
+          vision: s.vision,
+          goals: s.goals,
+          targets: v.targets,
+          modelId,
+          approvedOn: v.approvedOn,
+          approvedByUserId: leadership,
+          approvedByName: "Lena Leitung",
+        })),
+      );
+    }
+  }
+  await writeAudit(tx, tenantId, ACTOR, {
+    action: "maturity.seed_demo",
+    entityType: "tenant",
+    entityId: tenantId,
+    after: { orgUnits: plan.orgUnits.length, measures: plan.measures.length, strategies: plan.strategies.length },
+  });
+}
+
+export async function seedMaturityDemo(
+  db: Database,
+  opts: { today?: string; only?: string[] } = {},
+): Promise<{ kommunen: number; measures: number; skipped: number }> {
+  const today = opts.today ?? berlinToday();
+  const { kommunen, model } = await withTenant(db, STATE_TENANT_ID, async (tx) => {
+    const summary = await getPublishedModelSummary(tx);
+    if (!summary) throw new Error("no published maturity model: run the migrations first");
+    return {
+      kommunen: await tx
+        .select({ id: tenants.id, slug: tenants.slug, name: tenants.name, kind: tenants.kind, population: tenants.population })
+        .from(tenants)
+        .where(ne(tenants.kind, "state")),
+      model: (await loadModel(tx, summary.id))!,
+    };
+  });
+  let seeded = 0;
+  let total = 0;
+  let skipped = 0;
+  for (const k of kommunen) {
+    if (opts.only && !opts.only.includes(k.slug)) continue;
+    const written = await withTenant(db, k.id, async (tx) => {
+      const [existing] = await tx.select({ n: count() }).from(measures);
+      if ((existing?.n ?? 0) > 0) return null;
+      const [units] = await tx.select({ n: count() }).from(orgUnits).where(eq(orgUnits.tenantId, k.id));
+      if ((units?.n ?? 0) > 0) return null;
+      const plan = demoPlan(model, k, today);
+      await writePlan(tx, k.id, k.slug, model.id, plan);
+      return plan.measures.length;
+    });
+    if (written === null) skipped++;
+    else {
+      seeded++;
+      total += written;
+    }
+  }
+  return { kommunen: seeded, measures: total, skipped };
+}
