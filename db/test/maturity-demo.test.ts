@@ -12,8 +12,8 @@ import { strategies, strategyVersions } from "../src/schema/strategies.ts";
 import { tenants } from "../src/schema/tenants.ts";
 import { seedDemoUsers } from "../src/seed/demo-users.ts";
 import { loadTenants } from "../src/seed/load-tenants.ts";
-import { HALLE_MILESTONES } from "../src/seed/maturity-demo-halle.ts";
 import { demoPlan, seedMaturityDemo } from "../src/seed/maturity-demo.ts";
+import { HALLE_MILESTONES } from "../src/seed/maturity-demo-halle.ts";
 import { withTenant } from "../src/tenant-tx.ts";
 
 const TODAY = "2026-11-28";
@@ -29,7 +29,13 @@ beforeAll(async () => {
   model = (await withTenant(client.db, STATE_TENANT_ID, (tx) => loadModel(tx, DEFAULT_MODEL_ID)))!;
   kommunen = await withTenant(client.db, STATE_TENANT_ID, (tx) =>
     tx
-      .select({ id: tenants.id, slug: tenants.slug, name: tenants.name, kind: tenants.kind, population: tenants.population })
+      .select({
+        id: tenants.id,
+        slug: tenants.slug,
+        name: tenants.name,
+        kind: tenants.kind,
+        population: tenants.population,
+      })
       .from(tenants)
       .where(sql`${tenants.ags} ~ '^15[0-9]{3}'`),
   );
@@ -38,7 +44,13 @@ beforeAll(async () => {
 afterAll(() => client.close());
 
 const engineMeasures = (rows: (typeof measures.$inferSelect)[]): MeasureInput[] =>
-  rows.map((m) => ({ id: m.id, status: m.status, completedOn: m.completedOn, plannedEnd: m.plannedEnd, criterionKeys: m.criterionKeys }));
+  rows.map((m) => ({
+    id: m.id,
+    status: m.status,
+    completedOn: m.completedOn,
+    plannedEnd: m.plannedEnd,
+    criterionKeys: m.criterionKeys,
+  }));
 
 describe("demo maturity data", () => {
   it("gives all 133 Kommunen measures, org units and an approved strategy", async () => {
@@ -87,18 +99,28 @@ describe("demo maturity data", () => {
     });
     for (const m of HALLE_MILESTONES) {
       const row = rows.find((r) => r.title.startsWith(`Meilenstein ${m.n}:`));
-      expect(row, `Meilenstein ${m.n}`).toMatchObject({ status: "completed", completedOn: m.on, criterionKeys: m.keys });
+      expect(row, `Meilenstein ${m.n}`).toMatchObject({
+        status: "completed",
+        completedOn: m.on,
+        criterionKeys: m.keys,
+      });
       expect(row?.evidenceText).toContain(`Meilensteinbericht ${m.n}`);
     }
     expect(strategy.vision).toContain("Das Gesundheitsamt 2026 ist effizient und bürgerfreundlich");
     expect(ga.name).toBe("Gesundheitsamt");
     // The history shows real steps: the DMS (milestone 6) completes level 2 of the process dimension on its day.
-    const prozesse = (date: string) => assess(model, engineMeasures(rows), date).dimensions.find((d) => d.key === "prozesse")!.level;
+    const prozesse = (date: string) =>
+      assess(model, engineMeasures(rows), date).dimensions.find((d) => d.key === "prozesse")!.level;
     expect([prozesse("2024-04-29"), prozesse("2024-04-30")]).toEqual([1, 2]);
     const all = await withTenant(client.db, halle.id, (tx) =>
-      tx.select({ title: measures.title, orgUnitId: measures.orgUnitId }).from(measures).where(isNull(measures.orgUnitId)),
+      tx
+        .select({ title: measures.title, orgUnitId: measures.orgUnitId })
+        .from(measures)
+        .where(isNull(measures.orgUnitId)),
     );
-    expect(all.map((m) => m.title)).toEqual(expect.arrayContaining(["WLAN in städtischen Gebäuden", "Payment"]));
+    expect(all.map((m) => m.title)).toEqual(
+      expect.arrayContaining(["WLAN in städtischen Gebäuden", "Payment"]),
+    );
   });
 
   it("has open and overdue measures for the plan, and measures of the demo project lead", async () => {

@@ -12,7 +12,16 @@ import { useSession } from "./auth/session.ts";
 import { TenantPicker } from "./auth/TenantPicker.tsx";
 import { StartPage } from "./home/StartPage.tsx";
 import { queryClient } from "./lib/query-client.ts";
+import { DashboardPage } from "./maturity/DashboardPage.tsx";
+import { MeasureBoardPage } from "./measures/MeasureBoardPage.tsx";
+import { MeasureDetailPage } from "./measures/MeasureDetailPage.tsx";
+import { MeasureListPage } from "./measures/MeasureListPage.tsx";
+import { NewMeasurePage } from "./measures/NewMeasurePage.tsx";
+import { ModelEditorPage } from "./model/ModelEditorPage.tsx";
+import { ModelListPage } from "./model/ModelListPage.tsx";
+import { OrgUnitsPage } from "./org/OrgUnitsPage.tsx";
 import { TenantsPage } from "./state/TenantsPage.tsx";
+import { StrategyPage } from "./strategy/StrategyPage.tsx";
 import { Layout } from "./ui/Layout.tsx";
 import { PageHeader } from "./ui/PageHeader.tsx";
 import { EmptyState, Loading } from "./ui/states.tsx";
@@ -70,6 +79,64 @@ export function App() {
           path="/land/kommunen"
           component={() => (
             <RequireSession requires="tenants.list">{(me) => <TenantsPage me={me} />}</RequireSession>
+          )}
+        />
+        <Route
+          path="/reifegrad"
+          component={() => (
+            <RequireSession requires="maturity.dashboard">{(me) => <DashboardPage me={me} />}</RequireSession>
+          )}
+        />
+        <Route
+          path="/massnahmen"
+          component={() => (
+            <RequireSession requires="measures.list">{(me) => <MeasureListPage me={me} />}</RequireSession>
+          )}
+        />
+        <Route
+          path="/massnahmen/board"
+          component={() => (
+            <RequireSession requires="measures.list">{(me) => <MeasureBoardPage me={me} />}</RequireSession>
+          )}
+        />
+        <Route
+          path="/massnahmen/neu"
+          component={() => (
+            <RequireSession requires="measures.create">{(me) => <NewMeasurePage me={me} />}</RequireSession>
+          )}
+        />
+        <Route
+          path="/massnahmen/:id"
+          component={() => (
+            <RequireSession requires="measures.get">{(me) => <MeasureDetailPage me={me} />}</RequireSession>
+          )}
+        />
+        <Route
+          path="/strategie"
+          component={() => (
+            <RequireSession requires="strategies.list">{(me) => <StrategyPage me={me} />}</RequireSession>
+          )}
+        />
+        <Route
+          path="/verwaltung/organisation"
+          component={() => (
+            <RequireSession requires="orgUnits.create">{() => <OrgUnitsPage />}</RequireSession>
+          )}
+        />
+        <Route
+          path="/land/reifegradmodell"
+          component={() => (
+            <RequireSession requires="maturityModels.list">
+              {(me) => <ModelListPage me={me} />}
+            </RequireSession>
+          )}
+        />
+        <Route
+          path="/land/reifegradmodell/:id"
+          component={() => (
+            <RequireSession requires="maturityModels.get">
+              {(me) => <ModelEditorPage me={me} />}
+            </RequireSession>
           )}
         />
         <Route path="*" component={NotFound} />

@@ -26,30 +26,72 @@ const GA = "FB 53";
 
 /** The nine milestones of the Modellprojekt, on the month the presentation shows them (end of that month). */
 export const HALLE_MILESTONES: { n: number; title: string; on: string; keys: string[] }[] = [
-  { n: 1, title: "Digitalisierungsstrategie erarbeitet, abgenommen und kommuniziert", on: "2023-03-31", keys: ["strategie.2.strategie-beschlossen"] },
-  { n: 2, title: "IT-Notfallkonzept und Risikobehandlungsplan erstellt", on: "2023-05-31", keys: ["sicherheit.2.notfallkonzept"] },
-  { n: 3, title: "Neue Kollaborationsplattform etabliert", on: "2023-07-31", keys: ["zusammenarbeit.2.kollaborationsplattform"] },
+  {
+    n: 1,
+    title: "Digitalisierungsstrategie erarbeitet, abgenommen und kommuniziert",
+    on: "2023-03-31",
+    keys: ["strategie.2.strategie-beschlossen"],
+  },
+  {
+    n: 2,
+    title: "IT-Notfallkonzept und Risikobehandlungsplan erstellt",
+    on: "2023-05-31",
+    keys: ["sicherheit.2.notfallkonzept"],
+  },
+  {
+    n: 3,
+    title: "Neue Kollaborationsplattform etabliert",
+    on: "2023-07-31",
+    keys: ["zusammenarbeit.2.kollaborationsplattform"],
+  },
   {
     n: 4,
     title: "SOLL-Prozesse und Notfallmanagementplan freigegeben",
     on: "2023-08-31",
     keys: ["prozesse.2.soll-prozesse", "sicherheit.3.notfallmanagementplan"],
   },
-  { n: 5, title: "Schulungsplattform und -inhalte nutzbar", on: "2023-10-31", keys: ["kompetenzen.2.schulungsplattform"] },
+  {
+    n: 5,
+    title: "Schulungsplattform und -inhalte nutzbar",
+    on: "2023-10-31",
+    keys: ["kompetenzen.2.schulungsplattform"],
+  },
   {
     n: 6,
     title: "Produktivnahme DMS und Terminmanagement für Bürger nutzbar",
     on: "2024-04-30",
     keys: ["prozesse.2.dms", "onlinedienste.2.terminmanagement"],
   },
-  { n: 7, title: "Partizipationsplattform nutzbar", on: "2024-04-30", keys: ["onlinedienste.3.partizipationsplattform"] },
-  { n: 8, title: "eAkte und Datendrehscheibe produktiv", on: "2024-07-31", keys: ["daten.3.datendrehscheibe"] },
-  { n: 9, title: "Kritische Risiken aus Risikobehandlungsplan ausgeräumt", on: "2024-09-30", keys: ["sicherheit.3.kritische-risiken"] },
+  {
+    n: 7,
+    title: "Partizipationsplattform nutzbar",
+    on: "2024-04-30",
+    keys: ["onlinedienste.3.partizipationsplattform"],
+  },
+  {
+    n: 8,
+    title: "eAkte und Datendrehscheibe produktiv",
+    on: "2024-07-31",
+    keys: ["daten.3.datendrehscheibe"],
+  },
+  {
+    n: 9,
+    title: "Kritische Risiken aus Risikobehandlungsplan ausgeräumt",
+    on: "2024-09-30",
+    keys: ["sicherheit.3.kritische-risiken"],
+  },
 ];
 
 const PROJECT_START = "2023-01-01";
 
-type Row = { GB: string; R: string; Projektname: string; Projektbeschreibung: string; Start: string; Ende: string };
+type Row = {
+  GB: string;
+  R: string;
+  Projektname: string;
+  Projektbeschreibung: string;
+  Start: string;
+  Ende: string;
+};
 
 function readProjektliste(): Row[] {
   const text = readFileSync(path.join(seedDataDir, "halle", "projektliste-2023.tsv"), "utf8");
@@ -67,7 +109,9 @@ const PROJECT_LINKS: Record<string, { keys: string[]; replanMonths?: number }> =
   "Erneuerung MS Office i. V. m. Umstellung auf Win10 (Anforderungen durch Fachverfahren)": {
     keys: ["infrastruktur.2.unterstuetzte-software"],
   },
-  "Workflow-Management (DoRIS, Onboarding)": { keys: ["prozesse.3.workflow-management", "kompetenzen.2.onboarding"] },
+  "Workflow-Management (DoRIS, Onboarding)": {
+    keys: ["prozesse.3.workflow-management", "kompetenzen.2.onboarding"],
+  },
   "Energie Management Software": { keys: ["daten.4.datenbasierte-steuerung"] },
   "Einführung Kanzlei-SW": { keys: ["prozesse.4.medienbruchfrei"], replanMonths: 4 },
   "AI-Vergabemanager - Archivierungsschnittstelle": { keys: ["daten.2.xoev-standards"] },
@@ -75,7 +119,9 @@ const PROJECT_LINKS: Record<string, { keys: string[]; replanMonths?: number }> =
   "Anpassung OVVISIO - KBA-Meldungen": { keys: ["daten.2.xoev-standards"] },
   "Ablösung OVVISIO": { keys: ["onlinedienste.4.fachverfahren-anbindung"] },
   "Ablösung eldis": { keys: ["prozesse.4.medienbruchfrei"] },
-  "neues Stadtportal (Halle.de)": { keys: ["onlinedienste.1.leistungsinformationen", "onlinedienste.1.elektronischer-zugang"] },
+  "neues Stadtportal (Halle.de)": {
+    keys: ["onlinedienste.1.leistungsinformationen", "onlinedienste.1.elektronischer-zugang"],
+  },
   Veranstaltungsmanagementsoftware: { keys: ["prozesse.3.workflow-management"], replanMonths: 7 },
 };
 
@@ -116,23 +162,63 @@ export function hallePlan(model: MaturityModel, k: KommuneFacts, today: string, 
 
   // Modellprojekt Digitales Gesundheitsamt: the preparation in January/February 2023 …
   const prep: [string, string, string[]][] = [
-    ["2023-01-31", "Projektleitung Modellprojekt Digitales Gesundheitsamt benannt", ["strategie.1.verantwortung"]],
-    ["2023-01-31", "Mitwirkung im Netzwerk digitaler Gesundheitsämter (Pakt für den ÖGD)", ["zusammenarbeit.1.netzwerk", "zusammenarbeit.3.gemeinsames-vorhaben"]],
-    ["2023-01-31", "Informationssicherheitsbeauftragte/r für das Gesundheitsamt benannt", ["sicherheit.1.isb"]],
+    [
+      "2023-01-31",
+      "Projektleitung Modellprojekt Digitales Gesundheitsamt benannt",
+      ["strategie.1.verantwortung"],
+    ],
+    [
+      "2023-01-31",
+      "Mitwirkung im Netzwerk digitaler Gesundheitsämter (Pakt für den ÖGD)",
+      ["zusammenarbeit.1.netzwerk", "zusammenarbeit.3.gemeinsames-vorhaben"],
+    ],
+    [
+      "2023-01-31",
+      "Informationssicherheitsbeauftragte/r für das Gesundheitsamt benannt",
+      ["sicherheit.1.isb"],
+    ],
     ["2023-01-31", "IT-Inventar des Gesundheitsamts vervollständigt", ["infrastruktur.1.inventar"]],
     ["2023-02-15", "Qualifizierungsbedarf der Mitarbeitenden erhoben", ["kompetenzen.1.bedarfserhebung"]],
     ["2023-02-15", "Digitallotsen in allen Abteilungen benannt", ["kompetenzen.1.digitallotsen"]],
-    ["2023-02-28", "Ist-Analyse und Prozesslandkarte des Gesundheitsamts", ["strategie.1.bestandsaufnahme", "prozesse.1.prozesslandkarte"]],
+    [
+      "2023-02-28",
+      "Ist-Analyse und Prozesslandkarte des Gesundheitsamts",
+      ["strategie.1.bestandsaufnahme", "prozesse.1.prozesslandkarte"],
+    ],
     ["2023-02-28", "Prozesse nach Fallzahlen und Nutzen priorisiert", ["prozesse.1.priorisierung"]],
     ["2023-02-28", "Leitlinie zur Informationssicherheit übernommen", ["sicherheit.1.leitlinie"]],
     ["2023-02-28", "Videokonferenzen für alle Teams ausgestattet", ["zusammenarbeit.1.videokonferenz"]],
-    ["2023-02-28", "Leistungen des Gesundheitsamts online beschrieben", ["onlinedienste.1.leistungsinformationen"]],
-    ["2023-02-28", "Elektronischer Zugang für Anliegen an das Gesundheitsamt", ["onlinedienste.1.elektronischer-zugang"]],
-    ["2023-02-28", "Fachverfahren und Datenbestände des Gesundheitsamts erfasst", ["daten.1.fachverfahrenskataster"]],
-    ["2023-02-28", "Standardarbeitsplatz für das Gesundheitsamt festgelegt", ["infrastruktur.1.standardarbeitsplatz"]],
+    [
+      "2023-02-28",
+      "Leistungen des Gesundheitsamts online beschrieben",
+      ["onlinedienste.1.leistungsinformationen"],
+    ],
+    [
+      "2023-02-28",
+      "Elektronischer Zugang für Anliegen an das Gesundheitsamt",
+      ["onlinedienste.1.elektronischer-zugang"],
+    ],
+    [
+      "2023-02-28",
+      "Fachverfahren und Datenbestände des Gesundheitsamts erfasst",
+      ["daten.1.fachverfahrenskataster"],
+    ],
+    [
+      "2023-02-28",
+      "Standardarbeitsplatz für das Gesundheitsamt festgelegt",
+      ["infrastruktur.1.standardarbeitsplatz"],
+    ],
   ];
   for (const [on, title, keys] of prep) {
-    dated({ title, description: "Vorbereitung des Modellprojekts „Digitales Gesundheitsamt“.", orgUnit: GA, responsible: "projekt", plannedStart: PROJECT_START, on, keys });
+    dated({
+      title,
+      description: "Vorbereitung des Modellprojekts „Digitales Gesundheitsamt“.",
+      orgUnit: GA,
+      responsible: "projekt",
+      plannedStart: PROJECT_START,
+      on,
+      keys,
+    });
   }
   // … the nine milestones …
   for (const m of HALLE_MILESTONES) {
@@ -155,17 +241,33 @@ export function hallePlan(model: MaturityModel, k: KommuneFacts, today: string, 
     ["2023-06-30", "BPMN-Modellierungsstandard für das Gesundheitsamt", ["prozesse.2.modellierungsstandard"]],
     ["2023-06-30", "Mobiles Arbeiten mit Zwei-Faktor-Anmeldung", ["infrastruktur.2.mobiles-arbeiten"]],
     ["2023-09-29", "Dienstanweisung zur digitalen Zusammenarbeit", ["zusammenarbeit.2.kollaborationsregeln"]],
-    ["2023-12-15", "Ziele des Gesundheitsamts mit allen Abteilungen konkretisiert", ["strategie.3.ziele-konkretisiert"]],
+    [
+      "2023-12-15",
+      "Ziele des Gesundheitsamts mit allen Abteilungen konkretisiert",
+      ["strategie.3.ziele-konkretisiert"],
+    ],
     ["2023-12-15", "Datenverantwortliche für die Fachverfahren benannt", ["daten.2.datenverantwortung"]],
     ["2024-01-31", "Digitales Onboarding für neue Mitarbeitende", ["kompetenzen.2.onboarding"]],
     ["2024-03-28", "DEMIS-Meldeschnittstelle produktiv (XÖV-Standard)", ["daten.2.xoev-standards"]],
     ["2024-06-28", "Erste EfA-Onlinedienste des Gesundheitsamts produktiv", ["onlinedienste.2.efa-dienste"]],
     ["2024-10-31", "E-Payment für Gebühren des Gesundheitsamts", ["onlinedienste.2.epayment"]],
     ["2024-11-29", "Projektleitungen im Projektmanagement qualifiziert", ["kompetenzen.3.pm-qualifizierung"]],
-    ["2025-03-31", "Qualifizierungskonzept für das Gesundheitsamt beschlossen", ["kompetenzen.3.qualifizierungskonzept"]],
+    [
+      "2025-03-31",
+      "Qualifizierungskonzept für das Gesundheitsamt beschlossen",
+      ["kompetenzen.3.qualifizierungskonzept"],
+    ],
   ];
   for (const [on, title, keys] of support) {
-    dated({ title, description: "Teil des Modellprojekts „Digitales Gesundheitsamt“.", orgUnit: GA, responsible: "projekt", plannedStart: addMonths(on, -4), on, keys });
+    dated({
+      title,
+      description: "Teil des Modellprojekts „Digitales Gesundheitsamt“.",
+      orgUnit: GA,
+      responsible: "projekt",
+      plannedStart: addMonths(on, -4),
+      on,
+      keys,
+    });
   }
   // … the yearly checks that keep the levels valid …
   const yearly: [string, string][] = [
@@ -179,7 +281,10 @@ export function hallePlan(model: MaturityModel, k: KommuneFacts, today: string, 
   ];
   for (const [key, first] of yearly) {
     const c = criteria.get(key);
-    if (c) measures.push(...recurring(c, first, today, { description: c.explanation, orgUnit: GA, responsible: "projekt" }));
+    if (c)
+      measures.push(
+        ...recurring(c, first, today, { description: c.explanation, orgUnit: GA, responsible: "projekt" }),
+      );
   }
   // … and what comes next (relative to today, so the plan line always has a future).
   const next: [number, string, string[]][] = [
@@ -192,20 +297,75 @@ export function hallePlan(model: MaturityModel, k: KommuneFacts, today: string, 
   ];
   for (const [months, title, keys] of next) {
     const on = endOfMonth(addMonths(today, months));
-    dated({ title, description: "Fortschreibung nach dem Modellprojekt „Digitales Gesundheitsamt“.", orgUnit: GA, responsible: "projekt", plannedStart: addMonths(on, -6), on, keys });
+    dated({
+      title,
+      description: "Fortschreibung nach dem Modellprojekt „Digitales Gesundheitsamt“.",
+      orgUnit: GA,
+      responsible: "projekt",
+      plannedStart: addMonths(on, -6),
+      on,
+      keys,
+    });
   }
 
   // City-wide: the strategy's next steps (presentation, Stand 05/2023) …
   const city: [string, string, string, string | null, string[], string?][] = [
-    ["2022-09-01", "Chief Digital Officer benannt", "Verantwortung für die Digitalisierung der Stadtverwaltung.", "FB 10", ["strategie.1.verantwortung"]],
-    ["2023-05-15", "Bestandsaufnahme Digitalisierung (Zahlen, Daten, Fakten)", "Rund 80 Projekte 2023, Problemlagen „schonungslos ehrlich“ benannt.", "FB 10", ["strategie.1.bestandsaufnahme"]],
-    ["2023-05-25", "Rahmenverträge für Consultingleistungen beschlossen", "Unterstützung der Umsetzung durch Rahmenverträge.", "FB 10", ["strategie.3.ressourcen"], "Beschluss im Verwaltungsausschuss am 25.05.2023."],
-    ["2023-06-22", "Beschluss der Digitalisierungsstrategie durch die Verwaltungsführung", "NaCl-ar! – #digitales Halle 2030.", "FB 10", ["strategie.2.strategie-beschlossen"], "Beschluss des Verwaltungsausschusses vom 22.06.2023."],
-    ["2024-03-28", "IT-Governance: Rollen, Gremien und Prozesse festgelegt", "Rollenverteilung, Kompetenzen und Verantwortung; organisatorischer Aufbau und Schnittstellen; Gremien; Prozesse. Start Juni 2023.", "FB 10", ["strategie.2.it-governance"]],
-    ["2024-06-27", "Projektmanagement-Handbuch digital bereitgestellt", "Analyse der Projekte hinsichtlich verwendeter Standards, Workshops zu klassischen und agilen Methoden, PM-Handbuch/-Koffer. Start Juni 2023.", "FB 10", ["strategie.2.pm-standards"]],
+    [
+      "2022-09-01",
+      "Chief Digital Officer benannt",
+      "Verantwortung für die Digitalisierung der Stadtverwaltung.",
+      "FB 10",
+      ["strategie.1.verantwortung"],
+    ],
+    [
+      "2023-05-15",
+      "Bestandsaufnahme Digitalisierung (Zahlen, Daten, Fakten)",
+      "Rund 80 Projekte 2023, Problemlagen „schonungslos ehrlich“ benannt.",
+      "FB 10",
+      ["strategie.1.bestandsaufnahme"],
+    ],
+    [
+      "2023-05-25",
+      "Rahmenverträge für Consultingleistungen beschlossen",
+      "Unterstützung der Umsetzung durch Rahmenverträge.",
+      "FB 10",
+      ["strategie.3.ressourcen"],
+      "Beschluss im Verwaltungsausschuss am 25.05.2023.",
+    ],
+    [
+      "2023-06-22",
+      "Beschluss der Digitalisierungsstrategie durch die Verwaltungsführung",
+      "NaCl-ar! – #digitales Halle 2030.",
+      "FB 10",
+      ["strategie.2.strategie-beschlossen"],
+      "Beschluss des Verwaltungsausschusses vom 22.06.2023.",
+    ],
+    [
+      "2024-03-28",
+      "IT-Governance: Rollen, Gremien und Prozesse festgelegt",
+      "Rollenverteilung, Kompetenzen und Verantwortung; organisatorischer Aufbau und Schnittstellen; Gremien; Prozesse. Start Juni 2023.",
+      "FB 10",
+      ["strategie.2.it-governance"],
+    ],
+    [
+      "2024-06-27",
+      "Projektmanagement-Handbuch digital bereitgestellt",
+      "Analyse der Projekte hinsichtlich verwendeter Standards, Workshops zu klassischen und agilen Methoden, PM-Handbuch/-Koffer. Start Juni 2023.",
+      "FB 10",
+      ["strategie.2.pm-standards"],
+    ],
   ];
   for (const [on, title, description, orgUnit, keys, evidence] of city) {
-    dated({ title, description, orgUnit, responsible: "cdo", plannedStart: addMonths(on, -6), on, keys, evidence });
+    dated({
+      title,
+      description,
+      orgUnit,
+      responsible: "cdo",
+      plannedStart: addMonths(on, -6),
+      on,
+      keys,
+      evidence,
+    });
   }
   const goalsDue = endOfMonth(addMonths(today, 4));
   dated({
@@ -229,8 +389,13 @@ export function hallePlan(model: MaturityModel, k: KommuneFacts, today: string, 
   const portfolio = criteria.get("strategie.3.portfolio-priorisiert");
   if (portfolio) {
     measures.push(
-      ...recurring(portfolio, "2023-11-24", today, { description: portfolio.explanation, orgUnit: "FB 10", responsible: "cdo" }, undefined, (year) =>
-        `Projektanmeldung für ${Number(year) + 1} bewertet und priorisiert`,
+      ...recurring(
+        portfolio,
+        "2023-11-24",
+        today,
+        { description: portfolio.explanation, orgUnit: "FB 10", responsible: "cdo" },
+        undefined,
+        (year) => `Projektanmeldung für ${Number(year) + 1} bewertet und priorisiert`,
       ),
     );
   }
@@ -257,8 +422,13 @@ export function hallePlan(model: MaturityModel, k: KommuneFacts, today: string, 
   const generated = generatedMeasures(model, k, today, rng, { profile: 0.55, covered });
   measures.push(...generated.measures);
 
-  const units = unitsFor("kreisfreie_stadt").units.map((u) => (u.code === GA ? { ...u, name: "Gesundheitsamt" } : u));
-  units.push({ code: "FB 30", name: "Fachbereich Recht", parent: "OB" }, { code: "FB 37", name: "Fachbereich Feuerwehr", parent: "OB" });
+  const units = unitsFor("kreisfreie_stadt").units.map((u) =>
+    u.code === GA ? { ...u, name: "Gesundheitsamt" } : u,
+  );
+  units.push(
+    { code: "FB 30", name: "Fachbereich Recht", parent: "OB" },
+    { code: "FB 37", name: "Fachbereich Feuerwehr", parent: "OB" },
+  );
 
   const due = (months: number) => endOfMonth(addMonths(today, months));
   const strategies: SeedStrategy[] = [

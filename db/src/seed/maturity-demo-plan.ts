@@ -88,7 +88,10 @@ export function recurring(
   criterion: CriterionInfo,
   first: string,
   today: string,
-  base: Omit<SeedMeasure, "title" | "status" | "plannedStart" | "plannedEnd" | "completedOn" | "evidenceText" | "criterionKeys">,
+  base: Omit<
+    SeedMeasure,
+    "title" | "status" | "plannedStart" | "plannedEnd" | "completedOn" | "evidenceText" | "criterionKeys"
+  >,
   rng?: Random,
   title?: (year: string) => string,
 ): SeedMeasure[] {
@@ -266,7 +269,9 @@ export function generatedMeasures(
               });
           } else if (rng.chance(0.85)) {
             const overdue = rng.chance(0.12);
-            const end = overdue ? addDays(today, -rng.int(20, 100)) : endOfMonth(addMonths(today, rng.int(1, 20)));
+            const end = overdue
+              ? addDays(today, -rng.int(20, 100))
+              : endOfMonth(addMonths(today, rng.int(1, 20)));
             const startOn = addMonths(end, -rng.int(3, 10));
             measures.push({
               ...base,

@@ -16,7 +16,13 @@ import { tenants } from "../schema/tenants.ts";
 import { type TenantTx, withTenant } from "../tenant-tx.ts";
 import { demoEmail } from "./demo-users.ts";
 import { HALLE_SLUG, hallePlan } from "./maturity-demo-halle.ts";
-import { generatedMeasures, generatedStrategy, type KommuneFacts, type SeedPlan, unitsFor } from "./maturity-demo-plan.ts";
+import {
+  generatedMeasures,
+  generatedStrategy,
+  type KommuneFacts,
+  type SeedPlan,
+  unitsFor,
+} from "./maturity-demo-plan.ts";
 import { seededRandom } from "./random.ts";
 
 const ACTOR = { userId: null, label: "Demo-Daten" };
@@ -25,14 +31,20 @@ export function demoPlan(model: MaturityModel, k: KommuneFacts, today: string): 
   const rng = seededRandom(`spatz-demo:${k.slug}`);
   if (k.slug === HALLE_SLUG) return hallePlan(model, k, today, rng);
   const { measures, reached } = generatedMeasures(model, k, today, rng);
-  return { orgUnits: unitsFor(k.kind).units, measures, strategies: [generatedStrategy(model, k, today, rng, reached)] };
+  return {
+    orgUnits: unitsFor(k.kind).units,
+    measures,
+    strategies: [generatedStrategy(model, k, today, rng, reached)],
+  };
 }
 
 async function writePlan(tx: TenantTx, tenantId: string, slug: string, modelId: string, plan: SeedPlan) {
   const people = await tx
     .select({ id: users.id, email: users.email, role: users.role })
     .from(users)
-    .where(inArray(users.email, [demoEmail("cdo", slug), demoEmail("projekt", slug), demoEmail("leitung", slug)]));
+    .where(
+      inArray(users.email, [demoEmail("cdo", slug), demoEmail("projekt", slug), demoEmail("leitung", slug)]),
+    );
   const personId = (local: string) => people.find((p) => p.email === demoEmail(local, slug))?.id ?? null;
   const leadership = personId("leitung");
 
@@ -45,7 +57,12 @@ async function writePlan(tx: TenantTx, tenantId: string, slug: string, modelId: 
     const rows = await tx
       .insert(orgUnits)
       .values(
-        ready.map((u) => ({ tenantId, name: u.name, shortCode: u.code, parentId: u.parent ? unitIds.get(u.parent)! : null })),
+        ready.map((u) => ({
+          tenantId,
+          name: u.name,
+          shortCode: u.code,
+          parentId: u.parent ? unitIds.get(u.parent)! : null,
+        })),
       )
       .returning({ id: orgUnits.id, shortCode: orgUnits.shortCode });
     for (const r of rows) unitIds.set(r.shortCode, r.id);
@@ -106,7 +123,11 @@ async function writePlan(tx: TenantTx, tenantId: string, slug: string, modelId: 
     action: "maturity.seed_demo",
     entityType: "tenant",
     entityId: tenantId,
-    after: { orgUnits: plan.orgUnits.length, measures: plan.measures.length, strategies: plan.strategies.length },
+    after: {
+      orgUnits: plan.orgUnits.length,
+      measures: plan.measures.length,
+      strategies: plan.strategies.length,
+    },
   });
 }
 
@@ -120,7 +141,13 @@ export async function seedMaturityDemo(
     if (!summary) throw new Error("no published maturity model: run the migrations first");
     return {
       kommunen: await tx
-        .select({ id: tenants.id, slug: tenants.slug, name: tenants.name, kind: tenants.kind, population: tenants.population })
+        .select({
+          id: tenants.id,
+          slug: tenants.slug,
+          name: tenants.name,
+          kind: tenants.kind,
+          population: tenants.population,
+        })
         .from(tenants)
         .where(ne(tenants.kind, "state")),
       model: (await loadModel(tx, summary.id))!,

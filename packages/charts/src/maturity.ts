@@ -73,7 +73,20 @@ export function maturityRadarOption(rows: readonly RadarRow[]): EChartsCoreOptio
       data: hasTargets ? ["Ist", "Plan", "Soll"] : ["Ist", "Plan"],
       textStyle: { color: PALETTE.text },
     },
-    tooltip: { trigger: "item" },
+    // Rich-text tooltips are drawn inside the SVG: no HTML with inline styles, which the CSP would block.
+    tooltip: {
+      trigger: "item",
+      renderMode: "richText",
+      confine: true,
+      formatter: (p: { name: string; value: (number | string)[] }) =>
+        [
+          p.name,
+          ...rows.map(
+            (r, i) =>
+              `${r.name}: ${typeof p.value[i] === "number" ? formatNumber(p.value[i] as number, 2) : "–"}`,
+          ),
+        ].join("\n"),
+    },
     radar: {
       radius: "62%",
       center: ["50%", "48%"],
@@ -146,7 +159,19 @@ export function maturityHistoryOption(series: HistorySeries): EChartsCoreOption 
     animation: false,
     textStyle: { fontFamily: "system-ui, sans-serif", color: PALETTE.text },
     legend: { top: 0, data: ["Ist", "Plan", "Soll"], textStyle: { color: PALETTE.text } },
-    tooltip: { trigger: "axis", valueFormatter: fmt },
+    tooltip: {
+      trigger: "axis",
+      renderMode: "richText",
+      confine: true,
+      formatter: (params: { seriesName: string; value: [string, number] }[]) => {
+        const list = Array.isArray(params) ? params : [params];
+        const date = list[0]?.value[0];
+        return [
+          date ? formatDate(String(date).slice(0, 10)) : "",
+          ...list.map((p) => `${p.seriesName}: ${fmt(p.value[1])}`),
+        ].join("\n");
+      },
+    },
     grid: { left: 48, right: 24, top: 40, bottom: 40 },
     xAxis: {
       type: "time",
@@ -197,7 +222,7 @@ export function maturityHistoryOption(series: HistorySeries): EChartsCoreOption 
         symbolSize: 14,
         data: series.targets.map((t) => ({ value: [t.date, t.level], name: t.label })),
         itemStyle: { color: PALETTE.target },
-        tooltip: { trigger: "item", formatter: (p: { name: string }) => p.name },
+        tooltip: { trigger: "item", renderMode: "richText", formatter: (p: { name: string }) => p.name },
       },
     ],
   };

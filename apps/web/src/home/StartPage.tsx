@@ -3,6 +3,14 @@ import { A } from "@solidjs/router";
 import { ROLE_LABELS, type Role } from "@spatz/domain";
 import { type JSX, Match, Switch } from "solid-js";
 import type { Me } from "../auth/session.ts";
+import {
+  CoordinatorSteps,
+  MaturitySummary,
+  MeasureOverview,
+  ModelTile,
+  MyMeasures,
+  PendingApprovals,
+} from "../maturity/StartSections.tsx";
 import { PageHeader } from "../ui/PageHeader.tsx";
 import { EmptyState } from "../ui/states.tsx";
 
@@ -16,9 +24,9 @@ const TITLES: Record<Role, string> = {
   state_pmo: "Start – Landes-PMO",
 };
 
-function Tile(props: { title: string; children: JSX.Element }) {
+function Tile(props: { title: string; children: JSX.Element; wide?: boolean }) {
   return (
-    <section class="tile" aria-labelledby={`tile-${props.title}`}>
+    <section class="tile" classList={{ "tile-wide": props.wide }} aria-labelledby={`tile-${props.title}`}>
       <h2 id={`tile-${props.title}`}>{props.title}</h2>
       {props.children}
     </section>
@@ -52,6 +60,13 @@ export function StartPage(props: { me: Me }) {
               <p>Alle Änderungen des Landes mit Zeitpunkt, Person und Inhalt.</p>
               <A href="/verwaltung/protokoll">Protokoll ansehen</A>
             </Tile>
+            <Tile title="Reifegradmodell">
+              <p>
+                Dimensionen, Stufen und Kriterien, die alle Kommunen nutzen; neue Versionen entstehen als
+                Entwurf.
+              </p>
+              <ModelTile />
+            </Tile>
           </Match>
           <Match when={role() === "state_pmo"}>
             <Tile title="Rollout der Onlinedienste">
@@ -61,6 +76,9 @@ export function StartPage(props: { me: Me }) {
             </Tile>
             <Tile title="Kommunen">
               <A href="/land/kommunen">Verzeichnis der Kommunen</A>
+            </Tile>
+            <Tile title="Reifegradmodell">
+              <ModelTile />
             </Tile>
           </Match>
           <Match when={role() === "admin"}>
@@ -73,34 +91,45 @@ export function StartPage(props: { me: Me }) {
             <Tile title="Protokoll">
               <A href="/verwaltung/protokoll">Protokoll ansehen</A>
             </Tile>
+            <Tile title="Organisation">
+              <p>Organisationseinheiten für Maßnahmen, Strategien und Projekte.</p>
+              <A href="/verwaltung/organisation">Organisation verwalten</A>
+            </Tile>
           </Match>
           <Match when={role() === "leadership"}>
-            <Tile title="Reifegrad (Ist/Soll)">
-              <EmptyState title="Noch keine Reifegrad-Daten.">
-                Der Reifegrad ergibt sich aus abgeschlossenen Maßnahmen.
-              </EmptyState>
+            <Tile title="Reifegrad (Ist/Soll)" wide>
+              <MaturitySummary risks />
+            </Tile>
+            <Tile title="Freigaben">
+              <p>Strategien und Soll-Ziele, die auf Ihre Freigabe warten.</p>
+              <PendingApprovals />
             </Tile>
             <Tile title="Protokoll">
               <A href="/verwaltung/protokoll">Protokoll ansehen</A>
             </Tile>
           </Match>
           <Match when={role() === "coordinator"}>
-            <Tile title="Maßnahmen und Portfolio">
-              <EmptyState title="Noch keine Maßnahmen oder Projekte.">
-                Sobald Maßnahmen und Projekte erfasst sind, steuern Sie sie hier.
-              </EmptyState>
+            <Tile title="Maßnahmen">
+              <MeasureOverview />
+            </Tile>
+            <Tile title="Steuerung" wide>
+              <CoordinatorSteps me={props.me} />
             </Tile>
           </Match>
           <Match when={role() === "project_lead"}>
-            <Tile title="Meine Projekte">
-              <EmptyState title="Ihnen sind noch keine Projekte oder Maßnahmen zugeordnet." />
+            <Tile title="Meine Maßnahmen" wide>
+              <MyMeasures />
             </Tile>
           </Match>
           <Match when={role() === "viewer"}>
-            <Tile title="Überblick">
-              <EmptyState title="Noch keine Inhalte freigegeben.">
-                Hier sehen Sie Strategie, Reifegrad und Projekte Ihrer Verwaltung (nur lesend).
-              </EmptyState>
+            <Tile title="Reifegrad meiner Verwaltung" wide>
+              <MaturitySummary />
+            </Tile>
+            <Tile title="Maßnahmen">
+              <p>Alle Maßnahmen und ihr Stand (nur lesend).</p>
+              <A href="/massnahmen">Maßnahmen ansehen</A>
+              <br />
+              <A href="/strategie">Strategie ansehen</A>
             </Tile>
           </Match>
         </Switch>

@@ -42,11 +42,19 @@ export function SelectField(
   return (
     <div class="field" classList={{ "field-invalid": !!own.error }}>
       <label for={id}>{own.label}</label>
+      <Show when={own.hint}>
+        <p class="field-hint" id={`${id}-hint`}>
+          {own.hint}
+        </p>
+      </Show>
       <select
         {...select}
         id={id}
         aria-invalid={own.error ? "true" : undefined}
-        aria-describedby={own.error ? `${id}-error` : undefined}
+        aria-describedby={
+          [own.hint ? `${id}-hint` : "", own.error ? `${id}-error` : ""].filter(Boolean).join(" ") ||
+          undefined
+        }
       >
         {own.options.map((o) => (
           <option value={o.value}>{o.label}</option>

@@ -16,7 +16,17 @@ type NavItem = {
 
 const NAV: NavItem[] = [
   { href: "/start", label: "Start" },
+  { href: "/reifegrad", label: "Reifegrad", requires: "maturity.dashboard", kommuneOnly: true },
+  { href: "/massnahmen", label: "Maßnahmen", requires: "measures.list", kommuneOnly: true },
+  { href: "/strategie", label: "Strategie", requires: "strategies.list", kommuneOnly: true },
   { href: "/land/kommunen", label: "Kommunen", requires: "tenants.list", stateOnly: true },
+  {
+    href: "/land/reifegradmodell",
+    label: "Reifegradmodell",
+    requires: "maturityModels.list",
+    stateOnly: true,
+  },
+  { href: "/verwaltung/organisation", label: "Organisation", requires: "orgUnits.create", kommuneOnly: true },
   { href: "/verwaltung/benutzer", label: "Benutzer", requires: "users.list" },
   { href: "/verwaltung/protokoll", label: "Protokoll", requires: "audit.list" },
 ];

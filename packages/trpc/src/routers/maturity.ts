@@ -62,6 +62,7 @@ export const maturityRouter = router({
           status: m.status,
           plannedEnd: m.plannedEnd,
           completedOn: m.completedOn,
+          responsibleUserId: m.responsibleUserId,
           responsibleName: m.responsibleUserId ? (names.get(m.responsibleUserId) ?? null) : null,
         })),
       };

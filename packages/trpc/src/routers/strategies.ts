@@ -19,7 +19,22 @@ function content(s: Content): string {
 }
 
 export const strategiesRouter = router({
-  list: tenantProcedure.query(({ ctx }) => queries.listStrategies(ctx.tx)),
+  list: tenantProcedure.query(async ({ ctx }) => {
+    const rows = await queries.listStrategies(ctx.tx);
+    return Promise.all(
+      rows.map(async (row) => {
+        const [strategy, latest] = await Promise.all([
+          queries.getStrategy(ctx.tx, row.id),
+          queries.latestApprovedVersion(ctx.tx, row.id),
+        ]);
+        return {
+          ...row,
+          approvedOn: latest?.approvedOn ?? null,
+          pendingApproval: latest === null || content(latest) !== content(strategy!),
+        };
+      }),
+    );
+  }),
 
   get: tenantProcedure.input(z.object({ id: z.uuid() })).query(async ({ ctx, input }) => {
     const strategy = await queries.getStrategy(ctx.tx, input.id);

@@ -1,0 +1,140 @@
+// The maturity dashboard (Reifegrad): Ist vs Soll for the whole administration or one org unit, the history with the
+// plan line, the staircase per dimension, next steps and targets at risk. Coordinators also adopt new model versions.
+import { A, useSearchParams } from "@solidjs/router";
+import { can, formatDate } from "@spatz/domain";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/solid-query";
+import { For, Show } from "solid-js";
+import type { Me } from "../auth/session.ts";
+import { errorMessage, trpc } from "../lib/trpc.ts";
+import { PageHeader } from "../ui/PageHeader.tsx";
+import { QueryView } from "../ui/QueryView.tsx";
+import { Alert } from "../ui/states.tsx";
+import { HistoryFigure } from "./HistoryFigure.tsx";
+import { Kpis } from "./Kpis.tsx";
+import { NextSteps } from "./NextSteps.tsx";
+import { dashboardQuery, modelQuery, orgUnitOptions, orgUnitsQuery } from "./queries.ts";
+import { RadarFigure } from "./RadarFigure.tsx";
+import { Staircase } from "./Staircase.tsx";
+import { TargetRisks } from "./TargetRisks.tsx";
+
+export function DashboardPage(props: { me: Me }) {
+  const [params, setParams] = useSearchParams<{ bereich?: string }>();
+  const scope = () => params.bereich || null;
+  const units = useQuery(orgUnitsQuery);
+  const dashboard = useQuery(() => dashboardQuery(scope()));
+  return (
+    <>
+      <PageHeader
+        title="Reifegrad"
+        intro="Der Reifegrad folgt aus den abgeschlossenen Maßnahmen – kein Fragebogen. Ist, Plan und Soll auf einen Blick."
+        actions={
+          <div class="field field-inline">
+            <label for="scope">Bereich</label>
+            <select
+              id="scope"
+              value={scope() ?? ""}
+              onChange={(e) => setParams({ bereich: e.currentTarget.value || undefined })}
+            >
+              <option value="">Gesamte Verwaltung</option>
+              <For each={orgUnitOptions(units.data ?? [])}>
+                {(o) => <option value={o.value}>{o.label}</option>}
+              </For>
+            </select>
+          </div>
+        }
+      />
+      <ModelNotice me={props.me} />
+      <QueryView query={dashboard} loadingLabel="Reifegrad wird berechnet …">
+        {(data) => (
+          <>
+            <p class="muted" data-testid="dashboard-basis">
+              {data.modelSummary.name}, Version {data.modelSummary.version}.{" "}
+              <Show
+                when={data.strategy?.approvedVersion}
+                fallback={
+                  <>
+                    Soll: noch keine freigegebene Strategie für diesen Bereich.{" "}
+                    <A href="/strategie">Zur Strategie</A>
+                  </>
+                }
+              >
+                Soll aus „{data.strategy!.title}“, Version {data.strategy!.approvedVersion}, freigegeben am{" "}
+                {formatDate(data.strategy!.approvedOn)} von {data.strategy!.approvedByName}.
+              </Show>
+            </p>
+            <Show when={data.measures.length === 0}>
+              <Alert kind="info">
+                <p>
+                  In diesem Bereich gibt es noch keine Maßnahmen. Der Reifegrad steigt, sobald Maßnahmen mit
+                  ihren Kriterien abgeschlossen werden. <A href="/massnahmen">Zu den Maßnahmen</A>
+                </p>
+              </Alert>
+            </Show>
+            <Kpis data={data} />
+            <div class="grid-2">
+              <section class="card" aria-labelledby="radar-title">
+                <h2 id="radar-title">Ist und Soll</h2>
+                <RadarFigure data={data} />
+              </section>
+              <TargetRisks data={data} />
+            </div>
+            <section class="card" aria-labelledby="history-title">
+              <h2 id="history-title">Entwicklung und Plan</h2>
+              <HistoryFigure data={data} />
+            </section>
+            <NextSteps data={data} me={props.me} />
+            <Staircase data={data} />
+          </>
+        )}
+      </QueryView>
+    </>
+  );
+}
+
+function ModelNotice(props: { me: Me }) {
+  const client = useQueryClient();
+  const model = useQuery(modelQuery);
+  const adopt = useMutation(() => ({
+    mutationFn: () => trpc.maturity.adoptModel.mutate(),
+    onSuccess: () => client.invalidateQueries(),
+  }));
+  return (
+    <Show when={model.data?.newerVersion}>
+      {(newer) => (
+        <Alert kind="info">
+          <p>
+            Das Land hat Version {newer().version} des Reifegradmodells veröffentlicht; Ihre Maßnahmen sind
+            mit Version {model.data!.summary.version} verknüpft.{" "}
+            <Show
+              when={can(props.me.user.role, "maturity.adoptModel")}
+              fallback="Die Koordination kann sie übernehmen."
+            >
+              <button
+                type="button"
+                class="button button-secondary"
+                disabled={adopt.isPending}
+                onClick={() => adopt.mutate()}
+              >
+                Version {newer().version} übernehmen
+              </button>
+            </Show>
+          </p>
+          <Show when={adopt.isError}>
+            <p>{errorMessage(adopt.error)}</p>
+          </Show>
+          <Show when={adopt.data}>
+            {(r) => (
+              <p>
+                Übernommen: {r().relinkedMeasures} Maßnahmen neu verknüpft
+                {r().droppedCriterionKeys.length > 0
+                  ? `, entfallene Kriterien: ${r().droppedCriterionKeys.join(", ")}`
+                  : ""}
+                .
+              </p>
+            )}
+          </Show>
+        </Alert>
+      )}
+    </Show>
+  );
+}

@@ -1,0 +1,72 @@
+// History of the maturity (Ist, with each step on its date), the plan line and the Soll markers.
+import { historyRows, historySeries, maturityHistoryOption } from "@spatz/charts";
+import { formatDate } from "@spatz/domain";
+import { createMemo, createSignal, createUniqueId, For } from "solid-js";
+import { ChartFigure } from "../charts/ChartFigure.tsx";
+import { EChart } from "../charts/EChart.tsx";
+import { scoreText } from "./format.ts";
+import type { DashboardData } from "./queries.ts";
+
+export function HistoryFigure(props: { data: DashboardData }) {
+  const id = createUniqueId();
+  const [dimension, setDimension] = createSignal<string>("");
+  const series = createMemo(() => historySeries(props.data.dashboard, dimension() || null));
+  const rows = createMemo(() => historyRows(series()).reverse());
+  const option = createMemo(() => maturityHistoryOption(series()));
+  const label = () => {
+    const s = series();
+    const first = s.actual[0];
+    const last = s.actual.at(-1);
+    return `Liniendiagramm ${s.label}: von ${first ? scoreText(first[1]) : "–"} am ${formatDate(first?.[0])} auf ${last ? scoreText(last[1]) : "–"} am ${formatDate(last?.[0])}; Plan bis ${formatDate(s.plan.at(-1)?.[0])}: ${scoreText(s.plan.at(-1)?.[1] ?? 0)}.`;
+  };
+  return (
+    <ChartFigure
+      title={`Reifegradentwicklung: ${series().label}`}
+      controls={
+        <div class="field field-inline">
+          <label for={`${id}-dim`}>Anzeigen für</label>
+          <select id={`${id}-dim`} value={dimension()} onChange={(e) => setDimension(e.currentTarget.value)}>
+            <option value="">Reifegradindex (alle Dimensionen)</option>
+            <For each={props.data.dashboard.current.dimensions}>
+              {(d) => <option value={d.key}>{d.name}</option>}
+            </For>
+          </select>
+        </div>
+      }
+      chart={<EChart option={option()} label={label()} id="history-chart" height={360} />}
+      table={
+        <>
+          <p class="muted">
+            Neueste zuerst. Ein Wert gilt ab seinem Datum; Zeilen zwischen den Monatsanfängen zeigen den Tag
+            einer Änderung (Abschluss oder Ablauf einer Gültigkeit).
+          </p>
+          <table class="table" data-testid="history-table">
+            <thead>
+              <tr>
+                <th scope="col">Datum</th>
+                <th scope="col" class="num">
+                  Ist
+                </th>
+                <th scope="col" class="num">
+                  Plan
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              <For each={rows()}>
+                {(r) => (
+                  <tr>
+                    <th scope="row">{formatDate(r.date)}</th>
+                    <td class="num">{r.actual === null ? "–" : scoreText(r.actual)}</td>
+                    <td class="num">{r.plan === null ? "–" : scoreText(r.plan)}</td>
+                  </tr>
+                )}
+              </For>
+            </tbody>
+          </table>
+          <For each={series().targets}>{(t) => <p>{t.label}</p>}</For>
+        </>
+      }
+    />
+  );
+}

@@ -1,0 +1,61 @@
+// Queries of the maturity screens, shared so that one completion refreshes every view of it.
+import { useQueryClient } from "@tanstack/solid-query";
+import { trpc } from "../lib/trpc.ts";
+
+export type DashboardData = Awaited<ReturnType<typeof trpc.maturity.dashboard.query>>;
+export type ModelData = Awaited<ReturnType<typeof trpc.maturity.model.query>>;
+export type MaturityModelData = ModelData["model"];
+
+export const dashboardQuery = (orgUnitId: string | null) => ({
+  queryKey: ["maturity.dashboard", orgUnitId] as const,
+  queryFn: () => trpc.maturity.dashboard.query({ orgUnitId }),
+});
+
+export const modelQuery = () => ({
+  queryKey: ["maturity.model"] as const,
+  queryFn: () => trpc.maturity.model.query(),
+  staleTime: 5 * 60_000,
+});
+
+export const orgUnitsQuery = () => ({
+  queryKey: ["orgUnits.list"] as const,
+  queryFn: () => trpc.orgUnits.list.query(),
+  staleTime: 60_000,
+});
+
+export const assigneesQuery = () => ({
+  queryKey: ["measures.assignees"] as const,
+  queryFn: () => trpc.measures.assignees.query(),
+  staleTime: 60_000,
+});
+
+/** After any change of a measure: lists, board, detail, dashboards and start pages all read fresh data. */
+export function useRefreshMeasures() {
+  const client = useQueryClient();
+  return () =>
+    Promise.all(
+      ["measures.list", "measures.get", "maturity.dashboard", "strategies.list"].map((key) =>
+        client.invalidateQueries({ queryKey: [key] }),
+      ),
+    );
+}
+
+/** "FB 53 Gesundheitsamt" with the tree shown by indentation in select lists. */
+export function orgUnitOptions(
+  units: { id: string; name: string; shortCode: string; parentId: string | null }[],
+) {
+  const children = new Map<string | null, typeof units>();
+  for (const u of units) children.set(u.parentId, [...(children.get(u.parentId) ?? []), u]);
+  const out: { value: string; label: string }[] = [];
+  const walk = (parent: string | null, depth: number) => {
+    for (const u of children.get(parent) ?? []) {
+      out.push({ value: u.id, label: `${"\u00a0\u00a0".repeat(depth)}${u.shortCode} – ${u.name}` });
+      walk(u.id, depth + 1);
+    }
+  };
+  walk(null, 0);
+  // Units whose parent is missing (should not happen) still appear.
+  for (const u of units)
+    if (!out.some((o) => o.value === u.id)) out.push({ value: u.id, label: `${u.shortCode} – ${u.name}` });
+  return out;
+}

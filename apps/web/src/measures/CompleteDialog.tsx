@@ -1,0 +1,117 @@
+// Completing a measure: a modal dialog asking for the completion date and the evidence (both required, DESIGN.md §2).
+// The native <dialog> traps focus, closes on Escape and returns focus to the button that opened it.
+import { berlinToday } from "@spatz/domain";
+import { useMutation } from "@tanstack/solid-query";
+import { createEffect, createSignal, createUniqueId, Show } from "solid-js";
+import { errorMessage, fieldErrors, trpc } from "../lib/trpc.ts";
+import { useRefreshMeasures } from "../maturity/queries.ts";
+import { TextField } from "../ui/Field.tsx";
+import { Alert } from "../ui/states.tsx";
+
+export type CompletionTarget = {
+  id: string;
+  title: string;
+  evidenceText?: string | null;
+  evidenceUrl?: string | null;
+};
+
+export function CompleteDialog(props: {
+  measure: CompletionTarget | null;
+  onClose: () => void;
+  onDone?: () => void;
+}) {
+  let dialog!: HTMLDialogElement;
+  const id = createUniqueId();
+  const refresh = useRefreshMeasures();
+  const [date, setDate] = createSignal(berlinToday());
+  const [text, setText] = createSignal("");
+  const [url, setUrl] = createSignal("");
+  const complete = useMutation(() => ({
+    mutationFn: (measureId: string) =>
+      trpc.measures.setStatus.mutate({
+        id: measureId,
+        status: "completed",
+        completedOn: date() || null,
+        evidenceText: text() || null,
+        evidenceUrl: url() || null,
+      }),
+    onSuccess: async () => {
+      await refresh();
+      dialog.close();
+      props.onDone?.();
+    },
+  }));
+  createEffect(() => {
+    const m = props.measure;
+    if (m && !dialog.open) {
+      setDate(berlinToday());
+      setText(m.evidenceText ?? "");
+      setUrl(m.evidenceUrl ?? "");
+      complete.reset();
+      dialog.showModal();
+    }
+  });
+  const errors = () => fieldErrors(complete.error);
+  return (
+    <dialog ref={dialog} class="dialog" aria-labelledby={`${id}-title`} onClose={() => props.onClose()}>
+      <form
+        class="form"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (props.measure) complete.mutate(props.measure.id);
+        }}
+      >
+        <h2 id={`${id}-title`}>Maßnahme abschließen</h2>
+        <p class="muted">{props.measure?.title}</p>
+        <TextField
+          label="Abschlussdatum"
+          type="date"
+          required
+          value={date()}
+          onInput={(e) => setDate(e.currentTarget.value)}
+          error={errors().completedOn}
+        />
+        <div class="field" classList={{ "field-invalid": !!errors().evidenceText }}>
+          <label for={`${id}-evidence`}>Nachweis</label>
+          <p class="field-hint" id={`${id}-evidence-hint`}>
+            Was belegt den Abschluss? Z. B. Beschluss, Abnahmeprotokoll, Bericht. Beschreibung oder Link
+            genügt.
+          </p>
+          <textarea
+            id={`${id}-evidence`}
+            rows="3"
+            value={text()}
+            onInput={(e) => setText(e.currentTarget.value)}
+            aria-invalid={errors().evidenceText ? "true" : undefined}
+            aria-describedby={`${id}-evidence-hint${errors().evidenceText ? ` ${id}-evidence-error` : ""}`}
+          />
+          <Show when={errors().evidenceText}>
+            <p class="field-error" id={`${id}-evidence-error`}>
+              {errors().evidenceText}
+            </p>
+          </Show>
+        </div>
+        <TextField
+          label="Link zum Nachweis (optional)"
+          type="url"
+          value={url()}
+          onInput={(e) => setUrl(e.currentTarget.value)}
+          error={errors().evidenceUrl}
+          placeholder="https://"
+        />
+        <Show when={complete.isError && Object.keys(errors()).length === 0}>
+          <Alert kind="error">{errorMessage(complete.error)}</Alert>
+        </Show>
+        <div class="button-row">
+          <button type="submit" class="button button-primary" disabled={complete.isPending}>
+            Abschließen
+          </button>
+          <button type="button" class="button" onClick={() => dialog.close()}>
+            Abbrechen
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}

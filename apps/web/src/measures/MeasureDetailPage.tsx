@@ -1,0 +1,264 @@
+// One measure: its facts, the criteria it fulfils, status changes (completing asks for date and evidence), editing
+// for those who may, and its history from the audit log (who changed what, when).
+import { A, useParams } from "@solidjs/router";
+import { formatDate, formatDateTime, MEASURE_STATUS_LABELS, type MeasureStatus } from "@spatz/domain";
+import { useMutation, useQuery } from "@tanstack/solid-query";
+import { createMemo, createSignal, For, type JSX, Show } from "solid-js";
+import type { Me } from "../auth/session.ts";
+import { errorMessage, trpc } from "../lib/trpc.ts";
+import { assigneesQuery, modelQuery, orgUnitsQuery, useRefreshMeasures } from "../maturity/queries.ts";
+import { PageHeader } from "../ui/PageHeader.tsx";
+import { QueryView } from "../ui/QueryView.tsx";
+import { Alert, EmptyState } from "../ui/states.tsx";
+import { CompleteDialog, type CompletionTarget } from "./CompleteDialog.tsx";
+import { MEASURE_ACTION_LABELS, MEASURE_FIELD_LABELS } from "./labels.ts";
+import { MeasureForm, type MeasureFormValues } from "./MeasureForm.tsx";
+
+type Detail = Awaited<ReturnType<typeof trpc.measures.get.query>>;
+
+export function MeasureDetailPage(props: { me: Me }) {
+  const params = useParams<{ id: string }>();
+  const detail = useQuery(() => ({
+    queryKey: ["measures.get", params.id],
+    queryFn: () => trpc.measures.get.query({ id: params.id }),
+  }));
+  return (
+    <QueryView query={detail} loadingLabel="Maßnahme wird geladen …">
+      {(d) => <MeasureDetail me={props.me} detail={d} />}
+    </QueryView>
+  );
+}
+
+function MeasureDetail(props: { me: Me; detail: Detail }) {
+  const m = () => props.detail.measure;
+  const refresh = useRefreshMeasures();
+  const [editing, setEditing] = createSignal(false);
+  const [completing, setCompleting] = createSignal<CompletionTarget | null>(null);
+  const setStatus = useMutation(() => ({
+    mutationFn: (status: MeasureStatus) => trpc.measures.setStatus.mutate({ id: m().id, status }),
+    onSuccess: () => refresh(),
+  }));
+  const update = useMutation(() => ({
+    mutationFn: (v: MeasureFormValues) =>
+      trpc.measures.update.mutate({ ...v, id: m().id, projectId: m().projectId }),
+    onSuccess: async () => {
+      await refresh();
+      setEditing(false);
+    },
+  }));
+  const actions = (): { label: string; run: () => void; primary?: boolean }[] => {
+    const complete = () =>
+      setCompleting({
+        id: m().id,
+        title: m().title,
+        evidenceText: m().evidenceText,
+        evidenceUrl: m().evidenceUrl,
+      });
+    switch (m().status) {
+      case "planned":
+        return [
+          { label: "Umsetzung beginnen", run: () => setStatus.mutate("in_progress") },
+          { label: "Abschließen …", run: complete, primary: true },
+          { label: "Verwerfen", run: () => setStatus.mutate("discarded") },
+        ];
+      case "in_progress":
+        return [
+          { label: "Abschließen …", run: complete, primary: true },
+          { label: "Zurück auf geplant", run: () => setStatus.mutate("planned") },
+          { label: "Verwerfen", run: () => setStatus.mutate("discarded") },
+        ];
+      case "completed":
+        return [
+          { label: "Abschluss ändern …", run: complete },
+          { label: "Wieder öffnen", run: () => setStatus.mutate("in_progress") },
+        ];
+      default:
+        return [{ label: "Wieder aufnehmen", run: () => setStatus.mutate("planned") }];
+    }
+  };
+  return (
+    <>
+      <PageHeader
+        title={m().title}
+        intro={
+          <>
+            <span class={`badge status-${m().status}`}>{MEASURE_STATUS_LABELS[m().status]}</span>{" "}
+            <A href="/massnahmen">Alle Maßnahmen</A> · <A href="/massnahmen/board">Board</A>
+          </>
+        }
+      />
+      <Show when={props.detail.canEdit}>
+        <section class="card" aria-labelledby="status-title">
+          <h2 id="status-title">Status ändern</h2>
+          <div class="button-row">
+            <For each={actions()}>
+              {(a) => (
+                <button
+                  type="button"
+                  class="button"
+                  classList={{ "button-primary": !!a.primary }}
+                  onClick={a.run}
+                  disabled={setStatus.isPending}
+                >
+                  {a.label}
+                </button>
+              )}
+            </For>
+            <Show when={!editing()}>
+              <button type="button" class="button" onClick={() => setEditing(true)}>
+                Bearbeiten
+              </button>
+            </Show>
+          </div>
+          <Show when={setStatus.isError}>
+            <Alert kind="error">{errorMessage(setStatus.error)}</Alert>
+          </Show>
+        </section>
+      </Show>
+      <Show when={editing()} fallback={<Facts detail={props.detail} />}>
+        <section class="card" aria-labelledby="edit-title">
+          <h2 id="edit-title">Maßnahme bearbeiten</h2>
+          <MeasureForm
+            me={props.me}
+            completed={m().status === "completed"}
+            initial={{
+              title: m().title,
+              description: m().description,
+              orgUnitId: m().orgUnitId,
+              responsibleUserId: m().responsibleUserId,
+              plannedStart: m().plannedStart,
+              plannedEnd: m().plannedEnd,
+              criterionKeys: m().criterionKeys,
+              evidenceText: m().evidenceText,
+              evidenceUrl: m().evidenceUrl,
+            }}
+            submitLabel="Änderungen speichern"
+            pending={update.isPending}
+            error={update.error}
+            onSubmit={(v) => update.mutate(v)}
+            onCancel={() => setEditing(false)}
+          />
+        </section>
+      </Show>
+      <History detail={props.detail} />
+      <CompleteDialog measure={completing()} onClose={() => setCompleting(null)} />
+    </>
+  );
+}
+
+function Facts(props: { detail: Detail }) {
+  const m = () => props.detail.measure;
+  const model = useQuery(modelQuery);
+  const criteria = createMemo(() => {
+    const out: { key: string; text: string }[] = [];
+    for (const key of m().criterionKeys) {
+      let text = `${key} (nicht im Reifegradmodell)`;
+      for (const d of model.data?.model.dimensions ?? [])
+        for (const l of d.levels)
+          for (const c of l.criteria) if (c.key === key) text = `${d.name} · Stufe ${l.level}: ${c.title}`;
+      out.push({ key, text });
+    }
+    return out;
+  });
+  const row = (label: string, value: JSX.Element) => (
+    <>
+      <dt>{label}</dt>
+      <dd>{value}</dd>
+    </>
+  );
+  return (
+    <section class="card" aria-labelledby="facts-title">
+      <h2 id="facts-title">Angaben</h2>
+      <dl class="facts">
+        {row("Status", MEASURE_STATUS_LABELS[m().status])}
+        {row(
+          "Organisationseinheit",
+          m().orgUnitShortCode ? `${m().orgUnitShortCode} – ${m().orgUnitName}` : "Gesamte Verwaltung",
+        )}
+        {row("Verantwortlich", m().responsibleName ?? "niemand zugeordnet")}
+        {row("Geplant", `${formatDate(m().plannedStart)} bis ${formatDate(m().plannedEnd)}`)}
+        {row("Abgeschlossen am", formatDate(m().completedOn))}
+        {row(
+          "Nachweis",
+          <>
+            {m().evidenceText ?? (m().evidenceUrl ? "" : "–")}
+            <Show when={m().evidenceUrl}>
+              {" "}
+              <a href={m().evidenceUrl!} rel="noopener noreferrer" target="_blank">
+                Nachweis öffnen (neues Fenster)
+              </a>
+            </Show>
+          </>,
+        )}
+        {row("Beschreibung", m().description || "–")}
+        {row(
+          "Erfüllt Kriterien",
+          <ul class="plain">
+            <For each={criteria()} fallback={<li>keinem Kriterium zugeordnet</li>}>
+              {(c) => <li>{c.text}</li>}
+            </For>
+          </ul>,
+        )}
+      </dl>
+    </section>
+  );
+}
+
+function History(props: { detail: Detail }) {
+  const people = useQuery(assigneesQuery);
+  const units = useQuery(orgUnitsQuery);
+  const show = (field: string, value: unknown): string => {
+    if (value === null || value === undefined || value === "") return "–";
+    if (field === "status") return MEASURE_STATUS_LABELS[value as MeasureStatus] ?? String(value);
+    if (field === "responsibleUserId")
+      return people.data?.find((p) => p.id === value)?.displayName ?? "ehemalige Person";
+    if (field === "orgUnitId")
+      return units.data?.find((u) => u.id === value)?.shortCode ?? "gelöschte Einheit";
+    if (field.endsWith("On") || field.startsWith("planned")) return formatDate(String(value));
+    if (Array.isArray(value)) return value.join(", ");
+    return String(value);
+  };
+  const changes = (before: unknown, after: unknown) => {
+    const b = (before ?? {}) as Record<string, unknown>;
+    const a = (after ?? {}) as Record<string, unknown>;
+    return Object.keys(MEASURE_FIELD_LABELS)
+      .filter((f) => f in a || f in b)
+      .filter((f) => JSON.stringify(a[f]) !== JSON.stringify(b[f]))
+      .map((f) => `${MEASURE_FIELD_LABELS[f]}: ${f in b ? `${show(f, b[f])} → ` : ""}${show(f, a[f])}`);
+  };
+  return (
+    <section class="card" aria-labelledby="history-title">
+      <h2 id="history-title">Verlauf</h2>
+      <Show when={props.detail.history.length > 0} fallback={<EmptyState title="Noch keine Einträge." />}>
+        <table class="table">
+          <thead>
+            <tr>
+              <th scope="col">Zeitpunkt</th>
+              <th scope="col">Person</th>
+              <th scope="col">Aktion</th>
+              <th scope="col">Änderung</th>
+            </tr>
+          </thead>
+          <tbody>
+            <For each={props.detail.history}>
+              {(e) => (
+                <tr>
+                  <td>{formatDateTime(e.at)}</td>
+                  <td>{e.actorLabel}</td>
+                  <td>{MEASURE_ACTION_LABELS[e.action] ?? e.action}</td>
+                  <td>
+                    <ul class="plain">
+                      <For each={e.action === "measure.create" ? [] : changes(e.before, e.after)}>
+                        {(c) => <li>{c}</li>}
+                      </For>
+                    </ul>
+                  </td>
+                </tr>
+              )}
+            </For>
+          </tbody>
+        </table>
+      </Show>
+    </section>
+  );
+}
