@@ -1,6 +1,6 @@
 // The demo data: every Kommune gets plausible, varied maturity data; Halle gets the Modellprojekt "Digitales
 // Gesundheitsamt" with its nine milestones; a second run changes nothing; the same day gives the same data.
-import { assess, type MaturityModel, type MeasureInput } from "@spatz/maturity";
+import { assess, evaluateTargets, type MaturityModel, type MeasureInput } from "@spatz/maturity";
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createDb, type DbClient } from "../src/client.ts";
@@ -82,6 +82,25 @@ describe("demo maturity data", () => {
     expect(Math.min(...indexes)).toBeLessThan(1);
     expect(Math.max(...indexes)).toBeGreaterThan(2.2);
     expect(sd).toBeGreaterThan(0.35);
+  });
+
+  it("mixes targets that are reached, on track and at risk", async () => {
+    const counts = { reached: 0, on_track: 0, at_risk: 0 };
+    for (const k of kommunen) {
+      const [rows, versions] = await withTenant(client.db, k.id, async (tx) => {
+        const [whole] = await tx.select().from(strategies).where(isNull(strategies.orgUnitId));
+        return [
+          await tx.select().from(measures),
+          await tx.select().from(strategyVersions).where(eq(strategyVersions.strategyId, whole!.id)),
+        ] as const;
+      });
+      const latest = [...versions].sort((a, b) => b.version - a.version)[0];
+      for (const t of evaluateTargets(model, engineMeasures(rows), latest?.targets ?? [], TODAY))
+        counts[t.status]++;
+    }
+    const total = counts.reached + counts.on_track + counts.at_risk;
+    expect(total).toBeGreaterThan(400);
+    for (const n of Object.values(counts)) expect(n / total).toBeGreaterThan(0.1);
   });
 
   it("gives Halle's Gesundheitsamt the nine milestones on their dates, completed with evidence", async () => {

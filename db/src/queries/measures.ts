@@ -29,7 +29,7 @@ export type MeasureFilter = {
   criterionKeys?: string[];
   /** Open measures whose planned end lies before this date. */
   overdueBefore?: string;
-  sort?: "plannedEnd" | "title" | "updatedAt";
+  sort?: "plannedEnd" | "title" | "updatedAt" | "completedOn";
   page: number;
   pageSize: number;
 };
@@ -93,7 +93,9 @@ export async function listMeasures(tx: TenantTx, f: MeasureFilter) {
       ? [asc(measures.title)]
       : f.sort === "updatedAt"
         ? [desc(measures.updatedAt)]
-        : [asc(measures.plannedEnd), asc(measures.title)];
+        : f.sort === "completedOn"
+          ? [sql`${measures.completedOn} desc nulls last`, desc(measures.updatedAt)]
+          : [asc(measures.plannedEnd), asc(measures.title)];
   const [items, [total]] = await Promise.all([
     tx
       .select(listColumns)

@@ -2,7 +2,7 @@
 // published model with a seeded random generator, relative to today, so every Kommune shows a different, plausible
 // picture (history with steps, open measures on the plan line, targets on track or at risk) that stays the same
 // on every run of the same day.
-import { addMonths, type MaturityModel } from "@spatz/maturity";
+import { addMonths, assess, type MaturityModel, type MeasureInput } from "@spatz/maturity";
 import type { Random } from "./random.ts";
 
 export type SeedOrgUnit = { code: string; name: string; parent: string | null };
@@ -336,26 +336,39 @@ const GOALS = [
   "Moderne, mobile Arbeitsplätze in allen Dienststellen",
 ];
 
-/** The whole administration's strategy: targets one or two levels above today, approved once or twice. */
+/**
+ * The whole administration's strategy. Targets are set against the Kommune's own plan: mostly what the plan reaches
+ * by the due date (on track), sometimes one level more (at risk), now and then a date already passed.
+ */
 export function generatedStrategy(
   model: MaturityModel,
   k: KommuneFacts,
   today: string,
   rng: Random,
-  reached: Map<string, number>,
+  measures: SeedMeasure[],
 ): SeedStrategy {
+  const facts: MeasureInput[] = measures.map((m, i) => ({
+    id: `m${i}`,
+    status: m.status,
+    completedOn: m.completedOn,
+    plannedEnd: m.plannedEnd,
+    criterionKeys: m.criterionKeys,
+  }));
+  const current = assess(model, facts, today);
   const targets = (shiftMonths: number): SeedTarget[] =>
-    model.dimensions
-      .filter(() => rng.chance(0.75))
-      .map((d) => {
-        const current = reached.get(d.key) ?? 0;
-        const level = clamp(current + (rng.chance(0.3) ? 2 : 1), 1, 4);
-        const late = rng.chance(0.12);
-        const due = late
-          ? endOfMonth(addMonths(today, -rng.int(1, 4)))
-          : endOfMonth(addMonths(today, rng.int(6, 30) + shiftMonths));
-        return { dimensionKey: d.key, level, dueOn: due };
-      });
+    model.dimensions.flatMap((d, i) => {
+      const now = current.dimensions[i]!.level;
+      if (now >= 4 || !rng.chance(0.75)) return [];
+      const late = rng.chance(0.08);
+      const due = late
+        ? endOfMonth(addMonths(today, -rng.int(1, 4)))
+        : endOfMonth(addMonths(today, rng.int(6, 30) + shiftMonths));
+      // Some targets are reached already (an earlier step of the strategy).
+      if (now >= 1 && rng.chance(0.2)) return [{ dimensionKey: d.key, level: now, dueOn: due }];
+      const planned = assess(model, facts, due, { mode: "plan" }).dimensions[i]!.level;
+      const level = clamp(Math.max(now + 1, planned) + (rng.chance(0.3) ? 1 : 0), 1, 4);
+      return [{ dimensionKey: d.key, level, dueOn: due }];
+    });
   const firstApproval = addDays(addMonths(today, -rng.int(8, 30)), rng.int(0, 20));
   const versions = [{ approvedOn: firstApproval, targets: targets(-6) }];
   if (rng.chance(0.4)) versions.push({ approvedOn: addDays(today, -rng.int(30, 150)), targets: targets(0) });

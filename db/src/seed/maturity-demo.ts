@@ -30,11 +30,11 @@ const ACTOR = { userId: null, label: "Demo-Daten" };
 export function demoPlan(model: MaturityModel, k: KommuneFacts, today: string): SeedPlan {
   const rng = seededRandom(`spatz-demo:${k.slug}`);
   if (k.slug === HALLE_SLUG) return hallePlan(model, k, today, rng);
-  const { measures, reached } = generatedMeasures(model, k, today, rng);
+  const { measures } = generatedMeasures(model, k, today, rng);
   return {
     orgUnits: unitsFor(k.kind).units,
     measures,
-    strategies: [generatedStrategy(model, k, today, rng, reached)],
+    strategies: [generatedStrategy(model, k, today, rng, measures)],
   };
 }
 

@@ -11,7 +11,7 @@ export type RadarRow = {
   /** Ist score today (level + share of the next level). */
   current: number;
   currentLevel: number;
-  /** Plan score at the end of the plan range. */
+  /** Plan score a year ahead (Dashboard.plannedOn). */
   plan: number;
   /** Soll level, null without a target. */
   target: number | null;
@@ -92,7 +92,13 @@ export function maturityRadarOption(rows: readonly RadarRow[]): EChartsCoreOptio
       center: ["50%", "48%"],
       splitNumber: 4,
       indicator: rows.map((r) => ({ name: r.name, min: 0, max: 4 })),
-      axisName: { color: PALETTE.text, fontSize: 12 },
+      // Long names break after "&" so that they stay inside the chart.
+      axisName: {
+        color: PALETTE.text,
+        fontSize: 12,
+        lineHeight: 15,
+        formatter: (name: string) => name.replace(" & ", " &\n"),
+      },
       axisLine: { lineStyle: { color: PALETTE.grid } },
       splitLine: { lineStyle: { color: PALETTE.grid, opacity: 0.5 } },
       splitArea: { show: false },
@@ -119,7 +125,8 @@ function pointValue(point: HistoryPoint, dimensionKey: string | null): number {
 /** The series of the history chart for the index (null) or one dimension. */
 export function historySeries(dashboard: Dashboard, dimensionKey: string | null): HistorySeries {
   const dimension = dashboard.current.dimensions.find((d) => d.key === dimensionKey);
-  const targets = dashboard.targets.filter((t) => dimensionKey === null || t.dimensionKey === dimensionKey);
+  // Targets are levels of one dimension: on the index line they would mislead, so they show per dimension.
+  const targets = dimension ? dashboard.targets.filter((t) => t.dimensionKey === dimension.key) : [];
   return {
     label: dimension?.name ?? "Reifegradindex",
     dimensionKey: dimension ? dimension.key : null,
@@ -136,7 +143,10 @@ export function historySeries(dashboard: Dashboard, dimensionKey: string | null)
 
 export type HistoryRow = { date: string; actual: number | null; plan: number | null };
 
-/** One row per date of either line (the table behind the chart), oldest first. */
+/**
+ * The table behind the chart, oldest first: one row per date on which the shown value changes (plus the first
+ * date, today and the end of the plan), so each step of the line is one row with its exact date.
+ */
 export function historyRows(series: HistorySeries): HistoryRow[] {
   const rows = new Map<string, HistoryRow>();
   for (const [date, value] of series.actual) rows.set(date, { date, actual: value, plan: null });
@@ -145,7 +155,15 @@ export function historyRows(series: HistorySeries): HistoryRow[] {
     row.plan = value;
     rows.set(date, row);
   }
-  return [...rows.values()].sort((a, b) => (a.date < b.date ? -1 : 1));
+  const all = [...rows.values()].sort((a, b) => (a.date < b.date ? -1 : 1));
+  const last = all.at(-1)?.date;
+  let previous: number | null = null;
+  return all.filter((row) => {
+    const value = row.actual ?? row.plan;
+    const keep = previous === null || value !== previous || row.date === series.today || row.date === last;
+    previous = value;
+    return keep;
+  });
 }
 
 const axisDate = (value: number) => {

@@ -80,8 +80,18 @@ describe("maturity history", () => {
     expect(series.targets).toEqual([
       { date: "2027-06-30", level: 2, label: "Soll Strategie & Steuerung: Stufe 2 bis 30.06.2027" },
     ]);
+    expect(historySeries(dashboard, null).targets).toEqual([]);
     const rows = historyRows(series);
     expect(rows.find((r) => r.date === "2026-11-28")).toEqual({ date: "2026-11-28", actual: 1, plan: 1 });
+    // Only the steps: the first date, the two completions, today, the planned completion and the end of the plan.
+    expect(rows.map((r) => [r.date, r.actual ?? r.plan])).toEqual([
+      [series.actual[0]![0], 0],
+      ["2025-03-17", 0.5],
+      ["2025-06-02", 1],
+      ["2026-11-28", 1],
+      ["2027-02-15", 1.33],
+      [series.plan.at(-1)![0], 1.33],
+    ]);
   });
 
   it("draws the Ist and Plan lines as steps", () => {

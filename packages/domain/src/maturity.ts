@@ -167,7 +167,7 @@ export const measureListInput = z.object({
   dimensionKey: z.string().max(80).optional(),
   responsible: z.enum(["me"]).optional(),
   overdue: z.boolean().optional(),
-  sort: z.enum(["plannedEnd", "title", "updatedAt"]).optional(),
+  sort: z.enum(["plannedEnd", "title", "updatedAt", "completedOn"]).optional(),
   page: z.number().int().min(1).max(100_000).default(1),
   pageSize: z.number().int().min(5).max(200).default(25),
 });

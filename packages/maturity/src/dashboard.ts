@@ -22,7 +22,7 @@ export interface DashboardOptions {
   /** Months of history shown at least (default 12); earlier completions extend it, up to `maxHistoryMonths`. */
   minHistoryMonths?: number;
   maxHistoryMonths?: number;
-  /** Months of plan shown at least (default 12); later planned ends and due dates extend it, up to 60 months. */
+  /** Months of plan shown at least and the date of `planned` (default 12); later planned ends and due dates extend the plan line, up to 60 months. */
   minPlanMonths?: number;
 }
 
@@ -30,8 +30,12 @@ export interface Dashboard {
   today: IsoDate;
   /** Ist today. */
   current: Assessment;
-  /** Plan at the end of the plan range. */
+  /**
+   * Plan a year ahead (`plannedOn`): the headline "Plan" figure. Further out the plan line falls wherever a yearly
+   * check has no renewal planned yet, which says more about planning horizons than about the plan.
+   */
   planned: Assessment;
+  plannedOn: IsoDate;
   /** Actual values from `historyFrom` to today (monthly plus every change date). */
   history: HistoryPoint[];
   /** Plan values from today to `planTo`. */
@@ -61,7 +65,8 @@ export function buildDashboard(
     }
   }
   const maxAhead = addMonths(today, 60);
-  let planTo = addMonths(today, options.minPlanMonths ?? 12);
+  const plannedOn = addMonths(today, options.minPlanMonths ?? 12);
+  let planTo = plannedOn;
   const later = (date: IsoDate | null) => {
     if (date !== null && date > planTo) planTo = date < maxAhead ? date : maxAhead;
   };
@@ -71,7 +76,8 @@ export function buildDashboard(
   return {
     today,
     current: assess(model, measures, today),
-    planned: assess(model, measures, planTo, { mode: "plan" }),
+    planned: assess(model, measures, plannedOn, { mode: "plan" }),
+    plannedOn,
     history: timeline(model, measures, { from: historyFrom, to: today }, "actual"),
     plan: timeline(model, measures, { from: today, to: planTo }, "plan"),
     historyFrom,

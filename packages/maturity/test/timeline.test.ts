@@ -77,7 +77,9 @@ describe("buildDashboard", () => {
     expect(d.history.at(-1)?.date).toBe("2026-11-28");
     expect(d.plan[0]?.date).toBe("2026-11-28");
     expect(d.current.dimensions[1]?.level).toBe(1);
-    expect(d.planned.dimensions[1]?.level).toBe(2);
+    expect(d.plannedOn).toBe("2027-11-28");
+    expect(d.planned.dimensions[1]?.level).toBe(1);
+    expect(d.plan.find((p) => p.date === "2028-02-01")?.dimensions[1]?.level).toBe(2);
     expect(d.targets[0]).toMatchObject({ status: "at_risk", currentLevel: 1, plannedLevel: 2 });
   });
 

@@ -1,7 +1,7 @@
 // History of the maturity (Ist, with each step on its date), the plan line and the Soll markers.
 import { historyRows, historySeries, maturityHistoryOption } from "@spatz/charts";
 import { formatDate } from "@spatz/domain";
-import { createMemo, createSignal, createUniqueId, For } from "solid-js";
+import { createMemo, createSignal, createUniqueId, For, Show } from "solid-js";
 import { ChartFigure } from "../charts/ChartFigure.tsx";
 import { EChart } from "../charts/EChart.tsx";
 import { scoreText } from "./format.ts";
@@ -64,6 +64,11 @@ export function HistoryFigure(props: { data: DashboardData }) {
               </For>
             </tbody>
           </table>
+          <Show when={series().dimensionKey === null}>
+            <p class="muted">
+              Soll-Ziele gelten je Dimension: Wählen Sie eine Dimension, um sie als Marken zu sehen.
+            </p>
+          </Show>
           <For each={series().targets}>{(t) => <p>{t.label}</p>}</For>
         </>
       }

@@ -14,9 +14,9 @@ export function Kpis(props: { data: DashboardData }) {
         <dd class="muted">von 4, Stand {formatDate(d().today)}</dd>
       </div>
       <div>
-        <dt>Plan</dt>
+        <dt>Plan in einem Jahr</dt>
         <dd>{scoreText(d().planned.index)}</dd>
-        <dd class="muted">bis {formatDate(d().planTo)}</dd>
+        <dd class="muted">am {formatDate(d().plannedOn)}, wenn alle Maßnahmen termingerecht abschließen</dd>
       </div>
       <div>
         <dt>Soll-Ziele</dt>

@@ -28,7 +28,7 @@ export function RadarFigure(props: { data: DashboardData; title?: string }) {
                 Ist-Wert
               </th>
               <th scope="col" class="num">
-                Plan ({formatDate(props.data.dashboard.planTo)})
+                Plan ({formatDate(props.data.dashboard.plannedOn)})
               </th>
               <th scope="col">Soll</th>
               <th scope="col">Status</th>

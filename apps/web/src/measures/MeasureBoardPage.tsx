@@ -20,7 +20,13 @@ import { Alert } from "../ui/states.tsx";
 import { CompleteDialog, type CompletionTarget } from "./CompleteDialog.tsx";
 import { canCreateMeasures, canEditMeasure } from "./permissions.ts";
 
-const COLUMN_SIZE = 50;
+/** Open work shows in full (up to 50 cards); finished columns show the most recent ones, the rest is in the list. */
+const COLUMN_SIZE: Record<MeasureStatus, number> = {
+  planned: 50,
+  in_progress: 50,
+  completed: 10,
+  discarded: 10,
+};
 type Card = Awaited<ReturnType<typeof trpc.measures.list.query>>["items"][number];
 
 export function MeasureBoardPage(props: { me: Me }) {
@@ -120,9 +126,14 @@ function Column(props: {
     statuses: [props.status],
     orgUnitId: props.orgUnitId,
     responsible: props.mine ? ("me" as const) : undefined,
-    sort: "plannedEnd" as const,
+    sort:
+      props.status === "completed"
+        ? ("completedOn" as const)
+        : props.status === "discarded"
+          ? ("updatedAt" as const)
+          : ("plannedEnd" as const),
     page: 1,
-    pageSize: COLUMN_SIZE,
+    pageSize: COLUMN_SIZE[props.status],
   });
   const list = useQuery(() => ({
     queryKey: ["measures.list", "board", filter()],

@@ -16,6 +16,9 @@ import { Alert } from "../ui/states.tsx";
 type ModelView = Awaited<ReturnType<typeof trpc.maturityModels.get.query>>;
 type Draft = { name: string; dimensions: ModelView["model"]["dimensions"] };
 
+/** A plain deep copy (query results are Solid stores, which structuredClone cannot copy). */
+const copy = <T,>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+
 export function ModelEditorPage(props: { me: Me }) {
   const params = useParams<{ id: string }>();
   const view = useQuery(() => ({
@@ -89,7 +92,7 @@ function DraftEditor(props: { view: ModelView }) {
   const navigate = useNavigate();
   const id = createUniqueId();
   const [draft, setDraft] = createStore<Draft>(
-    structuredClone({ name: props.view.model.name, dimensions: props.view.model.dimensions }),
+    copy({ name: props.view.model.name, dimensions: props.view.model.dimensions }),
   );
   const [dirty, setDirty] = createSignal(false);
   const [errors, setErrors] = createSignal<Record<string, string>>({});
@@ -105,9 +108,9 @@ function DraftEditor(props: { view: ModelView }) {
     );
   const save = useMutation(() => ({
     mutationFn: () =>
-      trpc.maturityModels.saveDraft.mutate({ id: props.view.summary.id, ...structuredClone(unwrap(draft)) }),
+      trpc.maturityModels.saveDraft.mutate({ id: props.view.summary.id, ...copy(unwrap(draft)) }),
     onSuccess: async (r) => {
-      setDraft(structuredClone({ name: r.model.name, dimensions: r.model.dimensions }));
+      setDraft(copy({ name: r.model.name, dimensions: r.model.dimensions }));
       setProblems(r.problems);
       setDirty(false);
       await refresh();
