@@ -4,11 +4,15 @@ import { TRPCError } from "@trpc/server";
 import { ZodError } from "zod";
 
 export function fieldError(field: string, message: string): TRPCError {
-  return new TRPCError({
-    code: "BAD_REQUEST",
-    message,
-    cause: new ZodError([{ code: "custom", path: [field], message, input: undefined }]),
+  const error = new TRPCError({ code: "BAD_REQUEST", message });
+  // Set after construction: TRPCError wraps a cause that is not an Error (a zod 4 ZodError is not), which would hide
+  // it from the errorFormatter's `instanceof ZodError`.
+  Object.defineProperty(error, "cause", {
+    value: new ZodError([{ code: "custom", path: [field], message, input: undefined }]),
+    configurable: true,
+    writable: true,
   });
+  return error;
 }
 
 export function notFound(message = "Der Eintrag wurde nicht gefunden."): TRPCError {

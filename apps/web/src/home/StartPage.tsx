@@ -1,7 +1,7 @@
 // A start page per role ("Alle Stakeholder haben Zugriff → verschiedene Sichten"). Modules add their sections here.
 import { A } from "@solidjs/router";
 import { ROLE_LABELS, type Role } from "@spatz/domain";
-import { type JSX, Match, Switch } from "solid-js";
+import { createUniqueId, type JSX, Match, Switch } from "solid-js";
 import type { Me } from "../auth/session.ts";
 import {
   CoordinatorSteps,
@@ -25,9 +25,11 @@ const TITLES: Record<Role, string> = {
 };
 
 function Tile(props: { title: string; children: JSX.Element; wide?: boolean }) {
+  // A generated id: a title with spaces would make aria-labelledby point at several (missing) ids.
+  const id = createUniqueId();
   return (
-    <section class="tile" classList={{ "tile-wide": props.wide }} aria-labelledby={`tile-${props.title}`}>
-      <h2 id={`tile-${props.title}`}>{props.title}</h2>
+    <section class="tile" classList={{ "tile-wide": props.wide }} aria-labelledby={id}>
+      <h2 id={id}>{props.title}</h2>
       {props.children}
     </section>
   );

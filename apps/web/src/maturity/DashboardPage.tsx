@@ -7,10 +7,10 @@ import { For, Show } from "solid-js";
 import type { Me } from "../auth/session.ts";
 import { errorMessage, trpc } from "../lib/trpc.ts";
 import { PageHeader } from "../ui/PageHeader.tsx";
-import { QueryView } from "../ui/QueryView.tsx";
 import { Alert } from "../ui/states.tsx";
 import { HistoryFigure } from "./HistoryFigure.tsx";
 import { Kpis } from "./Kpis.tsx";
+import { LiveQuery } from "./LiveQuery.tsx";
 import { NextSteps } from "./NextSteps.tsx";
 import { dashboardQuery, modelQuery, orgUnitOptions, orgUnitsQuery } from "./queries.ts";
 import { RadarFigure } from "./RadarFigure.tsx";
@@ -44,13 +44,13 @@ export function DashboardPage(props: { me: Me }) {
         }
       />
       <ModelNotice me={props.me} />
-      <QueryView query={dashboard} loadingLabel="Reifegrad wird berechnet …">
-        {(data) => (
+      <LiveQuery query={dashboard} loadingLabel="Reifegrad wird berechnet …">
+        {(live) => (
           <>
             <p class="muted" data-testid="dashboard-basis">
-              {data.modelSummary.name}, Version {data.modelSummary.version}.{" "}
+              {live().modelSummary.name}, Version {live().modelSummary.version}.{" "}
               <Show
-                when={data.strategy?.approvedVersion}
+                when={live().strategy?.approvedVersion}
                 fallback={
                   <>
                     Soll: noch keine freigegebene Strategie für diesen Bereich.{" "}
@@ -58,11 +58,11 @@ export function DashboardPage(props: { me: Me }) {
                   </>
                 }
               >
-                Soll aus „{data.strategy!.title}“, Version {data.strategy!.approvedVersion}, freigegeben am{" "}
-                {formatDate(data.strategy!.approvedOn)} von {data.strategy!.approvedByName}.
+                Soll aus „{live().strategy!.title}“, Version {live().strategy!.approvedVersion}, freigegeben
+                am {formatDate(live().strategy!.approvedOn)} von {live().strategy!.approvedByName}.
               </Show>
             </p>
-            <Show when={data.measures.length === 0}>
+            <Show when={live().measures.length === 0}>
               <Alert kind="info">
                 <p>
                   In diesem Bereich gibt es noch keine Maßnahmen. Der Reifegrad steigt, sobald Maßnahmen mit
@@ -70,23 +70,23 @@ export function DashboardPage(props: { me: Me }) {
                 </p>
               </Alert>
             </Show>
-            <Kpis data={data} />
+            <Kpis data={live()} />
             <div class="grid-2">
               <section class="card" aria-labelledby="radar-title">
                 <h2 id="radar-title">Ist und Soll</h2>
-                <RadarFigure data={data} />
+                <RadarFigure data={live()} />
               </section>
-              <TargetRisks data={data} />
+              <TargetRisks data={live()} />
             </div>
             <section class="card" aria-labelledby="history-title">
               <h2 id="history-title">Entwicklung und Plan</h2>
-              <HistoryFigure data={data} />
+              <HistoryFigure data={live()} />
             </section>
-            <NextSteps data={data} me={props.me} />
-            <Staircase data={data} />
+            <NextSteps data={live()} me={props.me} />
+            <Staircase data={live()} />
           </>
         )}
-      </QueryView>
+      </LiveQuery>
     </>
   );
 }

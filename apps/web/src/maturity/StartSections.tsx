@@ -15,6 +15,7 @@ import { trpc } from "../lib/trpc.ts";
 import { QueryView } from "../ui/QueryView.tsx";
 import { EmptyState } from "../ui/states.tsx";
 import { Kpis } from "./Kpis.tsx";
+import { LiveQuery } from "./LiveQuery.tsx";
 import { NextSteps } from "./NextSteps.tsx";
 import { dashboardQuery } from "./queries.ts";
 import { RadarFigure } from "./RadarFigure.tsx";
@@ -24,20 +25,20 @@ import { TargetRisks } from "./TargetRisks.tsx";
 export function MaturitySummary(props: { risks?: boolean }) {
   const dashboard = useQuery(() => dashboardQuery(null));
   return (
-    <QueryView query={dashboard} loadingLabel="Reifegrad wird berechnet …">
+    <LiveQuery query={dashboard} loadingLabel="Reifegrad wird berechnet …">
       {(data) => (
         <>
-          <Kpis data={data} />
-          <RadarFigure data={data} />
+          <Kpis data={data()} />
+          <RadarFigure data={data()} />
           <Show when={props.risks}>
-            <TargetRisks data={data} />
+            <TargetRisks data={data()} />
           </Show>
           <p>
             <A href="/reifegrad">Zum Reifegrad mit Entwicklung, Stufen und nächsten Schritten</A>
           </p>
         </>
       )}
-    </QueryView>
+    </LiveQuery>
   );
 }
 
@@ -150,14 +151,14 @@ export function MeasureOverview() {
 export function CoordinatorSteps(props: { me: Me }) {
   const dashboard = useQuery(() => dashboardQuery(null));
   return (
-    <QueryView query={dashboard}>
+    <LiveQuery query={dashboard}>
       {(data) => (
         <>
-          <TargetRisks data={data} />
-          <NextSteps data={data} me={props.me} limit={3} />
+          <TargetRisks data={data()} />
+          <NextSteps data={data()} me={props.me} limit={3} />
         </>
       )}
-    </QueryView>
+    </LiveQuery>
   );
 }
 

@@ -284,11 +284,12 @@ function DraftEditor(props: { view: ModelView }) {
                             <button
                               type="button"
                               class="button button-secondary button-danger"
+                              aria-label={`Kriterium entfernen: ${c.title || "ohne Titel"}`}
                               onClick={() =>
                                 edit((d) => void d.dimensions[di()]!.levels[li()]!.criteria.splice(ci(), 1))
                               }
                             >
-                              Kriterium entfernen<span class="visually-hidden">: {c.title}</span>
+                              Kriterium entfernen
                             </button>
                           </fieldset>
                         );
@@ -297,6 +298,7 @@ function DraftEditor(props: { view: ModelView }) {
                     <button
                       type="button"
                       class="button button-secondary"
+                      aria-label={`Kriterium hinzufügen: ${dim.name || "neue Dimension"}, Stufe ${level.level}`}
                       onClick={() =>
                         edit(
                           (d) =>

@@ -1,0 +1,418 @@
+// Browser walk through the maturity module (Chromium): a coordinator completes a measure and the dimension's level
+// and the radar change at once, the history shows the step on the completion date, leadership sees the same, a
+// viewer cannot edit; the board (drag and drop and keyboard), list with bulk change, detail, strategy, org units
+// and the state's model editor, each with the axe check, and no Content-Security-Policy violation from the charts.
+import AxeBuilder from "@axe-core/playwright";
+import { berlinToday, formatDate } from "@spatz/domain";
+import type { BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { ApiSession } from "../src/api-client.ts";
+import { type BrowserEnv, newPage, signIn, startBrowserEnv } from "../src/browser.ts";
+import {
+  createTenant,
+  type FixtureTenant,
+  sessionCookie,
+  stateTenant,
+  TEST_PASSWORD,
+} from "../src/fixtures.ts";
+
+let env: BrowserEnv;
+let kommune: FixtureTenant;
+let state: FixtureTenant;
+const ids = { done: "", open: "", collab: "", strategy: "" };
+const today = berlinToday();
+const inMonths = (n: number) => {
+  const d = new Date(`${today}T00:00:00Z`);
+  d.setUTCMonth(d.getUTCMonth() + n);
+  return d.toISOString().slice(0, 10);
+};
+
+async function api(role: string, tenant = kommune) {
+  // The browser environment's API accepts state-changing calls only from its own origin.
+  return new ApiSession(
+    env.app,
+    await sessionCookie(env.app.client.db, tenant.id, tenant.users[role]!.id),
+    env.baseUrl,
+  );
+}
+
+beforeAll(async () => {
+  env = await startBrowserEnv({ appUrl: inject("appUrl"), redisUrl: inject("redisUrl") });
+  [kommune, state] = await Promise.all([
+    createTenant(env.app.client.db, "reife"),
+    stateTenant(env.app.client.db),
+  ]);
+  const cdo = await api("coordinator");
+  const done = await cdo.must<{ id: string }>("measures.create", {
+    title: "Digitalisierungsbeauftragte benannt",
+    criterionKeys: ["strategie.1.verantwortung"],
+  });
+  await cdo.must("measures.setStatus", {
+    id: done.id,
+    status: "completed",
+    completedOn: "2025-03-10",
+    evidenceText: "Verfügung des Bürgermeisters",
+  });
+  const open = await cdo.must<{ id: string }>("measures.create", {
+    title: "Bestandsaufnahme Digitalisierung",
+    criterionKeys: ["strategie.1.bestandsaufnahme"],
+    plannedEnd: inMonths(2),
+    responsibleUserId: kommune.users.project_lead!.id,
+  });
+  const collab = await cdo.must<{ id: string }>("measures.create", {
+    title: "Kollaborationsplattform einführen",
+    criterionKeys: ["zusammenarbeit.2.kollaborationsplattform"],
+    plannedEnd: inMonths(5),
+  });
+  const strategy = await cdo.must<{ id: string }>("strategies.save", {
+    orgUnitId: null,
+    title: "Digitalstrategie Testkommune",
+    vision: "Alles digital.",
+    goals: ["Strategie beschließen"],
+    targets: [{ dimensionKey: "strategie", level: 1, dueOn: inMonths(6) }],
+  });
+  await (await api("leadership")).must("strategies.approve", { id: strategy.id });
+  Object.assign(ids, { done: done.id, open: open.id, collab: collab.id, strategy: strategy.id });
+});
+afterAll(() => env?.close());
+
+/** Records CSP violations (ECharts must render under script-src/style-src 'self'). */
+async function watchCsp(context: BrowserContext) {
+  await context.addInitScript(() => {
+    const w = window as unknown as { __csp: string[] };
+    w.__csp = [];
+    document.addEventListener("securitypolicyviolation", (e) =>
+      w.__csp.push(
+        `${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}:${e.columnNumber} ${e.sample}`,
+      ),
+    );
+  });
+}
+const cspViolations = (page: Page) => page.evaluate(() => (window as unknown as { __csp: string[] }).__csp);
+
+async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(
+    serious.map(
+      (v) =>
+        `${v.id}: ${v.help} @ ${v.nodes.map((n) => `${n.target.join(" ")} ${n.failureSummary ?? ""}`).join(" | ")}`,
+    ),
+  ).toEqual([]);
+}
+
+async function as(role: string, tenant = kommune) {
+  const { context, page } = await newPage(env);
+  await watchCsp(context);
+  await signIn(page, tenant.slug, tenant.users[role]!.email, TEST_PASSWORD);
+  return { context, page };
+}
+
+const heading = (page: Page) => page.getByRole("heading", { level: 1 }).textContent();
+const radarRow = (page: Page, name: string) =>
+  page
+    .getByTestId("radar-table")
+    .getByRole("row", { name: new RegExp(name) })
+    .first();
+const radarSvg = (page: Page) => page.locator("#radar-chart svg").innerHTML();
+
+describe("the maturity follows the measures", () => {
+  it("a coordinator completes a measure: level and radar change at once, the history shows the step on its date", async () => {
+    const { context, page } = await as("coordinator");
+    await page.getByRole("link", { name: "Reifegrad", exact: true }).click();
+    await expect.poll(() => heading(page)).toBe("Reifegrad");
+    await page.locator('#radar-chart[data-rendered="true"] svg').waitFor();
+    await page.getByText("Daten als Tabelle: Reifegrad je Dimension").click();
+    expect(await radarRow(page, "Strategie & Steuerung").innerText()).toMatch(/Stufe 0\s+0,50/);
+    const before = await radarSvg(page);
+    await expectAccessible(page);
+
+    // "Nächste Schritte" lists the open measure of the missing criterion; completing it asks for date and evidence.
+    await page.getByRole("button", { name: "Bestandsaufnahme Digitalisierung abschließen" }).click();
+    const dialog = page.getByRole("dialog", { name: "Maßnahme abschließen" });
+    expect(await dialog.getByLabel("Abschlussdatum").inputValue()).toBe(today);
+    await dialog.getByRole("button", { name: "Abschließen" }).click();
+    await expect.poll(() => dialog.locator(".field-error").first().textContent()).toContain("Nachweis");
+    await dialog.getByLabel("Nachweis", { exact: true }).fill("Bestandsbericht an die Verwaltungsführung");
+    await dialog.getByRole("button", { name: "Abschließen" }).click();
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+
+    await expect.poll(() => radarRow(page, "Strategie & Steuerung").innerText()).toMatch(/Stufe 1\s+1,00/);
+    await expect.poll(() => radarSvg(page)).not.toBe(before);
+    expect(await radarRow(page, "Strategie & Steuerung").innerText()).toContain("erreicht");
+
+    await page.getByLabel("Anzeigen für").selectOption({ label: "Strategie & Steuerung" });
+    await page.getByText("Daten als Tabelle: Reifegradentwicklung").click();
+    const history = page.getByTestId("history-table");
+    await expect
+      .poll(() =>
+        history
+          .getByRole("row", { name: new RegExp(formatDate(today)) })
+          .first()
+          .innerText(),
+      )
+      .toContain("1,00");
+    expect(await history.getByRole("row", { name: /10\.03\.2025/ }).innerText()).toContain("0,50");
+    await page.locator('details[data-dimension="strategie"] summary').click();
+    expect(await page.locator('details[data-dimension="strategie"]').innerText()).toContain(
+      "✓ erfüllt Bestandsaufnahme Digitalisierung erstellt – durch Bestandsaufnahme Digitalisierung",
+    );
+    expect(await cspViolations(page)).toEqual([]);
+    await context.close();
+  });
+
+  it("leadership sees the same level, radar and index on its start page", async () => {
+    const coordinator = await as("coordinator");
+    await coordinator.page.goto("/reifegrad");
+    const index = await coordinator.page.getByTestId("index-current").textContent();
+    const { context, page } = await as("leadership");
+    await expect.poll(() => heading(page)).toBe("Start – Verwaltungsführung");
+    await page.locator('#radar-chart[data-rendered="true"] svg').waitFor();
+    await page.getByText("Daten als Tabelle: Reifegrad je Dimension").click();
+    expect(await radarRow(page, "Strategie & Steuerung").innerText()).toMatch(/Stufe 1\s+1,00/);
+    expect(await page.getByTestId("index-current").textContent()).toBe(index);
+    expect(await page.getByRole("region", { name: "Soll in Gefahr" }).innerText()).toContain(
+      "Alle Soll-Ziele sind erreicht oder im Plan",
+    );
+    await expectAccessible(page);
+    expect(await cspViolations(page)).toEqual([]);
+    await context.close();
+    await coordinator.context.close();
+  });
+
+  it("a viewer reads everything and can change nothing", async () => {
+    const { context, page } = await as("viewer");
+    await expect.poll(() => heading(page)).toBe("Start – Überblick");
+    await page.locator('#radar-chart[data-rendered="true"] svg').waitFor();
+    await page.goto("/reifegrad");
+    await page.getByRole("heading", { name: "Nächste Schritte" }).waitFor();
+    expect(await page.getByRole("button", { name: /abschließen/ }).count()).toBe(0);
+    await page.goto(`/massnahmen/${ids.collab}`);
+    await expect.poll(() => heading(page)).toBe("Kollaborationsplattform einführen");
+    expect(await page.getByRole("heading", { name: "Status ändern" }).count()).toBe(0);
+    expect(await page.getByRole("button", { name: "Bearbeiten" }).count()).toBe(0);
+    await page.goto("/massnahmen/board");
+    await page.locator(".board-card").first().waitFor();
+    expect(await page.locator('.board-card[draggable="true"]').count()).toBe(0);
+    expect(await page.getByRole("combobox", { name: /Status von/ }).count()).toBe(0);
+    await page.goto("/massnahmen");
+    await page.getByRole("table", { name: "Maßnahmen" }).waitFor();
+    expect(await page.getByRole("checkbox", { name: /auswählen/ }).count()).toBe(0);
+    expect(await page.getByRole("link", { name: "Neue Maßnahme" }).count()).toBe(0);
+    await page.goto("/massnahmen/neu");
+    await expect.poll(() => page.getByRole("alert").textContent()).toContain("Berechtigung");
+    await expectAccessible(page);
+    await context.close();
+  });
+});
+
+describe("measures", () => {
+  it("the board moves a card by drag and drop and by the keyboard alternative", async () => {
+    const { context, page } = await as("coordinator");
+    await page.goto("/massnahmen/board");
+    const card = page.locator(`[data-measure="${ids.collab}"]`);
+    const column = (status: string) => page.locator(`section[data-status="${status}"]`);
+    await column("planned").locator(`[data-measure="${ids.collab}"]`).waitFor();
+    await expectAccessible(page);
+    await card.dragTo(column("in_progress"));
+    await column("in_progress").locator(`[data-measure="${ids.collab}"]`).waitFor();
+    await expect.poll(() => page.getByTestId("board-announcement").textContent()).toContain("in Umsetzung");
+
+    // Keyboard: focus the card's status selector and choose with the arrow keys.
+    const select = page.getByRole("combobox", { name: "Status von „Kollaborationsplattform einführen“" });
+    await select.focus();
+    await page.keyboard.press("ArrowUp");
+    await column("planned").locator(`[data-measure="${ids.collab}"]`).waitFor();
+    await expect.poll(() => page.getByTestId("board-announcement").textContent()).toContain("geplant");
+    await context.close();
+  });
+
+  it("the list filters, pages and changes the status of several measures at once (all or nothing)", async () => {
+    const cdo = await api("coordinator");
+    for (const n of [1, 2, 3]) {
+      await cdo.must("measures.create", {
+        title: `Sammelmaßnahme ${n}`,
+        criterionKeys: ["daten.1.fachverfahrenskataster"],
+      });
+    }
+    const { context, page } = await as("coordinator");
+    await page.getByRole("link", { name: "Maßnahmen", exact: true }).click();
+    await page.getByRole("searchbox", { name: "Suchen" }).fill("Sammelmaßnahme");
+    await expect.poll(() => page.getByRole("table", { name: "Maßnahmen" }).getByRole("row").count()).toBe(4);
+    await page.getByRole("checkbox", { name: "Sammelmaßnahme 1 auswählen" }).check();
+    await page.getByRole("checkbox", { name: "Sammelmaßnahme 2 auswählen" }).check();
+    const bulk = page.getByRole("region", { name: "Status mehrerer Maßnahmen ändern" });
+    await bulk.getByLabel("Neuer Status").selectOption({ label: "abgeschlossen" });
+    await bulk.getByRole("button", { name: "Status ändern" }).click();
+    // Neither has evidence: nothing changes, and the field says why.
+    await expect.poll(() => bulk.locator(".field-error").textContent()).toContain("Ohne Nachweis");
+    expect(await page.getByRole("table", { name: "Maßnahmen" }).innerText()).not.toContain("abgeschlossen");
+    await bulk.getByLabel("Nachweis (für Maßnahmen ohne eigenen)").fill("Sammelbericht");
+    await bulk.getByRole("button", { name: "Status ändern" }).click();
+    await expect.poll(() => bulk.getByRole("status").textContent()).toContain("2 Maßnahmen geändert");
+    await expect
+      .poll(() => page.getByRole("row", { name: /Sammelmaßnahme 1/ }).innerText())
+      .toContain("abgeschlossen");
+    expect(await page.getByRole("row", { name: /Sammelmaßnahme 3/ }).innerText()).toContain("geplant");
+    await page.getByLabel("Status", { exact: true }).selectOption({ label: "abgeschlossen" });
+    await expect.poll(() => page.getByRole("table", { name: "Maßnahmen" }).getByRole("row").count()).toBe(3);
+    await expectAccessible(page);
+    await context.close();
+  });
+
+  it("a measure is created with field errors first, completed, reopened, and its history tells the story", async () => {
+    const { context, page } = await as("coordinator");
+    await page.goto("/massnahmen/neu");
+    await page.getByRole("button", { name: "Maßnahme anlegen" }).click();
+    await expect
+      .poll(() => page.locator(".field-error").allTextContents())
+      .toEqual(
+        expect.arrayContaining([
+          expect.stringContaining("mindestens 3 Zeichen"),
+          expect.stringContaining("mindestens ein Kriterium"),
+        ]),
+      );
+    await expectAccessible(page);
+    await page.getByLabel("Titel").fill("Leitlinie Informationssicherheit beschließen");
+    await page.getByText("IT-Sicherheit & Notfallmanagement", { exact: true }).click();
+    await page.getByRole("checkbox", { name: "Leitlinie zur Informationssicherheit beschlossen" }).check();
+    await page.getByLabel("Geplantes Ende").fill(inMonths(3));
+    await page.getByRole("button", { name: "Maßnahme anlegen" }).click();
+    await page.waitForURL(/\/massnahmen\/[0-9a-f-]{36}$/);
+    await expect.poll(() => heading(page)).toBe("Leitlinie Informationssicherheit beschließen");
+
+    await page.getByRole("button", { name: "Abschließen …" }).click();
+    const dialog = page.getByRole("dialog", { name: "Maßnahme abschließen" });
+    await dialog.getByLabel("Nachweis", { exact: true }).fill("Beschluss der Verwaltungsführung");
+    await dialog.getByRole("button", { name: "Abschließen" }).click();
+    await expect
+      .poll(() => page.getByRole("region", { name: "Angaben" }).innerText())
+      .toContain(formatDate(today));
+    await page.getByRole("button", { name: "Wieder öffnen" }).click();
+    const history = page.getByRole("region", { name: "Verlauf" });
+    await expect.poll(() => history.innerText()).toContain("wieder geöffnet");
+    expect(await history.innerText()).toContain("abgeschlossen");
+    expect(await history.innerText()).toContain("angelegt");
+    await expectAccessible(page);
+    await context.close();
+  });
+
+  it("a project lead edits only the measures it is responsible for", async () => {
+    const { context, page } = await as("project_lead");
+    await expect
+      .poll(() => page.getByRole("region", { name: "Meine Maßnahmen" }).innerText())
+      .toContain("keine offenen");
+    await page.goto(`/massnahmen/${ids.collab}`);
+    await expect.poll(() => heading(page)).toBe("Kollaborationsplattform einführen");
+    expect(await page.getByRole("heading", { name: "Status ändern" }).count()).toBe(0);
+    await page.goto(`/massnahmen/${ids.open}`);
+    await page.getByRole("heading", { name: "Status ändern" }).waitFor();
+    await context.close();
+  });
+});
+
+describe("strategy and organisation", () => {
+  it("a coordinator adds an org unit and changes targets; leadership approves them as a new version", async () => {
+    const cdo = await as("coordinator");
+    await cdo.page.getByRole("link", { name: "Organisation" }).click();
+    await cdo.page.getByLabel("Kürzel").fill("FB 53");
+    await cdo.page.getByLabel("Name").fill("Gesundheitsamt");
+    await cdo.page.getByRole("button", { name: "Anlegen" }).click();
+    await expect.poll(() => cdo.page.getByRole("table").innerText()).toContain("Gesundheitsamt");
+    await cdo.page.getByLabel("Kürzel").fill("FB 53");
+    await cdo.page.getByLabel("Name").fill("Doppelt");
+    await cdo.page.getByRole("button", { name: "Anlegen" }).click();
+    await expect.poll(() => cdo.page.locator(".field-error").textContent()).toContain("bereits vergeben");
+    await expectAccessible(cdo.page);
+
+    await cdo.page.getByRole("link", { name: "Strategie" }).click();
+    await cdo.page.getByRole("heading", { name: "Digitalstrategie Testkommune" }).waitFor();
+    await cdo.page.getByRole("button", { name: "Bearbeiten" }).click();
+    await cdo.page.getByLabel("Soll-Stufe Daten & Interoperabilität").selectOption({ label: "Stufe 1" });
+    await cdo.page.getByLabel("Termin Daten & Interoperabilität").fill(inMonths(9));
+    await cdo.page.getByRole("button", { name: "Arbeitsstand speichern" }).click();
+    await expect
+      .poll(() =>
+        cdo.page
+          .getByRole("alert")
+          .first()
+          .textContent()
+          .catch(() => ""),
+      )
+      .not.toContain("prüfen");
+    await expect
+      .poll(() => cdo.page.getByText("Der Arbeitsstand weicht von der freigegebenen Version ab").count())
+      .toBe(1);
+    await expectAccessible(cdo.page);
+    await cdo.context.close();
+
+    const lead = await as("leadership");
+    await lead.page
+      .getByRole("region", { name: "Freigaben" })
+      .getByRole("link", { name: /Digitalstrategie Testkommune/ })
+      .click();
+    await lead.page.getByRole("button", { name: "Arbeitsstand freigeben" }).click();
+    await expect
+      .poll(() => lead.page.getByRole("region", { name: "Freigegebene Versionen" }).innerText())
+      .toContain("Version 2");
+    await lead.page.goto("/reifegrad");
+    await lead.page.getByText("Daten als Tabelle: Reifegrad je Dimension").click();
+    expect(await radarRow(lead.page, "Daten & Interoperabilität").innerText()).toContain(
+      `Stufe 1 bis ${formatDate(inMonths(9))}`,
+    );
+    await lead.context.close();
+  });
+});
+
+describe("the state's maturity model", () => {
+  it("a state admin edits a draft, sees German validation, and publishes it with a mapping", async () => {
+    const stateAdmin = await api("state_admin", state);
+    const draft = (await stateAdmin.must<{ id: string; status: string }[]>("maturityModels.list")).find(
+      (m) => m.status === "draft",
+    );
+    if (draft) await stateAdmin.must("maturityModels.discardDraft", { id: draft.id });
+    const { context, page } = await as("state_admin", state);
+    await page.getByRole("link", { name: "Reifegradmodell" }).click();
+    await page.getByRole("button", { name: "Neuen Entwurf anlegen" }).click();
+    await page.waitForURL(/\/land\/reifegradmodell\/[0-9a-f-]{36}$/);
+    await expect.poll(() => heading(page)).toMatch(/^Entwurf: Version \d+$/);
+
+    await page.getByRole("button", { name: "Dimension hinzufügen" }).click();
+    await page.getByRole("button", { name: "Entwurf speichern" }).click();
+    await expect
+      .poll(() => page.locator(".field-error").first().textContent())
+      .toContain("mindestens 2 Zeichen");
+    const added = page.locator("fieldset.model-dimension").last();
+    await added.getByLabel("Name der Dimension").fill("Nachhaltigkeit");
+    await page.getByRole("button", { name: "Entwurf speichern" }).click();
+    await expect
+      .poll(() => page.getByTestId("model-problems").innerText())
+      .toContain("Stufe 1 hat keine Kriterien");
+    await expectAccessible(page);
+    await page.getByRole("button", { name: "Dimension „Nachhaltigkeit“ entfernen" }).click();
+    await page.getByRole("button", { name: "Kriterium entfernen: Datenqualität jährlich geprüft" }).click();
+    await page.getByRole("button", { name: "Entwurf speichern" }).click();
+    await page.getByTestId("model-valid").waitFor();
+
+    const mapping = page.getByLabel("Daten & Interoperabilität, Stufe 4: Datenqualität jährlich geprüft");
+    await mapping.selectOption({
+      label: "Daten & Interoperabilität, Stufe 4: Steuerung mit aktuellen Verfahrensdaten",
+    });
+    page.once("dialog", (d) => d.accept());
+    await page.getByRole("button", { name: /^Version \d+ veröffentlichen$/ }).click();
+    await page.waitForURL("**/land/reifegradmodell");
+    await expect.poll(() => page.getByRole("table").innerText()).toContain("abgelöst");
+    expect(await page.getByRole("table").innerText()).toContain("veröffentlicht");
+    expect(await page.getByRole("table").innerText()).not.toContain("Entwurf");
+    expect(await page.getByRole("button", { name: "Neuen Entwurf anlegen" }).count()).toBe(1);
+
+    // The new version maps the retired criterion; a Kommune pinned to the old version is offered the new one.
+    const { context: kc, page: kp } = await as("coordinator");
+    await kp.goto("/reifegrad");
+    await expect.poll(() => kp.getByRole("button", { name: /^Version \d+ übernehmen$/ }).count()).toBe(1);
+    await kc.close();
+    await context.close();
+  });
+});
