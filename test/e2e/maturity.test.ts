@@ -19,7 +19,7 @@ import {
 let env: BrowserEnv;
 let kommune: FixtureTenant;
 let state: FixtureTenant;
-const ids = { done: "", open: "", collab: "", strategy: "" };
+const ids = { done: "", open: "", collab: "", strategy: "", quality: "" };
 const today = berlinToday();
 const inMonths = (n: number) => {
   const d = new Date(`${today}T00:00:00Z`);
@@ -72,7 +72,18 @@ beforeAll(async () => {
     targets: [{ dimensionKey: "strategie", level: 1, dueOn: inMonths(6) }],
   });
   await (await api("leadership")).must("strategies.approve", { id: strategy.id });
-  Object.assign(ids, { done: done.id, open: open.id, collab: collab.id, strategy: strategy.id });
+  const quality = await cdo.must<{ id: string }>("measures.create", {
+    title: "Datenqualität prüfen",
+    criterionKeys: ["daten.4.datenqualitaet"],
+    plannedEnd: inMonths(12),
+  });
+  Object.assign(ids, {
+    done: done.id,
+    open: open.id,
+    collab: collab.id,
+    strategy: strategy.id,
+    quality: quality.id,
+  });
 });
 afterAll(() => env?.close());
 
@@ -402,7 +413,14 @@ describe("the state's maturity model", () => {
     // The new version maps the retired criterion; a Kommune pinned to the old version is offered the new one.
     const { context: kc, page: kp } = await as("coordinator");
     await kp.goto("/reifegrad");
-    await expect.poll(() => kp.getByRole("button", { name: /^Version \d+ übernehmen$/ }).count()).toBe(1);
+    await kp.getByRole("button", { name: /^Version \d+ übernehmen$/ }).click();
+    await expect
+      .poll(() => kp.getByRole("status").first().textContent())
+      .toContain("1 Maßnahmen neu verknüpft");
+    await kp.goto(`/massnahmen/${ids.quality}`);
+    await expect
+      .poll(() => kp.getByRole("region", { name: "Angaben" }).innerText())
+      .toContain("Daten & Interoperabilität · Stufe 4: Steuerung mit aktuellen Verfahrensdaten");
     await kc.close();
     await context.close();
   });

@@ -99,42 +99,46 @@ function ModelNotice(props: { me: Me }) {
     onSuccess: () => client.invalidateQueries(),
   }));
   return (
-    <Show when={model.data?.newerVersion}>
-      {(newer) => (
-        <Alert kind="info">
-          <p>
-            Das Land hat Version {newer().version} des Reifegradmodells veröffentlicht; Ihre Maßnahmen sind
-            mit Version {model.data!.summary.version} verknüpft.{" "}
-            <Show
-              when={can(props.me.user.role, "maturity.adoptModel")}
-              fallback="Die Koordination kann sie übernehmen."
-            >
-              <button
-                type="button"
-                class="button button-secondary"
-                disabled={adopt.isPending}
-                onClick={() => adopt.mutate()}
+    <>
+      <Show when={model.data?.newerVersion}>
+        {(newer) => (
+          <Alert kind="info">
+            <p>
+              Das Land hat Version {newer().version} des Reifegradmodells veröffentlicht; Ihre Maßnahmen sind
+              mit Version {model.data!.summary.version} verknüpft.{" "}
+              <Show
+                when={can(props.me.user.role, "maturity.adoptModel")}
+                fallback="Die Koordination kann sie übernehmen."
               >
-                Version {newer().version} übernehmen
-              </button>
+                <button
+                  type="button"
+                  class="button button-secondary"
+                  disabled={adopt.isPending}
+                  onClick={() => adopt.mutate()}
+                >
+                  Version {newer().version} übernehmen
+                </button>
+              </Show>
+            </p>
+            <Show when={adopt.isError}>
+              <p>{errorMessage(adopt.error)}</p>
             </Show>
-          </p>
-          <Show when={adopt.isError}>
-            <p>{errorMessage(adopt.error)}</p>
-          </Show>
-          <Show when={adopt.data}>
-            {(r) => (
-              <p>
-                Übernommen: {r().relinkedMeasures} Maßnahmen neu verknüpft
-                {r().droppedCriterionKeys.length > 0
-                  ? `, entfallene Kriterien: ${r().droppedCriterionKeys.join(", ")}`
-                  : ""}
-                .
-              </p>
-            )}
-          </Show>
-        </Alert>
-      )}
-    </Show>
+          </Alert>
+        )}
+      </Show>
+      <Show when={adopt.data}>
+        {(r) => (
+          <Alert kind="success">
+            <p>
+              Version {r().version} übernommen: {r().relinkedMeasures} Maßnahmen neu verknüpft
+              {r().droppedCriterionKeys.length > 0
+                ? `; entfallene Kriterien: ${r().droppedCriterionKeys.join(", ")}`
+                : ""}
+              .
+            </p>
+          </Alert>
+        )}
+      </Show>
+    </>
   );
 }

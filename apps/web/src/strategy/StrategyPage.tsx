@@ -324,6 +324,7 @@ function StrategyForm(props: { detail: Detail; model: MaturityModelData; onDone:
     },
   }));
   const errors = () => fieldErrors(save.error);
+  const [missingDates, setMissingDates] = createSignal<string[]>([]);
   const setTarget = (key: string, patch: Partial<{ level: string; dueOn: string }>) =>
     setTargets({ ...targets(), [key]: { ...targets()[key]!, ...patch } });
   return (
@@ -332,7 +333,12 @@ function StrategyForm(props: { detail: Detail; model: MaturityModelData; onDone:
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
-        save.mutate();
+        // A target needs its date: say so next to the date field before asking the server.
+        const missing = Object.entries(targets())
+          .filter(([, t]) => t.level !== "" && !t.dueOn)
+          .map(([key]) => key);
+        setMissingDates(missing);
+        if (missing.length === 0) save.mutate();
       }}
     >
       <TextField
@@ -395,10 +401,19 @@ function StrategyForm(props: { detail: Detail; model: MaturityModelData; onDone:
                   <td>
                     <input
                       type="date"
+                      aria-invalid={missingDates().includes(d.key) ? "true" : undefined}
+                      aria-describedby={
+                        missingDates().includes(d.key) ? `${id}-${d.key}-due-error` : undefined
+                      }
                       aria-label={`Termin ${d.name}`}
                       value={targets()[d.key]?.dueOn ?? ""}
                       onInput={(e) => setTarget(d.key, { dueOn: e.currentTarget.value })}
                     />
+                    <Show when={missingDates().includes(d.key)}>
+                      <p class="field-error" id={`${id}-${d.key}-due-error`}>
+                        Bitte einen Termin für das Soll-Ziel angeben.
+                      </p>
+                    </Show>
                   </td>
                 </tr>
               )}
