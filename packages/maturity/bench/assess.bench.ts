@@ -5,6 +5,7 @@
 import {
   addMonths,
   assess,
+  buildDashboard,
   defaultModel,
   history,
   type IsoDate,
@@ -87,6 +88,11 @@ const measures = syntheticMeasures();
 const pastRange = { from: addMonths(`${TODAY.slice(0, 8)}01`, -36), to: TODAY, step: "month" } as const;
 const planRange = { from: TODAY, to: addMonths(TODAY, 36), step: "month" } as const;
 const points = history(defaultModel, measures, pastRange).length;
+const dashboardTargets = defaultModel.dimensions.map((d, i) => ({
+  dimensionKey: d.key,
+  level: 1 + (i % 4),
+  dueOn: addMonths(TODAY, 6 + 3 * i),
+}));
 
 const rows = [
   {
@@ -106,6 +112,15 @@ const rows = [
     runs: 500,
     target: 20,
     ...time(500, 50, () => history(defaultModel, measures, planRange, "plan").length),
+  },
+  {
+    // What the maturity dashboard computes per request: Ist, history with every change date, plan line, targets.
+    name: "buildDashboard (Ist, Verlauf, Plan, Soll)",
+    runs: 200,
+    target: 20,
+    ...time(200, 20, () =>
+      buildDashboard(defaultModel, measures, dashboardTargets, { today: TODAY }).history.length,
+    ),
   },
   {
     name: "zum Vergleich: assess je Datum",

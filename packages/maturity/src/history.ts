@@ -49,7 +49,23 @@ export function history(
   range: HistoryRange,
   mode: AssessmentMode = "actual",
 ): HistoryPoint[] {
-  const dates = historyDates(range);
+  return historyAt(model, measures, historyDates(range), mode);
+}
+
+/**
+ * The same sweep for any ascending list of dates (e.g. month starts merged with the dates of completions): each
+ * point equals assess() at its date.
+ */
+export function historyAt(
+  model: MaturityModel,
+  measures: readonly MeasureInput[],
+  dates: readonly IsoDate[],
+  mode: AssessmentMode = "actual",
+): HistoryPoint[] {
+  for (let i = 0; i < dates.length; i++) {
+    assertIsoDate(dates[i], "Datum der Zeitreihe");
+    if (i > 0 && dates[i]! < dates[i - 1]!) throw new RangeError("Die Daten der Zeitreihe sind nicht aufsteigend.");
+  }
   const compiled = compileModel(model);
   const links = indexLinks(compiled, measures, mode);
   const intervals = links.completions.map(mergeIntervals);

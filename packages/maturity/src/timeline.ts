@@ -3,9 +3,8 @@
  * assessment can change (a completion, in plan mode a planned end, and the end of a validity period). Drawn as a
  * step line, the chart then shows each step on its real date, not at the next first of a month.
  */
-import { assess } from "./assess";
 import { addMonths, assertIsoDate } from "./dates";
-import { history } from "./history";
+import { historyAt, historyDates } from "./history";
 import type { AssessmentMode, HistoryPoint, IsoDate, MaturityModel, MeasureInput } from "./types";
 
 export interface TimelineRange {
@@ -59,17 +58,10 @@ export function timeline(
   range: TimelineRange,
   mode: AssessmentMode = "actual",
 ): HistoryPoint[] {
-  const monthly = history(model, measures, { from: range.from, to: range.to, step: "month" }, mode);
-  const byDate = new Map(monthly.map((point) => [point.date, point]));
+  const dates = new Set(historyDates({ from: range.from, to: range.to, step: "month" }));
   // The series starts on `from` itself (history() starts at the next first of a month), e.g. the plan line at today.
-  for (const date of [range.from, ...changeDates(model, measures, range, mode)]) {
-    if (byDate.has(date)) continue;
-    const a = assess(model, measures, date, { mode });
-    byDate.set(date, {
-      date,
-      index: a.index,
-      dimensions: a.dimensions.map((d) => ({ key: d.key, level: d.level, score: d.score })),
-    });
-  }
-  return [...byDate.values()].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  dates.add(range.from);
+  for (const date of changeDates(model, measures, range, mode)) dates.add(date);
+  // One sweep over all dates (as history() does), not one assessment per date.
+  return historyAt(model, measures, [...dates].sort(), mode);
 }
