@@ -376,7 +376,7 @@ describe("the state's maturity model", () => {
     );
     if (draft) await stateAdmin.must("maturityModels.discardDraft", { id: draft.id });
     const { context, page } = await as("state_admin", state);
-    await page.getByRole("link", { name: "Reifegradmodell" }).click();
+    await page.getByRole("link", { name: "Reifegradmodell", exact: true }).click();
     await page.getByRole("button", { name: "Neuen Entwurf anlegen" }).click();
     await page.waitForURL(/\/land\/reifegradmodell\/[0-9a-f-]{36}$/);
     await expect.poll(() => heading(page)).toMatch(/^Entwurf: Version \d+$/);
@@ -394,6 +394,8 @@ describe("the state's maturity model", () => {
       .toContain("Stufe 1 hat keine Kriterien");
     await expectAccessible(page);
     await page.getByRole("button", { name: "Dimension „Nachhaltigkeit“ entfernen" }).click();
+    // Existing dimensions are collapsed; open "Daten & Interoperabilität" to edit its criteria.
+    await page.locator("summary", { hasText: "Daten & Interoperabilität" }).click();
     await page.getByRole("button", { name: "Kriterium entfernen: Datenqualität jährlich geprüft" }).click();
     await page.getByRole("button", { name: "Entwurf speichern" }).click();
     await page.getByTestId("model-valid").waitFor();

@@ -118,8 +118,10 @@ const rows = [
     name: "buildDashboard (Ist, Verlauf, Plan, Soll)",
     runs: 200,
     target: 20,
-    ...time(200, 20, () =>
-      buildDashboard(defaultModel, measures, dashboardTargets, { today: TODAY }).history.length,
+    ...time(
+      200,
+      20,
+      () => buildDashboard(defaultModel, measures, dashboardTargets, { today: TODAY }).history.length,
     ),
   },
   {

@@ -64,7 +64,8 @@ export function historyAt(
 ): HistoryPoint[] {
   for (let i = 0; i < dates.length; i++) {
     assertIsoDate(dates[i], "Datum der Zeitreihe");
-    if (i > 0 && dates[i]! < dates[i - 1]!) throw new RangeError("Die Daten der Zeitreihe sind nicht aufsteigend.");
+    if (i > 0 && dates[i]! < dates[i - 1]!)
+      throw new RangeError("Die Daten der Zeitreihe sind nicht aufsteigend.");
   }
   const compiled = compileModel(model);
   const links = indexLinks(compiled, measures, mode);

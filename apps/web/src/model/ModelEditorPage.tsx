@@ -8,9 +8,9 @@ import { createSignal, createUniqueId, For, Show } from "solid-js";
 import { createStore, produce, unwrap } from "solid-js/store";
 import type { Me } from "../auth/session.ts";
 import { errorMessage, trpc } from "../lib/trpc.ts";
+import { LiveQuery } from "../maturity/LiveQuery.tsx";
 import { TextField } from "../ui/Field.tsx";
 import { PageHeader } from "../ui/PageHeader.tsx";
-import { QueryView } from "../ui/QueryView.tsx";
 import { Alert } from "../ui/states.tsx";
 
 type ModelView = Awaited<ReturnType<typeof trpc.maturityModels.get.query>>;
@@ -26,16 +26,17 @@ export function ModelEditorPage(props: { me: Me }) {
     queryFn: () => trpc.maturityModels.get.query({ id: params.id }),
   }));
   return (
-    <QueryView query={view} loadingLabel="Modell wird geladen …">
+    // LiveQuery: saving refetches the view, and the editor (with its open sections) must stay as it is.
+    <LiveQuery query={view} loadingLabel="Modell wird geladen …">
       {(v) => (
         <Show
-          when={v.summary.status === "draft" && can(props.me.user.role, "maturityModels.saveDraft")}
-          fallback={<ModelReadOnly view={v} />}
+          when={v().summary.status === "draft" && can(props.me.user.role, "maturityModels.saveDraft")}
+          fallback={<ModelReadOnly view={v()} />}
         >
-          <DraftEditor view={v} />
+          <DraftEditor view={v()} />
         </Show>
       )}
-    </QueryView>
+    </LiveQuery>
   );
 }
 
@@ -98,6 +99,15 @@ function DraftEditor(props: { view: ModelView }) {
   const [errors, setErrors] = createSignal<Record<string, string>>({});
   const [problems, setProblems] = createSignal<string[]>(props.view.problems);
   const [mapping, setMapping] = createSignal<Record<string, string>>({});
+  // Which dimensions are expanded; kept here because saving replaces the rendered dimensions.
+  const [openDims, setOpenDims] = createSignal<ReadonlySet<number>>(new Set());
+  const toggleDim = (index: number, open: boolean) => {
+    if (openDims().has(index) === open) return;
+    const next = new Set(openDims());
+    if (open) next.add(index);
+    else next.delete(index);
+    setOpenDims(next);
+  };
   const edit = (fn: (d: Draft) => void) => {
     setDraft(produce(fn));
     setDirty(true);
@@ -176,164 +186,187 @@ function DraftEditor(props: { view: ModelView }) {
         />
         <For each={draft.dimensions}>
           {(dim, di) => (
-            <fieldset class="card model-dimension">
-              <legend>
-                Dimension {di() + 1}: {dim.name || "(ohne Namen)"}
-              </legend>
-              <div class="form-row">
-                <TextField
-                  label="Name der Dimension"
-                  value={dim.name}
-                  onInput={(e) =>
-                    edit((d) => {
-                      d.dimensions[di()]!.name = e.currentTarget.value;
-                    })
-                  }
-                  error={err(`dimensions.${di()}.name`)}
-                />
-                <TextField
-                  label="Gewicht"
-                  type="number"
-                  step="0.1"
-                  min="0.1"
-                  value={String(dim.weight)}
-                  onInput={(e) =>
-                    edit((d) => {
-                      d.dimensions[di()]!.weight = e.currentTarget.valueAsNumber;
-                    })
-                  }
-                  error={err(`dimensions.${di()}.weight`)}
-                />
-              </div>
-              <div class="field">
-                <label for={`${id}-d${di()}-desc`}>Beschreibung</label>
-                <textarea
-                  id={`${id}-d${di()}-desc`}
-                  rows="2"
-                  value={dim.description}
-                  onInput={(e) =>
-                    edit((d) => {
-                      d.dimensions[di()]!.description = e.currentTarget.value;
-                    })
-                  }
-                />
-              </div>
-              <For each={dim.levels}>
-                {(level, li) => (
-                  <fieldset class="model-level">
-                    <legend>
-                      {dim.name}: Stufe {level.level}
-                    </legend>
-                    <TextField
-                      label={`Name der Stufe ${level.level}`}
-                      value={level.name}
-                      onInput={(e) =>
-                        edit((d) => {
-                          d.dimensions[di()]!.levels[li()]!.name = e.currentTarget.value;
-                        })
-                      }
-                      error={err(`dimensions.${di()}.levels.${li()}.name`)}
-                    />
-                    <For each={level.criteria}>
-                      {(c, ci) => {
-                        const path = () => `dimensions.${di()}.levels.${li()}.criteria.${ci()}`;
-                        const update = (fn: (x: (typeof level.criteria)[number]) => void) =>
-                          edit((d) => fn(d.dimensions[di()]!.levels[li()]!.criteria[ci()]!));
-                        return (
-                          <fieldset class="model-criterion">
-                            <legend>
-                              Kriterium {ci() + 1} der Stufe {level.level}
-                              {c.key ? "" : " (neu)"}
-                            </legend>
-                            <TextField
-                              label="Titel"
-                              value={c.title}
-                              onInput={(e) =>
-                                update((x) => {
-                                  x.title = e.currentTarget.value;
-                                })
-                              }
-                              error={err(`${path()}.title`)}
-                            />
-                            <div class="field">
-                              <label for={`${id}-${path()}-exp`}>Erläuterung und Nachweis</label>
-                              <textarea
-                                id={`${id}-${path()}-exp`}
-                                rows="2"
-                                value={c.explanation}
+            <details
+              class="card model-dimension-box"
+              open={
+                openDims().has(di()) || Object.keys(errors()).some((k) => k.startsWith(`dimensions.${di()}.`))
+              }
+              onToggle={(e) => toggleDim(di(), e.currentTarget.open)}
+            >
+              <summary>
+                {dim.name || "Neue Dimension"}{" "}
+                <span class="muted">
+                  ({dim.levels.reduce((n, l) => n + l.criteria.length, 0)} Kriterien, Gewicht {dim.weight})
+                </span>
+              </summary>
+              <fieldset class="model-dimension">
+                <legend>
+                  Dimension {di() + 1}: {dim.name || "(ohne Namen)"}
+                </legend>
+                <div class="form-row">
+                  <TextField
+                    label="Name der Dimension"
+                    value={dim.name}
+                    onInput={(e) =>
+                      edit((d) => {
+                        d.dimensions[di()]!.name = e.currentTarget.value;
+                      })
+                    }
+                    error={err(`dimensions.${di()}.name`)}
+                  />
+                  <TextField
+                    label="Gewicht"
+                    type="number"
+                    step="0.1"
+                    min="0.1"
+                    value={String(dim.weight)}
+                    onInput={(e) =>
+                      edit((d) => {
+                        d.dimensions[di()]!.weight = e.currentTarget.valueAsNumber;
+                      })
+                    }
+                    error={err(`dimensions.${di()}.weight`)}
+                  />
+                </div>
+                <div class="field">
+                  <label for={`${id}-d${di()}-desc`}>Beschreibung</label>
+                  <textarea
+                    id={`${id}-d${di()}-desc`}
+                    rows="2"
+                    value={dim.description}
+                    onInput={(e) =>
+                      edit((d) => {
+                        d.dimensions[di()]!.description = e.currentTarget.value;
+                      })
+                    }
+                  />
+                </div>
+                <For each={dim.levels}>
+                  {(level, li) => (
+                    <fieldset class="model-level">
+                      <legend>
+                        {dim.name}: Stufe {level.level}
+                      </legend>
+                      <TextField
+                        label={`Name der Stufe ${level.level}`}
+                        value={level.name}
+                        onInput={(e) =>
+                          edit((d) => {
+                            d.dimensions[di()]!.levels[li()]!.name = e.currentTarget.value;
+                          })
+                        }
+                        error={err(`dimensions.${di()}.levels.${li()}.name`)}
+                      />
+                      <For each={level.criteria}>
+                        {(c, ci) => {
+                          const path = () => `dimensions.${di()}.levels.${li()}.criteria.${ci()}`;
+                          const update = (fn: (x: (typeof level.criteria)[number]) => void) =>
+                            edit((d) => fn(d.dimensions[di()]!.levels[li()]!.criteria[ci()]!));
+                          return (
+                            <fieldset class="model-criterion">
+                              <legend>
+                                Kriterium {ci() + 1} der Stufe {level.level}
+                                {c.key ? "" : " (neu)"}
+                              </legend>
+                              <TextField
+                                label="Titel"
+                                value={c.title}
                                 onInput={(e) =>
                                   update((x) => {
-                                    x.explanation = e.currentTarget.value;
+                                    x.title = e.currentTarget.value;
                                   })
                                 }
+                                error={err(`${path()}.title`)}
                               />
-                            </div>
-                            <TextField
-                              label="Gültigkeit in Monaten (leer = unbegrenzt)"
-                              type="number"
-                              min="1"
-                              value={c.validityMonths === null ? "" : String(c.validityMonths)}
-                              onInput={(e) =>
-                                update((x) => {
-                                  x.validityMonths =
-                                    e.currentTarget.value === "" ? null : e.currentTarget.valueAsNumber;
-                                })
-                              }
-                              error={err(`${path()}.validityMonths`)}
-                            />
-                            <button
-                              type="button"
-                              class="button button-secondary button-danger"
-                              aria-label={`Kriterium entfernen: ${c.title || "ohne Titel"}`}
-                              onClick={() =>
-                                edit((d) => void d.dimensions[di()]!.levels[li()]!.criteria.splice(ci(), 1))
-                              }
-                            >
-                              Kriterium entfernen
-                            </button>
-                          </fieldset>
-                        );
-                      }}
-                    </For>
-                    <button
-                      type="button"
-                      class="button button-secondary"
-                      aria-label={`Kriterium hinzufügen: ${dim.name || "neue Dimension"}, Stufe ${level.level}`}
-                      onClick={() =>
-                        edit(
-                          (d) =>
-                            void d.dimensions[di()]!.levels[li()]!.criteria.push({
-                              title: "",
-                              explanation: "",
-                              validityMonths: null,
-                            } as never),
-                        )
-                      }
-                    >
-                      Kriterium hinzufügen
-                      <span class="visually-hidden">
-                        {" "}
-                        zu {dim.name}, Stufe {level.level}
-                      </span>
-                    </button>
-                  </fieldset>
-                )}
-              </For>
-              <button
-                type="button"
-                class="button button-danger"
-                onClick={() => edit((d) => void d.dimensions.splice(di(), 1))}
-              >
-                Dimension „{dim.name}“ entfernen
-              </button>
-            </fieldset>
+                              <div class="field">
+                                <label for={`${id}-${path()}-exp`}>Erläuterung und Nachweis</label>
+                                <textarea
+                                  id={`${id}-${path()}-exp`}
+                                  rows="2"
+                                  value={c.explanation}
+                                  onInput={(e) =>
+                                    update((x) => {
+                                      x.explanation = e.currentTarget.value;
+                                    })
+                                  }
+                                />
+                              </div>
+                              <TextField
+                                label="Gültigkeit in Monaten (leer = unbegrenzt)"
+                                type="number"
+                                min="1"
+                                value={c.validityMonths === null ? "" : String(c.validityMonths)}
+                                onInput={(e) =>
+                                  update((x) => {
+                                    x.validityMonths =
+                                      e.currentTarget.value === "" ? null : e.currentTarget.valueAsNumber;
+                                  })
+                                }
+                                error={err(`${path()}.validityMonths`)}
+                              />
+                              <button
+                                type="button"
+                                class="button button-secondary button-danger"
+                                aria-label={`Kriterium entfernen: ${c.title || "ohne Titel"}`}
+                                onClick={() =>
+                                  edit((d) => void d.dimensions[di()]!.levels[li()]!.criteria.splice(ci(), 1))
+                                }
+                              >
+                                Kriterium entfernen
+                              </button>
+                            </fieldset>
+                          );
+                        }}
+                      </For>
+                      <button
+                        type="button"
+                        class="button button-secondary"
+                        aria-label={`Kriterium hinzufügen: ${dim.name || "neue Dimension"}, Stufe ${level.level}`}
+                        onClick={() =>
+                          edit(
+                            (d) =>
+                              void d.dimensions[di()]!.levels[li()]!.criteria.push({
+                                title: "",
+                                explanation: "",
+                                validityMonths: null,
+                              } as never),
+                          )
+                        }
+                      >
+                        Kriterium hinzufügen
+                        <span class="visually-hidden">
+                          {" "}
+                          zu {dim.name}, Stufe {level.level}
+                        </span>
+                      </button>
+                    </fieldset>
+                  )}
+                </For>
+                <button
+                  type="button"
+                  class="button button-danger"
+                  onClick={() => {
+                    const removed = di();
+                    setOpenDims(
+                      new Set(
+                        [...openDims()].filter((i) => i !== removed).map((i) => (i > removed ? i - 1 : i)),
+                      ),
+                    );
+                    edit((d) => void d.dimensions.splice(removed, 1));
+                  }}
+                >
+                  Dimension „{dim.name}“ entfernen
+                </button>
+              </fieldset>
+            </details>
           )}
         </For>
         <div class="button-row">
           <button
             type="button"
             class="button"
-            onClick={() =>
+            onClick={() => {
+              toggleDim(draft.dimensions.length, true);
               edit(
                 (d) =>
                   void d.dimensions.push({
@@ -346,8 +379,8 @@ function DraftEditor(props: { view: ModelView }) {
                       criteria: [],
                     })),
                   } as never),
-              )
-            }
+              );
+            }}
           >
             Dimension hinzufügen
           </button>
