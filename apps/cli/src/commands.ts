@@ -69,7 +69,8 @@ export const commands: Record<string, Command> = {
   },
 
   "seed-demo": {
-    summary: "load all tenants and demo accounts for every role and print the demo logins (--public-url); idempotent",
+    summary:
+      "load all tenants and demo accounts for every role and print the demo logins (--public-url); idempotent",
     options: { "public-url": { type: "string" } },
     run: (values) =>
       withRuntimeDb(async (db) => {
