@@ -82,6 +82,7 @@ async function inTransaction<T>(
     >`select current_setting('app.tenant_id', true) as tenant`.execute();
     check.catch(() => {}); // awaited below; a failed BEGIN must not also surface as an unhandled rejection
     const work = Promise.resolve().then(() => fn(bind(reserved)));
+    work.catch(() => {}); // awaited below; an early failure must not count as unhandled while BEGIN is in flight
     try {
       await begin;
       const [row] = await check;
