@@ -1,5 +1,5 @@
 // The CLI commands. Each validates its options with the same schemas the API uses.
-import { hashPassword } from "@spatz/auth";
+import { deleteTenantSessions, hashPassword } from "@spatz/auth";
 import { queries, runMigrations, STATE_TENANT_ID, schema, withTenant, writeAudit } from "@spatz/db";
 import {
   DEMO_KOMMUNE_ACCOUNTS,
@@ -18,6 +18,7 @@ import {
   TENANT_KINDS,
   tenantSlug,
 } from "@spatz/domain";
+import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { readPassword, requireEnv, runtimeDb } from "./env.ts";
 
@@ -135,6 +136,43 @@ export const commands: Record<string, Command> = {
       }),
   },
 
+  "rename-tenant": {
+    summary: "rename a tenant: --slug, --name",
+    options: { slug: { type: "string" }, name: { type: "string" } },
+    run: (values) =>
+      withRuntimeDb(async (db) => {
+        const input = parse(z.object({ slug: tenantSlug, name: z.string().trim().min(3).max(160) }), values);
+        await withTenant(db, STATE_TENANT_ID, async (tx) => {
+          const before = await queries.getTenantBySlug(tx, input.slug);
+          if (!before) throw new Error(`no tenant with slug ${input.slug}`);
+          await tx
+            .update(schema.tenants)
+            .set({ name: input.name, updatedAt: new Date() })
+            .where(eq(schema.tenants.id, before.id));
+          await writeAudit(tx, STATE_TENANT_ID, CLI_ACTOR, {
+            action: "tenant.rename",
+            entityType: "tenant",
+            entityId: before.id,
+            before: { name: before.name },
+            after: { name: input.name },
+          });
+        });
+        console.log(`tenant ${input.slug} renamed to "${input.name}"`);
+      }),
+  },
+
+  "suspend-tenant": {
+    summary: "suspend a Kommune (--slug): nobody there can sign in, its sessions end",
+    options: { slug: { type: "string" } },
+    run: (values) => setTenantStatus(values, "suspended"),
+  },
+
+  "reactivate-tenant": {
+    summary: "reactivate a suspended Kommune (--slug)",
+    options: { slug: { type: "string" } },
+    run: (values) => setTenantStatus(values, "active"),
+  },
+
   "create-user": {
     summary: "create a user: --tenant slug, --email, --name, --role; password from stdin or SPATZ_PASSWORD",
     options: {
@@ -194,4 +232,36 @@ function demoLogins(url: string): string {
     ...DEMO_KOMMUNE_ACCOUNTS.map((a) => `    ${demoEmail(a.local, halle).padEnd(36)} ${a.role}`),
     "  Jede andere Kommune genauso: <konto>@<kennung>.example, z. B. cdo@landkreis-harz.example",
   ].join("\n");
+}
+
+function setTenantStatus(
+  values: Record<string, string | boolean | undefined>,
+  status: "active" | "suspended",
+) {
+  return withRuntimeDb(async (db) => {
+    const { slug } = parse(z.object({ slug: tenantSlug }), values);
+    const tenant = await withTenant(db, STATE_TENANT_ID, async (tx) => {
+      const before = await queries.getTenantBySlug(tx, slug);
+      if (!before) throw new Error(`no tenant with slug ${slug}`);
+      if (before.kind === "state") throw new Error("the state tenant cannot be suspended");
+      await tx
+        .update(schema.tenants)
+        .set({ status, updatedAt: new Date() })
+        .where(eq(schema.tenants.id, before.id));
+      await writeAudit(tx, STATE_TENANT_ID, CLI_ACTOR, {
+        action: status === "suspended" ? "tenant.suspend" : "tenant.reactivate",
+        entityType: "tenant",
+        entityId: before.id,
+        before: { status: before.status },
+        after: { status },
+      });
+      return before;
+    });
+    if (status === "suspended") {
+      const ended = await withTenant(db, tenant.id, (tx) => deleteTenantSessions(tx, tenant.id));
+      console.log(`tenant ${slug} suspended, ${ended} sessions ended`);
+    } else {
+      console.log(`tenant ${slug} reactivated`);
+    }
+  });
 }
