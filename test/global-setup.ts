@@ -6,7 +6,6 @@ import { DEMO_PASSWORD, loadTenants, seedDemoUsers } from "@spatz/db/seed";
 import { createTestDatabase, useTestServices } from "@spatz/local/test-services";
 import type { TestProject } from "vitest/node";
 
-
 export default async function setup(project: TestProject) {
   const services = await useTestServices();
   const database = await createTestDatabase(services.postgresUrl, "spatz_test");
