@@ -17,6 +17,7 @@ import {
 import { eq } from "drizzle-orm";
 import { type Actor, type AuditInput, writeAudit, writeAuditBatch } from "../audit.ts";
 import { DomainError } from "../domain-error.ts";
+import { users } from "../schema/identity.ts";
 import { projects } from "../schema/portfolio.ts";
 import type { TenantTx } from "../tenant-tx.ts";
 import { codeKey, ensureGbAndR, listOrgUnits, type OrgUnitRow } from "./org-units.ts";
@@ -253,6 +254,18 @@ export async function commitImport(
   const mapped = (field: keyof ColumnMapping) => plan.mapping[field] !== null;
 
   const units: OrgUnitRow[] = await listOrgUnits(tx);
+  // A Projektleitung that names exactly one active user of the Kommune links the project to that user (who may then
+  // edit it); other names stay plain text.
+  const people = await tx
+    .select({ id: users.id, displayName: users.displayName })
+    .from(users)
+    .where(eq(users.status, "active"));
+  const userByName = new Map<string, string | null>();
+  for (const person of people) {
+    const key = idKey(person.displayName);
+    userByName.set(key, userByName.has(key) ? null : person.id);
+  }
+  const leadUserOf = (lead: string | undefined) => (lead ? (userByName.get(idKey(lead)) ?? null) : null);
   const createdUnits: OrgUnitRow[] = [];
   const audits: AuditInput[] = [];
   const inserts: (typeof projects.$inferInsert)[] = [];
@@ -281,7 +294,9 @@ export async function commitImport(
       ...(mapped("description") ? { description: project.description } : {}),
       ...(optional("priority", "priority") ? { priority: project.priority ?? null } : {}),
       ...(optional("method", "method") ? { method: project.method ?? null } : {}),
-      ...(optional("lead", "lead") ? { leadName: project.lead ?? null } : {}),
+      ...(optional("lead", "lead")
+        ? { leadName: project.lead ?? null, leadUserId: leadUserOf(project.lead) }
+        : {}),
       ...(optional("budgetCents", "budgetEur") ? { budgetCents: project.budgetCents ?? null } : {}),
       ...(optional("effortDays", "effortDays") ? { effortDays: project.effortDays ?? null } : {}),
       ...(optional("notes", "notes") ? { notes: project.notes ?? null } : {}),

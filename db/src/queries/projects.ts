@@ -526,19 +526,18 @@ export async function projectHistory(tx: TenantTx, projectId: string, page: numb
 // Filter choices
 
 export async function projectFilterOptions(tx: TenantTx) {
-  const [leads, [span], leadUsers] = await Promise.all([
+  const [leads, busy, leadUsers] = await Promise.all([
     tx
       .selectDistinct({ name: projects.leadName })
       .from(projects)
       .where(sql`${projects.leadName} is not null`)
       .orderBy(asc(projects.leadName))
       .limit(500),
-    tx
-      .select({
-        first: sql<number | null>`extract(year from min(${projects.startDate}))::int`,
-        last: sql<number | null>`extract(year from max(${projects.endDate}))::int`,
-      })
-      .from(projects),
+    // Projects running per calendar year.
+    tx.execute<{ year: number; n: number }>(sql`
+      select y::int as year, count(*)::int as n
+      from ${projects}, generate_series(extract(year from ${projects.startDate})::int, extract(year from ${projects.endDate})::int) y
+      group by y order by y`),
     tx
       .select({ id: users.id, displayName: users.displayName, role: users.role })
       .from(users)
@@ -548,17 +547,14 @@ export async function projectFilterOptions(tx: TenantTx) {
       .orderBy(asc(users.displayName)),
   ]);
   const thisYear = Number(berlinToday().slice(0, 4));
-  const first = span?.first ?? thisYear;
-  const last = Math.max(span?.last ?? thisYear, first);
-  const years: number[] = [];
-  for (let y = Math.max(first, last - 30); y <= last; y++) years.push(y);
-  // The year a portfolio screen opens with: this year when it has projects, else the latest year that has.
-  const defaultYear = years.includes(thisYear)
-    ? thisYear
-    : (years.filter((y) => y <= thisYear).at(-1) ?? last);
+  const perYear = [...busy].map((r) => ({ year: Number(r.year), n: Number(r.n) }));
+  const years = perYear.map((r) => r.year).filter((y) => y >= thisYear - 30 && y <= thisYear + 30);
+  // The year the timeline opens with: this year when projects run in it, else the busiest year.
+  const busiest = [...perYear].sort((a, b) => b.n - a.n || b.year - a.year)[0]?.year;
+  const defaultYear = years.includes(thisYear) ? thisYear : (busiest ?? thisYear);
   return {
     leads: leads.map((l) => l.name!).filter(Boolean),
-    years,
+    years: years.length > 0 ? years : [thisYear],
     defaultYear,
     leadUsers: leadUsers.map((u) => ({ id: u.id, displayName: u.displayName })),
   };

@@ -233,7 +233,7 @@ export async function submitProposal(
   tx: TenantTx,
   tenantId: string,
   actor: Actor,
-  submittedBy: string,
+  submittedBy: string | null,
   values: ProposalValues,
 ) {
   const round = await getRoundRow(tx, values.roundId);
