@@ -127,8 +127,9 @@ export async function listProjects(
   today = berlinToday(),
 ) {
   const where = projectFilterWhere(f.filter, userId);
-  const overdue = sql<number>`(select count(*)::int from ${projectMilestones} m
-    where m.tenant_id = ${projects.tenantId} and m.project_id = ${projects.id} and not m.done and m.due_date < ${today})`;
+  // Qualified by hand, so the correlation never depends on how drizzle names the outer columns.
+  const overdue = sql<number>`(select count(*)::int from project_milestones m
+    where m.tenant_id = projects.tenant_id and m.project_id = projects.id and not m.done and m.due_date < ${today})`;
   const [rows, [total]] = await Promise.all([
     tx
       .select({ ...listColumns, overdueMilestones: overdue })

@@ -44,9 +44,11 @@ export async function listRounds(tx: TenantTx) {
       deadline: registrationRounds.deadline,
       createdAt: registrationRounds.createdAt,
       closedAt: registrationRounds.closedAt,
-      proposals: sql<number>`(select count(*)::int from ${projectProposals} p where p.tenant_id = ${registrationRounds.tenantId} and p.round_id = ${registrationRounds.id})`,
-      open: sql<number>`(select count(*)::int from ${projectProposals} p where p.tenant_id = ${registrationRounds.tenantId} and p.round_id = ${registrationRounds.id} and p.status in ('submitted', 'assessed'))`,
-      approved: sql<number>`(select count(*)::int from ${projectProposals} p where p.tenant_id = ${registrationRounds.tenantId} and p.round_id = ${registrationRounds.id} and p.status = 'approved')`,
+      // Qualified by hand: drizzle writes bare column names in a single-table select, which the subquery would
+      // resolve to its own table.
+      proposals: sql<number>`(select count(*)::int from project_proposals p where p.tenant_id = registration_rounds.tenant_id and p.round_id = registration_rounds.id)`,
+      open: sql<number>`(select count(*)::int from project_proposals p where p.tenant_id = registration_rounds.tenant_id and p.round_id = registration_rounds.id and p.status in ('submitted', 'assessed'))`,
+      approved: sql<number>`(select count(*)::int from project_proposals p where p.tenant_id = registration_rounds.tenant_id and p.round_id = registration_rounds.id and p.status = 'approved')`,
     })
     .from(registrationRounds)
     .orderBy(desc(registrationRounds.year));
