@@ -29,6 +29,7 @@ import {
   money,
   PortfolioNav,
   personDays,
+  StableQueryView,
   StatusBadge,
   useFilterOptions,
 } from "./common.tsx";
@@ -106,7 +107,7 @@ export function ProjectDetailPage(props: { me: Me }) {
         intro={project.data ? `${project.data.gbCode} / ${project.data.rCode}` : undefined}
       />
       <PortfolioNav me={props.me} />
-      <QueryView query={project}>{(p) => <ProjectView me={props.me} project={p} />}</QueryView>
+      <StableQueryView query={project}>{(p) => <ProjectView me={props.me} project={p()} />}</StableQueryView>
     </>
   );
 }

@@ -29,7 +29,7 @@ import { PageHeader } from "../ui/PageHeader.tsx";
 import { QueryView } from "../ui/QueryView.tsx";
 import { Alert, EmptyState } from "../ui/states.tsx";
 import { TextAreaField } from "../ui/TextAreaField.tsx";
-import { ChoiceField, money, PortfolioNav, useFilterOptions } from "./common.tsx";
+import { ChoiceField, money, PortfolioNav, StableQueryView, useFilterOptions } from "./common.tsx";
 
 type Round = Awaited<ReturnType<typeof trpc.registration.round.query>>;
 type Proposal = Round["proposals"][number];
@@ -175,7 +175,7 @@ export function RoundPage(props: { me: Me }) {
         intro={round.data ? `Vorhaben für ${round.data.year}` : undefined}
       />
       <PortfolioNav me={props.me} />
-      <QueryView query={round}>{(r) => <RoundView me={props.me} round={r} />}</QueryView>
+      <StableQueryView query={round}>{(r) => <RoundView me={props.me} round={r()} />}</StableQueryView>
     </>
   );
 }

@@ -37,6 +37,11 @@ const STATUS_COLORS: Record<ProjectStatus, string> = {
   stopped: "#a51d24",
 };
 const MILESTONE_COLORS = { done: "#1d6b35", open: "#b35900", overdue: "#a51d24" };
+const MILESTONE_NAMES = {
+  done: "Meilenstein erreicht",
+  open: "Meilenstein offen",
+  overdue: "Meilenstein überfällig",
+};
 
 const utc = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
 const monthName = new Intl.DateTimeFormat("de-DE", { month: "short", timeZone: "UTC" });
@@ -72,9 +77,12 @@ function ganttOption(data: Timeline, scale: Scale): EChartsOption {
   });
   return {
     grid: { left: 300, right: 30, top: 60, bottom: 20 },
+    // Only the kinds of milestone that occur (an empty "überfällig" entry would suggest otherwise).
     legend: {
       top: 0,
-      data: ["Meilenstein erreicht", "Meilenstein offen", "Meilenstein überfällig"],
+      data: (["done", "open", "overdue"] as const)
+        .filter((kind) => milestones(kind).length > 0)
+        .map((kind) => MILESTONE_NAMES[kind]),
     },
     tooltip: { renderMode: "richText", formatter: (p: { name: string }) => p.name },
     xAxis: {

@@ -13,11 +13,12 @@ import {
   projectStatuses,
   projectStatusLabels,
 } from "@spatz/domain";
-import { useQuery } from "@tanstack/solid-query";
-import { createUniqueId, For, type JSX, Show } from "solid-js";
+import { type UseQueryResult, useQuery } from "@tanstack/solid-query";
+import { createUniqueId, For, type JSX, Match, Show, Switch } from "solid-js";
 import type { Me } from "../auth/session.ts";
 import { trpc } from "../lib/trpc.ts";
 import { TextField } from "../ui/Field.tsx";
+import { ErrorState, Loading } from "../ui/states.tsx";
 
 export type FilterOptions = Awaited<ReturnType<typeof trpc.portfolio.filterOptions.query>>;
 
@@ -287,5 +288,26 @@ export function ChoiceField(props: {
         </p>
       </Show>
     </div>
+  );
+}
+
+/**
+ * Like QueryView, but the content is created once and follows later data (a refetch after a change keeps form state
+ * and success messages instead of rebuilding the page).
+ */
+export function StableQueryView<T>(props: {
+  query: UseQueryResult<T>;
+  children: (data: () => T) => JSX.Element;
+}) {
+  return (
+    <Switch>
+      <Match when={props.query.data === undefined && props.query.isPending}>
+        <Loading />
+      </Match>
+      <Match when={props.query.data === undefined && props.query.isError}>
+        <ErrorState error={props.query.error} onRetry={() => props.query.refetch()} />
+      </Match>
+      <Match when={props.query.data}>{(data) => props.children(data as () => T)}</Match>
+    </Switch>
   );
 }
