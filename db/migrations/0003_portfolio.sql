@@ -138,16 +138,17 @@ CREATE UNIQUE INDEX "projects_tenant_natural_key" ON "projects" USING btree ("te
 CREATE UNIQUE INDEX "projects_tenant_external_id_key" ON "projects" USING btree ("tenant_id","external_id") WHERE external_id is not null;--> statement-breakpoint
 CREATE INDEX "projects_tenant_start_idx" ON "projects" USING btree ("tenant_id","start_date","name");--> statement-breakpoint
 CREATE INDEX "projects_tenant_end_idx" ON "projects" USING btree ("tenant_id","end_date");--> statement-breakpoint
+CREATE INDEX "projects_tenant_name_idx" ON "projects" USING btree ("tenant_id","name");--> statement-breakpoint
 CREATE INDEX "projects_tenant_status_idx" ON "projects" USING btree ("tenant_id","status");--> statement-breakpoint
 CREATE INDEX "projects_tenant_gb_r_idx" ON "projects" USING btree ("tenant_id","gb_id","r_id");--> statement-breakpoint
 CREATE INDEX "projects_tenant_lead_user_idx" ON "projects" USING btree ("tenant_id","lead_user_id");--> statement-breakpoint
 CREATE INDEX "projects_tenant_lead_name_idx" ON "projects" USING btree ("tenant_id","lead_name");--> statement-breakpoint
 CREATE UNIQUE INDEX "registration_rounds_tenant_year_key" ON "registration_rounds" USING btree ("tenant_id","year");--> statement-breakpoint
 CREATE UNIQUE INDEX "saved_project_filters_tenant_user_name_key" ON "saved_project_filters" USING btree ("tenant_id","user_id","name");--> statement-breakpoint
-CREATE POLICY "org_units_tenant_isolation" ON "org_units" AS PERMISSIVE FOR ALL TO "spatz_app" USING (tenant_id = app_current_tenant()) WITH CHECK (tenant_id = app_current_tenant());--> statement-breakpoint
-CREATE POLICY "project_milestones_tenant_isolation" ON "project_milestones" AS PERMISSIVE FOR ALL TO "spatz_app" USING (tenant_id = app_current_tenant()) WITH CHECK (tenant_id = app_current_tenant());--> statement-breakpoint
-CREATE POLICY "project_proposals_tenant_isolation" ON "project_proposals" AS PERMISSIVE FOR ALL TO "spatz_app" USING (tenant_id = app_current_tenant()) WITH CHECK (tenant_id = app_current_tenant());--> statement-breakpoint
-CREATE POLICY "project_standards_tenant_isolation" ON "project_standards" AS PERMISSIVE FOR ALL TO "spatz_app" USING (tenant_id = app_current_tenant()) WITH CHECK (tenant_id = app_current_tenant());--> statement-breakpoint
-CREATE POLICY "projects_tenant_isolation" ON "projects" AS PERMISSIVE FOR ALL TO "spatz_app" USING (tenant_id = app_current_tenant()) WITH CHECK (tenant_id = app_current_tenant());--> statement-breakpoint
-CREATE POLICY "registration_rounds_tenant_isolation" ON "registration_rounds" AS PERMISSIVE FOR ALL TO "spatz_app" USING (tenant_id = app_current_tenant()) WITH CHECK (tenant_id = app_current_tenant());--> statement-breakpoint
-CREATE POLICY "saved_project_filters_tenant_isolation" ON "saved_project_filters" AS PERMISSIVE FOR ALL TO "spatz_app" USING (tenant_id = app_current_tenant()) WITH CHECK (tenant_id = app_current_tenant());
+CREATE POLICY "org_units_tenant_isolation" ON "org_units" AS PERMISSIVE FOR ALL TO "spatz_app" USING (tenant_id = (select app_current_tenant())) WITH CHECK (tenant_id = (select app_current_tenant()));--> statement-breakpoint
+CREATE POLICY "project_milestones_tenant_isolation" ON "project_milestones" AS PERMISSIVE FOR ALL TO "spatz_app" USING (tenant_id = (select app_current_tenant())) WITH CHECK (tenant_id = (select app_current_tenant()));--> statement-breakpoint
+CREATE POLICY "project_proposals_tenant_isolation" ON "project_proposals" AS PERMISSIVE FOR ALL TO "spatz_app" USING (tenant_id = (select app_current_tenant())) WITH CHECK (tenant_id = (select app_current_tenant()));--> statement-breakpoint
+CREATE POLICY "project_standards_tenant_isolation" ON "project_standards" AS PERMISSIVE FOR ALL TO "spatz_app" USING (tenant_id = (select app_current_tenant())) WITH CHECK (tenant_id = (select app_current_tenant()));--> statement-breakpoint
+CREATE POLICY "projects_tenant_isolation" ON "projects" AS PERMISSIVE FOR ALL TO "spatz_app" USING (tenant_id = (select app_current_tenant())) WITH CHECK (tenant_id = (select app_current_tenant()));--> statement-breakpoint
+CREATE POLICY "registration_rounds_tenant_isolation" ON "registration_rounds" AS PERMISSIVE FOR ALL TO "spatz_app" USING (tenant_id = (select app_current_tenant())) WITH CHECK (tenant_id = (select app_current_tenant()));--> statement-breakpoint
+CREATE POLICY "saved_project_filters_tenant_isolation" ON "saved_project_filters" AS PERMISSIVE FOR ALL TO "spatz_app" USING (tenant_id = (select app_current_tenant())) WITH CHECK (tenant_id = (select app_current_tenant()));

@@ -216,7 +216,9 @@ describe("portfolio in the browser", () => {
     await expectAccessible(page);
     expect(cspViolations).toEqual([]);
     // The detector itself works: an inline style attribute is refused by the CSP and reported.
-    await page.evaluate(() => document.body.insertAdjacentHTML("beforeend", '<span style="color: red">x</span>'));
+    await page.evaluate(() =>
+      document.body.insertAdjacentHTML("beforeend", '<span style="color: red">x</span>'),
+    );
     await expect.poll(() => cspViolations.length).toBeGreaterThan(0);
     cspViolations.length = 0;
     await context.close();

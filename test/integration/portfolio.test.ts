@@ -252,3 +252,291 @@ describe("export", () => {
     expect((await download(forged, "format=csv")).status).toBe(401);
   });
 });
+
+describe("dashboard, timeline and the project lead's rights", () => {
+  it("aggregates the imported list by status, GB, quarter, overdue milestones and standards", async () => {
+    const tenant = await createTenant(t.client.db, "dash");
+    const s = await as(tenant);
+    await importFile(s, halleTsv(), "projektliste-2023.tsv");
+    const list = await allProjects(s);
+    const id = (name: string) => list.items.find((p) => p.name === name)!.id;
+    // Two running projects with milestones: one overdue, one done, one in the future.
+    for (const name of ["WLAN in städtischen Gebäuden", "Ablösung OVVISIO"]) {
+      const p = await s.must<Record<string, unknown>>("portfolio.get", { id: id(name) });
+      await s.must("portfolio.update", {
+        id: p.id,
+        gbId: p.gbId,
+        rId: p.rId,
+        name: p.name,
+        start: p.startDate,
+        end: p.endDate,
+        status: "in_progress",
+        budget: "100.000",
+        effortDays: "12,5",
+      });
+    }
+    await s.must("portfolio.addMilestone", {
+      projectId: id("WLAN in städtischen Gebäuden"),
+      title: "Ausschreibung",
+      dueDate: "2023-05-31",
+    });
+    await s.must("portfolio.addMilestone", {
+      projectId: id("WLAN in städtischen Gebäuden"),
+      title: "Abnahme",
+      dueDate: "2099-12-31",
+    });
+    const done = await s.must<{ id: string }>("portfolio.addMilestone", {
+      projectId: id("Ablösung OVVISIO"),
+      title: "Vergabe",
+      dueDate: "2023-01-31",
+    });
+    await s.must("portfolio.updateMilestone", {
+      id: done.id,
+      title: "Vergabe",
+      dueDate: "2023-01-31",
+      done: true,
+    });
+    // A stopped project's open milestone is not "overdue".
+    await s.must("portfolio.addMilestone", {
+      projectId: id("Payment"),
+      title: "Start PayPal",
+      dueDate: "2023-03-01",
+    });
+    await s.must("portfolio.setStandard", { projectId: id("Payment"), standard: "charter", followed: true });
+    await s.must("portfolio.setStandard", {
+      projectId: id("Ablösung OVVISIO"),
+      standard: "charter",
+      followed: true,
+    });
+    await s.must("portfolio.setStandard", {
+      projectId: id("Ablösung OVVISIO"),
+      standard: "risk_register",
+      followed: true,
+    });
+
+    type Dash = {
+      total: number;
+      budgetCents: number;
+      effortDays: number;
+      byStatus: { status: string; count: number }[];
+      byGb: { code: string; count: number; budgetCents: number }[];
+      quarters: { quarter: string; starting: number; ending: number }[];
+      overdueMilestones: { count: number; items: { title: string; projectName: string }[] };
+      standards: { standard: string; count: number }[];
+    };
+    const all = await s.must<Dash>("portfolio.dashboard", { filter: {} });
+    expect(all.total).toBe(15);
+    expect(all.budgetCents).toBe(20_000_000);
+    expect(all.effortDays).toBe(25);
+    expect(Object.fromEntries(all.byStatus.map((x) => [x.status, x.count]))).toEqual({
+      approved: 13,
+      in_progress: 2,
+    });
+    expect(all.byGb.map((g) => [g.code, g.count, g.budgetCents])).toEqual([
+      ["ALL", 6, 10_000_000],
+      ["OB", 9, 10_000_000],
+    ]);
+    expect(all.overdueMilestones.count).toBe(2); // WLAN's Ausschreibung and Payment's Start (Payment is still approved)
+    expect(all.overdueMilestones.items.map((m) => m.title)).toEqual(["Start PayPal", "Ausschreibung"]);
+    expect(Object.fromEntries(all.standards.map((x) => [x.standard, x.count]))).toEqual({
+      charter: 2,
+      risk_register: 1,
+    });
+
+    const y2023 = await s.must<Dash>("portfolio.dashboard", { filter: { year: 2023 } });
+    expect(y2023.total).toBe(15); // every project of the list runs in 2023
+    // Counted by hand from the file. Starts in 2023: Q1 Lern, Payment, Druckzentrum, MS Office, Workflow, Stadtportal;
+    // Q2 WLAN, Energie, AI-Vergabe, Veranstaltung (earlier starts are not counted). Ends in 2023: Q1 Feuerwache,
+    // Stadtportal; Q2 Payment, eldis, KBA-Meldungen; Q3 Workflow, AI-Vergabe; Q4 the other seven but OVVISIO (2024).
+    expect(y2023.quarters).toEqual([
+      { quarter: "2023-Q1", starting: 6, ending: 2 },
+      { quarter: "2023-Q2", starting: 4, ending: 3 },
+      { quarter: "2023-Q3", starting: 0, ending: 2 },
+      { quarter: "2023-Q4", starting: 0, ending: 7 },
+    ]);
+
+    // Stopping Payment removes its milestone from the overdue list.
+    const payment = await s.must<Record<string, unknown>>("portfolio.get", { id: id("Payment") });
+    await s.must("portfolio.update", {
+      id: payment.id,
+      gbId: payment.gbId,
+      rId: payment.rId,
+      name: payment.name,
+      start: payment.startDate,
+      end: payment.endDate,
+      status: "stopped",
+    });
+    expect((await s.must<Dash>("portfolio.dashboard", { filter: {} })).overdueMilestones.count).toBe(1);
+
+    type Timeline = {
+      total: number;
+      items: {
+        name: string;
+        gbCode: string;
+        milestones: { title: string; overdue: boolean; done: boolean }[];
+      }[];
+    };
+    const tl = await s.must<Timeline>("portfolio.timeline", {
+      from: "2024-01-01",
+      to: "2024-12-31",
+      page: 1,
+      pageSize: 40,
+    });
+    expect(tl.items.map((p) => p.name)).toEqual(["Ablösung OVVISIO"]);
+    expect(tl.items[0]!.milestones).toEqual([
+      expect.objectContaining({ title: "Vergabe", done: true, overdue: false }),
+    ]);
+    const all2023 = await s.must<Timeline>("portfolio.timeline", {
+      from: "2023-01-01",
+      to: "2023-12-31",
+      page: 1,
+      pageSize: 10,
+    });
+    expect(all2023.total).toBe(15);
+    expect(all2023.items).toHaveLength(10);
+    // Grouped by GB: all ALL projects before the OB ones.
+    expect(all2023.items.map((p) => p.gbCode)).toEqual([...Array(6).fill("ALL"), ...Array(4).fill("OB")]);
+  });
+
+  it("lets a project lead edit only the projects they lead, and completes a project through completeProject", async () => {
+    const tenant = await createTenant(t.client.db, "lead");
+    const pmo = await as(tenant);
+    const lead = await as(tenant, "project_lead");
+    await importFile(
+      pmo,
+      `GB\tR\tProjektname\tStart\tEnde\tProjektleitung\nOB\t10\tGeführt\t01.01.2024\t31.12.2024\t${tenant.users.project_lead!.displayName}\nOB\t10\tFremd\t01.01.2024\t31.12.2024\tJemand Anderes\n`,
+      "liste.tsv",
+    );
+    const list = await allProjects(lead, { mine: true });
+    // The Projektleitung of the file names the user, so the import linked the project to them.
+    expect(list.items.map((p) => p.name)).toEqual(["Geführt"]);
+    const other = (await allProjects(lead)).items.find((p) => p.name === "Fremd")!;
+    const forbidden = await lead.call("portfolio.addMilestone", {
+      projectId: other.id,
+      title: "Nope",
+      dueDate: "2024-05-01",
+    });
+    expect(forbidden).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect((await lead.must<{ canEdit: boolean }>("portfolio.get", { id: other.id })).canEdit).toBe(false);
+
+    const own = list.items[0]!;
+    expect(await lead.must("portfolio.complete", { id: own.id, completeLinkedMeasures: true })).toEqual({
+      id: own.id,
+      status: "completed",
+      measuresCompleted: 0,
+    });
+    expect((await lead.call("portfolio.complete", { id: own.id })).ok).toBe(false);
+    const history = await lead.must<{ items: { action: string }[] }>("portfolio.history", {
+      id: own.id,
+      page: 1,
+      pageSize: 10,
+    });
+    expect(history.items.map((h) => h.action)).toEqual(["project.complete", "project.import_create"]);
+  });
+
+  it("runs a registration round: weights decide the ranking, approval creates the project of that year", async () => {
+    const tenant = await createTenant(t.client.db, "round");
+    const pmo = await as(tenant);
+    const lead = await as(tenant, "project_lead");
+    const gb = await pmo.must<{ id: string }>("orgUnits.create", {
+      code: "OB",
+      name: "Oberbürgermeister",
+      kind: "gb",
+      parentId: null,
+    });
+    const r = await pmo.must<{ id: string }>("orgUnits.create", {
+      code: "37",
+      name: "Feuerwehr",
+      kind: "r",
+      parentId: gb.id,
+    });
+    const round = await pmo.must<{ id: string }>("registration.openRound", {
+      year: 2030,
+      title: "Anmeldung für 2030",
+    });
+    const again = await pmo.call("registration.openRound", { year: 2030, title: "Nochmal" });
+    expect(again).toMatchObject({ ok: false, code: "CONFLICT" });
+    const propose = (name: string, budget: string) =>
+      lead.must<{ id: string }>("registration.submitProposal", {
+        roundId: round.id,
+        gbId: gb.id,
+        rId: r.id,
+        name,
+        start: "2030-03-01",
+        end: "2030-10-31",
+        budget,
+      });
+    const bad = await lead.call("registration.submitProposal", {
+      roundId: round.id,
+      gbId: gb.id,
+      rId: r.id,
+      name: "Mit kaputtem Budget",
+      start: "2030-03-01",
+      end: "2030-10-31",
+      budget: "ca. 5000",
+    });
+    expect(bad).toMatchObject({ ok: false, code: "BAD_REQUEST" });
+    expect(bad.raw).toContain("ca. 5000");
+    const a = await propose("Strategisch", "50.000");
+    const b = await propose("Dringend", "20.000");
+    // Decide before scoring: refused.
+    expect(await pmo.call("registration.decideProposal", { id: a.id, decision: "approved" })).toMatchObject({
+      ok: false,
+      code: "CONFLICT",
+    });
+    await pmo.must("registration.scoreProposal", {
+      id: a.id,
+      scores: { strategicFit: 5, urgency: 1, dependencies: 3, cost: 3 },
+    });
+    await pmo.must("registration.scoreProposal", {
+      id: b.id,
+      scores: { strategicFit: 1, urgency: 5, dependencies: 3, cost: 3 },
+    });
+    type Round = { proposals: { name: string; score: number; rank: number }[] };
+    const ranked = (x: Round) => x.proposals.map((p) => [p.rank, p.name, p.score]);
+    // 40/30/15/15: Strategisch = (200 + 30 + 45 + 45) / 100 = 3,2; Dringend = (40 + 150 + 90) / 100 = 2,8
+    expect(ranked(await pmo.must<Round>("registration.round", { id: round.id }))).toEqual([
+      [1, "Strategisch", 3.2],
+      [2, "Dringend", 2.8],
+    ]);
+    await pmo.must("registration.updateRound", {
+      id: round.id,
+      title: "Anmeldung für 2030",
+      weights: { strategicFit: 10, urgency: 60, dependencies: 15, cost: 15 },
+    });
+    expect(ranked(await pmo.must<Round>("registration.round", { id: round.id }))).toEqual([
+      // 10/60/15/15: Dringend = (10 + 300 + 45 + 45) / 100 = 4; Strategisch = (50 + 60 + 45 + 45) / 100 = 2
+      [1, "Dringend", 4],
+      [2, "Strategisch", 2],
+    ]);
+    const decided = await pmo.must<{ status: string; projectId: string }>("registration.decideProposal", {
+      id: b.id,
+      decision: "approved",
+    });
+    expect(decided.status).toBe("approved");
+    const project = await pmo.must<{
+      name: string;
+      status: string;
+      startDate: string;
+      endDate: string;
+      budgetCents: number;
+      leadUserId: string;
+    }>("portfolio.get", { id: decided.projectId });
+    expect(project).toMatchObject({
+      name: "Dringend",
+      status: "approved",
+      startDate: "2030-03-01",
+      endDate: "2030-10-31",
+      budgetCents: 2_000_000,
+      leadUserId: tenant.users.project_lead!.id,
+    });
+    const rounds =
+      await pmo.must<{ proposals: number; open: number; approved: number }[]>("registration.rounds");
+    expect(rounds).toEqual([expect.objectContaining({ proposals: 2, open: 1, approved: 1 })]);
+    // A project lead cannot withdraw someone else's proposal, and nobody withdraws an assessed one.
+    expect(await lead.call("registration.withdrawProposal", { id: a.id })).toMatchObject({
+      ok: false,
+      code: "CONFLICT",
+    });
+  });
+});

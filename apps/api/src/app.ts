@@ -78,7 +78,10 @@ export function createApp(opts: AppOptions) {
     bodyLimit({
       maxSize: 8 * 1024 * 1024,
       onError: (c) =>
-        c.json({ error: { message: "Die Anfrage ist zu groß. Dateien dürfen höchstens 5 MB groß sein." } }, 413),
+        c.json(
+          { error: { message: "Die Anfrage ist zu groß. Dateien dürfen höchstens 5 MB groß sein." } },
+          413,
+        ),
     }),
   );
   app.use(

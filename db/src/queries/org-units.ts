@@ -153,9 +153,8 @@ export async function removeOrgUnit(tx: TenantTx, tenantId: string, actor: Actor
 /** Checks that `gbId` is a GB and `rId` an R below it; the German messages name the form fields. */
 export async function assertGbAndR(tx: TenantTx, gbId: string, rId: string) {
   const [gb, r] = await Promise.all([getOrgUnit(tx, gbId), getOrgUnit(tx, rId)]);
-  if (!gb || gb.kind !== "gb")
-    throw new DomainError("BAD_REQUEST", "Bitte einen Geschäftsbereich wählen.", "gbId");
-  if (!r || r.kind !== "r" || r.parentId !== gb.id)
+  if (gb?.kind !== "gb") throw new DomainError("BAD_REQUEST", "Bitte einen Geschäftsbereich wählen.", "gbId");
+  if (r?.kind !== "r" || r.parentId !== gb.id)
     throw new DomainError(
       "BAD_REQUEST",
       `Bitte ein Ressort bzw. einen Fachbereich des Geschäftsbereichs „${gb.code}“ wählen.`,

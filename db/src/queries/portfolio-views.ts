@@ -20,58 +20,66 @@ export async function portfolioDashboard(
   today = berlinToday(),
 ) {
   const where = projectFilterWhere(filter, userId);
-  const yearOf = (column: typeof projects.startDate | typeof projects.endDate) =>
-    filter.year ? and(gte(column, `${filter.year}-01-01`), lte(column, `${filter.year}-12-31`)) : undefined;
-  const overdueWhere = and(
-    where,
-    eq(projectMilestones.done, false),
-    lt(projectMilestones.dueDate, today),
-    notInArray(projects.status, [...CLOSED_PROJECT_STATUSES]),
-  );
-  const milestoneJoin = and(
-    eq(projectMilestones.tenantId, projects.tenantId),
-    eq(projectMilestones.projectId, projects.id),
-  );
+  const running = and(where, notInArray(projects.status, [...CLOSED_PROJECT_STATUSES]));
+  const openOverdue = and(eq(projectMilestones.done, false), lt(projectMilestones.dueDate, today));
+  const startYear = sql`extract(year from ${projects.startDate})`;
+  const startQuarter = sql`extract(quarter from ${projects.startDate})`;
+  const endYear = sql`extract(year from ${projects.endDate})`;
+  const endQuarter = sql`extract(quarter from ${projects.endDate})`;
 
-  const byStatus = await tx
-    .select({ status: projects.status, count: count(), budgetCents: budgetSum, effortDays: effortSum })
-    .from(projects)
-    .where(where)
-    .groupBy(projects.status);
-  const byGb = await tx
+  // One scan for counts and sums by status, by GB, and starts and ends per quarter (grouping sets).
+  const groups = await tx
     .select({
+      set: sql<number>`grouping(${projects.status}, ${projects.gbId}, ${startYear}, ${startQuarter}, ${endYear}, ${endQuarter})`.mapWith(
+        Number,
+      ),
+      status: projects.status,
       gbId: projects.gbId,
-      code: gbUnit.code,
-      name: gbUnit.name,
+      startYear: sql<number | null>`${startYear}::int`,
+      startQuarter: sql<number | null>`${startQuarter}::int`,
+      endYear: sql<number | null>`${endYear}::int`,
+      endQuarter: sql<number | null>`${endQuarter}::int`,
       count: count(),
       budgetCents: budgetSum,
       effortDays: effortSum,
     })
     .from(projects)
-    .innerJoin(gbUnit, and(eq(gbUnit.tenantId, projects.tenantId), eq(gbUnit.id, projects.gbId)))
     .where(where)
-    .groupBy(projects.gbId, gbUnit.code, gbUnit.name)
-    .orderBy(asc(gbUnit.code));
-  const quarterOf = (column: typeof projects.startDate | typeof projects.endDate) => ({
-    year: sql<number>`extract(year from ${column})::int`,
-    quarter: sql<number>`extract(quarter from ${column})::int`,
-    count: count(),
-  });
-  const starting = await tx
-    .select(quarterOf(projects.startDate))
-    .from(projects)
-    .where(and(where, yearOf(projects.startDate)))
-    .groupBy(sql`1, 2`);
-  const ending = await tx
-    .select(quarterOf(projects.endDate))
-    .from(projects)
-    .where(and(where, yearOf(projects.endDate)))
-    .groupBy(sql`1, 2`);
+    .groupBy(
+      sql`grouping sets ((${projects.status}), (${projects.gbId}), (${startYear}, ${startQuarter}), (${endYear}, ${endQuarter}))`,
+    );
+  // grouping() sets a bit for every column NOT in the row's set, first column highest (6 columns).
+  const BY_STATUS = 0b011111;
+  const BY_GB = 0b101111;
+  const BY_START = 0b110011;
+  const BY_END = 0b111100;
+  const byStatus = groups
+    .filter((g) => g.set === BY_STATUS)
+    .map((g) => ({ status: g.status, count: g.count, budgetCents: g.budgetCents, effortDays: g.effortDays }));
+  const units = await tx.select({ id: gbUnit.id, code: gbUnit.code, name: gbUnit.name }).from(gbUnit);
+  const unitById = new Map(units.map((u) => [u.id, u]));
+  const byGb = groups
+    .filter((g) => g.set === BY_GB)
+    .map((g) => ({
+      gbId: g.gbId,
+      code: unitById.get(g.gbId)?.code ?? "?",
+      name: unitById.get(g.gbId)?.name ?? "",
+      count: g.count,
+      budgetCents: g.budgetCents,
+      effortDays: g.effortDays,
+    }))
+    .sort((a, b) => a.code.localeCompare(b.code, "de"));
+
+  // Overdue milestones of running projects: the count as a semi-join (hash), the ten oldest along the due-date index.
   const [overdueCount] = await tx
     .select({ n: count() })
     .from(projectMilestones)
-    .innerJoin(projects, milestoneJoin)
-    .where(overdueWhere);
+    .where(
+      and(
+        openOverdue,
+        inArray(projectMilestones.projectId, tx.select({ id: projects.id }).from(projects).where(running)),
+      ),
+    );
   const overdue = await tx
     .select({
       id: projectMilestones.id,
@@ -82,19 +90,26 @@ export async function portfolioDashboard(
       leadName: projects.leadName,
     })
     .from(projectMilestones)
-    .innerJoin(projects, milestoneJoin)
-    .where(overdueWhere)
-    .orderBy(asc(projectMilestones.dueDate), asc(projects.name))
-    .limit(10);
-  const standards = await tx
-    .select({ standard: projectStandards.standard, count: count() })
-    .from(projectStandards)
     .innerJoin(
       projects,
-      and(eq(projects.tenantId, projectStandards.tenantId), eq(projects.id, projectStandards.projectId)),
+      and(eq(projectMilestones.tenantId, projects.tenantId), eq(projectMilestones.projectId, projects.id)),
     )
-    .where(where)
-    .groupBy(projectStandards.standard);
+    .where(and(openOverdue, running))
+    .orderBy(asc(projectMilestones.dueDate), asc(projects.name))
+    .limit(10);
+  // Without a filter the standards are counted without touching the projects.
+  const standards = where
+    ? await tx
+        .select({ standard: projectStandards.standard, count: count() })
+        .from(projectStandards)
+        .where(
+          inArray(projectStandards.projectId, tx.select({ id: projects.id }).from(projects).where(where)),
+        )
+        .groupBy(projectStandards.standard)
+    : await tx
+        .select({ standard: projectStandards.standard, count: count() })
+        .from(projectStandards)
+        .groupBy(projectStandards.standard);
 
   const quarters = new Map<string, { quarter: string; starting: number; ending: number }>();
   const slot = (year: number, quarter: number) => {
@@ -107,8 +122,12 @@ export async function portfolioDashboard(
     return entry;
   };
   if (filter.year) for (let q = 1; q <= 4; q++) slot(filter.year, q);
-  for (const s of starting) slot(s.year, s.quarter).starting = s.count;
-  for (const e of ending) slot(e.year, e.quarter).ending = e.count;
+  for (const g of groups) {
+    if (g.set === BY_START && (!filter.year || g.startYear === filter.year))
+      slot(g.startYear!, g.startQuarter!).starting = g.count;
+    if (g.set === BY_END && (!filter.year || g.endYear === filter.year))
+      slot(g.endYear!, g.endQuarter!).ending = g.count;
+  }
 
   const total = byStatus.reduce((sum, s) => sum + s.count, 0);
   return {

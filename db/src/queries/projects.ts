@@ -130,7 +130,7 @@ export async function listProjects(
   // Qualified by hand, so the correlation never depends on how drizzle names the outer columns.
   const overdue = sql<number>`(select count(*)::int from project_milestones m
     where m.tenant_id = projects.tenant_id and m.project_id = projects.id and not m.done and m.due_date < ${today})`;
-  const [rows, [total]] = await Promise.all([
+  const [rows, [counted]] = await Promise.all([
     tx
       .select({ ...listColumns, overdueMilestones: overdue })
       .from(projects)
@@ -142,8 +142,9 @@ export async function listProjects(
       .offset((f.page - 1) * f.pageSize),
     tx.select({ n: count() }).from(projects).where(where),
   ]);
+  const total = counted?.n ?? 0;
   const items = rows.map((row) => ({ ...row, duration: durationText(row.startDate, row.endDate) }));
-  return { items, total: total?.n ?? 0, page: f.page, pageSize: f.pageSize };
+  return { items, total, page: f.page, pageSize: f.pageSize };
 }
 
 /** Everything matching the filter, for the export (no paging; a Kommune has a few hundred projects). */
@@ -244,7 +245,7 @@ async function assertLeadUser(tx: TenantTx, userId: string | null) {
     .select({ id: users.id, displayName: users.displayName, status: users.status })
     .from(users)
     .where(eq(users.id, userId));
-  if (!user || user.status !== "active")
+  if (user?.status !== "active")
     throw new DomainError(
       "BAD_REQUEST",
       "Diese Person gibt es nicht oder ihr Konto ist gesperrt.",

@@ -83,11 +83,12 @@ export const projects = pgTable(
     // The list sorts by start by default and filters by year (start/end overlap), status, GB/R and lead.
     index("projects_tenant_start_idx").on(t.tenantId, t.startDate, t.name),
     index("projects_tenant_end_idx").on(t.tenantId, t.endDate),
+    index("projects_tenant_name_idx").on(t.tenantId, t.name),
     index("projects_tenant_status_idx").on(t.tenantId, t.status),
     index("projects_tenant_gb_r_idx").on(t.tenantId, t.gbId, t.rId),
     index("projects_tenant_lead_user_idx").on(t.tenantId, t.leadUserId),
     index("projects_tenant_lead_name_idx").on(t.tenantId, t.leadName),
-    tenantPolicy("projects"),
+    tenantPolicy("projects", { evaluateOnce: true }),
   ],
 ).enableRLS();
 
@@ -112,7 +113,7 @@ export const projectMilestones = pgTable(
     index("project_milestones_tenant_project_idx").on(t.tenantId, t.projectId, t.dueDate),
     // Overdue milestones: open and due before today.
     index("project_milestones_tenant_open_due_idx").on(t.tenantId, t.dueDate).where(sql`not done`),
-    tenantPolicy("project_milestones"),
+    tenantPolicy("project_milestones", { evaluateOnce: true }),
   ],
 ).enableRLS();
 
@@ -132,7 +133,7 @@ export const projectStandards = pgTable(
       foreignColumns: [projects.tenantId, projects.id],
     }).onDelete("cascade"),
     index("project_standards_tenant_standard_idx").on(t.tenantId, t.standard),
-    tenantPolicy("project_standards"),
+    tenantPolicy("project_standards", { evaluateOnce: true }),
   ],
 ).enableRLS();
 
@@ -153,7 +154,7 @@ export const savedProjectFilters = pgTable(
       "cascade",
     ),
     uniqueIndex("saved_project_filters_tenant_user_name_key").on(t.tenantId, t.userId, t.name),
-    tenantPolicy("saved_project_filters"),
+    tenantPolicy("saved_project_filters", { evaluateOnce: true }),
   ],
 ).enableRLS();
 
@@ -178,7 +179,7 @@ export const registrationRounds = pgTable(
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     uniqueIndex("registration_rounds_tenant_year_key").on(t.tenantId, t.year),
-    tenantPolicy("registration_rounds"),
+    tenantPolicy("registration_rounds", { evaluateOnce: true }),
   ],
 ).enableRLS();
 
@@ -224,7 +225,7 @@ export const projectProposals = pgTable(
     foreignKey({ columns: [t.tenantId, t.projectId], foreignColumns: [projects.tenantId, projects.id] }),
     index("project_proposals_tenant_round_idx").on(t.tenantId, t.roundId),
     index("project_proposals_tenant_project_idx").on(t.tenantId, t.projectId),
-    tenantPolicy("project_proposals"),
+    tenantPolicy("project_proposals", { evaluateOnce: true }),
   ],
 ).enableRLS();
 
