@@ -152,6 +152,11 @@ describe("portfolio in the browser", () => {
   it("shows the timeline with milestones, today line and a keyboard-usable table, and the dashboard charts", async () => {
     const { context, page } = await as("coordinator");
     const thisYear = new Date().getFullYear();
+    // The PMO's start page shows the portfolio at a glance.
+    await expect
+      .poll(() => page.getByRole("region", { name: "Projektportfolio" }).textContent())
+      .toContain("15 Projekte");
+    await expectAccessible(page);
     // A running project with an overdue milestone, through the form.
     await page.goto("/portfolio/projekte/neu");
     await page.getByLabel("Geschäftsbereich (GB)").selectOption({ label: "OB – OB" });
@@ -278,6 +283,7 @@ describe("portfolio in the browser", () => {
     await lead.page.goto("/start");
     const mine = lead.page.getByRole("region", { name: "Meine Projekte" });
     await expect.poll(() => mine.textContent()).toContain("Drohnen für die Lageerkundung");
+    await expectAccessible(lead.page);
     await mine.getByRole("link", { name: "Drohnen für die Lageerkundung" }).click();
     await expect.poll(() => lead.page.getByRole("button", { name: "Bearbeiten" }).count()).toBe(1);
     await pmo.context.close();
