@@ -21,6 +21,7 @@ import {
   TEST_PASSWORD,
 } from "../src/fixtures.ts";
 import { createTestApp, type TestApp } from "../src/server.ts";
+import { portfolioInputs } from "./portfolio-inputs.ts";
 
 let t: TestApp;
 let kommune: FixtureTenant;
@@ -136,6 +137,7 @@ const INPUTS: Record<ProcedurePath, (env: Env) => Promise<unknown> | unknown> = 
     email: `adm-${randomUUID().slice(0, 8)}@x.test`,
     displayName: "Erste Administration",
   }),
+  ...portfolioInputs(() => t),
 };
 
 describe("authorization matrix", () => {

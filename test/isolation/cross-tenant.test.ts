@@ -12,6 +12,12 @@ import {
   TEST_PASSWORD,
 } from "../src/fixtures.ts";
 import { createTestApp, type TestApp } from "../src/server.ts";
+import {
+  type PortfolioSecrets,
+  portfolioCanaries,
+  portfolioCases,
+  setUpPortfolioB,
+} from "./portfolio-cases.ts";
 
 let t: TestApp;
 let a: FixtureTenant;
@@ -19,6 +25,7 @@ let b: FixtureTenant;
 let state: FixtureTenant;
 const bSecrets = { invitationId: "", invitationToken: "", sessionCookie: "", sessionId: "" };
 let canaries: string[] = [];
+let portfolioB: PortfolioSecrets;
 
 const as = async (tenant: FixtureTenant, role: string) =>
   new ApiSession(t, await sessionCookie(t.client.db, tenant.id, tenant.users[role]!.id));
@@ -67,6 +74,8 @@ beforeAll(async () => {
     bSecrets.sessionId,
     "Geheime Person",
   ];
+  portfolioB = await setUpPortfolioB(t, b);
+  canaries.push(...portfolioCanaries(portfolioB));
 });
 afterAll(() => t.close());
 
@@ -244,6 +253,17 @@ const CASES: Record<string, Case> = {
     expect(r).toMatchObject({ ok: false, code: "FORBIDDEN" });
     await bStillIntact();
   },
+  ...portfolioCases({
+    t: () => t,
+    a: () => a,
+    b: () => b,
+    secrets: () => portfolioB,
+    as,
+    expectNoLeak,
+    dropCanary: (canary) => {
+      canaries = canaries.filter((c) => c !== canary);
+    },
+  }),
 };
 
 describe("cross-tenant isolation through every procedure", () => {

@@ -8,6 +8,7 @@ import {
   demoEmail,
   loadTenants,
   seedDemoUsers,
+  seedPortfolioDemo,
 } from "@spatz/db/seed";
 import {
   displayName,
@@ -78,6 +79,8 @@ export const commands: Record<string, Command> = {
         const loaded = await loadTenants(db, "Demo-Daten");
         const created = await seedDemoUsers(db, await hashPassword(DEMO_PASSWORD));
         console.log(`${loaded.tenants} Kommunen, ${created} neue Demo-Konten`);
+        for (const p of await seedPortfolioDemo(db))
+          console.log(`Portfolio ${p.tenant}: ${p.projects} Projekte (${p.warnings} Hinweise beim Import)`);
         console.log(demoLogins(String(values["public-url"] ?? "http://localhost:3000")));
       }),
   },

@@ -1,4 +1,6 @@
 export * from "./audit.ts";
 export * from "./identity.ts";
+export * from "./org-units.ts";
+export * from "./portfolio.ts";
 export * from "./rls.ts";
 export * from "./tenants.ts";

@@ -5,4 +5,5 @@ export * from "./identity.ts";
 export * from "./messages.ts";
 export * from "./pagination.ts";
 export * from "./permissions.ts";
+export * from "./portfolio.ts";
 export * from "./roles.ts";

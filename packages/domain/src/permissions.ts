@@ -7,6 +7,17 @@ export type Access = "public" | "authenticated" | readonly Role[];
 
 const TENANT_ADMINS = ["admin", "state_admin"] as const satisfies readonly Role[];
 const AUDIT_READERS = ["admin", "leadership", "state_admin"] as const satisfies readonly Role[];
+/** Everyone of a Kommune reads its portfolio ("verschiedene Sichten"); the state has no portfolio of its own. */
+const PORTFOLIO_READERS = [
+  "admin",
+  "leadership",
+  "coordinator",
+  "project_lead",
+  "viewer",
+] as const satisfies readonly Role[];
+/** The PMO runs the portfolio; project leads edit only the projects they lead (checked per project). */
+const PMO = ["coordinator"] as const satisfies readonly Role[];
+const PROJECT_EDITORS = ["coordinator", "project_lead"] as const satisfies readonly Role[];
 
 export const PERMISSIONS = {
   "auth.login": "public",
@@ -36,6 +47,42 @@ export const PERMISSIONS = {
   "tenants.rename": ["state_admin"],
   "tenants.setStatus": ["state_admin"],
   "tenants.inviteAdmin": ["state_admin"],
+
+  "orgUnits.list": PORTFOLIO_READERS,
+  "orgUnits.create": ["admin", "coordinator"],
+  "orgUnits.update": ["admin", "coordinator"],
+  "orgUnits.remove": ["admin", "coordinator"],
+
+  "portfolio.list": PORTFOLIO_READERS,
+  "portfolio.filterOptions": PORTFOLIO_READERS,
+  "portfolio.get": PORTFOLIO_READERS,
+  "portfolio.history": PORTFOLIO_READERS,
+  "portfolio.dashboard": PORTFOLIO_READERS,
+  "portfolio.timeline": PORTFOLIO_READERS,
+  "portfolio.export": PORTFOLIO_READERS,
+  "portfolio.create": PMO,
+  "portfolio.update": PROJECT_EDITORS,
+  "portfolio.complete": PROJECT_EDITORS,
+  "portfolio.remove": PMO,
+  "portfolio.addMilestone": PROJECT_EDITORS,
+  "portfolio.updateMilestone": PROJECT_EDITORS,
+  "portfolio.removeMilestone": PROJECT_EDITORS,
+  "portfolio.setStandard": PROJECT_EDITORS,
+  "portfolio.importPreview": PMO,
+  "portfolio.importCommit": PMO,
+  "portfolio.savedFilters": PORTFOLIO_READERS,
+  "portfolio.saveFilter": PORTFOLIO_READERS,
+  "portfolio.deleteFilter": PORTFOLIO_READERS,
+
+  "registration.rounds": PORTFOLIO_READERS,
+  "registration.round": PORTFOLIO_READERS,
+  "registration.openRound": PMO,
+  "registration.updateRound": PMO,
+  "registration.setRoundStatus": PMO,
+  "registration.submitProposal": PROJECT_EDITORS,
+  "registration.withdrawProposal": PROJECT_EDITORS,
+  "registration.scoreProposal": PMO,
+  "registration.decideProposal": ["coordinator", "leadership"],
 } as const satisfies Record<string, Access>;
 
 export type ProcedurePath = keyof typeof PERMISSIONS;

@@ -3,6 +3,9 @@ import { accountRouter } from "./routers/account.ts";
 import { auditRouter } from "./routers/audit.ts";
 import { authRouter } from "./routers/auth.ts";
 import { directoryRouter } from "./routers/directory.ts";
+import { orgUnitsRouter } from "./routers/org-units.ts";
+import { portfolioRouter } from "./routers/portfolio.ts";
+import { registrationRouter } from "./routers/registration.ts";
 import { tenantsRouter } from "./routers/tenants.ts";
 import { usersRouter } from "./routers/users.ts";
 import { router } from "./trpc.ts";
@@ -14,6 +17,9 @@ export const appRouter = router({
   users: usersRouter,
   audit: auditRouter,
   tenants: tenantsRouter,
+  orgUnits: orgUnitsRouter,
+  portfolio: portfolioRouter,
+  registration: registrationRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -3,6 +3,7 @@ import { A } from "@solidjs/router";
 import { ROLE_LABELS, type Role } from "@spatz/domain";
 import { type JSX, Match, Switch } from "solid-js";
 import type { Me } from "../auth/session.ts";
+import { MyProjectsTile, PortfolioOverviewTiles } from "../portfolio/StartTiles.tsx";
 import { PageHeader } from "../ui/PageHeader.tsx";
 import { EmptyState } from "../ui/states.tsx";
 
@@ -75,6 +76,7 @@ export function StartPage(props: { me: Me }) {
             </Tile>
           </Match>
           <Match when={role() === "leadership"}>
+            <PortfolioOverviewTiles me={props.me} />
             <Tile title="Reifegrad (Ist/Soll)">
               <EmptyState title="Noch keine Reifegrad-Daten.">
                 Der Reifegrad ergibt sich aus abgeschlossenen Maßnahmen.
@@ -85,16 +87,15 @@ export function StartPage(props: { me: Me }) {
             </Tile>
           </Match>
           <Match when={role() === "coordinator"}>
-            <Tile title="Maßnahmen und Portfolio">
-              <EmptyState title="Noch keine Maßnahmen oder Projekte.">
-                Sobald Maßnahmen und Projekte erfasst sind, steuern Sie sie hier.
+            <PortfolioOverviewTiles me={props.me} />
+            <Tile title="Maßnahmen">
+              <EmptyState title="Noch keine Maßnahmen.">
+                Sobald Maßnahmen erfasst sind, steuern Sie sie hier.
               </EmptyState>
             </Tile>
           </Match>
           <Match when={role() === "project_lead"}>
-            <Tile title="Meine Projekte">
-              <EmptyState title="Ihnen sind noch keine Projekte oder Maßnahmen zugeordnet." />
-            </Tile>
+            <MyProjectsTile me={props.me} />
           </Match>
           <Match when={role() === "viewer"}>
             <Tile title="Überblick">

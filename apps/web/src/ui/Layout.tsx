@@ -17,6 +17,7 @@ type NavItem = {
 const NAV: NavItem[] = [
   { href: "/start", label: "Start" },
   { href: "/land/kommunen", label: "Kommunen", requires: "tenants.list", stateOnly: true },
+  { href: "/portfolio", label: "Portfolio", requires: "portfolio.list", kommuneOnly: true },
   { href: "/verwaltung/benutzer", label: "Benutzer", requires: "users.list" },
   { href: "/verwaltung/protokoll", label: "Protokoll", requires: "audit.list" },
 ];
