@@ -1,3 +1,4 @@
 export * from "./demo-users.ts";
 export * from "./load-tenants.ts";
 export * from "./reference-data.ts";
+export * from "./rollout.ts";
