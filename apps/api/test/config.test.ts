@@ -6,7 +6,12 @@ const valid = { DATABASE_URL: "postgres://spatz_app@db/spatz", REDIS_URL: "redis
 describe("configuration", () => {
   it("applies defaults", () => {
     const config = loadConfig(valid);
-    expect(config).toMatchObject({ PORT: 3000, SESSION_IDLE_MINUTES: 120, SESSION_ABSOLUTE_HOURS: 12, cookieSecure: true });
+    expect(config).toMatchObject({
+      PORT: 3000,
+      SESSION_IDLE_MINUTES: 120,
+      SESSION_ABSOLUTE_HOURS: 12,
+      cookieSecure: true,
+    });
   });
 
   it("names every bad variable on its own line", () => {

@@ -8,6 +8,7 @@ import {
   demoEmail,
   loadTenants,
   seedDemoUsers,
+  seedRolloutDemo,
 } from "@spatz/db/seed";
 import {
   displayName,
@@ -69,13 +70,19 @@ export const commands: Record<string, Command> = {
   },
 
   "seed-demo": {
-    summary: "load all tenants and demo accounts for every role and print the demo logins (--public-url); idempotent",
+    summary:
+      "load all tenants and demo accounts for every role and print the demo logins (--public-url); idempotent",
     options: { "public-url": { type: "string" } },
     run: (values) =>
       withRuntimeDb(async (db) => {
         const loaded = await loadTenants(db, "Demo-Daten");
         const created = await seedDemoUsers(db, await hashPassword(DEMO_PASSWORD));
         console.log(`${loaded.tenants} Kommunen, ${created} neue Demo-Konten`);
+        const started = Date.now();
+        const rollout = await seedRolloutDemo(db, "Demo-Daten");
+        console.log(
+          `OZG-Katalog: ${rollout.services} Leistungen${rollout.catalogueImported ? " importiert" : ""}; ${rollout.records} neue Rollout-Einträge (${Date.now() - started} ms)`,
+        );
         console.log(demoLogins(String(values["public-url"] ?? "http://localhost:3000")));
       }),
   },

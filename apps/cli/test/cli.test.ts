@@ -9,7 +9,12 @@ const main = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../src/
 function spatz(args: string[], opts: { input?: string; env?: Record<string, string> } = {}) {
   const result = spawnSync(process.execPath, ["--import", "tsx", main, ...args], {
     input: opts.input ?? "",
-    env: { ...process.env, DATABASE_URL: inject("appUrl"), MIGRATION_DATABASE_URL: inject("ownerUrl"), ...opts.env },
+    env: {
+      ...process.env,
+      DATABASE_URL: inject("appUrl"),
+      MIGRATION_DATABASE_URL: inject("ownerUrl"),
+      ...opts.env,
+    },
     encoding: "utf8",
   });
   return { code: result.status, out: result.stdout + result.stderr };
@@ -18,33 +23,111 @@ function spatz(args: string[], opts: { input?: string; env?: Record<string, stri
 describe("pnpm spatz", () => {
   it("migrates idempotently and bootstraps the first state admin with a password from stdin", () => {
     expect(spatz(["migrate"]).code).toBe(0);
-    const created = spatz(["create-user", "--tenant", "land-sachsen-anhalt", "--email", "Erste.Admin@Land.example", "--name", "Erste Admin", "--role", "state_admin"], {
-      input: "ein-sicheres-passwort\n",
-    });
-    expect(created.out).toContain("user erste.admin@land.example (state_admin) created in land-sachsen-anhalt");
+    const created = spatz(
+      [
+        "create-user",
+        "--tenant",
+        "land-sachsen-anhalt",
+        "--email",
+        "Erste.Admin@Land.example",
+        "--name",
+        "Erste Admin",
+        "--role",
+        "state_admin",
+      ],
+      {
+        input: "ein-sicheres-passwort\n",
+      },
+    );
+    expect(created.out).toContain(
+      "user erste.admin@land.example (state_admin) created in land-sachsen-anhalt",
+    );
     expect(created.code).toBe(0);
-    const again = spatz(["create-user", "--tenant", "land-sachsen-anhalt", "--email", "erste.admin@land.example", "--name", "Erste Admin", "--role", "state_admin"], {
-      env: { SPATZ_PASSWORD: "ein-sicheres-passwort" },
-    });
+    const again = spatz(
+      [
+        "create-user",
+        "--tenant",
+        "land-sachsen-anhalt",
+        "--email",
+        "erste.admin@land.example",
+        "--name",
+        "Erste Admin",
+        "--role",
+        "state_admin",
+      ],
+      {
+        env: { SPATZ_PASSWORD: "ein-sicheres-passwort" },
+      },
+    );
     expect(again.code).toBe(1);
     expect(again.out).toContain("exists already");
   });
 
   it("refuses a password on the command line, a short password and a role that does not fit the tenant", () => {
-    const argv = spatz(["create-user", "--tenant", "land-sachsen-anhalt", "--email", "x@land.example", "--name", "X Y", "--role", "state_pmo", "--password", "geheim-geheim"]);
+    const argv = spatz([
+      "create-user",
+      "--tenant",
+      "land-sachsen-anhalt",
+      "--email",
+      "x@land.example",
+      "--name",
+      "X Y",
+      "--role",
+      "state_pmo",
+      "--password",
+      "geheim-geheim",
+    ]);
     expect(argv.code).toBe(1);
-    const short = spatz(["create-user", "--tenant", "land-sachsen-anhalt", "--email", "x@land.example", "--name", "X Y", "--role", "state_pmo"], { input: "kurz" });
+    const short = spatz(
+      [
+        "create-user",
+        "--tenant",
+        "land-sachsen-anhalt",
+        "--email",
+        "x@land.example",
+        "--name",
+        "X Y",
+        "--role",
+        "state_pmo",
+      ],
+      { input: "kurz" },
+    );
     expect(short.out).toContain("mindestens 12 Zeichen");
-    const role = spatz(["create-user", "--tenant", "land-sachsen-anhalt", "--email", "x@land.example", "--name", "X Y", "--role", "viewer"], { input: "ein-sicheres-passwort" });
+    const role = spatz(
+      [
+        "create-user",
+        "--tenant",
+        "land-sachsen-anhalt",
+        "--email",
+        "x@land.example",
+        "--name",
+        "X Y",
+        "--role",
+        "viewer",
+      ],
+      { input: "ein-sicheres-passwort" },
+    );
     expect(role.out).toContain("does not exist in a state tenant");
   });
 
   it("creates and lists tenants and loads the real Kommunen", () => {
-    expect(spatz(["create-tenant", "--name", "Stadt Musterhausen", "--slug", "musterhausen", "--kind", "einheitsgemeinde"]).code).toBe(0);
+    expect(
+      spatz([
+        "create-tenant",
+        "--name",
+        "Stadt Musterhausen",
+        "--slug",
+        "musterhausen",
+        "--kind",
+        "einheitsgemeinde",
+      ]).code,
+    ).toBe(0);
     expect(spatz(["load-tenants"]).out).toContain("133 Kommunen and 218 Gemeinden loaded");
     const list = spatz(["list-tenants", "--search", "muster"]);
     expect(list.out).toContain("musterhausen");
     expect(list.out).toContain("1 tenants");
-    expect(spatz(["create-tenant", "--name", "X", "--slug", "Bad Slug", "--kind", "einheitsgemeinde"]).code).toBe(1);
+    expect(
+      spatz(["create-tenant", "--name", "X", "--slug", "Bad Slug", "--kind", "einheitsgemeinde"]).code,
+    ).toBe(1);
   });
 });

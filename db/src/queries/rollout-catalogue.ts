@@ -12,20 +12,7 @@ import {
   type ResponsibilityInput,
   type ServiceInfoInput,
 } from "@spatz/rollout";
-import {
-  and,
-  asc,
-  count,
-  eq,
-  ilike,
-  inArray,
-  isNotNull,
-  isNull,
-  notInArray,
-  or,
-  type SQL,
-  sql,
-} from "drizzle-orm";
+import { and, asc, count, eq, ilike, inArray, isNotNull, isNull, notInArray, or, sql } from "drizzle-orm";
 import { type Actor, writeAudit } from "../audit.ts";
 import { ozgLagen, ozgLeika, ozgServices, ozgThemenfelder } from "../schema/rollout.ts";
 import type { TenantTx } from "../tenant-tx.ts";

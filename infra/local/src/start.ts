@@ -97,8 +97,13 @@ process.on("SIGTERM", () => void shutdown(0));
 
 /** Runs an admin CLI command (`pnpm spatz …`): start-up uses the same migrate and seed commands as an operator. */
 function spatzCli(args: string[], env: Record<string, string>): string {
-  const result = spawnSync("pnpm", ["--silent", "spatz", ...args], { cwd: repo, env: { ...process.env, ...env }, encoding: "utf8" });
-  if (result.status !== 0) throw new Error(`pnpm spatz ${args.join(" ")} failed:
+  const result = spawnSync("pnpm", ["--silent", "spatz", ...args], {
+    cwd: repo,
+    env: { ...process.env, ...env },
+    encoding: "utf8",
+  });
+  if (result.status !== 0)
+    throw new Error(`pnpm spatz ${args.join(" ")} failed:
 ${result.stdout}${result.stderr}`);
   return result.stdout;
 }

@@ -5,7 +5,10 @@ import { SCHEDULERS } from "./schedulers.ts";
 
 describe("job definitions", () => {
   it("validate payloads and reject a missing tenant id", () => {
-    const ok = parsePayload("cleanup.tenant", { tenantId: "00000000-0000-4000-8000-000000000001", hour: "2026-11-28T10" });
+    const ok = parsePayload("cleanup.tenant", {
+      tenantId: "00000000-0000-4000-8000-000000000001",
+      hour: "2026-11-28T10",
+    });
     expect(cleanupTenantJobId(ok)).toBe("cleanup.tenant:00000000-0000-4000-8000-000000000001:2026-11-28T10");
     expect(() => parsePayload("cleanup.tenant", { hour: "2026-11-28T10" })).toThrow();
     expect(() => parsePayload("cleanup.tenant", { tenantId: "x", hour: "2026-11-28T10" })).toThrow();

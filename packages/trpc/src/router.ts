@@ -3,6 +3,7 @@ import { accountRouter } from "./routers/account.ts";
 import { auditRouter } from "./routers/audit.ts";
 import { authRouter } from "./routers/auth.ts";
 import { directoryRouter } from "./routers/directory.ts";
+import { rolloutRouter } from "./routers/rollout.ts";
 import { tenantsRouter } from "./routers/tenants.ts";
 import { usersRouter } from "./routers/users.ts";
 import { router } from "./trpc.ts";
@@ -14,6 +15,7 @@ export const appRouter = router({
   users: usersRouter,
   audit: auditRouter,
   tenants: tenantsRouter,
+  rollout: rolloutRouter,
 });
 
 export type AppRouter = typeof appRouter;
