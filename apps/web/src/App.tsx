@@ -12,6 +12,7 @@ import { useSession } from "./auth/session.ts";
 import { TenantPicker } from "./auth/TenantPicker.tsx";
 import { StartPage } from "./home/StartPage.tsx";
 import { queryClient } from "./lib/query-client.ts";
+import { RolloutRoutes } from "./rollout/routes.tsx";
 import { TenantsPage } from "./state/TenantsPage.tsx";
 import { Layout } from "./ui/Layout.tsx";
 import { PageHeader } from "./ui/PageHeader.tsx";
@@ -72,6 +73,7 @@ export function App() {
             <RequireSession requires="tenants.list">{(me) => <TenantsPage me={me} />}</RequireSession>
           )}
         />
+        <RolloutRoutes />
         <Route path="*" component={NotFound} />
       </Router>
     </QueryClientProvider>

@@ -179,15 +179,24 @@ export function demoRecord(k: SeedKommune, s: SeedService, today: string) {
     0.15 + 0.6 * unit(`k:${k.ags}`) + Math.min(0.15, Math.log10(Math.max(k.population, 1000)) / 40);
   const serviceFactor = (s.efa ? 0.22 : 0) + (s.booster ? 0.1 : 0) - 0.08 * unit(`s:${s.id}`);
   const score = 0.75 * kommuneFactor + serviceFactor + 0.35 * (unit(`r:${key}`) - 0.5);
-  if (unit(`nr:${key}`) < 0.015) {
+  if (unit(`nr:${key}`) < 0.015 && !(s.efa && unit(`all:${s.id}`) < 0.12)) {
     return {
       status: "not_responsible" as RolloutStatus,
       notResponsibleSince: addMonths(today, -Math.floor(unit(`d0:${key}`) * 24)),
       note: "Aufgabe per Zweckvereinbarung übertragen (Demo)",
     };
   }
-  const status: RolloutStatus =
-    score > 0.62 ? "online" : score > 0.48 ? "implementing" : score > 0.36 ? "planning" : "not_started";
+  // A few long-established EfA services are online everywhere ("flächendeckend").
+  const everywhere = s.efa && unit(`all:${s.id}`) < 0.12;
+  const status: RolloutStatus = everywhere
+    ? "online"
+    : score > 0.62
+      ? "online"
+      : score > 0.48
+        ? "implementing"
+        : score > 0.36
+          ? "planning"
+          : "not_started";
   if (status === "not_started") return unit(`ns:${key}`) < 0.2 ? { status } : null;
   const route = pick(s.efa ? ROUTES_EFA : ROUTES_OWN, unit(`route:${key}`));
   const interfaceNeeded = unit(`if:${key}`) < 0.4;

@@ -339,16 +339,11 @@ export const stateTables = [
   "progress",
   "bottlenecks",
   "drilldown",
+  "costKommunen",
+  "scenarios",
 ] as const;
 export type StateTable = (typeof stateTables)[number];
 export const exportFormats = ["csv", "xlsx"] as const;
-
-export const stateExportInput = z.object({
-  table: z.enum(stateTables),
-  format: z.enum(exportFormats),
-  bottlenecks: bottleneckInput.optional(),
-  drilldown: drilldownInput.omit({ page: true, pageSize: true }).optional(),
-});
 
 export const boardExportInput = z.object({
   format: z.enum(exportFormats),
@@ -400,4 +395,13 @@ export const operatingModelScoresInput = z.object({
   criteria: z.array(criterionInput).min(1, { error: "Mindestens ein Kriterium ist nötig." }).max(20),
   scores: z.record(z.string().max(40), z.record(z.string().max(40), z.number().min(0).max(5))),
   note: optionalText("Notiz", 2000),
+});
+
+export const stateExportInput = z.object({
+  table: z.enum(stateTables),
+  format: z.enum(exportFormats),
+  bottlenecks: bottleneckInput.optional(),
+  drilldown: drilldownInput.omit({ page: true, pageSize: true }).optional(),
+  costParams: costParamsInput.optional(),
+  scenarioIds: z.array(z.uuid()).max(6).optional(),
 });

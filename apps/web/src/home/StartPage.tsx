@@ -3,6 +3,7 @@ import { A } from "@solidjs/router";
 import { ROLE_LABELS, type Role } from "@spatz/domain";
 import { type JSX, Match, Switch } from "solid-js";
 import type { Me } from "../auth/session.ts";
+import { KommuneRolloutTile, StateRolloutTiles } from "../rollout/StartTiles.tsx";
 import { PageHeader } from "../ui/PageHeader.tsx";
 import { EmptyState } from "../ui/states.tsx";
 
@@ -54,11 +55,7 @@ export function StartPage(props: { me: Me }) {
             </Tile>
           </Match>
           <Match when={role() === "state_pmo"}>
-            <Tile title="Rollout der Onlinedienste">
-              <EmptyState title="Das Rollout-Dashboard wird eingerichtet.">
-                Hier erscheinen Abdeckung je Leistung, Kreis und Kommune.
-              </EmptyState>
-            </Tile>
+            <StateRolloutTiles />
             <Tile title="Kommunen">
               <A href="/land/kommunen">Verzeichnis der Kommunen</A>
             </Tile>
@@ -75,6 +72,7 @@ export function StartPage(props: { me: Me }) {
             </Tile>
           </Match>
           <Match when={role() === "leadership"}>
+            <KommuneRolloutTile />
             <Tile title="Reifegrad (Ist/Soll)">
               <EmptyState title="Noch keine Reifegrad-Daten.">
                 Der Reifegrad ergibt sich aus abgeschlossenen Maßnahmen.
@@ -85,6 +83,7 @@ export function StartPage(props: { me: Me }) {
             </Tile>
           </Match>
           <Match when={role() === "coordinator"}>
+            <KommuneRolloutTile />
             <Tile title="Maßnahmen und Portfolio">
               <EmptyState title="Noch keine Maßnahmen oder Projekte.">
                 Sobald Maßnahmen und Projekte erfasst sind, steuern Sie sie hier.

@@ -49,6 +49,27 @@ function withKommunen(params: CostParamsInput, kommunen: CostParams["kommunen"])
 
 const { kommunen: _omit, ...defaults } = defaultCostParams;
 
+/** The model with the Kommunen and the rollout state from the database. */
+export async function costModelResult(tx: TenantTx, params: CostParamsInput) {
+  const { data, state } = await modelInputs(tx);
+  return run(async () => computeCosts(withKommunen(params, data.kommunen), state));
+}
+
+/** Saved scenarios side by side, each computed with the current data. */
+export async function scenarioComparison(tx: TenantTx, ids: string[]) {
+  return run(async () => {
+    const scenarios = await queries.scenariosByIds(tx, ids);
+    const { data, state } = await modelInputs(tx);
+    return compareScenarios(
+      scenarios.map((s) => ({
+        name: s.name,
+        params: withKommunen(s.params, data.kommunen),
+        rolloutState: state,
+      })),
+    );
+  });
+}
+
 export const costProcedures = {
   costModel: tenantProcedure.input(costModelInput).query(async ({ ctx, input }) => {
     stateOf(ctx);

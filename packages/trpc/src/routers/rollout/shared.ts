@@ -3,7 +3,7 @@ import { queries } from "@spatz/db";
 import { ERROR_MESSAGES } from "@spatz/domain";
 import { CostModelError, type KommuneKind } from "@spatz/rollout";
 import { TRPCError } from "@trpc/server";
-import { ZodError } from "zod";
+import { ZodRealError } from "zod";
 import type { SessionContext } from "../../trpc.ts";
 
 type Ctx = { session: SessionContext };
@@ -27,7 +27,8 @@ export function fieldError(field: string, message: string): TRPCError {
   return new TRPCError({
     code: "BAD_REQUEST",
     message,
-    cause: new ZodError([{ code: "custom", path: [field], message, input: undefined }]),
+    // ZodRealError (not ZodError): only an Error subclass survives as the TRPCError's cause.
+    cause: new ZodRealError([{ code: "custom", path: [field], message, input: undefined }]),
   });
 }
 
@@ -37,7 +38,8 @@ export async function run<T>(work: () => Promise<T>): Promise<T> {
     return await work();
   } catch (error) {
     if (error instanceof queries.RolloutError) {
-      if (error.code === "BAD_REQUEST" && error.field) throw fieldError(error.field, error.message);
+      // A problem with one field (also a duplicate name) is shown next to that field.
+      if (error.field) throw fieldError(error.field, error.message);
       throw new TRPCError({ code: error.code, message: error.message });
     }
     if (error instanceof CostModelError)

@@ -13,9 +13,10 @@ import {
   type StateTable,
   stateExportInput,
 } from "@spatz/rollout";
-import { type ExportColumn, exportTable } from "@spatz/rollout/table-export";
+import { type ExportColumn, type ExportedFile, exportTable } from "@spatz/rollout/table-export";
 import { z } from "zod";
 import { tenantProcedure } from "../../trpc.ts";
+import { costModelResult, scenarioComparison } from "./costs.ts";
 import { notFound, stateOf } from "./shared.ts";
 
 type Ratio = { relevant: number; online: number; share: number | null };
@@ -121,7 +122,17 @@ const TABLE_NAMES: Record<StateTable, string> = {
   progress: "Verlauf-Go-lives",
   bottlenecks: "Engpaesse",
   drilldown: "Eintraege",
+  costKommunen: "Kostenanteile-Kommunen",
+  scenarios: "Szenarienvergleich",
 };
+
+type KommuneAmount = { name: string; weight: number; amountCents: number; remainingCents: number | null };
+const COST_KOMMUNE_COLUMNS: ExportColumn<KommuneAmount>[] = [
+  { header: "Kommune", kind: "text", value: (r) => r.name },
+  { header: "Gewicht", kind: "integer", value: (r) => r.weight },
+  { header: "Anteil einmalig (€)", kind: "euroCents", value: (r) => r.amountCents },
+  { header: "davon noch offen (€)", kind: "euroCents", value: (r) => r.remainingCents },
+];
 
 export const stateProcedures = {
   stateOverview: tenantProcedure.query(async ({ ctx }) => {
@@ -171,56 +182,95 @@ export const stateProcedures = {
       };
     }),
 
-  exportState: tenantProcedure.input(stateExportInput).query(async ({ ctx, input }) => {
-    stateOf(ctx);
-    const name = TABLE_NAMES[input.table];
-    switch (input.table) {
-      case "services":
-        return exportTable(
-          name,
-          SERVICE_COLUMNS,
-          (await queries.serviceCoverage(ctx.tx)).services,
-          input.format,
-        );
-      case "themenfelder":
-        return exportTable(
-          name,
-          GROUP_COLUMNS("Themenfeld"),
-          (await queries.serviceCoverage(ctx.tx)).themenfelder,
-          input.format,
-        );
-      case "lagen":
-        return exportTable(
-          name,
-          GROUP_COLUMNS("Lage"),
-          (await queries.serviceCoverage(ctx.tx)).lagen,
-          input.format,
-        );
-      case "kreise":
-        return exportTable(name, KREIS_COLUMNS, (await queries.kommuneCoverage(ctx.tx)).kreise, input.format);
-      case "kommunen":
-        return exportTable(
-          name,
-          KOMMUNE_COLUMNS,
-          (await queries.kommuneCoverage(ctx.tx)).kommunen,
-          input.format,
-        );
-      case "progress":
-        return exportTable(name, PROGRESS_COLUMNS, await queries.progressByMonth(ctx.tx), input.format);
-      case "bottlenecks":
-        return exportTable(
-          name,
-          BOTTLENECK_COLUMNS,
-          await queries.bottlenecks(ctx.tx, input.bottlenecks ?? { months: 6, minKommunen: 1 }),
-          input.format,
-        );
-      case "drilldown":
-        return exportTable(
-          name,
-          DRILL_COLUMNS,
-          await queries.drilldownForExport(ctx.tx, input.drilldown ?? {}),
-          input.format,
-        );
-    }
-  }),
+  exportState: tenantProcedure
+    .input(stateExportInput)
+    .query(async ({ ctx, input }): Promise<ExportedFile> => {
+      stateOf(ctx);
+      const name = TABLE_NAMES[input.table];
+      switch (input.table) {
+        case "services":
+          return exportTable(
+            name,
+            SERVICE_COLUMNS,
+            (await queries.serviceCoverage(ctx.tx)).services,
+            input.format,
+          );
+        case "themenfelder":
+          return exportTable(
+            name,
+            GROUP_COLUMNS("Themenfeld"),
+            (await queries.serviceCoverage(ctx.tx)).themenfelder,
+            input.format,
+          );
+        case "lagen":
+          return exportTable(
+            name,
+            GROUP_COLUMNS("Lage"),
+            (await queries.serviceCoverage(ctx.tx)).lagen,
+            input.format,
+          );
+        case "kreise":
+          return exportTable(
+            name,
+            KREIS_COLUMNS,
+            (await queries.kommuneCoverage(ctx.tx)).kreise,
+            input.format,
+          );
+        case "kommunen":
+          return exportTable(
+            name,
+            KOMMUNE_COLUMNS,
+            (await queries.kommuneCoverage(ctx.tx)).kommunen,
+            input.format,
+          );
+        case "progress":
+          return exportTable(name, PROGRESS_COLUMNS, await queries.progressByMonth(ctx.tx), input.format);
+        case "bottlenecks":
+          return exportTable(
+            name,
+            BOTTLENECK_COLUMNS,
+            await queries.bottlenecks(ctx.tx, input.bottlenecks ?? { months: 6, minKommunen: 1 }),
+            input.format,
+          );
+        case "drilldown":
+          return exportTable(
+            name,
+            DRILL_COLUMNS,
+            await queries.drilldownForExport(ctx.tx, input.drilldown ?? {}),
+            input.format,
+          );
+        case "costKommunen": {
+          const model = await costModelResult(ctx.tx, input.costParams ?? {});
+          const remaining = new Map(model.remaining?.perKommune.map((k) => [k.id, k.amountCents]));
+          const rows = model.kommunen.perKommune.map((k) => ({
+            ...k,
+            remainingCents: remaining.get(k.id) ?? null,
+          }));
+          return exportTable(name, COST_KOMMUNE_COLUMNS, rows, input.format);
+        }
+        case "scenarios": {
+          const comparison = await scenarioComparison(ctx.tx, input.scenarioIds ?? []);
+          type Row = (typeof comparison.rows)[number];
+          const columns: ExportColumn<Row>[] = [
+            {
+              header: "Kennzahl",
+              kind: "text",
+              value: (r) => `${r.label} (${r.unit === "Cent" ? "€" : r.unit})`,
+            },
+            ...comparison.scenarios.map(
+              (scenario, i): ExportColumn<Row> => ({
+                header: scenario,
+                kind: "decimal",
+                value: (r) => {
+                  const v = r.values[i];
+                  if (v === null || v === undefined) return null;
+                  return r.unit === "Cent" ? v / 100 : v;
+                },
+              }),
+            ),
+          ];
+          return exportTable(name, columns, comparison.rows, input.format);
+        }
+      }
+    }),
 };
