@@ -164,7 +164,7 @@ CREATE POLICY "ozg_themenfelder_state_insert" ON "ozg_themenfelder" AS PERMISSIV
 CREATE POLICY "ozg_themenfelder_state_update" ON "ozg_themenfelder" AS PERMISSIVE FOR UPDATE TO "spatz_app" USING (app_current_tenant_is_state()) WITH CHECK (app_current_tenant_is_state());--> statement-breakpoint
 CREATE POLICY "rollout_comments_tenant_isolation" ON "rollout_comments" AS PERMISSIVE FOR ALL TO "spatz_app" USING (tenant_id = app_current_tenant()) WITH CHECK (tenant_id = app_current_tenant());--> statement-breakpoint
 CREATE POLICY "rollout_comments_addressee_read" ON "rollout_comments" AS PERMISSIVE FOR SELECT TO "spatz_app" USING (kommune_tenant_id = app_current_tenant());--> statement-breakpoint
-CREATE POLICY "rollout_comments_state_read" ON "rollout_comments" AS PERMISSIVE FOR SELECT TO "spatz_app" USING ((select app_current_tenant_is_state()));--> statement-breakpoint
+CREATE POLICY "rollout_comments_visible_to_state" ON "rollout_comments" AS PERMISSIVE FOR SELECT TO "spatz_app" USING ((select app_current_tenant_is_state()));--> statement-breakpoint
 CREATE POLICY "rollout_comments_own_kommune_only" ON "rollout_comments" AS RESTRICTIVE FOR INSERT TO "spatz_app" WITH CHECK (kommune_tenant_id = tenant_id or (select app_current_tenant_is_state()));--> statement-breakpoint
 CREATE POLICY "rollout_cost_scenarios_tenant_isolation" ON "rollout_cost_scenarios" AS PERMISSIVE FOR ALL TO "spatz_app" USING (tenant_id = app_current_tenant()) WITH CHECK (tenant_id = app_current_tenant());--> statement-breakpoint
 CREATE POLICY "rollout_land_stats_read_all" ON "rollout_land_stats" AS PERMISSIVE FOR SELECT TO "spatz_app" USING (true);--> statement-breakpoint
@@ -172,4 +172,4 @@ CREATE POLICY "rollout_land_stats_state_insert" ON "rollout_land_stats" AS PERMI
 CREATE POLICY "rollout_land_stats_state_update" ON "rollout_land_stats" AS PERMISSIVE FOR UPDATE TO "spatz_app" USING (app_current_tenant_is_state()) WITH CHECK (app_current_tenant_is_state());--> statement-breakpoint
 CREATE POLICY "rollout_operating_model_scores_tenant_isolation" ON "rollout_operating_model_scores" AS PERMISSIVE FOR ALL TO "spatz_app" USING (tenant_id = app_current_tenant()) WITH CHECK (tenant_id = app_current_tenant());--> statement-breakpoint
 CREATE POLICY "rollout_records_tenant_isolation" ON "rollout_records" AS PERMISSIVE FOR ALL TO "spatz_app" USING (tenant_id = app_current_tenant()) WITH CHECK (tenant_id = app_current_tenant());--> statement-breakpoint
-CREATE POLICY "rollout_records_state_read" ON "rollout_records" AS PERMISSIVE FOR SELECT TO "spatz_app" USING ((select app_current_tenant_is_state()));
+CREATE POLICY "rollout_records_visible_to_state" ON "rollout_records" AS PERMISSIVE FOR SELECT TO "spatz_app" USING ((select app_current_tenant_is_state()));

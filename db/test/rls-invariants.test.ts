@@ -29,12 +29,12 @@ const GLOBAL_TABLES = new Set([
 const REVIEWED_POLICIES: Record<string, string> = {
   // The rollout status is the state's programme: the state reads every Kommune's records by name. SELECT only: the
   // state has no write policy, so it can never change a Kommune's record (isolation suite proves both).
-  "rollout_records:rollout_records_state_read":
+  "rollout_records:rollout_records_visible_to_state":
     "SELECT (SELECT app_current_tenant_is_state() AS app_current_tenant_is_state)",
   // A comment lives in its author's tenant; the Kommune it is about reads it (and no other Kommune does).
   "rollout_comments:rollout_comments_addressee_read": "SELECT (kommune_tenant_id = app_current_tenant())",
   // The state reads all comments on its programme, including the Kommunen's replies.
-  "rollout_comments:rollout_comments_state_read":
+  "rollout_comments:rollout_comments_visible_to_state":
     "SELECT (SELECT app_current_tenant_is_state() AS app_current_tenant_is_state)",
   // Restrictive (AND-ed, narrows access): a Kommune may only address comments to itself; only the state addresses others.
   "rollout_comments:rollout_comments_own_kommune_only":
@@ -119,7 +119,7 @@ describe("row-level security invariants", () => {
     const rows = await sql<{ name: string; cmd: string }[]>`
       select policyname as name, cmd from pg_policies
       where schemaname = 'public' and tablename = 'rollout_records' and (qual ilike '%is_state%' or with_check ilike '%is_state%')`;
-    expect(rows).toEqual([{ name: "rollout_records_state_read", cmd: "SELECT" }]);
+    expect(rows).toEqual([{ name: "rollout_records_visible_to_state", cmd: "SELECT" }]);
   });
 
   it("unique keys and primary keys of tenant tables start with tenant_id", async () => {

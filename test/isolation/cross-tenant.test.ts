@@ -483,7 +483,7 @@ describe("cross-tenant isolation through every procedure", () => {
 });
 
 // The documented sharing rule (DESIGN.md §2, docs/ARCHITECTURE.md): the rollout is the state's programme. The state reads
-// every Kommune's records by name, through the additional SELECT-only policy `rollout_records_state_read`, and can never
+// every Kommune's records by name, through the additional SELECT-only policy `rollout_records_visible_to_state`, and can never
 // write them; a Kommune cannot write another Kommune's record either.
 describe("the state's rollout programme", () => {
   it("the state PMO reads B's record by name, with its details and comments", async () => {

@@ -5,6 +5,7 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import { type Actor, writeAudit } from "../audit.ts";
 import { rolloutCostScenarios, rolloutOperatingModelScores } from "../schema/rollout.ts";
 import type { TenantTx } from "../tenant-tx.ts";
+import { kommuneCoverage } from "./rollout-dashboards.ts";
 import { RolloutError } from "./rollout-errors.ts";
 
 export type CostData = {
@@ -19,31 +20,22 @@ export type CostData = {
 };
 
 export async function costData(tx: TenantTx): Promise<CostData> {
-  const [kommunen, [catalogue]] = await Promise.all([
-    tx.execute<{ id: string; name: string; population: number; relevant: number; online: number }>(sql`
-      with k as (select id, name, kind, coalesce(population, 0) as population from tenants where kind <> 'state'),
-      s as (select id, responsible_kinds from ozg_services where in_catalogue and municipal_execution)
-      select k.id, k.name, k.population::int as population,
-             count(s.id) filter (where coalesce(r.status, 'not_started') <> 'not_responsible')::int as relevant,
-             count(s.id) filter (where r.status = 'online')::int as online
-      from k
-      left join s on k.kind = any(s.responsible_kinds)
-      left join rollout_records r on r.tenant_id = k.id and r.service_id = s.id
-      group by k.id, k.name, k.population
-      order by k.name`),
-    tx.execute<{ services: number; municipal: number; efa: number }>(sql`
+  // The Kommunen's responsible pairs and those online: the same figures as the coverage dashboards.
+  const [{ kommunen }, [catalogue]] = [
+    await kommuneCoverage(tx),
+    await tx.execute<{ services: number; municipal: number; efa: number }>(sql`
       select count(*)::int as services, count(*) filter (where municipal_execution)::int as municipal,
              count(*) filter (where efa_available)::int as efa
       from ozg_services where in_catalogue`),
-  ]);
+  ];
   return {
     kommunen: kommunen.map((k) => ({
-      id: k.id,
+      id: k.kommuneId,
       name: k.name,
       population: k.population,
       relevantServiceCount: k.relevant,
     })),
-    onlineByKommune: Object.fromEntries(kommunen.map((k) => [k.id, k.online])),
+    onlineByKommune: Object.fromEntries(kommunen.map((k) => [k.kommuneId, k.online])),
     servicesProvided: catalogue?.efa ?? 0,
     catalogueServices: catalogue?.services ?? 0,
     municipalServices: catalogue?.municipal ?? 0,

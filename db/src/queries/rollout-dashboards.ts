@@ -1,10 +1,16 @@
 // The state PMO's dashboards, computed in SQL. The definitions are those of @spatz/rollout `computeCoverage` (the pure
-// reference; db/test/rollout-coverage.test.ts compares both on the same data):
+// reference; db/test/rollout.test.ts compares both on the same data):
 // - the pairs (Kommune × service) are every Kommune tenant whose kind is among the service's responsible kinds, for
 //   every municipal service still in the catalogue; a missing record counts as "nicht begonnen";
 // - a pair is relevant unless its record says "nicht zuständig"; records of a kind that is not responsible are left out.
 // These queries are meant for the state tenant, which reads every Kommune's records through the documented
-// `rollout_records_state_read` policy; in a Kommune's transaction RLS would reduce them to that Kommune's own rows.
+// `rollout_records_visible_to_state` policy; in a Kommune's transaction RLS would reduce them to that Kommune's own rows.
+//
+// Speed (74,081 records): the pairs are never materialised. One scan of the records, joined to the (small) tenant and
+// service tables, counts the records per (service, status) and per (Kommune, status) in one GROUPING SETS aggregate;
+// the number of pairs per service or Kommune follows from the kinds alone (Kommunen per kind, services per kind), so
+// "nicht begonnen" = pairs − records in the other statuses. The roll-ups of those ≤ 557 rows to Themenfelder, Lagen,
+// Kreise and kinds are sums done here.
 import type { DrilldownInput, KommuneKind, RolloutStatus } from "@spatz/rollout";
 import { type SQL, sql } from "drizzle-orm";
 import { type Actor, writeAudit } from "../audit.ts";
@@ -12,34 +18,35 @@ import { rolloutLandStats } from "../schema/rollout.ts";
 import type { TenantTx } from "../tenant-tx.ts";
 import type { LandStats } from "./rollout-records.ts";
 
-/** The pairs CTE; `extra` adds conditions on k (Kommune), s (service) or r (record). */
-function pairs(extra?: SQL) {
-  return sql`
-    k as (
-      select id, name, kind, coalesce(kreis_ags, '') as kreis_ags, coalesce(kreis_name, '') as kreis_name,
-             coalesce(population, 0)::bigint as population
-      from tenants where kind <> 'state'
-    ),
-    s as (
-      select id, name, themenfeld_id, lage_id, responsible_kinds, position
-      from ozg_services where in_catalogue and municipal_execution
-    ),
-    p as (
-      select k.id as kommune_id, k.kind, k.kreis_ags, k.population, s.id as service_id, s.themenfeld_id, s.lage_id,
-             coalesce(r.status, 'not_started') as status, r.implementing_since, r.online_since, r.planned_online
-      from k
-      join s on k.kind = any(s.responsible_kinds)
-      left join rollout_records r on r.tenant_id = k.id and r.service_id = s.id
-      ${extra ? sql`where ${extra}` : sql``}
-    )`;
-}
+/**
+ * Records of responsible pairs only (x), with the Kommune's kind and population. Records "nicht begonnen" are left
+ * out: that count is derived (pairs − the other statuses), so they need not be joined and grouped.
+ */
+const RESPONSIBLE_RECORDS = sql`
+  s as (
+    select id, themenfeld_id, lage_id, responsible_kinds, position
+    from ozg_services where in_catalogue and municipal_execution
+  ),
+  k as (
+    select id, kind, coalesce(kreis_ags, '') as kreis_ags, coalesce(population, 0)::bigint as population
+    from tenants where kind <> 'state'
+  ),
+  x as (
+    select r.service_id, r.tenant_id, r.status, r.implementing_since, r.online_since, r.planned_online,
+           k.population, k.kind
+    from rollout_records r
+    join k on k.id = r.tenant_id
+    join s on s.id = r.service_id
+    where r.status <> 'not_started' and k.kind = any(s.responsible_kinds)
+  )`;
 
-const STATUS_COUNTS = sql`
-  count(*) filter (where status = 'not_started')::int as not_started,
-  count(*) filter (where status = 'planning')::int as planning,
-  count(*) filter (where status = 'implementing')::int as implementing,
-  count(*) filter (where status = 'online')::int as online,
-  count(*) filter (where status = 'not_responsible')::int as not_responsible`;
+const STATUSES: readonly RolloutStatus[] = [
+  "not_started",
+  "planning",
+  "implementing",
+  "online",
+  "not_responsible",
+];
 
 export type StatusCounts = Record<RolloutStatus, number>;
 export type Ratio = { relevant: number; online: number; share: number | null };
@@ -48,14 +55,8 @@ function ratio(relevant: number, online: number): Ratio {
   return { relevant, online, share: relevant === 0 ? null : online / relevant };
 }
 
-function counts(row: Record<string, unknown>): StatusCounts {
-  return {
-    not_started: Number(row.not_started ?? 0),
-    planning: Number(row.planning ?? 0),
-    implementing: Number(row.implementing ?? 0),
-    online: Number(row.online ?? 0),
-    not_responsible: Number(row.not_responsible ?? 0),
-  };
+function emptyCounts(): StatusCounts {
+  return { not_started: 0, planning: 0, implementing: 0, online: 0, not_responsible: 0 };
 }
 
 export type ServiceCoverageRow = Ratio & {
@@ -84,123 +85,6 @@ export type GroupCoverageRow = Ratio & {
   byStatus: StatusCounts;
 };
 
-const MEASURES = sql.raw(
-  [
-    "relevant",
-    "not_started",
-    "planning",
-    "implementing",
-    "online",
-    "not_responsible",
-    "pop_relevant",
-    "pop_online",
-  ]
-    .map((c) => `svc.${c}`)
-    .join(", "),
-);
-
-/**
- * Coverage per service, rolled up per Themenfeld, per Lage and overall: one statement, the per-service aggregate
- * computed once (a CTE used four times is materialized).
- */
-export async function serviceCoverage(tx: TenantTx) {
-  const rows = await tx.execute<Record<string, unknown>>(sql`
-    with ${pairs()},
-    per_service as (
-      select service_id,
-        count(*) filter (where status <> 'not_responsible')::int as relevant,
-        ${STATUS_COUNTS},
-        coalesce(sum(population) filter (where status <> 'not_responsible'), 0)::bigint as pop_relevant,
-        coalesce(sum(population) filter (where status = 'online'), 0)::bigint as pop_online
-      from p group by service_id
-    ),
-    svc as (
-      select s.id as service_id, s.name, s.position, s.themenfeld_id, s.lage_id,
-             coalesce(a.relevant, 0) as relevant, coalesce(a.not_started, 0) as not_started,
-             coalesce(a.planning, 0) as planning, coalesce(a.implementing, 0) as implementing,
-             coalesce(a.online, 0) as online, coalesce(a.not_responsible, 0) as not_responsible,
-             coalesce(a.pop_relevant, 0) as pop_relevant, coalesce(a.pop_online, 0) as pop_online
-      from s left join per_service a on a.service_id = s.id
-    )
-    select 'service' as level, svc.service_id as id, svc.name, svc.position, svc.themenfeld_id, tf.name as themenfeld,
-           svc.lage_id, l.name as lage, o.efa_available, o.priority,
-           svc.relevant, svc.not_started, svc.planning, svc.implementing, svc.online, svc.not_responsible,
-           svc.pop_relevant, svc.pop_online, null::int as services, null::int as nationwide, null::int as at_least_one
-    from svc join ozg_themenfelder tf on tf.id = svc.themenfeld_id join ozg_lagen l on l.id = svc.lage_id
-    join ozg_services o on o.id = svc.service_id
-    union all
-    select level, id, max(gname), min(gpos), null, null, null, null, null, null,
-           sum(relevant)::int, sum(not_started)::int, sum(planning)::int, sum(implementing)::int, sum(online)::int,
-           sum(not_responsible)::int, sum(pop_relevant)::bigint, sum(pop_online)::bigint,
-           count(*) filter (where relevant > 0)::int,
-           count(*) filter (where relevant > 0 and online = relevant)::int,
-           count(*) filter (where online > 0)::int
-    from (
-      select 'themenfeld' as level, svc.themenfeld_id as id, tf.name as gname, tf.position as gpos, ${MEASURES}
-        from svc join ozg_themenfelder tf on tf.id = svc.themenfeld_id
-      union all
-      select 'lage', svc.lage_id, l.name, l.position, ${MEASURES} from svc join ozg_lagen l on l.id = svc.lage_id
-      union all
-      select 'overall', 'overall', 'Land Sachsen-Anhalt', 0, ${MEASURES} from svc
-    ) g
-    group by level, id
-    order by level, position`);
-
-  const services: ServiceCoverageRow[] = [];
-  const themenfelder: GroupCoverageRow[] = [];
-  const lagen: GroupCoverageRow[] = [];
-  let overall: GroupCoverageRow | null = null;
-  for (const r of rows) {
-    const relevant = Number(r.relevant);
-    const online = Number(r.online);
-    if (r.level === "service") {
-      services.push({
-        serviceId: String(r.id),
-        name: String(r.name),
-        themenfeldId: String(r.themenfeld_id),
-        themenfeld: String(r.themenfeld),
-        lageId: String(r.lage_id),
-        lage: String(r.lage),
-        efaAvailable: Boolean(r.efa_available),
-        priority: (r.priority as string | null) ?? null,
-        ...ratio(relevant, online),
-        nationwide: relevant > 0 && online === relevant,
-        atLeastOne: online > 0,
-        byStatus: counts(r),
-        populationRelevant: Number(r.pop_relevant),
-        populationOnline: Number(r.pop_online),
-      });
-      continue;
-    }
-    const group: GroupCoverageRow = {
-      id: String(r.id),
-      name: String(r.name),
-      ...ratio(relevant, online),
-      services: Number(r.services),
-      servicesNationwide: Number(r.nationwide),
-      servicesAtLeastOne: Number(r.at_least_one),
-      byStatus: counts(r),
-    };
-    if (r.level === "themenfeld") themenfelder.push(group);
-    else if (r.level === "lage") lagen.push(group);
-    else overall = group;
-  }
-  return {
-    services,
-    themenfelder,
-    lagen,
-    overall: overall ?? {
-      id: "overall",
-      name: "Land Sachsen-Anhalt",
-      ...ratio(0, 0),
-      services: 0,
-      servicesNationwide: 0,
-      servicesAtLeastOne: 0,
-      byStatus: counts({}),
-    },
-  };
-}
-
 export type KommuneCoverageRow = Ratio & {
   kommuneId: string;
   name: string;
@@ -222,40 +106,169 @@ export type KreisCoverageRow = Ratio & {
 
 export type KindCoverageRow = Ratio & { kind: KommuneKind; kommunen: number; byStatus: StatusCounts };
 
-/** Coverage per Kommune (every Kommune tenant, also those without any responsible service), per Kreis and per kind. */
-export async function kommuneCoverage(tx: TenantTx) {
-  const rows = await tx.execute<Record<string, unknown>>(sql`
-    with ${pairs()},
-    per_kommune as (
-      select kommune_id, count(*) filter (where status <> 'not_responsible')::int as relevant, ${STATUS_COUNTS}
-      from p group by kommune_id
-    )
-    select k.id, k.name, k.kind, k.kreis_ags, k.kreis_name, k.population,
-           coalesce(a.relevant, 0) as relevant, coalesce(a.not_started, 0) as not_started,
-           coalesce(a.planning, 0) as planning, coalesce(a.implementing, 0) as implementing,
-           coalesce(a.online, 0) as online, coalesce(a.not_responsible, 0) as not_responsible
-    from k left join per_kommune a on a.kommune_id = k.id
-    order by k.name`);
-  const kommunen: KommuneCoverageRow[] = rows.map((r) => ({
-    kommuneId: String(r.id),
-    name: String(r.name),
-    kind: r.kind as KommuneKind,
-    kreisAgs: String(r.kreis_ags),
-    kreisName: String(r.kreis_name),
-    population: Number(r.population),
-    ...ratio(Number(r.relevant), Number(r.online)),
-    byStatus: counts(r),
-  }));
+export type Coverage = {
+  services: ServiceCoverageRow[];
+  themenfelder: GroupCoverageRow[];
+  lagen: GroupCoverageRow[];
+  overall: GroupCoverageRow;
+  kommunen: KommuneCoverageRow[];
+  kreise: KreisCoverageRow[];
+  kinds: KindCoverageRow[];
+};
+
+/** Counts of records per (service, status) and (Kommune, status) over responsible pairs, in one scan. */
+async function recordCounts(tx: TenantTx) {
+  const rows = await tx.execute<{
+    serviceId: string | null;
+    kommuneId: string | null;
+    status: RolloutStatus;
+    n: number;
+    pop: string;
+  }>(sql`
+    with ${RESPONSIBLE_RECORDS}
+    select service_id as "serviceId", tenant_id as "kommuneId", status, count(*)::int as n, sum(population)::bigint as pop
+    from x group by grouping sets ((service_id, status), (tenant_id, status))`);
+  const byService = new Map<string, { counts: StatusCounts; pop: StatusCounts }>();
+  const byKommune = new Map<string, StatusCounts>();
+  for (const r of rows) {
+    if (r.serviceId !== null) {
+      const acc = byService.get(r.serviceId) ?? { counts: emptyCounts(), pop: emptyCounts() };
+      acc.counts[r.status] += r.n;
+      acc.pop[r.status] += Number(r.pop);
+      byService.set(r.serviceId, acc);
+    } else if (r.kommuneId !== null) {
+      const acc = byKommune.get(r.kommuneId) ?? emptyCounts();
+      acc[r.status] += r.n;
+      byKommune.set(r.kommuneId, acc);
+    }
+  }
+  return { byService, byKommune };
+}
+
+/** Pairs from recorded counts: "nicht begonnen" also covers the pairs without a record. */
+function fromRecords(pairs: number, recorded: StatusCounts | undefined): StatusCounts {
+  const c = { ...(recorded ?? emptyCounts()) };
+  c.not_started = pairs - (c.planning + c.implementing + c.online + c.not_responsible);
+  return c;
+}
+
+function group(id: string, name: string, rows: ServiceCoverageRow[]): GroupCoverageRow {
+  const byStatus = emptyCounts();
+  for (const r of rows) for (const st of STATUSES) byStatus[st] += r.byStatus[st];
+  const relevant = rows.reduce((n, r) => n + r.relevant, 0);
+  const online = rows.reduce((n, r) => n + r.online, 0);
+  return {
+    id,
+    name,
+    ...ratio(relevant, online),
+    services: rows.filter((r) => r.relevant > 0).length,
+    servicesNationwide: rows.filter((r) => r.nationwide).length,
+    servicesAtLeastOne: rows.filter((r) => r.atLeastOne).length,
+    byStatus,
+  };
+}
+
+/** Every coverage figure of the dashboards from one scan of the records. */
+export async function coverage(tx: TenantTx): Promise<Coverage> {
+  const [counts, services, kommunen, themenfelder, lagen] = [
+    await recordCounts(tx),
+    await tx.execute<{
+      id: string;
+      name: string;
+      themenfeldId: string;
+      lageId: string;
+      kinds: KommuneKind[];
+      efaAvailable: boolean;
+      priority: string | null;
+    }>(sql`
+      select id, name, themenfeld_id as "themenfeldId", lage_id as "lageId", responsible_kinds as kinds,
+             efa_available as "efaAvailable", priority
+      from ozg_services where in_catalogue and municipal_execution order by position, id`),
+    await tx.execute<{
+      id: string;
+      name: string;
+      kind: KommuneKind;
+      kreisAgs: string;
+      kreisName: string;
+      population: number;
+    }>(sql`
+      select id, name, kind, coalesce(kreis_ags, '') as "kreisAgs", coalesce(kreis_name, '') as "kreisName",
+             coalesce(population, 0)::int as population
+      from tenants where kind <> 'state' order by name, id`),
+    await tx.execute<{ id: string; name: string }>(
+      sql`select id, name from ozg_themenfelder order by position`,
+    ),
+    await tx.execute<{ id: string; name: string }>(sql`select id, name from ozg_lagen order by position`),
+  ];
+  const kindCount = new Map<KommuneKind, number>();
+  const kindPop = new Map<KommuneKind, number>();
+  for (const k of kommunen) {
+    kindCount.set(k.kind, (kindCount.get(k.kind) ?? 0) + 1);
+    kindPop.set(k.kind, (kindPop.get(k.kind) ?? 0) + k.population);
+  }
+  const servicesPerKind = new Map<KommuneKind, number>();
+  for (const s of services)
+    for (const kind of new Set(s.kinds)) servicesPerKind.set(kind, (servicesPerKind.get(kind) ?? 0) + 1);
+  const themenfeldName = new Map(themenfelder.map((t) => [t.id, t.name]));
+  const lageName = new Map(lagen.map((l) => [l.id, l.name]));
+
+  const serviceRows: ServiceCoverageRow[] = services.map((s) => {
+    const kinds = [...new Set(s.kinds)];
+    const pairs = kinds.reduce((n, kind) => n + (kindCount.get(kind) ?? 0), 0);
+    const pop = kinds.reduce((n, kind) => n + (kindPop.get(kind) ?? 0), 0);
+    const recorded = counts.byService.get(s.id);
+    const byStatus = fromRecords(pairs, recorded?.counts);
+    const relevant = pairs - byStatus.not_responsible;
+    return {
+      serviceId: s.id,
+      name: s.name,
+      themenfeldId: s.themenfeldId,
+      themenfeld: themenfeldName.get(s.themenfeldId) ?? s.themenfeldId,
+      lageId: s.lageId,
+      lage: lageName.get(s.lageId) ?? s.lageId,
+      efaAvailable: s.efaAvailable,
+      priority: s.priority,
+      ...ratio(relevant, byStatus.online),
+      nationwide: relevant > 0 && byStatus.online === relevant,
+      atLeastOne: byStatus.online > 0,
+      byStatus,
+      populationRelevant: pop - (recorded?.pop.not_responsible ?? 0),
+      populationOnline: recorded?.pop.online ?? 0,
+    };
+  });
+  const rollup = (list: { id: string; name: string }[], key: "themenfeldId" | "lageId") =>
+    list.map((g) =>
+      group(
+        g.id,
+        g.name,
+        serviceRows.filter((r) => r[key] === g.id),
+      ),
+    );
+
+  const kommuneRows: KommuneCoverageRow[] = kommunen.map((k) => {
+    const byStatus = fromRecords(servicesPerKind.get(k.kind) ?? 0, counts.byKommune.get(k.id));
+    const relevant = (servicesPerKind.get(k.kind) ?? 0) - byStatus.not_responsible;
+    return {
+      kommuneId: k.id,
+      name: k.name,
+      kind: k.kind,
+      kreisAgs: k.kreisAgs,
+      kreisName: k.kreisName,
+      population: k.population,
+      ...ratio(relevant, byStatus.online),
+      byStatus,
+    };
+  });
   const kreisMap = new Map<string, KreisCoverageRow>();
   const kindMap = new Map<KommuneKind, KindCoverageRow>();
-  for (const k of kommunen) {
+  for (const k of kommuneRows) {
     const kreis = kreisMap.get(k.kreisAgs) ?? {
       kreisAgs: k.kreisAgs,
       name: k.kreisName || "ohne Kreis",
       kreisKommuneId: null,
       kommunen: 0,
       ...ratio(0, 0),
-      byStatus: counts({}),
+      byStatus: emptyCounts(),
     };
     add(kreis, k);
     kreis.kommunen++;
@@ -264,7 +277,12 @@ export async function kommuneCoverage(tx: TenantTx) {
       kreis.name = k.name;
     }
     kreisMap.set(k.kreisAgs, kreis);
-    const kind = kindMap.get(k.kind) ?? { kind: k.kind, kommunen: 0, ...ratio(0, 0), byStatus: counts({}) };
+    const kind = kindMap.get(k.kind) ?? {
+      kind: k.kind,
+      kommunen: 0,
+      ...ratio(0, 0),
+      byStatus: emptyCounts(),
+    };
     add(kind, k);
     kind.kommunen++;
     kindMap.set(k.kind, kind);
@@ -273,13 +291,33 @@ export async function kommuneCoverage(tx: TenantTx) {
     a.kreisAgs < b.kreisAgs ? -1 : a.kreisAgs > b.kreisAgs ? 1 : 0,
   );
   for (const x of [...kreise, ...kindMap.values()]) x.share = x.relevant === 0 ? null : x.online / x.relevant;
-  return { kommunen, kreise, kinds: [...kindMap.values()] };
+  return {
+    services: serviceRows,
+    themenfelder: rollup(themenfelder, "themenfeldId"),
+    lagen: rollup(lagen, "lageId"),
+    overall: group("overall", "Land Sachsen-Anhalt", serviceRows),
+    kommunen: kommuneRows,
+    kreise,
+    kinds: [...kindMap.values()],
+  };
+}
+
+/** Coverage per service, rolled up per Themenfeld, per Lage and overall. */
+export async function serviceCoverage(tx: TenantTx) {
+  const { services, themenfelder, lagen, overall } = await coverage(tx);
+  return { services, themenfelder, lagen, overall };
+}
+
+/** Coverage per Kommune (every Kommune tenant, also those without any responsible service), per Kreis and per kind. */
+export async function kommuneCoverage(tx: TenantTx) {
+  const { kommunen, kreise, kinds } = await coverage(tx);
+  return { kommunen, kreise, kinds };
 }
 
 function add(acc: Ratio & { byStatus: StatusCounts }, row: Ratio & { byStatus: StatusCounts }) {
   acc.relevant += row.relevant;
   acc.online += row.online;
-  for (const key of Object.keys(acc.byStatus) as RolloutStatus[]) acc.byStatus[key] += row.byStatus[key];
+  for (const key of STATUSES) acc.byStatus[key] += row.byStatus[key];
 }
 
 /** The Gemeinden with their coordinates, the Kommune that administers each and its Kreis (map of Sachsen-Anhalt). */
@@ -300,14 +338,23 @@ export async function mapPoints(tx: TenantTx) {
 
 /** Go-lives per month: actual (online since) and planned (planned go-live), over the relevant pairs. */
 export async function progressByMonth(tx: TenantTx) {
+  // One pass over the dated records; each gives at most one actual and one planned month.
   const rows = await tx.execute<{ month: string; actual: number; planned: number }>(sql`
-    with ${pairs()}
-    select month, sum(actual)::int as actual, sum(planned)::int as planned from (
-      select to_char(online_since, 'YYYY-MM') as month, 1 as actual, 0 as planned
-        from p where status = 'online' and online_since is not null
+    with s as (select id, responsible_kinds from ozg_services where in_catalogue and municipal_execution),
+    k as (select id, kind from tenants where kind <> 'state'),
+    m as (
+      select case when r.status = 'online' then date_trunc('month', r.online_since) end as actual_month,
+             case when r.status <> 'not_responsible' then date_trunc('month', r.planned_online) end as planned_month
+      from rollout_records r
+      join k on k.id = r.tenant_id
+      join s on s.id = r.service_id
+      where (r.online_since is not null or r.planned_online is not null) and k.kind = any(s.responsible_kinds)
+    )
+    select to_char(month, 'YYYY-MM') as month, sum(actual)::int as actual, sum(planned)::int as planned from (
+      select actual_month as month, count(*) as actual, 0 as planned from m where actual_month is not null group by 1
       union all
-      select to_char(planned_online, 'YYYY-MM'), 0, 1 from p where planned_online is not null and status <> 'not_responsible'
-    ) m group by month order by month`);
+      select planned_month, 0, count(*) from m where planned_month is not null group by 1
+    ) g group by g.month order by g.month`);
   let cumulativeActual = 0;
   let cumulativePlanned = 0;
   return rows.map((r) => {
@@ -325,24 +372,37 @@ export async function bottlenecks(tx: TenantTx, opts: { months: number; minKommu
     themenfeld: string;
     stuck: number;
     implementing: number;
-    relevant: number;
+    notResponsible: number;
+    pairs: number;
     oldest: string;
   }>(sql`
-    with ${pairs()},
+    with s as (
+      select id, name, themenfeld_id, responsible_kinds, position
+      from ozg_services where in_catalogue and municipal_execution
+    ),
+    k as (select id, kind from tenants where kind <> 'state'),
+    kinds as (select kind, count(*)::int as n from k group by kind),
     agg as (
-      select service_id,
-        count(*) filter (where status = 'implementing'
-          and implementing_since < (current_date - make_interval(months => ${opts.months})))::int as stuck,
-        count(*) filter (where status = 'implementing')::int as implementing,
-        count(*) filter (where status <> 'not_responsible')::int as relevant,
-        min(implementing_since) filter (where status = 'implementing')::text as oldest
-      from p group by service_id
+      select r.service_id,
+        count(*) filter (where r.status = 'implementing'
+          and r.implementing_since < (current_date - make_interval(months => ${opts.months})))::int as stuck,
+        count(*) filter (where r.status = 'implementing')::int as implementing,
+        count(*) filter (where r.status = 'not_responsible')::int as not_responsible,
+        min(r.implementing_since) filter (where r.status = 'implementing')::text as oldest
+      from rollout_records r
+      join k on k.id = r.tenant_id
+      join s on s.id = r.service_id
+      where r.status in ('implementing', 'not_responsible') and k.kind = any(s.responsible_kinds)
+      group by r.service_id
     )
-    select a.service_id as "serviceId", s.name, tf.name as themenfeld, a.stuck, a.implementing, a.relevant, a.oldest
+    select a.service_id as "serviceId", s.name, tf.name as themenfeld, a.stuck, a.implementing,
+           a.not_responsible as "notResponsible",
+           (select coalesce(sum(n), 0)::int from kinds where kinds.kind = any(s.responsible_kinds)) as pairs,
+           a.oldest
     from agg a join s on s.id = a.service_id join ozg_themenfelder tf on tf.id = s.themenfeld_id
     where a.stuck >= ${opts.minKommunen}
     order by a.stuck desc, s.position`);
-  return [...rows];
+  return rows.map(({ pairs, notResponsible, ...r }) => ({ ...r, relevant: pairs - notResponsible }));
 }
 
 export type DrilldownRow = {
@@ -385,12 +445,29 @@ function drilldownWhere(f: Omit<DrilldownInput, "page" | "pageSize">): SQL {
   return sql.join(parts, sql` and `);
 }
 
-const DRILLDOWN_FROM = sql`
-  from tenants k
-  join ozg_services s on s.in_catalogue and s.municipal_execution and k.kind = any(s.responsible_kinds)
-  join ozg_themenfelder tf on tf.id = s.themenfeld_id
-  left join rollout_records r on r.tenant_id = k.id and r.service_id = s.id
-  where k.kind <> 'state'`;
+/**
+ * All pairs (a responsible Kommune and service, with or without a record), or, when the filter can only match existing
+ * records (a status other than "nicht begonnen", stuck or month filters), the records alone: no pairs to build.
+ */
+function drilldownFrom(f: Omit<DrilldownInput, "page" | "pageSize">): SQL {
+  const needsRecord =
+    (f.status !== undefined && f.status !== "not_started") ||
+    f.stuckMonths !== undefined ||
+    f.month !== undefined;
+  return needsRecord
+    ? sql`
+      from rollout_records r
+      join tenants k on k.id = r.tenant_id
+      join ozg_services s on s.id = r.service_id and s.in_catalogue and s.municipal_execution and k.kind = any(s.responsible_kinds)
+      join ozg_themenfelder tf on tf.id = s.themenfeld_id
+      where k.kind <> 'state'`
+    : sql`
+      from tenants k
+      join ozg_services s on s.in_catalogue and s.municipal_execution and k.kind = any(s.responsible_kinds)
+      join ozg_themenfelder tf on tf.id = s.themenfeld_id
+      left join rollout_records r on r.tenant_id = k.id and r.service_id = s.id
+      where k.kind <> 'state'`;
+}
 
 const DRILLDOWN_SELECT = sql`
   select k.id as "kommuneId", k.name as kommune, k.kind, coalesce(k.kreis_name, '') as "kreisName",
@@ -404,16 +481,16 @@ const DRILLDOWN_SELECT = sql`
 export async function drilldown(tx: TenantTx, f: DrilldownInput) {
   const where = drilldownWhere(f);
   const [items, [total]] = await Promise.all([
-    tx.execute<DrilldownRow>(sql`${DRILLDOWN_SELECT} ${DRILLDOWN_FROM} and ${where}
+    tx.execute<DrilldownRow>(sql`${DRILLDOWN_SELECT} ${drilldownFrom(f)} and ${where}
       order by k.name, s.position limit ${f.pageSize} offset ${(f.page - 1) * f.pageSize}`),
-    tx.execute<{ n: number }>(sql`select count(*)::int as n ${DRILLDOWN_FROM} and ${where}`),
+    tx.execute<{ n: number }>(sql`select count(*)::int as n ${drilldownFrom(f)} and ${where}`),
   ]);
   return { items: [...items], total: total?.n ?? 0, page: f.page, pageSize: f.pageSize };
 }
 
 export async function drilldownForExport(tx: TenantTx, f: Omit<DrilldownInput, "page" | "pageSize">) {
   const rows = await tx.execute<DrilldownRow>(
-    sql`${DRILLDOWN_SELECT} ${DRILLDOWN_FROM} and ${drilldownWhere(f)} order by k.name, s.position limit 200000`,
+    sql`${DRILLDOWN_SELECT} ${drilldownFrom(f)} and ${drilldownWhere(f)} order by k.name, s.position limit 200000`,
   );
   return [...rows];
 }
@@ -438,15 +515,15 @@ export async function stateRecord(tx: TenantTx, kommuneId: string, serviceId: st
  * Runs in the state's transaction (the `rollout.landStats` job and the demo seed).
  */
 export async function refreshLandStats(tx: TenantTx, stateTenantId: string, actor: Actor | null) {
-  const [{ services }, { kinds, kommunen }] = [await serviceCoverage(tx), await kommuneCoverage(tx)];
+  const { services, kinds, kommunen } = await coverage(tx);
   const overall = kinds.reduce(
     (acc, k) => {
       acc.relevant += k.relevant;
       acc.online += k.online;
-      for (const s of Object.keys(acc.byStatus) as RolloutStatus[]) acc.byStatus[s] += k.byStatus[s];
+      for (const st of STATUSES) acc.byStatus[st] += k.byStatus[st];
       return acc;
     },
-    { kommunen: kommunen.length, relevant: 0, online: 0, byStatus: counts({}) },
+    { kommunen: kommunen.length, relevant: 0, online: 0, byStatus: emptyCounts() },
   );
   const stats: LandStats = {
     overall,

@@ -243,7 +243,15 @@ export function demoRecord(k: SeedKommune, s: SeedService, today: string) {
  * A record per responsible (Kommune, service) pair where the seed's draw says there is one, for every Kommune that
  * has no rollout record yet. Returns the number of records written.
  */
-export async function seedDemoRollout(db: Database, actor: Actor, opts: { today?: string } = {}) {
+export async function seedDemoRollout(
+  db: Database,
+  actor: Actor,
+  opts: {
+    today?: string;
+    /** A record for every responsible pair (pairs the draw leaves empty get "nicht begonnen"): the benchmark's load. */
+    everyPair?: boolean;
+  } = {},
+) {
   const today = opts.today ?? todayIso();
   const [kommunen, services] = await withTenant(db, STATE_TENANT_ID, async (tx) => [
     await tx
@@ -283,7 +291,7 @@ export async function seedDemoRollout(db: Database, actor: Actor, opts: { today?
     const rows = seedServices
       .filter((s) => s.kinds.includes(kommune.kind))
       .flatMap((s) => {
-        const r = demoRecord(kommune, s, today);
+        const r = demoRecord(kommune, s, today) ?? (opts.everyPair ? { status: "not_started" } : null);
         return r ? [{ service_id: s.id, ...snake(r) }] : [];
       });
     if (rows.length === 0) continue;

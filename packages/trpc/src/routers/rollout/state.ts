@@ -1,5 +1,5 @@
 // The state PMO's dashboards over every Kommune's records (the state's programme, read by name through the
-// documented `rollout_records_state_read` policy), the drill-down to the records behind a figure, one Kommune's
+// documented `rollout_records_visible_to_state` policy), the drill-down to the records behind a figure, one Kommune's
 // record with its comments, and the export of every table.
 import { queries } from "@spatz/db";
 import {
@@ -137,8 +137,7 @@ const COST_KOMMUNE_COLUMNS: ExportColumn<KommuneAmount>[] = [
 export const stateProcedures = {
   stateOverview: tenantProcedure.query(async ({ ctx }) => {
     stateOf(ctx);
-    const { themenfelder, lagen, overall } = await queries.serviceCoverage(ctx.tx);
-    const { kinds } = await queries.kommuneCoverage(ctx.tx);
+    const { themenfelder, lagen, overall, kinds } = await queries.coverage(ctx.tx);
     return { overall, themenfelder, lagen, kinds };
   }),
 
