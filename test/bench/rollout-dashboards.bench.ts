@@ -10,8 +10,14 @@
  *     133 × 557 = 74,081 pairs gets a record.
  * Prints p50, p95 and max per dashboard (target: p95 < 200 ms) and the seed's time.
  */
-import { STATE_TENANT_ID, createDb, runMigrations, withTenant } from "@spatz/db";
-import { loadTenants, seedCatalogue, seedDemoRollout, seedDemoServiceInfo, seedDemoStateData } from "@spatz/db/seed";
+import { createDb, runMigrations, STATE_TENANT_ID, withTenant } from "@spatz/db";
+import {
+  loadTenants,
+  seedCatalogue,
+  seedDemoRollout,
+  seedDemoServiceInfo,
+  seedDemoStateData,
+} from "@spatz/db/seed";
 import { createTestDatabase, useTestServices } from "@spatz/local/test-services";
 import { sql } from "drizzle-orm";
 import { ApiSession } from "../src/api-client.ts";
@@ -35,7 +41,11 @@ const CALLS: Call[] = [
     input: { status: "implementing", page: 1, pageSize: 50 },
   },
   { label: "Kostenmodell mit Restkosten (costModel)", path: "rollout.costModel", input: { params: {} } },
-  { label: "Export Kommunen als XLSX (exportState)", path: "rollout.exportState", input: { table: "kommunen", format: "xlsx" } },
+  {
+    label: "Export Kommunen als XLSX (exportState)",
+    path: "rollout.exportState",
+    input: { table: "kommunen", format: "xlsx" },
+  },
 ];
 
 function percentile(sorted: number[], p: number): number {
@@ -59,8 +69,18 @@ async function report(title: string, sessions: { state: ApiSession; kommune: Api
   console.log(`${"Dashboard".padEnd(48)} ${"p50".padStart(8)} ${"p95".padStart(8)} ${"max".padStart(8)}`);
   const calls: [Call, ApiSession][] = [
     ...CALLS.map((c): [Call, ApiSession] => [c, sessions.state]),
-    [{ label: "(Kommune) eigene Übersicht, Seite 1 (board)", path: "rollout.board", input: { page: 1, pageSize: 25 } }, sessions.kommune],
-    [{ label: "(Kommune) Stand und Landesdurchschnitt (kommuneSummary)", path: "rollout.kommuneSummary" }, sessions.kommune],
+    [
+      {
+        label: "(Kommune) eigene Übersicht, Seite 1 (board)",
+        path: "rollout.board",
+        input: { page: 1, pageSize: 25 },
+      },
+      sessions.kommune,
+    ],
+    [
+      { label: "(Kommune) Stand und Landesdurchschnitt (kommuneSummary)", path: "rollout.kommuneSummary" },
+      sessions.kommune,
+    ],
   ];
   let worst = 0;
   for (const [call, session] of calls) {
@@ -71,7 +91,9 @@ async function report(title: string, sessions: { state: ApiSession; kommune: Api
       `${call.label.padEnd(48)} ${percentile(t, 50).toFixed(1).padStart(6)} ms ${p95.toFixed(1).padStart(6)} ms ${t.at(-1)!.toFixed(1).padStart(6)} ms`,
     );
   }
-  console.log(`→ slowest state dashboard p95: ${worst.toFixed(1)} ms (target < 200 ms) ${worst < 200 ? "✓" : "✗"}`);
+  console.log(
+    `→ slowest state dashboard p95: ${worst.toFixed(1)} ms (target < 200 ms) ${worst < 200 ? "✓" : "✗"}`,
+  );
 }
 
 async function main() {
@@ -106,7 +128,9 @@ async function main() {
           tx.execute<{ n: number }>(sql`select count(*)::int as n from rollout_records`),
         )
       )[0]!.n;
-    console.log(`Demo-Daten: ${demoRecords} Einträge in ${Math.round(demoSeedMs)} ms geschrieben (${await count()} insgesamt)`);
+    console.log(
+      `Demo-Daten: ${demoRecords} Einträge in ${Math.round(demoSeedMs)} ms geschrieben (${await count()} insgesamt)`,
+    );
     await report("1) Demo-Daten (abgeleitete Zuständigkeit)", sessions);
 
     // 2) Every service executed by all four kinds; a record for every one of the 133 × 557 pairs.
@@ -121,7 +145,9 @@ async function main() {
     started = performance.now();
     const more = await seedDemoRollout(client.db, actor, { everyPair: true });
     const fullSeedMs = performance.now() - started;
-    await withTenant(client.db, STATE_TENANT_ID, (tx) => tx.execute(sql`analyze rollout_records`).catch(() => undefined));
+    await withTenant(client.db, STATE_TENANT_ID, (tx) =>
+      tx.execute(sql`analyze rollout_records`).catch(() => undefined),
+    );
     console.log(
       `\nVolllast: ${more} weitere Einträge in ${Math.round(fullSeedMs)} ms geschrieben, ${await count()} Einträge insgesamt (133 Kommunen × 557 Leistungen = 74.081)`,
     );
@@ -143,10 +169,13 @@ async function main() {
 
 /** A coordinator of an existing Kommune (Halle) for the Kommune-side figures. */
 async function createTenantUser(app: ReturnType<typeof createTestApp>, tenantId: string, slug: string) {
-  const user = await addUser(app.client.db, { id: tenantId, slug, name: slug, kind: "kreisfreie_stadt", users: {} }, "coordinator");
+  const user = await addUser(
+    app.client.db,
+    { id: tenantId, slug, name: slug, kind: "kreisfreie_stadt", users: {} },
+    "coordinator",
+  );
   return sessionCookie(app.client.db, tenantId, user.id);
 }
-
 
 await main();
 process.exit(0);
