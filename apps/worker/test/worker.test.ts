@@ -216,6 +216,10 @@ describe("rollout.landStats: the Land-wide counts the Kommunen compare themselve
     );
     const after = await refreshRolloutLandStats(client.db);
     expect(after.online).toBe(before.online + 1);
+    expect(after.changed).toBe(true);
+    // Nothing changed since: no write, no audit entry (the job runs every 10 minutes).
+    const again = await refreshRolloutLandStats(client.db);
+    expect(again).toMatchObject({ changed: false, computedAt: after.computedAt });
     // Any Kommune reads the result; it names no Kommune.
     const [row] = await withTenant(client.db, tenantId, (tx) => tx.select().from(schema.rolloutLandStats));
     expect(JSON.stringify(row!.stats)).not.toContain(tenantId);

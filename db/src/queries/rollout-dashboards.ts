@@ -12,7 +12,7 @@
 // "nicht begonnen" = pairs − records in the other statuses. The roll-ups of those ≤ 557 rows to Themenfelder, Lagen,
 // Kreise and kinds are sums done here.
 import type { DrilldownInput, KommuneKind, RolloutStatus } from "@spatz/rollout";
-import { type SQL, sql } from "drizzle-orm";
+import { eq, type SQL, sql } from "drizzle-orm";
 import { type Actor, writeAudit } from "../audit.ts";
 import { rolloutLandStats } from "../schema/rollout.ts";
 import type { TenantTx } from "../tenant-tx.ts";
@@ -532,16 +532,33 @@ export async function refreshLandStats(tx: TenantTx, stateTenantId: string, acto
     ) as LandStats["kinds"],
     services: Object.fromEntries(services.map((s) => [s.serviceId, [s.relevant, s.online]])),
   };
+  // Written (and audited) only when a figure changed: the job runs every 10 minutes and must not flood the log.
+  const [previous] = await tx
+    .select({ stats: rolloutLandStats.stats, computedAt: rolloutLandStats.computedAt })
+    .from(rolloutLandStats)
+    .where(eq(rolloutLandStats.id, "land"));
+  if (previous && canonical(previous.stats) === canonical(stats))
+    return { computedAt: previous.computedAt, overall, changed: false };
   const now = new Date();
   await tx
     .insert(rolloutLandStats)
     .values({ id: "land", stats, computedAt: now })
     .onConflictDoUpdate({ target: rolloutLandStats.id, set: { stats, computedAt: now } });
-  if (actor)
-    await writeAudit(tx, stateTenantId, actor, {
-      action: "rollout.land_stats",
-      entityType: "rollout_land_stats",
-      after: { kommunen: overall.kommunen, relevant: overall.relevant, online: overall.online },
-    });
-  return { computedAt: now, overall };
+  const before = previous?.stats as LandStats | undefined;
+  await writeAudit(tx, stateTenantId, actor ?? { userId: null, label: "System" }, {
+    action: "rollout.land_stats",
+    entityType: "rollout_land_stats",
+    before: before ? { relevant: before.overall.relevant, online: before.overall.online } : null,
+    after: { kommunen: overall.kommunen, relevant: overall.relevant, online: overall.online },
+  });
+  return { computedAt: now, overall, changed: true };
+}
+
+/** JSON with sorted keys (jsonb does not keep key order). */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v) =>
+    v && typeof v === "object" && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)))
+      : v,
+  );
 }

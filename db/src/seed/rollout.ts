@@ -379,11 +379,20 @@ const DEMO_SCORES: Record<string, Record<string, number>> = {
 /** Scenarios, operating-model scores and a few PMO comments (state tenant); each part only when still missing. */
 export async function seedDemoStateData(db: Database, actor: Actor) {
   await withTenant(db, STATE_TENANT_ID, async (tx) => {
-    await tx
+    const scenarios = await tx
       .insert(rolloutCostScenarios)
       .values(DEMO_SCENARIOS.map((s) => ({ tenantId: STATE_TENANT_ID, ...s, updatedBy: actor.label })))
-      .onConflictDoNothing();
-    if ((await tx.$count(rolloutOperatingModelScores)) === 0 && operatingModels.length === 3)
+      .onConflictDoNothing()
+      .returning({ id: rolloutCostScenarios.id, name: rolloutCostScenarios.name });
+    const scoresMissing =
+      (await tx.$count(rolloutOperatingModelScores)) === 0 && operatingModels.length === 3;
+    if (scenarios.length > 0 || scoresMissing)
+      await writeAudit(tx, STATE_TENANT_ID, actor, {
+        action: "rollout.seed_state_data",
+        entityType: "rollout_cost_scenario",
+        after: { scenarios: scenarios.map((s) => s.name), operatingModelScores: scoresMissing },
+      });
+    if (scoresMissing)
       await tx.insert(rolloutOperatingModelScores).values({
         tenantId: STATE_TENANT_ID,
         criteria: defaultCriteria,

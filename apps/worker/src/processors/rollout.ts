@@ -8,6 +8,7 @@ export async function refreshRolloutLandStats(db: Database) {
   );
   return {
     computedAt: result.computedAt.toISOString(),
+    changed: result.changed,
     relevant: result.overall.relevant,
     online: result.overall.online,
   };

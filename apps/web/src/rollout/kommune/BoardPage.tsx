@@ -110,7 +110,8 @@ function SummarySection(props: { me: Me; summary: Summary }) {
       <Show when={s().land} fallback={<p class="muted">Der Landesdurchschnitt wird noch berechnet.</p>}>
         {(land) => (
           <p class="muted">
-            Landesdurchschnitt: nur Summen über alle Kommunen, Stand {formatDateTime(land().computedAt)}.
+            Landesdurchschnitt: nur Summen über alle Kommunen, alle 10 Minuten neu berechnet; zuletzt geändert
+            am {formatDateTime(land().computedAt)}.
             {land().peer
               ? ""
               : " Für Ihre Art von Kommune gibt es zu wenige Kommunen für einen eigenen Durchschnitt."}
