@@ -124,6 +124,8 @@ describe("rollout: Kommune and state PMO", () => {
       .poll(() => cdo.page.getByRole("status").allTextContents())
       .toContain("Der Eintrag wurde gespeichert.");
     await expect.poll(() => cdo.page.locator(".facts .status").textContent()).toBe("online verfügbar");
+    // The rebuilt form shows the saved values (selects keep their initial value).
+    expect(await cdo.page.getByLabel("Nachnutzungsweg").inputValue()).toBe("efa_marketplace");
     await expectAccessible(cdo.page);
 
     // The PMO sees the change for the service and for the Kreis …
@@ -324,6 +326,9 @@ describe("rollout: Kommune and state PMO", () => {
       .poll(() => page.getByRole("status").allTextContents())
       .toContain("Die Angaben wurden gespeichert.");
     await expectAccessible(page);
+    await page.reload();
+    await expect.poll(() => page.getByLabel("Bereitstellendes Land").inputValue()).toBe("Hamburg");
+    expect(await page.getByLabel("Priorität").inputValue()).toBe("ozg_booster");
 
     await page.goto("/land/katalog/import");
     await page.getByRole("button", { name: "Prüfen" }).click();
