@@ -1,4 +1,5 @@
 // The tenant transaction: the only way to reach tenant data (DESIGN.md §3).
+import { sql } from "drizzle-orm";
 import type { PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import type postgres from "postgres";
 import type { Database } from "./client.ts";
@@ -48,7 +49,28 @@ export type TransactionOptions = {
    * a round trip on every read.
    */
   readOnly?: boolean;
+  /** For reports that need one consistent snapshot across several statements. */
+  isolation?: "read committed" | "repeatable read" | "serializable";
 };
+
+let savepoints = 0;
+
+/**
+ * Runs `fn` inside a savepoint of the tenant transaction: if it throws, only its statements are undone and the
+ * transaction stays usable (e.g. to turn a unique violation into a German CONFLICT message).
+ */
+export async function withSavepoint<T>(tx: TenantTx, fn: (tx: TenantTx) => Promise<T>): Promise<T> {
+  const name = `spatz_sp_${++savepoints}`;
+  await tx.execute(sql.raw(`savepoint ${name}`));
+  try {
+    const result = await fn(tx);
+    await tx.execute(sql.raw(`release savepoint ${name}`));
+    return result;
+  } catch (error) {
+    await tx.execute(sql.raw(`rollback to savepoint ${name}`));
+    throw error;
+  }
+}
 
 /** A transaction with no tenant at all: row-level security shows only the global registries (public directory). */
 export function withoutTenant<T>(
@@ -68,12 +90,14 @@ async function inTransaction<T>(
   db: Database,
   setting: string,
   fn: (tx: TenantTx) => Promise<T>,
-  { readOnly = false }: TransactionOptions,
+  { readOnly = false, isolation }: TransactionOptions,
 ): Promise<T> {
   const reserved = await db.$client.reserve();
   try {
     // `setting` is a validated UUID or empty, so it can be inlined: the simple protocol carries both statements.
-    const mode = readOnly ? "begin read only" : "begin";
+    const mode = ["begin", isolation && `isolation level ${isolation}`, readOnly && "read only"]
+      .filter(Boolean)
+      .join(" ");
     const begin = reserved
       .unsafe(`${mode}; select set_config('app.tenant_id', '${setting}', true)`)
       .execute();

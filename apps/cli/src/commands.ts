@@ -9,6 +9,7 @@ import {
   loadTenants,
   seedDemoUsers,
   seedPortfolioDemo,
+  seedRolloutDemo,
 } from "@spatz/db/seed";
 import {
   displayName,
@@ -81,6 +82,11 @@ export const commands: Record<string, Command> = {
         console.log(`${loaded.tenants} Kommunen, ${created} neue Demo-Konten`);
         for (const p of await seedPortfolioDemo(db))
           console.log(`Portfolio ${p.tenant}: ${p.projects} Projekte (${p.warnings} Hinweise beim Import)`);
+        const started = Date.now();
+        const rollout = await seedRolloutDemo(db, "Demo-Daten");
+        console.log(
+          `OZG-Katalog: ${rollout.services} Leistungen${rollout.catalogueImported ? " importiert" : ""}; ${rollout.records} neue Rollout-Einträge (${Date.now() - started} ms)`,
+        );
         console.log(demoLogins(String(values["public-url"] ?? "http://localhost:3000")));
       }),
   },

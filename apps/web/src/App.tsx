@@ -13,6 +13,7 @@ import { TenantPicker } from "./auth/TenantPicker.tsx";
 import { StartPage } from "./home/StartPage.tsx";
 import { queryClient } from "./lib/query-client.ts";
 import { PortfolioRoutes } from "./portfolio/routes.tsx";
+import { RolloutRoutes } from "./rollout/routes.tsx";
 import { TenantsPage } from "./state/TenantsPage.tsx";
 import { Layout } from "./ui/Layout.tsx";
 import { PageHeader } from "./ui/PageHeader.tsx";
@@ -74,6 +75,7 @@ export function App() {
           )}
         />
         <PortfolioRoutes />
+        <RolloutRoutes />
         <Route path="*" component={NotFound} />
       </Router>
     </QueryClientProvider>

@@ -2,3 +2,4 @@ export * from "./demo-users.ts";
 export * from "./load-tenants.ts";
 export * from "./portfolio-demo.ts";
 export * from "./reference-data.ts";
+export * from "./rollout.ts";

@@ -7,17 +7,23 @@ export type Access = "public" | "authenticated" | readonly Role[];
 
 const TENANT_ADMINS = ["admin", "state_admin"] as const satisfies readonly Role[];
 const AUDIT_READERS = ["admin", "leadership", "state_admin"] as const satisfies readonly Role[];
-/** Everyone of a Kommune reads its portfolio ("verschiedene Sichten"); the state has no portfolio of its own. */
-const PORTFOLIO_READERS = [
+/** Every role of a Kommune. */
+const KOMMUNE_ROLES_ALL = [
   "admin",
   "leadership",
   "coordinator",
   "project_lead",
   "viewer",
 ] as const satisfies readonly Role[];
+/** Everyone of a Kommune reads its portfolio ("verschiedene Sichten"); the state has no portfolio of its own. */
+const PORTFOLIO_READERS = KOMMUNE_ROLES_ALL;
+/** Rollout (OZG/EfA): every Kommune role reads its own board, CDO/PMO and admins edit it; the state reads everything. */
 /** The PMO runs the portfolio; project leads edit only the projects they lead (checked per project). */
 const PMO = ["coordinator"] as const satisfies readonly Role[];
 const PROJECT_EDITORS = ["coordinator", "project_lead"] as const satisfies readonly Role[];
+const ROLLOUT_EDITORS = ["admin", "coordinator"] as const satisfies readonly Role[];
+const STATE_READERS = ["state_admin", "state_pmo"] as const satisfies readonly Role[];
+const STATE_PMO = ["state_pmo"] as const satisfies readonly Role[];
 
 export const PERMISSIONS = {
   "auth.login": "public",
@@ -83,6 +89,39 @@ export const PERMISSIONS = {
   "registration.withdrawProposal": PROJECT_EDITORS,
   "registration.scoreProposal": PMO,
   "registration.decideProposal": ["coordinator", "leadership"],
+  // Catalogue: read by all, maintained by the state PMO, imported by the state.
+  "rollout.catalogueFacets": "authenticated",
+  "rollout.services": "authenticated",
+  "rollout.service": "authenticated",
+  "rollout.updateServiceInfo": STATE_PMO,
+  "rollout.correctResponsibility": STATE_PMO,
+  "rollout.importCatalogue": STATE_READERS,
+  // A Kommune's own rollout.
+  "rollout.board": KOMMUNE_ROLES_ALL,
+  "rollout.record": KOMMUNE_ROLES_ALL,
+  "rollout.updateRecord": ROLLOUT_EDITORS,
+  "rollout.bulkUpdate": ROLLOUT_EDITORS,
+  "rollout.kommuneSummary": KOMMUNE_ROLES_ALL,
+  "rollout.exportBoard": KOMMUNE_ROLES_ALL,
+  // Comments: the state PMO on any Kommune's record, a Kommune's CDO/PMO or admin on its own.
+  "rollout.addComment": [...ROLLOUT_EDITORS, "state_pmo"],
+  // The state's programme: dashboards and records by name (read only).
+  "rollout.stateOverview": STATE_READERS,
+  "rollout.coverageByService": STATE_READERS,
+  "rollout.coverageByKommune": STATE_READERS,
+  "rollout.progress": STATE_READERS,
+  "rollout.bottlenecks": STATE_READERS,
+  "rollout.drilldown": STATE_READERS,
+  "rollout.kommuneRecord": STATE_READERS,
+  "rollout.exportState": STATE_READERS,
+  // Cost and financing model, scenarios and operating models.
+  "rollout.costModel": STATE_READERS,
+  "rollout.scenarios": STATE_READERS,
+  "rollout.saveScenario": STATE_PMO,
+  "rollout.deleteScenario": STATE_PMO,
+  "rollout.compareScenarios": STATE_READERS,
+  "rollout.operatingModels": STATE_READERS,
+  "rollout.saveOperatingModelScores": STATE_PMO,
 } as const satisfies Record<string, Access>;
 
 export type ProcedurePath = keyof typeof PERMISSIONS;

@@ -6,6 +6,7 @@ import { directoryRouter } from "./routers/directory.ts";
 import { orgUnitsRouter } from "./routers/org-units.ts";
 import { portfolioRouter } from "./routers/portfolio.ts";
 import { registrationRouter } from "./routers/registration.ts";
+import { rolloutRouter } from "./routers/rollout.ts";
 import { tenantsRouter } from "./routers/tenants.ts";
 import { usersRouter } from "./routers/users.ts";
 import { router } from "./trpc.ts";
@@ -20,6 +21,7 @@ export const appRouter = router({
   orgUnits: orgUnitsRouter,
   portfolio: portfolioRouter,
   registration: registrationRouter,
+  rollout: rolloutRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -4,6 +4,7 @@ import { ROLE_LABELS, type Role } from "@spatz/domain";
 import { type JSX, Match, Switch } from "solid-js";
 import type { Me } from "../auth/session.ts";
 import { MyProjectsTile, PortfolioOverviewTiles } from "../portfolio/StartTiles.tsx";
+import { KommuneRolloutTile, StateRolloutTiles } from "../rollout/StartTiles.tsx";
 import { PageHeader } from "../ui/PageHeader.tsx";
 import { EmptyState } from "../ui/states.tsx";
 
@@ -55,11 +56,7 @@ export function StartPage(props: { me: Me }) {
             </Tile>
           </Match>
           <Match when={role() === "state_pmo"}>
-            <Tile title="Rollout der Onlinedienste">
-              <EmptyState title="Das Rollout-Dashboard wird eingerichtet.">
-                Hier erscheinen Abdeckung je Leistung, Kreis und Kommune.
-              </EmptyState>
-            </Tile>
+            <StateRolloutTiles />
             <Tile title="Kommunen">
               <A href="/land/kommunen">Verzeichnis der Kommunen</A>
             </Tile>
@@ -77,6 +74,7 @@ export function StartPage(props: { me: Me }) {
           </Match>
           <Match when={role() === "leadership"}>
             <PortfolioOverviewTiles me={props.me} />
+            <KommuneRolloutTile />
             <Tile title="Reifegrad (Ist/Soll)">
               <EmptyState title="Noch keine Reifegrad-Daten.">
                 Der Reifegrad ergibt sich aus abgeschlossenen Maßnahmen.
@@ -88,6 +86,7 @@ export function StartPage(props: { me: Me }) {
           </Match>
           <Match when={role() === "coordinator"}>
             <PortfolioOverviewTiles me={props.me} />
+            <KommuneRolloutTile />
             <Tile title="Maßnahmen">
               <EmptyState title="Noch keine Maßnahmen.">
                 Sobald Maßnahmen erfasst sind, steuern Sie sie hier.

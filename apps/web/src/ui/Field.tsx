@@ -48,8 +48,11 @@ export function SelectField(
         aria-invalid={own.error ? "true" : undefined}
         aria-describedby={own.error ? `${id}-error` : undefined}
       >
+        {/* `selected` as well: the select's value is set before its options exist, so an initial value would be lost. */}
         {own.options.map((o) => (
-          <option value={o.value}>{o.label}</option>
+          <option value={o.value} selected={o.value === select.value}>
+            {o.label}
+          </option>
         ))}
       </select>
       <Show when={own.error}>

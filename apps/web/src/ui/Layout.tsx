@@ -18,6 +18,10 @@ const NAV: NavItem[] = [
   { href: "/start", label: "Start" },
   { href: "/land/kommunen", label: "Kommunen", requires: "tenants.list", stateOnly: true },
   { href: "/portfolio", label: "Portfolio", requires: "portfolio.list", kommuneOnly: true },
+  { href: "/land/rollout", label: "Rollout", requires: "rollout.stateOverview", stateOnly: true },
+  { href: "/land/katalog", label: "OZG-Katalog", requires: "rollout.services", stateOnly: true },
+  { href: "/land/kosten", label: "Kosten", requires: "rollout.costModel", stateOnly: true },
+  { href: "/rollout", label: "Onlinedienste", requires: "rollout.board", kommuneOnly: true },
   { href: "/verwaltung/benutzer", label: "Benutzer", requires: "users.list" },
   { href: "/verwaltung/protokoll", label: "Protokoll", requires: "audit.list" },
 ];
