@@ -2,7 +2,7 @@
 // an in-process API for the browser tests.
 import { hashPassword } from "@spatz/auth";
 import { createDb, runMigrations } from "@spatz/db";
-import { DEMO_PASSWORD, loadTenants, seedDemoUsers } from "@spatz/db/seed";
+import { DEMO_PASSWORD, loadTenants, seedDemoUsers, seedRolloutDemo } from "@spatz/db/seed";
 import { createTestDatabase, useTestServices } from "@spatz/local/test-services";
 import type { TestProject } from "vitest/node";
 
@@ -13,6 +13,7 @@ export default async function setup(project: TestProject) {
   const client = createDb(database.appUrl, { max: 4 });
   await loadTenants(client.db, "Test");
   await seedDemoUsers(client.db, await hashPassword(DEMO_PASSWORD));
+  await seedRolloutDemo(client.db, "Test");
   await client.close();
   project.provide("appUrl", database.appUrl);
   project.provide("ownerUrl", database.ownerUrl);

@@ -31,6 +31,30 @@ export async function writeAudit(
   });
 }
 
+/** Many entries of one operation (e.g. an import) in one statement; same transaction rule as writeAudit. */
+export async function writeAuditBatch(
+  tx: TenantTx,
+  tenantId: string,
+  actor: Actor,
+  entries: readonly AuditInput[],
+): Promise<void> {
+  for (let i = 0; i < entries.length; i += 500) {
+    await tx.insert(auditLog).values(
+      entries.slice(i, i + 500).map((entry) => ({
+        tenantId,
+        actorUserId: actor.userId,
+        actorLabel: actor.label,
+        requestId: actor.requestId ?? null,
+        action: entry.action,
+        entityType: entry.entityType,
+        entityId: entry.entityId ?? null,
+        before: redact(entry.before),
+        after: redact(entry.after),
+      })),
+    );
+  }
+}
+
 const SECRET_KEYS = new Set(["passwordHash", "secretHash", "tokenHash", "password"]);
 
 /** Secrets never reach the audit log, not even as hashes. */

@@ -1,10 +1,12 @@
 // The one way to open a database connection pool; the API, worker and CLI all go through here.
 import { drizzle, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
+import { preparedDatabase } from "./prepared-session.ts";
 import * as schema from "./schema/index.ts";
 
 export type Schema = typeof schema;
-export type Database = PostgresJsDatabase<Schema>;
+/** The pool-level handle; `$client` is the postgres.js pool the tenant transaction reserves connections from. */
+export type Database = PostgresJsDatabase<Schema> & { $client: postgres.Sql };
 
 export type DbClient = {
   /** Not exported to request handlers: tenant data is reached only through `withTenant`. */
@@ -21,8 +23,18 @@ export function createDb(url: string, opts: CreateDbOptions = {}): DbClient {
     idle_timeout: 30,
     connect_timeout: 10,
     onnotice: () => {},
+    ...(process.env.SPATZ_SQL_DEBUG
+      ? { debug: (_c: number, q: string) => console.log("SQL", q.replace(/\s+/g, " ").slice(0, 140)) }
+      : {}),
     connection: { application_name: opts.applicationName ?? "spatz" },
   });
-  const db = drizzle({ client: sql, schema });
+  // drizzle() sets the driver's type parsers and builds the relational schema once; queries then go through a
+  // session that prepares statements (see prepared-session.ts).
+  const base = drizzle({ client: sql, schema });
+  const db = preparedDatabase<Database>(sql, {
+    fullSchema: base._.fullSchema,
+    schema: base._.schema!,
+    tableNamesMap: base._.tableNamesMap,
+  });
   return { db, sql, close: () => sql.end({ timeout: 5 }) };
 }

@@ -1,6 +1,7 @@
 export * from "./audit.ts";
 export * from "./client.ts";
 export { DEFAULT_MODEL_ID, STATE_TENANT_ID } from "./constants.ts";
+export * from "./domain-error.ts";
 export { describeDbError, MigrationError, runMigrations } from "./migrate.ts";
 export * as queries from "./queries/index.ts";
 export * as schema from "./schema/index.ts";

@@ -1,12 +1,19 @@
 // The tenant transaction: the only way to reach tenant data (DESIGN.md §3).
 import { sql } from "drizzle-orm";
+import type { PostgresJsDatabase } from "drizzle-orm/postgres-js";
+import type postgres from "postgres";
 import type { Database } from "./client.ts";
-
-export type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
+import { preparedDatabase } from "./prepared-session.ts";
+import type * as schema from "./schema/index.ts";
 
 declare const tenantTxBrand: unique symbol;
-/** A transaction whose `app.tenant_id` is set and verified; domain functions take this, never a bare pool. */
-export type TenantTx = Tx & { readonly [tenantTxBrand]: string };
+/**
+ * A database handle bound to one reserved connection inside a transaction whose `app.tenant_id` is set and verified.
+ * Domain functions take this, never a bare pool. No nested transactions: use one tenant transaction per unit of work.
+ */
+export type TenantTx = Omit<PostgresJsDatabase<typeof schema>, "transaction" | "$client" | "query"> & {
+  readonly [tenantTxBrand]: string;
+};
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -15,27 +22,110 @@ export class TenantContextError extends Error {
 }
 
 /**
- * Runs `fn` in a transaction bound to `tenantId`. The setting is transaction-local (`set_config(…, true)`), and is
- * read back before `fn` runs: if the BEGIN did not reserve the connection (porsager/postgres#1189) the read-back
- * comes from another session or outside the transaction and the call fails instead of leaking.
+ * Runs `fn` in a transaction bound to `tenantId` and commits, or rolls back when `fn` throws.
+ *
+ * The connection is reserved explicitly (`sql.reserve()`), so it belongs to this transaction alone; that sidesteps the
+ * `sql.begin()` path of porsager/postgres#1189 altogether (the library is patched as well). BEGIN with the
+ * transaction-local tenant setting, the read-back of that setting and `fn`'s first statements leave in one network
+ * write and are executed in that order. A transaction-local setting is visible to the read-back only inside the same
+ * open transaction; if it does not match, `fn`'s work is rolled back and never returned.
  */
-export async function withTenant<T>(
+export function withTenant<T>(
   db: Database,
   tenantId: string,
   fn: (tx: TenantTx) => Promise<T>,
+  opts: TransactionOptions = {},
 ): Promise<T> {
-  if (!UUID.test(tenantId)) throw new TenantContextError(`invalid tenant id: ${JSON.stringify(tenantId)}`);
-  return db.transaction(async (tx) => {
-    await tx.execute(sql`select set_config('app.tenant_id', ${tenantId}, true)`);
-    // A transaction-local setting survives to the next statement only inside the same transaction block.
-    const [row] = await tx.execute<{ tenant: string | null }>(
-      sql`select current_setting('app.tenant_id', true) as tenant`,
-    );
-    if (row?.tenant !== tenantId) {
-      throw new TenantContextError(
-        `tenant transaction check failed: expected ${tenantId}, connection reports ${JSON.stringify(row)}`,
-      );
+  if (!UUID.test(tenantId)) {
+    return Promise.reject(new TenantContextError(`invalid tenant id: ${JSON.stringify(tenantId)}`));
+  }
+  return inTransaction(db, tenantId.toLowerCase(), fn, opts);
+}
+
+export type TransactionOptions = {
+  /**
+   * `BEGIN READ ONLY`: the database refuses any write. Its COMMIT is sent without waiting for the answer (there is
+   * nothing to confirm, and the connection handles the next transaction's statements strictly after it), which saves
+   * a round trip on every read.
+   */
+  readOnly?: boolean;
+  /** For reports that need one consistent snapshot across several statements. */
+  isolation?: "read committed" | "repeatable read" | "serializable";
+};
+
+let savepoints = 0;
+
+/**
+ * Runs `fn` inside a savepoint of the tenant transaction: if it throws, only its statements are undone and the
+ * transaction stays usable (e.g. to turn a unique violation into a German CONFLICT message).
+ */
+export async function withSavepoint<T>(tx: TenantTx, fn: (tx: TenantTx) => Promise<T>): Promise<T> {
+  const name = `spatz_sp_${++savepoints}`;
+  await tx.execute(sql.raw(`savepoint ${name}`));
+  try {
+    const result = await fn(tx);
+    await tx.execute(sql.raw(`release savepoint ${name}`));
+    return result;
+  } catch (error) {
+    await tx.execute(sql.raw(`rollback to savepoint ${name}`));
+    throw error;
+  }
+}
+
+/** A transaction with no tenant at all: row-level security shows only the global registries (public directory). */
+export function withoutTenant<T>(
+  db: Database,
+  fn: (tx: TenantTx) => Promise<T>,
+  opts: TransactionOptions = {},
+): Promise<T> {
+  return inTransaction(db, "", fn, opts);
+}
+
+/** A drizzle handle on the reserved connection; it shares the pool's type parsers and prepares its statements. */
+function bind(reserved: postgres.ReservedSql): TenantTx {
+  return preparedDatabase<TenantTx>(reserved);
+}
+
+async function inTransaction<T>(
+  db: Database,
+  setting: string,
+  fn: (tx: TenantTx) => Promise<T>,
+  { readOnly = false, isolation }: TransactionOptions,
+): Promise<T> {
+  const reserved = await db.$client.reserve();
+  try {
+    // `setting` is a validated UUID or empty, so it can be inlined: the simple protocol carries both statements.
+    const mode = ["begin", isolation && `isolation level ${isolation}`, readOnly && "read only"]
+      .filter(Boolean)
+      .join(" ");
+    const begin = reserved
+      .unsafe(`${mode}; select set_config('app.tenant_id', '${setting}', true)`)
+      .execute();
+    const check = reserved<
+      { tenant: string | null }[]
+    >`select current_setting('app.tenant_id', true) as tenant`.execute();
+    check.catch(() => {}); // awaited below; a failed BEGIN must not also surface as an unhandled rejection
+    const work = Promise.resolve().then(() => fn(bind(reserved)));
+    work.catch(() => {}); // awaited below; an early failure must not count as unhandled while BEGIN is in flight
+    try {
+      await begin;
+      const [row] = await check;
+      if ((row?.tenant ?? "") !== setting) {
+        throw new TenantContextError(
+          `tenant transaction check failed: expected "${setting}", connection reports ${JSON.stringify(row)}`,
+        );
+      }
+      const result = await work;
+      const commit = reserved.unsafe("commit").execute();
+      if (readOnly) commit.catch(() => {});
+      else await commit;
+      return result;
+    } catch (error) {
+      await work.catch(() => {}); // let fn's statements finish before the rollback
+      await reserved.unsafe("rollback").catch(() => {});
+      throw error;
     }
-    return fn(tx as TenantTx);
-  });
+  } finally {
+    reserved.release();
+  }
 }

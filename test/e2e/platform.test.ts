@@ -4,6 +4,7 @@ import { DEMO_PASSWORD } from "@spatz/db/seed";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { type BrowserEnv, newPage, signIn, startBrowserEnv } from "../src/browser.ts";
+import { createTenant, TEST_PASSWORD } from "../src/fixtures.ts";
 
 let env: BrowserEnv;
 beforeAll(async () => {
@@ -182,5 +183,46 @@ describe("tenant administration by the state", () => {
     await signIn(kommune.page, "landkreis-harz", "cdo@landkreis-harz.example", DEMO_PASSWORD);
     await kommune.context.close();
     await state.context.close();
+  });
+});
+
+describe("own account", () => {
+  it("shows the active sessions, changes the password with field errors, and logs out everywhere", async () => {
+    const tenant = await createTenant(env.app.client.db, "konto");
+    const user = tenant.users.coordinator!;
+    const other = await newPage(env);
+    await signIn(other.page, tenant.slug, user.email, TEST_PASSWORD);
+    const { context, page } = await newPage(env);
+    await signIn(page, tenant.slug, user.email, TEST_PASSWORD);
+    await page.getByRole("link", { name: new RegExp(user.displayName) }).click();
+    await page.waitForURL("**/konto");
+    await expect
+      .poll(() => page.getByRole("region", { name: "Aktive Sitzungen" }).locator("tbody tr").count())
+      .toBe(2);
+    expect(await page.getByRole("region", { name: "Aktive Sitzungen" }).innerText()).toContain(
+      "(diese Sitzung)",
+    );
+    await expectAccessible(page);
+
+    const form = page.getByRole("region", { name: "Passwort ändern" });
+    await form.getByLabel("Bisheriges Passwort").fill(TEST_PASSWORD);
+    await form.getByLabel("Neues Passwort", { exact: true }).fill("neues-passwort-2026");
+    await form.getByLabel("Neues Passwort wiederholen").fill("anderes-passwort-2026");
+    await form.getByRole("button", { name: "Passwort ändern" }).click();
+    await expect
+      .poll(() => form.locator(".field-error").textContent())
+      .toBe("Die Passwörter stimmen nicht überein.");
+    await form.getByLabel("Neues Passwort wiederholen").fill("neues-passwort-2026");
+    await form.getByRole("button", { name: "Passwort ändern" }).click();
+    await expect.poll(() => form.getByRole("status").textContent()).toContain("Das Passwort wurde geändert");
+    // The other browser's session ended with the password change.
+    await other.page.goto("/start");
+    await other.page.waitForURL("**/anmelden");
+
+    await page.getByRole("button", { name: "Überall abmelden" }).click();
+    await page.waitForURL(`**/t/${tenant.slug}/anmelden`);
+    await signIn(page, tenant.slug, user.email, "neues-passwort-2026");
+    await context.close();
+    await other.context.close();
   });
 });

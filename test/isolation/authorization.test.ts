@@ -1,7 +1,7 @@
 // The authorization matrix (@spatz/domain PERMISSIONS) tested both ways: for every procedure and every role, allowed
 // calls succeed and forbidden ones are refused; anonymous callers get UNAUTHORIZED outside the public procedures.
 import { randomUUID } from "node:crypto";
-import { DEFAULT_MODEL_ID } from "@spatz/db";
+import { DEFAULT_MODEL_ID, withTenant } from "@spatz/db";
 import {
   accessOf,
   can,
@@ -11,6 +11,8 @@ import {
   type Role,
   STATE_ROLES,
 } from "@spatz/domain";
+import { defaultCriteria, operatingModels } from "@spatz/rollout";
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { ApiSession, procedurePaths } from "../src/api-client.ts";
 import {
@@ -31,15 +33,45 @@ import {
   publishNewVersion,
 } from "../src/maturity-fixtures.ts";
 import { createTestApp, type TestApp } from "../src/server.ts";
+import { portfolioInputs } from "./portfolio-inputs.ts";
 
 let t: TestApp;
 let kommune: FixtureTenant;
 let state: FixtureTenant;
+/** A service the matrix Kommune (an Einheitsgemeinde) is responsible for, and one that is not municipal. */
+let service = "";
+let nonMunicipal = "";
 
 beforeAll(async () => {
   t = createTestApp({ appUrl: inject("appUrl"), redisUrl: inject("redisUrl") });
   [kommune, state] = await Promise.all([createTenant(t.client.db, "matrix"), stateTenant(t.client.db)]);
+  const [row] = await withTenant(t.client.db, kommune.id, (tx) =>
+    tx.execute<{ municipal: string; other: string }>(sql`
+      select (select id from ozg_services where municipal_execution and 'einheitsgemeinde' = any(responsible_kinds) order by id limit 1) as municipal,
+             (select id from ozg_services where not municipal_execution order by id limit 1) as other`),
+  );
+  service = row!.municipal;
+  nonMunicipal = row!.other;
 });
+
+const pmoSession = async () =>
+  new ApiSession(t, await sessionCookie(t.client.db, state.id, state.users.state_pmo!.id));
+
+async function newScenarioId(): Promise<string> {
+  const created = await (await pmoSession()).must<{ id: string }>("rollout.saveScenario", {
+    name: `Matrix ${randomUUID().slice(0, 8)}`,
+    params: { serviceCount: 100 },
+  });
+  return created.id;
+}
+
+/** The record's current version and status as the caller sees it (0 / nicht begonnen when it cannot read it). */
+async function currentRecord(e: Env) {
+  const r = await e.session.call("rollout.record", { serviceId: service });
+  if (!r.ok) return { version: 0, status: "not_started" };
+  const data = r.data as { version: number; status: string };
+  return { version: data.version, status: data.status };
+}
 afterAll(() => t.close());
 
 type Env = { tenant: FixtureTenant; role: Role; session: ApiSession };
@@ -178,22 +210,6 @@ const INPUTS: Record<ProcedurePath, (env: Env) => Promise<unknown> | unknown> = 
     return undefined;
   },
 
-  "orgUnits.list": () => undefined,
-  "orgUnits.create": () => ({
-    name: "Neues Amt",
-    shortCode: `A ${randomUUID().slice(0, 6)}`,
-    parentId: null,
-  }),
-  "orgUnits.update": async (e) => ({
-    id: isKommune(e) ? (await createOrgUnit(t, e.tenant)).id : randomUUID(),
-    name: "Umbenanntes Amt",
-    shortCode: `U ${randomUUID().slice(0, 6)}`,
-    parentId: null,
-  }),
-  "orgUnits.remove": async (e) => ({
-    id: isKommune(e) ? (await createOrgUnit(t, e.tenant)).id : randomUUID(),
-  }),
-
   "measures.list": () => ({ page: 1, pageSize: 10 }),
   "measures.get": async (e) => ({ id: isKommune(e) ? (await createMeasure(t, e.tenant)).id : randomUUID() }),
   "measures.assignees": () => undefined,
@@ -222,6 +238,57 @@ const INPUTS: Record<ProcedurePath, (env: Env) => Promise<unknown> | unknown> = 
   }),
   "strategies.approve": async (e) => ({
     id: isKommune(e) ? (await createStrategy(t, e.tenant)).id : randomUUID(),
+  }),
+
+  ...portfolioInputs(() => t),
+
+  "rollout.catalogueFacets": () => undefined,
+  "rollout.services": () => ({ page: 1, pageSize: 10 }),
+  "rollout.service": () => ({ id: service }),
+  "rollout.updateServiceInfo": () => ({ serviceId: nonMunicipal, efaAvailable: false, notes: "Matrix-Test" }),
+  "rollout.correctResponsibility": () => ({ serviceId: nonMunicipal, mode: "derived" }),
+  "rollout.importCatalogue": () => ({ source: "bundled", dryRun: true }),
+  "rollout.board": () => ({ page: 1, pageSize: 10 }),
+  "rollout.record": () => ({ serviceId: service }),
+  "rollout.updateRecord": async (e) => {
+    const current = await currentRecord(e);
+    return {
+      serviceId: service,
+      expectedVersion: current.version,
+      status: current.status,
+      reuseRoute: "efa_marketplace",
+      note: `Matrix ${e.role}`,
+    };
+  },
+  "rollout.bulkUpdate": () => ({ serviceIds: [service], reuseRoute: "efa_marketplace", dryRun: true }),
+  "rollout.kommuneSummary": () => undefined,
+  "rollout.exportBoard": () => ({ format: "csv" }),
+  "rollout.addComment": (e) =>
+    e.tenant.kind === "state"
+      ? { kommuneId: kommune.id, serviceId: service, body: "Kommentar des Landes" }
+      : { serviceId: service, body: "Kommentar der Kommune" },
+  "rollout.stateOverview": () => undefined,
+  "rollout.coverageByService": () => undefined,
+  "rollout.coverageByKommune": () => undefined,
+  "rollout.progress": () => undefined,
+  "rollout.bottlenecks": () => ({ months: 6 }),
+  "rollout.drilldown": () => ({ page: 1, pageSize: 10 }),
+  "rollout.kommuneRecord": () => ({ kommuneId: kommune.id, serviceId: service }),
+  "rollout.exportState": () => ({ table: "kreise", format: "xlsx" }),
+  "rollout.costModel": () => ({ params: {} }),
+  "rollout.scenarios": () => undefined,
+  "rollout.saveScenario": () => ({
+    name: `Matrix ${randomUUID().slice(0, 8)}`,
+    params: { dailyRateCents: 120_000 },
+  }),
+  "rollout.deleteScenario": async () => ({ id: await newScenarioId() }),
+  "rollout.compareScenarios": async () => ({ ids: [await newScenarioId()] }),
+  "rollout.operatingModels": () => undefined,
+  "rollout.saveOperatingModelScores": () => ({
+    criteria: defaultCriteria,
+    scores: Object.fromEntries(
+      operatingModels.map((m) => [m.id, Object.fromEntries(defaultCriteria.map((c) => [c.id, 3]))]),
+    ),
   }),
 };
 

@@ -2,7 +2,8 @@
 // existence of Kommune B's rows using B's real ids. Every response is also scanned for B's private values ("canaries").
 // A new procedure without a case here fails the completeness test.
 import { randomUUID } from "node:crypto";
-import { DEFAULT_MODEL_ID } from "@spatz/db";
+import { DEFAULT_MODEL_ID, STATE_TENANT_ID, schema, withTenant } from "@spatz/db";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { ApiSession, type CallResult, procedurePaths } from "../src/api-client.ts";
 import {
@@ -14,12 +15,17 @@ import {
 } from "../src/fixtures.ts";
 import {
   createMeasure,
-  createOrgUnit,
   discardDraftIfAny,
   draftInput,
   ensureDraft,
 } from "../src/maturity-fixtures.ts";
 import { createTestApp, type TestApp } from "../src/server.ts";
+import {
+  type PortfolioSecrets,
+  portfolioCanaries,
+  portfolioCases,
+  setUpPortfolioB,
+} from "./portfolio-cases.ts";
 
 let t: TestApp;
 let a: FixtureTenant;
@@ -36,7 +42,18 @@ const B_PRIVATE = {
   openTitle: "Geheimer Plan von B",
   vision: "Geheime Vision von B",
 };
+/** B's rollout record of `service` (private to B and, by the sharing rule, readable by the state). */
+const bRollout = {
+  service: "",
+  recordId: "",
+  note: "",
+  contact: "",
+  fachverfahren: "",
+  reply: "",
+  pmoComment: "",
+};
 let canaries: string[] = [];
+let portfolioB: PortfolioSecrets;
 
 const as = async (tenant: FixtureTenant, role: string) =>
   new ApiSession(t, await sessionCookie(t.client.db, tenant.id, tenant.users[role]!.id));
@@ -118,7 +135,8 @@ beforeAll(async () => {
   const bCoordinator = new ApiSession(t, await sessionCookie(t.client.db, b.id, b.users.coordinator!.id));
   const unit = await bCoordinator.must<{ id: string }>("orgUnits.create", {
     name: B_PRIVATE.unitName,
-    shortCode: B_PRIVATE.unitCode,
+    code: B_PRIVATE.unitCode,
+    kind: "gb",
     parentId: null,
   });
   bMaturity.orgUnitId = unit.id;
@@ -151,6 +169,7 @@ beforeAll(async () => {
   bMaturity.strategyId = strategy.id;
   const bLeadership = new ApiSession(t, await sessionCookie(t.client.db, b.id, b.users.leadership!.id));
   await bLeadership.must("strategies.approve", { id: strategy.id });
+  await setUpBRollout();
   canaries = [
     ...Object.values(bMaturity),
     ...Object.values(B_PRIVATE),
@@ -158,8 +177,83 @@ beforeAll(async () => {
     bSecrets.invitationId,
     bSecrets.sessionId,
     "Geheime Person",
+    bRollout.recordId,
+    bRollout.note,
+    bRollout.contact,
+    bRollout.fachverfahren,
+    bRollout.reply,
+    bRollout.pmoComment,
   ];
+  portfolioB = await setUpPortfolioB(t, b);
+  canaries.push(...portfolioCanaries(portfolioB));
 });
+
+/** B moves a service it is responsible for to "in Umsetzung" with private details; B replies, the PMO comments. */
+async function setUpBRollout() {
+  const [service] = await withTenant(t.client.db, b.id, (tx) =>
+    tx.execute<{ id: string }>(sql`
+      select id from ozg_services where in_catalogue and municipal_execution and 'einheitsgemeinde' = any(responsible_kinds)
+      order by id limit 1`),
+  );
+  const tag = randomUUID().slice(0, 8);
+  Object.assign(bRollout, {
+    service: service!.id,
+    note: `B-Geheimnotiz-${tag}`,
+    contact: `B-Kontakt-${tag}`,
+    fachverfahren: `B-Verfahren-${tag}`,
+    reply: `B-Antwort-${tag}`,
+    pmoComment: `PMO-an-B-${tag}`,
+  });
+  const bCdo = await as(b, "coordinator");
+  const record = await bCdo.must<{ id: string }>("rollout.updateRecord", {
+    serviceId: bRollout.service,
+    expectedVersion: 0,
+    status: "implementing",
+    reuseRoute: "kitu_inhouse",
+    fachverfahren: bRollout.fachverfahren,
+    interfaceNeeded: true,
+    contact: bRollout.contact,
+    note: bRollout.note,
+  });
+  bRollout.recordId = record.id;
+  await bCdo.must("rollout.addComment", { serviceId: bRollout.service, body: bRollout.reply });
+  await (await as(state, "state_pmo")).must("rollout.addComment", {
+    kommuneId: b.id,
+    serviceId: bRollout.service,
+    body: bRollout.pmoComment,
+  });
+}
+
+/** B's record and comments, read by B itself: unchanged by anything A or the state did. */
+async function bRolloutIntact() {
+  const bViewer = await as(b, "viewer");
+  const r = await bViewer.must<{
+    status: string;
+    record: { id: string; note: string; contact: string; version: number };
+    comments: { body: string }[];
+  }>("rollout.record", { serviceId: bRollout.service });
+  expect(r.status).toBe("implementing");
+  expect(r.record).toMatchObject({
+    id: bRollout.recordId,
+    note: bRollout.note,
+    contact: bRollout.contact,
+    version: 1,
+  });
+  expect(r.comments.map((c) => c.body).sort()).toEqual([bRollout.pmoComment, bRollout.reply].sort());
+}
+
+function decoded(result: CallResult): string {
+  if (!result.ok) return result.raw;
+  return Buffer.from((result.data as { base64: string }).base64, "base64").toString("utf8");
+}
+
+/** `input` is a function when it needs B's ids (known only after set-up). */
+const refusedForKommune = (path: string, input?: unknown) => async () => {
+  const r = await (await as(a, "admin")).call(path, typeof input === "function" ? input() : input);
+  expect(r).toMatchObject({ ok: false, code: "FORBIDDEN" });
+  expectNoLeak(r);
+  await bRolloutIntact();
+};
 afterAll(() => t.close());
 
 type Case = () => Promise<void>;
@@ -412,54 +506,6 @@ const CASES: Record<string, Case> = {
     await bMaturityIntact();
   },
 
-  "orgUnits.list": async () => {
-    expectNoLeak(await (await as(a, "viewer")).call("orgUnits.list"));
-  },
-  "orgUnits.create": async () => {
-    const s = await as(a, "coordinator");
-    // B's unit as parent is refused like a unit that does not exist; B's short code is free in A (keys are per tenant).
-    await sameAsUnknown(
-      s,
-      "orgUnits.create",
-      { name: "Unteramt", shortCode: "U1", parentId: bMaturity.orgUnitId },
-      { name: "Unteramt", shortCode: "U1", parentId: randomUUID() },
-    );
-    const r = await s.call("orgUnits.create", {
-      name: "Eigenes Amt",
-      shortCode: B_PRIVATE.unitCode,
-      parentId: null,
-    });
-    expect(r.ok).toBe(true);
-    canaries = canaries.filter((c) => c !== B_PRIVATE.unitCode);
-    await bMaturityIntact();
-  },
-  "orgUnits.update": async () => {
-    const s = await as(a, "admin");
-    await sameAsUnknown(
-      s,
-      "orgUnits.update",
-      { id: bMaturity.orgUnitId, name: "Gekapert", shortCode: "X", parentId: null },
-      { id: randomUUID(), name: "Gekapert", shortCode: "X", parentId: null },
-    );
-    const own = await createOrgUnit(t, a);
-    await sameAsUnknown(
-      s,
-      "orgUnits.update",
-      { id: own.id, name: own.name, shortCode: own.shortCode, parentId: bMaturity.orgUnitId },
-      { id: own.id, name: own.name, shortCode: own.shortCode, parentId: randomUUID() },
-    );
-    await bMaturityIntact();
-  },
-  "orgUnits.remove": async () => {
-    await sameAsUnknown(
-      await as(a, "coordinator"),
-      "orgUnits.remove",
-      { id: bMaturity.orgUnitId },
-      { id: randomUUID() },
-    );
-    await bMaturityIntact();
-  },
-
   "measures.list": async () => {
     const s = await as(a, "viewer");
     const all = await s.call("measures.list", { page: 1, pageSize: 200 });
@@ -578,6 +624,159 @@ const CASES: Record<string, Case> = {
     );
     await bMaturityIntact();
   },
+
+  ...portfolioCases({
+    t: () => t,
+    a: () => a,
+    b: () => b,
+    secrets: () => portfolioB,
+    as,
+    expectNoLeak,
+    dropCanary: (canary) => {
+      canaries = canaries.filter((c) => c !== canary);
+    },
+  }),
+
+  "rollout.catalogueFacets": async () => {
+    expectNoLeak(await (await as(a, "viewer")).call("rollout.catalogueFacets"));
+  },
+  "rollout.services": async () => {
+    expectNoLeak(
+      await (await as(a, "viewer")).call("rollout.services", {
+        search: bRollout.service,
+        page: 1,
+        pageSize: 10,
+      }),
+    );
+  },
+  "rollout.service": async () => {
+    const r = await (await as(a, "viewer")).call("rollout.service", { id: bRollout.service });
+    expect(r.ok).toBe(true);
+    expectNoLeak(r);
+  },
+  "rollout.updateServiceInfo": refusedForKommune("rollout.updateServiceInfo", {
+    serviceId: "10000",
+    efaAvailable: false,
+  }),
+  "rollout.correctResponsibility": refusedForKommune("rollout.correctResponsibility", {
+    serviceId: "10000",
+    mode: "derived",
+  }),
+  "rollout.importCatalogue": refusedForKommune("rollout.importCatalogue", {
+    source: "bundled",
+    dryRun: true,
+  }),
+  "rollout.board": async () => {
+    const s = await as(a, "coordinator");
+    const own = await s.call("rollout.board", { search: bRollout.service, page: 1, pageSize: 10 });
+    // A sees the same service on its own board, with A's own (empty) state, never B's.
+    expect(own).toMatchObject({
+      ok: true,
+      data: { total: 1, items: [{ serviceId: bRollout.service, status: "not_started", recordId: null }] },
+    });
+    expectNoLeak(own, await s.call("rollout.board", { status: "implementing", page: 1, pageSize: 200 }));
+  },
+  "rollout.record": async () => {
+    const r = await (await as(a, "coordinator")).call("rollout.record", { serviceId: bRollout.service });
+    expect(r).toMatchObject({ ok: true, data: { status: "not_started", record: null, comments: [] } });
+    expectNoLeak(r);
+  },
+  "rollout.updateRecord": async () => {
+    // A edits the same service: it creates A's own record, B's stays as it was.
+    const s = await as(a, "coordinator");
+    const r = await s.call("rollout.updateRecord", {
+      serviceId: bRollout.service,
+      expectedVersion: 0,
+      status: "planning",
+      note: "A plant",
+    });
+    expect(r.ok).toBe(true);
+    expectNoLeak(r);
+    // With B's version and B's record in mind: still only A's own record is reachable.
+    const again = await s.call("rollout.updateRecord", {
+      serviceId: bRollout.service,
+      expectedVersion: 1,
+      status: "online",
+      reuseRoute: "efa_marketplace",
+    });
+    expect(again.ok).toBe(true);
+    await bRolloutIntact();
+  },
+  "rollout.bulkUpdate": async () => {
+    const s = await as(a, "admin");
+    const preview = await s.call("rollout.bulkUpdate", {
+      serviceIds: [bRollout.service],
+      status: "online",
+      reuseRoute: "efa_marketplace",
+      dryRun: true,
+    });
+    expect(preview.ok).toBe(true);
+    expectNoLeak(preview);
+    const done = await s.call("rollout.bulkUpdate", {
+      serviceIds: [bRollout.service],
+      reuseRoute: "own_solution",
+      dryRun: false,
+    });
+    expect(done.ok).toBe(true);
+    await bRolloutIntact();
+  },
+  "rollout.kommuneSummary": async () => {
+    const r = await (await as(a, "leadership")).call("rollout.kommuneSummary");
+    expect(r.ok).toBe(true);
+    expectNoLeak(r);
+    expect(r.raw).not.toContain(b.name);
+  },
+  "rollout.exportBoard": async () => {
+    const r = await (await as(a, "viewer")).call("rollout.exportBoard", { format: "csv" });
+    expect(r.ok).toBe(true);
+    expectNoLeak(decoded(r));
+    const x = await (await as(a, "viewer")).call("rollout.exportBoard", { format: "xlsx" });
+    expect(x.ok).toBe(true);
+  },
+  "rollout.addComment": async () => {
+    const s = await as(a, "coordinator");
+    // Addressing B's record with B's real id is refused as if it did not exist …
+    const r = await s.call("rollout.addComment", {
+      kommuneId: b.id,
+      serviceId: bRollout.service,
+      body: "Untergeschoben",
+    });
+    expect(r).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    // … and A's own comment on the same service stays with A.
+    expect((await s.call("rollout.addComment", { serviceId: bRollout.service, body: "A für sich" })).ok).toBe(
+      true,
+    );
+    await bRolloutIntact();
+  },
+  "rollout.stateOverview": refusedForKommune("rollout.stateOverview"),
+  "rollout.coverageByService": refusedForKommune("rollout.coverageByService"),
+  "rollout.coverageByKommune": refusedForKommune("rollout.coverageByKommune"),
+  "rollout.progress": refusedForKommune("rollout.progress"),
+  "rollout.bottlenecks": refusedForKommune("rollout.bottlenecks", { months: 1 }),
+  "rollout.drilldown": refusedForKommune("rollout.drilldown", () => ({
+    kommuneId: b.id,
+    page: 1,
+    pageSize: 10,
+  })),
+  "rollout.kommuneRecord": refusedForKommune("rollout.kommuneRecord", () => ({
+    kommuneId: b.id,
+    serviceId: bRollout.service,
+  })),
+  "rollout.exportState": refusedForKommune("rollout.exportState", () => ({
+    table: "drilldown",
+    format: "csv",
+    drilldown: { kommuneId: b.id },
+  })),
+  "rollout.costModel": refusedForKommune("rollout.costModel", { params: {} }),
+  "rollout.scenarios": refusedForKommune("rollout.scenarios"),
+  "rollout.saveScenario": refusedForKommune("rollout.saveScenario", { name: "Übernahme", params: {} }),
+  "rollout.deleteScenario": refusedForKommune("rollout.deleteScenario", { id: randomUUID() }),
+  "rollout.compareScenarios": refusedForKommune("rollout.compareScenarios", { ids: [randomUUID()] }),
+  "rollout.operatingModels": refusedForKommune("rollout.operatingModels"),
+  "rollout.saveOperatingModelScores": refusedForKommune("rollout.saveOperatingModelScores", {
+    criteria: [{ id: "x", label: "Kriterium", weight: 1 }],
+    scores: {},
+  }),
 };
 
 describe("cross-tenant isolation through every procedure", () => {
@@ -587,4 +786,97 @@ describe("cross-tenant isolation through every procedure", () => {
   for (const [path, run] of Object.entries(CASES)) {
     it(`${path}: Kommune A cannot reach Kommune B`, run);
   }
+});
+
+// The documented sharing rule (DESIGN.md §2, docs/ARCHITECTURE.md): the rollout is the state's programme. The state reads
+// every Kommune's records by name, through the additional SELECT-only policy `rollout_records_visible_to_state`, and can never
+// write them; a Kommune cannot write another Kommune's record either.
+describe("the state's rollout programme", () => {
+  it("the state PMO reads B's record by name, with its details and comments", async () => {
+    const pmo = await as(state, "state_pmo");
+    const list = await pmo.must<{ items: { kommune: string; status: string; contact: string }[] }>(
+      "rollout.drilldown",
+      {
+        kommuneId: b.id,
+        serviceId: bRollout.service,
+        page: 1,
+        pageSize: 10,
+      },
+    );
+    expect(list.items).toEqual([
+      expect.objectContaining({ kommune: b.name, status: "implementing", contact: bRollout.contact }),
+    ]);
+    const one = await pmo.must<{
+      kommune: { name: string };
+      record: { note: string };
+      comments: { body: string }[];
+    }>("rollout.kommuneRecord", { kommuneId: b.id, serviceId: bRollout.service });
+    expect(one.kommune.name).toBe(b.name);
+    expect(one.record.note).toBe(bRollout.note);
+    expect(one.comments.map((c) => c.body)).toEqual(
+      expect.arrayContaining([bRollout.reply, bRollout.pmoComment]),
+    );
+    const exported = await pmo.call("rollout.exportState", {
+      table: "drilldown",
+      format: "csv",
+      drilldown: { kommuneId: b.id },
+    });
+    expect(decoded(exported)).toContain(b.name);
+  });
+
+  it("the state cannot change B's record: no procedure lets it, and the database refuses it", async () => {
+    for (const role of ["state_pmo", "state_admin"]) {
+      const s = await as(state, role);
+      for (const [path, input] of [
+        [
+          "rollout.updateRecord",
+          {
+            serviceId: bRollout.service,
+            expectedVersion: 1,
+            status: "online",
+            reuseRoute: "efa_marketplace",
+          },
+        ],
+        [
+          "rollout.bulkUpdate",
+          { serviceIds: [bRollout.service], status: "online", reuseRoute: "efa_marketplace", dryRun: false },
+        ],
+      ] as const) {
+        expect(await s.call(path, input)).toMatchObject({ ok: false, code: "FORBIDDEN" });
+      }
+    }
+    // Even a state transaction with a bug cannot write: RLS has no write policy for the state on Kommune rows.
+    const updated = await withTenant(t.client.db, STATE_TENANT_ID, (tx) =>
+      tx
+        .update(schema.rolloutRecords)
+        .set({ status: "online", note: "vom Land" })
+        .where(eq(schema.rolloutRecords.id, bRollout.recordId))
+        .returning(),
+    );
+    expect(updated).toEqual([]);
+    await expect(
+      withTenant(t.client.db, STATE_TENANT_ID, (tx) =>
+        tx.insert(schema.rolloutRecords).values({ tenantId: b.id, serviceId: "10000", status: "online" }),
+      ),
+    ).rejects.toThrow();
+    await bRolloutIntact();
+  });
+
+  it("Kommune A cannot change B's record, neither through the API nor in SQL", async () => {
+    const updated = await withTenant(t.client.db, a.id, (tx) =>
+      tx
+        .update(schema.rolloutRecords)
+        .set({ note: "von A" })
+        .where(eq(schema.rolloutRecords.id, bRollout.recordId))
+        .returning(),
+    );
+    expect(updated).toEqual([]);
+    await bRolloutIntact();
+  });
+
+  it("the state's comment on B's record reaches B and no other Kommune", async () => {
+    const fromA = await (await as(a, "coordinator")).call("rollout.record", { serviceId: bRollout.service });
+    expectNoLeak(fromA);
+    await bRolloutIntact();
+  });
 });

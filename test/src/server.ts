@@ -18,8 +18,9 @@ export function createTestApp(opts: {
   redisUrl: string;
   publicUrl?: string;
   webDist?: string | null;
+  poolSize?: number;
 }): TestApp {
-  const client = createDb(opts.appUrl, { max: 8 });
+  const client = createDb(opts.appUrl, { max: opts.poolSize ?? 8 });
   const redis = new Redis(opts.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false });
   redis.on("error", () => {});
   const logger = pino({ level: process.env.LOG_LEVEL ?? "silent" });

@@ -6,10 +6,12 @@ import { serveStatic } from "@hono/node-server/serve-static";
 import { trpcServer } from "@hono/trpc-server";
 import { appRouter, createContextFactory, readCookie, SESSION_COOKIE, type ServerDeps } from "@spatz/trpc";
 import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import type postgres from "postgres";
 import { originCheck } from "./csrf.ts";
+import { portfolioDownload } from "./downloads.ts";
 import { checkHealth } from "./health.ts";
 import type { AppLogger } from "./logger.ts";
 
@@ -70,6 +72,18 @@ export function createApp(opts: AppOptions) {
     return c.json(report, report.status === "ok" ? 200 : 503);
   });
 
+  // Uploads (project lists) travel as base64 in a mutation: 5 MB of file are about 6.7 MB of request.
+  app.use(
+    "/trpc/*",
+    bodyLimit({
+      maxSize: 8 * 1024 * 1024,
+      onError: (c) =>
+        c.json(
+          { error: { message: "Die Anfrage ist zu groß. Dateien dürfen höchstens 5 MB groß sein." } },
+          413,
+        ),
+    }),
+  );
   app.use(
     "/trpc/*",
     trpcServer({
@@ -88,6 +102,11 @@ export function createApp(opts: AppOptions) {
           logger.error({ err: error.cause ?? error, procedure }, "procedure failed");
       },
     }),
+  );
+
+  app.get(
+    "/dateien/portfolio",
+    portfolioDownload(createContext, (c) => clientIp(c, opts.trustProxy ?? false)),
   );
 
   if (opts.webDist && existsSync(path.join(opts.webDist, "index.html"))) {

@@ -6,7 +6,13 @@ import type { AppLogger } from "./logger.ts";
 
 export function createMailer(config: Config, logger: AppLogger): Mailer | null {
   if (!config.SMTP_URL) return null;
-  const transport = nodemailer.createTransport(config.SMTP_URL);
+  // Short timeouts: the mail is sent while the invitation's transaction is open, and must never hold it for long.
+  const transport = nodemailer.createTransport({
+    url: config.SMTP_URL,
+    connectionTimeout: 5_000,
+    greetingTimeout: 5_000,
+    socketTimeout: 10_000,
+  });
   logger.info({ host: new URL(config.SMTP_URL).hostname }, "invitation mails are sent via SMTP");
   return {
     send: async (mail) => {

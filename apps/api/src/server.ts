@@ -63,6 +63,8 @@ const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOS
 
 async function shutdown(signal: string) {
   logger.info({ signal }, "shutting down");
+  // Stop accepting connections, let running requests finish, but never hang on a dead database or Redis.
+  setTimeout(() => process.exit(1), 10_000).unref();
   server.close();
   await Promise.allSettled([close(), redis.quit()]);
   process.exit(0);

@@ -1,5 +1,5 @@
 // The CLI commands. Each validates its options with the same schemas the API uses.
-import { hashPassword } from "@spatz/auth";
+import { deleteTenantSessions, hashPassword } from "@spatz/auth";
 import { queries, runMigrations, STATE_TENANT_ID, schema, withTenant, writeAudit } from "@spatz/db";
 import {
   DEMO_KOMMUNE_ACCOUNTS,
@@ -9,6 +9,8 @@ import {
   loadTenants,
   seedDemoUsers,
   seedMaturityDemo,
+  seedPortfolioDemo,
+  seedRolloutDemo,
 } from "@spatz/db/seed";
 import {
   displayName,
@@ -19,6 +21,7 @@ import {
   TENANT_KINDS,
   tenantSlug,
 } from "@spatz/domain";
+import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { readPassword, requireEnv, runtimeDb } from "./env.ts";
 
@@ -78,10 +81,18 @@ export const commands: Record<string, Command> = {
         const loaded = await loadTenants(db, "Demo-Daten");
         const created = await seedDemoUsers(db, await hashPassword(DEMO_PASSWORD));
         console.log(`${loaded.tenants} Kommunen, ${created} neue Demo-Konten`);
-        const started = performance.now();
+        for (const p of await seedPortfolioDemo(db))
+          console.log(`Portfolio ${p.tenant}: ${p.projects} Projekte (${p.warnings} Hinweise beim Import)`);
+        // After the portfolio: the maturity demo reuses its org units and links measures to its projects.
+        const maturityStarted = Date.now();
         const maturity = await seedMaturityDemo(db);
         console.log(
-          `Reifegrad: ${maturity.kommunen} Kommunen mit ${maturity.measures} Maßnahmen angelegt, ${maturity.skipped} unverändert (${Math.round(performance.now() - started)} ms)`,
+          `Reifegrad: ${maturity.kommunen} Kommunen mit ${maturity.measures} Maßnahmen angelegt, ${maturity.skipped} unverändert (${Date.now() - maturityStarted} ms)`,
+        );
+        const started = Date.now();
+        const rollout = await seedRolloutDemo(db, "Demo-Daten");
+        console.log(
+          `OZG-Katalog: ${rollout.services} Leistungen${rollout.catalogueImported ? " importiert" : ""}; ${rollout.records} neue Rollout-Einträge (${Date.now() - started} ms)`,
         );
         console.log(demoLogins(String(values["public-url"] ?? "http://localhost:3000")));
       }),
@@ -139,6 +150,43 @@ export const commands: Record<string, Command> = {
         });
         console.log(`tenant ${row.slug} created (${row.id})`);
       }),
+  },
+
+  "rename-tenant": {
+    summary: "rename a tenant: --slug, --name",
+    options: { slug: { type: "string" }, name: { type: "string" } },
+    run: (values) =>
+      withRuntimeDb(async (db) => {
+        const input = parse(z.object({ slug: tenantSlug, name: z.string().trim().min(3).max(160) }), values);
+        await withTenant(db, STATE_TENANT_ID, async (tx) => {
+          const before = await queries.getTenantBySlug(tx, input.slug);
+          if (!before) throw new Error(`no tenant with slug ${input.slug}`);
+          await tx
+            .update(schema.tenants)
+            .set({ name: input.name, updatedAt: new Date() })
+            .where(eq(schema.tenants.id, before.id));
+          await writeAudit(tx, STATE_TENANT_ID, CLI_ACTOR, {
+            action: "tenant.rename",
+            entityType: "tenant",
+            entityId: before.id,
+            before: { name: before.name },
+            after: { name: input.name },
+          });
+        });
+        console.log(`tenant ${input.slug} renamed to "${input.name}"`);
+      }),
+  },
+
+  "suspend-tenant": {
+    summary: "suspend a Kommune (--slug): nobody there can sign in, its sessions end",
+    options: { slug: { type: "string" } },
+    run: (values) => setTenantStatus(values, "suspended"),
+  },
+
+  "reactivate-tenant": {
+    summary: "reactivate a suspended Kommune (--slug)",
+    options: { slug: { type: "string" } },
+    run: (values) => setTenantStatus(values, "active"),
   },
 
   "create-user": {
@@ -200,4 +248,36 @@ function demoLogins(url: string): string {
     ...DEMO_KOMMUNE_ACCOUNTS.map((a) => `    ${demoEmail(a.local, halle).padEnd(36)} ${a.role}`),
     "  Jede andere Kommune genauso: <konto>@<kennung>.example, z. B. cdo@landkreis-harz.example",
   ].join("\n");
+}
+
+function setTenantStatus(
+  values: Record<string, string | boolean | undefined>,
+  status: "active" | "suspended",
+) {
+  return withRuntimeDb(async (db) => {
+    const { slug } = parse(z.object({ slug: tenantSlug }), values);
+    const tenant = await withTenant(db, STATE_TENANT_ID, async (tx) => {
+      const before = await queries.getTenantBySlug(tx, slug);
+      if (!before) throw new Error(`no tenant with slug ${slug}`);
+      if (before.kind === "state") throw new Error("the state tenant cannot be suspended");
+      await tx
+        .update(schema.tenants)
+        .set({ status, updatedAt: new Date() })
+        .where(eq(schema.tenants.id, before.id));
+      await writeAudit(tx, STATE_TENANT_ID, CLI_ACTOR, {
+        action: status === "suspended" ? "tenant.suspend" : "tenant.reactivate",
+        entityType: "tenant",
+        entityId: before.id,
+        before: { status: before.status },
+        after: { status },
+      });
+      return before;
+    });
+    if (status === "suspended") {
+      const ended = await withTenant(db, tenant.id, (tx) => deleteTenantSessions(tx, tenant.id));
+      console.log(`tenant ${slug} suspended, ${ended} sessions ended`);
+    } else {
+      console.log(`tenant ${slug} reactivated`);
+    }
+  });
 }

@@ -130,4 +130,18 @@ describe("pnpm spatz", () => {
       spatz(["create-tenant", "--name", "X", "--slug", "Bad Slug", "--kind", "einheitsgemeinde"]).code,
     ).toBe(1);
   });
+
+  it("renames, suspends and reactivates a tenant", () => {
+    expect(
+      spatz(["rename-tenant", "--slug", "musterhausen", "--name", "Hansestadt Musterhausen"]).out,
+    ).toContain("renamed");
+    expect(spatz(["suspend-tenant", "--slug", "musterhausen"]).out).toContain(
+      "tenant musterhausen suspended, 0 sessions ended",
+    );
+    expect(spatz(["list-tenants", "--search", "muster"]).out).toMatch(
+      /musterhausen\s+einheitsgemeinde\s+suspended\s+Hansestadt Musterhausen/,
+    );
+    expect(spatz(["reactivate-tenant", "--slug", "musterhausen"]).out).toContain("reactivated");
+    expect(spatz(["suspend-tenant", "--slug", "land-sachsen-anhalt"]).code).toBe(1);
+  });
 });

@@ -20,6 +20,8 @@ import { NewMeasurePage } from "./measures/NewMeasurePage.tsx";
 import { ModelEditorPage } from "./model/ModelEditorPage.tsx";
 import { ModelListPage } from "./model/ModelListPage.tsx";
 import { OrgUnitsPage } from "./org/OrgUnitsPage.tsx";
+import { PortfolioRoutes } from "./portfolio/routes.tsx";
+import { RolloutRoutes } from "./rollout/routes.tsx";
 import { TenantsPage } from "./state/TenantsPage.tsx";
 import { StrategyPage } from "./strategy/StrategyPage.tsx";
 import { Layout } from "./ui/Layout.tsx";
@@ -139,6 +141,8 @@ export function App() {
             </RequireSession>
           )}
         />
+        <PortfolioRoutes />
+        <RolloutRoutes />
         <Route path="*" component={NotFound} />
       </Router>
     </QueryClientProvider>

@@ -36,6 +36,12 @@ async function stop(signal: string) {
   if (stopping) return;
   stopping = true;
   logger.info({ signal }, "draining");
+  // Closing BullMQ needs Redis; if Redis is gone, do not hang: nothing is lost (unfinished jobs keep their lock until
+  // it lapses and are then retried by another worker).
+  setTimeout(() => {
+    logger.warn({}, "shutdown did not finish in time; exiting");
+    process.exit(1);
+  }, config.WORKER_SHUTDOWN_TIMEOUT_MS + 5_000).unref();
   const { drained } = await runtime.shutdown(config.WORKER_SHUTDOWN_TIMEOUT_MS);
   await database.close();
   logger.info({ drained }, "worker stopped");

@@ -16,6 +16,7 @@ import {
 } from "@spatz/jobs";
 import { type Job, type Queue, Worker } from "bullmq";
 import { cleanupTenant, sweep } from "./processors/maintenance.ts";
+import { refreshRolloutLandStats } from "./processors/rollout.ts";
 
 export type Logger = {
   info: (o: object, m?: string) => void;
@@ -31,6 +32,10 @@ export type Processor = (
 export const PROCESSORS: Record<JobName, Processor> = {
   "cleanup.sweep": (_job, ctx) => sweep(ctx.db, ctx.queues.maintenance),
   "cleanup.tenant": (job, ctx) => cleanupTenant(ctx.db, parsePayload("cleanup.tenant", job.data)),
+  "rollout.landStats": (job, ctx) => {
+    parsePayload("rollout.landStats", job.data);
+    return refreshRolloutLandStats(ctx.db);
+  },
 };
 
 export type WorkerRuntime = {

@@ -8,7 +8,7 @@ import { createSession } from "@spatz/auth";
 import { createDb, type DbClient, STATE_TENANT_ID, schema, withTenant } from "@spatz/db";
 import { createBullConnection, createQueue, QUEUE_PREFIX, SCHEDULERS } from "@spatz/jobs";
 import { type Job, QueueEvents } from "bullmq";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { cleanupTenant, hourBucket } from "../src/processors/maintenance.ts";
@@ -196,3 +196,40 @@ describe("worker runtime", () => {
 });
 
 void eq;
+
+describe("rollout.landStats: the Land-wide counts the Kommunen compare themselves with", () => {
+  it("counts every Kommune's records in the state transaction and publishes numbers only", async () => {
+    const { seedCatalogue } = await import("@spatz/db/seed");
+    const { refreshRolloutLandStats } = await import("../src/processors/rollout.ts");
+    await seedCatalogue(client.db, { userId: null, label: "Test" });
+    const { tenantId } = await freshTenant();
+    const [service] = await withTenant(client.db, tenantId, (tx) =>
+      tx.execute<{ id: string }>(
+        sql`select id from ozg_services where municipal_execution and 'einheitsgemeinde' = any(responsible_kinds) order by id limit 1`,
+      ),
+    );
+    const before = await refreshRolloutLandStats(client.db);
+    await withTenant(client.db, tenantId, (tx) =>
+      tx
+        .insert(schema.rolloutRecords)
+        .values({ tenantId, serviceId: service!.id, status: "online", onlineSince: "2025-01-01" }),
+    );
+    const after = await refreshRolloutLandStats(client.db);
+    expect(after.online).toBe(before.online + 1);
+    expect(after.changed).toBe(true);
+    // Nothing changed since: no write, no audit entry (the job runs every 10 minutes).
+    const again = await refreshRolloutLandStats(client.db);
+    expect(again).toMatchObject({ changed: false, computedAt: after.computedAt });
+    // Any Kommune reads the result; it names no Kommune.
+    const [row] = await withTenant(client.db, tenantId, (tx) => tx.select().from(schema.rolloutLandStats));
+    expect(JSON.stringify(row!.stats)).not.toContain(tenantId);
+    expect((row!.stats as { overall: { online: number } }).overall.online).toBe(after.online);
+  });
+
+  it("is scheduled every 10 minutes on the maintenance queue", () => {
+    expect(SCHEDULERS.find((s) => s.job === "rollout.landStats")).toMatchObject({
+      queue: "maintenance",
+      pattern: "*/10 * * * *",
+    });
+  });
+});

@@ -3,6 +3,8 @@ export * from "./identity.ts";
 export * from "./maturity-model.ts";
 export * from "./measures.ts";
 export * from "./org-units.ts";
+export * from "./portfolio.ts";
 export * from "./rls.ts";
+export * from "./rollout.ts";
 export * from "./strategies.ts";
 export * from "./tenants.ts";

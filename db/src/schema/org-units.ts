@@ -1,28 +1,35 @@
-// Organisational units of a Kommune (e.g. OB → GB II → FB 53 Gesundheitsamt): the scope of measures and strategies,
-// and the GB/R of the project portfolio. A tree per tenant.
-import { foreignKey, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+// The organisation of a Kommune as a tree: Geschäftsbereiche (GB) at the top, Ressorts/Fachbereiche (R) below them
+// (e.g. OB → 37), and any other unit a module needs (e.g. the Gesundheitsamt with its own maturity targets).
+// Cross-cutting work hangs on "ALL" → "Quer". Shared by the portfolio and the maturity module.
+import { foreignKey, index, integer, pgTable, primaryKey, text, unique, uuid } from "drizzle-orm/pg-core";
 import { createdAt, updatedAt } from "./columns.ts";
 import { tenantIdColumn, tenantPolicy } from "./rls.ts";
-import { tenants } from "./tenants.ts";
+
+export const ORG_UNIT_KINDS = ["gb", "r", "other"] as const;
 
 export const orgUnits = pgTable(
   "org_units",
   {
-    tenantId: tenantIdColumn().references(() => tenants.id),
+    tenantId: tenantIdColumn(),
     id: uuid("id").notNull().defaultRandom(),
+    /** Short code as people write it in lists: "OB", "37", "ALL", "Quer". */
+    code: text("code").notNull(),
     name: text("name").notNull(),
-    /** As the administration writes it: "OB", "GB II", "FB 53". Unique per tenant. */
-    shortCode: text("short_code").notNull(),
+    kind: text("kind", { enum: ORG_UNIT_KINDS }).notNull(),
     parentId: uuid("parent_id"),
+    sortOrder: integer("sort_order").notNull().default(0),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     foreignKey({ columns: [t.tenantId, t.parentId], foreignColumns: [t.tenantId, t.id] }),
-    uniqueIndex("org_units_tenant_short_code_key").on(t.tenantId, t.shortCode),
-    tenantPolicy("org_units"),
+    // A code is unique among its siblings ("Quer" exists below ALL and below OB); NULL parents count as equal.
+    unique("org_units_tenant_parent_code_key").on(t.tenantId, t.parentId, t.code).nullsNotDistinct(),
+    index("org_units_tenant_parent_idx").on(t.tenantId, t.parentId),
+    tenantPolicy("org_units", { evaluateOnce: true }),
   ],
 ).enableRLS();
 
 export type OrgUnit = typeof orgUnits.$inferSelect;
+export type OrgUnitKind = OrgUnit["kind"];

@@ -14,7 +14,7 @@ import {
 import { createdAt, updatedAt } from "./columns.ts";
 import { appRole } from "./rls.ts";
 
-/** Global registries and catalogues: everyone reads, only a transaction of the state tenant writes. */
+/** Global tables: everyone reads, only a transaction of the state tenant inserts or updates. */
 export const stateWrites = (table: string) => [
   pgPolicy(`${table}_read_all`, { as: "permissive", for: "select", to: appRole, using: sql`true` }),
   pgPolicy(`${table}_state_insert`, {

@@ -1,4 +1,6 @@
 export * from "./demo-users.ts";
 export * from "./load-tenants.ts";
 export * from "./maturity-demo.ts";
+export * from "./portfolio-demo.ts";
 export * from "./reference-data.ts";
+export * from "./rollout.ts";

@@ -64,11 +64,13 @@ async function redis(): Promise<string> {
   return server.url;
 }
 
+/** Runs a child in its own process group, so that Ctrl-C reaches only us and we stop things in order. */
 function run(name: string, cmd: string, args: string[], env: Record<string, string>): ChildProcess {
   const child = spawn(cmd, args, {
     cwd: repo,
     env: { ...process.env, ...env },
     stdio: ["ignore", "inherit", "inherit"],
+    detached: true,
   });
   child.on("exit", (code, signal) => {
     if (!shuttingDown) {
@@ -85,10 +87,17 @@ async function shutdown(code: number) {
   if (shuttingDown) return;
   shuttingDown = true;
   log("stopping …");
-  for (const child of children) child.kill("SIGTERM");
-  await Promise.all(
-    children.map((c) => (c.exitCode !== null ? null : new Promise((r) => c.once("exit", r)))),
-  );
+  // API and worker first (the worker drains its jobs), then Redis and PostgreSQL.
+  const running = children.filter((c) => c.exitCode === null && c.signalCode === null);
+  const exited = Promise.all(running.map((c) => new Promise((r) => c.once("exit", r))));
+  for (const child of running) {
+    try {
+      process.kill(-child.pid!, "SIGTERM"); // the child's whole process group
+    } catch {
+      // already gone
+    }
+  }
+  await exited;
   for (const stop of stops.reverse()) await stop();
   process.exit(code);
 }
@@ -127,11 +136,12 @@ try {
     const build = spawnSync("pnpm", ["--filter", "@spatz/web", "build"], { cwd: repo, stdio: "inherit" });
     if (build.status !== 0) throw new Error("web build failed");
   }
-  run("api", "pnpm", ["--filter", "@spatz/api", dev ? "dev" : "start"], {
+  const tsx = (watch: boolean) => [...(watch ? ["--watch"] : []), "--import", import.meta.resolve("tsx")];
+  run("api", process.execPath, [...tsx(dev), "apps/api/src/server.ts"], {
     ...env,
     NODE_ENV: dev ? "development" : "production",
   });
-  run("worker", "pnpm", ["--filter", "@spatz/worker", "start"], env);
+  run("worker", process.execPath, [...tsx(false), "apps/worker/src/main.ts"], env);
   if (dev) run("web", "pnpm", ["--filter", "@spatz/web", "dev"], { SPATZ_API: `http://localhost:${port}` });
   await waitForHealth(`http://127.0.0.1:${port}/health`);
   console.log(`\nSPATZ läuft: ${publicUrl}\n${welcome}\nBeenden mit Strg+C.\n`);

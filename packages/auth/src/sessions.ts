@@ -1,7 +1,7 @@
 // Sessions after the Lucia project's guidance: token = tenant.id.secret, only SHA-256(secret) stored, sliding idle
 // expiry plus an absolute lifetime. See docs/adr/0003-sessions.md.
 import { schema, type TenantTx } from "@spatz/db";
-import { and, eq, lt, ne, or } from "drizzle-orm";
+import { and, eq, lt, ne, or, sql } from "drizzle-orm";
 import { constantTimeEqual, randomToken, sha256 } from "./tokens.ts";
 
 const { sessions, users, tenants } = schema;
@@ -62,16 +62,18 @@ export type ValidSession = {
   tenant: { id: string; slug: string; name: string; kind: (typeof tenants.$inferSelect)["kind"] };
   user: { id: string; email: string; displayName: string; role: (typeof users.$inferSelect)["role"] };
   expiresAt: Date;
+  /** The idle window should slide (at most once a minute): call `touchSession` in a read-write transaction. */
+  slideDue: boolean;
 };
 
 /**
- * Validates a token inside the tenant transaction it names (RLS scopes the lookup to that tenant). Expired sessions,
- * disabled users and suspended tenants are refused; expired rows are deleted on the way.
+ * Checks a token inside the tenant transaction it names (RLS scopes the lookup to that tenant) without writing, so it
+ * also works in read-only transactions. Expired sessions, disabled users and suspended tenants are refused; expired
+ * rows are removed by the hourly cleanup job.
  */
-export async function validateSession(
+export async function readSession(
   tx: TenantTx,
   token: SessionToken,
-  policy: SessionPolicy,
   now = new Date(),
 ): Promise<ValidSession | null> {
   const [row] = await tx
@@ -84,28 +86,32 @@ export async function validateSession(
   const { session, user, tenant } = row;
   if (!constantTimeEqual(new Uint8Array(session.secretHash), sha256(token.secret))) return null;
   const expired = session.idleExpiresAt <= now || session.absoluteExpiresAt <= now;
-  if (expired || user.status !== "active" || tenant.status !== "active") {
-    await tx
-      .delete(sessions)
-      .where(and(eq(sessions.tenantId, token.tenantId), eq(sessions.id, token.sessionId)));
-    return null;
-  }
-  // Slide the idle window, writing at most once a minute per session.
-  if (now.getTime() - session.lastActiveAt.getTime() > 60_000) {
-    const idleExpiresAt = new Date(
-      Math.min(now.getTime() + policy.idleMinutes * 60_000, session.absoluteExpiresAt.getTime()),
-    );
-    await tx
-      .update(sessions)
-      .set({ lastActiveAt: now, idleExpiresAt })
-      .where(and(eq(sessions.tenantId, token.tenantId), eq(sessions.id, token.sessionId)));
-  }
+  if (expired || user.status !== "active" || tenant.status !== "active") return null;
   return {
     sessionId: session.id,
     tenant: { id: tenant.id, slug: tenant.slug, name: tenant.name, kind: tenant.kind },
     user: { id: user.id, email: user.email, displayName: user.displayName, role: user.role },
     expiresAt: session.absoluteExpiresAt,
+    slideDue: now.getTime() - session.lastActiveAt.getTime() > 60_000,
   };
+}
+
+/** Slides the idle expiry (never past the absolute lifetime). */
+export async function touchSession(
+  tx: TenantTx,
+  tenantId: string,
+  sessionId: string,
+  policy: SessionPolicy,
+  now = new Date(),
+): Promise<void> {
+  const idle = new Date(now.getTime() + policy.idleMinutes * 60_000);
+  await tx
+    .update(sessions)
+    .set({
+      lastActiveAt: now,
+      idleExpiresAt: sql`least(${idle.toISOString()}::timestamptz, ${sessions.absoluteExpiresAt})`,
+    })
+    .where(and(eq(sessions.tenantId, tenantId), eq(sessions.id, sessionId)));
 }
 
 export async function deleteSession(tx: TenantTx, tenantId: string, sessionId: string): Promise<void> {

@@ -6,4 +6,5 @@ export * from "./maturity.ts";
 export * from "./messages.ts";
 export * from "./pagination.ts";
 export * from "./permissions.ts";
+export * from "./portfolio.ts";
 export * from "./roles.ts";

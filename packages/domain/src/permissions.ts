@@ -7,14 +7,25 @@ export type Access = "public" | "authenticated" | readonly Role[];
 
 const TENANT_ADMINS = ["admin", "state_admin"] as const satisfies readonly Role[];
 const AUDIT_READERS = ["admin", "leadership", "state_admin"] as const satisfies readonly Role[];
-/** Everyone of a Kommune reads its measures, strategy and maturity (viewers read-only). */
-const KOMMUNE_READERS = [
+/** Every role of a Kommune. */
+const KOMMUNE_ROLES_ALL = [
   "admin",
   "leadership",
   "coordinator",
   "project_lead",
   "viewer",
 ] as const satisfies readonly Role[];
+/** Everyone of a Kommune reads its portfolio ("verschiedene Sichten"); the state has no portfolio of its own. */
+const PORTFOLIO_READERS = KOMMUNE_ROLES_ALL;
+/** Rollout (OZG/EfA): every Kommune role reads its own board, CDO/PMO and admins edit it; the state reads everything. */
+/** The PMO runs the portfolio; project leads edit only the projects they lead (checked per project). */
+const PMO = ["coordinator"] as const satisfies readonly Role[];
+const PROJECT_EDITORS = ["coordinator", "project_lead"] as const satisfies readonly Role[];
+const ROLLOUT_EDITORS = ["admin", "coordinator"] as const satisfies readonly Role[];
+const STATE_READERS = ["state_admin", "state_pmo"] as const satisfies readonly Role[];
+const STATE_PMO = ["state_pmo"] as const satisfies readonly Role[];
+/** Everyone of a Kommune reads its measures, strategy and maturity (viewers read-only). */
+const MATURITY_READERS = KOMMUNE_ROLES_ALL;
 /** Coordinators manage measures; project leads edit the measures they are responsible for (checked per measure). */
 const MEASURE_EDITORS = ["coordinator", "project_lead"] as const satisfies readonly Role[];
 
@@ -56,27 +67,92 @@ export const PERMISSIONS = {
   "maturityModels.publish": ["state_admin"],
 
   // A Kommune's maturity: Ist/Soll, history and plan, and moving to a newer model version.
-  "maturity.model": KOMMUNE_READERS,
-  "maturity.dashboard": KOMMUNE_READERS,
+  "maturity.model": MATURITY_READERS,
+  "maturity.dashboard": MATURITY_READERS,
   "maturity.adoptModel": ["coordinator"],
 
-  "orgUnits.list": KOMMUNE_READERS,
+  // One org unit tree per Kommune, shared by the portfolio (GB/R of projects) and maturity (scope of measures).
+  "orgUnits.list": KOMMUNE_ROLES_ALL,
   "orgUnits.create": ["admin", "coordinator"],
   "orgUnits.update": ["admin", "coordinator"],
   "orgUnits.remove": ["admin", "coordinator"],
 
-  "measures.list": KOMMUNE_READERS,
-  "measures.get": KOMMUNE_READERS,
-  "measures.assignees": KOMMUNE_READERS,
+  "measures.list": MATURITY_READERS,
+  "measures.get": MATURITY_READERS,
+  "measures.assignees": MATURITY_READERS,
   "measures.create": MEASURE_EDITORS,
   "measures.update": MEASURE_EDITORS,
   "measures.setStatus": MEASURE_EDITORS,
   "measures.bulkSetStatus": MEASURE_EDITORS,
 
-  "strategies.list": KOMMUNE_READERS,
-  "strategies.get": KOMMUNE_READERS,
+  "strategies.list": MATURITY_READERS,
+  "strategies.get": MATURITY_READERS,
   "strategies.save": ["coordinator"],
   "strategies.approve": ["leadership"],
+
+  "portfolio.list": PORTFOLIO_READERS,
+  "portfolio.filterOptions": PORTFOLIO_READERS,
+  "portfolio.get": PORTFOLIO_READERS,
+  "portfolio.history": PORTFOLIO_READERS,
+  "portfolio.dashboard": PORTFOLIO_READERS,
+  "portfolio.timeline": PORTFOLIO_READERS,
+  "portfolio.export": PORTFOLIO_READERS,
+  "portfolio.create": PMO,
+  "portfolio.update": PROJECT_EDITORS,
+  "portfolio.complete": PROJECT_EDITORS,
+  "portfolio.remove": PMO,
+  "portfolio.addMilestone": PROJECT_EDITORS,
+  "portfolio.updateMilestone": PROJECT_EDITORS,
+  "portfolio.removeMilestone": PROJECT_EDITORS,
+  "portfolio.setStandard": PROJECT_EDITORS,
+  "portfolio.importPreview": PMO,
+  "portfolio.importCommit": PMO,
+  "portfolio.savedFilters": PORTFOLIO_READERS,
+  "portfolio.saveFilter": PORTFOLIO_READERS,
+  "portfolio.deleteFilter": PORTFOLIO_READERS,
+
+  "registration.rounds": PORTFOLIO_READERS,
+  "registration.round": PORTFOLIO_READERS,
+  "registration.openRound": PMO,
+  "registration.updateRound": PMO,
+  "registration.setRoundStatus": PMO,
+  "registration.submitProposal": PROJECT_EDITORS,
+  "registration.withdrawProposal": PROJECT_EDITORS,
+  "registration.scoreProposal": PMO,
+  "registration.decideProposal": ["coordinator", "leadership"],
+  // Catalogue: read by all, maintained by the state PMO, imported by the state.
+  "rollout.catalogueFacets": "authenticated",
+  "rollout.services": "authenticated",
+  "rollout.service": "authenticated",
+  "rollout.updateServiceInfo": STATE_PMO,
+  "rollout.correctResponsibility": STATE_PMO,
+  "rollout.importCatalogue": STATE_READERS,
+  // A Kommune's own rollout.
+  "rollout.board": KOMMUNE_ROLES_ALL,
+  "rollout.record": KOMMUNE_ROLES_ALL,
+  "rollout.updateRecord": ROLLOUT_EDITORS,
+  "rollout.bulkUpdate": ROLLOUT_EDITORS,
+  "rollout.kommuneSummary": KOMMUNE_ROLES_ALL,
+  "rollout.exportBoard": KOMMUNE_ROLES_ALL,
+  // Comments: the state PMO on any Kommune's record, a Kommune's CDO/PMO or admin on its own.
+  "rollout.addComment": [...ROLLOUT_EDITORS, "state_pmo"],
+  // The state's programme: dashboards and records by name (read only).
+  "rollout.stateOverview": STATE_READERS,
+  "rollout.coverageByService": STATE_READERS,
+  "rollout.coverageByKommune": STATE_READERS,
+  "rollout.progress": STATE_READERS,
+  "rollout.bottlenecks": STATE_READERS,
+  "rollout.drilldown": STATE_READERS,
+  "rollout.kommuneRecord": STATE_READERS,
+  "rollout.exportState": STATE_READERS,
+  // Cost and financing model, scenarios and operating models.
+  "rollout.costModel": STATE_READERS,
+  "rollout.scenarios": STATE_READERS,
+  "rollout.saveScenario": STATE_PMO,
+  "rollout.deleteScenario": STATE_PMO,
+  "rollout.compareScenarios": STATE_READERS,
+  "rollout.operatingModels": STATE_READERS,
+  "rollout.saveOperatingModelScores": STATE_PMO,
 } as const satisfies Record<string, Access>;
 
 export type ProcedurePath = keyof typeof PERMISSIONS;

@@ -11,6 +11,11 @@ export const JOBS = {
     queue: "maintenance",
     payload: z.object({ tenantId, hour: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}$/) }).strict(),
   },
+  /**
+   * Every 10 minutes: recomputes the Land-wide rollout counts (no names) that the Kommunen compare themselves with.
+   * Runs in the state tenant's transaction, the only one that reads every Kommune's records.
+   */
+  "rollout.landStats": { queue: "maintenance", payload: z.object({}).strict() },
 } as const;
 
 export type JobName = keyof typeof JOBS;

@@ -13,6 +13,13 @@ export type SchedulerDefinition = {
 
 export const SCHEDULERS: SchedulerDefinition[] = [
   { id: "cleanup-hourly", queue: "maintenance", job: "cleanup.sweep", pattern: "7 * * * *", data: {} },
+  {
+    id: "rollout-land-stats",
+    queue: "maintenance",
+    job: "rollout.landStats",
+    pattern: "*/10 * * * *",
+    data: {},
+  },
 ];
 
 export const SCHEDULER_TIMEZONE = "Europe/Berlin";

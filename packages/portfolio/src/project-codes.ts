@@ -1,39 +1,17 @@
 /** Code lists for status, method and priority, with the German words accepted on import and written on export. */
-export const projectStatuses = [
-  "registered",
-  "assessed",
-  "approved",
-  "in_progress",
-  "completed",
-  "rejected",
-  "stopped",
-] as const;
-export type ProjectStatus = (typeof projectStatuses)[number];
-export const projectStatusLabels: Readonly<Record<ProjectStatus, string>> = {
-  registered: "angemeldet",
-  assessed: "bewertet",
-  approved: "genehmigt",
-  in_progress: "in Umsetzung",
-  completed: "abgeschlossen",
-  rejected: "abgelehnt",
-  stopped: "gestoppt",
-};
-
-export const projectMethods = ["classic", "agile", "hybrid"] as const;
-export type ProjectMethod = (typeof projectMethods)[number];
-export const projectMethodLabels: Readonly<Record<ProjectMethod, string>> = {
-  classic: "klassisch",
-  agile: "agil",
-  hybrid: "hybrid",
-};
-
-export const projectPriorities = ["high", "medium", "low"] as const;
-export type ProjectPriority = (typeof projectPriorities)[number];
-export const projectPriorityLabels: Readonly<Record<ProjectPriority, string>> = {
-  high: "hoch",
-  medium: "mittel",
-  low: "niedrig",
-};
+// The code lists are the portfolio vocabulary of the whole platform: defined once in @spatz/domain (browser-safe),
+// re-exported here so the import/export keeps one source of truth with the screens and the database.
+export {
+  type ProjectMethod,
+  type ProjectPriority,
+  type ProjectStatus,
+  projectMethodLabels,
+  projectMethods,
+  projectPriorities,
+  projectPriorityLabels,
+  projectStatuses,
+  projectStatusLabels,
+} from "@spatz/domain";
 
 function normalizeWord(text: string): string {
   return text.normalize("NFC").trim().replace(/\s+/gu, " ").toLocaleLowerCase("de-DE");

@@ -1,3 +1,4 @@
+export * from "./api";
 export * from "./catalogue";
 export * from "./costs";
 export * from "./coverage";
@@ -10,3 +11,4 @@ export * from "./responsibility";
 export * from "./responsibility-rules";
 export * from "./reuse-routes";
 export * from "./status";
+export * from "./steps";

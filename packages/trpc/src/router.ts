@@ -8,6 +8,9 @@ import { maturityModelsRouter } from "./routers/maturity-models.ts";
 import { measuresRouter } from "./routers/measures.ts";
 import { orgUnitsRouter } from "./routers/org-units.ts";
 import { strategiesRouter } from "./routers/strategies.ts";
+import { portfolioRouter } from "./routers/portfolio.ts";
+import { registrationRouter } from "./routers/registration.ts";
+import { rolloutRouter } from "./routers/rollout.ts";
 import { tenantsRouter } from "./routers/tenants.ts";
 import { usersRouter } from "./routers/users.ts";
 import { router } from "./trpc.ts";
@@ -24,6 +27,9 @@ export const appRouter = router({
   orgUnits: orgUnitsRouter,
   measures: measuresRouter,
   strategies: strategiesRouter,
+  portfolio: portfolioRouter,
+  registration: registrationRouter,
+  rollout: rolloutRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,11 +1,10 @@
 // Procedure tiers, defined once. Every tier checks the authorization matrix (@spatz/domain PERMISSIONS) by path, and
 // every tier that touches data runs the procedure inside one transaction whose tenant comes from the session (or, for
 // anonymous flows, from no tenant at all). There is no tier that hands a procedure the bare connection pool.
-import { parseSessionToken, type ValidSession, validateSession } from "@spatz/auth";
-import { type Actor, type TenantTx, withTenant } from "@spatz/db";
+import { parseSessionToken, readSession, touchSession, type ValidSession } from "@spatz/auth";
+import { type Actor, type TenantTx, withoutTenant, withTenant } from "@spatz/db";
 import { accessOf, ERROR_MESSAGES, type Role } from "@spatz/domain";
 import { initTRPC, TRPCError } from "@trpc/server";
-import { sql } from "drizzle-orm";
 import superjson from "superjson";
 import { ZodError, z } from "zod";
 import { type Context, DEPS, type ServerDeps } from "./context.ts";
@@ -68,25 +67,17 @@ function requireAccess(path: string, tier: "public" | "tenant") {
   return access;
 }
 
-/** No session and no tenant: RLS shows only global tables (the tenant directory). */
-async function anonymousTransaction(deps: ServerDeps, work: (tx: TenantTx) => Promise<void>): Promise<void> {
-  await deps.db.transaction(async (tx) => {
-    await tx.execute(sql`select set_config('app.tenant_id', '', true)`);
-    await work(tx as TenantTx);
-  });
-}
-
 export type PublicCapabilities = {
   /** Runs `fn` in the transaction of the tenant named by a URL slug; for sign-in flows where credentials prove membership. */
   inTenantOf: <T>(tenantId: string, fn: (tx: TenantTx) => Promise<T>) => Promise<T>;
 };
 
-export const publicProcedure = t.procedure.use(async ({ ctx, path, next }) => {
+export const publicProcedure = t.procedure.use(async ({ ctx, path, type, next }) => {
   requireAccess(path, "public");
   const deps = ctx[DEPS];
   const caps: PublicCapabilities = { inTenantOf: (tenantId, fn) => withTenant(deps.db, tenantId, fn) };
   return insideTransaction(
-    (work) => anonymousTransaction(deps, work),
+    (work) => withoutTenant(deps.db, work, { readOnly: type === "query" }),
     (tx) => next({ ctx: { tx, deps: publicDeps(deps), caps } }),
   );
 });
@@ -110,15 +101,18 @@ export type TenantCapabilities = {
 };
 
 /** Authenticated: validates the session and runs the procedure in the session's tenant transaction. */
-export const tenantProcedure = t.procedure.use(async ({ ctx, path, next }) => {
+export const tenantProcedure = t.procedure.use(async ({ ctx, path, type, next }) => {
   const access = requireAccess(path, "tenant");
   const deps = ctx[DEPS];
   const token = parseSessionToken(ctx.sessionToken);
   if (!token) throw new TRPCError({ code: "UNAUTHORIZED", message: ERROR_MESSAGES.UNAUTHORIZED });
-  return insideTransaction(
-    (work) => withTenant(deps.db, token.tenantId, work),
+  // Queries run read-only: the database itself refuses writes from a GET, and reads save a round trip.
+  const readOnly = type === "query";
+  let slide = false;
+  const result = await insideTransaction(
+    (work) => withTenant(deps.db, token.tenantId, work, { readOnly }),
     async (tx) => {
-      const session = await validateSession(tx, token, deps.sessionPolicy);
+      const session = await readSession(tx, token);
       if (!session) {
         ctx.resHeaders.append("Set-Cookie", clearSessionCookie(deps.cookieSecure));
         throw new TRPCError({ code: "UNAUTHORIZED", message: ERROR_MESSAGES.UNAUTHORIZED });
@@ -126,6 +120,9 @@ export const tenantProcedure = t.procedure.use(async ({ ctx, path, next }) => {
       if (access !== "authenticated" && !(access as readonly Role[]).includes(session.user.role)) {
         throw new TRPCError({ code: "FORBIDDEN", message: ERROR_MESSAGES.FORBIDDEN });
       }
+      if (session.slideDue && !readOnly)
+        await touchSession(tx, token.tenantId, token.sessionId, deps.sessionPolicy);
+      slide = session.slideDue && readOnly;
       const actor: Actor = { userId: session.user.id, label: session.user.email, requestId: ctx.requestId };
       const caps: TenantCapabilities = {
         provisionTenant: (tenantId, fn) => {
@@ -137,4 +134,10 @@ export const tenantProcedure = t.procedure.use(async ({ ctx, path, next }) => {
       return next({ ctx: { tx, session: { ...session, actor }, deps: publicDeps(deps), caps } });
     },
   );
+  // At most once a minute per session, a read needs its own short write to slide the idle expiry.
+  if (slide)
+    await withTenant(deps.db, token.tenantId, (tx) =>
+      touchSession(tx, token.tenantId, token.sessionId, deps.sessionPolicy),
+    );
+  return result;
 });

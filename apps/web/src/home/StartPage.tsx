@@ -11,8 +11,9 @@ import {
   MyMeasures,
   PendingApprovals,
 } from "../maturity/StartSections.tsx";
+import { MyProjectsTile, PortfolioOverviewTiles } from "../portfolio/StartTiles.tsx";
+import { KommuneRolloutTile, StateRolloutTiles } from "../rollout/StartTiles.tsx";
 import { PageHeader } from "../ui/PageHeader.tsx";
-import { EmptyState } from "../ui/states.tsx";
 
 const TITLES: Record<Role, string> = {
   admin: "Start – Administration",
@@ -71,11 +72,7 @@ export function StartPage(props: { me: Me }) {
             </Tile>
           </Match>
           <Match when={role() === "state_pmo"}>
-            <Tile title="Rollout der Onlinedienste">
-              <EmptyState title="Das Rollout-Dashboard wird eingerichtet.">
-                Hier erscheinen Abdeckung je Leistung, Kreis und Kommune.
-              </EmptyState>
-            </Tile>
+            <StateRolloutTiles />
             <Tile title="Kommunen">
               <A href="/land/kommunen">Verzeichnis der Kommunen</A>
             </Tile>
@@ -106,6 +103,8 @@ export function StartPage(props: { me: Me }) {
               <p>Strategien und Soll-Ziele, die auf Ihre Freigabe warten.</p>
               <PendingApprovals />
             </Tile>
+            <PortfolioOverviewTiles me={props.me} />
+            <KommuneRolloutTile />
             <Tile title="Protokoll">
               <A href="/verwaltung/protokoll">Protokoll ansehen</A>
             </Tile>
@@ -117,21 +116,35 @@ export function StartPage(props: { me: Me }) {
             <Tile title="Steuerung" wide>
               <CoordinatorSteps me={props.me} />
             </Tile>
+            <PortfolioOverviewTiles me={props.me} />
+            <KommuneRolloutTile />
           </Match>
           <Match when={role() === "project_lead"}>
             <Tile title="Meine Maßnahmen" wide>
               <MyMeasures />
             </Tile>
+            <MyProjectsTile me={props.me} />
           </Match>
           <Match when={role() === "viewer"}>
             <Tile title="Reifegrad meiner Verwaltung" wide>
               <MaturitySummary />
             </Tile>
-            <Tile title="Maßnahmen">
-              <p>Alle Maßnahmen und ihr Stand (nur lesend).</p>
-              <A href="/massnahmen">Maßnahmen ansehen</A>
-              <br />
-              <A href="/strategie">Strategie ansehen</A>
+            <Tile title="Maßnahmen und Projekte">
+              <p>Alle Maßnahmen, Projekte und Onlinedienste und ihr Stand (nur lesend).</p>
+              <ul class="plain-list">
+                <li>
+                  <A href="/massnahmen">Maßnahmen ansehen</A>
+                </li>
+                <li>
+                  <A href="/strategie">Strategie ansehen</A>
+                </li>
+                <li>
+                  <A href="/portfolio">Projektportfolio ansehen</A>
+                </li>
+                <li>
+                  <A href="/rollout">Onlinedienste ansehen</A>
+                </li>
+              </ul>
             </Tile>
           </Match>
         </Switch>

@@ -56,8 +56,11 @@ export function SelectField(
           undefined
         }
       >
+        {/* `selected` as well: the select's value is set before its options exist, so an initial value would be lost. */}
         {own.options.map((o) => (
-          <option value={o.value}>{o.label}</option>
+          <option value={o.value} selected={o.value === select.value}>
+            {o.label}
+          </option>
         ))}
       </select>
       <Show when={own.error}>

@@ -19,6 +19,8 @@ const NAV: NavItem[] = [
   { href: "/reifegrad", label: "Reifegrad", requires: "maturity.dashboard", kommuneOnly: true },
   { href: "/massnahmen", label: "Maßnahmen", requires: "measures.list", kommuneOnly: true },
   { href: "/strategie", label: "Strategie", requires: "strategies.list", kommuneOnly: true },
+  { href: "/portfolio", label: "Portfolio", requires: "portfolio.list", kommuneOnly: true },
+  { href: "/rollout", label: "Onlinedienste", requires: "rollout.board", kommuneOnly: true },
   { href: "/land/kommunen", label: "Kommunen", requires: "tenants.list", stateOnly: true },
   {
     href: "/land/reifegradmodell",
@@ -26,6 +28,10 @@ const NAV: NavItem[] = [
     requires: "maturityModels.list",
     stateOnly: true,
   },
+  { href: "/land/rollout", label: "Rollout", requires: "rollout.stateOverview", stateOnly: true },
+  { href: "/land/katalog", label: "OZG-Katalog", requires: "rollout.services", stateOnly: true },
+  { href: "/land/kosten", label: "Kosten", requires: "rollout.costModel", stateOnly: true },
+  // One org unit tree for the portfolio (GB/R) and maturity (scope of measures and strategies).
   { href: "/verwaltung/organisation", label: "Organisation", requires: "orgUnits.create", kommuneOnly: true },
   { href: "/verwaltung/benutzer", label: "Benutzer", requires: "users.list" },
   { href: "/verwaltung/protokoll", label: "Protokoll", requires: "audit.list" },

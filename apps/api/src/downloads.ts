@@ -1,0 +1,85 @@
+// File downloads as plain GET routes (a browser saves them directly). Each download runs the tRPC procedure that
+// produces the file through a server-side caller, so the session check, the tenant transaction, the authorization
+// matrix and the input validation are exactly those of the procedure.
+import {
+  appRouter,
+  createCallerFactory,
+  type createContextFactory,
+  readCookie,
+  SESSION_COOKIE,
+} from "@spatz/trpc";
+import { TRPCError } from "@trpc/server";
+import type { Context as HonoContext } from "hono";
+
+const createCaller = createCallerFactory(appRouter);
+
+const STATUS: Record<string, 400 | 401 | 403 | 404> = {
+  BAD_REQUEST: 400,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+};
+
+function attachment(fileName: string): string {
+  const ascii = fileName.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
+
+type Env = { Variables: { requestId: string } };
+
+/**
+ * GET /dateien/portfolio?format=csv|xlsx|tsv&filter=<JSON>&sort=…&dir=asc|desc: the filtered portfolio, as the list
+ * shows it. German error texts as plain text with the matching status.
+ */
+export function portfolioDownload(
+  createContext: ReturnType<typeof createContextFactory>,
+  clientIp: (c: HonoContext<Env>) => string,
+) {
+  return async (c: HonoContext<Env>) => {
+    const resHeaders = new Headers();
+    const caller = createCaller(
+      createContext({
+        requestId: c.get("requestId"),
+        ip: clientIp(c),
+        userAgent: c.req.header("user-agent") ?? null,
+        sessionToken: readCookie(c.req.header("cookie"), SESSION_COOKIE),
+        resHeaders,
+      }),
+    );
+    const plain = (status: number, text: string) => {
+      const headers = new Headers(resHeaders);
+      headers.set("Content-Type", "text/plain; charset=utf-8");
+      headers.set("Cache-Control", "no-store");
+      return new Response(text, { status, headers });
+    };
+    let filter: unknown = {};
+    try {
+      const raw = c.req.query("filter");
+      if (raw) filter = JSON.parse(raw);
+    } catch {
+      return plain(400, "Der Filter der Exportadresse ist ungültig.");
+    }
+    try {
+      const file = await caller.portfolio.export({
+        format: c.req.query("format") as "csv",
+        filter: filter as Record<string, never>,
+        ...(c.req.query("sort") ? { sort: c.req.query("sort") as "start" } : {}),
+        ...(c.req.query("dir") ? { dir: c.req.query("dir") as "asc" } : {}),
+      });
+      const headers = new Headers(resHeaders);
+      headers.set("Content-Type", file.mediaType);
+      headers.set("Content-Disposition", attachment(file.fileName));
+      headers.set("Cache-Control", "no-store");
+      return new Response(Buffer.from(file.contentBase64, "base64"), { status: 200, headers });
+    } catch (error) {
+      if (error instanceof TRPCError && STATUS[error.code]) {
+        const message =
+          error.code === "BAD_REQUEST" && error.cause && "issues" in error.cause
+            ? "Die Angaben für den Export sind ungültig (Format: csv oder xlsx)."
+            : error.message;
+        return plain(STATUS[error.code]!, message);
+      }
+      throw error;
+    }
+  };
+}

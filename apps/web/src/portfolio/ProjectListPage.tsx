@@ -1,0 +1,264 @@
+// The portfolio list: search and filters (GB, R, status, year, method, lead), sorting, paging, saved filters and
+// the export of exactly what is filtered.
+import { A } from "@solidjs/router";
+import {
+  can,
+  formatDate,
+  PROJECT_SORT_LABELS,
+  PROJECT_SORTS,
+  type ProjectFilter,
+  type ProjectSort,
+  projectMethodLabels,
+} from "@spatz/domain";
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/solid-query";
+import { createSignal, For, Show } from "solid-js";
+import type { Me } from "../auth/session.ts";
+import { errorMessage, fieldErrors, trpc } from "../lib/trpc.ts";
+import { TextField } from "../ui/Field.tsx";
+import { PageHeader } from "../ui/PageHeader.tsx";
+import { Pager } from "../ui/Pager.tsx";
+import { QueryView } from "../ui/QueryView.tsx";
+import { Alert, EmptyState } from "../ui/states.tsx";
+import {
+  ChoiceField,
+  FilterForm,
+  money,
+  PortfolioNav,
+  StatusBadge,
+  useFilterOptions,
+  useProjectFilter,
+} from "./common.tsx";
+
+const PAGE_SIZE = 25;
+
+export function ProjectListPage(props: { me: Me }) {
+  const f = useProjectFilter();
+  const options = useFilterOptions();
+  const sort = () =>
+    ((PROJECT_SORTS as readonly string[]).includes(String(f.params.sort))
+      ? f.params.sort
+      : "start") as ProjectSort;
+  const dir = () => (f.params.dir === "desc" ? "desc" : "asc") as "asc" | "desc";
+  const page = () => Math.max(1, Number(f.params.page) || 1);
+  const input = () => ({ filter: f.filter(), sort: sort(), dir: dir(), page: page(), pageSize: PAGE_SIZE });
+  const list = useQuery(() => ({
+    queryKey: ["portfolio.list", input()],
+    queryFn: () => trpc.portfolio.list.query(input()),
+    placeholderData: keepPreviousData,
+  }));
+  const exportHref = (format: "csv" | "xlsx") =>
+    `/dateien/portfolio?${new URLSearchParams({
+      format,
+      filter: JSON.stringify(f.filter()),
+      sort: sort(),
+      dir: dir(),
+    }).toString()}`;
+  const sortBy = (key: ProjectSort) =>
+    f.setParams({ sort: key, dir: sort() === key && dir() === "asc" ? "desc" : "asc", page: undefined });
+  const ariaSort = (key: ProjectSort) =>
+    sort() === key ? (dir() === "asc" ? "ascending" : "descending") : undefined;
+  const SortHeader = (p: { key: ProjectSort; label?: string; class?: string }) => (
+    <th scope="col" aria-sort={ariaSort(p.key)} class={p.class}>
+      <button type="button" class="sort-button" onClick={() => sortBy(p.key)}>
+        {p.label ?? PROJECT_SORT_LABELS[p.key]}
+        <span aria-hidden="true">{sort() === p.key ? (dir() === "asc" ? " ▲" : " ▼") : ""}</span>
+      </button>
+    </th>
+  );
+  return (
+    <>
+      <PageHeader
+        title="Projektportfolio"
+        intro={`Alle Projekte von ${props.me.tenant.name}.`}
+        actions={
+          <Show when={can(props.me.user.role, "portfolio.create")}>
+            <A href="/portfolio/projekte/neu" class="button button-primary">
+              Projekt anlegen
+            </A>
+          </Show>
+        }
+      />
+      <PortfolioNav me={props.me} />
+      <FilterForm
+        me={props.me}
+        label="Projekte filtern"
+        filter={f.filter()}
+        options={options.data}
+        onChange={(patch) => f.update(patch)}
+      />
+      <SavedFilters current={f.filter()} onApply={(filter) => f.replace(filter)} />
+      <div class="toolbar">
+        <ChoiceField
+          label="Sortieren nach"
+          value={sort()}
+          options={PROJECT_SORTS.map((s) => ({ value: s, label: PROJECT_SORT_LABELS[s] }))}
+          onChange={(e) => f.setParams({ sort: e.currentTarget.value, page: undefined })}
+        />
+        <ChoiceField
+          label="Reihenfolge"
+          value={dir()}
+          options={[
+            { value: "asc", label: "aufsteigend" },
+            { value: "desc", label: "absteigend" },
+          ]}
+          onChange={(e) => f.setParams({ dir: e.currentTarget.value, page: undefined })}
+        />
+        <div class="toolbar-actions">
+          <a class="button button-secondary" href={exportHref("csv")} download="">
+            Export CSV
+          </a>
+          <a class="button button-secondary" href={exportHref("xlsx")} download="">
+            Export Excel
+          </a>
+        </div>
+      </div>
+      <QueryView
+        query={list}
+        isEmpty={(d) => d.items.length === 0}
+        empty={
+          <EmptyState title="Keine Projekte für diese Auswahl.">
+            <Show when={can(props.me.user.role, "portfolio.importPreview")}>
+              <p>
+                Projekte können Sie anlegen oder <A href="/portfolio/import">aus einer Liste importieren</A>.
+              </p>
+            </Show>
+          </EmptyState>
+        }
+      >
+        {(data) => (
+          <>
+            <p class="muted" aria-live="polite">
+              {data.total === 1 ? "1 Projekt" : `${data.total.toLocaleString("de-DE")} Projekte`}
+            </p>
+            <div class="table-scroll">
+              <table class="table" aria-label="Projekte">
+                <thead>
+                  <tr>
+                    <SortHeader key="gb" />
+                    <SortHeader key="name" />
+                    <SortHeader key="start" />
+                    <SortHeader key="end" />
+                    <th scope="col">Dauer</th>
+                    <SortHeader key="status" />
+                    <th scope="col">Methode</th>
+                    <th scope="col">Projektleitung</th>
+                    <SortHeader key="budget" class="num" />
+                  </tr>
+                </thead>
+                <tbody>
+                  <For each={data.items}>
+                    {(p) => (
+                      <tr>
+                        <td>
+                          {p.gbCode} / {p.rCode}
+                        </td>
+                        <td>
+                          <A href={`/portfolio/projekte/${p.id}`}>{p.name}</A>
+                          <Show when={p.overdueMilestones > 0}>
+                            {" "}
+                            <span class="badge badge-overdue">
+                              {p.overdueMilestones === 1
+                                ? "1 Meilenstein überfällig"
+                                : `${p.overdueMilestones} Meilensteine überfällig`}
+                            </span>
+                          </Show>
+                        </td>
+                        <td>{formatDate(p.startDate)}</td>
+                        <td>{formatDate(p.endDate)}</td>
+                        <td>{p.duration}</td>
+                        <td>
+                          <StatusBadge status={p.status} />
+                        </td>
+                        <td>{p.method ? projectMethodLabels[p.method] : "–"}</td>
+                        <td>{p.leadName ?? "–"}</td>
+                        <td class="num">{money(p.budgetCents)}</td>
+                      </tr>
+                    )}
+                  </For>
+                </tbody>
+              </table>
+            </div>
+            <Pager
+              page={data.page}
+              pageSize={data.pageSize}
+              total={data.total}
+              onPage={(n) => f.setParams({ page: n > 1 ? String(n) : undefined })}
+              label="Seiten der Projektliste"
+            />
+          </>
+        )}
+      </QueryView>
+    </>
+  );
+}
+
+function SavedFilters(props: { current: ProjectFilter; onApply: (filter: ProjectFilter) => void }) {
+  const client = useQueryClient();
+  const [name, setName] = createSignal("");
+  const saved = useQuery(() => ({
+    queryKey: ["portfolio.savedFilters"],
+    queryFn: () => trpc.portfolio.savedFilters.query(),
+  }));
+  const refresh = () => client.invalidateQueries({ queryKey: ["portfolio.savedFilters"] });
+  const save = useMutation(() => ({
+    mutationFn: () => trpc.portfolio.saveFilter.mutate({ name: name(), filter: props.current }),
+    onSuccess: () => {
+      setName("");
+      refresh();
+    },
+  }));
+  const remove = useMutation(() => ({
+    mutationFn: (id: string) => trpc.portfolio.deleteFilter.mutate({ id }),
+    onSuccess: refresh,
+  }));
+  return (
+    <section class="saved-filters" aria-labelledby="saved-filters-title">
+      <h2 id="saved-filters-title" class="visually-hidden">
+        Gespeicherte Filter
+      </h2>
+      <Show when={(saved.data ?? []).length > 0}>
+        <ul class="chips" aria-label="Gespeicherte Filter">
+          <For each={saved.data}>
+            {(s) => (
+              <li class="chip">
+                <button type="button" class="chip-apply" onClick={() => props.onApply(s.filter)}>
+                  {s.name}
+                </button>
+                <button
+                  type="button"
+                  class="chip-remove"
+                  aria-label={`Gespeicherten Filter „${s.name}“ löschen`}
+                  onClick={() => remove.mutate(s.id)}
+                >
+                  ×
+                </button>
+              </li>
+            )}
+          </For>
+        </ul>
+      </Show>
+      <form
+        class="form form-inline"
+        aria-label="Filter speichern"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          save.mutate();
+        }}
+      >
+        <TextField
+          label="Aktuellen Filter speichern als"
+          value={name()}
+          onInput={(e) => setName(e.currentTarget.value)}
+          error={fieldErrors(save.error).name}
+        />
+        <button type="submit" class="button button-secondary" disabled={save.isPending}>
+          Filter speichern
+        </button>
+      </form>
+      <Show when={save.isError && !fieldErrors(save.error).name}>
+        <Alert kind="error">{errorMessage(save.error)}</Alert>
+      </Show>
+    </section>
+  );
+}

@@ -1,0 +1,550 @@
+// A project: facts, milestones, PM standards, completion and its history from the audit log; and the page to create one.
+import { A, useNavigate, useParams } from "@solidjs/router";
+import {
+  can,
+  formatDate,
+  formatDateTime,
+  PM_STANDARD_LABELS,
+  PM_STANDARDS,
+  type PmStandard,
+  type ProjectMethod,
+  type ProjectPriority,
+  type ProjectStatus,
+  projectMethodLabels,
+  projectPriorityLabels,
+  projectStatusLabels,
+} from "@spatz/domain";
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/solid-query";
+import { createSignal, For, Show } from "solid-js";
+import type { Me } from "../auth/session.ts";
+import { errorMessage, fieldErrors, trpc } from "../lib/trpc.ts";
+import { TextField } from "../ui/Field.tsx";
+import { PageHeader } from "../ui/PageHeader.tsx";
+import { Pager } from "../ui/Pager.tsx";
+import { QueryView } from "../ui/QueryView.tsx";
+import { Alert, EmptyState, Loading } from "../ui/states.tsx";
+import {
+  centsToInput,
+  daysToInput,
+  money,
+  PortfolioNav,
+  personDays,
+  StableQueryView,
+  StatusBadge,
+  useFilterOptions,
+} from "./common.tsx";
+import { EMPTY_PROJECT, ProjectForm, type ProjectFormValues } from "./ProjectForm.tsx";
+
+type Project = Awaited<ReturnType<typeof trpc.portfolio.get.query>>;
+
+function toInput(v: ProjectFormValues) {
+  return {
+    ...v,
+    priority: v.priority,
+    method: v.method,
+    leadUserId: v.leadUserId,
+  };
+}
+
+export function ProjectNewPage(props: { me: Me }) {
+  const navigate = useNavigate();
+  const client = useQueryClient();
+  const options = useFilterOptions();
+  const create = useMutation(() => ({
+    mutationFn: (v: ProjectFormValues) => trpc.portfolio.create.mutate(toInput(v)),
+    onSuccess: (r) => {
+      client.invalidateQueries({ queryKey: ["portfolio.list"] });
+      client.invalidateQueries({ queryKey: ["portfolio.filterOptions"] });
+      navigate(`/portfolio/projekte/${r.id}`);
+    },
+  }));
+  return (
+    <>
+      <PageHeader title="Projekt anlegen" />
+      <PortfolioNav me={props.me} />
+      <QueryView query={options}>
+        {(o) => (
+          <Show
+            when={o.orgUnits.some((u) => u.kind === "r")}
+            fallback={
+              <EmptyState title="Es sind noch keine Organisationseinheiten angelegt.">
+                <p>
+                  Legen Sie zuerst Geschäftsbereiche und Fachbereiche unter{" "}
+                  <A href="/portfolio/organisation">Organisationseinheiten</A> an oder importieren Sie eine
+                  Projektliste.
+                </p>
+              </EmptyState>
+            }
+          >
+            <section class="card">
+              <ProjectForm
+                initial={EMPTY_PROJECT}
+                options={o}
+                submitLabel="Projekt anlegen"
+                pending={create.isPending}
+                error={create.error}
+                onSubmit={(v) => create.mutate(v)}
+                onCancel={() => navigate("/portfolio")}
+              />
+            </section>
+          </Show>
+        )}
+      </QueryView>
+    </>
+  );
+}
+
+export function ProjectDetailPage(props: { me: Me }) {
+  const params = useParams();
+  const project = useQuery(() => ({
+    queryKey: ["portfolio.get", params.id],
+    queryFn: () => trpc.portfolio.get.query({ id: params.id! }),
+  }));
+  return (
+    <>
+      <PageHeader
+        title={project.data?.name ?? "Projekt"}
+        intro={project.data ? `${project.data.gbCode} / ${project.data.rCode}` : undefined}
+      />
+      <PortfolioNav me={props.me} />
+      <StableQueryView query={project}>{(p) => <ProjectView me={props.me} project={p()} />}</StableQueryView>
+    </>
+  );
+}
+
+function ProjectView(props: { me: Me; project: Project }) {
+  const client = useQueryClient();
+  const navigate = useNavigate();
+  const [editing, setEditing] = createSignal(false);
+  const options = useFilterOptions();
+  const p = () => props.project;
+  const refresh = () =>
+    Promise.all([
+      client.invalidateQueries({ queryKey: ["portfolio.get", p().id] }),
+      client.invalidateQueries({ queryKey: ["portfolio.history", p().id] }),
+      client.invalidateQueries({ queryKey: ["portfolio.list"] }),
+      client.invalidateQueries({ queryKey: ["portfolio.dashboard"] }),
+      client.invalidateQueries({ queryKey: ["portfolio.timeline"] }),
+    ]);
+  const update = useMutation(() => ({
+    mutationFn: (v: ProjectFormValues) => trpc.portfolio.update.mutate({ id: p().id, ...toInput(v) }),
+    onSuccess: async () => {
+      setEditing(false);
+      await refresh();
+    },
+  }));
+  const complete = useMutation(() => ({
+    mutationFn: () => trpc.portfolio.complete.mutate({ id: p().id, completeLinkedMeasures: true }),
+    onSuccess: refresh,
+  }));
+  const remove = useMutation(() => ({
+    mutationFn: () => trpc.portfolio.remove.mutate({ id: p().id }),
+    onSuccess: () => {
+      client.invalidateQueries({ queryKey: ["portfolio.list"] });
+      navigate("/portfolio");
+    },
+  }));
+  const setStandard = useMutation(() => ({
+    mutationFn: (v: { standard: PmStandard; followed: boolean }) =>
+      trpc.portfolio.setStandard.mutate({ projectId: p().id, ...v }),
+    onSuccess: refresh,
+  }));
+  const followed = (s: PmStandard) => p().standards.some((x) => x.standard === s);
+  const open = () => !["completed", "rejected", "stopped"].includes(p().status);
+  return (
+    <>
+      <Show when={complete.isSuccess}>
+        <Alert kind="success">
+          <p>Das Projekt ist abgeschlossen.</p>
+        </Alert>
+      </Show>
+      <Show when={complete.isError || remove.isError || setStandard.isError}>
+        <Alert kind="error">{errorMessage(complete.error ?? remove.error ?? setStandard.error)}</Alert>
+      </Show>
+      <section class="card" aria-labelledby="facts-title">
+        <div class="card-header">
+          <h2 id="facts-title">Steckbrief</h2>
+          <Show when={p().canEdit && !editing()}>
+            <div class="card-actions">
+              <button type="button" class="button" onClick={() => setEditing(true)}>
+                Bearbeiten
+              </button>
+              <Show when={open()}>
+                <button
+                  type="button"
+                  class="button"
+                  disabled={complete.isPending}
+                  onClick={() => {
+                    // Linked measures come with the maturity module; the question is asked here so the flow stays.
+                    if (
+                      window.confirm(
+                        "Projekt abschließen? Verknüpfte Maßnahmen werden ebenfalls abgeschlossen, der Reifegrad steigt entsprechend.",
+                      )
+                    )
+                      complete.mutate();
+                  }}
+                >
+                  Projekt abschließen
+                </button>
+              </Show>
+              <Show when={can(props.me.user.role, "portfolio.remove")}>
+                <button
+                  type="button"
+                  class="button button-danger"
+                  onClick={() => {
+                    if (window.confirm(`Projekt „${p().name}“ mit Meilensteinen endgültig löschen?`))
+                      remove.mutate();
+                  }}
+                >
+                  Löschen
+                </button>
+              </Show>
+            </div>
+          </Show>
+        </div>
+        <Show
+          when={editing()}
+          fallback={
+            <dl class="facts">
+              <dt>GB / R</dt>
+              <dd>
+                {p().gbCode} – {p().gbName} / {p().rCode} – {p().rName}
+              </dd>
+              <dt>Status</dt>
+              <dd>
+                <StatusBadge status={p().status} />
+              </dd>
+              <dt>Zeitraum</dt>
+              <dd>
+                {formatDate(p().startDate)} bis {formatDate(p().endDate)} ({p().duration})
+              </dd>
+              <dt>Beschreibung</dt>
+              <dd class="pre-line">{p().description || "–"}</dd>
+              <dt>Priorität</dt>
+              <dd>{p().priority ? projectPriorityLabels[p().priority!] : "–"}</dd>
+              <dt>Methode</dt>
+              <dd>{p().method ? projectMethodLabels[p().method!] : "–"}</dd>
+              <dt>Projektleitung</dt>
+              <dd>
+                {p().leadName ?? "–"}
+                <Show when={p().leadUserName}> (Konto: {p().leadUserName})</Show>
+              </dd>
+              <dt>Budget</dt>
+              <dd>{money(p().budgetCents)}</dd>
+              <dt>Aufwand</dt>
+              <dd>{personDays(p().effortDays)}</dd>
+              <dt>Projekt-ID</dt>
+              <dd>{p().externalId ?? p().id}</dd>
+              <dt>Bemerkungen</dt>
+              <dd class="pre-line">{p().notes ?? "–"}</dd>
+              <Show when={p().proposal}>
+                <dt>Herkunft</dt>
+                <dd>
+                  <A href={`/portfolio/anmeldung/${p().proposal!.roundId}`}>aus der Projektanmeldung</A>
+                </dd>
+              </Show>
+            </dl>
+          }
+        >
+          <Show when={options.data} fallback={<Loading />}>
+            {(o) => (
+              <ProjectForm
+                options={o()}
+                initial={{
+                  gbId: p().gbId,
+                  rId: p().rId,
+                  name: p().name,
+                  description: p().description,
+                  start: p().startDate,
+                  end: p().endDate,
+                  status: p().status,
+                  priority: p().priority,
+                  method: p().method,
+                  leadName: p().leadName ?? "",
+                  leadUserId: p().leadUserId,
+                  budget: centsToInput(p().budgetCents),
+                  effortDays: daysToInput(p().effortDays),
+                  notes: p().notes ?? "",
+                }}
+                submitLabel="Änderungen speichern"
+                pending={update.isPending}
+                error={update.error}
+                onSubmit={(v) => update.mutate(v)}
+                onCancel={() => setEditing(false)}
+              />
+            )}
+          </Show>
+        </Show>
+      </section>
+      <Milestones project={p()} onChange={refresh} />
+      <section class="card" aria-labelledby="standards-title">
+        <h2 id="standards-title">PM-Standards</h2>
+        <p class="muted">Welche Standards des Projektmanagements dieses Projekt anwendet.</p>
+        <fieldset class="checklist" disabled={!p().canEdit || setStandard.isPending}>
+          <legend class="visually-hidden">Angewendete Standards</legend>
+          <For each={PM_STANDARDS}>
+            {(s) => (
+              <label class="check">
+                <input
+                  type="checkbox"
+                  checked={followed(s)}
+                  onChange={(e) => setStandard.mutate({ standard: s, followed: e.currentTarget.checked })}
+                />{" "}
+                {PM_STANDARD_LABELS[s]}
+              </label>
+            )}
+          </For>
+        </fieldset>
+      </section>
+      <History projectId={p().id} />
+    </>
+  );
+}
+
+function Milestones(props: { project: Project; onChange: () => Promise<unknown> }) {
+  const [title, setTitle] = createSignal("");
+  const [due, setDue] = createSignal("");
+  const add = useMutation(() => ({
+    mutationFn: () =>
+      trpc.portfolio.addMilestone.mutate({ projectId: props.project.id, title: title(), dueDate: due() }),
+    onSuccess: async () => {
+      setTitle("");
+      setDue("");
+      await props.onChange();
+    },
+  }));
+  const toggle = useMutation(() => ({
+    mutationFn: (m: { id: string; title: string; dueDate: string; done: boolean }) =>
+      trpc.portfolio.updateMilestone.mutate(m),
+    onSuccess: props.onChange,
+  }));
+  const remove = useMutation(() => ({
+    mutationFn: (id: string) => trpc.portfolio.removeMilestone.mutate({ id }),
+    onSuccess: props.onChange,
+  }));
+  const errors = () => fieldErrors(add.error);
+  return (
+    <section class="card" aria-labelledby="milestones-title">
+      <h2 id="milestones-title">Meilensteine</h2>
+      <Show
+        when={props.project.milestones.length > 0}
+        fallback={<EmptyState title="Noch keine Meilensteine." />}
+      >
+        <table class="table">
+          <thead>
+            <tr>
+              <th scope="col">Meilenstein</th>
+              <th scope="col">Termin</th>
+              <th scope="col">Stand</th>
+              <Show when={props.project.canEdit}>
+                <th scope="col">
+                  <span class="visually-hidden">Aktionen</span>
+                </th>
+              </Show>
+            </tr>
+          </thead>
+          <tbody>
+            <For each={props.project.milestones}>
+              {(m) => (
+                <tr classList={{ "row-overdue": m.overdue }}>
+                  <td>{m.title}</td>
+                  <td>{formatDate(m.dueDate)}</td>
+                  <td>
+                    {m.done ? (
+                      "erreicht"
+                    ) : m.overdue ? (
+                      <strong class="text-overdue">überfällig</strong>
+                    ) : (
+                      "offen"
+                    )}
+                  </td>
+                  <Show when={props.project.canEdit}>
+                    <td>
+                      <div class="row-actions">
+                        <button
+                          type="button"
+                          class="button button-secondary"
+                          onClick={() =>
+                            toggle.mutate({ id: m.id, title: m.title, dueDate: m.dueDate, done: !m.done })
+                          }
+                          aria-label={`${m.title}: ${m.done ? "wieder öffnen" : "als erreicht markieren"}`}
+                        >
+                          {m.done ? "Wieder öffnen" : "Erreicht"}
+                        </button>
+                        <button
+                          type="button"
+                          class="button button-secondary button-danger"
+                          onClick={() => remove.mutate(m.id)}
+                          aria-label={`Meilenstein ${m.title} löschen`}
+                        >
+                          Löschen
+                        </button>
+                      </div>
+                    </td>
+                  </Show>
+                </tr>
+              )}
+            </For>
+          </tbody>
+        </table>
+      </Show>
+      <Show when={props.project.canEdit}>
+        <form
+          class="form form-inline"
+          aria-label="Meilenstein hinzufügen"
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            add.mutate();
+          }}
+        >
+          <TextField
+            label="Neuer Meilenstein"
+            value={title()}
+            onInput={(e) => setTitle(e.currentTarget.value)}
+            error={errors().title}
+          />
+          <TextField
+            label="Termin"
+            type="date"
+            value={due()}
+            onInput={(e) => setDue(e.currentTarget.value)}
+            error={errors().dueDate}
+          />
+          <button type="submit" class="button" disabled={add.isPending}>
+            Hinzufügen
+          </button>
+        </form>
+        <Show when={(add.isError && Object.keys(errors()).length === 0) || toggle.isError || remove.isError}>
+          <Alert kind="error">{errorMessage(add.error ?? toggle.error ?? remove.error)}</Alert>
+        </Show>
+      </Show>
+    </section>
+  );
+}
+
+const ACTION_LABELS: Record<string, string> = {
+  "project.create": "angelegt",
+  "project.update": "geändert",
+  "project.complete": "abgeschlossen",
+  "project.import_create": "durch Import angelegt",
+  "project.import_update": "durch Import aktualisiert",
+  "project.milestone_add": "Meilenstein hinzugefügt",
+  "project.milestone_update": "Meilenstein geändert",
+  "project.milestone_remove": "Meilenstein gelöscht",
+  "project.standard_set": "Standard angewendet",
+  "project.standard_unset": "Standard nicht mehr angewendet",
+};
+
+const FIELD_LABELS: Record<string, string> = {
+  name: "Projektname",
+  gb: "GB",
+  r: "R",
+  status: "Status",
+  startDate: "Start",
+  endDate: "Ende",
+  description: "Beschreibung",
+  priority: "Priorität",
+  method: "Methode",
+  leadName: "Projektleitung",
+  budgetCents: "Budget",
+  effortDays: "Aufwand",
+  notes: "Bemerkungen",
+  externalId: "Projekt-ID",
+  title: "Meilenstein",
+  dueDate: "Termin",
+  done: "erreicht",
+  standard: "Standard",
+  file: "Datei",
+  line: "Zeile",
+};
+
+function show(key: string, value: unknown): string {
+  if (value === null || value === undefined || value === "") return "–";
+  switch (key) {
+    case "status":
+      return projectStatusLabels[value as ProjectStatus] ?? String(value);
+    case "priority":
+      return projectPriorityLabels[value as ProjectPriority] ?? String(value);
+    case "method":
+      return projectMethodLabels[value as ProjectMethod] ?? String(value);
+    case "startDate":
+    case "endDate":
+    case "dueDate":
+      return formatDate(String(value));
+    case "budgetCents":
+      return money(Number(value));
+    case "effortDays":
+      return personDays(Number(value));
+    case "done":
+      return value ? "ja" : "nein";
+    case "standard":
+      return PM_STANDARD_LABELS[value as PmStandard] ?? String(value);
+    default:
+      return String(value);
+  }
+}
+
+/** An audit before/after as "Status: in Umsetzung · Ende: 31.12.2024"; ids and technical fields are left out. */
+function describe(value: unknown): string {
+  if (value == null || typeof value !== "object") return value == null ? "" : String(value);
+  return Object.entries(value as Record<string, unknown>)
+    .filter(([k]) => k in FIELD_LABELS)
+    .map(([k, v]) => `${FIELD_LABELS[k]}: ${show(k, v)}`)
+    .join(" · ");
+}
+
+function History(props: { projectId: string }) {
+  const [page, setPage] = createSignal(1);
+  const history = useQuery(() => ({
+    queryKey: ["portfolio.history", props.projectId, page()],
+    queryFn: () => trpc.portfolio.history.query({ id: props.projectId, page: page(), pageSize: 10 }),
+    placeholderData: keepPreviousData,
+  }));
+  return (
+    <section class="card" aria-labelledby="history-title">
+      <h2 id="history-title">Verlauf</h2>
+      <QueryView
+        query={history}
+        isEmpty={(d) => d.items.length === 0}
+        empty={<EmptyState title="Noch keine Änderungen." />}
+      >
+        {(d) => (
+          <>
+            <table class="table">
+              <thead>
+                <tr>
+                  <th scope="col">Zeitpunkt</th>
+                  <th scope="col">Person</th>
+                  <th scope="col">Änderung</th>
+                  <th scope="col">vorher</th>
+                  <th scope="col">nachher</th>
+                </tr>
+              </thead>
+              <tbody>
+                <For each={d.items}>
+                  {(e) => (
+                    <tr>
+                      <td>{formatDateTime(e.at)}</td>
+                      <td>{e.actorLabel}</td>
+                      <td>{ACTION_LABELS[e.action] ?? e.action}</td>
+                      <td class="small">{describe(e.before)}</td>
+                      <td class="small">{describe(e.after)}</td>
+                    </tr>
+                  )}
+                </For>
+              </tbody>
+            </table>
+            <Pager
+              page={d.page}
+              pageSize={d.pageSize}
+              total={d.total}
+              onPage={setPage}
+              label="Seiten des Verlaufs"
+            />
+          </>
+        )}
+      </QueryView>
+    </section>
+  );
+}

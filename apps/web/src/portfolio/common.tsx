@@ -1,0 +1,313 @@
+// Shared pieces of the portfolio screens: the filter (kept in the address, so views can be bookmarked, shared and
+// saved), the filter form, the portfolio's sub-navigation and formatting.
+import { A, useSearchParams } from "@solidjs/router";
+import {
+  can,
+  formatEuro,
+  formatNumber,
+  type ProjectFilter,
+  type ProjectMethod,
+  type ProjectStatus,
+  projectMethodLabels,
+  projectMethods,
+  projectStatuses,
+  projectStatusLabels,
+} from "@spatz/domain";
+import { type UseQueryResult, useQuery } from "@tanstack/solid-query";
+import { createUniqueId, For, type JSX, Match, Show, Switch } from "solid-js";
+import type { Me } from "../auth/session.ts";
+import { trpc } from "../lib/trpc.ts";
+import { TextField } from "../ui/Field.tsx";
+import { ErrorState, Loading } from "../ui/states.tsx";
+
+export type FilterOptions = Awaited<ReturnType<typeof trpc.portfolio.filterOptions.query>>;
+
+export function useFilterOptions() {
+  return useQuery(() => ({
+    queryKey: ["portfolio.filterOptions"],
+    queryFn: () => trpc.portfolio.filterOptions.query(),
+    staleTime: 60_000,
+  }));
+}
+
+/** Address parameters of a filter: q, gb, r, status, year, method, lead, mine. */
+export function filterFromParams(p: Partial<Record<string, string | string[]>>): ProjectFilter {
+  const one = (key: string) => {
+    const v = p[key];
+    return (Array.isArray(v) ? v[0] : v) || undefined;
+  };
+  const status = one("status");
+  const method = one("method");
+  const year = Number(one("year"));
+  return {
+    ...(one("q") ? { search: one("q") } : {}),
+    ...(one("gb") ? { gbId: one("gb") } : {}),
+    ...(one("r") ? { rId: one("r") } : {}),
+    ...(status && (projectStatuses as readonly string[]).includes(status)
+      ? { status: status as ProjectStatus }
+      : {}),
+    ...(Number.isInteger(year) && year >= 2000 && year <= 2100 ? { year } : {}),
+    ...(method && (projectMethods as readonly string[]).includes(method)
+      ? { method: method as ProjectMethod }
+      : {}),
+    ...(one("lead") ? { lead: one("lead") } : {}),
+    ...(one("mine") === "1" ? { mine: true } : {}),
+  };
+}
+
+export function paramsFromFilter(f: ProjectFilter): Record<string, string | undefined> {
+  return {
+    q: f.search || undefined,
+    gb: f.gbId,
+    r: f.rId,
+    status: f.status,
+    year: f.year ? String(f.year) : undefined,
+    method: f.method,
+    lead: f.lead,
+    mine: f.mine ? "1" : undefined,
+  };
+}
+
+export function useProjectFilter() {
+  const [params, setParams] = useSearchParams();
+  const filter = () => filterFromParams(params);
+  const update = (patch: Partial<ProjectFilter>, extra: Record<string, string | undefined> = {}) =>
+    setParams({ ...paramsFromFilter({ ...filter(), ...patch }), page: undefined, ...extra });
+  const replace = (f: ProjectFilter) =>
+    setParams({
+      q: undefined,
+      gb: undefined,
+      r: undefined,
+      status: undefined,
+      year: undefined,
+      method: undefined,
+      lead: undefined,
+      mine: undefined,
+      page: undefined,
+      ...paramsFromFilter(f),
+    });
+  return { params, setParams, filter, update, replace };
+}
+
+export function FilterForm(props: {
+  me: Me;
+  filter: ProjectFilter;
+  onChange: (patch: Partial<ProjectFilter>) => void;
+  options: FilterOptions | undefined;
+  /** Leave out the year (the timeline has its own). */
+  noYear?: boolean;
+  label: string;
+}) {
+  const units = () => props.options?.orgUnits ?? [];
+  const gbs = () => units().filter((u) => u.kind === "gb");
+  const rs = () =>
+    units().filter((u) => u.kind === "r" && (!props.filter.gbId || u.parentId === props.filter.gbId));
+  const gbCode = (id: string | null) => units().find((u) => u.id === id)?.code ?? "";
+  return (
+    <form class="form form-inline filters" aria-label={props.label} onSubmit={(e) => e.preventDefault()}>
+      <TextField
+        label="Suchen"
+        type="search"
+        value={props.filter.search ?? ""}
+        onInput={(e) => props.onChange({ search: e.currentTarget.value || undefined })}
+      />
+      <ChoiceField
+        label="Geschäftsbereich"
+        value={props.filter.gbId ?? ""}
+        options={[
+          { value: "", label: "alle" },
+          ...gbs().map((u) => ({ value: u.id, label: `${u.code} – ${u.name}` })),
+        ]}
+        onChange={(e) => props.onChange({ gbId: e.currentTarget.value || undefined, rId: undefined })}
+      />
+      <ChoiceField
+        label="Ressort/Fachbereich"
+        value={props.filter.rId ?? ""}
+        options={[
+          { value: "", label: "alle" },
+          ...rs().map((u) => ({ value: u.id, label: `${gbCode(u.parentId)} / ${u.code} – ${u.name}` })),
+        ]}
+        onChange={(e) => props.onChange({ rId: e.currentTarget.value || undefined })}
+      />
+      <ChoiceField
+        label="Status"
+        value={props.filter.status ?? ""}
+        options={[
+          { value: "", label: "alle" },
+          ...projectStatuses.map((s) => ({ value: s, label: projectStatusLabels[s] })),
+        ]}
+        onChange={(e) =>
+          props.onChange({ status: (e.currentTarget.value || undefined) as ProjectStatus | undefined })
+        }
+      />
+      <Show when={!props.noYear}>
+        <ChoiceField
+          label="Jahr"
+          value={props.filter.year ? String(props.filter.year) : ""}
+          options={[
+            { value: "", label: "alle Jahre" },
+            ...(props.options?.years ?? []).map((y) => ({ value: String(y), label: String(y) })),
+          ]}
+          onChange={(e) =>
+            props.onChange({ year: e.currentTarget.value ? Number(e.currentTarget.value) : undefined })
+          }
+        />
+      </Show>
+      <ChoiceField
+        label="Methode"
+        value={props.filter.method ?? ""}
+        options={[
+          { value: "", label: "alle" },
+          ...projectMethods.map((m) => ({ value: m, label: projectMethodLabels[m] })),
+        ]}
+        onChange={(e) =>
+          props.onChange({ method: (e.currentTarget.value || undefined) as ProjectMethod | undefined })
+        }
+      />
+      <ChoiceField
+        label="Projektleitung"
+        value={props.filter.lead ?? ""}
+        options={[
+          { value: "", label: "alle" },
+          ...(props.options?.leads ?? []).map((l) => ({ value: l, label: l })),
+        ]}
+        onChange={(e) => props.onChange({ lead: e.currentTarget.value || undefined })}
+      />
+      <Show when={props.me.user.role === "project_lead" || props.filter.mine}>
+        <div class="field field-checkbox">
+          <label>
+            <input
+              type="checkbox"
+              checked={!!props.filter.mine}
+              onChange={(e) => props.onChange({ mine: e.currentTarget.checked || undefined })}
+            />{" "}
+            nur meine Projekte
+          </label>
+        </div>
+      </Show>
+    </form>
+  );
+}
+
+const TABS: { href: string; label: string; requires: Parameters<typeof can>[1] }[] = [
+  { href: "/portfolio", label: "Projekte", requires: "portfolio.list" },
+  { href: "/portfolio/zeitplan", label: "Zeitplan", requires: "portfolio.timeline" },
+  { href: "/portfolio/uebersicht", label: "Übersicht", requires: "portfolio.dashboard" },
+  { href: "/portfolio/anmeldung", label: "Projektanmeldung", requires: "registration.rounds" },
+  { href: "/portfolio/import", label: "Import", requires: "portfolio.importPreview" },
+  { href: "/portfolio/organisation", label: "Organisationseinheiten", requires: "orgUnits.create" },
+];
+
+/** The portfolio's own navigation, below the page title. */
+export function PortfolioNav(props: { me: Me }) {
+  return (
+    <nav class="sub-nav" aria-label="Portfolio">
+      <ul>
+        <For each={TABS.filter((t) => can(props.me.user.role, t.requires))}>
+          {(tab) => (
+            <li>
+              <A href={tab.href} activeClass="active" end>
+                {tab.label}
+              </A>
+            </li>
+          )}
+        </For>
+      </ul>
+    </nav>
+  );
+}
+
+export function money(cents: number | null | undefined): string {
+  return cents == null ? "–" : formatEuro(cents / 100);
+}
+
+export function personDays(days: number | null | undefined): string {
+  return days == null ? "–" : `${formatNumber(days, Number.isInteger(days) ? 0 : 1)} PT`;
+}
+
+export function StatusBadge(props: { status: ProjectStatus }): JSX.Element {
+  return <span class={`badge badge-${props.status}`}>{projectStatusLabels[props.status]}</span>;
+}
+
+/** Cents as the form shows them: "12.500,00". */
+export function centsToInput(cents: number | null | undefined): string {
+  return cents == null
+    ? ""
+    : new Intl.NumberFormat("de-DE", { minimumFractionDigits: 2 }).format(cents / 100);
+}
+
+export function daysToInput(days: number | null | undefined): string {
+  return days == null
+    ? ""
+    : new Intl.NumberFormat("de-DE", { maximumFractionDigits: 3, useGrouping: false }).format(days);
+}
+
+/**
+ * A select whose options may arrive after its value (filter options load separately from the address): each option
+ * carries `selected`, so the shown choice always matches the value.
+ */
+export function ChoiceField(props: {
+  label: string;
+  value: string;
+  options: readonly { value: string; label: string }[];
+  onChange: (e: Event & { currentTarget: HTMLSelectElement }) => void;
+  error?: string;
+  hint?: string;
+  disabled?: boolean;
+}) {
+  const id = createUniqueId();
+  return (
+    <div class="field" classList={{ "field-invalid": !!props.error }}>
+      <label for={id}>{props.label}</label>
+      <Show when={props.hint}>
+        <p class="field-hint" id={`${id}-hint`}>
+          {props.hint}
+        </p>
+      </Show>
+      <select
+        id={id}
+        disabled={props.disabled}
+        onChange={(e) => props.onChange(e)}
+        aria-invalid={props.error ? "true" : undefined}
+        aria-describedby={
+          [props.hint ? `${id}-hint` : "", props.error ? `${id}-error` : ""].filter(Boolean).join(" ") ||
+          undefined
+        }
+      >
+        <For each={props.options}>
+          {(o) => (
+            <option value={o.value} selected={o.value === props.value}>
+              {o.label}
+            </option>
+          )}
+        </For>
+      </select>
+      <Show when={props.error}>
+        <p class="field-error" id={`${id}-error`}>
+          {props.error}
+        </p>
+      </Show>
+    </div>
+  );
+}
+
+/**
+ * Like QueryView, but the content is created once and follows later data (a refetch after a change keeps form state
+ * and success messages instead of rebuilding the page).
+ */
+export function StableQueryView<T>(props: {
+  query: UseQueryResult<T>;
+  children: (data: () => T) => JSX.Element;
+}) {
+  return (
+    <Switch>
+      <Match when={props.query.data === undefined && props.query.isPending}>
+        <Loading />
+      </Match>
+      <Match when={props.query.data === undefined && props.query.isError}>
+        <ErrorState error={props.query.error} onRetry={() => props.query.refetch()} />
+      </Match>
+      <Match when={props.query.data}>{(data) => props.children(data as () => T)}</Match>
+    </Switch>
+  );
+}

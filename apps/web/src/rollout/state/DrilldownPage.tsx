@@ -1,0 +1,232 @@
+// The records behind any figure of the dashboards, by Kommune name (the state's programme). The filter comes from the
+// link that led here (query string) and can be narrowed or cleared; pairs without a record show "nicht begonnen".
+import { A, useSearchParams } from "@solidjs/router";
+import { formatDate, formatDateTime } from "@spatz/domain";
+import { keepPreviousData, useQuery } from "@tanstack/solid-query";
+import { For, Show } from "solid-js";
+import type { Me } from "../../auth/session.ts";
+import { trpc } from "../../lib/trpc.ts";
+import { SelectField } from "../../ui/Field.tsx";
+import { PageHeader } from "../../ui/PageHeader.tsx";
+import { Pager } from "../../ui/Pager.tsx";
+import { QueryView } from "../../ui/QueryView.tsx";
+import { EmptyState } from "../../ui/states.tsx";
+import { ExportButtons } from "../ExportButtons.tsx";
+import { formatCount, formatMonth } from "../format.ts";
+import {
+  type KommuneKind,
+  kommuneKindLabels,
+  type ReuseRoute,
+  type RolloutStatus,
+  reuseRouteLabels,
+  rolloutStatuses,
+  rolloutStatusLabels,
+} from "../labels.ts";
+import { StateTabs, StatusBadge } from "../ui.tsx";
+
+const KEYS = [
+  "serviceId",
+  "themenfeldId",
+  "lageId",
+  "kreisAgs",
+  "kommuneId",
+  "kind",
+  "status",
+  "stuckMonths",
+  "month",
+  "monthKind",
+] as const;
+
+export function DrilldownPage(props: { me: Me }) {
+  const [params, setParams] = useSearchParams();
+  const str = (k: string) => {
+    const v = params[k];
+    return typeof v === "string" && v !== "" ? v : undefined;
+  };
+  const page = () => Number(str("page") ?? 1) || 1;
+  const filter = () => ({
+    serviceId: str("serviceId"),
+    themenfeldId: str("themenfeldId"),
+    lageId: str("lageId"),
+    kreisAgs: str("kreisAgs"),
+    kommuneId: str("kommuneId"),
+    kind: str("kind") as KommuneKind | undefined,
+    status: str("status") as RolloutStatus | undefined,
+    stuckMonths: str("stuckMonths") ? Number(str("stuckMonths")) : undefined,
+    month: str("month"),
+    monthKind: str("monthKind") as "actual" | "planned" | undefined,
+  });
+  const facets = useQuery(() => ({
+    queryKey: ["rollout.catalogueFacets"],
+    queryFn: () => trpc.rollout.catalogueFacets.query(),
+  }));
+  const list = useQuery(() => ({
+    queryKey: ["rollout.drilldown", filter(), page()],
+    queryFn: () => trpc.rollout.drilldown.query({ ...filter(), page: page(), pageSize: 50 }),
+    placeholderData: keepPreviousData,
+  }));
+  const chips = () => {
+    const f = filter();
+    const first = list.data?.items[0];
+    const out: { key: string; text: string }[] = [];
+    if (f.serviceId)
+      out.push({ key: "serviceId", text: `Leistung: ${first?.service ?? f.serviceId} (${f.serviceId})` });
+    if (f.themenfeldId)
+      out.push({
+        key: "themenfeldId",
+        text: `Themenfeld: ${facets.data?.themenfelder.find((t) => t.id === f.themenfeldId)?.name ?? f.themenfeldId}`,
+      });
+    if (f.lageId)
+      out.push({
+        key: "lageId",
+        text: `Lage: ${facets.data?.lagen.find((l) => l.id === f.lageId)?.name ?? f.lageId}`,
+      });
+    if (f.kreisAgs !== undefined)
+      out.push({ key: "kreisAgs", text: `Kreis: ${first?.kreisName || f.kreisAgs}` });
+    if (f.kommuneId) out.push({ key: "kommuneId", text: `Kommune: ${first?.kommune ?? "…"}` });
+    if (f.kind) out.push({ key: "kind", text: `Art: ${kommuneKindLabels[f.kind]}` });
+    if (f.stuckMonths)
+      out.push({ key: "stuckMonths", text: `seit mehr als ${f.stuckMonths} Monaten in Umsetzung` });
+    if (f.month)
+      out.push({
+        key: "month",
+        text: `${f.monthKind === "planned" ? "geplanter" : "tatsächlicher"} Go-live im ${formatMonth(f.month)}`,
+      });
+    return out;
+  };
+  const clear = (key: string) =>
+    setParams({ [key]: undefined, ...(key === "month" ? { monthKind: undefined } : {}), page: undefined });
+  return (
+    <>
+      <PageHeader
+        title="Einträge der Kommunen"
+        intro="Die Rollout-Einträge hinter den Zahlen, mit dem Namen der Kommune."
+      />
+      <StateTabs me={props.me} />
+      <form
+        class="form form-inline filters"
+        aria-label="Einträge filtern"
+        onSubmit={(e) => e.preventDefault()}
+      >
+        <SelectField
+          label="Status"
+          value={filter().status ?? ""}
+          onChange={(e) => setParams({ status: e.currentTarget.value || undefined, page: undefined })}
+          options={[
+            { value: "", label: "alle" },
+            ...rolloutStatuses.map((s) => ({ value: s, label: rolloutStatusLabels[s] })),
+          ]}
+        />
+        <Show when={KEYS.some((k) => k !== "status" && str(k) !== undefined)}>
+          <button
+            type="button"
+            class="button button-secondary"
+            onClick={() => setParams(Object.fromEntries([...KEYS, "page"].map((k) => [k, undefined])))}
+          >
+            Alle Filter entfernen
+          </button>
+        </Show>
+      </form>
+      <Show when={chips().length > 0}>
+        <ul class="tabs" aria-label="Aktive Filter">
+          <For each={chips()}>
+            {(c) => (
+              <li>
+                <button
+                  type="button"
+                  class="button button-secondary"
+                  onClick={() => clear(c.key)}
+                  aria-label={`Filter entfernen: ${c.text}`}
+                >
+                  {c.text} ✕
+                </button>
+              </li>
+            )}
+          </For>
+        </ul>
+      </Show>
+      <div class="section-head">
+        <p class="muted" aria-live="polite">
+          {list.data ? `${formatCount(list.data.total)} Einträge` : ""}
+        </p>
+        <ExportButtons
+          label="Einträge"
+          load={(format) =>
+            trpc.rollout.exportState.query({ table: "drilldown", format, drilldown: filter() })
+          }
+        />
+      </div>
+      <QueryView
+        query={list}
+        isEmpty={(d) => d.items.length === 0}
+        empty={<EmptyState title="Keine Einträge für diese Auswahl." />}
+      >
+        {(d) => (
+          <>
+            <table class="table">
+              <caption class="visually-hidden">Einträge der Kommunen</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Kommune</th>
+                  <th scope="col">OZG-Leistung</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Nachnutzungsweg</th>
+                  <th scope="col">seit</th>
+                  <th scope="col">geplanter Go-live</th>
+                  <th scope="col">Fachverfahren</th>
+                  <th scope="col">zuletzt geändert</th>
+                </tr>
+              </thead>
+              <tbody>
+                <For each={d.items}>
+                  {(r) => (
+                    <tr>
+                      <td>
+                        <A href={`/land/rollout/eintraege/${r.kommuneId}/${r.serviceId}`}>{r.kommune}</A>
+                        <br />
+                        <span class="muted">
+                          {kommuneKindLabels[r.kind]}
+                          {r.kreisName ? ` · ${r.kreisName}` : ""}
+                        </span>
+                      </td>
+                      <td>
+                        {r.service} <span class="muted">({r.serviceId})</span>
+                      </td>
+                      <td>
+                        <StatusBadge status={r.status} />
+                      </td>
+                      <td>{r.reuseRoute ? reuseRouteLabels[r.reuseRoute as ReuseRoute] : "–"}</td>
+                      <td>
+                        {formatDate(
+                          r.status === "online"
+                            ? r.onlineSince
+                            : r.status === "implementing"
+                              ? r.implementingSince
+                              : r.status === "planning"
+                                ? r.planningSince
+                                : null,
+                        )}
+                      </td>
+                      <td>{formatDate(r.plannedOnline)}</td>
+                      <td>
+                        {r.fachverfahren ?? "–"}
+                        {r.interfaceNeeded ? " (Schnittstelle)" : ""}
+                      </td>
+                      <td>{r.updatedAt ? formatDateTime(r.updatedAt) : "–"}</td>
+                    </tr>
+                  )}
+                </For>
+              </tbody>
+            </table>
+            <Pager
+              page={d.page}
+              pageSize={d.pageSize}
+              total={d.total}
+              onPage={(p) => setParams({ page: p === 1 ? undefined : String(p) })}
+            />
+          </>
+        )}
+      </QueryView>
+    </>
+  );
+}

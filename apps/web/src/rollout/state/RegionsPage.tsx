@@ -1,0 +1,315 @@
+// Coverage per Kreis and per Kommune: sortable tables and a map of Sachsen-Anhalt drawn from the Gemeinden's
+// coordinates (a simple equirectangular projection, no map tiles: the CSP allows only 'self'), coloured by the share
+// online of the Kommune that administers each Gemeinde, or of its Kreis.
+import { A, useNavigate } from "@solidjs/router";
+import { useQuery } from "@tanstack/solid-query";
+import { createMemo, createSignal, For } from "solid-js";
+import type { Me } from "../../auth/session.ts";
+import { trpc } from "../../lib/trpc.ts";
+import { PageHeader } from "../../ui/PageHeader.tsx";
+import { QueryView } from "../../ui/QueryView.tsx";
+import { EmptyState } from "../../ui/states.tsx";
+import { Chart, ChartFigure } from "../charts/Chart.tsx";
+import { ExportButtons } from "../ExportButtons.tsx";
+import { formatCount, formatShare } from "../format.ts";
+import { kommuneKindLabels } from "../labels.ts";
+import { type Column, SortTable } from "../SortTable.tsx";
+import { drillHref, Share, StateTabs } from "../ui.tsx";
+
+type Data = Awaited<ReturnType<typeof trpc.rollout.coverageByKommune.query>>;
+type KommuneRow = Data["kommunen"][number];
+type KreisRow = Data["kreise"][number];
+
+/** Viridis-like sequential scale: readable for colour-blind users, light = low, dark = high. */
+const SCALE = ["#fde725", "#5ec962", "#21918c", "#3b528b", "#440154"];
+const COS_LAT = Math.cos((51.9 * Math.PI) / 180);
+
+const kreisColumns: Column<KreisRow>[] = [
+  {
+    key: "name",
+    header: "Kreis",
+    sort: (r) => r.name,
+    cell: (r) => <A href={drillHref({ kreisAgs: r.kreisAgs })}>{r.name}</A>,
+  },
+  {
+    key: "kommunen",
+    header: "Kommunen",
+    num: true,
+    sort: (r) => r.kommunen,
+    cell: (r) => formatCount(r.kommunen),
+  },
+  {
+    key: "online",
+    header: "online / zuständig",
+    num: true,
+    sort: (r) => r.online,
+    cell: (r) => (
+      <A href={drillHref({ kreisAgs: r.kreisAgs, status: "online" })}>
+        {formatCount(r.online)} / {formatCount(r.relevant)}
+      </A>
+    ),
+  },
+  {
+    key: "share",
+    header: "Anteil online",
+    num: true,
+    sort: (r) => r.share,
+    cell: (r) => <Share share={r.share} />,
+  },
+  {
+    key: "implementing",
+    header: "in Umsetzung",
+    num: true,
+    sort: (r) => r.byStatus.implementing,
+    cell: (r) => formatCount(r.byStatus.implementing),
+  },
+];
+
+const kommuneColumns: Column<KommuneRow>[] = [
+  {
+    key: "name",
+    header: "Kommune",
+    sort: (r) => r.name,
+    cell: (r) => <A href={drillHref({ kommuneId: r.kommuneId })}>{r.name}</A>,
+  },
+  {
+    key: "kind",
+    header: "Art",
+    sort: (r) => kommuneKindLabels[r.kind],
+    cell: (r) => kommuneKindLabels[r.kind],
+  },
+  { key: "kreis", header: "Kreis", sort: (r) => r.kreisName, cell: (r) => r.kreisName || "–" },
+  {
+    key: "population",
+    header: "Einwohner",
+    num: true,
+    sort: (r) => r.population,
+    cell: (r) => formatCount(r.population),
+  },
+  {
+    key: "online",
+    header: "online / zuständig",
+    num: true,
+    sort: (r) => r.online,
+    cell: (r) => (
+      <A href={drillHref({ kommuneId: r.kommuneId, status: "online" })}>
+        {formatCount(r.online)} / {formatCount(r.relevant)}
+      </A>
+    ),
+  },
+  {
+    key: "share",
+    header: "Anteil online",
+    num: true,
+    sort: (r) => r.share,
+    cell: (r) => <Share share={r.share} />,
+  },
+  {
+    key: "not_started",
+    header: "nicht begonnen",
+    num: true,
+    sort: (r) => r.byStatus.not_started,
+    cell: (r) => formatCount(r.byStatus.not_started),
+  },
+];
+
+function RolloutMap(props: { data: Data }) {
+  const navigate = useNavigate();
+  const [mode, setMode] = createSignal<"kommune" | "kreis">("kommune");
+  const kommuneById = createMemo(() => new Map(props.data.kommunen.map((k) => [k.kommuneId, k])));
+  const kreisByAgs = createMemo(() => new Map(props.data.kreise.map((k) => [k.kreisAgs, k])));
+  const points = createMemo(() =>
+    props.data.points.map((p) => {
+      const kommune = p.kommuneId ? kommuneById().get(p.kommuneId) : undefined;
+      const kreis = kreisByAgs().get(p.kreisAgs);
+      const row = mode() === "kommune" ? kommune : kreis;
+      return { p, kommune, kreis, share: row?.share ?? null, owner: row?.name ?? "–" };
+    }),
+  );
+  const bounds = createMemo(() => {
+    const xs = props.data.points.map((p) => p.longitude * COS_LAT);
+    const ys = props.data.points.map((p) => p.latitude);
+    let [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+    // Equal scale on both axes for the 4:5 container: widen the narrower range.
+    const target = 4 / 5;
+    const w = x1 - x0;
+    const h = y1 - y0;
+    if (w / h < target) {
+      const pad = (h * target - w) / 2;
+      x0 -= pad;
+      x1 += pad;
+    } else {
+      const pad = (w / target - h) / 2;
+      y0 -= pad;
+      y1 += pad;
+    }
+    return { x0: x0 - 0.05, x1: x1 + 0.05, y0: y0 - 0.05, y1: y1 + 0.05 };
+  });
+  return (
+    <ChartFigure
+      title="Karte: Anteil online"
+      actions={
+        <fieldset class="field">
+          <legend>Färbung nach</legend>
+          <label class="checkbox-field">
+            <input
+              type="radio"
+              name="map-mode"
+              checked={mode() === "kommune"}
+              onChange={() => setMode("kommune")}
+            />
+            Kommune (Gemeindeaufgaben)
+          </label>
+          <label class="checkbox-field">
+            <input
+              type="radio"
+              name="map-mode"
+              checked={mode() === "kreis"}
+              onChange={() => setMode("kreis")}
+            />
+            Kreis (alle Kommunen im Kreis)
+          </label>
+        </fieldset>
+      }
+      chart={
+        <Chart
+          class="chart-map"
+          label={`Karte von Sachsen-Anhalt mit ${props.data.points.length} Gemeinden als Punkten, gefärbt nach dem Anteil online ${mode() === "kommune" ? "der zuständigen Kommune" : "des Kreises"} (hell = wenig, dunkel = viel). Die Werte stehen in der Tabelle darunter.`}
+          onClick={(e) => {
+            const item = points()[e.dataIndex];
+            if (!item) return;
+            navigate(
+              mode() === "kommune" && item.kommune
+                ? drillHref({ kommuneId: item.kommune.kommuneId })
+                : drillHref({ kreisAgs: item.p.kreisAgs }),
+            );
+          }}
+          option={() => ({
+            grid: { left: 0, right: 0, top: 0, bottom: 40 },
+            xAxis: { type: "value", min: bounds().x0, max: bounds().x1, show: false },
+            yAxis: { type: "value", min: bounds().y0, max: bounds().y1, show: false },
+            visualMap: {
+              type: "continuous",
+              min: 0,
+              max: 1,
+              dimension: 2,
+              orient: "horizontal",
+              left: "center",
+              bottom: 0,
+              itemWidth: 12,
+              text: ["100 %", "0 %"],
+              inRange: { color: SCALE },
+              outOfRange: { color: "#bbbbbb" },
+            },
+            tooltip: {
+              trigger: "item",
+              formatter: (params: { dataIndex: number }) => {
+                const item = points()[params.dataIndex];
+                if (!item) return "";
+                return `${escapeHtml(item.p.name)}<br/>${escapeHtml(item.owner)}: ${formatShare(item.share)} online`;
+              },
+            },
+            series: [
+              {
+                type: "scatter",
+                symbolSize: (v: number[]) => Math.max(9, Math.min(28, Math.sqrt((v[3] ?? 0) / 300))),
+                itemStyle: { borderColor: "#1b1f24", borderWidth: 0.5 },
+                data: points().map((x) => [
+                  x.p.longitude * COS_LAT,
+                  x.p.latitude,
+                  x.share ?? -1,
+                  x.p.population,
+                ]),
+              },
+            ],
+          })}
+        />
+      }
+      table={
+        <table class="table">
+          <caption class="visually-hidden">Gemeinden auf der Karte</caption>
+          <thead>
+            <tr>
+              <th scope="col">Gemeinde</th>
+              <th scope="col">{mode() === "kommune" ? "Zuständige Kommune" : "Kreis"}</th>
+              <th scope="col" class="num">
+                Anteil online
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            <For each={points()}>
+              {(x) => (
+                <tr>
+                  <td>{x.p.name}</td>
+                  <td>{x.owner}</td>
+                  <td class="num">{formatShare(x.share)}</td>
+                </tr>
+              )}
+            </For>
+          </tbody>
+        </table>
+      }
+    />
+  );
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+export function RegionsPage(props: { me: Me }) {
+  const data = useQuery(() => ({
+    queryKey: ["rollout.coverageByKommune"],
+    queryFn: () => trpc.rollout.coverageByKommune.query(),
+  }));
+  return (
+    <>
+      <PageHeader
+        title="Abdeckung je Kreis und Kommune"
+        intro="Anteil der Paare Kommune × zuständige Leistung, die online sind. Ein Kreis umfasst den Landkreis selbst und alle Kommunen in ihm; eine kreisfreie Stadt ist ihr eigener Kreis."
+      />
+      <StateTabs me={props.me} />
+      <QueryView
+        query={data}
+        isEmpty={(d) => d.kommunen.length === 0}
+        empty={<EmptyState title="Noch keine Kommunen angelegt." />}
+      >
+        {(d) => (
+          <>
+            <div class="section-head">
+              <h2>Kreise</h2>
+              <ExportButtons
+                label="Abdeckung je Kreis"
+                load={(format) => trpc.rollout.exportState.query({ table: "kreise", format })}
+              />
+            </div>
+            <SortTable
+              caption="Abdeckung je Kreis"
+              captionHidden
+              columns={kreisColumns}
+              rows={d.kreise}
+              initialSort={{ key: "share", dir: "desc" }}
+            />
+            <RolloutMap data={d} />
+            <div class="section-head">
+              <h2>Kommunen</h2>
+              <ExportButtons
+                label="Abdeckung je Kommune"
+                load={(format) => trpc.rollout.exportState.query({ table: "kommunen", format })}
+              />
+            </div>
+            <SortTable
+              caption="Abdeckung je Kommune"
+              captionHidden
+              columns={kommuneColumns}
+              rows={d.kommunen}
+              initialSort={{ key: "share", dir: "desc" }}
+              pageSize={50}
+            />
+          </>
+        )}
+      </QueryView>
+    </>
+  );
+}

@@ -1,0 +1,196 @@
+// Coverage per OZG-Leistung: share of the responsible Kommunen online, "flächendeckend" vs "in mindestens einer
+// Kommune", filterable by Themenfeld and Lage, sortable; every count links to the records behind it.
+import { A } from "@solidjs/router";
+import { useQuery } from "@tanstack/solid-query";
+import { createMemo, createSignal } from "solid-js";
+import type { Me } from "../../auth/session.ts";
+import { trpc } from "../../lib/trpc.ts";
+import { SelectField, TextField } from "../../ui/Field.tsx";
+import { PageHeader } from "../../ui/PageHeader.tsx";
+import { QueryView } from "../../ui/QueryView.tsx";
+import { EmptyState } from "../../ui/states.tsx";
+import { ExportButtons } from "../ExportButtons.tsx";
+import { formatCount } from "../format.ts";
+import { type Column, SortTable } from "../SortTable.tsx";
+import { drillHref, Share, StateTabs } from "../ui.tsx";
+
+type Row = Awaited<ReturnType<typeof trpc.rollout.coverageByService.query>>[number];
+
+const COVERAGE_FILTERS = [
+  { value: "", label: "alle" },
+  { value: "nationwide", label: "flächendeckend" },
+  { value: "atLeastOne", label: "in mindestens einer Kommune, nicht flächendeckend" },
+  { value: "none", label: "in keiner Kommune online" },
+];
+
+const columns: Column<Row>[] = [
+  { key: "id", header: "OZG-ID", sort: (r) => Number(r.serviceId), cell: (r) => r.serviceId },
+  {
+    key: "name",
+    header: "OZG-Leistung",
+    sort: (r) => r.name,
+    cell: (r) => <A href={drillHref({ serviceId: r.serviceId })}>{r.name}</A>,
+  },
+  { key: "themenfeld", header: "Themenfeld", sort: (r) => r.themenfeld, cell: (r) => r.themenfeld },
+  {
+    key: "efa",
+    header: "EfA",
+    sort: (r) => (r.efaAvailable ? 1 : 0),
+    cell: (r) => (r.efaAvailable ? "ja" : "nein"),
+  },
+  {
+    key: "online",
+    header: "online / zuständig",
+    num: true,
+    sort: (r) => r.online,
+    cell: (r) => (
+      <A
+        href={drillHref({ serviceId: r.serviceId, status: "online" })}
+        aria-label={`${formatCount(r.online)} / ${formatCount(r.relevant)} online: ${r.name}`}
+      >
+        {formatCount(r.online)} / {formatCount(r.relevant)}
+      </A>
+    ),
+  },
+  {
+    key: "share",
+    header: "Anteil online",
+    num: true,
+    sort: (r) => r.share,
+    cell: (r) => <Share share={r.share} />,
+  },
+  {
+    key: "coverage",
+    header: "Abdeckung",
+    sort: (r) => (r.nationwide ? 2 : r.atLeastOne ? 1 : 0),
+    cell: (r) => (r.nationwide ? "flächendeckend" : r.atLeastOne ? "mind. eine Kommune" : "keine"),
+  },
+  {
+    key: "implementing",
+    header: "in Umsetzung",
+    num: true,
+    sort: (r) => r.byStatus.implementing,
+    cell: (r) => (
+      <A href={drillHref({ serviceId: r.serviceId, status: "implementing" })}>
+        {formatCount(r.byStatus.implementing)}
+      </A>
+    ),
+  },
+  {
+    key: "not_started",
+    header: "nicht begonnen",
+    num: true,
+    sort: (r) => r.byStatus.not_started,
+    cell: (r) => (
+      <A href={drillHref({ serviceId: r.serviceId, status: "not_started" })}>
+        {formatCount(r.byStatus.not_started)}
+      </A>
+    ),
+  },
+];
+
+export function ServicesPage(props: { me: Me }) {
+  const [search, setSearch] = createSignal("");
+  const [themenfeld, setThemenfeld] = createSignal("");
+  const [lage, setLage] = createSignal("");
+  const [coverage, setCoverage] = createSignal("");
+  const facets = useQuery(() => ({
+    queryKey: ["rollout.catalogueFacets"],
+    queryFn: () => trpc.rollout.catalogueFacets.query(),
+  }));
+  const rows = useQuery(() => ({
+    queryKey: ["rollout.coverageByService"],
+    queryFn: () => trpc.rollout.coverageByService.query(),
+  }));
+  const filtered = createMemo(() => {
+    const q = search().trim().toLowerCase();
+    return (rows.data ?? []).filter(
+      (r) =>
+        (!q || r.name.toLowerCase().includes(q) || r.serviceId === q) &&
+        (!themenfeld() || r.themenfeldId === themenfeld()) &&
+        (!lage() || r.lageId === lage()) &&
+        (coverage() === ""
+          ? true
+          : coverage() === "nationwide"
+            ? r.nationwide
+            : coverage() === "atLeastOne"
+              ? r.atLeastOne && !r.nationwide
+              : !r.atLeastOne),
+    );
+  });
+  return (
+    <>
+      <PageHeader
+        title="Abdeckung je Leistung"
+        intro="Anteil der zuständigen Kommunen, in denen die Leistung online verfügbar ist. Flächendeckend = in allen zuständigen Kommunen."
+      />
+      <StateTabs me={props.me} />
+      <form
+        class="form form-inline filters"
+        aria-label="Leistungen filtern"
+        onSubmit={(e) => e.preventDefault()}
+      >
+        <TextField
+          label="Suchen (Name oder OZG-ID)"
+          type="search"
+          value={search()}
+          onInput={(e) => setSearch(e.currentTarget.value)}
+        />
+        <SelectField
+          label="Themenfeld"
+          value={themenfeld()}
+          onChange={(e) => {
+            setThemenfeld(e.currentTarget.value);
+            setLage("");
+          }}
+          options={[
+            { value: "", label: "alle" },
+            ...(facets.data?.themenfelder ?? []).map((t) => ({ value: t.id, label: t.name })),
+          ]}
+        />
+        <SelectField
+          label="Lebens-/Unternehmenslage"
+          value={lage()}
+          onChange={(e) => setLage(e.currentTarget.value)}
+          options={[
+            { value: "", label: "alle" },
+            ...(facets.data?.lagen ?? [])
+              .filter((l) => !themenfeld() || l.themenfeldId === themenfeld())
+              .map((l) => ({ value: l.id, label: l.name })),
+          ]}
+        />
+        <SelectField
+          label="Abdeckung"
+          value={coverage()}
+          onChange={(e) => setCoverage(e.currentTarget.value)}
+          options={COVERAGE_FILTERS}
+        />
+      </form>
+      <div class="section-head">
+        <p class="muted" aria-live="polite">
+          {formatCount(filtered().length)} Leistungen
+        </p>
+        <ExportButtons
+          label="Abdeckung je Leistung"
+          load={(format) => trpc.rollout.exportState.query({ table: "services", format })}
+        />
+      </div>
+      <QueryView
+        query={rows}
+        isEmpty={() => filtered().length === 0}
+        empty={<EmptyState title="Keine Leistung für diese Auswahl." />}
+      >
+        {() => (
+          <SortTable
+            caption="Abdeckung je Leistung"
+            captionHidden
+            columns={columns}
+            rows={filtered()}
+            initialSort={{ key: "share", dir: "desc" }}
+            pageSize={50}
+          />
+        )}
+      </QueryView>
+    </>
+  );
+}

@@ -1,0 +1,68 @@
+// Small building blocks of the rollout screens: status badge, share with a meter, KPI tile, section navigation.
+import { A } from "@solidjs/router";
+import { can, type ProcedurePath } from "@spatz/domain";
+import { For, type JSX, Show } from "solid-js";
+import type { Me } from "../auth/session.ts";
+import { formatShare } from "./format.ts";
+import { type RolloutStatus, rolloutStatusLabels } from "./labels.ts";
+import "./rollout.css";
+
+export function StatusBadge(props: { status: RolloutStatus }) {
+  return <span class={`status status-${props.status}`}>{rolloutStatusLabels[props.status]}</span>;
+}
+
+export function Share(props: { share: number | null; label?: string }) {
+  return (
+    <span class="share">
+      <Show when={props.share !== null}>
+        <meter class="share-meter" min={0} max={1} value={props.share ?? 0} aria-hidden="true" />
+      </Show>
+      {formatShare(props.share)}
+    </span>
+  );
+}
+
+export function Kpi(props: { value: JSX.Element; label: string }) {
+  return (
+    <div class="kpi">
+      <span class="kpi-value">{props.value}</span>
+      <span class="kpi-label">{props.label}</span>
+    </div>
+  );
+}
+
+const STATE_TABS: { href: string; label: string; requires: ProcedurePath }[] = [
+  { href: "/land/rollout", label: "Überblick", requires: "rollout.stateOverview" },
+  { href: "/land/rollout/leistungen", label: "Leistungen", requires: "rollout.coverageByService" },
+  { href: "/land/rollout/regionen", label: "Kreise und Kommunen", requires: "rollout.coverageByKommune" },
+  { href: "/land/rollout/verlauf", label: "Verlauf und Engpässe", requires: "rollout.progress" },
+  { href: "/land/rollout/eintraege", label: "Einträge", requires: "rollout.drilldown" },
+  { href: "/land/katalog", label: "OZG-Katalog", requires: "rollout.services" },
+  { href: "/land/kosten", label: "Kosten und Betrieb", requires: "rollout.costModel" },
+];
+
+/** The state's rollout sections as tabs (links; the current one is marked for screen readers too). */
+export function StateTabs(props: { me: Me }) {
+  return (
+    <nav aria-label="Rollout-Bereiche">
+      <ul class="tabs">
+        <For each={STATE_TABS.filter((t) => can(props.me.user.role, t.requires))}>
+          {(t) => (
+            <li>
+              <A href={t.href} activeClass="active" end>
+                {t.label}
+              </A>
+            </li>
+          )}
+        </For>
+      </ul>
+    </nav>
+  );
+}
+
+/** Query string for a drill-down link. */
+export function drillHref(filter: Record<string, string | number | undefined>): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(filter)) if (v !== undefined && v !== "") params.set(k, String(v));
+  return `/land/rollout/eintraege?${params}`;
+}

@@ -1,0 +1,563 @@
+// Projects of the current tenant: list with filters, detail, create/update/remove, milestones, PM standards and
+// completion. Every write writes its audit entry (entity "project", so the project's history is one audit query).
+import type {
+  PmStandard,
+  ProjectFilter,
+  ProjectMethod,
+  ProjectPriority,
+  ProjectSort,
+  ProjectStatus,
+} from "@spatz/domain";
+import { formatDuration, projectDuration, projectNaturalKey } from "@spatz/portfolio";
+import { and, asc, count, desc, eq, gte, ilike, lte, ne, or, type SQL, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { type Actor, writeAudit } from "../audit.ts";
+import { DomainError, isUniqueViolation } from "../domain-error.ts";
+import { users } from "../schema/identity.ts";
+import { orgUnits } from "../schema/org-units.ts";
+import { projectMilestones, projectProposals, projectStandards, projects } from "../schema/portfolio.ts";
+import type { TenantTx } from "../tenant-tx.ts";
+import { listAudit } from "./audit.ts";
+import { assertGbAndR } from "./org-units.ts";
+
+export const gbUnit = alias(orgUnits, "gb");
+export const rUnit = alias(orgUnits, "r");
+
+/** Today's calendar date in Berlin, "YYYY-MM-DD" (milestones are overdue from the day after their date). */
+export function berlinToday(now = new Date()): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Berlin" }).format(now);
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** The one WHERE clause of list, dashboard, timeline and export. */
+export function projectFilterWhere(f: ProjectFilter, userId: string | null): SQL | undefined {
+  const search = f.search?.trim();
+  const like = search ? `%${escapeLike(search)}%` : "";
+  return and(
+    search
+      ? or(
+          ilike(projects.name, like),
+          ilike(projects.description, like),
+          ilike(projects.leadName, like),
+          ilike(projects.externalId, like),
+        )
+      : undefined,
+    f.gbId ? eq(projects.gbId, f.gbId) : undefined,
+    f.rId ? eq(projects.rId, f.rId) : undefined,
+    f.status ? eq(projects.status, f.status) : undefined,
+    f.year
+      ? and(lte(projects.startDate, `${f.year}-12-31`), gte(projects.endDate, `${f.year}-01-01`))
+      : undefined,
+    f.method ? eq(projects.method, f.method) : undefined,
+    f.lead ? eq(projects.leadName, f.lead) : undefined,
+    f.mine ? (userId ? eq(projects.leadUserId, userId) : sql`false`) : undefined,
+  );
+}
+
+const STATUS_ORDER = sql`case ${projects.status}
+  when 'registered' then 1 when 'assessed' then 2 when 'approved' then 3 when 'in_progress' then 4
+  when 'completed' then 5 when 'stopped' then 6 when 'rejected' then 7 else 8 end`;
+
+function orderFor(sort: ProjectSort, dir: "asc" | "desc"): SQL[] {
+  const d = dir === "asc" ? asc : desc;
+  switch (sort) {
+    case "name":
+      return [d(projects.name)];
+    case "gb":
+      return [d(gbUnit.code), d(rUnit.code), asc(projects.name)];
+    case "start":
+      return [d(projects.startDate), asc(projects.name)];
+    case "end":
+      return [d(projects.endDate), asc(projects.name)];
+    case "status":
+      return [dir === "asc" ? sql`${STATUS_ORDER} asc` : sql`${STATUS_ORDER} desc`, asc(projects.name)];
+    case "budget":
+      return [
+        dir === "asc"
+          ? sql`${projects.budgetCents} asc nulls last`
+          : sql`${projects.budgetCents} desc nulls last`,
+        asc(projects.name),
+      ];
+    case "updated":
+      return [d(projects.updatedAt)];
+  }
+}
+
+const listColumns = {
+  id: projects.id,
+  externalId: projects.externalId,
+  name: projects.name,
+  gbId: projects.gbId,
+  gbCode: gbUnit.code,
+  gbName: gbUnit.name,
+  rId: projects.rId,
+  rCode: rUnit.code,
+  rName: rUnit.name,
+  startDate: projects.startDate,
+  endDate: projects.endDate,
+  status: projects.status,
+  priority: projects.priority,
+  method: projects.method,
+  leadName: projects.leadName,
+  leadUserId: projects.leadUserId,
+  budgetCents: projects.budgetCents,
+  effortDays: projects.effortDays,
+  updatedAt: projects.updatedAt,
+};
+
+export function durationText(start: string, end: string): string {
+  return end >= start ? formatDuration(projectDuration(start, end)) : "–";
+}
+
+export type ProjectListInput = {
+  filter: ProjectFilter;
+  sort: ProjectSort;
+  dir: "asc" | "desc";
+  page: number;
+  pageSize: number;
+};
+
+export async function listProjects(
+  tx: TenantTx,
+  f: ProjectListInput,
+  userId: string | null,
+  today = berlinToday(),
+) {
+  const where = projectFilterWhere(f.filter, userId);
+  // Qualified by hand, so the correlation never depends on how drizzle names the outer columns.
+  const overdue = sql<number>`(select count(*)::int from project_milestones m
+    where m.tenant_id = projects.tenant_id and m.project_id = projects.id and not m.done and m.due_date < ${today})`;
+  const [rows, [counted]] = await Promise.all([
+    tx
+      .select({ ...listColumns, overdueMilestones: overdue })
+      .from(projects)
+      .innerJoin(gbUnit, and(eq(gbUnit.tenantId, projects.tenantId), eq(gbUnit.id, projects.gbId)))
+      .innerJoin(rUnit, and(eq(rUnit.tenantId, projects.tenantId), eq(rUnit.id, projects.rId)))
+      .where(where)
+      .orderBy(...orderFor(f.sort, f.dir), asc(projects.id))
+      .limit(f.pageSize)
+      .offset((f.page - 1) * f.pageSize),
+    tx.select({ n: count() }).from(projects).where(where),
+  ]);
+  const total = counted?.n ?? 0;
+  const items = rows.map((row) => ({ ...row, duration: durationText(row.startDate, row.endDate) }));
+  return { items, total, page: f.page, pageSize: f.pageSize };
+}
+
+/** Everything matching the filter, for the export (no paging; a Kommune has a few hundred projects). */
+export async function listProjectsForExport(
+  tx: TenantTx,
+  filter: ProjectFilter,
+  sort: ProjectSort,
+  dir: "asc" | "desc",
+  userId: string | null,
+) {
+  return tx
+    .select({ ...listColumns, description: projects.description, notes: projects.notes })
+    .from(projects)
+    .innerJoin(gbUnit, and(eq(gbUnit.tenantId, projects.tenantId), eq(gbUnit.id, projects.gbId)))
+    .innerJoin(rUnit, and(eq(rUnit.tenantId, projects.tenantId), eq(rUnit.id, projects.rId)))
+    .where(projectFilterWhere(filter, userId))
+    .orderBy(...orderFor(sort, dir), asc(projects.id))
+    .limit(100_000);
+}
+
+export async function getProjectRow(tx: TenantTx, id: string) {
+  const [row] = await tx.select().from(projects).where(eq(projects.id, id));
+  return row ?? null;
+}
+
+export async function getProject(tx: TenantTx, id: string, today = berlinToday()) {
+  const [row] = await tx
+    .select({
+      ...listColumns,
+      description: projects.description,
+      notes: projects.notes,
+      completedAt: projects.completedAt,
+      createdAt: projects.createdAt,
+      leadUserName: users.displayName,
+    })
+    .from(projects)
+    .innerJoin(gbUnit, and(eq(gbUnit.tenantId, projects.tenantId), eq(gbUnit.id, projects.gbId)))
+    .innerJoin(rUnit, and(eq(rUnit.tenantId, projects.tenantId), eq(rUnit.id, projects.rId)))
+    .leftJoin(users, and(eq(users.tenantId, projects.tenantId), eq(users.id, projects.leadUserId)))
+    .where(eq(projects.id, id));
+  if (!row) return null;
+  const [milestones, standards, proposals] = await Promise.all([
+    tx
+      .select({
+        id: projectMilestones.id,
+        title: projectMilestones.title,
+        dueDate: projectMilestones.dueDate,
+        done: projectMilestones.done,
+      })
+      .from(projectMilestones)
+      .where(eq(projectMilestones.projectId, id))
+      .orderBy(asc(projectMilestones.dueDate), asc(projectMilestones.title)),
+    tx
+      .select({ standard: projectStandards.standard, checkedAt: projectStandards.checkedAt })
+      .from(projectStandards)
+      .where(eq(projectStandards.projectId, id)),
+    tx
+      .select({ id: projectProposals.id, roundId: projectProposals.roundId })
+      .from(projectProposals)
+      .where(eq(projectProposals.projectId, id)),
+  ]);
+  return {
+    ...row,
+    duration: durationText(row.startDate, row.endDate),
+    milestones: milestones.map((m) => ({ ...m, overdue: !m.done && m.dueDate < today })),
+    standards,
+    proposal: proposals[0] ?? null,
+  };
+}
+
+export type ProjectValues = {
+  gbId: string;
+  rId: string;
+  name: string;
+  description: string;
+  startDate: string;
+  endDate: string;
+  status: ProjectStatus;
+  priority: ProjectPriority | null;
+  method: ProjectMethod | null;
+  leadName: string | null;
+  leadUserId: string | null;
+  budgetCents: number | null;
+  effortDays: number | null;
+  notes: string | null;
+};
+
+const duplicateName = (name: string, gb: string, r: string) =>
+  new DomainError(
+    "CONFLICT",
+    `Ein Projekt „${name}“ gibt es in ${gb} / ${r} bereits. Bitte wählen Sie einen anderen Namen.`,
+    "name",
+  );
+
+async function assertLeadUser(tx: TenantTx, userId: string | null) {
+  if (!userId) return null;
+  const [user] = await tx
+    .select({ id: users.id, displayName: users.displayName, status: users.status })
+    .from(users)
+    .where(eq(users.id, userId));
+  if (user?.status !== "active")
+    throw new DomainError(
+      "BAD_REQUEST",
+      "Diese Person gibt es nicht oder ihr Konto ist gesperrt.",
+      "leadUserId",
+    );
+  return user;
+}
+
+/** The stored row as the audit log shows it: readable codes instead of bare ids. */
+function auditView(row: typeof projects.$inferSelect, gb: string, r: string) {
+  const { tenantId: _t, naturalKey: _k, createdAt: _c, updatedAt: _u, ...rest } = row;
+  return { ...rest, gb, r };
+}
+
+export async function createProject(
+  tx: TenantTx,
+  tenantId: string,
+  actor: Actor,
+  values: ProjectValues & { externalId?: string | null },
+) {
+  const { gb, r } = await assertGbAndR(tx, values.gbId, values.rId);
+  const lead = await assertLeadUser(tx, values.leadUserId);
+  const naturalKey = projectNaturalKey({ gb: gb.code, r: r.code, name: values.name });
+  const [clash] = await tx
+    .select({ id: projects.id })
+    .from(projects)
+    .where(eq(projects.naturalKey, naturalKey));
+  if (clash) throw duplicateName(values.name, gb.code, r.code);
+  try {
+    const [row] = await tx
+      .insert(projects)
+      .values({
+        tenantId,
+        ...values,
+        leadName: values.leadName || lead?.displayName || null,
+        naturalKey,
+        completedAt: values.status === "completed" ? new Date() : null,
+      })
+      .returning();
+    await writeAudit(tx, tenantId, actor, {
+      action: "project.create",
+      entityType: "project",
+      entityId: row!.id,
+      after: auditView(row!, gb.code, r.code),
+    });
+    return row!;
+  } catch (error) {
+    if (isUniqueViolation(error)) throw duplicateName(values.name, gb.code, r.code);
+    throw error;
+  }
+}
+
+export async function updateProject(
+  tx: TenantTx,
+  tenantId: string,
+  actor: Actor,
+  id: string,
+  values: ProjectValues,
+) {
+  const before = await getProjectRow(tx, id);
+  if (!before) throw new DomainError("NOT_FOUND", "Dieses Projekt gibt es nicht.");
+  const { gb, r } = await assertGbAndR(tx, values.gbId, values.rId);
+  const lead = values.leadUserId === before.leadUserId ? null : await assertLeadUser(tx, values.leadUserId);
+  const naturalKey = projectNaturalKey({ gb: gb.code, r: r.code, name: values.name });
+  const [clash] = await tx
+    .select({ id: projects.id })
+    .from(projects)
+    .where(and(eq(projects.naturalKey, naturalKey), ne(projects.id, id)));
+  if (clash) throw duplicateName(values.name, gb.code, r.code);
+  const [beforeGb, beforeR] = await Promise.all([
+    tx.select({ code: orgUnits.code }).from(orgUnits).where(eq(orgUnits.id, before.gbId)),
+    tx.select({ code: orgUnits.code }).from(orgUnits).where(eq(orgUnits.id, before.rId)),
+  ]);
+  const [row] = await tx
+    .update(projects)
+    .set({
+      ...values,
+      leadName: values.leadName || lead?.displayName || null,
+      naturalKey,
+      completedAt:
+        values.status === "completed"
+          ? (before.completedAt ?? new Date())
+          : before.status === "completed"
+            ? null
+            : before.completedAt,
+      updatedAt: new Date(),
+    })
+    .where(and(eq(projects.tenantId, tenantId), eq(projects.id, id)))
+    .returning();
+  await writeAudit(tx, tenantId, actor, {
+    action: "project.update",
+    entityType: "project",
+    entityId: id,
+    ...changes(
+      auditView(before, beforeGb[0]?.code ?? "", beforeR[0]?.code ?? ""),
+      auditView(row!, gb.code, r.code),
+    ),
+  });
+  return row!;
+}
+
+/** Only the fields that changed, as before/after. */
+export function changes(before: Record<string, unknown>, after: Record<string, unknown>) {
+  const b: Record<string, unknown> = {};
+  const a: Record<string, unknown> = {};
+  for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
+    const x = before[key] instanceof Date ? (before[key] as Date).toISOString() : before[key];
+    const y = after[key] instanceof Date ? (after[key] as Date).toISOString() : after[key];
+    if (JSON.stringify(x ?? null) !== JSON.stringify(y ?? null)) {
+      b[key] = x ?? null;
+      a[key] = y ?? null;
+    }
+  }
+  return { before: b, after: a };
+}
+
+export async function removeProject(tx: TenantTx, tenantId: string, actor: Actor, id: string) {
+  const before = await getProjectRow(tx, id);
+  if (!before) throw new DomainError("NOT_FOUND", "Dieses Projekt gibt es nicht.");
+  // A proposal that became this project stays on record, without the link.
+  await tx.update(projectProposals).set({ projectId: null }).where(eq(projectProposals.projectId, id));
+  await tx.delete(projects).where(and(eq(projects.tenantId, tenantId), eq(projects.id, id)));
+  await writeAudit(tx, tenantId, actor, {
+    action: "project.remove",
+    entityType: "project",
+    entityId: id,
+    before: {
+      name: before.name,
+      status: before.status,
+      startDate: before.startDate,
+      endDate: before.endDate,
+    },
+  });
+}
+
+/**
+ * Completes a project. This is the seam for the maturity module: once projects link to the measures they deliver,
+ * `completeLinkedMeasures` completes those measures in the same transaction (the screen asks first), which raises
+ * the maturity automatically. Until then no measures are linked and `measuresCompleted` is always 0.
+ */
+export async function completeProject(
+  tx: TenantTx,
+  tenantId: string,
+  actor: Actor,
+  id: string,
+  opts: { completeLinkedMeasures: boolean; completedOn?: string },
+) {
+  const before = await getProjectRow(tx, id);
+  if (!before) throw new DomainError("NOT_FOUND", "Dieses Projekt gibt es nicht.");
+  if (before.status === "completed")
+    throw new DomainError("CONFLICT", "Dieses Projekt ist bereits abgeschlossen.");
+  if (before.status === "rejected" || before.status === "stopped")
+    throw new DomainError(
+      "CONFLICT",
+      "Ein abgelehntes oder gestopptes Projekt kann nicht abgeschlossen werden. Bitte ändern Sie zuerst den Status.",
+    );
+  const now = new Date();
+  await tx
+    .update(projects)
+    .set({ status: "completed", completedAt: now, updatedAt: now })
+    .where(and(eq(projects.tenantId, tenantId), eq(projects.id, id)));
+  const measuresCompleted = 0; // linked measures arrive with the maturity module (see the comment above)
+  await writeAudit(tx, tenantId, actor, {
+    action: "project.complete",
+    entityType: "project",
+    entityId: id,
+    before: { status: before.status },
+    after: { status: "completed", completeLinkedMeasures: opts.completeLinkedMeasures, measuresCompleted },
+  });
+  return { id, status: "completed" as const, measuresCompleted };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Milestones and standards (audited on the project, so they show in its history)
+
+export async function addMilestone(
+  tx: TenantTx,
+  tenantId: string,
+  actor: Actor,
+  m: { projectId: string; title: string; dueDate: string; done: boolean },
+) {
+  const project = await getProjectRow(tx, m.projectId);
+  if (!project) throw new DomainError("NOT_FOUND", "Dieses Projekt gibt es nicht.");
+  const [row] = await tx
+    .insert(projectMilestones)
+    .values({ tenantId, ...m })
+    .returning();
+  await writeAudit(tx, tenantId, actor, {
+    action: "project.milestone_add",
+    entityType: "project",
+    entityId: m.projectId,
+    after: { milestoneId: row!.id, title: row!.title, dueDate: row!.dueDate, done: row!.done },
+  });
+  return row!;
+}
+
+export async function getMilestone(tx: TenantTx, id: string) {
+  const [row] = await tx.select().from(projectMilestones).where(eq(projectMilestones.id, id));
+  return row ?? null;
+}
+
+export async function updateMilestone(
+  tx: TenantTx,
+  tenantId: string,
+  actor: Actor,
+  id: string,
+  values: { title: string; dueDate: string; done: boolean },
+) {
+  const before = await getMilestone(tx, id);
+  if (!before) throw new DomainError("NOT_FOUND", "Diesen Meilenstein gibt es nicht.");
+  const [row] = await tx
+    .update(projectMilestones)
+    .set({ ...values, updatedAt: new Date() })
+    .where(and(eq(projectMilestones.tenantId, tenantId), eq(projectMilestones.id, id)))
+    .returning();
+  await writeAudit(tx, tenantId, actor, {
+    action: "project.milestone_update",
+    entityType: "project",
+    entityId: before.projectId,
+    before: { milestoneId: id, title: before.title, dueDate: before.dueDate, done: before.done },
+    after: { milestoneId: id, title: row!.title, dueDate: row!.dueDate, done: row!.done },
+  });
+  return row!;
+}
+
+export async function removeMilestone(tx: TenantTx, tenantId: string, actor: Actor, id: string) {
+  const before = await getMilestone(tx, id);
+  if (!before) throw new DomainError("NOT_FOUND", "Diesen Meilenstein gibt es nicht.");
+  await tx
+    .delete(projectMilestones)
+    .where(and(eq(projectMilestones.tenantId, tenantId), eq(projectMilestones.id, id)));
+  await writeAudit(tx, tenantId, actor, {
+    action: "project.milestone_remove",
+    entityType: "project",
+    entityId: before.projectId,
+    before: { milestoneId: id, title: before.title, dueDate: before.dueDate, done: before.done },
+  });
+}
+
+export async function setStandard(
+  tx: TenantTx,
+  tenantId: string,
+  actor: Actor,
+  projectId: string,
+  standard: PmStandard,
+  followed: boolean,
+) {
+  const project = await getProjectRow(tx, projectId);
+  if (!project) throw new DomainError("NOT_FOUND", "Dieses Projekt gibt es nicht.");
+  const where = and(
+    eq(projectStandards.tenantId, tenantId),
+    eq(projectStandards.projectId, projectId),
+    eq(projectStandards.standard, standard),
+  );
+  const changed = followed
+    ? (
+        await tx
+          .insert(projectStandards)
+          .values({ tenantId, projectId, standard })
+          .onConflictDoNothing()
+          .returning()
+      ).length
+    : (await tx.delete(projectStandards).where(where).returning()).length;
+  if (changed > 0) {
+    await writeAudit(tx, tenantId, actor, {
+      action: followed ? "project.standard_set" : "project.standard_unset",
+      entityType: "project",
+      entityId: projectId,
+      after: { standard, followed },
+    });
+  }
+  return { projectId, standard, followed };
+}
+
+export async function projectHistory(tx: TenantTx, projectId: string, page: number, pageSize: number) {
+  return listAudit(tx, { entityType: "project", entityId: projectId, page, pageSize });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Filter choices
+
+export async function projectFilterOptions(tx: TenantTx) {
+  const [leads, busy, leadUsers] = await Promise.all([
+    tx
+      .selectDistinct({ name: projects.leadName })
+      .from(projects)
+      .where(sql`${projects.leadName} is not null`)
+      .orderBy(asc(projects.leadName))
+      .limit(500),
+    // Projects running per calendar year.
+    tx.execute<{ year: number; n: number }>(sql`
+      select y::int as year, count(*)::int as n
+      from ${projects}, generate_series(extract(year from ${projects.startDate})::int, extract(year from ${projects.endDate})::int) y
+      group by y order by y`),
+    tx
+      .select({ id: users.id, displayName: users.displayName, role: users.role })
+      .from(users)
+      .where(
+        and(eq(users.status, "active"), or(eq(users.role, "project_lead"), eq(users.role, "coordinator"))),
+      )
+      .orderBy(asc(users.displayName)),
+  ]);
+  const thisYear = Number(berlinToday().slice(0, 4));
+  const perYear = [...busy].map((r) => ({ year: Number(r.year), n: Number(r.n) }));
+  const years = perYear.map((r) => r.year).filter((y) => y >= thisYear - 30 && y <= thisYear + 30);
+  // The year the timeline opens with: this year when projects run in it, else the busiest year.
+  const busiest = [...perYear].sort((a, b) => b.n - a.n || b.year - a.year)[0]?.year;
+  const defaultYear = years.includes(thisYear) ? thisYear : (busiest ?? thisYear);
+  return {
+    leads: leads.map((l) => l.name!).filter(Boolean),
+    years: years.length > 0 ? years : [thisYear],
+    defaultYear,
+    leadUsers: leadUsers.map((u) => ({ id: u.id, displayName: u.displayName })),
+  };
+}

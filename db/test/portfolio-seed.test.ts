@@ -1,0 +1,88 @@
+// The demo portfolio: Halle's real Projektliste 2023 goes through the import (with its real Dauer warnings), the rest
+// is plausible demo data; a second run changes nothing; and it stays fast enough for `pnpm start`.
+import { count, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { createDb, type DbClient } from "../src/client.ts";
+import { STATE_TENANT_ID } from "../src/constants.ts";
+import { auditLog } from "../src/schema/audit.ts";
+import {
+  projectMilestones,
+  projectProposals,
+  projects,
+  registrationRounds,
+} from "../src/schema/portfolio.ts";
+import { tenants } from "../src/schema/tenants.ts";
+import { seedDemoUsers } from "../src/seed/demo-users.ts";
+import { loadTenants } from "../src/seed/load-tenants.ts";
+import { seedPortfolioDemo } from "../src/seed/portfolio-demo.ts";
+import { withTenant } from "../src/tenant-tx.ts";
+
+let client: DbClient;
+beforeAll(async () => {
+  client = createDb(inject("appUrl"), { max: 2 });
+  await loadTenants(client.db, "Test");
+  await seedDemoUsers(client.db, "not-a-real-hash");
+});
+afterAll(() => client.close());
+
+describe("portfolio demo data", () => {
+  it("fills Halle and three other Kommunen quickly, through the import, and only once", async () => {
+    const started = performance.now();
+    const first = await seedPortfolioDemo(client.db, "2026-11-28");
+    const ms = performance.now() - started;
+    expect(ms).toBeLessThan(15_000);
+    const halle = first.find((r) => r.tenant === "halle-saale")!;
+    expect(halle.projects).toBeGreaterThanOrEqual(75);
+    expect(halle.projects).toBeLessThanOrEqual(85);
+    // 12 Dauer warnings of the real list (no other warnings: every column is mapped).
+    expect(halle.warnings).toBe(12);
+    expect(first.map((r) => r.tenant).sort()).toEqual([
+      "dessau-rosslau",
+      "halle-saale",
+      "landkreis-harz",
+      "magdeburg",
+    ]);
+
+    const [halleTenant] = await withTenant(client.db, STATE_TENANT_ID, (tx) =>
+      tx.select().from(tenants).where(eq(tenants.slug, "halle-saale")),
+    );
+    const facts = await withTenant(client.db, halleTenant!.id, async (tx) => ({
+      projects: (await tx.select({ n: count() }).from(projects))[0]!.n,
+      milestones: (await tx.select({ n: count() }).from(projectMilestones))[0]!.n,
+      rounds: await tx.select().from(registrationRounds),
+      proposals: await tx.select({ status: projectProposals.status }).from(projectProposals),
+      imports: (
+        await tx.select({ n: count() }).from(auditLog).where(eq(auditLog.action, "portfolio.import"))
+      )[0]!.n,
+      eldis: (await tx.select().from(projects).where(eq(projects.name, "Ablösung eldis")))[0],
+      linked: (
+        await tx.select({ n: count() }).from(projects).where(eq(projects.leadName, "Paula Projektleitung"))
+      )[0]!.n,
+    }));
+    expect(facts.projects).toBe(halle.projects);
+    expect(facts.milestones).toBe(facts.projects * 4);
+    expect(facts.rounds).toMatchObject([{ year: 2024, title: "Anmeldung für 2024", status: "open" }]);
+    expect(facts.proposals.map((p) => p.status).sort()).toEqual([
+      "approved",
+      "assessed",
+      "assessed",
+      "rejected",
+      "submitted",
+      "submitted",
+      "submitted",
+    ]);
+    expect(facts.imports).toBe(3);
+    expect(facts.eldis).toMatchObject({
+      startDate: "2020-01-01",
+      endDate: "2023-06-01",
+      status: "completed",
+    });
+    expect(facts.linked).toBeGreaterThan(0);
+
+    expect(await seedPortfolioDemo(client.db, "2026-11-28")).toEqual([]);
+    const again = await withTenant(client.db, halleTenant!.id, (tx) =>
+      tx.select({ n: count() }).from(projects),
+    );
+    expect(again[0]!.n).toBe(facts.projects);
+  });
+});
