@@ -10,6 +10,7 @@ import { measures } from "../src/schema/measures.ts";
 import { orgUnits } from "../src/schema/org-units.ts";
 import { strategies, strategyVersions } from "../src/schema/strategies.ts";
 import { tenants } from "../src/schema/tenants.ts";
+import { DEMO_ORG_TREES, gbTree, unitPath } from "../src/seed/demo-org-units.ts";
 import { seedDemoUsers } from "../src/seed/demo-users.ts";
 import { loadTenants } from "../src/seed/load-tenants.ts";
 import { demoPlan, seedMaturityDemo } from "../src/seed/maturity-demo.ts";
@@ -106,9 +107,16 @@ describe("demo maturity data", () => {
   it("gives Halle's Gesundheitsamt the nine milestones on their dates, completed with evidence", async () => {
     const halle = kommunen.find((k) => k.slug === "halle-saale")!;
     const { ga, rows, strategy } = await withTenant(client.db, halle.id, async (tx) => {
-      const [unit] = await tx.select().from(orgUnits).where(eq(orgUnits.shortCode, "FB 53"));
-      const [parent] = await tx.select().from(orgUnits).where(eq(orgUnits.id, unit!.parentId!));
-      expect(parent?.shortCode).toBe("OB");
+      // FB 53 sits in Halle's tree shared with the portfolio demo: Geschäftsbereich II → 53.
+      const [parent] = await tx
+        .select()
+        .from(orgUnits)
+        .where(and(eq(orgUnits.code, "II"), isNull(orgUnits.parentId)));
+      const [unit] = await tx
+        .select()
+        .from(orgUnits)
+        .where(and(eq(orgUnits.code, "53"), eq(orgUnits.parentId, parent!.id)));
+      expect(unit).toMatchObject({ kind: "r" });
       const [s] = await tx.select().from(strategies).where(eq(strategies.orgUnitId, unit!.id));
       return {
         ga: unit!,
@@ -140,6 +148,17 @@ describe("demo maturity data", () => {
     expect(all.map((m) => m.title)).toEqual(
       expect.arrayContaining(["WLAN in städtischen Gebäuden", "Payment"]),
     );
+  });
+
+  it("puts the Kommunen with a demo portfolio into the portfolio's org tree, nothing twice", async () => {
+    for (const [slug, tree] of Object.entries(DEMO_ORG_TREES)) {
+      const k = kommunen.find((x) => x.slug === slug)!;
+      const units = await withTenant(client.db, k.id, (tx) => tx.select().from(orgUnits));
+      const byId = new Map(units.map((u) => [u.id, u]));
+      const paths = units.map((u) => (u.parentId ? `${byId.get(u.parentId)!.code}/${u.code}` : u.code));
+      // Whichever demo ran first, the tree is the shared one: no unit of the generic tree, none twice.
+      expect(paths.sort(), slug).toEqual(gbTree(tree).map(unitPath).sort());
+    }
   });
 
   it("has open and overdue measures for the plan, and measures of the demo project lead", async () => {

@@ -213,6 +213,7 @@ const INPUTS: Record<ProcedurePath, (env: Env) => Promise<unknown> | unknown> = 
   "measures.list": () => ({ page: 1, pageSize: 10 }),
   "measures.get": async (e) => ({ id: isKommune(e) ? (await createMeasure(t, e.tenant)).id : randomUUID() }),
   "measures.assignees": () => undefined,
+  "measures.projectOptions": () => undefined,
   "measures.create": (e) => ({
     title: "Neue Maßnahme",
     criterionKeys: ["strategie.1.bestandsaufnahme"],

@@ -13,12 +13,7 @@ import {
   stateTenant,
   TEST_PASSWORD,
 } from "../src/fixtures.ts";
-import {
-  createMeasure,
-  discardDraftIfAny,
-  draftInput,
-  ensureDraft,
-} from "../src/maturity-fixtures.ts";
+import { createMeasure, discardDraftIfAny, draftInput, ensureDraft } from "../src/maturity-fixtures.ts";
 import { createTestApp, type TestApp } from "../src/server.ts";
 import {
   type PortfolioSecrets,
@@ -75,10 +70,11 @@ async function bMaturityIntact() {
     status: "completed",
     completedOn: "2025-05-05",
   });
-  const open = await bCoordinator.must<{ measure: { status: string } }>("measures.get", {
-    id: bMaturity.openMeasureId,
-  });
-  expect(open.measure.status).toBe("planned");
+  const open = await bCoordinator.must<{ measure: { status: string; projectId: string | null } }>(
+    "measures.get",
+    { id: bMaturity.openMeasureId },
+  );
+  expect(open.measure).toMatchObject({ status: "planned", projectId: portfolioB.projectId });
   const units = await bCoordinator.must<{ id: string; name: string }[]>("orgUnits.list");
   expect(units.find((u) => u.id === bMaturity.orgUnitId)?.name).toBe(B_PRIVATE.unitName);
   const strategy = await bCoordinator.must<{ strategy: { vision: string }; versions: unknown[] }>(
@@ -132,6 +128,8 @@ beforeAll(async () => {
   bSecrets.invitationToken = invitation.link.split("#")[1]!;
   const sessions = await bAdmin.must<{ id: string; current: boolean }[]>("account.sessions");
   bSecrets.sessionId = sessions.find((s) => s.current)!.id;
+  // B's portfolio first: B's open measure is delivered by B's project.
+  portfolioB = await setUpPortfolioB(t, b);
   const bCoordinator = new ApiSession(t, await sessionCookie(t.client.db, b.id, b.users.coordinator!.id));
   const unit = await bCoordinator.must<{ id: string }>("orgUnits.create", {
     name: B_PRIVATE.unitName,
@@ -156,6 +154,7 @@ beforeAll(async () => {
   const open = await bCoordinator.must<{ id: string }>("measures.create", {
     title: B_PRIVATE.openTitle,
     orgUnitId: unit.id,
+    projectId: portfolioB.projectId,
     criterionKeys: ["sicherheit.1.leitlinie"],
     plannedEnd: "2027-03-31",
   });
@@ -184,7 +183,6 @@ beforeAll(async () => {
     bRollout.reply,
     bRollout.pmoComment,
   ];
-  portfolioB = await setUpPortfolioB(t, b);
   canaries.push(...portfolioCanaries(portfolioB));
 });
 
@@ -530,6 +528,11 @@ const CASES: Record<string, Case> = {
   "measures.assignees": async () => {
     expectNoLeak(await (await as(a, "coordinator")).call("measures.assignees"));
   },
+  "measures.projectOptions": async () => {
+    const r = await (await as(a, "viewer")).call("measures.projectOptions");
+    expect(r.ok).toBe(true);
+    expectNoLeak(r);
+  },
   "measures.create": async () => {
     const s = await as(a, "coordinator");
     const base = { title: "Übergriff", criterionKeys: ["strategie.1.verantwortung"] };
@@ -545,15 +548,31 @@ const CASES: Record<string, Case> = {
       { ...base, responsibleUserId: b.users.project_lead!.id },
       { ...base, responsibleUserId: randomUUID() },
     );
+    // B's project cannot deliver A's measure.
+    await sameAsUnknown(
+      s,
+      "measures.create",
+      { ...base, projectId: portfolioB.projectId },
+      { ...base, projectId: randomUUID() },
+    );
     await bMaturityIntact();
   },
   "measures.update": async () => {
+    const s = await as(a, "coordinator");
     const base = { title: "Gekapert", criterionKeys: ["strategie.1.verantwortung"] };
     await sameAsUnknown(
-      await as(a, "coordinator"),
+      s,
       "measures.update",
       { ...base, id: bMaturity.measureId },
       { ...base, id: randomUUID() },
+    );
+    // A's own measure cannot be linked to B's project.
+    const own = await createMeasure(t, a);
+    await sameAsUnknown(
+      s,
+      "measures.update",
+      { ...base, id: own.id, projectId: portfolioB.projectId },
+      { ...base, id: own.id, projectId: randomUUID() },
     );
     await bMaturityIntact();
   },
@@ -635,6 +654,7 @@ const CASES: Record<string, Case> = {
     dropCanary: (canary) => {
       canaries = canaries.filter((c) => c !== canary);
     },
+    othersIntact: bMaturityIntact,
   }),
 
   "rollout.catalogueFacets": async () => {

@@ -147,6 +147,8 @@ type Ctx = {
   as: (tenant: FixtureTenant, role: string) => Promise<ApiSession>;
   expectNoLeak: (...results: (CallResult | string)[]) => void;
   dropCanary: (canary: string) => void;
+  /** B's data of other modules that hangs on B's portfolio (e.g. the measures B's project delivers). */
+  othersIntact?: () => Promise<void>;
 };
 
 export function portfolioCases(c: Ctx): Record<string, () => Promise<void>> {
@@ -185,6 +187,7 @@ export function portfolioCases(c: Ctx): Record<string, () => Promise<void>> {
       [s.proposalId]: "submitted",
       [s.assessedProposalId]: "assessed",
     });
+    await c.othersIntact?.();
   }
 
   return {
@@ -300,7 +303,13 @@ export function portfolioCases(c: Ctx): Record<string, () => Promise<void>> {
       await bIntact();
     },
     "portfolio.complete": async () => {
-      notFound(await (await pmoA()).call("portfolio.complete", { id: c.secrets().projectId }));
+      // Also with the flag: B's project and the measures it delivers stay untouched.
+      notFound(
+        await (await pmoA()).call("portfolio.complete", {
+          id: c.secrets().projectId,
+          completeLinkedMeasures: true,
+        }),
+      );
       await bIntact();
     },
     "portfolio.remove": async () => {

@@ -4,11 +4,12 @@
 // module must give it data (add a fixture below).
 import { randomUUID } from "node:crypto";
 import { createInvitation, createSession } from "@spatz/auth";
-import { createDb, type DbClient, withTenant, writeAudit } from "@spatz/db";
+import { createDb, type DbClient, DEFAULT_MODEL_ID, schema, withTenant, writeAudit } from "@spatz/db";
 import { sql } from "drizzle-orm";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createTenant, type FixtureTenant } from "../src/fixtures.ts";
+import { projectFixture } from "../src/portfolio.ts";
 
 let app: DbClient;
 let admin: postgres.Sql;
@@ -38,6 +39,34 @@ beforeAll(async () => {
       invitedBy: null,
     });
     await writeAudit(tx, b.id, { userId: null, label: "Test" }, { action: "test.probe", entityType: "test" });
+  });
+  // And in every maturity table: the pinned model, a measure its project delivers, a strategy with an approved version.
+  const project = await projectFixture(app.db, b.id);
+  await withTenant(app.db, b.id, async (tx) => {
+    await tx.insert(schema.maturitySettings).values({ tenantId: b.id, modelId: DEFAULT_MODEL_ID });
+    await tx.insert(schema.measures).values({
+      tenantId: b.id,
+      title: "Probe",
+      orgUnitId: project.rId,
+      projectId: project.projectId,
+      criterionKeys: ["strategie.1.verantwortung"],
+    });
+    const [strategy] = await tx
+      .insert(schema.strategies)
+      .values({ tenantId: b.id, orgUnitId: project.rId, title: "Probe" })
+      .returning();
+    await tx.insert(schema.strategyVersions).values({
+      tenantId: b.id,
+      strategyId: strategy!.id,
+      version: 1,
+      title: "Probe",
+      vision: "",
+      goals: [],
+      targets: [],
+      modelId: DEFAULT_MODEL_ID,
+      approvedOn: "2025-01-01",
+      approvedByName: "Probe",
+    });
   });
   const rows = await admin<{ table: string }[]>`
     select tablename as table from pg_policies where schemaname = 'public' and policyname = tablename || '_tenant_isolation' order by 1`;

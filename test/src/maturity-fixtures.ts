@@ -8,11 +8,13 @@ export async function sessionAs(t: TestApp, tenant: FixtureTenant, role: string)
   return new ApiSession(t, await sessionCookie(t.client.db, tenant.id, tenant.users[role]!.id));
 }
 
+/** A unit of its own at the top of the tree (the scope of a strategy or measures). */
 export async function createOrgUnit(t: TestApp, tenant: FixtureTenant, name = "Fachbereich Test") {
   const s = await sessionAs(t, tenant, "coordinator");
-  return s.must<{ id: string; name: string; shortCode: string }>("orgUnits.create", {
+  return s.must<{ id: string; name: string; code: string }>("orgUnits.create", {
     name,
-    shortCode: `FB ${randomUUID().slice(0, 6)}`,
+    code: `FB ${randomUUID().slice(0, 6)}`,
+    kind: "other",
     parentId: null,
   });
 }

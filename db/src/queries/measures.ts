@@ -1,4 +1,6 @@
-// Measures of the current tenant: the paged list with filters, one measure, and the facts the engine needs.
+// Measures of the current tenant: the paged list with filters, one measure, the facts the engine needs, and the one
+// way a measure's status changes (completing needs a date and evidence; every change is audit-logged).
+import { berlinToday } from "@spatz/domain";
 import {
   and,
   arrayOverlaps,
@@ -14,9 +16,12 @@ import {
   type SQL,
   sql,
 } from "drizzle-orm";
+import { type Actor, writeAudit } from "../audit.ts";
+import { DomainError } from "../domain-error.ts";
 import { users } from "../schema/identity.ts";
-import { type MeasureStatus, maturitySettings, measures } from "../schema/measures.ts";
+import { type Measure, type MeasureStatus, maturitySettings, measures } from "../schema/measures.ts";
 import { orgUnits } from "../schema/org-units.ts";
+import { projects } from "../schema/portfolio.ts";
 import type { TenantTx } from "../tenant-tx.ts";
 
 export type MeasureFilter = {
@@ -39,7 +44,7 @@ const listColumns = {
   title: measures.title,
   status: measures.status,
   orgUnitId: measures.orgUnitId,
-  orgUnitShortCode: orgUnits.shortCode,
+  orgUnitCode: orgUnits.code,
   orgUnitName: orgUnits.name,
   responsibleUserId: measures.responsibleUserId,
   responsibleName: users.displayName,
@@ -118,11 +123,13 @@ export async function getMeasure(tx: TenantTx, id: string) {
       description: measures.description,
       evidenceText: measures.evidenceText,
       evidenceUrl: measures.evidenceUrl,
+      projectName: projects.name,
       createdAt: measures.createdAt,
     })
     .from(measures)
     .leftJoin(orgUnits, and(eq(orgUnits.tenantId, measures.tenantId), eq(orgUnits.id, measures.orgUnitId)))
     .leftJoin(users, and(eq(users.tenantId, measures.tenantId), eq(users.id, measures.responsibleUserId)))
+    .leftJoin(projects, and(eq(projects.tenantId, measures.tenantId), eq(projects.id, measures.projectId)))
     .where(eq(measures.id, id));
   return row ?? null;
 }
@@ -172,4 +179,99 @@ export async function listAssignees(tx: TenantTx) {
 export async function getMaturitySettings(tx: TenantTx) {
   const [row] = await tx.select().from(maturitySettings);
   return row ?? null;
+}
+
+/** The measures a project delivers, for the project's detail page. */
+export async function listMeasuresOfProject(tx: TenantTx, projectId: string) {
+  return tx
+    .select({
+      id: measures.id,
+      title: measures.title,
+      status: measures.status,
+      plannedEnd: measures.plannedEnd,
+      completedOn: measures.completedOn,
+      orgUnitCode: orgUnits.code,
+    })
+    .from(measures)
+    .leftJoin(orgUnits, and(eq(orgUnits.tenantId, measures.tenantId), eq(orgUnits.id, measures.orgUnitId)))
+    .where(eq(measures.projectId, projectId))
+    .orderBy(
+      sql`coalesce(${measures.completedOn}, ${measures.plannedEnd}) asc nulls last`,
+      asc(measures.title),
+    );
+}
+
+export const OPEN_MEASURE_STATUSES: MeasureStatus[] = ["planned", "in_progress"];
+
+export type MeasureStatusChange = {
+  status: MeasureStatus;
+  completedOn: string | null;
+  evidenceText: string | null;
+  evidenceUrl: string | null;
+};
+
+function actionFor(from: MeasureStatus, to: MeasureStatus): string {
+  if (to === "completed") return from === "completed" ? "measure.completion_update" : "measure.complete";
+  if (from === "completed") return to === "discarded" ? "measure.discard" : "measure.reopen";
+  return to === "discarded" ? "measure.discard" : "measure.status_change";
+}
+
+/**
+ * Changes the status of one loaded measure, with its audit entry; refuses (before writing) a completion without a
+ * date, with a date after `today`, or without evidence. The maturity level follows from these completions.
+ */
+export async function changeMeasureStatus(
+  tx: TenantTx,
+  tenantId: string,
+  actor: Actor,
+  before: Measure,
+  change: MeasureStatusChange,
+  today = berlinToday(),
+): Promise<Measure> {
+  const patch: Partial<Measure> = { status: change.status, updatedAt: new Date() };
+  if (change.status === "completed") {
+    if (!change.completedOn)
+      throw new DomainError("BAD_REQUEST", "Bitte das Abschlussdatum angeben.", "completedOn");
+    if (change.completedOn > today)
+      throw new DomainError(
+        "BAD_REQUEST",
+        "Das Abschlussdatum darf nicht in der Zukunft liegen.",
+        "completedOn",
+      );
+    const evidenceText = change.evidenceText ?? before.evidenceText;
+    const evidenceUrl = change.evidenceUrl ?? before.evidenceUrl;
+    if (!evidenceText && !evidenceUrl)
+      throw new DomainError(
+        "BAD_REQUEST",
+        "Bitte einen Nachweis angeben (Beschreibung oder Link).",
+        "evidenceText",
+      );
+    Object.assign(patch, { completedOn: change.completedOn, evidenceText, evidenceUrl });
+  } else {
+    // Only a completed measure has a completion date; reopening or discarding removes it (the audit keeps it).
+    patch.completedOn = null;
+  }
+  const [after] = await tx
+    .update(measures)
+    .set(patch)
+    .where(and(eq(measures.tenantId, tenantId), eq(measures.id, before.id)))
+    .returning();
+  await writeAudit(tx, tenantId, actor, {
+    action: actionFor(before.status, change.status),
+    entityType: "measure",
+    entityId: before.id,
+    before: {
+      status: before.status,
+      completedOn: before.completedOn,
+      evidenceText: before.evidenceText,
+      evidenceUrl: before.evidenceUrl,
+    },
+    after: {
+      status: after!.status,
+      completedOn: after!.completedOn,
+      evidenceText: after!.evidenceText,
+      evidenceUrl: after!.evidenceUrl,
+    },
+  });
+  return after!;
 }

@@ -1,9 +1,12 @@
-// The org unit tree of the current tenant: GB at the top, R below a GB, other units anywhere.
+// The org unit tree of the current tenant: GB at the top, R below a GB, other units anywhere. Shared by the portfolio
+// (GB/R of projects) and maturity (scope of measures and strategies, a unit with everything below it).
 import { and, asc, count, eq, or } from "drizzle-orm";
 import { type Actor, writeAudit } from "../audit.ts";
 import { DomainError } from "../domain-error.ts";
+import { measures } from "../schema/measures.ts";
 import { type OrgUnit, type OrgUnitKind, orgUnits } from "../schema/org-units.ts";
 import { projectProposals, projects } from "../schema/portfolio.ts";
+import { strategies } from "../schema/strategies.ts";
 import type { TenantTx } from "../tenant-tx.ts";
 
 const publicUnit = {
@@ -127,19 +130,29 @@ export async function removeOrgUnit(tx: TenantTx, tenantId: string, actor: Actor
       "CONFLICT",
       `„${before.code}“ hat noch untergeordnete Einheiten. Bitte entfernen Sie diese zuerst.`,
     );
-  const [used] = await tx
-    .select({ n: count() })
-    .from(projects)
-    .where(or(eq(projects.gbId, id), eq(projects.rId, id)));
-  const [proposed] = await tx
-    .select({ n: count() })
-    .from(projectProposals)
-    .where(or(eq(projectProposals.gbId, id), eq(projectProposals.rId, id)));
+  const [[used], [proposed], [measured], [strategy]] = await Promise.all([
+    tx
+      .select({ n: count() })
+      .from(projects)
+      .where(or(eq(projects.gbId, id), eq(projects.rId, id))),
+    tx
+      .select({ n: count() })
+      .from(projectProposals)
+      .where(or(eq(projectProposals.gbId, id), eq(projectProposals.rId, id))),
+    tx.select({ n: count() }).from(measures).where(eq(measures.orgUnitId, id)),
+    tx.select({ n: count() }).from(strategies).where(eq(strategies.orgUnitId, id)),
+  ]);
   const uses = (used?.n ?? 0) + (proposed?.n ?? 0);
   if (uses > 0)
     throw new DomainError(
       "CONFLICT",
       `„${before.code}“ ist ${uses} Projekten oder Anmeldungen zugeordnet und kann nicht entfernt werden.`,
+    );
+  const maturityUses = (measured?.n ?? 0) + (strategy?.n ?? 0);
+  if (maturityUses > 0)
+    throw new DomainError(
+      "CONFLICT",
+      `„${before.code}“ ist ${measured?.n ?? 0} Maßnahmen und ${strategy?.n ?? 0} Strategien zugeordnet und kann nicht entfernt werden.`,
     );
   await tx.delete(orgUnits).where(and(eq(orgUnits.tenantId, tenantId), eq(orgUnits.id, id)));
   await writeAudit(tx, tenantId, actor, {
@@ -148,6 +161,27 @@ export async function removeOrgUnit(tx: TenantTx, tenantId: string, actor: Actor
     entityId: id,
     before,
   });
+}
+
+/** The unit and every unit below it (the scope of a maturity view or a measure filter). */
+export function subtreeIds(
+  units: readonly { id: string; parentId: string | null }[],
+  rootId: string,
+): string[] {
+  const children = new Map<string, string[]>();
+  for (const u of units) {
+    if (!u.parentId) continue;
+    children.set(u.parentId, [...(children.get(u.parentId) ?? []), u.id]);
+  }
+  const result: string[] = [];
+  const stack = [rootId];
+  while (stack.length > 0) {
+    const id = stack.pop()!;
+    if (result.includes(id)) continue;
+    result.push(id);
+    stack.push(...(children.get(id) ?? []));
+  }
+  return result;
 }
 
 /** Checks that `gbId` is a GB and `rId` an R below it; the German messages name the form fields. */

@@ -1,10 +1,10 @@
 // Read models over the whole portfolio: the PMO dashboard (aggregates in SQL, so 10,000 projects stay fast) and the
 // timeline (one page of projects in a window, grouped by GB, with their milestones).
-import { CLOSED_PROJECT_STATUSES, type ProjectFilter } from "@spatz/domain";
+import { berlinToday, CLOSED_PROJECT_STATUSES, type ProjectFilter } from "@spatz/domain";
 import { and, asc, count, eq, gte, inArray, lt, lte, notInArray, sql } from "drizzle-orm";
 import { projectMilestones, projectStandards, projects } from "../schema/portfolio.ts";
 import type { TenantTx } from "../tenant-tx.ts";
-import { berlinToday, durationText, gbUnit, projectFilterWhere, rUnit } from "./projects.ts";
+import { durationText, gbUnit, projectFilterWhere, rUnit } from "./projects.ts";
 
 const budgetSum = sql<number>`coalesce(sum(${projects.budgetCents}), 0)::float8`;
 const effortSum = sql<number>`coalesce(sum(${projects.effortDays}), 0)::float8`;

@@ -1,32 +1,31 @@
 // Projects of the current tenant: list with filters, detail, create/update/remove, milestones, PM standards and
 // completion. Every write writes its audit entry (entity "project", so the project's history is one audit query).
-import type {
-  PmStandard,
-  ProjectFilter,
-  ProjectMethod,
-  ProjectPriority,
-  ProjectSort,
-  ProjectStatus,
+import {
+  berlinToday,
+  formatDate,
+  type PmStandard,
+  type ProjectFilter,
+  type ProjectMethod,
+  type ProjectPriority,
+  type ProjectSort,
+  type ProjectStatus,
 } from "@spatz/domain";
 import { formatDuration, projectDuration, projectNaturalKey } from "@spatz/portfolio";
-import { and, asc, count, desc, eq, gte, ilike, lte, ne, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, ilike, inArray, lte, ne, or, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { type Actor, writeAudit } from "../audit.ts";
 import { DomainError, isUniqueViolation } from "../domain-error.ts";
 import { users } from "../schema/identity.ts";
+import { measures } from "../schema/measures.ts";
 import { orgUnits } from "../schema/org-units.ts";
 import { projectMilestones, projectProposals, projectStandards, projects } from "../schema/portfolio.ts";
 import type { TenantTx } from "../tenant-tx.ts";
 import { listAudit } from "./audit.ts";
+import { changeMeasureStatus, listMeasuresOfProject, OPEN_MEASURE_STATUSES } from "./measures.ts";
 import { assertGbAndR } from "./org-units.ts";
 
 export const gbUnit = alias(orgUnits, "gb");
 export const rUnit = alias(orgUnits, "r");
-
-/** Today's calendar date in Berlin, "YYYY-MM-DD" (milestones are overdue from the day after their date). */
-export function berlinToday(now = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Berlin" }).format(now);
-}
 
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -186,7 +185,7 @@ export async function getProject(tx: TenantTx, id: string, today = berlinToday()
     .leftJoin(users, and(eq(users.tenantId, projects.tenantId), eq(users.id, projects.leadUserId)))
     .where(eq(projects.id, id));
   if (!row) return null;
-  const [milestones, standards, proposals] = await Promise.all([
+  const [milestones, standards, proposals, linkedMeasures] = await Promise.all([
     tx
       .select({
         id: projectMilestones.id,
@@ -205,6 +204,7 @@ export async function getProject(tx: TenantTx, id: string, today = berlinToday()
       .select({ id: projectProposals.id, roundId: projectProposals.roundId })
       .from(projectProposals)
       .where(eq(projectProposals.projectId, id)),
+    listMeasuresOfProject(tx, id),
   ]);
   return {
     ...row,
@@ -212,7 +212,26 @@ export async function getProject(tx: TenantTx, id: string, today = berlinToday()
     milestones: milestones.map((m) => ({ ...m, overdue: !m.done && m.dueDate < today })),
     standards,
     proposal: proposals[0] ?? null,
+    /** The maturity measures this project delivers (measures.project_id). */
+    measures: linkedMeasures,
   };
+}
+
+/** Every project of the tenant as a choice for linking a measure: the delivering project. */
+export async function projectOptions(tx: TenantTx) {
+  return tx
+    .select({
+      id: projects.id,
+      name: projects.name,
+      gbCode: gbUnit.code,
+      rCode: rUnit.code,
+      status: projects.status,
+    })
+    .from(projects)
+    .innerJoin(gbUnit, and(eq(gbUnit.tenantId, projects.tenantId), eq(gbUnit.id, projects.gbId)))
+    .innerJoin(rUnit, and(eq(rUnit.tenantId, projects.tenantId), eq(rUnit.id, projects.rId)))
+    .orderBy(asc(gbUnit.sortOrder), asc(gbUnit.code), asc(rUnit.code), asc(projects.name), asc(projects.id))
+    .limit(5000);
 }
 
 export type ProjectValues = {
@@ -367,6 +386,21 @@ export async function removeProject(tx: TenantTx, tenantId: string, actor: Actor
   if (!before) throw new DomainError("NOT_FOUND", "Dieses Projekt gibt es nicht.");
   // A proposal that became this project stays on record, without the link.
   await tx.update(projectProposals).set({ projectId: null }).where(eq(projectProposals.projectId, id));
+  // So do the measures it delivered (their completions are maturity history); each measure's history shows the unlink.
+  const unlinked = await tx
+    .update(measures)
+    .set({ projectId: null, updatedAt: new Date() })
+    .where(and(eq(measures.tenantId, tenantId), eq(measures.projectId, id)))
+    .returning({ id: measures.id });
+  for (const m of unlinked) {
+    await writeAudit(tx, tenantId, actor, {
+      action: "measure.update",
+      entityType: "measure",
+      entityId: m.id,
+      before: { projectId: id, projectName: before.name },
+      after: { projectId: null },
+    });
+  }
   await tx.delete(projects).where(and(eq(projects.tenantId, tenantId), eq(projects.id, id)));
   await writeAudit(tx, tenantId, actor, {
     action: "project.remove",
@@ -382,9 +416,11 @@ export async function removeProject(tx: TenantTx, tenantId: string, actor: Actor
 }
 
 /**
- * Completes a project. This is the seam for the maturity module: once projects link to the measures they deliver,
- * `completeLinkedMeasures` completes those measures in the same transaction (the screen asks first), which raises
- * the maturity automatically. Until then no measures are linked and `measuresCompleted` is always 0.
+ * Completes a project. With `completeLinkedMeasures` (the screen asks first) its open measures are completed in the
+ * same transaction, which raises the maturity automatically (the level follows from completed measures). Their
+ * completion date is the project's end date when that has passed (the PMO often records a completion afterwards),
+ * else today; their evidence names the project. A project lead may do this for the projects they lead: the measures
+ * were linked by someone allowed to edit them, and the project delivers them.
  */
 export async function completeProject(
   tx: TenantTx,
@@ -392,6 +428,7 @@ export async function completeProject(
   actor: Actor,
   id: string,
   opts: { completeLinkedMeasures: boolean; completedOn?: string },
+  today = berlinToday(),
 ) {
   const before = await getProjectRow(tx, id);
   if (!before) throw new DomainError("NOT_FOUND", "Dieses Projekt gibt es nicht.");
@@ -407,15 +444,42 @@ export async function completeProject(
     .update(projects)
     .set({ status: "completed", completedAt: now, updatedAt: now })
     .where(and(eq(projects.tenantId, tenantId), eq(projects.id, id)));
-  const measuresCompleted = 0; // linked measures arrive with the maturity module (see the comment above)
+  const completed: string[] = [];
+  if (opts.completeLinkedMeasures) {
+    const open = await tx
+      .select()
+      .from(measures)
+      .where(and(eq(measures.projectId, id), inArray(measures.status, OPEN_MEASURE_STATUSES)))
+      .orderBy(asc(measures.id));
+    const ended = before.endDate < today;
+    const completedOn = opts.completedOn ?? (ended ? before.endDate : today);
+    const note = `Abschluss des Projekts „${before.name}“ (Projektportfolio) am ${formatDate(completedOn)}.`;
+    for (const m of open) {
+      const evidenceText = m.evidenceText ? `${m.evidenceText}\n${note}` : note;
+      await changeMeasureStatus(
+        tx,
+        tenantId,
+        actor,
+        m,
+        { status: "completed", completedOn, evidenceText, evidenceUrl: null },
+        today,
+      );
+      completed.push(m.id);
+    }
+  }
   await writeAudit(tx, tenantId, actor, {
     action: "project.complete",
     entityType: "project",
     entityId: id,
     before: { status: before.status },
-    after: { status: "completed", completeLinkedMeasures: opts.completeLinkedMeasures, measuresCompleted },
+    after: {
+      status: "completed",
+      completeLinkedMeasures: opts.completeLinkedMeasures,
+      measuresCompleted: completed.length,
+      measureIds: completed,
+    },
   });
-  return { id, status: "completed" as const, measuresCompleted };
+  return { id, status: "completed" as const, measuresCompleted: completed.length };
 }
 
 // ---------------------------------------------------------------------------------------------------------------

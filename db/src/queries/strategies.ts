@@ -10,7 +10,7 @@ export async function listStrategies(tx: TenantTx) {
       id: strategies.id,
       orgUnitId: strategies.orgUnitId,
       orgUnitName: orgUnits.name,
-      orgUnitShortCode: orgUnits.shortCode,
+      orgUnitCode: orgUnits.code,
       title: strategies.title,
       updatedAt: strategies.updatedAt,
     })
@@ -19,7 +19,7 @@ export async function listStrategies(tx: TenantTx) {
       orgUnits,
       and(eq(orgUnits.tenantId, strategies.tenantId), eq(orgUnits.id, strategies.orgUnitId)),
     )
-    .orderBy(asc(orgUnits.shortCode), asc(strategies.title));
+    .orderBy(asc(orgUnits.code), asc(strategies.title));
   const versions = await tx
     .select({
       strategyId: strategyVersions.strategyId,

@@ -17,6 +17,7 @@ import { createdAt, updatedAt } from "./columns.ts";
 import { users } from "./identity.ts";
 import { maturityModels } from "./maturity-model.ts";
 import { orgUnits } from "./org-units.ts";
+import { projects } from "./portfolio.ts";
 import { tenantIdColumn, tenantPolicy } from "./rls.ts";
 import { tenants } from "./tenants.ts";
 
@@ -57,7 +58,7 @@ export const measures = pgTable(
     evidenceUrl: text("evidence_url"),
     /** Criterion keys of the tenant's model version (maturity_settings). */
     criterionKeys: text("criterion_keys").array().notNull().default(sql`'{}'::text[]`),
-    /** The portfolio project that delivers this measure; the portfolio module adds the foreign key. */
+    /** The portfolio project that delivers this measure (completing the project can complete the measure). */
     projectId: uuid("project_id"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -69,9 +70,17 @@ export const measures = pgTable(
       columns: [t.tenantId, t.responsibleUserId],
       foreignColumns: [users.tenantId, users.id],
     }),
+    // RESTRICT, not SET NULL: removing a project unlinks its measures first, with an audit entry per measure
+    // (removeProject); a silent SET NULL would lose that history, and SET NULL on a composite key would null the
+    // tenant too. Any other path that deletes a linked project fails loudly.
+    foreignKey({
+      columns: [t.tenantId, t.projectId],
+      foreignColumns: [projects.tenantId, projects.id],
+    }).onDelete("restrict"),
     index("measures_tenant_status_idx").on(t.tenantId, t.status),
     index("measures_tenant_responsible_idx").on(t.tenantId, t.responsibleUserId),
     index("measures_tenant_org_unit_idx").on(t.tenantId, t.orgUnitId),
+    index("measures_tenant_project_idx").on(t.tenantId, t.projectId),
     // A completed measure always has its date and its evidence (DESIGN.md §2), whatever path wrote it.
     check(
       "measures_completed_has_date_and_evidence",

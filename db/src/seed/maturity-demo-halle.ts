@@ -1,6 +1,7 @@
 // Halle (Saale), from the city's presentation "Digitalisierung – So wichtig wie Salz!" (db/seed-data/halle): the
 // Modellprojekt "Digitales Gesundheitsamt" (Jan 2023 – Sep 2024) with its strategy and nine milestones as measures
-// of FB 53, and city-wide measures named after the projects of the Projektliste 2023 and the strategy's next steps.
+// of the Gesundheitsamt (FB 53, "II/53" in the tree shared with the portfolio demo) linked to the portfolio project,
+// and city-wide measures for the projects of the Projektliste 2023 (linked too) and the strategy's next steps.
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { addMonths, type MaturityModel } from "@spatz/maturity";
@@ -22,7 +23,10 @@ import type { Random } from "./random.ts";
 import { seedDataDir } from "./reference-data.ts";
 
 export const HALLE_SLUG = "halle-saale";
-const GA = "FB 53";
+/** The Gesundheitsamt in Halle's org tree (demo-org-units.ts), shared with the portfolio demo. */
+const GA = "II/53";
+/** The portfolio project of the Modellprojekt (portfolio-demo.ts); its measures are linked to it. */
+const GA_PROJECT = { gb: "II", r: "53", name: "Digitales Gesundheitsamt" };
 
 /** The nine milestones of the Modellprojekt, on the month the presentation shows them (end of that month). */
 export const HALLE_MILESTONES: { n: number; title: string; on: string; keys: string[] }[] = [
@@ -125,11 +129,9 @@ const PROJECT_LINKS: Record<string, { keys: string[]; replanMonths?: number }> =
   Veranstaltungsmanagementsoftware: { keys: ["prozesse.3.workflow-management"], replanMonths: 7 },
 };
 
+/** The project's GB/R in Halle's tree; GB "ALL" (cross-cutting) means the whole administration. */
 function unitForProject(row: Row): string | null {
-  if (row.R === "30") return "FB 30";
-  if (row.R === "37") return "FB 37";
-  if (row.GB === "OB") return "OB";
-  return null; // GB "ALL", R "Quer": the whole administration
+  return row.GB === "ALL" ? null : `${row.GB}/${row.R}`;
 }
 
 export function hallePlan(model: MaturityModel, k: KommuneFacts, today: string, rng: Random): SeedPlan {
@@ -214,6 +216,7 @@ export function hallePlan(model: MaturityModel, k: KommuneFacts, today: string, 
       title,
       description: "Vorbereitung des Modellprojekts „Digitales Gesundheitsamt“.",
       orgUnit: GA,
+      project: GA_PROJECT,
       responsible: "projekt",
       plannedStart: PROJECT_START,
       on,
@@ -227,6 +230,7 @@ export function hallePlan(model: MaturityModel, k: KommuneFacts, today: string, 
       title: `Meilenstein ${m.n}: ${m.title}`,
       description: `Meilenstein ${m.n} des Modellprojekts „Digitales Gesundheitsamt“ Halle (Saale), Januar 2023 bis September 2024.`,
       orgUnit: GA,
+      project: GA_PROJECT,
       responsible: m.n % 3 === 0 ? "cdo" : "projekt",
       plannedStart: PROJECT_START,
       on: m.on,
@@ -263,6 +267,7 @@ export function hallePlan(model: MaturityModel, k: KommuneFacts, today: string, 
       title,
       description: "Teil des Modellprojekts „Digitales Gesundheitsamt“.",
       orgUnit: GA,
+      project: GA_PROJECT,
       responsible: "projekt",
       plannedStart: addMonths(on, -4),
       on,
@@ -314,21 +319,21 @@ export function hallePlan(model: MaturityModel, k: KommuneFacts, today: string, 
       "2022-09-01",
       "Chief Digital Officer benannt",
       "Verantwortung für die Digitalisierung der Stadtverwaltung.",
-      "FB 10",
+      "OB",
       ["strategie.1.verantwortung"],
     ],
     [
       "2023-05-15",
       "Bestandsaufnahme Digitalisierung (Zahlen, Daten, Fakten)",
       "Rund 80 Projekte 2023, Problemlagen „schonungslos ehrlich“ benannt.",
-      "FB 10",
+      "OB",
       ["strategie.1.bestandsaufnahme"],
     ],
     [
       "2023-05-25",
       "Rahmenverträge für Consultingleistungen beschlossen",
       "Unterstützung der Umsetzung durch Rahmenverträge.",
-      "FB 10",
+      "OB",
       ["strategie.3.ressourcen"],
       "Beschluss im Verwaltungsausschuss am 25.05.2023.",
     ],
@@ -336,7 +341,7 @@ export function hallePlan(model: MaturityModel, k: KommuneFacts, today: string, 
       "2023-06-22",
       "Beschluss der Digitalisierungsstrategie durch die Verwaltungsführung",
       "NaCl-ar! – #digitales Halle 2030.",
-      "FB 10",
+      "OB",
       ["strategie.2.strategie-beschlossen"],
       "Beschluss des Verwaltungsausschusses vom 22.06.2023.",
     ],
@@ -344,14 +349,14 @@ export function hallePlan(model: MaturityModel, k: KommuneFacts, today: string, 
       "2024-03-28",
       "IT-Governance: Rollen, Gremien und Prozesse festgelegt",
       "Rollenverteilung, Kompetenzen und Verantwortung; organisatorischer Aufbau und Schnittstellen; Gremien; Prozesse. Start Juni 2023.",
-      "FB 10",
+      "OB",
       ["strategie.2.it-governance"],
     ],
     [
       "2024-06-27",
       "Projektmanagement-Handbuch digital bereitgestellt",
       "Analyse der Projekte hinsichtlich verwendeter Standards, Workshops zu klassischen und agilen Methoden, PM-Handbuch/-Koffer. Start Juni 2023.",
-      "FB 10",
+      "OB",
       ["strategie.2.pm-standards"],
     ],
   ];
@@ -371,7 +376,7 @@ export function hallePlan(model: MaturityModel, k: KommuneFacts, today: string, 
   dated({
     title: "Ziele in allen Fachbereichen erarbeiten, bewerten, konkretisieren und beschließen",
     description: "Zieldiskussion und Methodik in alle Ebenen der Verwaltung tragen.",
-    orgUnit: "FB 10",
+    orgUnit: "OB",
     responsible: "cdo",
     plannedStart: "2023-07-01",
     on: goalsDue,
@@ -380,7 +385,7 @@ export function hallePlan(model: MaturityModel, k: KommuneFacts, today: string, 
   dated({
     title: "Eigenes Digitalisierungspersonal aufbauen",
     description: "Eigenes Personal wird kontinuierlich aufgebaut und entwickelt.",
-    orgUnit: "FB 11",
+    orgUnit: "I/11",
     responsible: "cdo",
     plannedStart: "2023-06-01",
     on: endOfMonth(addMonths(today, 12)),
@@ -393,7 +398,7 @@ export function hallePlan(model: MaturityModel, k: KommuneFacts, today: string, 
         portfolio,
         "2023-11-24",
         today,
-        { description: portfolio.explanation, orgUnit: "FB 10", responsible: "cdo" },
+        { description: portfolio.explanation, orgUnit: "OB", responsible: "cdo" },
         undefined,
         (year) => `Projektanmeldung für ${Number(year) + 1} bewertet und priorisiert`,
       ),
@@ -409,6 +414,7 @@ export function hallePlan(model: MaturityModel, k: KommuneFacts, today: string, 
       title: row.Projektname,
       description: `${row.Projektbeschreibung} (Projektliste 2023: GB ${row.GB}, R ${row.R}${replanned ? `; ursprünglich geplantes Ende ${row.Ende}, neu geplant` : ""}).`,
       orgUnit: unitForProject(row),
+      project: { gb: row.GB, r: row.R, name: row.Projektname },
       responsible: row.GB === "ALL" ? "cdo" : "projekt",
       plannedStart: iso(row.Start),
       on: replanned ?? end,
@@ -422,13 +428,7 @@ export function hallePlan(model: MaturityModel, k: KommuneFacts, today: string, 
   const generated = generatedMeasures(model, k, today, rng, { profile: 0.55, covered });
   measures.push(...generated.measures);
 
-  const units = unitsFor("kreisfreie_stadt").units.map((u) =>
-    u.code === GA ? { ...u, name: "Gesundheitsamt" } : u,
-  );
-  units.push(
-    { code: "FB 30", name: "Fachbereich Recht", parent: "OB" },
-    { code: "FB 37", name: "Fachbereich Feuerwehr", parent: "OB" },
-  );
+  const units = unitsFor(k).units;
 
   const due = (months: number) => endOfMonth(addMonths(today, months));
   const strategies: SeedStrategy[] = [

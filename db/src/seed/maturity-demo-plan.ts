@@ -3,14 +3,18 @@
 // picture (history with steps, open measures on the plan line, targets on track or at risk) that stays the same
 // on every run of the same day.
 import { addMonths, assess, type MaturityModel, type MeasureInput } from "@spatz/maturity";
+import { DEMO_ORG_TREES, gbTree, type SeedOrgUnit } from "./demo-org-units.ts";
 import type { Random } from "./random.ts";
 
-export type SeedOrgUnit = { code: string; name: string; parent: string | null };
+export type { SeedOrgUnit };
 
 export type SeedMeasure = {
   title: string;
   description: string;
+  /** The unit's path in the tree ("OB/FB 10", "II/53"); null = the whole administration. */
   orgUnit: string | null;
+  /** The portfolio project that delivers the measure, linked when the Kommune's portfolio has it. */
+  project?: { gb: string; r: string; name: string };
   /** Demo account that is responsible: the coordinator ("cdo") or the project lead ("projekt"). */
   responsible: "cdo" | "projekt" | null;
   status: "planned" | "in_progress" | "completed" | "discarded";
@@ -133,7 +137,10 @@ export function recurring(
   return out;
 }
 
-const UNITS_BY_KIND: Record<string, { units: SeedOrgUnit[]; byDimension: Record<string, string> }> = {
+type UnitPlan = { units: SeedOrgUnit[]; byDimension: Record<string, string> };
+
+/** Generic trees by kind of Kommune; `byDimension` names the unit (by path) that owns a dimension's measures. */
+const UNITS_BY_KIND: Record<string, UnitPlan> = {
   kreisfreie_stadt: {
     units: [
       { code: "OB", name: "Oberbürgermeister/in", parent: null },
@@ -144,34 +151,34 @@ const UNITS_BY_KIND: Record<string, { units: SeedOrgUnit[]; byDimension: Record<
       { code: "FB 53", name: "Fachbereich Gesundheit (Gesundheitsamt)", parent: "OB" },
     ],
     byDimension: {
-      strategie: "FB 10",
-      kompetenzen: "FB 11",
-      prozesse: "FB 11",
-      onlinedienste: "FB 33",
-      sicherheit: "FB 12",
-      infrastruktur: "FB 12",
-      zusammenarbeit: "FB 10",
-      daten: "FB 12",
+      strategie: "OB/FB 10",
+      kompetenzen: "OB/FB 11",
+      prozesse: "OB/FB 11",
+      onlinedienste: "OB/FB 33",
+      sicherheit: "OB/FB 12",
+      infrastruktur: "OB/FB 12",
+      zusammenarbeit: "OB/FB 10",
+      daten: "OB/FB 12",
     },
   },
   landkreis: {
     units: [
       { code: "LR", name: "Landrat/Landrätin", parent: null },
       { code: "Dez I", name: "Dezernat I – Zentrale Dienste", parent: "LR" },
-      { code: "FD 12", name: "Fachdienst IT und Digitalisierung", parent: "Dez I" },
-      { code: "FD 10", name: "Fachdienst Personal und Organisation", parent: "Dez I" },
+      { code: "FD 12", name: "Fachdienst IT und Digitalisierung", parent: "LR/Dez I" },
+      { code: "FD 10", name: "Fachdienst Personal und Organisation", parent: "LR/Dez I" },
       { code: "FD 33", name: "Fachdienst Bürgerservice und Zulassung", parent: "LR" },
       { code: "FD 53", name: "Fachdienst Gesundheit (Gesundheitsamt)", parent: "LR" },
     ],
     byDimension: {
-      strategie: "Dez I",
-      kompetenzen: "FD 10",
-      prozesse: "FD 10",
-      onlinedienste: "FD 33",
-      sicherheit: "FD 12",
-      infrastruktur: "FD 12",
-      zusammenarbeit: "Dez I",
-      daten: "FD 12",
+      strategie: "LR/Dez I",
+      kompetenzen: "LR/Dez I/FD 10",
+      prozesse: "LR/Dez I/FD 10",
+      onlinedienste: "LR/FD 33",
+      sicherheit: "LR/Dez I/FD 12",
+      infrastruktur: "LR/Dez I/FD 12",
+      zusammenarbeit: "LR/Dez I",
+      daten: "LR/Dez I/FD 12",
     },
   },
   gemeinde: {
@@ -184,19 +191,66 @@ const UNITS_BY_KIND: Record<string, { units: SeedOrgUnit[]; byDimension: Record<
     ],
     byDimension: {
       strategie: "BM",
-      kompetenzen: "HA",
-      prozesse: "HA",
-      onlinedienste: "OA",
-      sicherheit: "HA",
-      infrastruktur: "HA",
+      kompetenzen: "BM/HA",
+      prozesse: "BM/HA",
+      onlinedienste: "BM/OA",
+      sicherheit: "BM/HA",
+      infrastruktur: "BM/HA",
       zusammenarbeit: "BM",
-      daten: "HA",
+      daten: "BM/HA",
     },
   },
 };
 
-export function unitsFor(kind: string) {
-  return UNITS_BY_KIND[kind] ?? UNITS_BY_KIND.gemeinde!;
+/** The Kommunen with a demo portfolio keep its tree (demo-org-units.ts): measures go to those units. */
+const DIMENSION_OWNERS: Record<string, Record<string, string>> = {
+  "halle-saale": {
+    strategie: "OB",
+    kompetenzen: "I/11",
+    prozesse: "I/11",
+    onlinedienste: "IV/33",
+    sicherheit: "I/12",
+    infrastruktur: "I/12",
+    zusammenarbeit: "OB",
+    daten: "I/12",
+  },
+  magdeburg: {
+    strategie: "OB/01",
+    kompetenzen: "I/10",
+    prozesse: "I/10",
+    onlinedienste: "I/33",
+    sicherheit: "I/10",
+    infrastruktur: "I/10",
+    zusammenarbeit: "OB/01",
+    daten: "I/10",
+  },
+  "dessau-rosslau": {
+    strategie: "OB",
+    kompetenzen: "OB/10",
+    prozesse: "OB/10",
+    onlinedienste: "III/33",
+    sicherheit: "OB/10",
+    infrastruktur: "OB/10",
+    zusammenarbeit: "OB",
+    daten: "OB/10",
+  },
+  "landkreis-harz": {
+    strategie: "LR",
+    kompetenzen: "LR/10",
+    prozesse: "LR/10",
+    onlinedienste: "II/50",
+    sicherheit: "LR/10",
+    infrastruktur: "LR/10",
+    zusammenarbeit: "LR",
+    daten: "LR/10",
+  },
+};
+
+export function unitsFor(k: Pick<KommuneFacts, "slug" | "kind">): UnitPlan {
+  const tree = DEMO_ORG_TREES[k.slug];
+  const owners = DIMENSION_OWNERS[k.slug];
+  if (tree && owners) return { units: gbTree(tree), byDimension: owners };
+  return UNITS_BY_KIND[k.kind] ?? UNITS_BY_KIND.gemeinde!;
 }
 
 function baseProfile(k: KommuneFacts): number {
@@ -218,7 +272,7 @@ export function generatedMeasures(
   opts: { profile?: number; covered?: ReadonlySet<string> } = {},
 ): { measures: SeedMeasure[]; reached: Map<string, number> } {
   const profile = clamp(opts.profile ?? baseProfile(k) + (rng.next() - 0.5) * 0.5, 0.05, 0.95);
-  const units = unitsFor(k.kind);
+  const units = unitsFor(k);
   const lastDone = addMonths(today, -2);
   const start = addMonths(today, -rng.int(24, 54));
   const measures: SeedMeasure[] = [];

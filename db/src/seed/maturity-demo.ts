@@ -1,25 +1,30 @@
 // Demo maturity data for every Kommune: org units, measures, an approved strategy, and the pinned model version.
 // Idempotent (a Kommune that has measures is left alone) and fast: one tenant transaction per Kommune with a few bulk
-// inserts each. Halle (Saale) gets the Modellprojekt "Digitales Gesundheitsamt" (maturity-demo-halle.ts).
+// inserts each. Halle (Saale) gets the Modellprojekt "Digitales Gesundheitsamt" (maturity-demo-halle.ts). The org
+// units are shared with the portfolio demo (existing ones are reused by parent and code), and a measure is linked to
+// its portfolio project when the Kommune's portfolio has it (seed-demo runs the portfolio demo first).
 import { berlinToday } from "@spatz/domain";
 import type { MaturityModel } from "@spatz/maturity";
-import { count, eq, inArray, ne } from "drizzle-orm";
+import { and, count, eq, inArray, ne } from "drizzle-orm";
 import { writeAudit } from "../audit.ts";
 import type { Database } from "../client.ts";
 import { STATE_TENANT_ID } from "../constants.ts";
 import { getPublishedModelSummary, loadModel } from "../queries/maturity-models.ts";
+import { gbUnit, rUnit } from "../queries/projects.ts";
 import { users } from "../schema/identity.ts";
 import { maturitySettings, measures } from "../schema/measures.ts";
-import { orgUnits } from "../schema/org-units.ts";
+import { projects } from "../schema/portfolio.ts";
 import { strategies, strategyVersions } from "../schema/strategies.ts";
 import { tenants } from "../schema/tenants.ts";
 import { type TenantTx, withTenant } from "../tenant-tx.ts";
+import { ensureOrgUnits } from "./demo-org-units.ts";
 import { demoEmail } from "./demo-users.ts";
 import { HALLE_SLUG, hallePlan } from "./maturity-demo-halle.ts";
 import {
   generatedMeasures,
   generatedStrategy,
   type KommuneFacts,
+  type SeedMeasure,
   type SeedPlan,
   unitsFor,
 } from "./maturity-demo-plan.ts";
@@ -32,10 +37,22 @@ export function demoPlan(model: MaturityModel, k: KommuneFacts, today: string): 
   if (k.slug === HALLE_SLUG) return hallePlan(model, k, today, rng);
   const { measures } = generatedMeasures(model, k, today, rng);
   return {
-    orgUnits: unitsFor(k.kind).units,
+    orgUnits: unitsFor(k).units,
     measures,
     strategies: [generatedStrategy(model, k, today, rng, measures)],
   };
+}
+
+const projectKey = (p: { gb: string; r: string; name: string }) => `${p.gb}/${p.r}/${p.name}`;
+
+/** The Kommune's projects by GB, R and name (a project name is unique within its GB/R). */
+async function projectsByName(tx: TenantTx): Promise<Map<string, string>> {
+  const rows = await tx
+    .select({ id: projects.id, name: projects.name, gb: gbUnit.code, r: rUnit.code })
+    .from(projects)
+    .innerJoin(gbUnit, and(eq(gbUnit.tenantId, projects.tenantId), eq(gbUnit.id, projects.gbId)))
+    .innerJoin(rUnit, and(eq(rUnit.tenantId, projects.tenantId), eq(rUnit.id, projects.rId)));
+  return new Map(rows.map((p) => [projectKey(p), p.id]));
 }
 
 async function writePlan(tx: TenantTx, tenantId: string, slug: string, modelId: string, plan: SeedPlan) {
@@ -48,27 +65,15 @@ async function writePlan(tx: TenantTx, tenantId: string, slug: string, modelId: 
   const personId = (local: string) => people.find((p) => p.email === demoEmail(local, slug))?.id ?? null;
   const leadership = personId("leitung");
 
-  // Org units parent-first, so that each insert can point at its parent.
-  const unitIds = new Map<string, string>();
-  const pending = [...plan.orgUnits];
-  while (pending.length > 0) {
-    const ready = pending.filter((u) => u.parent === null || unitIds.has(u.parent));
-    if (ready.length === 0) throw new Error(`org unit tree of ${slug} has a cycle or a missing parent`);
-    const rows = await tx
-      .insert(orgUnits)
-      .values(
-        ready.map((u) => ({
-          tenantId,
-          name: u.name,
-          shortCode: u.code,
-          parentId: u.parent ? unitIds.get(u.parent)! : null,
-        })),
-      )
-      .returning({ id: orgUnits.id, shortCode: orgUnits.shortCode });
-    for (const r of rows) unitIds.set(r.shortCode, r.id);
-    for (const u of ready) pending.splice(pending.indexOf(u), 1);
-  }
-  const unit = (code: string | null) => (code ? (unitIds.get(code) ?? null) : null);
+  const unitIds = await ensureOrgUnits(tx, tenantId, plan.orgUnits);
+  const unit = (path: string | null) => {
+    if (!path) return null;
+    const id = unitIds.get(path);
+    if (!id) throw new Error(`demo plan of ${slug} names the unknown org unit ${path}`);
+    return id;
+  };
+  const projectIds = await projectsByName(tx);
+  const project = (p: SeedMeasure["project"]) => (p ? (projectIds.get(projectKey(p)) ?? null) : null);
 
   await tx.insert(maturitySettings).values({ tenantId, modelId }).onConflictDoNothing();
   if (plan.measures.length > 0) {
@@ -78,6 +83,7 @@ async function writePlan(tx: TenantTx, tenantId: string, slug: string, modelId: 
         title: m.title,
         description: m.description,
         orgUnitId: unit(m.orgUnit),
+        projectId: project(m.project),
         responsibleUserId: m.responsible ? personId(m.responsible) : null,
         status: m.status,
         plannedStart: m.plannedStart,
@@ -159,10 +165,9 @@ export async function seedMaturityDemo(
   for (const k of kommunen) {
     if (opts.only && !opts.only.includes(k.slug)) continue;
     const written = await withTenant(db, k.id, async (tx) => {
+      // Org units alone do not count: the portfolio demo may have created them first.
       const [existing] = await tx.select({ n: count() }).from(measures);
       if ((existing?.n ?? 0) > 0) return null;
-      const [units] = await tx.select({ n: count() }).from(orgUnits).where(eq(orgUnits.tenantId, k.id));
-      if ((units?.n ?? 0) > 0) return null;
       const plan = demoPlan(model, k, today);
       await writePlan(tx, k.id, k.slug, model.id, plan);
       return plan.measures.length;

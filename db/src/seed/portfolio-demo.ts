@@ -4,18 +4,18 @@
 // Kommunen get smaller portfolios. Idempotent: a Kommune that already has projects is left alone.
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { SCORING_CRITERIA } from "@spatz/domain";
-import { and, count, eq } from "drizzle-orm";
+import { berlinToday, SCORING_CRITERIA } from "@spatz/domain";
+import { count, eq } from "drizzle-orm";
 import { type Actor, writeAudit } from "../audit.ts";
 import type { Database } from "../client.ts";
 import { STATE_TENANT_ID } from "../constants.ts";
 import { commitImport } from "../queries/project-import.ts";
-import { berlinToday } from "../queries/projects.ts";
 import { decideProposal, openRound, scoreProposal, submitProposal } from "../queries/registration.ts";
 import { orgUnits } from "../schema/org-units.ts";
 import { projectMilestones, projectStandards, projects } from "../schema/portfolio.ts";
 import { tenants } from "../schema/tenants.ts";
 import { type TenantTx, withTenant } from "../tenant-tx.ts";
+import { DEMO_ORG_TREES, ensureOrgUnits, gbTree } from "./demo-org-units.ts";
 import { seedDataDir } from "./reference-data.ts";
 
 const ACTOR: Actor = { userId: null, label: "Demo-Daten" };
@@ -31,65 +31,6 @@ function random(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
-
-type Unit = { code: string; name: string; children: [string, string][] };
-
-/** Halle's org structure for the demo: GB with R/Fachbereiche numbered after the KGSt plan (names for the demo). */
-const HALLE_UNITS: Unit[] = [
-  { code: "ALL", name: "Alle Geschäftsbereiche (übergreifend)", children: [["Quer", "Querschnitt"]] },
-  {
-    code: "OB",
-    name: "Geschäftsbereich Oberbürgermeister",
-    children: [
-      ["Quer", "Querschnitt OB"],
-      ["13", "Fachbereich Presse und Kommunikation"],
-      ["14", "Fachbereich Rechnungsprüfung"],
-      ["201", "Team Energiemanagement"],
-      ["30", "Fachbereich Recht"],
-      ["37", "Fachbereich Feuerwehr"],
-    ],
-  },
-  {
-    code: "I",
-    name: "Geschäftsbereich I – Finanzen und Personal",
-    children: [
-      ["11", "Fachbereich Personal"],
-      ["12", "Fachbereich Informationstechnik"],
-      ["20", "Fachbereich Finanzen"],
-      ["23", "Fachbereich Immobilien"],
-    ],
-  },
-  {
-    code: "II",
-    name: "Geschäftsbereich II – Bildung, Kultur und Soziales",
-    children: [
-      ["40", "Fachbereich Bildung"],
-      ["41", "Fachbereich Kultur"],
-      ["50", "Fachbereich Soziales"],
-      ["51", "Fachbereich Kinder, Jugend und Familie"],
-      ["53", "Fachbereich Gesundheit"],
-    ],
-  },
-  {
-    code: "III",
-    name: "Geschäftsbereich III – Stadtentwicklung und Umwelt",
-    children: [
-      ["61", "Fachbereich Städtebau und Bauordnung"],
-      ["62", "Fachbereich Vermessung und Geodaten"],
-      ["66", "Fachbereich Mobilität"],
-      ["67", "Fachbereich Umwelt"],
-    ],
-  },
-  {
-    code: "IV",
-    name: "Geschäftsbereich IV – Sicherheit und Bürgerservice",
-    children: [
-      ["32", "Fachbereich Sicherheit"],
-      ["33", "Fachbereich Einwohnerwesen"],
-      ["34", "Standesamt"],
-    ],
-  },
-];
 
 /** GB, R, name, description, start month (2023), months, method */
 type Plan = [string, string, string, string, number, number, "klassisch" | "agil" | "hybrid"];
@@ -310,32 +251,6 @@ function planRows(
   });
 }
 
-async function ensureUnits(tx: TenantTx, tenantId: string, units: Unit[]) {
-  for (const [index, unit] of units.entries()) {
-    await tx
-      .insert(orgUnits)
-      .values({ tenantId, code: unit.code, name: unit.name, kind: "gb", parentId: null, sortOrder: index })
-      .onConflictDoNothing();
-    const [gb] = await tx
-      .select({ id: orgUnits.id })
-      .from(orgUnits)
-      .where(and(eq(orgUnits.code, unit.code), eq(orgUnits.kind, "gb")));
-    await tx
-      .insert(orgUnits)
-      .values(
-        unit.children.map(([code, name], i) => ({
-          tenantId,
-          code,
-          name,
-          kind: "r" as const,
-          parentId: gb!.id,
-          sortOrder: i,
-        })),
-      )
-      .onConflictDoNothing();
-  }
-}
-
 /** Milestones and PM standards for every project that has none yet, consistent with its status and today. */
 async function seedMilestonesAndStandards(tx: TenantTx, tenantId: string, today: string, rnd: () => number) {
   const all = await tx.select().from(projects);
@@ -491,21 +406,9 @@ async function seedRound2024(tx: TenantTx, tenantId: string, rnd: () => number) 
   await decideProposal(tx, tenantId, ACTOR, ids[3]!, "rejected", "Zurückgestellt auf 2025");
 }
 
-const OTHER: { slug: string; units: Unit[]; plans: Plan[] }[] = [
+const OTHER: { slug: string; plans: Plan[] }[] = [
   {
     slug: "magdeburg",
-    units: [
-      { code: "OB", name: "Oberbürgermeisterin", children: [["01", "Büro der Oberbürgermeisterin"]] },
-      {
-        code: "I",
-        name: "Dezernat I – Allgemeine Verwaltung",
-        children: [
-          ["10", "Amt für Digitalisierung"],
-          ["33", "Bürgerservice"],
-        ],
-      },
-      { code: "IV", name: "Dezernat IV – Bildung", children: [["40", "Fachbereich Schule und Sport"]] },
-    ],
     plans: [
       ["I", "10", "E-Akte Gesamtverwaltung", "Einführung in allen Ämtern", 1, 24, "hybrid"],
       ["I", "10", "Bürgerkonto-Anbindung", "Fachverfahren an das Servicekonto anbinden", 3, 9, "agil"],
@@ -521,17 +424,6 @@ const OTHER: { slug: string; units: Unit[]; plans: Plan[] }[] = [
   },
   {
     slug: "dessau-rosslau",
-    units: [
-      { code: "OB", name: "Oberbürgermeister", children: [["10", "Amt für Zentrale Dienste"]] },
-      {
-        code: "III",
-        name: "Dezernat III – Bürgerservice und Ordnung",
-        children: [
-          ["32", "Ordnungsamt"],
-          ["33", "Bürgeramt"],
-        ],
-      },
-    ],
     plans: [
       ["OB", "10", "E-Rechnung", "XRechnung-Eingang", 1, 8, "klassisch"],
       ["OB", "10", "Clientverwaltung", "Zentrale Softwareverteilung", 3, 6, "klassisch"],
@@ -544,18 +436,6 @@ const OTHER: { slug: string; units: Unit[]; plans: Plan[] }[] = [
   },
   {
     slug: "landkreis-harz",
-    units: [
-      { code: "LR", name: "Landrat", children: [["10", "Amt für Digitalisierung und IT"]] },
-      {
-        code: "II",
-        name: "Dezernat II – Soziales und Gesundheit",
-        children: [
-          ["50", "Sozialamt"],
-          ["53", "Gesundheitsamt"],
-        ],
-      },
-      { code: "III", name: "Dezernat III – Bauen und Umwelt", children: [["63", "Bauordnungsamt"]] },
-    ],
     plans: [
       ["LR", "10", "Breitband-Koordination", "Förderprojekte Gigabit", 1, 24, "klassisch"],
       ["LR", "10", "E-Akte Kreisverwaltung", "Einführung in Pilotämtern", 2, 18, "hybrid"],
@@ -590,7 +470,7 @@ export async function seedPortfolioDemo(db: Database, today = berlinToday()): Pr
     const seeded = await withTenant(db, halleId, async (tx) => {
       if (await hasProjects(tx)) return null;
       const rnd = random(2023);
-      await ensureUnits(tx, halleId, HALLE_UNITS);
+      await ensureOrgUnits(tx, halleId, gbTree(DEMO_ORG_TREES["halle-saale"]!));
       const list = new Uint8Array(readFileSync(path.join(seedDataDir, "halle", "projektliste-2023.tsv")));
       const real = await commitImport(tx, halleId, ACTOR, list, "projektliste-2023.tsv");
       if (!real.committed)
@@ -636,7 +516,7 @@ export async function seedPortfolioDemo(db: Database, today = berlinToday()): Pr
     const seeded = await withTenant(db, id, async (tx) => {
       if (await hasProjects(tx)) return null;
       const rnd = random(100 + index);
-      await ensureUnits(tx, id, other.units);
+      await ensureOrgUnits(tx, id, gbTree(DEMO_ORG_TREES[other.slug]!));
       const leads = LEADS.slice(index * 3, index * 3 + 4).concat("Paula Projektleitung");
       const file = tsv([HEADER, ...planRows(other.plans, 2023 + (index % 2), today, rnd, leads)]);
       const done = await commitImport(tx, id, ACTOR, file, "projektliste.tsv");

@@ -1,6 +1,7 @@
 // Maturity module: German labels, input schemas shared by forms and server, and small date helpers.
 // The rules themselves live in @spatz/maturity (pure engine); these are the shapes users type in.
 import { z } from "zod";
+import { isoDate } from "./dates.ts";
 
 export const MEASURE_STATUSES = ["planned", "in_progress", "completed", "discarded"] as const;
 export type MeasureStatus = (typeof MEASURE_STATUSES)[number];
@@ -28,37 +29,6 @@ export const DEFAULT_LEVEL_NAMES_DE = {
   3: "Fortgeschritten",
   4: "Optimiert",
 } as const;
-
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** A real calendar date "YYYY-MM-DD" between 1990 and 2100 (anything else is a typo in this domain). */
-export function isPlausibleIsoDate(value: string): boolean {
-  const m = ISO_DATE.exec(value);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  return (
-    y >= 1990 &&
-    y <= 2100 &&
-    date.getUTCFullYear() === y &&
-    date.getUTCMonth() === mo - 1 &&
-    date.getUTCDate() === d
-  );
-}
-
-export const isoDate = z
-  .string({ error: "Bitte ein Datum eingeben." })
-  .refine(isPlausibleIsoDate, "Bitte ein gültiges Datum eingeben (TT.MM.JJJJ).");
-
-/** Today's calendar date in Germany: the date the engine assesses "now" at. */
-export function berlinToday(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", {
-    timeZone: "Europe/Berlin",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).format(now);
-}
 
 const TRANSLIT: Record<string, string> = { ä: "ae", ö: "oe", ü: "ue", ß: "ss" };
 
@@ -114,7 +84,8 @@ const measureFields = z.object({
     .array(z.string().min(1).max(200))
     .min(1, "Bitte mindestens ein Kriterium auswählen, das die Maßnahme erfüllt.")
     .max(20, "Höchstens 20 Kriterien je Maßnahme."),
-  projectId: z.uuid().nullable().default(null),
+  /** The portfolio project that delivers the measure. */
+  projectId: z.uuid("Bitte ein Projekt auswählen.").nullable().default(null),
   evidenceText: optionalText(4000, "Der Nachweis darf höchstens 4.000 Zeichen lang sein."),
   evidenceUrl,
 });
@@ -170,20 +141,6 @@ export const measureListInput = z.object({
   sort: z.enum(["plannedEnd", "title", "updatedAt", "completedOn"]).optional(),
   page: z.number().int().min(1).max(100_000).default(1),
   pageSize: z.number().int().min(5).max(200).default(25),
-});
-
-export const orgUnitInput = z.object({
-  name: z
-    .string()
-    .trim()
-    .min(2, "Bitte einen Namen mit mindestens 2 Zeichen eingeben.")
-    .max(120, "Der Name darf höchstens 120 Zeichen lang sein."),
-  shortCode: z
-    .string()
-    .trim()
-    .min(1, "Bitte ein Kürzel eingeben (z. B. FB 53).")
-    .max(20, "Das Kürzel darf höchstens 20 Zeichen lang sein."),
-  parentId: z.uuid().nullable().default(null),
 });
 
 export const strategyTargetInput = z.object({

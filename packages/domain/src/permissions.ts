@@ -80,6 +80,7 @@ export const PERMISSIONS = {
   "measures.list": MATURITY_READERS,
   "measures.get": MATURITY_READERS,
   "measures.assignees": MATURITY_READERS,
+  "measures.projectOptions": MATURITY_READERS,
   "measures.create": MEASURE_EDITORS,
   "measures.update": MEASURE_EDITORS,
   "measures.setStatus": MEASURE_EDITORS,

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { isoDate } from "./dates.ts";
 import { can } from "./permissions.ts";
 import {
   criterionWeights,
   DEFAULT_WEIGHTS,
-  isoDate,
   projectCreateInput,
   projectFilter,
   weightedScore,

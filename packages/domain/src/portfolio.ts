@@ -2,6 +2,7 @@
 // PM standards, registration rounds and their scoring, and the zod input schemas of the portfolio procedures.
 // Browser-safe: no parsers and no I/O here (German number parsing for budgets lives in @spatz/portfolio).
 import { z } from "zod";
+import { isoDate } from "./dates.ts";
 import { pageInput } from "./pagination.ts";
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -141,18 +142,6 @@ export function weightedScore(scores: CriterionScores | null, weights: Criterion
 
 // ---------------------------------------------------------------------------------------------------------------
 // Input schemas
-
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** A calendar date "YYYY-MM-DD" (what <input type="date"> sends), 1900–2100. */
-export const isoDate = z
-  .string({ error: "Bitte ein Datum eingeben." })
-  .regex(ISO_DATE, "Bitte ein gültiges Datum eingeben (TT.MM.JJJJ).")
-  .refine((value) => {
-    const [y, m, d] = value.split("-").map(Number) as [number, number, number];
-    const date = new Date(Date.UTC(y, m - 1, d));
-    return y >= 1900 && y <= 2100 && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-  }, "Diesen Tag gibt es im Kalender nicht.");
 
 const optionalText = (max: number, label: string) =>
   z.string().trim().max(max, `${label} darf höchstens ${max} Zeichen lang sein.`);

@@ -1,16 +1,14 @@
 // Domain functions refuse with DomainError (German message, optional form field); procedures answer with the matching
-// tRPC error. A field error travels like a zod error, so forms show it next to the field.
+// tRPC error. A field error travels like a zod error (field-error.ts), so forms show it next to the field.
 import { DomainError } from "@spatz/db";
 import { TRPCError } from "@trpc/server";
-import { ZodError } from "zod";
+import { fieldError } from "./field-error.ts";
 
 export function toTRPCError(error: unknown): unknown {
   if (!(error instanceof DomainError)) return error;
-  const cause =
-    error.field && error.field !== "file"
-      ? new ZodError([{ code: "custom", path: [error.field], message: error.message, input: undefined }])
-      : undefined;
-  return new TRPCError({ code: error.code, message: error.message, cause });
+  // An import file's message belongs to the whole file, not to a form field.
+  if (error.field && error.field !== "file") return fieldError(error.field, error.message, error.code);
+  return new TRPCError({ code: error.code, message: error.message });
 }
 
 /** Runs a domain function and translates its refusals. */

@@ -1,10 +1,16 @@
-// A BAD_REQUEST that carries a message for one form field, shaped like a zod validation error so that the screens
-// show it next to the field (errorFormatter in trpc.ts flattens it into zodError.fieldErrors).
+// A refusal that carries a message for one form field, shaped like a zod validation error so that the screens show it
+// next to the field (errorFormatter in trpc.ts flattens it into zodError.fieldErrors).
 import { TRPCError } from "@trpc/server";
 import { ZodError } from "zod";
 
-export function fieldError(field: string, message: string): TRPCError {
-  const error = new TRPCError({ code: "BAD_REQUEST", message });
+export { isUniqueViolation } from "@spatz/db";
+
+export function fieldError(
+  field: string,
+  message: string,
+  code: TRPCError["code"] = "BAD_REQUEST",
+): TRPCError {
+  const error = new TRPCError({ code, message });
   // Set after construction: TRPCError wraps a cause that is not an Error (a zod 4 ZodError is not), which would hide
   // it from the errorFormatter's `instanceof ZodError`.
   Object.defineProperty(error, "cause", {
@@ -17,13 +23,4 @@ export function fieldError(field: string, message: string): TRPCError {
 
 export function notFound(message = "Der Eintrag wurde nicht gefunden."): TRPCError {
   return new TRPCError({ code: "NOT_FOUND", message });
-}
-
-export function isUniqueViolation(error: unknown): boolean {
-  let e: unknown = error;
-  while (e instanceof Error) {
-    if ((e as { code?: string }).code === "23505") return true;
-    e = e.cause;
-  }
-  return false;
 }

@@ -56,7 +56,7 @@ export function PendingApprovals() {
               {(s) => (
                 <li>
                   <A href={`/strategie?id=${s.id}`}>
-                    {s.orgUnitShortCode ? `${s.orgUnitShortCode}: ${s.title}` : s.title}
+                    {s.orgUnitCode ? `${s.orgUnitCode}: ${s.title}` : s.title}
                   </A>{" "}
                   <span class="muted">
                     ({s.approvedVersion > 0 ? "geänderter Arbeitsstand" : "noch nie freigegeben"})

@@ -29,33 +29,37 @@ export const assigneesQuery = () => ({
   staleTime: 60_000,
 });
 
+export const projectOptionsQuery = () => ({
+  queryKey: ["measures.projectOptions"] as const,
+  queryFn: () => trpc.measures.projectOptions.query(),
+  staleTime: 60_000,
+});
+
 /** After any change of a measure: lists, board, detail, dashboards and start pages all read fresh data. */
 export function useRefreshMeasures() {
   const client = useQueryClient();
   return () =>
     Promise.all(
-      ["measures.list", "measures.get", "maturity.dashboard", "strategies.list"].map((key) =>
+      ["measures.list", "measures.get", "maturity.dashboard", "strategies.list", "portfolio.get"].map((key) =>
         client.invalidateQueries({ queryKey: [key] }),
       ),
     );
 }
 
 /** "FB 53 Gesundheitsamt" with the tree shown by indentation in select lists. */
-export function orgUnitOptions(
-  units: { id: string; name: string; shortCode: string; parentId: string | null }[],
-) {
+export function orgUnitOptions(units: { id: string; name: string; code: string; parentId: string | null }[]) {
   const children = new Map<string | null, typeof units>();
   for (const u of units) children.set(u.parentId, [...(children.get(u.parentId) ?? []), u]);
   const out: { value: string; label: string }[] = [];
   const walk = (parent: string | null, depth: number) => {
     for (const u of children.get(parent) ?? []) {
-      out.push({ value: u.id, label: `${"\u00a0\u00a0".repeat(depth)}${u.shortCode} – ${u.name}` });
+      out.push({ value: u.id, label: `${"\u00a0\u00a0".repeat(depth)}${u.code} – ${u.name}` });
       walk(u.id, depth + 1);
     }
   };
   walk(null, 0);
   // Units whose parent is missing (should not happen) still appear.
   for (const u of units)
-    if (!out.some((o) => o.value === u.id)) out.push({ value: u.id, label: `${u.shortCode} – ${u.name}` });
+    if (!out.some((o) => o.value === u.id)) out.push({ value: u.id, label: `${u.code} – ${u.name}` });
   return out;
 }

@@ -185,7 +185,7 @@ function Column(props: {
                         {card.title}
                       </A>
                       <p class="board-card-meta">
-                        {card.orgUnitShortCode ?? "gesamt"} · {card.responsibleName ?? "niemand"}
+                        {card.orgUnitCode ?? "gesamt"} · {card.responsibleName ?? "niemand"}
                         <br />
                         {card.status === "completed"
                           ? `abgeschlossen am ${formatDate(card.completedOn)}`

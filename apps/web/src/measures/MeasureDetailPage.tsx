@@ -6,7 +6,13 @@ import { useMutation, useQuery } from "@tanstack/solid-query";
 import { createMemo, createSignal, For, type JSX, Show } from "solid-js";
 import type { Me } from "../auth/session.ts";
 import { errorMessage, trpc } from "../lib/trpc.ts";
-import { assigneesQuery, modelQuery, orgUnitsQuery, useRefreshMeasures } from "../maturity/queries.ts";
+import {
+  assigneesQuery,
+  modelQuery,
+  orgUnitsQuery,
+  projectOptionsQuery,
+  useRefreshMeasures,
+} from "../maturity/queries.ts";
 import { PageHeader } from "../ui/PageHeader.tsx";
 import { QueryView } from "../ui/QueryView.tsx";
 import { Alert, EmptyState } from "../ui/states.tsx";
@@ -39,8 +45,7 @@ function MeasureDetail(props: { me: Me; detail: Detail }) {
     onSuccess: () => refresh(),
   }));
   const update = useMutation(() => ({
-    mutationFn: (v: MeasureFormValues) =>
-      trpc.measures.update.mutate({ ...v, id: m().id, projectId: m().projectId }),
+    mutationFn: (v: MeasureFormValues) => trpc.measures.update.mutate({ ...v, id: m().id }),
     onSuccess: async () => {
       await refresh();
       setEditing(false);
@@ -126,6 +131,7 @@ function MeasureDetail(props: { me: Me; detail: Detail }) {
               description: m().description,
               orgUnitId: m().orgUnitId,
               responsibleUserId: m().responsibleUserId,
+              projectId: m().projectId,
               plannedStart: m().plannedStart,
               plannedEnd: m().plannedEnd,
               criterionKeys: m().criterionKeys,
@@ -173,9 +179,17 @@ function Facts(props: { detail: Detail }) {
         {row("Status", MEASURE_STATUS_LABELS[m().status])}
         {row(
           "Organisationseinheit",
-          m().orgUnitShortCode ? `${m().orgUnitShortCode} – ${m().orgUnitName}` : "Gesamte Verwaltung",
+          m().orgUnitCode ? `${m().orgUnitCode} – ${m().orgUnitName}` : "Gesamte Verwaltung",
         )}
         {row("Verantwortlich", m().responsibleName ?? "niemand zugeordnet")}
+        {row(
+          "Projekt",
+          m().projectId ? (
+            <A href={`/portfolio/projekte/${m().projectId}`}>{m().projectName}</A>
+          ) : (
+            "kein Projekt"
+          ),
+        )}
         {row("Geplant", `${formatDate(m().plannedStart)} bis ${formatDate(m().plannedEnd)}`)}
         {row("Abgeschlossen am", formatDate(m().completedOn))}
         {row(
@@ -207,13 +221,15 @@ function Facts(props: { detail: Detail }) {
 function History(props: { detail: Detail }) {
   const people = useQuery(assigneesQuery);
   const units = useQuery(orgUnitsQuery);
+  const projects = useQuery(projectOptionsQuery);
   const show = (field: string, value: unknown): string => {
     if (value === null || value === undefined || value === "") return "–";
     if (field === "status") return MEASURE_STATUS_LABELS[value as MeasureStatus] ?? String(value);
     if (field === "responsibleUserId")
       return people.data?.find((p) => p.id === value)?.displayName ?? "ehemalige Person";
-    if (field === "orgUnitId")
-      return units.data?.find((u) => u.id === value)?.shortCode ?? "gelöschte Einheit";
+    if (field === "orgUnitId") return units.data?.find((u) => u.id === value)?.code ?? "gelöschte Einheit";
+    if (field === "projectId")
+      return projects.data?.find((p) => p.id === value)?.name ?? "gelöschtes Projekt";
     if (field.endsWith("On") || field.startsWith("planned")) return formatDate(String(value));
     if (Array.isArray(value)) return value.join(", ");
     return String(value);

@@ -1,10 +1,17 @@
-// Creating and editing a measure: title, description, org unit, responsible person, planned dates, criteria and (for
-// completed measures) the evidence. Field errors come from the same zod schemas the server uses.
+// Creating and editing a measure: title, description, org unit, responsible person, the portfolio project that
+// delivers it, planned dates, criteria and (for completed measures) the evidence. Field errors come from the same zod
+// schemas the server uses.
 import { useQuery } from "@tanstack/solid-query";
 import { createSignal, createUniqueId, Show } from "solid-js";
 import type { Me } from "../auth/session.ts";
 import { errorMessage, fieldErrors } from "../lib/trpc.ts";
-import { assigneesQuery, modelQuery, orgUnitOptions, orgUnitsQuery } from "../maturity/queries.ts";
+import {
+  assigneesQuery,
+  modelQuery,
+  orgUnitOptions,
+  orgUnitsQuery,
+  projectOptionsQuery,
+} from "../maturity/queries.ts";
 import { SelectField, TextField } from "../ui/Field.tsx";
 import { QueryView } from "../ui/QueryView.tsx";
 import { Alert } from "../ui/states.tsx";
@@ -15,6 +22,7 @@ export type MeasureFormValues = {
   description: string;
   orgUnitId: string | null;
   responsibleUserId: string | null;
+  projectId: string | null;
   plannedStart: string | null;
   plannedEnd: string | null;
   criterionKeys: string[];
@@ -36,6 +44,7 @@ export function MeasureForm(props: {
   const model = useQuery(modelQuery);
   const units = useQuery(orgUnitsQuery);
   const people = useQuery(assigneesQuery);
+  const projects = useQuery(projectOptionsQuery);
   const [v, setV] = createSignal<MeasureFormValues>({ ...props.initial });
   const set = <K extends keyof MeasureFormValues>(key: K, value: MeasureFormValues[K]) =>
     setV({ ...v(), [key]: value });
@@ -92,6 +101,20 @@ export function MeasureForm(props: {
               error={errors().responsibleUserId}
             />
           </div>
+          <SelectField
+            label="Projekt"
+            hint="Das Projekt im Portfolio, das die Maßnahme umsetzt. Wird es abgeschlossen, kann die Maßnahme mit abgeschlossen werden."
+            options={[
+              { value: "", label: "kein Projekt" },
+              ...(projects.data ?? []).map((p) => ({
+                value: p.id,
+                label: `${p.gbCode} / ${p.rCode}: ${p.name}`,
+              })),
+            ]}
+            value={v().projectId ?? ""}
+            onChange={(e) => set("projectId", e.currentTarget.value || null)}
+            error={errors().projectId}
+          />
           <div class="form-row">
             <TextField
               label="Geplanter Beginn"

@@ -221,7 +221,7 @@ export function MeasureListPage(props: { me: Me }) {
                       <td>
                         {[...new Set(m.criterionKeys.map((k) => dimensionOf().get(k) ?? "–"))].join(", ")}
                       </td>
-                      <td>{m.orgUnitShortCode ?? "gesamt"}</td>
+                      <td>{m.orgUnitCode ?? "gesamt"}</td>
                       <td>{m.responsibleName ?? "–"}</td>
                       <td>{formatDate(m.plannedEnd)}</td>
                       <td>{formatDate(m.completedOn)}</td>

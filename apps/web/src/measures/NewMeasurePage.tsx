@@ -33,6 +33,7 @@ export function NewMeasurePage(props: { me: Me }) {
             description: "",
             orgUnitId: null,
             responsibleUserId: props.me.user.role === "project_lead" ? props.me.user.id : null,
+            projectId: null,
             plannedStart: null,
             plannedEnd: null,
             criterionKeys: params.kriterium ? [params.kriterium] : [],

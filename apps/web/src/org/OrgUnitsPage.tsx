@@ -1,4 +1,6 @@
-// Organisational units (a tree: e.g. OB → FB 53 Gesundheitsamt): scope of measures and strategies.
+// The one org unit tree of a Kommune: Geschäftsbereiche (GB) with their Ressorts/Fachbereiche (R) for the portfolio,
+// and any other unit (e.g. the Gesundheitsamt with its own strategy) as the scope of measures and strategies.
+import { ORG_UNIT_KIND_LABELS, type OrgUnitKind } from "@spatz/domain";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/solid-query";
 import { createEffect, createSignal, For, on, Show } from "solid-js";
 import { errorMessage, fieldErrors, trpc } from "../lib/trpc.ts";
@@ -8,54 +10,68 @@ import { PageHeader } from "../ui/PageHeader.tsx";
 import { QueryView } from "../ui/QueryView.tsx";
 import { Alert, EmptyState } from "../ui/states.tsx";
 
-type Unit = { id: string; name: string; shortCode: string; parentId: string | null };
+type Unit = Awaited<ReturnType<typeof trpc.orgUnits.list.query>>[number];
+
+function depth(u: Unit, all: Unit[]): number {
+  let d = 0;
+  let p = u.parentId;
+  while (p && d < 20) {
+    d++;
+    p = all.find((x) => x.id === p)?.parentId ?? null;
+  }
+  return d;
+}
 
 export function OrgUnitsPage() {
   const client = useQueryClient();
   const units = useQuery(orgUnitsQuery);
   const [editing, setEditing] = createSignal<Unit | null>(null);
-  const refresh = () => client.invalidateQueries({ queryKey: ["orgUnits.list"] });
+  // Units appear in the portfolio's filters and forms and in the maturity scopes too.
+  const refresh = () =>
+    Promise.all(
+      ["orgUnits.list", "portfolio.filterOptions"].map((key) =>
+        client.invalidateQueries({ queryKey: [key] }),
+      ),
+    );
   const remove = useMutation(() => ({
     mutationFn: (id: string) => trpc.orgUnits.remove.mutate({ id }),
     onSuccess: refresh,
   }));
-  const depth = (u: Unit, all: Unit[]): number => {
-    let d = 0;
-    let p = u.parentId;
-    while (p && d < 20) {
-      d++;
-      p = all.find((x) => x.id === p)?.parentId ?? null;
-    }
-    return d;
-  };
   return (
     <>
       <PageHeader
-        title="Organisation"
-        intro="Organisationseinheiten der Verwaltung: Bereiche für Maßnahmen, Strategien und Projekte."
+        title="Organisationseinheiten"
+        intro="Geschäftsbereiche (GB) und ihre Ressorts bzw. Fachbereiche (R) für Projekte, Maßnahmen und Strategien. Querschnittsvorhaben laufen unter „ALL“ / „Quer“."
       />
-      <UnitForm
-        unit={editing()}
-        units={units.data ?? []}
-        onDone={() => {
-          setEditing(null);
-          void refresh();
-        }}
-      />
+      <Show when={editing()} fallback={<AddUnitForm units={units.data ?? []} onSaved={refresh} />} keyed>
+        {(unit) => (
+          <EditUnitForm
+            unit={unit}
+            onDone={() => {
+              setEditing(null);
+              void refresh();
+            }}
+          />
+        )}
+      </Show>
       <Show when={remove.isError}>
         <Alert kind="error">{errorMessage(remove.error)}</Alert>
       </Show>
       <QueryView
         query={units}
         isEmpty={(d) => d.length === 0}
-        empty={<EmptyState title="Noch keine Organisationseinheiten angelegt." />}
+        empty={
+          <EmptyState title="Noch keine Organisationseinheiten. Sie entstehen auch beim Import einer Projektliste." />
+        }
       >
         {(all) => (
           <table class="table">
+            <caption class="visually-hidden">Organisationseinheiten als Baum (eingerückt)</caption>
             <thead>
               <tr>
                 <th scope="col">Kürzel</th>
                 <th scope="col">Name</th>
+                <th scope="col">Art</th>
                 <th scope="col">Übergeordnet</th>
                 <th scope="col">
                   <span class="visually-hidden">Aktionen</span>
@@ -66,24 +82,25 @@ export function OrgUnitsPage() {
               <For each={orgUnitOptions(all).map((o) => all.find((u) => u.id === o.value)!)}>
                 {(u) => (
                   <tr>
-                    <td class={`indent-${Math.min(depth(u, all), 4)}`}>{u.shortCode}</td>
+                    <td class={`indent-${Math.min(depth(u, all), 4)}`}>{u.code}</td>
                     <td>{u.name}</td>
-                    <td>{all.find((p) => p.id === u.parentId)?.shortCode ?? "–"}</td>
+                    <td>{ORG_UNIT_KIND_LABELS[u.kind]}</td>
+                    <td>{all.find((p) => p.id === u.parentId)?.code ?? "–"}</td>
                     <td class="actions">
                       <button
                         type="button"
                         class="button button-secondary"
-                        aria-label={`${u.shortCode} bearbeiten`}
+                        aria-label={`${u.code} – ${u.name} umbenennen`}
                         onClick={() => setEditing(u)}
                       >
-                        Bearbeiten
+                        Umbenennen
                       </button>
                       <button
                         type="button"
                         class="button button-secondary button-danger"
-                        aria-label={`${u.shortCode} löschen`}
+                        aria-label={`${u.code} – ${u.name} löschen`}
                         onClick={() => {
-                          if (confirm(`„${u.name}“ löschen?`)) remove.mutate(u.id);
+                          if (confirm(`„${u.code} – ${u.name}“ löschen?`)) remove.mutate(u.id);
                         }}
                       >
                         Löschen
@@ -100,41 +117,109 @@ export function OrgUnitsPage() {
   );
 }
 
-function UnitForm(props: { unit: Unit | null; units: Unit[]; onDone: () => void }) {
-  const [name, setName] = createSignal("");
+function AddUnitForm(props: { units: Unit[]; onSaved: () => Promise<unknown> }) {
+  const [kind, setKind] = createSignal<OrgUnitKind>("gb");
+  const [parentId, setParentId] = createSignal("");
   const [code, setCode] = createSignal("");
-  const [parent, setParent] = createSignal("");
-  // Choosing "Bearbeiten" on another unit fills the form with that unit.
+  const [name, setName] = createSignal("");
+  const create = useMutation(() => ({
+    mutationFn: () =>
+      trpc.orgUnits.create.mutate({
+        kind: kind(),
+        parentId: kind() === "gb" ? null : parentId() || null,
+        code: code(),
+        name: name(),
+      }),
+    onSuccess: async () => {
+      setCode("");
+      setName("");
+      await props.onSaved();
+    },
+  }));
+  const errors = () => fieldErrors(create.error);
+  // An R belongs directly to a GB; other units may hang anywhere in the tree.
+  const parents = () =>
+    kind() === "r"
+      ? props.units
+          .filter((u) => u.kind === "gb")
+          .map((u) => ({ value: u.id, label: `${u.code} – ${u.name}` }))
+      : orgUnitOptions(props.units);
+  return (
+    <section class="card" aria-labelledby="add-unit-title">
+      <h2 id="add-unit-title">Organisationseinheit anlegen</h2>
+      <form
+        class="form form-inline"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          create.mutate();
+        }}
+      >
+        <SelectField
+          label="Art"
+          value={kind()}
+          options={(["gb", "r", "other"] as const).map((k) => ({ value: k, label: ORG_UNIT_KIND_LABELS[k] }))}
+          onChange={(e) => setKind(e.currentTarget.value as OrgUnitKind)}
+          error={errors().kind}
+        />
+        <Show when={kind() !== "gb"}>
+          <SelectField
+            label="gehört zu"
+            value={parentId()}
+            options={[
+              {
+                value: "",
+                label: kind() === "r" ? "– Geschäftsbereich wählen –" : "– keine (oberste Ebene) –",
+              },
+              ...parents(),
+            ]}
+            onChange={(e) => setParentId(e.currentTarget.value)}
+            error={errors().parentId}
+          />
+        </Show>
+        <TextField
+          label="Kürzel"
+          value={code()}
+          onInput={(e) => setCode(e.currentTarget.value)}
+          error={errors().code}
+        />
+        <TextField
+          label="Name"
+          value={name()}
+          onInput={(e) => setName(e.currentTarget.value)}
+          error={errors().name}
+        />
+        <button type="submit" class="button button-primary" disabled={create.isPending}>
+          Anlegen
+        </button>
+      </form>
+      <Show when={create.isError && Object.keys(errors()).length === 0}>
+        <Alert kind="error">{errorMessage(create.error)}</Alert>
+      </Show>
+    </section>
+  );
+}
+
+function EditUnitForm(props: { unit: Unit; onDone: () => void }) {
+  const [code, setCode] = createSignal("");
+  const [name, setName] = createSignal("");
   createEffect(
     on(
       () => props.unit,
       (unit) => {
-        setName(unit?.name ?? "");
-        setCode(unit?.shortCode ?? "");
-        setParent(unit?.parentId ?? "");
+        setCode(unit.code);
+        setName(unit.name);
       },
     ),
   );
   const save = useMutation(() => ({
-    mutationFn: () => {
-      const input = { name: name(), shortCode: code(), parentId: parent() || null };
-      return props.unit
-        ? trpc.orgUnits.update.mutate({ ...input, id: props.unit.id })
-        : trpc.orgUnits.create.mutate(input);
-    },
-    onSuccess: () => {
-      setName("");
-      setCode("");
-      setParent("");
-      props.onDone();
-    },
+    mutationFn: () => trpc.orgUnits.update.mutate({ id: props.unit.id, code: code(), name: name() }),
+    onSuccess: () => props.onDone(),
   }));
   const errors = () => fieldErrors(save.error);
   return (
-    <section class="card" aria-labelledby="unit-form-title">
-      <h2 id="unit-form-title">
-        {props.unit ? `„${props.unit.shortCode}“ bearbeiten` : "Organisationseinheit anlegen"}
-      </h2>
+    <section class="card" aria-labelledby="edit-unit-title">
+      <h2 id="edit-unit-title">„{props.unit.code}“ umbenennen</h2>
       <form
         class="form form-inline"
         noValidate
@@ -147,7 +232,7 @@ function UnitForm(props: { unit: Unit | null; units: Unit[]; onDone: () => void 
           label="Kürzel"
           value={code()}
           onInput={(e) => setCode(e.currentTarget.value)}
-          error={errors().shortCode}
+          error={errors().code}
         />
         <TextField
           label="Name"
@@ -155,24 +240,12 @@ function UnitForm(props: { unit: Unit | null; units: Unit[]; onDone: () => void 
           onInput={(e) => setName(e.currentTarget.value)}
           error={errors().name}
         />
-        <SelectField
-          label="Übergeordnete Einheit"
-          options={[
-            { value: "", label: "keine (oberste Ebene)" },
-            ...orgUnitOptions(props.units).filter((o) => o.value !== props.unit?.id),
-          ]}
-          value={parent()}
-          onChange={(e) => setParent(e.currentTarget.value)}
-          error={errors().parentId}
-        />
         <button type="submit" class="button button-primary" disabled={save.isPending}>
-          {props.unit ? "Speichern" : "Anlegen"}
+          Speichern
         </button>
-        <Show when={props.unit}>
-          <button type="button" class="button" onClick={() => props.onDone()}>
-            Abbrechen
-          </button>
-        </Show>
+        <button type="button" class="button" onClick={() => props.onDone()}>
+          Abbrechen
+        </button>
       </form>
       <Show when={save.isError && Object.keys(errors()).length === 0}>
         <Alert kind="error">{errorMessage(save.error)}</Alert>

@@ -1,9 +1,12 @@
-// A project: facts, milestones, PM standards, completion and its history from the audit log; and the page to create one.
+// A project: facts, milestones, PM standards, the maturity measures it delivers, completion (which can complete those
+// measures, after asking) and its history from the audit log; and the page to create one.
 import { A, useNavigate, useParams } from "@solidjs/router";
 import {
+  berlinToday,
   can,
   formatDate,
   formatDateTime,
+  MEASURE_STATUS_LABELS,
   PM_STANDARD_LABELS,
   PM_STANDARDS,
   type PmStandard,
@@ -70,7 +73,7 @@ export function ProjectNewPage(props: { me: Me }) {
               <EmptyState title="Es sind noch keine Organisationseinheiten angelegt.">
                 <p>
                   Legen Sie zuerst Geschäftsbereiche und Fachbereiche unter{" "}
-                  <A href="/portfolio/organisation">Organisationseinheiten</A> an oder importieren Sie eine
+                  <A href="/verwaltung/organisation">Organisationseinheiten</A> an oder importieren Sie eine
                   Projektliste.
                 </p>
               </EmptyState>
@@ -133,9 +136,20 @@ function ProjectView(props: { me: Me; project: Project }) {
       await refresh();
     },
   }));
+  const [confirming, setConfirming] = createSignal(false);
   const complete = useMutation(() => ({
-    mutationFn: () => trpc.portfolio.complete.mutate({ id: p().id, completeLinkedMeasures: true }),
-    onSuccess: refresh,
+    mutationFn: (completeLinkedMeasures: boolean) =>
+      trpc.portfolio.complete.mutate({ id: p().id, completeLinkedMeasures }),
+    onSuccess: async () => {
+      setConfirming(false);
+      // Completed measures raise the maturity: every maturity view reads fresh data.
+      await Promise.all([
+        refresh(),
+        ...["measures.list", "measures.get", "maturity.dashboard"].map((key) =>
+          client.invalidateQueries({ queryKey: [key] }),
+        ),
+      ]);
+    },
   }));
   const remove = useMutation(() => ({
     mutationFn: () => trpc.portfolio.remove.mutate({ id: p().id }),
@@ -153,10 +167,21 @@ function ProjectView(props: { me: Me; project: Project }) {
   const open = () => !["completed", "rejected", "stopped"].includes(p().status);
   return (
     <>
-      <Show when={complete.isSuccess}>
-        <Alert kind="success">
-          <p>Das Projekt ist abgeschlossen.</p>
-        </Alert>
+      <Show when={complete.data}>
+        {(done) => (
+          <Alert kind="success">
+            <p>
+              Das Projekt ist abgeschlossen.
+              <Show when={done().measuresCompleted > 0}>
+                {" "}
+                {done().measuresCompleted === 1
+                  ? "1 verknüpfte Maßnahme wurde abgeschlossen."
+                  : `${done().measuresCompleted} verknüpfte Maßnahmen wurden abgeschlossen.`}{" "}
+                <A href="/reifegrad">Zum Reifegrad</A>
+              </Show>
+            </p>
+          </Alert>
+        )}
       </Show>
       <Show when={complete.isError || remove.isError || setStandard.isError}>
         <Alert kind="error">{errorMessage(complete.error ?? remove.error ?? setStandard.error)}</Alert>
@@ -173,16 +198,9 @@ function ProjectView(props: { me: Me; project: Project }) {
                 <button
                   type="button"
                   class="button"
+                  aria-expanded={confirming()}
                   disabled={complete.isPending}
-                  onClick={() => {
-                    // Linked measures come with the maturity module; the question is asked here so the flow stays.
-                    if (
-                      window.confirm(
-                        "Projekt abschließen? Verknüpfte Maßnahmen werden ebenfalls abgeschlossen, der Reifegrad steigt entsprechend.",
-                      )
-                    )
-                      complete.mutate();
-                  }}
+                  onClick={() => setConfirming(true)}
                 >
                   Projekt abschließen
                 </button>
@@ -202,6 +220,14 @@ function ProjectView(props: { me: Me; project: Project }) {
             </div>
           </Show>
         </div>
+        <Show when={confirming() && open()}>
+          <CompleteProject
+            project={p()}
+            pending={complete.isPending}
+            onConfirm={(withMeasures) => complete.mutate(withMeasures)}
+            onCancel={() => setConfirming(false)}
+          />
+        </Show>
         <Show
           when={editing()}
           fallback={
@@ -277,6 +303,7 @@ function ProjectView(props: { me: Me; project: Project }) {
         </Show>
       </section>
       <Milestones project={p()} onChange={refresh} />
+      <LinkedMeasures project={p()} />
       <section class="card" aria-labelledby="standards-title">
         <h2 id="standards-title">PM-Standards</h2>
         <p class="muted">Welche Standards des Projektmanagements dieses Projekt anwendet.</p>
@@ -298,6 +325,109 @@ function ProjectView(props: { me: Me; project: Project }) {
       </section>
       <History projectId={p().id} />
     </>
+  );
+}
+
+const isOpenMeasure = (m: Project["measures"][number]) =>
+  m.status === "planned" || m.status === "in_progress";
+
+/** Asks before completing: the open measures the project delivers can be completed with it (default: yes). */
+function CompleteProject(props: {
+  project: Project;
+  pending: boolean;
+  onConfirm: (completeLinkedMeasures: boolean) => void;
+  onCancel: () => void;
+}) {
+  const openMeasures = () => props.project.measures.filter(isOpenMeasure);
+  const [withMeasures, setWithMeasures] = createSignal(true);
+  const today = berlinToday();
+  // As completeProject decides: the end date when it has passed, else today.
+  const completedOn = () => {
+    const ended = props.project.endDate < today;
+    return ended ? props.project.endDate : today;
+  };
+  return (
+    <form
+      class="form alert alert-info"
+      aria-labelledby="complete-title"
+      onSubmit={(e) => {
+        e.preventDefault();
+        props.onConfirm(openMeasures().length > 0 && withMeasures());
+      }}
+    >
+      <h3 id="complete-title">Projekt „{props.project.name}“ abschließen?</h3>
+      <Show
+        when={openMeasures().length > 0}
+        fallback={<p>Mit diesem Projekt sind keine offenen Maßnahmen verknüpft.</p>}
+      >
+        <label class="check">
+          <input
+            type="checkbox"
+            checked={withMeasures()}
+            onChange={(e) => setWithMeasures(e.currentTarget.checked)}
+          />{" "}
+          {openMeasures().length === 1
+            ? "Die verknüpfte offene Maßnahme ebenfalls abschließen"
+            : `Die ${openMeasures().length} verknüpften offenen Maßnahmen ebenfalls abschließen`}
+        </label>
+        <p class="muted">
+          Abschlussdatum {formatDate(completedOn())}, Nachweis: Abschluss dieses Projekts. Der Reifegrad
+          steigt entsprechend.
+        </p>
+      </Show>
+      <div class="button-row">
+        <button type="submit" class="button button-primary" disabled={props.pending}>
+          Abschluss bestätigen
+        </button>
+        <button type="button" class="button" onClick={() => props.onCancel()}>
+          Abbrechen
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** The maturity measures this project delivers, with their status. */
+function LinkedMeasures(props: { project: Project }) {
+  return (
+    <section class="card" aria-labelledby="measures-title">
+      <h2 id="measures-title">Verknüpfte Maßnahmen</h2>
+      <Show
+        when={props.project.measures.length > 0}
+        fallback={
+          <EmptyState title="Mit diesem Projekt sind keine Maßnahmen verknüpft.">
+            <p>Eine Maßnahme wird in ihrem Formular mit dem Projekt verknüpft, das sie umsetzt.</p>
+          </EmptyState>
+        }
+      >
+        <table class="table">
+          <thead>
+            <tr>
+              <th scope="col">Maßnahme</th>
+              <th scope="col">Organisationseinheit</th>
+              <th scope="col">Status</th>
+              <th scope="col">Geplantes Ende</th>
+              <th scope="col">Abgeschlossen am</th>
+            </tr>
+          </thead>
+          <tbody>
+            <For each={props.project.measures}>
+              {(m) => (
+                <tr>
+                  <td>
+                    <A href={`/massnahmen/${m.id}`}>{m.title}</A>
+                  </td>
+                  <td>{m.orgUnitCode ?? "gesamt"}</td>
+                  <td>{MEASURE_STATUS_LABELS[m.status]}</td>
+                  <td>{formatDate(m.plannedEnd)}</td>
+                  <td>{formatDate(m.completedOn)}</td>
+                </tr>
+              )}
+            </For>
+          </tbody>
+        </table>
+      </Show>
+    </section>
   );
 }
 
@@ -455,6 +585,7 @@ const FIELD_LABELS: Record<string, string> = {
   dueDate: "Termin",
   done: "erreicht",
   standard: "Standard",
+  measuresCompleted: "Maßnahmen abgeschlossen",
   file: "Datei",
   line: "Zeile",
 };

@@ -195,7 +195,6 @@ const TABS: { href: string; label: string; requires: Parameters<typeof can>[1] }
   { href: "/portfolio/uebersicht", label: "Übersicht", requires: "portfolio.dashboard" },
   { href: "/portfolio/anmeldung", label: "Projektanmeldung", requires: "registration.rounds" },
   { href: "/portfolio/import", label: "Import", requires: "portfolio.importPreview" },
-  { href: "/portfolio/organisation", label: "Organisationseinheiten", requires: "orgUnits.create" },
 ];
 
 /** The portfolio's own navigation, below the page title. */

@@ -11,7 +11,6 @@ import "./portfolio.css";
 const TimelinePage = lazy(() => import("./TimelinePage.tsx").then((m) => ({ default: m.TimelinePage })));
 const DashboardPage = lazy(() => import("./DashboardPage.tsx").then((m) => ({ default: m.DashboardPage })));
 const ImportPage = lazy(() => import("./ImportPage.tsx").then((m) => ({ default: m.ImportPage })));
-const OrgUnitsPage = lazy(() => import("./OrgUnitsPage.tsx").then((m) => ({ default: m.OrgUnitsPage })));
 
 export function PortfolioRoutes() {
   return (
@@ -62,12 +61,6 @@ export function PortfolioRoutes() {
         path="/portfolio/anmeldung/:id"
         component={() => (
           <RequireSession requires="registration.round">{(me) => <RoundPage me={me} />}</RequireSession>
-        )}
-      />
-      <Route
-        path="/portfolio/organisation"
-        component={() => (
-          <RequireSession requires="orgUnits.create">{(me) => <OrgUnitsPage me={me} />}</RequireSession>
         )}
       />
     </>

@@ -53,9 +53,7 @@ export function StrategyPage(props: { me: Me }) {
                         }}
                       >
                         <span class="nav-list-title">
-                          {s.orgUnitShortCode
-                            ? `${s.orgUnitShortCode} – ${s.orgUnitName}`
-                            : "Gesamte Verwaltung"}
+                          {s.orgUnitCode ? `${s.orgUnitCode} – ${s.orgUnitName}` : "Gesamte Verwaltung"}
                         </span>
                         <span class="muted">
                           {s.title}
@@ -167,9 +165,7 @@ function StrategyDetail(props: { id: string; me: Me }) {
           <section class="card" aria-labelledby="strategy-title">
             <h2 id="strategy-title">{d.strategy.title}</h2>
             <p class="muted">
-              {d.orgUnit
-                ? `Bereich: ${d.orgUnit.shortCode} – ${d.orgUnit.name}`
-                : "Bereich: gesamte Verwaltung"}
+              {d.orgUnit ? `Bereich: ${d.orgUnit.code} – ${d.orgUnit.name}` : "Bereich: gesamte Verwaltung"}
             </p>
             <Show when={d.pendingApproval}>
               <Alert kind="info">

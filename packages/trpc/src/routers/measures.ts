@@ -1,11 +1,10 @@
 // Measures (Maßnahmen) of a Kommune: list, board columns, detail with its history, create, edit, status changes
 // (completing needs a date and evidence; reopening is logged as such) and bulk status changes (all or nothing).
-import { type Actor, queries, schema, type TenantTx, writeAudit } from "@spatz/db";
+import { queries, schema, type TenantTx, writeAudit } from "@spatz/db";
 import {
   berlinToday,
   bulkSetMeasureStatusInput,
   createMeasureInput,
-  type MeasureStatus,
   measureListInput,
   setMeasureStatusInput,
   updateMeasureInput,
@@ -13,6 +12,7 @@ import {
 import { TRPCError } from "@trpc/server";
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
+import { domain } from "../domain-errors.ts";
 import { fieldError, notFound } from "../field-error.ts";
 import {
   criterionIndex,
@@ -51,11 +51,16 @@ async function loadMeasure(tx: TenantTx, id: string): Promise<MeasureRow> {
   return row;
 }
 
-/** Links, org unit and responsible person must exist in this Kommune (and in its model version). */
+/** Links, org unit, project and responsible person must exist in this Kommune (and in its model version). */
 async function checkReferences(
   tx: TenantTx,
   session: SessionContext,
-  input: { criterionKeys: string[]; orgUnitId: string | null; responsibleUserId: string | null },
+  input: {
+    criterionKeys: string[];
+    orgUnitId: string | null;
+    projectId: string | null;
+    responsibleUserId: string | null;
+  },
 ) {
   const inUse = await modelInUse(tx);
   const known = criterionIndex(inUse.model);
@@ -68,6 +73,9 @@ async function checkReferences(
   }
   if (input.orgUnitId && !(await queries.getOrgUnit(tx, input.orgUnitId))) {
     throw fieldError("orgUnitId", "Diese Organisationseinheit gibt es nicht.");
+  }
+  if (input.projectId && !(await queries.getProjectRow(tx, input.projectId))) {
+    throw fieldError("projectId", "Dieses Projekt gibt es nicht.");
   }
   if (input.responsibleUserId) {
     const [user] = await tx
@@ -85,69 +93,6 @@ async function checkReferences(
     );
   }
   await pinModel(tx, session.tenant.id, inUse);
-}
-
-type StatusChange = {
-  status: MeasureStatus;
-  completedOn: string | null;
-  evidenceText: string | null;
-  evidenceUrl: string | null;
-};
-
-function actionFor(from: MeasureStatus, to: MeasureStatus): string {
-  if (to === "completed") return from === "completed" ? "measure.completion_update" : "measure.complete";
-  if (from === "completed") return to === "discarded" ? "measure.discard" : "measure.reopen";
-  return to === "discarded" ? "measure.discard" : "measure.status_change";
-}
-
-/** Applies a status change to one loaded measure, with its audit entry. Throws field errors before writing. */
-async function applyStatus(
-  tx: TenantTx,
-  tenantId: string,
-  actor: Actor,
-  before: MeasureRow,
-  change: StatusChange,
-) {
-  const today = berlinToday();
-  const patch: Partial<MeasureRow> = { status: change.status, updatedAt: new Date() };
-  if (change.status === "completed") {
-    if (!change.completedOn) throw fieldError("completedOn", "Bitte das Abschlussdatum angeben.");
-    if (change.completedOn > today) {
-      throw fieldError("completedOn", "Das Abschlussdatum darf nicht in der Zukunft liegen.");
-    }
-    const evidenceText = change.evidenceText ?? before.evidenceText;
-    const evidenceUrl = change.evidenceUrl ?? before.evidenceUrl;
-    if (!evidenceText && !evidenceUrl) {
-      throw fieldError("evidenceText", "Bitte einen Nachweis angeben (Beschreibung oder Link).");
-    }
-    Object.assign(patch, { completedOn: change.completedOn, evidenceText, evidenceUrl });
-  } else {
-    // Only a completed measure has a completion date; reopening or discarding removes it (the audit keeps it).
-    patch.completedOn = null;
-  }
-  const [after] = await tx
-    .update(measures)
-    .set(patch)
-    .where(and(eq(measures.tenantId, tenantId), eq(measures.id, before.id)))
-    .returning();
-  await writeAudit(tx, tenantId, actor, {
-    action: actionFor(before.status, change.status),
-    entityType: "measure",
-    entityId: before.id,
-    before: {
-      status: before.status,
-      completedOn: before.completedOn,
-      evidenceText: before.evidenceText,
-      evidenceUrl: before.evidenceUrl,
-    },
-    after: {
-      status: after!.status,
-      completedOn: after!.completedOn,
-      evidenceText: after!.evidenceText,
-      evidenceUrl: after!.evidenceUrl,
-    },
-  });
-  return after!;
 }
 
 export const measuresRouter = router({
@@ -183,6 +128,9 @@ export const measuresRouter = router({
   }),
 
   assignees: tenantProcedure.query(({ ctx }) => queries.listAssignees(ctx.tx)),
+
+  /** The Kommune's projects, to choose the one that delivers a measure. */
+  projectOptions: tenantProcedure.query(({ ctx }) => queries.projectOptions(ctx.tx)),
 
   create: tenantProcedure.input(createMeasureInput).mutation(async ({ ctx, input }) => {
     const responsibleUserId =
@@ -238,7 +186,9 @@ export const measuresRouter = router({
     const before = await loadMeasure(ctx.tx, input.id);
     assertMayEdit(ctx.session, before);
     if (before.status === input.status && input.status !== "completed") return before;
-    return applyStatus(ctx.tx, ctx.session.tenant.id, ctx.session.actor, before, input);
+    return domain(() =>
+      queries.changeMeasureStatus(ctx.tx, ctx.session.tenant.id, ctx.session.actor, before, input),
+    );
   }),
 
   bulkSetStatus: tenantProcedure.input(bulkSetMeasureStatusInput).mutation(async ({ ctx, input }) => {
@@ -261,13 +211,15 @@ export const measuresRouter = router({
     for (const row of rows) {
       if (row.status === input.status && input.status !== "completed") continue;
       const ownEvidence = row.evidenceText || row.evidenceUrl;
-      await applyStatus(ctx.tx, ctx.session.tenant.id, ctx.session.actor, row, {
-        status: input.status,
-        completedOn: input.completedOn,
-        // Evidence typed in the bulk dialog fills gaps; it never overwrites a measure's own evidence.
-        evidenceText: ownEvidence ? null : input.evidenceText,
-        evidenceUrl: ownEvidence ? null : input.evidenceUrl,
-      });
+      await domain(() =>
+        queries.changeMeasureStatus(ctx.tx, ctx.session.tenant.id, ctx.session.actor, row, {
+          status: input.status,
+          completedOn: input.completedOn,
+          // Evidence typed in the bulk dialog fills gaps; it never overwrites a measure's own evidence.
+          evidenceText: ownEvidence ? null : input.evidenceText,
+          evidenceUrl: ownEvidence ? null : input.evidenceUrl,
+        }),
+      );
       changed++;
     }
     return { changed, unchanged: rows.length - changed };

@@ -2,6 +2,7 @@
 // standards. The PMO (coordinator) changes everything; a project lead changes only the projects they lead.
 import { queries, writeAudit } from "@spatz/db";
 import {
+  berlinToday,
   isoDate,
   milestoneInput,
   PM_STANDARDS,
@@ -127,7 +128,7 @@ export const portfolioRouter = router({
         ...(p.notes ? { notes: p.notes } : {}),
       }));
       const bytes = await exportProjects(projects, input.format);
-      const day = queries.berlinToday();
+      const day = berlinToday();
       await writeAudit(ctx.tx, ctx.session.tenant.id, ctx.session.actor, {
         action: "portfolio.export",
         entityType: "portfolio_export",

@@ -46,7 +46,7 @@ export const strategiesRouter = router({
     const latest = versions[0] ?? null;
     return {
       strategy,
-      orgUnit: orgUnit ? { id: orgUnit.id, name: orgUnit.name, shortCode: orgUnit.shortCode } : null,
+      orgUnit: orgUnit ? { id: orgUnit.id, name: orgUnit.name, code: orgUnit.code } : null,
       versions,
       /** The working copy differs from the approved version (or nothing is approved yet). */
       pendingApproval: latest === null || content(latest) !== content(strategy),
