@@ -17,6 +17,7 @@ const halle = gbTree(DEMO_ORG_TREES["halle-saale"]!);
 /** What a maturity plan adds: a unit below an existing R (kind "other") and a new GB with a "Quer" of its own. */
 const maturity: SeedOrgUnit[] = [
   { code: "OB", name: "anders benannt", parent: null },
+  { code: "II", name: "GB II", parent: null },
   { code: "53", name: "Gesundheitsamt", parent: "II" },
   { code: "53.1", name: "Infektionsschutz", parent: "II/53" },
   { code: "V", name: "Geschäftsbereich V", parent: null },

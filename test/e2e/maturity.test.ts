@@ -1,7 +1,8 @@
 // Browser walk through the maturity module (Chromium): a coordinator completes a measure and the dimension's level
 // and the radar change at once, the history shows the step on the completion date, leadership sees the same, a
-// viewer cannot edit; the board (drag and drop and keyboard), list with bulk change, detail, strategy, org units
-// and the state's model editor, each with the axe check, and no Content-Security-Policy violation from the charts.
+// viewer cannot edit; the board (drag and drop and keyboard), list with bulk change, detail, a project that delivers a
+// measure and completes it, strategy, org units and the state's model editor, each with the axe check, and no
+// Content-Security-Policy violation from the charts.
 import AxeBuilder from "@axe-core/playwright";
 import { berlinToday, formatDate } from "@spatz/domain";
 import type { BrowserContext, Page } from "playwright-core";
@@ -15,6 +16,7 @@ import {
   stateTenant,
   TEST_PASSWORD,
 } from "../src/fixtures.ts";
+import { projectFixture } from "../src/portfolio.ts";
 
 let env: BrowserEnv;
 let kommune: FixtureTenant;
@@ -310,6 +312,48 @@ describe("measures", () => {
     await context.close();
   });
 
+  it("a project delivers a measure: linked in the form, listed on the project, completed with it after asking", async () => {
+    // The fixture project ran through 2024: completing it now dates the measure on its end.
+    await projectFixture(env.app.client.db, kommune.id, { name: "Kollaborationsregeln Rollout" });
+    const measure = await (await api("coordinator")).must<{ id: string }>("measures.create", {
+      title: "Regeln für die Zusammenarbeit festlegen",
+      criterionKeys: ["zusammenarbeit.2.kollaborationsregeln"],
+      plannedEnd: inMonths(3),
+    });
+    const { context, page } = await as("coordinator");
+    await page.goto(`/massnahmen/${measure.id}`);
+    await page.getByRole("button", { name: "Bearbeiten" }).click();
+    await page
+      .getByLabel("Projekt", { exact: true })
+      .selectOption({ label: "TEST / 10: Kollaborationsregeln Rollout" });
+    await page.getByRole("button", { name: "Änderungen speichern" }).click();
+    const facts = page.getByRole("region", { name: "Angaben" });
+    await facts.getByRole("link", { name: "Kollaborationsregeln Rollout" }).click();
+    await page.waitForURL(/\/portfolio\/projekte\/[0-9a-f-]{36}$/);
+    const linked = page.getByRole("region", { name: "Verknüpfte Maßnahmen" });
+    await expect.poll(() => linked.innerText()).toContain("Regeln für die Zusammenarbeit festlegen");
+    expect(await linked.innerText()).toContain("geplant");
+
+    await page.getByRole("button", { name: "Projekt abschließen" }).click();
+    const ask = page.getByRole("form", { name: "Projekt „Kollaborationsregeln Rollout“ abschließen?" });
+    expect(await ask.getByLabel("Die verknüpfte offene Maßnahme ebenfalls abschließen").isChecked()).toBe(
+      true,
+    );
+    await expectAccessible(page);
+    await ask.getByRole("button", { name: "Abschluss bestätigen" }).click();
+    await expect
+      .poll(() => page.getByRole("status").filter({ hasText: "Projekt ist abgeschlossen" }).innerText())
+      .toContain("1 verknüpfte Maßnahme wurde abgeschlossen.");
+    await expect.poll(() => linked.innerText()).toContain("abgeschlossen");
+    expect(await linked.innerText()).toContain("31.12.2024");
+    await linked.getByRole("link", { name: "Regeln für die Zusammenarbeit festlegen" }).click();
+    await expect
+      .poll(() => facts.innerText())
+      .toContain("Abschluss des Projekts „Kollaborationsregeln Rollout“");
+    expect(await cspViolations(page)).toEqual([]);
+    await context.close();
+  });
+
   it("a project lead edits only the measures it is responsible for", async () => {
     const { context, page } = await as("project_lead");
     await expect
@@ -335,7 +379,10 @@ describe("strategy and organisation", () => {
     await cdo.page.getByLabel("Kürzel").fill("FB 53");
     await cdo.page.getByLabel("Name").fill("Doppelt");
     await cdo.page.getByRole("button", { name: "Anlegen" }).click();
-    await expect.poll(() => cdo.page.locator(".field-error").textContent()).toContain("bereits vergeben");
+    // Codes are unique among siblings (the tree shared with the portfolio may repeat "Quer" below other units).
+    await expect
+      .poll(() => cdo.page.locator(".field-error").textContent())
+      .toContain("gibt es auf dieser Ebene bereits");
     await expectAccessible(cdo.page);
 
     await cdo.page.getByRole("link", { name: "Strategie" }).click();

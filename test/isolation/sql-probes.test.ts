@@ -4,12 +4,20 @@
 // module must give it data (add a fixture below).
 import { randomUUID } from "node:crypto";
 import { createInvitation, createSession } from "@spatz/auth";
-import { createDb, type DbClient, DEFAULT_MODEL_ID, schema, withTenant, writeAudit } from "@spatz/db";
+import {
+  createDb,
+  type DbClient,
+  DEFAULT_MODEL_ID,
+  queries,
+  schema,
+  withTenant,
+  writeAudit,
+} from "@spatz/db";
 import { sql } from "drizzle-orm";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createTenant, type FixtureTenant } from "../src/fixtures.ts";
-import { projectFixture } from "../src/portfolio.ts";
+import { projectFixture, proposalFixture, savedFilterFixture } from "../src/portfolio.ts";
 
 let app: DbClient;
 let admin: postgres.Sql;
@@ -40,8 +48,14 @@ beforeAll(async () => {
     });
     await writeAudit(tx, b.id, { userId: null, label: "Test" }, { action: "test.probe", entityType: "test" });
   });
-  // And in every maturity table: the pinned model, a measure its project delivers, a strategy with an approved version.
+  // In every portfolio table (the project comes with org units and a milestone) …
   const project = await projectFixture(app.db, b.id);
+  await proposalFixture(app.db, b.id, { submittedBy: b.users.project_lead!.id });
+  await savedFilterFixture(app.db, b.id, b.users.coordinator!.id);
+  await withTenant(app.db, b.id, (tx) =>
+    queries.setStandard(tx, b.id, { userId: null, label: "Test" }, project.projectId, "charter", true),
+  );
+  // … and in every maturity table: the pinned model, a measure its project delivers, a strategy with a version.
   await withTenant(app.db, b.id, async (tx) => {
     await tx.insert(schema.maturitySettings).values({ tenantId: b.id, modelId: DEFAULT_MODEL_ID });
     await tx.insert(schema.measures).values({
