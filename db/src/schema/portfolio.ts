@@ -1,6 +1,6 @@
 // The PMO portfolio of a Kommune: projects with milestones and the PM standards they follow, saved list filters per
 // user, and the yearly registration round (proposals scored against weighted criteria and decided by the PMO).
-// Links from projects to maturity measures come with the maturity module (see completeProject in queries/projects.ts).
+// Maturity measures name the project that delivers them (measures.project_id; see completeProject in queries/projects.ts).
 import { sql } from "drizzle-orm";
 import {
   bigint,

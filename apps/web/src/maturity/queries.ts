@@ -46,7 +46,7 @@ export function useRefreshMeasures() {
     );
 }
 
-/** "FB 53 Gesundheitsamt" with the tree shown by indentation in select lists. */
+/** "53 – Gesundheitsamt" with the tree shown by indentation in select lists. */
 export function orgUnitOptions(units: { id: string; name: string; code: string; parentId: string | null }[]) {
   const children = new Map<string | null, typeof units>();
   for (const u of units) children.set(u.parentId, [...(children.get(u.parentId) ?? []), u]);
