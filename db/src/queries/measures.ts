@@ -181,8 +181,9 @@ export async function getMaturitySettings(tx: TenantTx) {
   return row ?? null;
 }
 
-/** The measures a project delivers, for the project's detail page. */
+/** The measures a project delivers, for the project's detail page: open ones first (next due first), then the rest. */
 export async function listMeasuresOfProject(tx: TenantTx, projectId: string) {
+  const open = sql`${measures.status} in ('planned', 'in_progress')`;
   return tx
     .select({
       id: measures.id,
@@ -196,8 +197,11 @@ export async function listMeasuresOfProject(tx: TenantTx, projectId: string) {
     .leftJoin(orgUnits, and(eq(orgUnits.tenantId, measures.tenantId), eq(orgUnits.id, measures.orgUnitId)))
     .where(eq(measures.projectId, projectId))
     .orderBy(
-      sql`coalesce(${measures.completedOn}, ${measures.plannedEnd}) asc nulls last`,
+      sql`${open} desc`,
+      sql`case when ${open} then ${measures.plannedEnd} end asc nulls last`,
+      sql`${measures.completedOn} desc nulls last`,
       asc(measures.title),
+      asc(measures.id),
     );
 }
 

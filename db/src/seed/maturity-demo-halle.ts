@@ -306,6 +306,8 @@ export function hallePlan(model: MaturityModel, k: KommuneFacts, today: string, 
       title,
       description: "Fortschreibung nach dem Modellprojekt „Digitales Gesundheitsamt“.",
       orgUnit: GA,
+      // The portfolio project "Digitales Gesundheitsamt" runs on after the Modellprojekt (until 2026).
+      project: GA_PROJECT,
       responsible: "projekt",
       plannedStart: addMonths(on, -6),
       on,

@@ -387,8 +387,13 @@ function CompleteProject(props: {
   );
 }
 
-/** The maturity measures this project delivers, with their status. */
+const MEASURES_PAGE = 10;
+
+/** The maturity measures this project delivers, with their status: open ones first, ten to a page. */
 function LinkedMeasures(props: { project: Project }) {
+  const [page, setPage] = createSignal(1);
+  const open = () => props.project.measures.filter(isOpenMeasure).length;
+  const shown = () => props.project.measures.slice((page() - 1) * MEASURES_PAGE, page() * MEASURES_PAGE);
   return (
     <section class="card" aria-labelledby="measures-title">
       <h2 id="measures-title">Verknüpfte Maßnahmen</h2>
@@ -400,6 +405,10 @@ function LinkedMeasures(props: { project: Project }) {
           </EmptyState>
         }
       >
+        <p class="muted">
+          Das Projekt setzt {props.project.measures.length} Maßnahmen des Reifegradmodells um, davon {open()}{" "}
+          offen.
+        </p>
         <table class="table">
           <thead>
             <tr>
@@ -411,7 +420,7 @@ function LinkedMeasures(props: { project: Project }) {
             </tr>
           </thead>
           <tbody>
-            <For each={props.project.measures}>
+            <For each={shown()}>
               {(m) => (
                 <tr>
                   <td>
@@ -426,6 +435,15 @@ function LinkedMeasures(props: { project: Project }) {
             </For>
           </tbody>
         </table>
+        <Show when={props.project.measures.length > MEASURES_PAGE}>
+          <Pager
+            page={page()}
+            pageSize={MEASURES_PAGE}
+            total={props.project.measures.length}
+            onPage={setPage}
+            label="Seiten der verknüpften Maßnahmen"
+          />
+        </Show>
       </Show>
     </section>
   );
