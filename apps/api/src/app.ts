@@ -73,17 +73,15 @@ export function createApp(opts: AppOptions) {
   });
 
   // Uploads (project lists) travel as base64 in a mutation: 5 MB of file are about 6.7 MB of request.
-  app.use(
-    "/trpc/*",
-    bodyLimit({
-      maxSize: 8 * 1024 * 1024,
-      onError: (c) =>
-        c.json(
-          { error: { message: "Die Anfrage ist zu groß. Dateien dürfen höchstens 5 MB groß sein." } },
-          413,
-        ),
-    }),
-  );
+  const limitBody = bodyLimit({
+    maxSize: 8 * 1024 * 1024,
+    onError: (c) =>
+      c.json(
+        { error: { message: "Die Anfrage ist zu groß. Dateien dürfen höchstens 5 MB groß sein." } },
+        413,
+      ),
+  });
+  app.use("/trpc/*", (c, next) => (c.req.method === "GET" ? next() : limitBody(c, next)));
   app.use(
     "/trpc/*",
     trpcServer({
@@ -92,7 +90,7 @@ export function createApp(opts: AppOptions) {
       createContext: (fetchOpts, c) =>
         createContext({
           requestId: c.get("requestId"),
-          ip: clientIp(c, opts.trustProxy ?? false),
+          clientIp: () => clientIp(c, opts.trustProxy ?? false),
           userAgent: c.req.header("user-agent") ?? null,
           sessionToken: readCookie(c.req.header("cookie"), SESSION_COOKIE),
           resHeaders: fetchOpts.resHeaders,

@@ -40,7 +40,7 @@ export function portfolioDownload(
     const caller = createCaller(
       createContext({
         requestId: c.get("requestId"),
-        ip: clientIp(c),
+        clientIp: () => clientIp(c),
         userAgent: c.req.header("user-agent") ?? null,
         sessionToken: readCookie(c.req.header("cookie"), SESSION_COOKIE),
         resHeaders,

@@ -27,7 +27,8 @@ export const DEPS = Symbol("spatz.deps");
 
 export type RequestInfo = {
   requestId: string;
-  ip: string;
+  /** The client address, worked out only when asked (sign-in rate limits, session records). */
+  clientIp: () => string;
   userAgent: string | null;
   sessionToken: string | null;
   /** Headers merged into the response (Set-Cookie, Retry-After). */

@@ -75,7 +75,7 @@ export const accountRouter = router({
     await deleteUserSessions(ctx.tx, tenant.id, user.id);
     const session = await createSession(
       ctx.tx,
-      { tenantId: tenant.id, userId: user.id, ipAddress: ctx.ip, userAgent: ctx.userAgent },
+      { tenantId: tenant.id, userId: user.id, ipAddress: ctx.clientIp(), userAgent: ctx.userAgent },
       ctx.deps.sessionPolicy,
     );
     await writeAudit(ctx.tx, tenant.id, ctx.session.actor, {

@@ -31,7 +31,7 @@ export const authRouter = router({
   login: publicProcedure.input(loginInput).mutation(async ({ ctx, input }) => {
     const tenant = await queries.getTenantBySlug(ctx.tx, input.tenantSlug);
     // Unknown tenant, unknown user and wrong password all get the same answer after the same work.
-    const limits = loginLimits(tenant?.id ?? "none", input.email, ctx.ip);
+    const limits = loginLimits(tenant?.id ?? "none", input.email, ctx.clientIp());
     const state = await checkLimits(ctx.deps.redis, [limits.account, limits.ip]);
     if (!state.allowed) {
       ctx.resHeaders.set("Retry-After", String(state.retryAfterSeconds));
@@ -47,7 +47,7 @@ export const authRouter = router({
             if (!user || !ok || user.status !== "active") return null;
             const session = await createSession(
               tx,
-              { tenantId: tenant.id, userId: user.id, ipAddress: ctx.ip, userAgent: ctx.userAgent },
+              { tenantId: tenant.id, userId: user.id, ipAddress: ctx.clientIp(), userAgent: ctx.userAgent },
               ctx.deps.sessionPolicy,
             );
             await tx.update(users).set({ lastLoginAt: new Date() }).where(eq(users.id, user.id));
@@ -144,7 +144,7 @@ export const authRouter = router({
       );
       const session = await createSession(
         tx,
-        { tenantId: tenant.id, userId: user!.id, ipAddress: ctx.ip, userAgent: ctx.userAgent },
+        { tenantId: tenant.id, userId: user!.id, ipAddress: ctx.clientIp(), userAgent: ctx.userAgent },
         ctx.deps.sessionPolicy,
       );
       return { session, user: user! };
