@@ -1,4 +1,5 @@
 // Refuses to serve when connected as a role that could bypass row-level security.
+import { findRlsProblems } from "@spatz/db";
 import type postgres from "postgres";
 
 export async function assertRuntimeRole(sql: postgres.Sql): Promise<void> {
@@ -13,4 +14,11 @@ export async function assertRuntimeRole(sql: postgres.Sql): Promise<void> {
       `DATABASE_URL connects as "${role.rolname}", which ${role.rolsuper ? "is a superuser" : role.rolbypassrls ? "has BYPASSRLS" : "owns tables"}; use the runtime role spatz_app.`,
     );
   }
+}
+
+/** Refuses a database whose tables, policies or grants do not keep tenants apart (db/src/rls-catalog.ts). */
+export async function assertIsolationRules(sql: postgres.Sql): Promise<void> {
+  const problems = await findRlsProblems(sql);
+  if (problems.length > 0)
+    throw new Error(`tenant isolation rules are broken in this database:\n  ${problems.join("\n  ")}`);
 }

@@ -8,7 +8,7 @@ import { createApp } from "./app.ts";
 import { ConfigError, loadConfig } from "./config.ts";
 import { createLogger } from "./logger.ts";
 import { createMailer } from "./mailer.ts";
-import { assertRuntimeRole } from "./runtime-role.ts";
+import { assertIsolationRules, assertRuntimeRole } from "./runtime-role.ts";
 
 let config: ReturnType<typeof loadConfig>;
 try {
@@ -25,6 +25,7 @@ const { db, sql, close } = createDb(config.DATABASE_URL, {
 });
 try {
   await assertRuntimeRole(sql);
+  await assertIsolationRules(sql);
 } catch (error) {
   logger.fatal({ err: describeDbError(error) }, "database check failed");
   process.exit(1);

@@ -27,7 +27,7 @@ export const orgUnits = pgTable(
     // A code is unique among its siblings ("Quer" exists below ALL and below OB); NULL parents count as equal.
     unique("org_units_tenant_parent_code_key").on(t.tenantId, t.parentId, t.code).nullsNotDistinct(),
     index("org_units_tenant_parent_idx").on(t.tenantId, t.parentId),
-    tenantPolicy("org_units", { evaluateOnce: true }),
+    tenantPolicy("org_units"),
   ],
 ).enableRLS();
 

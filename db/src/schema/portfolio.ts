@@ -88,7 +88,7 @@ export const projects = pgTable(
     index("projects_tenant_gb_r_idx").on(t.tenantId, t.gbId, t.rId),
     index("projects_tenant_lead_user_idx").on(t.tenantId, t.leadUserId),
     index("projects_tenant_lead_name_idx").on(t.tenantId, t.leadName),
-    tenantPolicy("projects", { evaluateOnce: true }),
+    tenantPolicy("projects"),
   ],
 ).enableRLS();
 
@@ -113,7 +113,7 @@ export const projectMilestones = pgTable(
     index("project_milestones_tenant_project_idx").on(t.tenantId, t.projectId, t.dueDate),
     // Overdue milestones: open and due before today.
     index("project_milestones_tenant_open_due_idx").on(t.tenantId, t.dueDate).where(sql`not done`),
-    tenantPolicy("project_milestones", { evaluateOnce: true }),
+    tenantPolicy("project_milestones"),
   ],
 ).enableRLS();
 
@@ -133,7 +133,7 @@ export const projectStandards = pgTable(
       foreignColumns: [projects.tenantId, projects.id],
     }).onDelete("cascade"),
     index("project_standards_tenant_standard_idx").on(t.tenantId, t.standard),
-    tenantPolicy("project_standards", { evaluateOnce: true }),
+    tenantPolicy("project_standards"),
   ],
 ).enableRLS();
 
@@ -154,7 +154,7 @@ export const savedProjectFilters = pgTable(
       "cascade",
     ),
     uniqueIndex("saved_project_filters_tenant_user_name_key").on(t.tenantId, t.userId, t.name),
-    tenantPolicy("saved_project_filters", { evaluateOnce: true }),
+    tenantPolicy("saved_project_filters"),
   ],
 ).enableRLS();
 
@@ -179,7 +179,7 @@ export const registrationRounds = pgTable(
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     uniqueIndex("registration_rounds_tenant_year_key").on(t.tenantId, t.year),
-    tenantPolicy("registration_rounds", { evaluateOnce: true }),
+    tenantPolicy("registration_rounds"),
   ],
 ).enableRLS();
 
@@ -225,7 +225,7 @@ export const projectProposals = pgTable(
     foreignKey({ columns: [t.tenantId, t.projectId], foreignColumns: [projects.tenantId, projects.id] }),
     index("project_proposals_tenant_round_idx").on(t.tenantId, t.roundId),
     index("project_proposals_tenant_project_idx").on(t.tenantId, t.projectId),
-    tenantPolicy("project_proposals", { evaluateOnce: true }),
+    tenantPolicy("project_proposals"),
   ],
 ).enableRLS();
 

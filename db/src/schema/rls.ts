@@ -11,19 +11,16 @@ export const currentTenant = sql`app_current_tenant()`;
 export const tenantIdColumn = () => uuid("tenant_id").notNull();
 
 /**
- * The one policy every tenant table carries: reads and writes only within the tenant of the transaction.
- * `evaluateOnce` wraps the tenant in a scalar subquery, which PostgreSQL runs once per statement as an InitPlan
- * instead of once per row (the inlined function reads the setting for every row a scan touches). Same rule, about
- * twice as fast on large scans and aggregates (measured with test/bench/portfolio.bench.ts); used by the portfolio
- * tables and a candidate for all tables.
+ * The one policy every tenant table carries: reads and writes only within the tenant of the transaction. The tenant
+ * is a scalar subquery, which PostgreSQL evaluates once per statement (an InitPlan) instead of once per row; the same
+ * rule, about twice as fast on large scans and aggregates (test/bench/portfolio.bench.ts).
  */
-export function tenantPolicy(table: string, opts: { evaluateOnce?: boolean } = {}) {
-  const tenant = opts.evaluateOnce ? sql`(select app_current_tenant())` : sql`app_current_tenant()`;
+export function tenantPolicy(table: string) {
   return pgPolicy(`${table}_tenant_isolation`, {
     as: "permissive",
     for: "all",
     to: appRole,
-    using: sql`tenant_id = ${tenant}`,
-    withCheck: sql`tenant_id = ${tenant}`,
+    using: sql`tenant_id = (select app_current_tenant())`,
+    withCheck: sql`tenant_id = (select app_current_tenant())`,
   });
 }

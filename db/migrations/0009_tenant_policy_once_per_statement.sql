@@ -1,0 +1,12 @@
+ALTER POLICY "audit_log_tenant_isolation" ON "audit_log" TO spatz_app USING (tenant_id = (select app_current_tenant())) WITH CHECK (tenant_id = (select app_current_tenant()));--> statement-breakpoint
+ALTER POLICY "invitations_tenant_isolation" ON "invitations" TO spatz_app USING (tenant_id = (select app_current_tenant())) WITH CHECK (tenant_id = (select app_current_tenant()));--> statement-breakpoint
+ALTER POLICY "sessions_tenant_isolation" ON "sessions" TO spatz_app USING (tenant_id = (select app_current_tenant())) WITH CHECK (tenant_id = (select app_current_tenant()));--> statement-breakpoint
+ALTER POLICY "users_tenant_isolation" ON "users" TO spatz_app USING (tenant_id = (select app_current_tenant())) WITH CHECK (tenant_id = (select app_current_tenant()));--> statement-breakpoint
+ALTER POLICY "maturity_settings_tenant_isolation" ON "maturity_settings" TO spatz_app USING (tenant_id = (select app_current_tenant())) WITH CHECK (tenant_id = (select app_current_tenant()));--> statement-breakpoint
+ALTER POLICY "measures_tenant_isolation" ON "measures" TO spatz_app USING (tenant_id = (select app_current_tenant())) WITH CHECK (tenant_id = (select app_current_tenant()));--> statement-breakpoint
+ALTER POLICY "rollout_comments_tenant_isolation" ON "rollout_comments" TO spatz_app USING (tenant_id = (select app_current_tenant())) WITH CHECK (tenant_id = (select app_current_tenant()));--> statement-breakpoint
+ALTER POLICY "rollout_cost_scenarios_tenant_isolation" ON "rollout_cost_scenarios" TO spatz_app USING (tenant_id = (select app_current_tenant())) WITH CHECK (tenant_id = (select app_current_tenant()));--> statement-breakpoint
+ALTER POLICY "rollout_operating_model_scores_tenant_isolation" ON "rollout_operating_model_scores" TO spatz_app USING (tenant_id = (select app_current_tenant())) WITH CHECK (tenant_id = (select app_current_tenant()));--> statement-breakpoint
+ALTER POLICY "rollout_records_tenant_isolation" ON "rollout_records" TO spatz_app USING (tenant_id = (select app_current_tenant())) WITH CHECK (tenant_id = (select app_current_tenant()));--> statement-breakpoint
+ALTER POLICY "strategies_tenant_isolation" ON "strategies" TO spatz_app USING (tenant_id = (select app_current_tenant())) WITH CHECK (tenant_id = (select app_current_tenant()));--> statement-breakpoint
+ALTER POLICY "strategy_versions_tenant_isolation" ON "strategy_versions" TO spatz_app USING (tenant_id = (select app_current_tenant())) WITH CHECK (tenant_id = (select app_current_tenant()));

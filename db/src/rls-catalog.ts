@@ -1,0 +1,156 @@
+// The isolation rules read back from the database catalog. Used by the RLS tests and by the API at start-up: a
+// database whose tables, policies or grants break the rules is refused, whatever the migrations said.
+import type postgres from "postgres";
+
+/** Tables that are global by design: the tenant registry, the reference list of Gemeinden and the state's catalogues. */
+export const GLOBAL_TABLES: ReadonlySet<string> = new Set([
+  "tenants",
+  "municipalities",
+  // The state's maturity model versions (DESIGN.md §2): every Kommune reads them, only the state writes them, and
+  // published versions are immutable (triggers, tested in maturity-model.test.ts). They hold no Kommune data.
+  "maturity_models",
+  "maturity_dimensions",
+  "maturity_levels",
+  "maturity_criteria",
+  "maturity_criterion_mappings",
+  // The state's OZG catalogue: everyone reads it, only the state writes it (rollout module).
+  "ozg_themenfelder",
+  "ozg_lagen",
+  "ozg_services",
+  "ozg_leika",
+  // Land-wide rollout counts (no Kommune names or ids), written by the state's job, read by every Kommune.
+  "rollout_land_stats",
+]);
+
+/**
+ * Policies beyond the tenant policy, each reviewed: `table:policy` → command and expression. Permissive policies are
+ * OR-ed with the tenant policy and widen access, so each one is a documented cross-tenant rule (DESIGN.md §2).
+ */
+export const REVIEWED_POLICIES: Readonly<Record<string, string>> = {
+  // The rollout status is the state's programme: the state reads every Kommune's records by name. SELECT only: the
+  // state has no write policy, so it can never change a Kommune's record (isolation suite proves both).
+  "rollout_records:rollout_records_visible_to_state":
+    "SELECT (SELECT app_current_tenant_is_state() AS app_current_tenant_is_state)",
+  // A comment lives in its author's tenant; the Kommune it is about reads it (and no other Kommune does).
+  "rollout_comments:rollout_comments_addressee_read": "SELECT (kommune_tenant_id = app_current_tenant())",
+  // The state reads all comments on its programme, including the Kommunen's replies.
+  "rollout_comments:rollout_comments_visible_to_state":
+    "SELECT (SELECT app_current_tenant_is_state() AS app_current_tenant_is_state)",
+  // Restrictive (AND-ed, narrows access): a Kommune may only address comments to itself; only the state addresses others.
+  "rollout_comments:rollout_comments_own_kommune_only":
+    "INSERT RESTRICTIVE ((kommune_tenant_id = tenant_id) OR (SELECT app_current_tenant_is_state() AS app_current_tenant_is_state))",
+};
+
+/** History the runtime role may append to but never change. */
+export const APPEND_ONLY_TABLES: readonly string[] = ["audit_log", "strategy_versions"];
+
+const TENANT_RULE = "(tenant_id = (SELECT app_current_tenant() AS app_current_tenant))";
+
+/** pg_get_expr output compared with collapsed whitespace. */
+function normalize(expr: string): string {
+  return expr.replace(/\s+/g, " ").replace(/\(\s+/g, "(").replace(/\s+\)/g, ")").trim();
+}
+
+type Table = { name: string; rls: boolean; force: boolean; owner: string; hasTenantId: boolean };
+type Policy = {
+  table: string;
+  name: string;
+  permissive: string;
+  cmd: string;
+  qual: string | null;
+  check: string | null;
+  roles: string[];
+};
+
+/** Every broken rule as one readable line; an empty list means the database keeps tenants apart as designed. */
+export async function findRlsProblems(sql: postgres.Sql, appRole = "spatz_app"): Promise<string[]> {
+  const problems: string[] = [];
+  const tables = await sql<Table[]>`
+    select c.relname as name, c.relrowsecurity as rls, c.relforcerowsecurity as force, pg_get_userbyid(c.relowner) as owner,
+           exists (select 1 from pg_attribute a where a.attrelid = c.oid and a.attname = 'tenant_id' and not a.attisdropped) as "hasTenantId"
+    from pg_class c join pg_namespace n on n.oid = c.relnamespace
+    where n.nspname = 'public' and c.relkind in ('r', 'p') and c.relname <> '__drizzle_migrations'
+    order by 1`;
+  const policies = await sql<Policy[]>`
+    select tablename as table, policyname as name, permissive, cmd, qual, with_check as check, roles
+    from pg_policies where schemaname = 'public'`;
+  const tenantTables = tables.filter((t) => !GLOBAL_TABLES.has(t.name));
+
+  for (const t of tables) {
+    if (!t.rls || !t.force) problems.push(`${t.name}: row-level security must be enabled and forced`);
+    if (t.owner === appRole) problems.push(`${t.name}: owned by the runtime role ${appRole}`);
+  }
+  for (const t of tenantTables) {
+    if (!t.hasTenantId)
+      problems.push(`${t.name}: tenant table without tenant_id (or missing from GLOBAL_TABLES)`);
+    const own = policies.filter((p) => p.table === t.name);
+    const isolation = own.find((p) => p.name === `${t.name}_tenant_isolation`);
+    if (
+      !isolation ||
+      isolation.cmd !== "ALL" ||
+      isolation.permissive !== "PERMISSIVE" ||
+      normalize(isolation.qual ?? "") !== TENANT_RULE ||
+      normalize(isolation.check ?? "") !== TENANT_RULE ||
+      isolation.roles.join() !== appRole
+    ) {
+      problems.push(
+        `${t.name}: needs the policy ${t.name}_tenant_isolation FOR ALL TO ${appRole} USING/WITH CHECK ${TENANT_RULE}`,
+      );
+    }
+    for (const p of own.filter((p) => p !== isolation)) {
+      const key = `${p.table}:${p.name}`;
+      const expr = [p.cmd, p.permissive === "RESTRICTIVE" ? "RESTRICTIVE" : "", p.qual ?? p.check ?? ""]
+        .filter(Boolean)
+        .join(" ");
+      if (REVIEWED_POLICIES[key] === undefined)
+        problems.push(`${key}: policy not reviewed (${normalize(expr)})`);
+      else if (normalize(expr) !== normalize(REVIEWED_POLICIES[key]))
+        problems.push(`${key}: policy differs from its review: ${normalize(expr)}`);
+      if (p.roles.join() !== appRole)
+        problems.push(`${key}: applies to ${p.roles.join()} instead of ${appRole}`);
+    }
+  }
+  const present = new Set(policies.map((p) => `${p.table}:${p.name}`));
+  for (const key of Object.keys(REVIEWED_POLICIES))
+    if (!present.has(key)) problems.push(`${key}: reviewed policy is missing`);
+
+  for (const table of GLOBAL_TABLES) {
+    if (!tables.some((t) => t.name === table)) continue;
+    for (const p of policies.filter((p) => p.table === table && p.cmd !== "SELECT")) {
+      for (const expr of [p.qual, p.check]) {
+        if (expr !== null && !expr.includes("app_current_tenant_is_state()")) {
+          problems.push(`${table}:${p.name}: a write to a global table must require the state tenant`);
+        }
+      }
+    }
+  }
+
+  const keys = await sql<{ table: string; index: string; first: string }[]>`
+    select t.relname as table, i.relname as index, a.attname as first
+    from pg_index x
+    join pg_class t on t.oid = x.indrelid
+    join pg_class i on i.oid = x.indexrelid
+    join pg_namespace n on n.oid = t.relnamespace
+    join pg_attribute a on a.attrelid = t.oid and a.attnum = x.indkey[0]
+    where n.nspname = 'public' and x.indisunique`;
+  const tenantNames = new Set(tenantTables.map((t) => t.name));
+  for (const k of keys) {
+    if (tenantNames.has(k.table) && k.first !== "tenant_id")
+      problems.push(`${k.table}: unique key ${k.index} must start with tenant_id`);
+  }
+
+  const [role] = await sql<{ rolsuper: boolean; rolbypassrls: boolean }[]>`
+    select rolsuper, rolbypassrls from pg_roles where rolname = ${appRole}`;
+  if (!role) problems.push(`role ${appRole} does not exist`);
+  else if (role.rolsuper || role.rolbypassrls) problems.push(`role ${appRole} can bypass row-level security`);
+
+  for (const table of APPEND_ONLY_TABLES) {
+    if (!tables.some((t) => t.name === table)) continue;
+    const [grants] = await sql<{ upd: boolean; del: boolean; trunc: boolean }[]>`
+      select has_table_privilege(${appRole}, ${table}, 'UPDATE') as upd, has_table_privilege(${appRole}, ${table}, 'DELETE') as del,
+             has_table_privilege(${appRole}, ${table}, 'TRUNCATE') as trunc`;
+    if (grants!.upd || grants!.del || grants!.trunc)
+      problems.push(`${table}: append-only, but ${appRole} may change it`);
+  }
+  return problems;
+}
