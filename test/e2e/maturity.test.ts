@@ -130,17 +130,21 @@ const radarRow = (page: Page, name: string) =>
     .getByTestId("radar-table")
     .getByRole("row", { name: new RegExp(name) })
     .first();
-const radarSvg = (page: Page) => page.locator("#radar-chart svg").innerHTML();
+/** The radar as drawn (the canvas's pixels as a data URL): changes when the figures change. */
+const radarImage = (page: Page) =>
+  page
+    .locator('#radar-chart[data-chart-ready="true"] canvas')
+    .evaluate((c) => (c as HTMLCanvasElement).toDataURL());
 
 describe("the maturity follows the measures", () => {
   it("a coordinator completes a measure: level and radar change at once, the history shows the step on its date", async () => {
     const { context, page } = await as("coordinator");
     await page.getByRole("link", { name: "Reifegrad", exact: true }).click();
     await expect.poll(() => heading(page)).toBe("Reifegrad");
-    await page.locator('#radar-chart[data-rendered="true"] svg').waitFor();
+    await page.locator('#radar-chart[data-chart-ready="true"] canvas').waitFor();
     await page.getByText("Daten als Tabelle: Reifegrad je Dimension").click();
     expect(await radarRow(page, "Strategie & Steuerung").innerText()).toMatch(/Stufe 0\s+0,50/);
-    const before = await radarSvg(page);
+    const before = await radarImage(page);
     await expectAccessible(page);
 
     // "Nächste Schritte" lists the open measure of the missing criterion; completing it asks for date and evidence.
@@ -154,7 +158,7 @@ describe("the maturity follows the measures", () => {
     await expect.poll(() => dialog.isVisible()).toBe(false);
 
     await expect.poll(() => radarRow(page, "Strategie & Steuerung").innerText()).toMatch(/Stufe 1\s+1,00/);
-    await expect.poll(() => radarSvg(page)).not.toBe(before);
+    await expect.poll(() => radarImage(page)).not.toBe(before);
     expect(await radarRow(page, "Strategie & Steuerung").innerText()).toContain("erreicht");
 
     await page.getByLabel("Anzeigen für").selectOption({ label: "Strategie & Steuerung" });
@@ -183,7 +187,7 @@ describe("the maturity follows the measures", () => {
     const index = await coordinator.page.getByTestId("index-current").textContent();
     const { context, page } = await as("leadership");
     await expect.poll(() => heading(page)).toBe("Start – Verwaltungsführung");
-    await page.locator('#radar-chart[data-rendered="true"] svg').waitFor();
+    await page.locator('#radar-chart[data-chart-ready="true"] canvas').waitFor();
     await page.getByText("Daten als Tabelle: Reifegrad je Dimension").click();
     expect(await radarRow(page, "Strategie & Steuerung").innerText()).toMatch(/Stufe 1\s+1,00/);
     expect(await page.getByTestId("index-current").textContent()).toBe(index);
@@ -199,7 +203,7 @@ describe("the maturity follows the measures", () => {
   it("a viewer reads everything and can change nothing", async () => {
     const { context, page } = await as("viewer");
     await expect.poll(() => heading(page)).toBe("Start – Überblick");
-    await page.locator('#radar-chart[data-rendered="true"] svg').waitFor();
+    await page.locator('#radar-chart[data-chart-ready="true"] canvas').waitFor();
     await page.goto("/reifegrad");
     await page.getByRole("heading", { name: "Nächste Schritte" }).waitFor();
     expect(await page.getByRole("button", { name: /abschließen/ }).count()).toBe(0);
@@ -218,6 +222,28 @@ describe("the maturity follows the measures", () => {
     await page.goto("/massnahmen/neu");
     await expect.poll(() => page.getByRole("alert").textContent()).toContain("Berechtigung");
     await expectAccessible(page);
+    await context.close();
+  });
+});
+
+describe("chart code", () => {
+  const chartScripts = (scripts: string[]) => scripts.filter((s) => /\/assets\/(echarts|zrender)-/.test(s));
+
+  it("loads only with the first chart: not on the sign-in page or a start page without charts", async () => {
+    const { context, page } = await newPage(env);
+    const scripts: string[] = [];
+    page.on("request", (r) => {
+      if (r.resourceType() === "script") scripts.push(new URL(r.url()).pathname);
+    });
+    await signIn(page, kommune.slug, kommune.users.coordinator!.email, TEST_PASSWORD);
+    await page.getByRole("region", { name: "Maßnahmen", exact: true }).waitFor();
+    await page.waitForLoadState("networkidle");
+    expect(scripts.length).toBeGreaterThan(0);
+    expect(chartScripts(scripts)).toEqual([]);
+    // The first chart brings it: the maturity dashboard draws the radar.
+    await page.getByRole("link", { name: "Reifegrad", exact: true }).click();
+    await page.locator('#radar-chart[data-chart-ready="true"] canvas').waitFor();
+    expect(chartScripts(scripts).length).toBeGreaterThan(0);
     await context.close();
   });
 });
