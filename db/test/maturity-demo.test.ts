@@ -1,17 +1,20 @@
 // The demo data: every Kommune gets plausible, varied maturity data; Halle gets the Modellprojekt "Digitales
 // Gesundheitsamt" with its nine milestones; a second run changes nothing; the same day gives the same data.
+import { detectEvidenceFile } from "@spatz/domain";
 import { assess, evaluateTargets, type MaturityModel, type MeasureInput } from "@spatz/maturity";
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createDb, type DbClient } from "../src/client.ts";
 import { DEFAULT_MODEL_ID, STATE_TENANT_ID } from "../src/constants.ts";
 import { loadModel } from "../src/queries/maturity-models.ts";
+import { measureEvidenceFiles } from "../src/schema/evidence-files.ts";
 import { measures } from "../src/schema/measures.ts";
 import { orgUnits } from "../src/schema/org-units.ts";
 import { strategies, strategyVersions } from "../src/schema/strategies.ts";
 import { tenants } from "../src/schema/tenants.ts";
 import { DEMO_ORG_TREES, gbTree, unitPath } from "../src/seed/demo-org-units.ts";
 import { seedDemoUsers } from "../src/seed/demo-users.ts";
+import { seedEvidenceDemo } from "../src/seed/evidence-demo.ts";
 import { loadTenants } from "../src/seed/load-tenants.ts";
 import { demoPlan, seedMaturityDemo } from "../src/seed/maturity-demo.ts";
 import { HALLE_MILESTONES } from "../src/seed/maturity-demo-halle.ts";
@@ -148,6 +151,27 @@ describe("demo maturity data", () => {
     expect(all.map((m) => m.title)).toEqual(
       expect.arrayContaining(["WLAN in städtischen Gebäuden", "Payment"]),
     );
+  });
+
+  it("keeps Halle's milestone reports as PDF evidence files, once", async () => {
+    const halle = kommunen.find((k) => k.slug === "halle-saale")!;
+    expect(await seedEvidenceDemo(client.db)).toEqual({ files: HALLE_MILESTONES.length });
+    expect(await seedEvidenceDemo(client.db)).toEqual({ files: 0 });
+    const files = await withTenant(client.db, halle.id, (tx) =>
+      tx
+        .select({ name: measureEvidenceFiles.fileName, content: measureEvidenceFiles.content })
+        .from(measureEvidenceFiles),
+    );
+    expect(files.map((f) => f.name).sort()).toEqual(
+      HALLE_MILESTONES.map((m) => `Meilensteinbericht ${m.n}.pdf`).sort(),
+    );
+    for (const f of files) {
+      expect(detectEvidenceFile(f.name, f.content)).toMatchObject({
+        ok: true,
+        file: { mediaType: "application/pdf" },
+      });
+      expect(Buffer.from(f.content).toString("latin1")).toContain("(Meilensteinbericht");
+    }
   });
 
   it("puts the Kommunen with a demo portfolio into the portfolio's org tree, nothing twice", async () => {

@@ -151,7 +151,18 @@ describe("Kommune facts", () => {
         }),
       ),
     );
-    expect(error).toContain("measures_completed_has_date_and_evidence");
+    expect(error).toContain("measures_completed_has_evidence");
+    const noDate = await failure(
+      withTenant(client.db, kommune.id, (tx) =>
+        tx.insert(measures).values({
+          tenantId: kommune.id,
+          title: "Ohne Datum",
+          status: "completed",
+          evidenceText: "Beschluss",
+        }),
+      ),
+    );
+    expect(noDate).toContain("measures_completed_has_date");
   });
 
   it("approved strategy versions cannot be changed by the runtime role", async () => {

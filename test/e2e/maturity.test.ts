@@ -9,6 +9,7 @@ import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { ApiSession } from "../src/api-client.ts";
 import { type BrowserEnv, newPage, signIn, startBrowserEnv } from "../src/browser.ts";
+import { pdfBytes } from "../src/evidence.ts";
 import {
   createTenant,
   type FixtureTenant,
@@ -129,17 +130,21 @@ const radarRow = (page: Page, name: string) =>
     .getByTestId("radar-table")
     .getByRole("row", { name: new RegExp(name) })
     .first();
-const radarSvg = (page: Page) => page.locator("#radar-chart svg").innerHTML();
+/** The radar as drawn (the canvas's pixels as a data URL): changes when the figures change. */
+const radarImage = (page: Page) =>
+  page
+    .locator('#radar-chart[data-chart-ready="true"] canvas')
+    .evaluate((c) => (c as HTMLCanvasElement).toDataURL());
 
 describe("the maturity follows the measures", () => {
   it("a coordinator completes a measure: level and radar change at once, the history shows the step on its date", async () => {
     const { context, page } = await as("coordinator");
     await page.getByRole("link", { name: "Reifegrad", exact: true }).click();
     await expect.poll(() => heading(page)).toBe("Reifegrad");
-    await page.locator('#radar-chart[data-rendered="true"] svg').waitFor();
+    await page.locator('#radar-chart[data-chart-ready="true"] canvas').waitFor();
     await page.getByText("Daten als Tabelle: Reifegrad je Dimension").click();
     expect(await radarRow(page, "Strategie & Steuerung").innerText()).toMatch(/Stufe 0\s+0,50/);
-    const before = await radarSvg(page);
+    const before = await radarImage(page);
     await expectAccessible(page);
 
     // "Nächste Schritte" lists the open measure of the missing criterion; completing it asks for date and evidence.
@@ -153,7 +158,7 @@ describe("the maturity follows the measures", () => {
     await expect.poll(() => dialog.isVisible()).toBe(false);
 
     await expect.poll(() => radarRow(page, "Strategie & Steuerung").innerText()).toMatch(/Stufe 1\s+1,00/);
-    await expect.poll(() => radarSvg(page)).not.toBe(before);
+    await expect.poll(() => radarImage(page)).not.toBe(before);
     expect(await radarRow(page, "Strategie & Steuerung").innerText()).toContain("erreicht");
 
     await page.getByLabel("Anzeigen für").selectOption({ label: "Strategie & Steuerung" });
@@ -182,7 +187,7 @@ describe("the maturity follows the measures", () => {
     const index = await coordinator.page.getByTestId("index-current").textContent();
     const { context, page } = await as("leadership");
     await expect.poll(() => heading(page)).toBe("Start – Verwaltungsführung");
-    await page.locator('#radar-chart[data-rendered="true"] svg').waitFor();
+    await page.locator('#radar-chart[data-chart-ready="true"] canvas').waitFor();
     await page.getByText("Daten als Tabelle: Reifegrad je Dimension").click();
     expect(await radarRow(page, "Strategie & Steuerung").innerText()).toMatch(/Stufe 1\s+1,00/);
     expect(await page.getByTestId("index-current").textContent()).toBe(index);
@@ -198,7 +203,7 @@ describe("the maturity follows the measures", () => {
   it("a viewer reads everything and can change nothing", async () => {
     const { context, page } = await as("viewer");
     await expect.poll(() => heading(page)).toBe("Start – Überblick");
-    await page.locator('#radar-chart[data-rendered="true"] svg').waitFor();
+    await page.locator('#radar-chart[data-chart-ready="true"] canvas').waitFor();
     await page.goto("/reifegrad");
     await page.getByRole("heading", { name: "Nächste Schritte" }).waitFor();
     expect(await page.getByRole("button", { name: /abschließen/ }).count()).toBe(0);
@@ -217,6 +222,28 @@ describe("the maturity follows the measures", () => {
     await page.goto("/massnahmen/neu");
     await expect.poll(() => page.getByRole("alert").textContent()).toContain("Berechtigung");
     await expectAccessible(page);
+    await context.close();
+  });
+});
+
+describe("chart code", () => {
+  const chartScripts = (scripts: string[]) => scripts.filter((s) => /\/assets\/(echarts|zrender)-/.test(s));
+
+  it("loads only with the first chart: not on the sign-in page or a start page without charts", async () => {
+    const { context, page } = await newPage(env);
+    const scripts: string[] = [];
+    page.on("request", (r) => {
+      if (r.resourceType() === "script") scripts.push(new URL(r.url()).pathname);
+    });
+    await signIn(page, kommune.slug, kommune.users.coordinator!.email, TEST_PASSWORD);
+    await page.getByRole("region", { name: "Maßnahmen", exact: true }).waitFor();
+    await page.waitForLoadState("networkidle");
+    expect(scripts.length).toBeGreaterThan(0);
+    expect(chartScripts(scripts)).toEqual([]);
+    // The first chart brings it: the maturity dashboard draws the radar.
+    await page.getByRole("link", { name: "Reifegrad", exact: true }).click();
+    await page.locator('#radar-chart[data-chart-ready="true"] canvas').waitFor();
+    expect(chartScripts(scripts).length).toBeGreaterThan(0);
     await context.close();
   });
 });
@@ -309,6 +336,88 @@ describe("measures", () => {
     expect(await history.innerText()).toContain("abgeschlossen");
     expect(await history.innerText()).toContain("angelegt");
     await expectAccessible(page);
+    await context.close();
+  });
+
+  it("evidence files: completed with a file as the only evidence, another uploaded on the detail page, listed and downloaded", async () => {
+    const measure = await (await api("coordinator")).must<{ id: string }>("measures.create", {
+      title: "IT-Notfallkonzept in Kraft setzen",
+      criterionKeys: ["sicherheit.1.isb"],
+      plannedEnd: inMonths(2),
+    });
+    const { context, page } = await as("coordinator");
+    await page.goto(`/massnahmen/${measure.id}`);
+    const files = page.getByRole("region", { name: "Nachweisdateien" });
+    await expect.poll(() => files.innerText()).toContain("Noch keine Dateien hinterlegt.");
+
+    // Completing with nothing but a file: the dialog checks the file at once and sends it with the completion.
+    await page.getByRole("button", { name: "Abschließen …" }).click();
+    const dialog = page.getByRole("dialog", { name: "Maßnahme abschließen" });
+    const dialogFile = dialog.getByLabel("Datei als Nachweis (optional)");
+    await dialogFile.setInputFiles({
+      name: "Notfallkonzept.pdf",
+      mimeType: "application/pdf",
+      buffer: Buffer.from("<html><script>alert(1)</script></html>"),
+    });
+    await expect
+      .poll(() => dialog.locator(".field-error").first().textContent())
+      .toContain("kein PDF-Dokument");
+    const concept = pdfBytes("IT-Notfallkonzept, in Kraft gesetzt");
+    await dialogFile.setInputFiles({
+      name: "Notfallkonzept.pdf",
+      mimeType: "application/pdf",
+      buffer: Buffer.from(concept),
+    });
+    await expect.poll(() => dialog.locator(".field-error").count()).toBe(0);
+    await dialog.getByRole("button", { name: "Abschließen" }).click();
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+    await expect.poll(() => page.locator(".badge").first().textContent()).toBe("abgeschlossen");
+    await expect.poll(() => files.getByRole("rowheader").allInnerTexts()).toEqual(["Notfallkonzept.pdf"]);
+    expect(await page.getByRole("region", { name: "Angaben" }).innerText()).toContain("1 Datei");
+
+    // The only evidence of a completed measure stays; the server says why.
+    page.once("dialog", (d) => void d.accept());
+    await files.getByRole("button", { name: "Notfallkonzept.pdf entfernen" }).click();
+    await expect.poll(() => files.getByRole("alert").innerText()).toContain("einziger Nachweis");
+
+    // Upload on the detail page: a wrong type is answered at the field, a PDF is listed and downloads unchanged.
+    const upload = files.getByLabel("Datei hinzufügen");
+    await upload.setInputFiles({
+      name: "setup.exe",
+      mimeType: "application/octet-stream",
+      buffer: Buffer.from("MZ"),
+    });
+    await expect.poll(() => files.locator(".field-error").textContent()).toContain("Dateien vom Typ .exe");
+    const protocol = pdfBytes("Protokoll der Übung am 15.05.");
+    await upload.setInputFiles({
+      name: "Übungsprotokoll.pdf",
+      mimeType: "application/pdf",
+      buffer: Buffer.from(protocol),
+    });
+    await files.getByRole("button", { name: "Hochladen" }).click();
+    await expect
+      .poll(() => files.getByRole("rowheader").allInnerTexts())
+      .toEqual(["Notfallkonzept.pdf", "Übungsprotokoll.pdf"]);
+    expect(await files.getByRole("row", { name: /Übungsprotokoll\.pdf/ }).innerText()).toContain("PDF");
+    await expectAccessible(page);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      files.getByRole("link", { name: "Übungsprotokoll.pdf" }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe("Übungsprotokoll.pdf");
+    const saved = await download.createReadStream();
+    const chunks: Buffer[] = [];
+    for await (const chunk of saved) chunks.push(chunk as Buffer);
+    expect(new Uint8Array(Buffer.concat(chunks))).toEqual(protocol);
+
+    // With a second file, the first may go; the history tells both.
+    page.once("dialog", (d) => void d.accept());
+    await files.getByRole("button", { name: "Notfallkonzept.pdf entfernen" }).click();
+    await expect.poll(() => files.getByRole("rowheader").allInnerTexts()).toEqual(["Übungsprotokoll.pdf"]);
+    const history = page.getByRole("region", { name: "Verlauf" });
+    await expect.poll(() => history.innerText()).toContain("Nachweisdatei entfernt");
+    expect(await history.innerText()).toContain("Nachweisdatei hinzugefügt");
+    expect(await cspViolations(page)).toEqual([]);
     await context.close();
   });
 

@@ -15,6 +15,7 @@ import { defaultCriteria, operatingModels } from "@spatz/rollout";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { ApiSession, procedurePaths } from "../src/api-client.ts";
+import { createEvidenceFile, base64 as evidenceBase64, pdfBytes } from "../src/evidence.ts";
 import {
   addUser,
   createTenant,
@@ -227,6 +228,18 @@ const INPUTS: Record<ProcedurePath, (env: Env) => Promise<unknown> | unknown> = 
   }),
   "measures.setStatus": async (e) => ({ id: await ownMeasure(e), status: "in_progress" }),
   "measures.bulkSetStatus": async (e) => ({ ids: [await ownMeasure(e)], status: "in_progress" }),
+  "measures.uploadEvidence": async (e) => ({
+    measureId: await ownMeasure(e),
+    file: { fileName: "Abnahmeprotokoll.pdf", contentBase64: evidenceBase64(pdfBytes()) },
+  }),
+  "measures.deleteEvidence": async (e) => ({
+    id: isKommune(e) ? (await createEvidenceFile(t, e.tenant, await ownMeasure(e))).id : randomUUID(),
+  }),
+  "measures.evidenceFile": async (e) => ({
+    id: isKommune(e)
+      ? (await createEvidenceFile(t, e.tenant, (await createMeasure(t, e.tenant)).id)).id
+      : randomUUID(),
+  }),
 
   "strategies.list": () => undefined,
   "strategies.get": async (e) => ({

@@ -6,6 +6,7 @@ import { DEFAULT_MODEL_ID, STATE_TENANT_ID, schema, withTenant } from "@spatz/db
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { ApiSession, type CallResult, procedurePaths } from "../src/api-client.ts";
+import { downloadEvidence, base64 as evidenceBase64, pdfBytes, uploadEvidence } from "../src/evidence.ts";
 import {
   createTenant,
   type FixtureTenant,
@@ -29,6 +30,13 @@ let state: FixtureTenant;
 const bSecrets = { invitationId: "", invitationToken: "", sessionCookie: "", sessionId: "" };
 /** B's maturity data: an org unit, a completed and an open measure, an approved strategy for the unit. */
 const bMaturity = { orgUnitId: "", measureId: "", openMeasureId: "", strategyId: "" };
+/** B's evidence file on its completed measure: its id, name and a sentence inside the PDF. */
+const bEvidence = {
+  fileId: "",
+  fileName: `Geheimer Beschluss B ${randomUUID().slice(0, 6)}.pdf`,
+  content: `Geheimer Dateiinhalt von B ${randomUUID().slice(0, 6)}`,
+  sha256: "",
+};
 const B_PRIVATE = {
   unitName: "Geheimamt B",
   unitCode: `GEHEIM-${randomUUID().slice(0, 4)}`,
@@ -64,17 +72,19 @@ async function bMaturityIntact() {
   const bCoordinator = new ApiSession(t, await sessionCookie(t.client.db, b.id, b.users.coordinator!.id));
   const measure = await bCoordinator.must<{
     measure: { title: string; status: string; completedOn: string | null };
+    evidenceFiles: { id: string; fileName: string }[];
   }>("measures.get", { id: bMaturity.measureId });
   expect(measure.measure).toMatchObject({
     title: B_PRIVATE.measureTitle,
     status: "completed",
     completedOn: "2025-05-05",
   });
-  const open = await bCoordinator.must<{ measure: { status: string; projectId: string | null } }>(
-    "measures.get",
-    { id: bMaturity.openMeasureId },
-  );
+  const open = await bCoordinator.must<{
+    measure: { status: string; projectId: string | null };
+    evidenceFiles: unknown[];
+  }>("measures.get", { id: bMaturity.openMeasureId });
   expect(open.measure).toMatchObject({ status: "planned", projectId: portfolioB.projectId });
+  expect(open.evidenceFiles).toEqual([]);
   const units = await bCoordinator.must<{ id: string; name: string }[]>("orgUnits.list");
   expect(units.find((u) => u.id === bMaturity.orgUnitId)?.name).toBe(B_PRIVATE.unitName);
   const strategy = await bCoordinator.must<{ strategy: { vision: string }; versions: unknown[] }>(
@@ -85,6 +95,9 @@ async function bMaturityIntact() {
   );
   expect(strategy.strategy.vision).toBe(B_PRIVATE.vision);
   expect(strategy.versions).toHaveLength(1);
+  expect(measure.evidenceFiles.map((f) => [f.id, f.fileName])).toEqual([
+    [bEvidence.fileId, bEvidence.fileName],
+  ]);
 }
 
 /** B's real id gets exactly the answer an id that exists nowhere gets: no way to learn that it exists. */
@@ -151,6 +164,14 @@ beforeAll(async () => {
     evidenceText: B_PRIVATE.evidence,
   });
   bMaturity.measureId = measure.id;
+  const file = await uploadEvidence(
+    bCoordinator,
+    measure.id,
+    bEvidence.fileName,
+    pdfBytes(bEvidence.content),
+  );
+  bEvidence.fileId = file.id;
+  bEvidence.sha256 = file.sha256;
   const open = await bCoordinator.must<{ id: string }>("measures.create", {
     title: B_PRIVATE.openTitle,
     orgUnitId: unit.id,
@@ -171,6 +192,7 @@ beforeAll(async () => {
   await setUpBRollout();
   canaries = [
     ...Object.values(bMaturity),
+    ...Object.values(bEvidence),
     ...Object.values(B_PRIVATE),
     ...Object.values(b.users).flatMap((u) => [u.id, u.email]),
     bSecrets.invitationId,
@@ -590,6 +612,18 @@ const CASES: Record<string, Case> = {
       { id: bMaturity.openMeasureId, status: "completed", completedOn: "2026-01-01", evidenceText: "x" },
       { id: randomUUID(), status: "completed", completedOn: "2026-01-01", evidenceText: "x" },
     );
+    // Completing with a file as evidence: the file cannot land on B's measure either.
+    const withFile = () => ({
+      status: "completed",
+      completedOn: "2026-01-01",
+      evidenceFile: { fileName: "Übergriff.pdf", contentBase64: evidenceBase64(pdfBytes()) },
+    });
+    await sameAsUnknown(
+      s,
+      "measures.setStatus",
+      { id: bMaturity.openMeasureId, ...withFile() },
+      { id: randomUUID(), ...withFile() },
+    );
     await bMaturityIntact();
   },
   "measures.bulkSetStatus": async () => {
@@ -605,6 +639,45 @@ const CASES: Record<string, Case> = {
     const mine = await s.must<{ measure: { status: string } }>("measures.get", { id: own.id });
     expect(mine.measure.status).toBe("planned");
     await bMaturityIntact();
+  },
+
+  "measures.uploadEvidence": async () => {
+    const s = await as(a, "coordinator");
+    const file = () => ({ fileName: "Übergriff.pdf", contentBase64: evidenceBase64(pdfBytes()) });
+    await sameAsUnknown(
+      s,
+      "measures.uploadEvidence",
+      { measureId: bMaturity.measureId, file: file() },
+      { measureId: randomUUID(), file: file() },
+    );
+    await bMaturityIntact();
+  },
+  "measures.deleteEvidence": async () => {
+    await sameAsUnknown(
+      await as(a, "coordinator"),
+      "measures.deleteEvidence",
+      { id: bEvidence.fileId },
+      { id: randomUUID() },
+    );
+    await bMaturityIntact();
+  },
+  "measures.evidenceFile": async () => {
+    const s = await as(a, "admin");
+    await sameAsUnknown(s, "measures.evidenceFile", { id: bEvidence.fileId }, { id: randomUUID() });
+    // The download route runs the same query in A's tenant: B's id answers exactly like an unknown one.
+    const cookie = await sessionCookie(t.client.db, a.id, a.users.viewer!.id);
+    const withB = await downloadEvidence(t, bEvidence.fileId, cookie);
+    const withUnknown = await downloadEvidence(t, randomUUID(), cookie);
+    const [bodyB, bodyUnknown] = [await withB.text(), await withUnknown.text()];
+    expect([withB.status, bodyB]).toEqual([404, "Diese Nachweisdatei gibt es nicht."]);
+    expect([withUnknown.status, bodyUnknown]).toEqual([withB.status, bodyB]);
+    expect(withB.headers.get("content-disposition")).toBeNull();
+    expectNoLeak(bodyB);
+    // B itself gets its file.
+    const bCookie = await sessionCookie(t.client.db, b.id, b.users.viewer!.id);
+    const own = await downloadEvidence(t, bEvidence.fileId, bCookie);
+    expect(own.status).toBe(200);
+    expect(Buffer.from(await own.arrayBuffer()).toString("latin1")).toContain(bEvidence.content);
   },
 
   "strategies.list": async () => {

@@ -55,15 +55,23 @@ beforeAll(async () => {
   await withTenant(app.db, b.id, (tx) =>
     queries.setStandard(tx, b.id, { userId: null, label: "Test" }, project.projectId, "charter", true),
   );
-  // … and in every maturity table: the pinned model, a measure its project delivers, a strategy with a version.
+  // … and in every maturity table: the pinned model, a measure its project delivers (with an evidence file), a
+  // strategy with a version.
   await withTenant(app.db, b.id, async (tx) => {
     await tx.insert(schema.maturitySettings).values({ tenantId: b.id, modelId: DEFAULT_MODEL_ID });
-    await tx.insert(schema.measures).values({
-      tenantId: b.id,
-      title: "Probe",
-      orgUnitId: project.rId,
-      projectId: project.projectId,
-      criterionKeys: ["strategie.1.verantwortung"],
+    const [measure] = await tx
+      .insert(schema.measures)
+      .values({
+        tenantId: b.id,
+        title: "Probe",
+        orgUnitId: project.rId,
+        projectId: project.projectId,
+        criterionKeys: ["strategie.1.verantwortung"],
+      })
+      .returning();
+    await queries.addEvidenceFile(tx, b.id, { userId: b.users.coordinator!.id, label: "Test" }, measure!, {
+      fileName: "Probe.pdf",
+      bytes: new TextEncoder().encode("%PDF-1.4\n% Probe\n%%EOF\n"),
     });
     const [strategy] = await tx
       .insert(schema.strategies)

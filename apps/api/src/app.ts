@@ -11,7 +11,7 @@ import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import type postgres from "postgres";
 import { originCheck } from "./csrf.ts";
-import { portfolioDownload } from "./downloads.ts";
+import { evidenceDownload, portfolioDownload } from "./downloads.ts";
 import { checkHealth } from "./health.ts";
 import type { AppLogger } from "./logger.ts";
 
@@ -25,6 +25,9 @@ export type AppOptions = {
   /** Further origins allowed to send state-changing requests (the Vite dev server in development). */
   extraOrigins?: string[];
 };
+
+/** Procedures that carry an evidence file (measures.uploadEvidence, and measures.setStatus when completing). */
+const EVIDENCE_UPLOADS = new Set(["measures.uploadEvidence", "measures.setStatus"]);
 
 const CSP = {
   defaultSrc: ["'self'"],
@@ -62,6 +65,8 @@ export function createApp(opts: AppOptions) {
       referrerPolicy: "no-referrer",
       crossOriginEmbedderPolicy: false,
       permissionsPolicy: { camera: [], microphone: [], geolocation: [] },
+      // A route that sets a stricter header of its own keeps it (evidence files: a sandboxing CSP).
+      overwrite: false,
     }),
   );
   // State-changing requests must come from our own origin (Origin header or Sec-Fetch-Site), never cross-site.
@@ -81,7 +86,20 @@ export function createApp(opts: AppOptions) {
         413,
       ),
   });
-  app.use("/trpc/*", (c, next) => (c.req.method === "GET" ? next() : limitBody(c, next)));
+  // Evidence files may have 10 MB (about 13.4 MB as base64), but only the procedures that take one get the room.
+  const limitEvidenceBody = bodyLimit({
+    maxSize: 15 * 1024 * 1024,
+    onError: (c) =>
+      c.json(
+        { error: { message: "Die Anfrage ist zu groß. Nachweisdateien dürfen höchstens 10 MB groß sein." } },
+        413,
+      ),
+  });
+  app.use("/trpc/*", (c, next) => {
+    if (c.req.method === "GET") return next();
+    const procedures = c.req.path.slice("/trpc/".length).split(",");
+    return procedures.every((p) => EVIDENCE_UPLOADS.has(p)) ? limitEvidenceBody(c, next) : limitBody(c, next);
+  });
   app.use(
     "/trpc/*",
     trpcServer({
@@ -105,6 +123,10 @@ export function createApp(opts: AppOptions) {
   app.get(
     "/dateien/portfolio",
     portfolioDownload(createContext, (c) => clientIp(c, opts.trustProxy ?? false)),
+  );
+  app.get(
+    "/dateien/nachweise/:id",
+    evidenceDownload(createContext, (c) => clientIp(c, opts.trustProxy ?? false)),
   );
 
   if (opts.webDist && existsSync(path.join(opts.webDist, "index.html"))) {

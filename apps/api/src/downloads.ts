@@ -27,6 +27,32 @@ function attachment(fileName: string): string {
 
 type Env = { Variables: { requestId: string } };
 
+/** A caller of the procedures with this request's session cookie, request id and client address. */
+function callerFor(
+  createContext: ReturnType<typeof createContextFactory>,
+  clientIp: (c: HonoContext<Env>) => string,
+  c: HonoContext<Env>,
+  resHeaders: Headers,
+) {
+  return createCaller(
+    createContext({
+      requestId: c.get("requestId"),
+      clientIp: () => clientIp(c),
+      userAgent: c.req.header("user-agent") ?? null,
+      sessionToken: readCookie(c.req.header("cookie"), SESSION_COOKIE),
+      resHeaders,
+    }),
+  );
+}
+
+/** German error texts as plain text with the matching status (and any Set-Cookie the session check wrote). */
+function plainText(resHeaders: Headers, status: number, text: string): Response {
+  const headers = new Headers(resHeaders);
+  headers.set("Content-Type", "text/plain; charset=utf-8");
+  headers.set("Cache-Control", "no-store");
+  return new Response(text, { status, headers });
+}
+
 /**
  * GET /dateien/portfolio?format=csv|xlsx|tsv&filter=<JSON>&sort=…&dir=asc|desc: the filtered portfolio, as the list
  * shows it. German error texts as plain text with the matching status.
@@ -37,21 +63,8 @@ export function portfolioDownload(
 ) {
   return async (c: HonoContext<Env>) => {
     const resHeaders = new Headers();
-    const caller = createCaller(
-      createContext({
-        requestId: c.get("requestId"),
-        clientIp: () => clientIp(c),
-        userAgent: c.req.header("user-agent") ?? null,
-        sessionToken: readCookie(c.req.header("cookie"), SESSION_COOKIE),
-        resHeaders,
-      }),
-    );
-    const plain = (status: number, text: string) => {
-      const headers = new Headers(resHeaders);
-      headers.set("Content-Type", "text/plain; charset=utf-8");
-      headers.set("Cache-Control", "no-store");
-      return new Response(text, { status, headers });
-    };
+    const caller = callerFor(createContext, clientIp, c, resHeaders);
+    const plain = (status: number, text: string) => plainText(resHeaders, status, text);
     let filter: unknown = {};
     try {
       const raw = c.req.query("filter");
@@ -78,6 +91,50 @@ export function portfolioDownload(
             ? "Die Angaben für den Export sind ungültig (Format: csv oder xlsx)."
             : error.message;
         return plain(STATUS[error.code]!, message);
+      }
+      throw error;
+    }
+  };
+}
+
+/**
+ * The file itself, whatever its type, is never shown by the browser: it is saved (attachment), never sniffed into
+ * another type (nosniff), and even if opened in place it may load nothing and run nothing (CSP sandbox). So an
+ * uploaded file cannot act in SPATZ's origin, whatever slipped past the type check on upload.
+ */
+const FILE_CSP = "default-src 'none'; sandbox; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+/**
+ * GET /dateien/nachweise/:id: one evidence file of a measure, through the query measures.evidenceFile (session, tenant
+ * transaction, matrix). Another Kommune's file answers 404 like an id that exists nowhere.
+ */
+export function evidenceDownload(
+  createContext: ReturnType<typeof createContextFactory>,
+  clientIp: (c: HonoContext<Env>) => string,
+) {
+  return async (c: HonoContext<Env>) => {
+    const resHeaders = new Headers();
+    const caller = callerFor(createContext, clientIp, c, resHeaders);
+    try {
+      const file = await caller.measures.evidenceFile({ id: c.req.param("id") ?? "" });
+      const bytes = Buffer.from(file.contentBase64, "base64");
+      const headers = new Headers(resHeaders);
+      headers.set("Content-Type", file.mediaType);
+      headers.set("Content-Length", String(bytes.length));
+      headers.set("Content-Disposition", attachment(file.fileName));
+      headers.set("X-Content-Type-Options", "nosniff");
+      headers.set("Content-Security-Policy", FILE_CSP);
+      headers.set("Cache-Control", "private, no-store");
+      return new Response(bytes, { status: 200, headers });
+    } catch (error) {
+      if (error instanceof TRPCError && STATUS[error.code]) {
+        // A malformed id is no file either: the same answer as an unknown one.
+        const invalidId = error.code === "BAD_REQUEST";
+        return plainText(
+          resHeaders,
+          invalidId ? 404 : STATUS[error.code]!,
+          invalidId ? "Diese Nachweisdatei gibt es nicht." : error.message,
+        );
       }
       throw error;
     }

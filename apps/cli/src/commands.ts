@@ -8,6 +8,7 @@ import {
   demoEmail,
   loadTenants,
   seedDemoUsers,
+  seedEvidenceDemo,
   seedMaturityDemo,
   seedPortfolioDemo,
   seedRolloutDemo,
@@ -89,6 +90,8 @@ export const commands: Record<string, Command> = {
         console.log(
           `Reifegrad: ${maturity.kommunen} Kommunen mit ${maturity.measures} Maßnahmen angelegt, ${maturity.skipped} unverändert (${Date.now() - maturityStarted} ms)`,
         );
+        const evidence = await seedEvidenceDemo(db);
+        console.log(`Nachweisdateien: ${evidence.files} neue Meilensteinberichte (Halle)`);
         const started = Date.now();
         const rollout = await seedRolloutDemo(db, "Demo-Daten");
         console.log(

@@ -1,7 +1,7 @@
 // Routes. German paths; each signed-in page states the procedure it needs, so the matrix decides who sees it.
 import { Navigate, Route, Router } from "@solidjs/router";
 import { QueryClientProvider } from "@tanstack/solid-query";
-import { Match, Switch } from "solid-js";
+import { lazy, Match, Switch } from "solid-js";
 import { AccountPage } from "./account/AccountPage.tsx";
 import { AuditPage } from "./admin/AuditPage.tsx";
 import { UsersPage } from "./admin/UsersPage.tsx";
@@ -12,7 +12,6 @@ import { useSession } from "./auth/session.ts";
 import { TenantPicker } from "./auth/TenantPicker.tsx";
 import { StartPage } from "./home/StartPage.tsx";
 import { queryClient } from "./lib/query-client.ts";
-import { DashboardPage } from "./maturity/DashboardPage.tsx";
 import { MeasureBoardPage } from "./measures/MeasureBoardPage.tsx";
 import { MeasureDetailPage } from "./measures/MeasureDetailPage.tsx";
 import { MeasureListPage } from "./measures/MeasureListPage.tsx";
@@ -27,6 +26,11 @@ import { StrategyPage } from "./strategy/StrategyPage.tsx";
 import { Layout } from "./ui/Layout.tsx";
 import { PageHeader } from "./ui/PageHeader.tsx";
 import { EmptyState, Loading } from "./ui/states.tsx";
+
+// The maturity dashboard draws charts: loaded when first opened, like the portfolio's and rollout's chart pages.
+const DashboardPage = lazy(() =>
+  import("./maturity/DashboardPage.tsx").then((m) => ({ default: m.DashboardPage })),
+);
 
 function Home() {
   const session = useSession();

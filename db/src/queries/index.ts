@@ -1,4 +1,5 @@
 export * from "./audit.ts";
+export * from "./evidence-files.ts";
 export * from "./maturity-models.ts";
 export * from "./measures.ts";
 export * from "./org-units.ts";

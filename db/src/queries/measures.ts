@@ -23,6 +23,7 @@ import { type Measure, type MeasureStatus, maturitySettings, measures } from "..
 import { orgUnits } from "../schema/org-units.ts";
 import { projects } from "../schema/portfolio.ts";
 import type { TenantTx } from "../tenant-tx.ts";
+import { countEvidenceFiles } from "./evidence-files.ts";
 
 export type MeasureFilter = {
   search?: string;
@@ -222,7 +223,7 @@ function actionFor(from: MeasureStatus, to: MeasureStatus): string {
 
 /**
  * Changes the status of one loaded measure, with its audit entry; refuses (before writing) a completion without a
- * date, with a date after `today`, or without evidence. The maturity level follows from these completions.
+ * date, with a date after `today`, or without evidence (text, link or a stored file). The maturity level follows from these completions.
  */
 export async function changeMeasureStatus(
   tx: TenantTx,
@@ -244,10 +245,11 @@ export async function changeMeasureStatus(
       );
     const evidenceText = change.evidenceText ?? before.evidenceText;
     const evidenceUrl = change.evidenceUrl ?? before.evidenceUrl;
-    if (!evidenceText && !evidenceUrl)
+    // A file counts as evidence as well (a file given with the completion is stored before this runs).
+    if (!evidenceText && !evidenceUrl && (await countEvidenceFiles(tx, before.id)) === 0)
       throw new DomainError(
         "BAD_REQUEST",
-        "Bitte einen Nachweis angeben (Beschreibung oder Link).",
+        "Bitte einen Nachweis angeben (Beschreibung, Link oder Datei).",
         "evidenceText",
       );
     Object.assign(patch, { completedOn: change.completedOn, evidenceText, evidenceUrl });

@@ -1,7 +1,6 @@
 // Users, sessions and invitations: all tenant tables, reachable only inside a tenant transaction.
 import { sql } from "drizzle-orm";
 import {
-  customType,
   foreignKey,
   index,
   pgTable,
@@ -11,11 +10,9 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { createdAt, updatedAt } from "./columns.ts";
+import { bytea, createdAt, updatedAt } from "./columns.ts";
 import { tenantIdColumn, tenantPolicy } from "./rls.ts";
 import { tenants } from "./tenants.ts";
-
-const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => "bytea" });
 
 export const ROLES = [
   "admin",

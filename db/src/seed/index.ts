@@ -1,4 +1,5 @@
 export * from "./demo-users.ts";
+export * from "./evidence-demo.ts";
 export * from "./load-tenants.ts";
 export * from "./maturity-demo.ts";
 export * from "./portfolio-demo.ts";

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatDateTime, formatEuro, formatEuroCents, formatInteger } from "./format.ts";
+import {
+  formatDate,
+  formatDateTime,
+  formatEuro,
+  formatEuroCents,
+  formatFileSize,
+  formatInteger,
+} from "./format.ts";
 
 describe("German formatting", () => {
   it("writes dates as dd.mm.yyyy, calendar dates without time-zone shifts", () => {
@@ -16,5 +23,13 @@ describe("German formatting", () => {
     expect(formatEuro(22_137_500)).toBe("22.137.500\u00a0€");
     expect(formatEuroCents(442_750_000)).toBe("4.427.500,00\u00a0€");
     expect(formatInteger(238762)).toBe("238.762");
+  });
+
+  it("writes file sizes as people read them", () => {
+    expect(formatFileSize(1)).toBe("1 Byte");
+    expect(formatFileSize(850)).toBe("850 Bytes");
+    expect(formatFileSize(1536)).toBe("1,5 kB");
+    expect(formatFileSize(300 * 1024)).toBe("300 kB");
+    expect(formatFileSize(10 * 1024 * 1024)).toBe("10,0 MB");
   });
 });

@@ -1,6 +1,7 @@
 import "./zod-locale.ts";
 
 export * from "./dates.ts";
+export * from "./evidence-files.ts";
 export * from "./format.ts";
 export * from "./identity.ts";
 export * from "./maturity.ts";

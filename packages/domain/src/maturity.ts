@@ -2,6 +2,7 @@
 // The rules themselves live in @spatz/maturity (pure engine); these are the shapes users type in.
 import { z } from "zod";
 import { isoDate } from "./dates.ts";
+import { evidenceFileInput } from "./evidence-files.ts";
 
 export const MEASURE_STATUSES = ["planned", "in_progress", "completed", "discarded"] as const;
 export type MeasureStatus = (typeof MEASURE_STATUSES)[number];
@@ -112,7 +113,12 @@ export const completionFields = z.object({
 });
 
 export const setMeasureStatusInput = completionFields
-  .extend({ id: z.uuid(), status: z.enum(MEASURE_STATUSES) })
+  .extend({
+    id: z.uuid(),
+    status: z.enum(MEASURE_STATUSES),
+    /** A file as evidence, stored with the completion in one transaction (only when completing). */
+    evidenceFile: evidenceFileInput.nullish().transform((v) => v ?? null),
+  })
   .refine((v) => v.status !== "completed" || v.completedOn !== null, {
     message: "Bitte das Abschlussdatum angeben.",
     path: ["completedOn"],

@@ -85,6 +85,10 @@ export const PERMISSIONS = {
   "measures.update": MEASURE_EDITORS,
   "measures.setStatus": MEASURE_EDITORS,
   "measures.bulkSetStatus": MEASURE_EDITORS,
+  // Evidence files: everyone who reads the measure downloads them; its editors add and remove them.
+  "measures.uploadEvidence": MEASURE_EDITORS,
+  "measures.deleteEvidence": MEASURE_EDITORS,
+  "measures.evidenceFile": MATURITY_READERS,
 
   "strategies.list": MATURITY_READERS,
   "strategies.get": MATURITY_READERS,

@@ -2,8 +2,7 @@
 import { historyRows, historySeries, maturityHistoryOption } from "@spatz/charts";
 import { formatDate } from "@spatz/domain";
 import { createMemo, createSignal, createUniqueId, For, Show } from "solid-js";
-import { ChartFigure } from "../charts/ChartFigure.tsx";
-import { EChart } from "../charts/EChart.tsx";
+import { Chart } from "../ui/charts/Chart.tsx";
 import { scoreText } from "./format.ts";
 import type { DashboardData } from "./queries.ts";
 
@@ -20,8 +19,12 @@ export function HistoryFigure(props: { data: DashboardData }) {
     return `Liniendiagramm ${s.label}: von ${first ? scoreText(first[1]) : "–"} am ${formatDate(first?.[0])} auf ${last ? scoreText(last[1]) : "–"} am ${formatDate(last?.[0])}; Plan bis ${formatDate(s.plan.at(-1)?.[0])}: ${scoreText(s.plan.at(-1)?.[1] ?? 0)}.`;
   };
   return (
-    <ChartFigure
+    <Chart
       title={`Reifegradentwicklung: ${series().label}`}
+      summary={label()}
+      option={option()}
+      id="history-chart"
+      height={360}
       controls={
         <div class="field field-inline">
           <label for={`${id}-dim`}>Anzeigen für</label>
@@ -33,7 +36,6 @@ export function HistoryFigure(props: { data: DashboardData }) {
           </select>
         </div>
       }
-      chart={<EChart option={option()} label={label()} id="history-chart" height={360} />}
       table={
         <>
           <p class="muted">

@@ -2,8 +2,7 @@
 import { maturityRadarOption, radarRows } from "@spatz/charts";
 import { formatDate } from "@spatz/domain";
 import { createMemo, For, Show } from "solid-js";
-import { ChartFigure } from "../charts/ChartFigure.tsx";
-import { EChart } from "../charts/EChart.tsx";
+import { Chart } from "../ui/charts/Chart.tsx";
 import { levelText, scoreText, TARGET_STATUS } from "./format.ts";
 import type { DashboardData } from "./queries.ts";
 
@@ -13,11 +12,13 @@ export function RadarFigure(props: { data: DashboardData; title?: string }) {
   const summary = () =>
     `Netzdiagramm: ${rows()
       .map((r) => `${r.name} Ist ${scoreText(r.current)}${r.target !== null ? `, Soll ${r.target}` : ""}`)
-      .join("; ")}`;
+      .join("; ")}.`;
   return (
-    <ChartFigure
+    <Chart
       title={props.title ?? "Reifegrad je Dimension (Ist, Plan, Soll)"}
-      chart={<EChart option={option()} label={summary()} id="radar-chart" />}
+      summary={summary()}
+      option={option()}
+      id="radar-chart"
       table={
         <table class="table" data-testid="radar-table">
           <thead>

@@ -9,7 +9,7 @@ import {
   MODEL_STATUS_LABELS,
 } from "@spatz/domain";
 import { useQuery } from "@tanstack/solid-query";
-import { For, Show } from "solid-js";
+import { For, lazy, Show } from "solid-js";
 import type { Me } from "../auth/session.ts";
 import { trpc } from "../lib/trpc.ts";
 import { QueryView } from "../ui/QueryView.tsx";
@@ -18,8 +18,10 @@ import { Kpis } from "./Kpis.tsx";
 import { LiveQuery } from "./LiveQuery.tsx";
 import { NextSteps } from "./NextSteps.tsx";
 import { dashboardQuery } from "./queries.ts";
-import { RadarFigure } from "./RadarFigure.tsx";
 import { TargetRisks } from "./TargetRisks.tsx";
+
+// The radar's chart code loads after the start page itself (ECharts only once the figure is shown).
+const RadarFigure = lazy(() => import("./RadarFigure.tsx").then((m) => ({ default: m.RadarFigure })));
 
 /** Index, radar and risks of the whole administration. */
 export function MaturitySummary(props: { risks?: boolean }) {

@@ -1,12 +1,14 @@
-// Completing a measure: a modal dialog asking for the completion date and the evidence (both required, DESIGN.md §2).
-// The native <dialog> traps focus, closes on Escape and returns focus to the button that opened it.
-import { berlinToday } from "@spatz/domain";
+// Completing a measure: a modal dialog asking for the completion date and the evidence (both required, DESIGN.md §2):
+// a text, a link or a file (stored with the completion in one transaction). The native <dialog> traps focus, closes
+// on Escape and returns focus to the button that opened it.
+import { berlinToday, EVIDENCE_ACCEPT } from "@spatz/domain";
 import { useMutation } from "@tanstack/solid-query";
 import { createEffect, createSignal, createUniqueId, Show } from "solid-js";
 import { errorMessage, fieldErrors, trpc } from "../lib/trpc.ts";
 import { useRefreshMeasures } from "../maturity/queries.ts";
 import { TextField } from "../ui/Field.tsx";
 import { Alert } from "../ui/states.tsx";
+import { EVIDENCE_HINT, type EvidenceUpload, readEvidenceFile } from "./evidence-file.ts";
 
 export type CompletionTarget = {
   id: string;
@@ -26,6 +28,9 @@ export function CompleteDialog(props: {
   const [date, setDate] = createSignal(berlinToday());
   const [text, setText] = createSignal("");
   const [url, setUrl] = createSignal("");
+  const [file, setFile] = createSignal<EvidenceUpload | null>(null);
+  const [fileError, setFileError] = createSignal("");
+  let fileInput!: HTMLInputElement;
   const complete = useMutation(() => ({
     mutationFn: (measureId: string) =>
       trpc.measures.setStatus.mutate({
@@ -34,6 +39,7 @@ export function CompleteDialog(props: {
         completedOn: date() || null,
         evidenceText: text() || null,
         evidenceUrl: url() || null,
+        evidenceFile: file(),
       }),
     onSuccess: async () => {
       await refresh();
@@ -47,11 +53,24 @@ export function CompleteDialog(props: {
       setDate(berlinToday());
       setText(m.evidenceText ?? "");
       setUrl(m.evidenceUrl ?? "");
+      setFile(null);
+      setFileError("");
+      fileInput.value = "";
       complete.reset();
       dialog.showModal();
     }
   });
   const errors = () => fieldErrors(complete.error);
+  async function choose() {
+    const chosen = fileInput.files?.[0];
+    setFile(null);
+    setFileError("");
+    if (!chosen) return;
+    const read = await readEvidenceFile(chosen);
+    if ("error" in read) setFileError(read.error);
+    else setFile(read.upload);
+  }
+  const fileMessage = () => fileError() || errors().evidenceFile || "";
   return (
     <dialog ref={dialog} class="dialog" aria-labelledby={`${id}-title`} onClose={() => props.onClose()}>
       <form
@@ -59,7 +78,7 @@ export function CompleteDialog(props: {
         noValidate
         onSubmit={(e) => {
           e.preventDefault();
-          if (props.measure) complete.mutate(props.measure.id);
+          if (props.measure && !fileError()) complete.mutate(props.measure.id);
         }}
       >
         <h2 id={`${id}-title`}>Maßnahme abschließen</h2>
@@ -75,8 +94,8 @@ export function CompleteDialog(props: {
         <div class="field" classList={{ "field-invalid": !!errors().evidenceText }}>
           <label for={`${id}-evidence`}>Nachweis</label>
           <p class="field-hint" id={`${id}-evidence-hint`}>
-            Was belegt den Abschluss? Z. B. Beschluss, Abnahmeprotokoll, Bericht. Beschreibung oder Link
-            genügt.
+            Was belegt den Abschluss? Z. B. Beschluss, Abnahmeprotokoll, Bericht. Beschreibung, Link oder
+            Datei genügt.
           </p>
           <textarea
             id={`${id}-evidence`}
@@ -100,6 +119,26 @@ export function CompleteDialog(props: {
           error={errors().evidenceUrl}
           placeholder="https://"
         />
+        <div class="field" classList={{ "field-invalid": !!fileMessage() }}>
+          <label for={`${id}-file`}>Datei als Nachweis (optional)</label>
+          <p class="field-hint" id={`${id}-file-hint`}>
+            {EVIDENCE_HINT}
+          </p>
+          <input
+            ref={fileInput}
+            id={`${id}-file`}
+            type="file"
+            accept={EVIDENCE_ACCEPT}
+            onChange={() => void choose()}
+            aria-invalid={fileMessage() ? "true" : undefined}
+            aria-describedby={`${id}-file-hint${fileMessage() ? ` ${id}-file-error` : ""}`}
+          />
+          <Show when={fileMessage()}>
+            <p class="field-error" id={`${id}-file-error`}>
+              {fileMessage()}
+            </p>
+          </Show>
+        </div>
         <Show when={complete.isError && Object.keys(errors()).length === 0}>
           <Alert kind="error">{errorMessage(complete.error)}</Alert>
         </Show>

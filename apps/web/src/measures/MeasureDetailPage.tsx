@@ -17,6 +17,7 @@ import { PageHeader } from "../ui/PageHeader.tsx";
 import { QueryView } from "../ui/QueryView.tsx";
 import { Alert, EmptyState } from "../ui/states.tsx";
 import { CompleteDialog, type CompletionTarget } from "./CompleteDialog.tsx";
+import { EvidenceFiles } from "./EvidenceFiles.tsx";
 import { MEASURE_ACTION_LABELS, MEASURE_FIELD_LABELS } from "./labels.ts";
 import { MeasureForm, type MeasureFormValues } from "./MeasureForm.tsx";
 
@@ -146,6 +147,7 @@ function MeasureDetail(props: { me: Me; detail: Detail }) {
           />
         </section>
       </Show>
+      <EvidenceFiles detail={props.detail} />
       <History detail={props.detail} />
       <CompleteDialog measure={completing()} onClose={() => setCompleting(null)} />
     </>
@@ -154,6 +156,7 @@ function MeasureDetail(props: { me: Me; detail: Detail }) {
 
 function Facts(props: { detail: Detail }) {
   const m = () => props.detail.measure;
+  const fileCount = () => props.detail.evidenceFiles.length;
   const model = useQuery(modelQuery);
   const criteria = createMemo(() => {
     const out: { key: string; text: string }[] = [];
@@ -195,12 +198,16 @@ function Facts(props: { detail: Detail }) {
         {row(
           "Nachweis",
           <>
-            {m().evidenceText ?? (m().evidenceUrl ? "" : "–")}
+            {m().evidenceText ?? (m().evidenceUrl || fileCount() > 0 ? "" : "–")}
             <Show when={m().evidenceUrl}>
               {" "}
               <a href={m().evidenceUrl!} rel="noopener noreferrer" target="_blank">
                 Nachweis öffnen (neues Fenster)
               </a>
+            </Show>
+            <Show when={fileCount() > 0}>
+              {" "}
+              ({fileCount() === 1 ? "1 Datei" : `${fileCount()} Dateien`}, siehe Nachweisdateien)
             </Show>
           </>,
         )}

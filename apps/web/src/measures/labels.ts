@@ -7,6 +7,8 @@ export const MEASURE_ACTION_LABELS: Record<string, string> = {
   "measure.reopen": "wieder geöffnet",
   "measure.discard": "verworfen",
   "measure.status_change": "Status geändert",
+  "measure.evidence_add": "Nachweisdatei hinzugefügt",
+  "measure.evidence_remove": "Nachweisdatei entfernt",
 };
 
 export const MEASURE_FIELD_LABELS: Record<string, string> = {
@@ -20,6 +22,7 @@ export const MEASURE_FIELD_LABELS: Record<string, string> = {
   projectId: "Projekt",
   evidenceText: "Nachweis",
   evidenceUrl: "Link zum Nachweis",
+  evidenceFile: "Nachweisdatei",
   status: "Status",
   completedOn: "Abgeschlossen am",
 };

@@ -7,7 +7,7 @@ import { createMemo, For, Show } from "solid-js";
 import type { Me } from "../auth/session.ts";
 import { trpc } from "../lib/trpc.ts";
 import { Chart } from "../ui/charts/Chart.tsx";
-import type { EChartsOption } from "../ui/charts/echarts.ts";
+import type { EChartsOption } from "../ui/charts/option.ts";
 import { PageHeader } from "../ui/PageHeader.tsx";
 import { Pager } from "../ui/Pager.tsx";
 import { QueryView } from "../ui/QueryView.tsx";

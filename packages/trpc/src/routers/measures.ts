@@ -1,13 +1,16 @@
-// Measures (Maßnahmen) of a Kommune: list, board columns, detail with its history, create, edit, status changes
-// (completing needs a date and evidence; reopening is logged as such) and bulk status changes (all or nothing).
-import { queries, schema, type TenantTx, writeAudit } from "@spatz/db";
+// Measures (Maßnahmen) of a Kommune: list, board columns, detail with its history and evidence files, create, edit,
+// status changes (completing needs a date and evidence: text, link or file; reopening is logged as such), bulk status
+// changes (all or nothing), and evidence files: upload, remove, and the file itself for the download route.
+import { DomainError, queries, schema, type TenantTx, writeAudit } from "@spatz/db";
 import {
   berlinToday,
   bulkSetMeasureStatusInput,
   createMeasureInput,
+  evidenceFileIdInput,
   measureListInput,
   setMeasureStatusInput,
   updateMeasureInput,
+  uploadEvidenceInput,
 } from "@spatz/domain";
 import { TRPCError } from "@trpc/server";
 import { and, eq } from "drizzle-orm";
@@ -27,6 +30,21 @@ const { measures, users } = schema;
 type MeasureRow = typeof measures.$inferSelect;
 
 const NOT_FOUND = "Diese Maßnahme gibt es nicht.";
+const FILE_NOT_FOUND = "Diese Nachweisdatei gibt es nicht.";
+
+/** Evidence file refusals belong to the file field of the form that sent it. */
+async function fileDomain<T>(field: string, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (error) {
+    if (error instanceof DomainError && error.field === "file") throw fieldError(field, error.message);
+    throw error;
+  }
+}
+
+function fileBytes(contentBase64: string): Uint8Array {
+  return new Uint8Array(Buffer.from(contentBase64, "base64"));
+}
 
 /** Coordinators edit every measure; project leads only those they are responsible for. */
 function assertMayEdit(session: SessionContext, measure: Pick<MeasureRow, "responsibleUserId">) {
@@ -124,7 +142,8 @@ export const measuresRouter = router({
       page: 1,
       pageSize: 100,
     });
-    return { measure, history: history.items, canEdit: mayEdit(ctx.session, measure) };
+    const evidenceFiles = await queries.listEvidenceFiles(ctx.tx, input.id);
+    return { measure, evidenceFiles, history: history.items, canEdit: mayEdit(ctx.session, measure) };
   }),
 
   assignees: tenantProcedure.query(({ ctx }) => queries.listAssignees(ctx.tx)),
@@ -160,10 +179,15 @@ export const measuresRouter = router({
     const before = await loadMeasure(ctx.tx, input.id);
     assertMayEdit(ctx.session, before);
     await checkReferences(ctx.tx, ctx.session, input);
-    if (before.status === "completed" && !input.evidenceText && !input.evidenceUrl) {
+    if (
+      before.status === "completed" &&
+      !input.evidenceText &&
+      !input.evidenceUrl &&
+      (await queries.countEvidenceFiles(ctx.tx, input.id)) === 0
+    ) {
       throw fieldError(
         "evidenceText",
-        "Eine abgeschlossene Maßnahme braucht einen Nachweis (Beschreibung oder Link).",
+        "Eine abgeschlossene Maßnahme braucht einen Nachweis (Beschreibung, Link oder Datei).",
       );
     }
     const { id, ...fields } = input;
@@ -185,9 +209,20 @@ export const measuresRouter = router({
   setStatus: tenantProcedure.input(setMeasureStatusInput).mutation(async ({ ctx, input }) => {
     const before = await loadMeasure(ctx.tx, input.id);
     assertMayEdit(ctx.session, before);
+    const { evidenceFile, ...change } = input;
+    if (evidenceFile && input.status !== "completed")
+      throw fieldError("evidenceFile", "Eine Nachweisdatei gehört zum Abschluss einer Maßnahme.");
     if (before.status === input.status && input.status !== "completed") return before;
+    // The file first (in the same transaction), so that it counts as the completion's evidence; if the completion
+    // is refused, the file is rolled back with it.
+    if (evidenceFile) {
+      const file = { fileName: evidenceFile.fileName, bytes: fileBytes(evidenceFile.contentBase64) };
+      await fileDomain("evidenceFile", () =>
+        queries.addEvidenceFile(ctx.tx, ctx.session.tenant.id, ctx.session.actor, before, file),
+      );
+    }
     return domain(() =>
-      queries.changeMeasureStatus(ctx.tx, ctx.session.tenant.id, ctx.session.actor, before, input),
+      queries.changeMeasureStatus(ctx.tx, ctx.session.tenant.id, ctx.session.actor, before, change),
     );
   }),
 
@@ -199,7 +234,8 @@ export const measuresRouter = router({
       throw notFound("Mindestens eine der ausgewählten Maßnahmen gibt es nicht.");
     for (const row of rows) assertMayEdit(ctx.session, row);
     if (input.status === "completed") {
-      const missing = rows.filter((r) => !r.evidenceText && !r.evidenceUrl);
+      const withFiles = await queries.measuresWithEvidenceFiles(ctx.tx, ids);
+      const missing = rows.filter((r) => !r.evidenceText && !r.evidenceUrl && !withFiles.has(r.id));
       if (missing.length > 0 && !input.evidenceText && !input.evidenceUrl) {
         throw fieldError(
           "evidenceText",
@@ -223,6 +259,46 @@ export const measuresRouter = router({
       changed++;
     }
     return { changed, unchanged: rows.length - changed };
+  }),
+
+  /** Stores a file (base64, at most 10 MB; type decided from the content) as evidence of a measure. */
+  uploadEvidence: tenantProcedure.input(uploadEvidenceInput).mutation(async ({ ctx, input }) => {
+    const measure = await loadMeasure(ctx.tx, input.measureId);
+    assertMayEdit(ctx.session, measure);
+    const file = { fileName: input.file.fileName, bytes: fileBytes(input.file.contentBase64) };
+    return fileDomain("file", () =>
+      queries.addEvidenceFile(ctx.tx, ctx.session.tenant.id, ctx.session.actor, measure, file),
+    );
+  }),
+
+  /** Removes a file; a completed measure's only evidence stays (CONFLICT with the reason). */
+  deleteEvidence: tenantProcedure.input(evidenceFileIdInput).mutation(async ({ ctx, input }) => {
+    const file = await queries.getEvidenceFileInfo(ctx.tx, input.id);
+    if (!file) throw notFound(FILE_NOT_FOUND);
+    const measure = await loadMeasure(ctx.tx, file.measureId);
+    assertMayEdit(ctx.session, measure);
+    await domain(() =>
+      queries.removeEvidenceFile(ctx.tx, ctx.session.tenant.id, ctx.session.actor, measure, file),
+    );
+    return { id: file.id, measureId: file.measureId };
+  }),
+
+  /**
+   * One file with its bytes (base64) for GET /dateien/nachweise/:id, which runs this procedure through a server-side
+   * caller. A query: downloads are reads and run in a read-only transaction. Another Kommune's id is NOT_FOUND,
+   * exactly like an id that exists nowhere.
+   */
+  evidenceFile: tenantProcedure.input(evidenceFileIdInput).query(async ({ ctx, input }) => {
+    const file = await queries.getEvidenceFile(ctx.tx, input.id);
+    if (!file) throw notFound(FILE_NOT_FOUND);
+    return {
+      id: file.id,
+      measureId: file.measureId,
+      fileName: file.fileName,
+      mediaType: file.mediaType,
+      sizeBytes: file.sizeBytes,
+      contentBase64: Buffer.from(file.content).toString("base64"),
+    };
   }),
 });
 

@@ -6,12 +6,12 @@ import { keepPreviousData, useQuery } from "@tanstack/solid-query";
 import { createSignal, For, Show } from "solid-js";
 import type { Me } from "../../auth/session.ts";
 import { trpc } from "../../lib/trpc.ts";
+import { Chart } from "../../ui/charts/Chart.tsx";
 import { SelectField, TextField } from "../../ui/Field.tsx";
 import { PageHeader } from "../../ui/PageHeader.tsx";
 import { Pager } from "../../ui/Pager.tsx";
 import { QueryView } from "../../ui/QueryView.tsx";
 import { EmptyState } from "../../ui/states.tsx";
-import { Chart, ChartFigure } from "../charts/Chart.tsx";
 import { ExportButtons } from "../ExportButtons.tsx";
 import { formatCount, formatShare } from "../format.ts";
 import {
@@ -57,32 +57,29 @@ function SummarySection(props: { me: Me; summary: Summary }) {
         <Kpi value={formatCount(s().own.planning)} label="in Planung" />
         <Kpi value={formatCount(s().own.not_started)} label="nicht begonnen" />
       </section>
-      <ChartFigure
+      <Chart
+        heading={2}
         title="Ihr Stand im Vergleich"
-        chart={
-          <Chart
-            label={`Balkendiagramm: Anteil online – ${bars()
-              .map((b) => `${b.label} ${formatShare(b.share)}`)
-              .join(", ")}. Die Werte stehen in der Tabelle darunter.`}
-            option={() => ({
-              grid: { left: 8, right: 48, top: 8, bottom: 8, containLabel: true },
-              xAxis: { type: "value", min: 0, max: 100, axisLabel: { formatter: "{value} %" } },
-              yAxis: { type: "category", inverse: true, data: bars().map((b) => b.label) },
-              series: [
-                {
-                  type: "bar",
-                  itemStyle: { color: "#0072B2" },
-                  label: {
-                    show: true,
-                    position: "right",
-                    formatter: (p: { value: number }) => `${formatShare(p.value / 100)}`,
-                  },
-                  data: bars().map((b) => (b.share === null ? 0 : Math.round(b.share * 1000) / 10)),
-                },
-              ],
-            })}
-          />
-        }
+        summary={`Balkendiagramm: Anteil online – ${bars()
+          .map((b) => `${b.label} ${formatShare(b.share)}`)
+          .join(", ")}.`}
+        option={{
+          grid: { left: 8, right: 48, top: 8, bottom: 8, containLabel: true },
+          xAxis: { type: "value", min: 0, max: 100, axisLabel: { formatter: "{value} %" } },
+          yAxis: { type: "category", inverse: true, data: bars().map((b) => b.label) },
+          series: [
+            {
+              type: "bar",
+              itemStyle: { color: "#0072B2" },
+              label: {
+                show: true,
+                position: "right",
+                formatter: (p: { value: number }) => `${formatShare(p.value / 100)}`,
+              },
+              data: bars().map((b) => (b.share === null ? 0 : Math.round(b.share * 1000) / 10)),
+            },
+          ],
+        }}
         table={
           <table class="table">
             <caption class="visually-hidden">Anteil online im Vergleich</caption>

@@ -4,10 +4,10 @@ import { A, useNavigate } from "@solidjs/router";
 import { useQuery } from "@tanstack/solid-query";
 import type { Me } from "../../auth/session.ts";
 import { trpc } from "../../lib/trpc.ts";
+import { Chart } from "../../ui/charts/Chart.tsx";
 import { PageHeader } from "../../ui/PageHeader.tsx";
 import { QueryView } from "../../ui/QueryView.tsx";
 import { EmptyState } from "../../ui/states.tsx";
-import { Chart, ChartFigure } from "../charts/Chart.tsx";
 import { ExportButtons } from "../ExportButtons.tsx";
 import { formatCount, formatShare } from "../format.ts";
 import { kommuneKindLabels, rolloutStatusLabels, STATUS_COLORS } from "../labels.ts";
@@ -122,7 +122,8 @@ export function OverviewPage(props: { me: Me }) {
               />
             </section>
 
-            <ChartFigure
+            <Chart
+              heading={2}
               title="Stand je Themenfeld"
               actions={
                 <ExportButtons
@@ -130,31 +131,27 @@ export function OverviewPage(props: { me: Me }) {
                   load={(format) => trpc.rollout.exportState.query({ table: "themenfelder", format })}
                 />
               }
-              chart={
-                <Chart
-                  class="chart-tall"
-                  label={`Gestapeltes Balkendiagramm: Zahl der Paare Kommune × Leistung je Themenfeld und Status. Insgesamt ${formatShare(d.overall.share)} online. Die Daten stehen in der Tabelle darunter.`}
-                  onClick={(p) => {
-                    const t = d.themenfelder[p.dataIndex];
-                    const status = STACK[p.seriesIndex];
-                    if (t && status) navigate(drillHref({ themenfeldId: t.id, status }));
-                  }}
-                  option={() => ({
-                    tooltip: { trigger: "axis", axisPointer: { type: "shadow" } },
-                    legend: { top: 0 },
-                    grid: { left: 8, right: 24, top: 36, bottom: 8, containLabel: true },
-                    xAxis: { type: "value" },
-                    yAxis: { type: "category", inverse: true, data: d.themenfelder.map((t) => t.name) },
-                    series: STACK.map((s) => ({
-                      name: rolloutStatusLabels[s],
-                      type: "bar",
-                      stack: "status",
-                      itemStyle: { color: STATUS_COLORS[s] },
-                      data: d.themenfelder.map((t) => t.byStatus[s]),
-                    })),
-                  })}
-                />
-              }
+              class="chart-tall"
+              summary={`Gestapeltes Balkendiagramm: Zahl der Paare Kommune × Leistung je Themenfeld und Status. Insgesamt ${formatShare(d.overall.share)} online.`}
+              onClick={(p) => {
+                const t = d.themenfelder[p.dataIndex];
+                const status = STACK[p.seriesIndex];
+                if (t && status) navigate(drillHref({ themenfeldId: t.id, status }));
+              }}
+              option={{
+                tooltip: { trigger: "axis", axisPointer: { type: "shadow" } },
+                legend: { top: 0 },
+                grid: { left: 8, right: 24, top: 36, bottom: 8, containLabel: true },
+                xAxis: { type: "value" },
+                yAxis: { type: "category", inverse: true, data: d.themenfelder.map((t) => t.name) },
+                series: STACK.map((s) => ({
+                  name: rolloutStatusLabels[s],
+                  type: "bar",
+                  stack: "status",
+                  itemStyle: { color: STATUS_COLORS[s] },
+                  data: d.themenfelder.map((t) => t.byStatus[s]),
+                })),
+              }}
               table={
                 <SortTable
                   caption="Abdeckung je Themenfeld"

@@ -6,11 +6,11 @@ import { keepPreviousData, useQuery } from "@tanstack/solid-query";
 import { createSignal } from "solid-js";
 import type { Me } from "../../auth/session.ts";
 import { trpc } from "../../lib/trpc.ts";
+import { Chart } from "../../ui/charts/Chart.tsx";
 import { TextField } from "../../ui/Field.tsx";
 import { PageHeader } from "../../ui/PageHeader.tsx";
 import { QueryView } from "../../ui/QueryView.tsx";
 import { EmptyState } from "../../ui/states.tsx";
-import { Chart, ChartFigure } from "../charts/Chart.tsx";
 import { ExportButtons } from "../ExportButtons.tsx";
 import { formatCount, formatMonth } from "../format.ts";
 import { SortTable } from "../SortTable.tsx";
@@ -46,7 +46,8 @@ export function ProgressPage(props: { me: Me }) {
         empty={<EmptyState title="Noch keine Go-lives erfasst oder geplant." />}
       >
         {(rows) => (
-          <ChartFigure
+          <Chart
+            heading={2}
             title="Go-lives je Monat"
             actions={
               <ExportButtons
@@ -54,62 +55,58 @@ export function ProgressPage(props: { me: Me }) {
                 load={(format) => trpc.rollout.exportState.query({ table: "progress", format })}
               />
             }
-            chart={
-              <Chart
-                label={`Säulen- und Liniendiagramm: Go-lives je Monat von ${formatMonth(rows[0]!.month)} bis ${formatMonth(rows.at(-1)!.month)}, tatsächlich ${formatCount(rows.at(-1)!.cumulativeActual)} und geplant ${formatCount(rows.at(-1)!.cumulativePlanned)} insgesamt. Die Werte stehen in der Tabelle darunter.`}
-                onClick={(p) => {
-                  const row = rows[p.dataIndex];
-                  if (row)
-                    navigate(
-                      drillHref({
-                        month: row.month,
-                        monthKind: p.seriesIndex % 2 === 0 ? "actual" : "planned",
-                      }),
-                    );
-                }}
-                option={() => ({
-                  tooltip: { trigger: "axis" },
-                  legend: { top: 0 },
-                  grid: { left: 8, right: 8, top: 40, bottom: 8, containLabel: true },
-                  xAxis: { type: "category", data: rows.map((r) => formatMonth(r.month)) },
-                  yAxis: [
-                    { type: "value", name: "je Monat" },
-                    { type: "value", name: "kumuliert", splitLine: { show: false } },
-                  ],
-                  series: [
-                    {
-                      name: "tatsächlich",
-                      type: "bar",
-                      itemStyle: { color: "#009E73" },
-                      data: rows.map((r) => r.actual),
-                    },
-                    {
-                      name: "geplant",
-                      type: "bar",
-                      itemStyle: { color: "#E69F00" },
-                      data: rows.map((r) => r.planned),
-                    },
-                    {
-                      name: "tatsächlich kumuliert",
-                      type: "line",
-                      yAxisIndex: 1,
-                      showSymbol: false,
-                      itemStyle: { color: "#005a41" },
-                      data: rows.map((r) => r.cumulativeActual),
-                    },
-                    {
-                      name: "geplant kumuliert",
-                      type: "line",
-                      yAxisIndex: 1,
-                      showSymbol: false,
-                      lineStyle: { type: "dashed" },
-                      itemStyle: { color: "#8a5d00" },
-                      data: rows.map((r) => r.cumulativePlanned),
-                    },
-                  ],
-                })}
-              />
-            }
+            summary={`Säulen- und Liniendiagramm: Go-lives je Monat von ${formatMonth(rows[0]!.month)} bis ${formatMonth(rows.at(-1)!.month)}, tatsächlich ${formatCount(rows.at(-1)!.cumulativeActual)} und geplant ${formatCount(rows.at(-1)!.cumulativePlanned)} insgesamt.`}
+            onClick={(p) => {
+              const row = rows[p.dataIndex];
+              if (row)
+                navigate(
+                  drillHref({
+                    month: row.month,
+                    monthKind: p.seriesIndex % 2 === 0 ? "actual" : "planned",
+                  }),
+                );
+            }}
+            option={{
+              tooltip: { trigger: "axis" },
+              legend: { top: 0 },
+              grid: { left: 8, right: 8, top: 40, bottom: 8, containLabel: true },
+              xAxis: { type: "category", data: rows.map((r) => formatMonth(r.month)) },
+              yAxis: [
+                { type: "value", name: "je Monat" },
+                { type: "value", name: "kumuliert", splitLine: { show: false } },
+              ],
+              series: [
+                {
+                  name: "tatsächlich",
+                  type: "bar",
+                  itemStyle: { color: "#009E73" },
+                  data: rows.map((r) => r.actual),
+                },
+                {
+                  name: "geplant",
+                  type: "bar",
+                  itemStyle: { color: "#E69F00" },
+                  data: rows.map((r) => r.planned),
+                },
+                {
+                  name: "tatsächlich kumuliert",
+                  type: "line",
+                  yAxisIndex: 1,
+                  showSymbol: false,
+                  itemStyle: { color: "#005a41" },
+                  data: rows.map((r) => r.cumulativeActual),
+                },
+                {
+                  name: "geplant kumuliert",
+                  type: "line",
+                  yAxisIndex: 1,
+                  showSymbol: false,
+                  lineStyle: { type: "dashed" },
+                  itemStyle: { color: "#8a5d00" },
+                  data: rows.map((r) => r.cumulativePlanned),
+                },
+              ],
+            }}
             table={
               <SortTable
                 caption="Go-lives je Monat"

@@ -6,10 +6,10 @@ import { useQuery } from "@tanstack/solid-query";
 import { createMemo, createSignal, For } from "solid-js";
 import type { Me } from "../../auth/session.ts";
 import { trpc } from "../../lib/trpc.ts";
+import { Chart } from "../../ui/charts/Chart.tsx";
 import { PageHeader } from "../../ui/PageHeader.tsx";
 import { QueryView } from "../../ui/QueryView.tsx";
 import { EmptyState } from "../../ui/states.tsx";
-import { Chart, ChartFigure } from "../charts/Chart.tsx";
 import { ExportButtons } from "../ExportButtons.tsx";
 import { formatCount, formatShare } from "../format.ts";
 import { kommuneKindLabels } from "../labels.ts";
@@ -146,7 +146,8 @@ function RolloutMap(props: { data: Data }) {
     return { x0: x0 - 0.05, x1: x1 + 0.05, y0: y0 - 0.05, y1: y1 + 0.05 };
   });
   return (
-    <ChartFigure
+    <Chart
+      heading={2}
       title="Karte: Anteil online"
       actions={
         <fieldset class="field">
@@ -171,60 +172,52 @@ function RolloutMap(props: { data: Data }) {
           </label>
         </fieldset>
       }
-      chart={
-        <Chart
-          class="chart-map"
-          label={`Karte von Sachsen-Anhalt mit ${props.data.points.length} Gemeinden als Punkten, gefärbt nach dem Anteil online ${mode() === "kommune" ? "der zuständigen Kommune" : "des Kreises"} (hell = wenig, dunkel = viel). Die Werte stehen in der Tabelle darunter.`}
-          onClick={(e) => {
-            const item = points()[e.dataIndex];
-            if (!item) return;
-            navigate(
-              mode() === "kommune" && item.kommune
-                ? drillHref({ kommuneId: item.kommune.kommuneId })
-                : drillHref({ kreisAgs: item.p.kreisAgs }),
-            );
-          }}
-          option={() => ({
-            grid: { left: 0, right: 0, top: 0, bottom: 40 },
-            xAxis: { type: "value", min: bounds().x0, max: bounds().x1, show: false },
-            yAxis: { type: "value", min: bounds().y0, max: bounds().y1, show: false },
-            visualMap: {
-              type: "continuous",
-              min: 0,
-              max: 1,
-              dimension: 2,
-              orient: "horizontal",
-              left: "center",
-              bottom: 0,
-              itemWidth: 12,
-              text: ["100 %", "0 %"],
-              inRange: { color: SCALE },
-              outOfRange: { color: "#bbbbbb" },
-            },
-            tooltip: {
-              trigger: "item",
-              formatter: (params: { dataIndex: number }) => {
-                const item = points()[params.dataIndex];
-                if (!item) return "";
-                return `${escapeHtml(item.p.name)}<br/>${escapeHtml(item.owner)}: ${formatShare(item.share)} online`;
-              },
-            },
-            series: [
-              {
-                type: "scatter",
-                symbolSize: (v: number[]) => Math.max(9, Math.min(28, Math.sqrt((v[3] ?? 0) / 300))),
-                itemStyle: { borderColor: "#1b1f24", borderWidth: 0.5 },
-                data: points().map((x) => [
-                  x.p.longitude * COS_LAT,
-                  x.p.latitude,
-                  x.share ?? -1,
-                  x.p.population,
-                ]),
-              },
-            ],
-          })}
-        />
-      }
+      class="chart-map"
+      summary={`Karte von Sachsen-Anhalt mit ${props.data.points.length} Gemeinden als Punkten, gefärbt nach dem Anteil online ${mode() === "kommune" ? "der zuständigen Kommune" : "des Kreises"} (hell = wenig, dunkel = viel).`}
+      onClick={(e) => {
+        const item = points()[e.dataIndex];
+        if (!item) return;
+        navigate(
+          mode() === "kommune" && item.kommune
+            ? drillHref({ kommuneId: item.kommune.kommuneId })
+            : drillHref({ kreisAgs: item.p.kreisAgs }),
+        );
+      }}
+      option={{
+        grid: { left: 0, right: 0, top: 0, bottom: 40 },
+        xAxis: { type: "value", min: bounds().x0, max: bounds().x1, show: false },
+        yAxis: { type: "value", min: bounds().y0, max: bounds().y1, show: false },
+        visualMap: {
+          type: "continuous",
+          min: 0,
+          max: 1,
+          dimension: 2,
+          orient: "horizontal",
+          left: "center",
+          bottom: 0,
+          itemWidth: 12,
+          text: ["100 %", "0 %"],
+          inRange: { color: SCALE },
+          outOfRange: { color: "#bbbbbb" },
+        },
+        tooltip: {
+          trigger: "item",
+          formatter: (params: { dataIndex: number }) => {
+            const item = points()[params.dataIndex];
+            if (!item) return "";
+            // Rich text on the canvas, not HTML: names need no escaping and a line break is "\n".
+            return `${item.p.name}\n${item.owner}: ${formatShare(item.share)} online`;
+          },
+        },
+        series: [
+          {
+            type: "scatter",
+            symbolSize: (v: number[]) => Math.max(9, Math.min(28, Math.sqrt((v[3] ?? 0) / 300))),
+            itemStyle: { borderColor: "#1b1f24", borderWidth: 0.5 },
+            data: points().map((x) => [x.p.longitude * COS_LAT, x.p.latitude, x.share ?? -1, x.p.population]),
+          },
+        ],
+      }}
       table={
         <table class="table">
           <caption class="visually-hidden">Gemeinden auf der Karte</caption>
@@ -252,10 +245,6 @@ function RolloutMap(props: { data: Data }) {
       }
     />
   );
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 export function RegionsPage(props: { me: Me }) {

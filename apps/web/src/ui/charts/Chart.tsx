@@ -1,60 +1,137 @@
-// A chart with its data table: the canvas is for the eye, the table (always in the page, behind "Daten als Tabelle")
-// for screen readers, keyboard users and copying. Resizes with its container and is disposed with the component.
-import { createEffect, createResource, createUniqueId, type JSX, onCleanup } from "solid-js";
-import type { EChartsOption } from "./echarts.ts";
+// The one way SPATZ draws a chart: a figure with its caption, the drawing and the same numbers as a table (WCAG: a text
+// alternative for every chart). ECharts is loaded with the first chart shown, not with the app (it is larger than the
+// rest of the app together); until then the figure says so, and if it cannot be loaded the table opens instead.
+// CSP-safe: canvas, sizes through CSSOM (element.style, not a style attribute) and rich-text tooltips (HTML tooltips
+// carry inline style attributes). `data-chart-ready="true"` is set once ECharts has finished drawing the current
+// option (browser tests wait for it); `data-chart` names the chart.
+import { createEffect, createSignal, createUniqueId, type JSX, onCleanup, onMount, Show } from "solid-js";
+import { Dynamic } from "solid-js/web";
+import { Loading } from "../states.tsx";
+import type { EChartsOption } from "./option.ts";
 
-// ECharts is large: it is loaded with the first chart, not with the app.
-const loadECharts = () => import("./echarts.ts");
+export type { EChartsOption } from "./option.ts";
+
+type ECharts = typeof import("./echarts.ts");
+type Instance = ReturnType<ECharts["echarts"]["init"]>;
+
+let loading: Promise<ECharts> | undefined;
+/** One request for the chart code, shared by every chart; a failed request is tried again by the next chart. */
+function loadECharts(): Promise<ECharts> {
+  loading ??= import("./echarts.ts").catch((error: unknown) => {
+    loading = undefined;
+    throw error;
+  });
+  return loading;
+}
+
+export type ChartClick = { dataIndex: number; seriesIndex: number; name: string; value: unknown };
+
+/** Tooltips as rich text drawn on the canvas (an HTML tooltip would need inline styles, which the CSP refuses). */
+function cspSafe(option: EChartsOption): EChartsOption {
+  const tooltip = option.tooltip as Record<string, unknown> | Record<string, unknown>[] | undefined;
+  if (!tooltip) return option;
+  const richText = (t: Record<string, unknown>) => ({ renderMode: "richText", ...t });
+  return { ...option, tooltip: Array.isArray(tooltip) ? tooltip.map(richText) : richText(tooltip) };
+}
 
 export function Chart(props: {
   title: string;
   /** One sentence for screen readers: what the chart shows (the table has the numbers). */
   summary: string;
   option: EChartsOption;
-  /** Height in pixels. */
-  height: number;
   /** The same data as a table. */
   table: JSX.Element;
+  /** Height in pixels; without it the stylesheet decides (class "chart-tall", "chart-map" or the default). */
+  height?: number;
+  /** Further classes of the drawing, e.g. "chart-tall". */
+  class?: string;
+  /** id of the drawing. */
+  id?: string;
   /** Show the table open (e.g. where it is the main alternative, like the timeline). */
   tableOpen?: boolean;
+  /** The caption as a heading of this level, where the figure is a section of the page of its own. */
+  heading?: 2 | 3;
+  /** Next to the caption, e.g. export buttons. */
+  actions?: JSX.Element;
+  /** Between caption and drawing, e.g. a choice of what the chart shows. */
+  controls?: JSX.Element;
+  onClick?: (params: ChartClick) => void;
 }) {
-  let container!: HTMLDivElement;
-  let chart: ReturnType<Awaited<ReturnType<typeof loadECharts>>["echarts"]["init"]> | undefined;
+  let el!: HTMLDivElement;
+  let chart: Instance | undefined;
+  let disposed = false;
   const id = createUniqueId();
-  const [lib] = createResource(loadECharts);
+  const [lib, setLib] = createSignal<ECharts>();
+  const [failed, setFailed] = createSignal(false);
   const observer = new ResizeObserver(() => chart?.resize());
-  onCleanup(() => {
-    observer.disconnect();
-    chart?.dispose();
+
+  onMount(() => {
+    loadECharts().then(
+      (loaded) => {
+        if (!disposed) setLib(() => loaded);
+      },
+      () => setFailed(true),
+    );
   });
   createEffect(() => {
-    // CSSOM (element.style), not a style attribute: allowed by the CSP.
-    container.style.height = `${props.height}px`;
+    if (props.height) el.style.height = `${props.height}px`;
     const loaded = lib();
     if (!loaded) return;
     const { echarts, BASE_TEXT, CHART_COLORS } = loaded;
     if (!chart) {
-      chart = echarts.init(container, undefined, { renderer: "canvas" });
-      observer.observe(container);
+      chart = echarts.init(el, undefined, { renderer: "canvas" });
+      chart.on("finished", () => {
+        el.dataset.chartReady = "true";
+      });
+      chart.on("click", (p) => props.onClick?.(p as unknown as ChartClick));
+      observer.observe(el);
     } else chart.resize();
+    el.dataset.chartReady = "false";
     chart.setOption(
-      { color: CHART_COLORS, textStyle: BASE_TEXT, animation: false, ...props.option },
+      cspSafe({ color: CHART_COLORS, textStyle: BASE_TEXT, animation: false, ...props.option }),
       { notMerge: true },
     );
   });
+  onCleanup(() => {
+    disposed = true;
+    observer.disconnect();
+    chart?.dispose();
+  });
+
   return (
-    <figure class="chart" aria-labelledby={`${id}-title`}>
-      <figcaption id={`${id}-title`} class="chart-title">
-        {props.title}
+    <figure class="chart-figure" aria-labelledby={`${id}-title`}>
+      <figcaption class="chart-caption">
+        <Dynamic
+          component={props.heading ? `h${props.heading}` : "span"}
+          id={`${id}-title`}
+          class="chart-title"
+        >
+          {props.title}
+        </Dynamic>
+        {props.actions}
       </figcaption>
-      <div
-        ref={container}
-        class="chart-canvas"
-        role="img"
-        aria-label={`${props.title}: ${props.summary} Die Werte stehen in der Tabelle darunter.`}
-        data-chart={props.title}
-      />
-      <details class="chart-table" open={props.tableOpen}>
+      {props.controls}
+      <div class="chart-box">
+        <div
+          ref={el}
+          id={props.id}
+          class={`chart ${props.class ?? ""}`}
+          role="img"
+          aria-label={`${props.title}: ${props.summary} Die Werte stehen in der Tabelle darunter.`}
+          data-chart={props.title}
+        />
+        <Show when={!lib() && !failed()}>
+          <div class="chart-status">
+            <Loading label="Diagramm wird geladen …" />
+          </div>
+        </Show>
+        <Show when={failed()}>
+          <p class="chart-status" role="alert">
+            Das Diagramm konnte nicht geladen werden. Die Werte stehen in der Tabelle darunter.
+          </p>
+        </Show>
+      </div>
+      <details class="chart-data" open={props.tableOpen || failed()}>
         <summary>Daten als Tabelle: {props.title}</summary>
         {props.table}
       </details>

@@ -1,13 +1,16 @@
-// Apache ECharts, tree-shaken: only the charts and components SPATZ draws, rendered to canvas. Canvas and CSSOM styles
-// are allowed by the strict Content-Security-Policy; HTML tooltips (inline style attributes) are not, so tooltips
-// are drawn as rich text on the canvas.
-import { BarChart, CustomChart, ScatterChart } from "echarts/charts";
+// Apache ECharts for the browser, tree-shaken: only the charts and components SPATZ draws (portfolio, rollout and
+// maturity), one registration for the whole app. Loaded on demand by Chart.tsx, so it is its own chunk and no page
+// without a chart loads it. Drawn on a canvas: canvas and CSSOM styles are allowed by the strict Content-Security-
+// Policy, HTML tooltips (markup with inline style attributes) are not, so Chart.tsx draws tooltips as rich text.
+import { BarChart, CustomChart, LineChart, RadarChart, ScatterChart } from "echarts/charts";
 import {
   GridComponent,
   LegendComponent,
   MarkAreaComponent,
   MarkLineComponent,
+  RadarComponent,
   TooltipComponent,
+  VisualMapContinuousComponent,
 } from "echarts/components";
 import * as echarts from "echarts/core";
 import { CanvasRenderer } from "echarts/renderers";
@@ -15,17 +18,21 @@ import { CanvasRenderer } from "echarts/renderers";
 echarts.use([
   BarChart,
   CustomChart,
+  LineChart,
+  RadarChart,
   ScatterChart,
   GridComponent,
   LegendComponent,
   MarkAreaComponent,
   MarkLineComponent,
+  RadarComponent,
   TooltipComponent,
+  VisualMapContinuousComponent,
   CanvasRenderer,
 ]);
 
+export type { EChartsOption } from "./option.ts";
 export { echarts };
-export type EChartsOption = echarts.EChartsCoreOption;
 
 /** Colours with at least 3:1 contrast against white (WCAG 1.4.11 for graphics). */
 export const CHART_COLORS = [
