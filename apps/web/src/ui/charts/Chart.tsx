@@ -34,6 +34,37 @@ function cspSafe(option: EChartsOption): EChartsOption {
   return { ...option, tooltip: Array.isArray(tooltip) ? tooltip.map(richText) : richText(tooltip) };
 }
 
+const germanNumber = new Intl.NumberFormat("de-DE", { maximumFractionDigits: 2 });
+
+/** ECharts writes 1,500 on value axes and in tooltips; German readers expect 1.500 (and 2,5 for decimals). */
+function germanNumbers(option: EChartsOption): EChartsOption {
+  // ECharts' defaults: an x axis without a type is a category axis, a y axis a value axis.
+  const axis = (a: unknown, defaultType: "category" | "value") => {
+    const list = (Array.isArray(a) ? a : [a]) as Record<string, unknown>[];
+    const fixed = list.map((x) => {
+      if (!x || (x.type ?? defaultType) !== "value") return x;
+      const label = (x.axisLabel ?? {}) as Record<string, unknown>;
+      if (label.formatter) return x;
+      return { ...x, axisLabel: { ...label, formatter: (v: number) => germanNumber.format(v) } };
+    });
+    return Array.isArray(a) ? fixed : fixed[0];
+  };
+  const tooltip = option.tooltip as Record<string, unknown> | undefined;
+  return {
+    ...option,
+    ...(option.xAxis ? { xAxis: axis(option.xAxis, "category") } : {}),
+    ...(option.yAxis ? { yAxis: axis(option.yAxis, "value") } : {}),
+    ...(tooltip && !Array.isArray(tooltip) && !tooltip.valueFormatter
+      ? {
+          tooltip: {
+            ...tooltip,
+            valueFormatter: (v: unknown) => (typeof v === "number" ? germanNumber.format(v) : String(v)),
+          },
+        }
+      : {}),
+  };
+}
+
 export function Chart(props: {
   title: string;
   /** One sentence for screen readers: what the chart shows (the table has the numbers). */
@@ -88,7 +119,9 @@ export function Chart(props: {
     } else chart.resize();
     el.dataset.chartReady = "false";
     chart.setOption(
-      cspSafe({ color: CHART_COLORS, textStyle: BASE_TEXT, animation: false, ...props.option }),
+      cspSafe(
+        germanNumbers({ color: CHART_COLORS, textStyle: BASE_TEXT, animation: false, ...props.option }),
+      ),
       { notMerge: true },
     );
   });
