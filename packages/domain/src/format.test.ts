@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatDateTime, formatEuro, formatEuroCents, formatInteger } from "./format.ts";
+import {
+  formatCountOf,
+  formatDate,
+  formatDateTime,
+  formatEuro,
+  formatEuroCents,
+  formatInteger,
+} from "./format.ts";
 
 describe("German formatting", () => {
   it("writes dates as dd.mm.yyyy, calendar dates without time-zone shifts", () => {
@@ -16,5 +23,11 @@ describe("German formatting", () => {
     expect(formatEuro(22_137_500)).toBe("22.137.500\u00a0€");
     expect(formatEuroCents(442_750_000)).toBe("4.427.500,00\u00a0€");
     expect(formatInteger(238762)).toBe("238.762");
+  });
+
+  it("puts the noun in the singular only for exactly one", () => {
+    expect(formatCountOf(1, "Projekt", "Projekte")).toBe("1 Projekt");
+    expect(formatCountOf(0, "Projekt", "Projekte")).toBe("0 Projekte");
+    expect(formatCountOf(1250, "Projekt", "Projekte")).toBe("1.250 Projekte");
   });
 });

@@ -54,3 +54,8 @@ export function formatNumber(value: number, fractionDigits = 0): string {
 export function formatInteger(value: number): string {
   return integer.format(value);
 }
+
+/** A count with its noun: "1 Projekt", "2 Projekte", "1.250 Projekte" (never "1 Projekte"). */
+export function formatCountOf(count: number, singular: string, plural: string): string {
+  return `${integer.format(count)} ${count === 1 ? singular : plural}`;
+}

@@ -3,6 +3,7 @@
 import { A } from "@solidjs/router";
 import {
   berlinToday,
+  formatCountOf,
   formatDate,
   MEASURE_STATUS_LABELS,
   MEASURE_STATUSES,
@@ -183,36 +184,39 @@ export function MyMeasures() {
     >
       {(d) => (
         <>
-          <table class="table">
-            <thead>
-              <tr>
-                <th scope="col">Maßnahme</th>
-                <th scope="col">Status</th>
-                <th scope="col">Geplantes Ende</th>
-              </tr>
-            </thead>
-            <tbody>
-              <For each={d.items}>
-                {(m) => (
-                  <tr>
-                    <td>
-                      <A href={`/massnahmen/${m.id}`}>{m.title}</A>
-                    </td>
-                    <td>{MEASURE_STATUS_LABELS[m.status]}</td>
-                    <td>
-                      {formatDate(m.plannedEnd)}
-                      <Show when={m.plannedEnd && m.plannedEnd < today}>
-                        {" "}
-                        <span class="badge badge-warn">überfällig</span>
-                      </Show>
-                    </td>
-                  </tr>
-                )}
-              </For>
-            </tbody>
-          </table>
+          <div class="table-scroll">
+            <table class="table">
+              <thead>
+                <tr>
+                  <th scope="col">Maßnahme</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Geplantes Ende</th>
+                </tr>
+              </thead>
+              <tbody>
+                <For each={d.items}>
+                  {(m) => (
+                    <tr>
+                      <td>
+                        <A href={`/massnahmen/${m.id}`}>{m.title}</A>
+                      </td>
+                      <td>{MEASURE_STATUS_LABELS[m.status]}</td>
+                      <td>
+                        {formatDate(m.plannedEnd)}
+                        <Show when={m.plannedEnd && m.plannedEnd < today}>
+                          {" "}
+                          <span class="badge badge-warn">überfällig</span>
+                        </Show>
+                      </td>
+                    </tr>
+                  )}
+                </For>
+              </tbody>
+            </table>
+          </div>
           <p>
-            {d.total} offene Maßnahmen. <A href="/massnahmen/board">Auf dem Board bearbeiten</A>
+            {formatCountOf(d.total, "offene Maßnahme", "offene Maßnahmen")}.{" "}
+            <A href="/massnahmen/board">Auf dem Board bearbeiten</A>
           </p>
         </>
       )}

@@ -53,38 +53,40 @@ export function SortTable<T>(props: {
   };
   return (
     <>
-      <table class="table">
-        <caption classList={{ "visually-hidden": props.captionHidden ?? false }}>{props.caption}</caption>
-        <thead>
-          <tr>
-            <For each={props.columns}>
-              {(c) => (
-                <th scope="col" class={c.num ? "num" : undefined} aria-sort={ariaSort(c.key)}>
-                  <Show when={c.sort} fallback={c.header}>
-                    <button type="button" class="sort-button" onClick={() => toggle(c.key)}>
-                      {c.header}
-                      <span aria-hidden="true" class="sort-mark">
-                        {sort()?.key === c.key ? (sort()?.dir === "asc" ? "▲" : "▼") : "↕"}
-                      </span>
-                    </button>
-                  </Show>
-                </th>
+      <div class="table-scroll">
+        <table class="table">
+          <caption classList={{ "visually-hidden": props.captionHidden ?? false }}>{props.caption}</caption>
+          <thead>
+            <tr>
+              <For each={props.columns}>
+                {(c) => (
+                  <th scope="col" class={c.num ? "num" : undefined} aria-sort={ariaSort(c.key)}>
+                    <Show when={c.sort} fallback={c.header}>
+                      <button type="button" class="sort-button" onClick={() => toggle(c.key)}>
+                        {c.header}
+                        <span aria-hidden="true" class="sort-mark">
+                          {sort()?.key === c.key ? (sort()?.dir === "asc" ? "▲" : "▼") : "↕"}
+                        </span>
+                      </button>
+                    </Show>
+                  </th>
+                )}
+              </For>
+            </tr>
+          </thead>
+          <tbody>
+            <For each={visible()}>
+              {(row) => (
+                <tr>
+                  <For each={props.columns}>
+                    {(c) => <td class={c.num ? "num" : undefined}>{c.cell(row)}</td>}
+                  </For>
+                </tr>
               )}
             </For>
-          </tr>
-        </thead>
-        <tbody>
-          <For each={visible()}>
-            {(row) => (
-              <tr>
-                <For each={props.columns}>
-                  {(c) => <td class={c.num ? "num" : undefined}>{c.cell(row)}</td>}
-                </For>
-              </tr>
-            )}
-          </For>
-        </tbody>
-      </table>
+          </tbody>
+        </table>
+      </div>
       <Show when={props.rows.length > size()}>
         <Pager
           page={page()}

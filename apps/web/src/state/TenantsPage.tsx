@@ -107,69 +107,71 @@ export function TenantsPage(props: { me: Me }) {
       >
         {(data) => (
           <>
-            <table class="table">
-              <thead>
-                <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">Art</th>
-                  <th scope="col">Kreis</th>
-                  <th scope="col">Einwohner</th>
-                  <th scope="col">Kennung</th>
-                  <th scope="col">Status</th>
-                  <Show when={isAdmin()}>
-                    <th scope="col">
-                      <span class="visually-hidden">Aktionen</span>
-                    </th>
-                  </Show>
-                </tr>
-              </thead>
-              <tbody>
-                <For each={data.items}>
-                  {(t) => (
-                    <tr>
-                      <td>{t.name}</td>
-                      <td>{TENANT_KIND_LABELS[t.kind]}</td>
-                      <td>{t.kreisName ?? "–"}</td>
-                      <td class="num">{t.population != null ? formatInteger(t.population) : "–"}</td>
-                      <td>
-                        <code>{t.slug}</code>
-                      </td>
-                      <td>{TENANT_STATUS_LABELS[t.status]}</td>
-                      <Show when={isAdmin()}>
-                        <td class="actions">
-                          <Show when={t.kind !== "state"}>
-                            <button
-                              type="button"
-                              class="button button-secondary"
-                              onClick={() => setSelected(t)}
-                              aria-label={`${t.name} bearbeiten`}
-                            >
-                              Bearbeiten
-                            </button>
-                            <button
-                              type="button"
-                              class="button button-secondary"
-                              aria-label={`${t.name} ${t.status === "active" ? "sperren" : "entsperren"}`}
-                              onClick={() => {
-                                const next = t.status === "active" ? "suspended" : "active";
-                                if (
-                                  next === "suspended" &&
-                                  !window.confirm(`${t.name} sperren? Alle Sitzungen dort enden sofort.`)
-                                )
-                                  return;
-                                setTenantStatus.mutate({ id: t.id, status: next });
-                              }}
-                            >
-                              {t.status === "active" ? "Sperren" : "Entsperren"}
-                            </button>
-                          </Show>
+            <div class="table-scroll">
+              <table class="table">
+                <thead>
+                  <tr>
+                    <th scope="col">Name</th>
+                    <th scope="col">Art</th>
+                    <th scope="col">Kreis</th>
+                    <th scope="col">Einwohner</th>
+                    <th scope="col">Kennung</th>
+                    <th scope="col">Status</th>
+                    <Show when={isAdmin()}>
+                      <th scope="col">
+                        <span class="visually-hidden">Aktionen</span>
+                      </th>
+                    </Show>
+                  </tr>
+                </thead>
+                <tbody>
+                  <For each={data.items}>
+                    {(t) => (
+                      <tr>
+                        <td>{t.name}</td>
+                        <td>{TENANT_KIND_LABELS[t.kind]}</td>
+                        <td>{t.kreisName ?? "–"}</td>
+                        <td class="num">{t.population != null ? formatInteger(t.population) : "–"}</td>
+                        <td>
+                          <code>{t.slug}</code>
                         </td>
-                      </Show>
-                    </tr>
-                  )}
-                </For>
-              </tbody>
-            </table>
+                        <td>{TENANT_STATUS_LABELS[t.status]}</td>
+                        <Show when={isAdmin()}>
+                          <td class="actions">
+                            <Show when={t.kind !== "state"}>
+                              <button
+                                type="button"
+                                class="button button-secondary"
+                                onClick={() => setSelected(t)}
+                                aria-label={`${t.name} bearbeiten`}
+                              >
+                                Bearbeiten
+                              </button>
+                              <button
+                                type="button"
+                                class="button button-secondary"
+                                aria-label={`${t.name} ${t.status === "active" ? "sperren" : "entsperren"}`}
+                                onClick={() => {
+                                  const next = t.status === "active" ? "suspended" : "active";
+                                  if (
+                                    next === "suspended" &&
+                                    !window.confirm(`${t.name} sperren? Alle Sitzungen dort enden sofort.`)
+                                  )
+                                    return;
+                                  setTenantStatus.mutate({ id: t.id, status: next });
+                                }}
+                              >
+                                {t.status === "active" ? "Sperren" : "Entsperren"}
+                              </button>
+                            </Show>
+                          </td>
+                        </Show>
+                      </tr>
+                    )}
+                  </For>
+                </tbody>
+              </table>
+            </div>
             <Pager page={data.page} pageSize={data.pageSize} total={data.total} onPage={setPage} />
           </>
         )}

@@ -270,46 +270,48 @@ export function BoardPage(props: { me: Me }) {
       >
         {(d) => (
           <>
-            <table class="table">
-              <caption class="visually-hidden">Zuständige Leistungen</caption>
-              <thead>
-                <tr>
-                  <th scope="col">OZG-Leistung</th>
-                  <th scope="col">Themenfeld</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Nachnutzungsweg</th>
-                  <th scope="col">geplanter Go-live</th>
-                  <th scope="col">EfA</th>
-                  <th scope="col" class="num">
-                    Kommentare
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                <For each={d.items}>
-                  {(r) => (
-                    <tr>
-                      <td>
-                        <A href={`/rollout/${r.serviceId}`}>{r.name}</A>{" "}
-                        <span class="muted">({r.serviceId})</span>
-                        <Show when={!r.responsible}>
-                          <br />
-                          <span class="muted">laut Katalog nicht (mehr) zuständig</span>
-                        </Show>
-                      </td>
-                      <td>{r.themenfeld}</td>
-                      <td>
-                        <StatusBadge status={r.status} />
-                      </td>
-                      <td>{r.reuseRoute ? reuseRouteLabels[r.reuseRoute as ReuseRoute] : "–"}</td>
-                      <td>{formatDate(r.plannedOnline)}</td>
-                      <td>{r.efaAvailable ? `ja (${r.efaProvidingLand ?? "?"})` : "nein"}</td>
-                      <td class="num">{formatCount(r.comments)}</td>
-                    </tr>
-                  )}
-                </For>
-              </tbody>
-            </table>
+            <div class="table-scroll">
+              <table class="table">
+                <caption class="visually-hidden">Zuständige Leistungen</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">OZG-Leistung</th>
+                    <th scope="col">Themenfeld</th>
+                    <th scope="col">Status</th>
+                    <th scope="col">Nachnutzungsweg</th>
+                    <th scope="col">geplanter Go-live</th>
+                    <th scope="col">EfA</th>
+                    <th scope="col" class="num">
+                      Kommentare
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  <For each={d.items}>
+                    {(r) => (
+                      <tr>
+                        <td>
+                          <A href={`/rollout/${r.serviceId}`}>{r.name}</A>{" "}
+                          <span class="muted">({r.serviceId})</span>
+                          <Show when={!r.responsible}>
+                            <br />
+                            <span class="muted">laut Katalog nicht (mehr) zuständig</span>
+                          </Show>
+                        </td>
+                        <td>{r.themenfeld}</td>
+                        <td>
+                          <StatusBadge status={r.status} />
+                        </td>
+                        <td>{r.reuseRoute ? reuseRouteLabels[r.reuseRoute as ReuseRoute] : "–"}</td>
+                        <td>{formatDate(r.plannedOnline)}</td>
+                        <td>{r.efaAvailable ? `ja (${r.efaProvidingLand ?? "?"})` : "nein"}</td>
+                        <td class="num">{formatCount(r.comments)}</td>
+                      </tr>
+                    )}
+                  </For>
+                </tbody>
+              </table>
+            </div>
             <Pager page={d.page} pageSize={d.pageSize} total={d.total} onPage={setPage} />
           </>
         )}

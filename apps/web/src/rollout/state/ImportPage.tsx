@@ -162,8 +162,10 @@ function ImportReport(props: { report: Report }) {
       </Show>
       <Show when={!r().applied && r().rejected.length > 0}>
         <Alert kind="error">
-          {formatCount(r().rejected.length)} Zeilen wurden abgelehnt. Es wurde nichts geändert. Bitte die
-          Dateien korrigieren und erneut prüfen.
+          {r().rejected.length === 1
+            ? "1 Zeile wurde abgelehnt."
+            : `${formatCount(r().rejected.length)} Zeilen wurden abgelehnt.`}{" "}
+          Es wurde nichts geändert. Bitte die Dateien korrigieren und erneut prüfen.
         </Alert>
       </Show>
       <Show when={!r().applied && r().dryRun && r().rejected.length === 0}>
@@ -183,29 +185,31 @@ function ImportReport(props: { report: Report }) {
       </dl>
       <Show when={r().rejected.length > 0}>
         <h3>Abgelehnte Zeilen</h3>
-        <table class="table">
-          <caption class="visually-hidden">Abgelehnte Zeilen</caption>
-          <thead>
-            <tr>
-              <th scope="col">Datei</th>
-              <th scope="col" class="num">
-                Zeile
-              </th>
-              <th scope="col">Grund</th>
-            </tr>
-          </thead>
-          <tbody>
-            <For each={r().rejected}>
-              {(p) => (
-                <tr>
-                  <td>{p.file}</td>
-                  <td class="num">{p.line || "–"}</td>
-                  <td>{p.message}</td>
-                </tr>
-              )}
-            </For>
-          </tbody>
-        </table>
+        <div class="table-scroll">
+          <table class="table">
+            <caption class="visually-hidden">Abgelehnte Zeilen</caption>
+            <thead>
+              <tr>
+                <th scope="col">Datei</th>
+                <th scope="col" class="num">
+                  Zeile
+                </th>
+                <th scope="col">Grund</th>
+              </tr>
+            </thead>
+            <tbody>
+              <For each={r().rejected}>
+                {(p) => (
+                  <tr>
+                    <td>{p.file}</td>
+                    <td class="num">{p.line || "–"}</td>
+                    <td>{p.message}</td>
+                  </tr>
+                )}
+              </For>
+            </tbody>
+          </table>
+        </div>
       </Show>
       <h3>Änderungen gegenüber dem aktuellen Katalog</h3>
       <List title="Neue Leistungen" count={r().changes.added.length}>
