@@ -136,6 +136,8 @@ describe("pages fit the window (WCAG 1.4.10 Reflow)", () => {
         await open(page, path);
         const px = await sideways(page);
         if (px > 0) wide.push(`${path}: ${px} px`);
+        // A table that scrolls is a named region keyboard users can focus and scroll (axe: scrollable-region-focusable).
+        await expectAccessible(page);
       }
       if (who === "land") {
         // The state's list of records is the widest table: at a desktop's 1280 px it scrolls inside, too.

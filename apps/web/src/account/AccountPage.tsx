@@ -9,6 +9,7 @@ import { TextField } from "../ui/Field.tsx";
 import { PageHeader } from "../ui/PageHeader.tsx";
 import { QueryView } from "../ui/QueryView.tsx";
 import { Alert } from "../ui/states.tsx";
+import { TableScroll } from "../ui/TableScroll.tsx";
 
 export function AccountPage(props: { me: Me }) {
   return (
@@ -128,7 +129,7 @@ function Sessions(props: { slug: string }) {
       </Show>
       <QueryView query={sessions} isEmpty={(s) => s.length === 0}>
         {(rows) => (
-          <div class="table-scroll">
+          <TableScroll>
             <table class="table">
               <caption class="visually-hidden">Ihre angemeldeten Geräte</caption>
               <thead>
@@ -167,7 +168,7 @@ function Sessions(props: { slug: string }) {
                 </For>
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
       </QueryView>
       <button

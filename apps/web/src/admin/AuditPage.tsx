@@ -9,6 +9,7 @@ import { PageHeader } from "../ui/PageHeader.tsx";
 import { Pager } from "../ui/Pager.tsx";
 import { QueryView } from "../ui/QueryView.tsx";
 import { EmptyState } from "../ui/states.tsx";
+import { TableScroll } from "../ui/TableScroll.tsx";
 
 /** Berlin calendar day → UTC instant at its start. */
 function dayStart(isoDate: string): Date | undefined {
@@ -95,7 +96,7 @@ export function AuditPage() {
       >
         {(data) => (
           <>
-            <div class="table-scroll">
+            <TableScroll>
               <table class="table">
                 <thead>
                   <tr>
@@ -140,7 +141,7 @@ export function AuditPage() {
                   </For>
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
             <Pager page={data.page} pageSize={data.pageSize} total={data.total} onPage={setPage} />
           </>
         )}

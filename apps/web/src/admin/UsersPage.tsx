@@ -10,6 +10,7 @@ import { PageHeader } from "../ui/PageHeader.tsx";
 import { Pager } from "../ui/Pager.tsx";
 import { QueryView } from "../ui/QueryView.tsx";
 import { Alert, EmptyState } from "../ui/states.tsx";
+import { TableScroll } from "../ui/TableScroll.tsx";
 
 export function UsersPage(props: { me: Me }) {
   const roles = () =>
@@ -116,7 +117,7 @@ function OpenInvitations() {
         empty={<EmptyState title="Keine offenen Einladungen." />}
       >
         {(rows) => (
-          <div class="table-scroll">
+          <TableScroll>
             <table class="table">
               <thead>
                 <tr>
@@ -152,7 +153,7 @@ function OpenInvitations() {
                 </For>
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
       </QueryView>
     </section>
@@ -199,7 +200,7 @@ function UserList(props: { me: Me; roles: { value: string; label: string }[] }) 
       >
         {(data) => (
           <>
-            <div class="table-scroll">
+            <TableScroll>
               <table class="table">
                 <thead>
                   <tr>
@@ -261,7 +262,7 @@ function UserList(props: { me: Me; roles: { value: string; label: string }[] }) 
                   </For>
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
             <Pager page={data.page} pageSize={data.pageSize} total={data.total} onPage={setPage} />
           </>
         )}

@@ -15,6 +15,7 @@ import type { Me } from "../auth/session.ts";
 import { trpc } from "../lib/trpc.ts";
 import { QueryView } from "../ui/QueryView.tsx";
 import { EmptyState } from "../ui/states.tsx";
+import { TableScroll } from "../ui/TableScroll.tsx";
 import { Kpis } from "./Kpis.tsx";
 import { LiveQuery } from "./LiveQuery.tsx";
 import { NextSteps } from "./NextSteps.tsx";
@@ -184,7 +185,7 @@ export function MyMeasures() {
     >
       {(d) => (
         <>
-          <div class="table-scroll">
+          <TableScroll>
             <table class="table">
               <thead>
                 <tr>
@@ -213,7 +214,7 @@ export function MyMeasures() {
                 </For>
               </tbody>
             </table>
-          </div>
+          </TableScroll>
           <p>
             {formatCountOf(d.total, "offene Maßnahme", "offene Maßnahmen")}.{" "}
             <A href="/massnahmen/board">Auf dem Board bearbeiten</A>

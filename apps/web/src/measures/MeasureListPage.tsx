@@ -20,6 +20,7 @@ import { PageHeader } from "../ui/PageHeader.tsx";
 import { Pager } from "../ui/Pager.tsx";
 import { QueryView } from "../ui/QueryView.tsx";
 import { Alert, EmptyState } from "../ui/states.tsx";
+import { TableScroll } from "../ui/TableScroll.tsx";
 import { canCreateMeasures, canEditMeasure } from "./permissions.ts";
 
 export function MeasureListPage(props: { me: Me }) {
@@ -164,7 +165,7 @@ export function MeasureListPage(props: { me: Me }) {
       >
         {(data) => (
           <>
-            <div class="table-scroll">
+            <TableScroll>
               <table class="table" aria-label="Maßnahmen">
                 <thead>
                   <tr>
@@ -232,7 +233,7 @@ export function MeasureListPage(props: { me: Me }) {
                   </For>
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
             <Pager
               page={data.page}
               pageSize={data.pageSize}

@@ -8,6 +8,7 @@ import { errorMessage, trpc } from "../lib/trpc.ts";
 import { PageHeader } from "../ui/PageHeader.tsx";
 import { QueryView } from "../ui/QueryView.tsx";
 import { Alert, EmptyState } from "../ui/states.tsx";
+import { TableScroll } from "../ui/TableScroll.tsx";
 
 export function ModelListPage(props: { me: Me }) {
   const navigate = useNavigate();
@@ -47,7 +48,7 @@ export function ModelListPage(props: { me: Me }) {
         empty={<EmptyState title="Keine Modellversionen." />}
       >
         {(rows) => (
-          <div class="table-scroll">
+          <TableScroll>
             <table class="table">
               <thead>
                 <tr>
@@ -85,7 +86,7 @@ export function ModelListPage(props: { me: Me }) {
                 </For>
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
       </QueryView>
     </>

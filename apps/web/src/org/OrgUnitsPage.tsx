@@ -9,6 +9,7 @@ import { SelectField, TextField } from "../ui/Field.tsx";
 import { PageHeader } from "../ui/PageHeader.tsx";
 import { QueryView } from "../ui/QueryView.tsx";
 import { Alert, EmptyState } from "../ui/states.tsx";
+import { TableScroll } from "../ui/TableScroll.tsx";
 
 type Unit = Awaited<ReturnType<typeof trpc.orgUnits.list.query>>[number];
 
@@ -65,7 +66,7 @@ export function OrgUnitsPage() {
         }
       >
         {(all) => (
-          <div class="table-scroll">
+          <TableScroll>
             <table class="table">
               <caption class="visually-hidden">Organisationseinheiten als Baum (eingerückt)</caption>
               <thead>
@@ -112,7 +113,7 @@ export function OrgUnitsPage() {
                 </For>
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
       </QueryView>
     </>

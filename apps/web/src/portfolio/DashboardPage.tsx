@@ -17,6 +17,7 @@ import { Chart } from "../ui/charts/Chart.tsx";
 import { PageHeader } from "../ui/PageHeader.tsx";
 import { QueryView } from "../ui/QueryView.tsx";
 import { EmptyState } from "../ui/states.tsx";
+import { TableScroll } from "../ui/TableScroll.tsx";
 import {
   FilterForm,
   money,
@@ -109,7 +110,7 @@ function DashboardView(props: { data: Dashboard }) {
             ],
           }}
           table={
-            <div class="table-scroll">
+            <TableScroll>
               <table class="table">
                 <thead>
                   <tr>
@@ -138,7 +139,7 @@ function DashboardView(props: { data: Dashboard }) {
                   </For>
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
           }
         />
         <Chart
@@ -160,7 +161,7 @@ function DashboardView(props: { data: Dashboard }) {
             ],
           }}
           table={
-            <div class="table-scroll">
+            <TableScroll>
               <table class="table">
                 <thead>
                   <tr>
@@ -191,7 +192,7 @@ function DashboardView(props: { data: Dashboard }) {
                   </For>
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
           }
         />
         <Chart
@@ -214,7 +215,7 @@ function DashboardView(props: { data: Dashboard }) {
             ],
           }}
           table={
-            <div class="table-scroll">
+            <TableScroll>
               <table class="table">
                 <thead>
                   <tr>
@@ -239,7 +240,7 @@ function DashboardView(props: { data: Dashboard }) {
                   </For>
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
           }
         />
         <Chart
@@ -261,7 +262,7 @@ function DashboardView(props: { data: Dashboard }) {
             ],
           }}
           table={
-            <div class="table-scroll">
+            <TableScroll>
               <table class="table">
                 <thead>
                   <tr>
@@ -286,7 +287,7 @@ function DashboardView(props: { data: Dashboard }) {
                   </For>
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
           }
         />
       </div>
@@ -303,7 +304,7 @@ function DashboardView(props: { data: Dashboard }) {
             vor dem {formatDate(d().today)}
             {d().overdueMilestones.count > d().overdueMilestones.items.length ? "; die ältesten zehn:" : ":"}
           </p>
-          <div class="table-scroll">
+          <TableScroll>
             <table class="table">
               <thead>
                 <tr>
@@ -328,7 +329,7 @@ function DashboardView(props: { data: Dashboard }) {
                 </For>
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         </Show>
       </section>
     </>

@@ -10,6 +10,7 @@ import type { Me } from "../auth/session.ts";
 import { errorMessage, trpc } from "../lib/trpc.ts";
 import { PageHeader } from "../ui/PageHeader.tsx";
 import { Alert, Loading } from "../ui/states.tsx";
+import { TableScroll } from "../ui/TableScroll.tsx";
 import { PortfolioNav } from "./common.tsx";
 
 type Plan = Awaited<ReturnType<typeof trpc.portfolio.importPreview.mutate>>;
@@ -125,7 +126,7 @@ export function ImportPage(props: { me: Me }) {
                 {p().delimiter ? `, Trennzeichen ${DELIMITERS[p().delimiter!] ?? p().delimiter}` : ""}
                 {p().sheetName ? `, Tabellenblatt „${p().sheetName}“` : ""} · {p().rowCount} Zeilen
               </p>
-              <div class="table-scroll">
+              <TableScroll>
                 <table class="table mapping-table">
                   <thead>
                     <tr>
@@ -173,7 +174,7 @@ export function ImportPage(props: { me: Me }) {
                     </For>
                   </tbody>
                 </table>
-              </div>
+              </TableScroll>
               <button
                 type="button"
                 class="button"
@@ -225,7 +226,7 @@ export function ImportPage(props: { me: Me }) {
                 </div>
               </Show>
               <Show when={p().rows.length > 0}>
-                <div class="table-scroll">
+                <TableScroll>
                   <table class="table">
                     <caption class="muted">
                       {p().rows.length > PREVIEW_ROWS
@@ -259,7 +260,7 @@ export function ImportPage(props: { me: Me }) {
                       </For>
                     </tbody>
                   </table>
-                </div>
+                </TableScroll>
               </Show>
               <Show when={commit.isError}>
                 <Alert kind="error">{errorMessage(commit.error)}</Alert>

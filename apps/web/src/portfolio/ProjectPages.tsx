@@ -27,6 +27,7 @@ import { PageHeader } from "../ui/PageHeader.tsx";
 import { Pager } from "../ui/Pager.tsx";
 import { QueryView } from "../ui/QueryView.tsx";
 import { Alert, EmptyState, Loading } from "../ui/states.tsx";
+import { TableScroll } from "../ui/TableScroll.tsx";
 import {
   centsToInput,
   daysToInput,
@@ -410,7 +411,7 @@ function LinkedMeasures(props: { project: Project }) {
           Das Projekt setzt {formatCountOf(props.project.measures.length, "Maßnahme", "Maßnahmen")} des
           Reifegradmodells um, davon {open()} offen.
         </p>
-        <div class="table-scroll">
+        <TableScroll>
           <table class="table">
             <thead>
               <tr>
@@ -437,7 +438,7 @@ function LinkedMeasures(props: { project: Project }) {
               </For>
             </tbody>
           </table>
-        </div>
+        </TableScroll>
         <Show when={props.project.measures.length > MEASURES_PAGE}>
           <Pager
             page={page()}
@@ -481,7 +482,7 @@ function Milestones(props: { project: Project; onChange: () => Promise<unknown> 
         when={props.project.milestones.length > 0}
         fallback={<EmptyState title="Noch keine Meilensteine." />}
       >
-        <div class="table-scroll">
+        <TableScroll>
           <table class="table">
             <thead>
               <tr>
@@ -539,7 +540,7 @@ function Milestones(props: { project: Project; onChange: () => Promise<unknown> 
               </For>
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </Show>
       <Show when={props.project.canEdit}>
         <form
@@ -665,7 +666,7 @@ function History(props: { projectId: string }) {
       >
         {(d) => (
           <>
-            <div class="table-scroll">
+            <TableScroll>
               <table class="table">
                 <thead>
                   <tr>
@@ -690,7 +691,7 @@ function History(props: { projectId: string }) {
                   </For>
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
             <Pager
               page={d.page}
               pageSize={d.pageSize}

@@ -29,6 +29,7 @@ import { PageHeader } from "../ui/PageHeader.tsx";
 import { Pager } from "../ui/Pager.tsx";
 import { QueryView } from "../ui/QueryView.tsx";
 import { Alert, EmptyState } from "../ui/states.tsx";
+import { TableScroll } from "../ui/TableScroll.tsx";
 import { TextAreaField } from "../ui/TextAreaField.tsx";
 import { ChoiceField, money, PortfolioNav, StableQueryView, useFilterOptions } from "./common.tsx";
 
@@ -56,7 +57,7 @@ export function RoundsPage(props: { me: Me }) {
         empty={<EmptyState title="Noch keine Anmelderunde." />}
       >
         {(list) => (
-          <div class="table-scroll">
+          <TableScroll>
             <table class="table">
               <thead>
                 <tr>
@@ -93,7 +94,7 @@ export function RoundsPage(props: { me: Me }) {
                 </For>
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
       </QueryView>
     </>
@@ -332,7 +333,7 @@ function ProposalTable(props: { me: Me; round: Round; onChange: () => Promise<un
         <Alert kind="error">{errorMessage(decide.error ?? withdraw.error)}</Alert>
       </Show>
       <Show when={props.round.proposals.length > 0} fallback={<EmptyState title="Noch keine Anmeldungen." />}>
-        <div class="table-scroll">
+        <TableScroll>
           <table class="table" aria-label="Anmeldungen nach Rang">
             <thead>
               <tr>
@@ -442,7 +443,7 @@ function ProposalTable(props: { me: Me; round: Round; onChange: () => Promise<un
               </For>
             </tbody>
           </table>
-        </div>
+        </TableScroll>
         <Pager
           page={Math.min(page(), pages())}
           pageSize={PROPOSALS_PER_PAGE}

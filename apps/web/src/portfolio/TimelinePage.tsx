@@ -12,6 +12,7 @@ import { PageHeader } from "../ui/PageHeader.tsx";
 import { Pager } from "../ui/Pager.tsx";
 import { QueryView } from "../ui/QueryView.tsx";
 import { EmptyState } from "../ui/states.tsx";
+import { TableScroll } from "../ui/TableScroll.tsx";
 import {
   ChoiceField,
   FilterForm,
@@ -268,7 +269,7 @@ function TimelineView(props: { data: Timeline; scale: Scale; onPage: (page: numb
         height={Math.max(220, props.data.items.length * 30 + 90)}
         tableOpen
         table={
-          <div class="table-scroll">
+          <TableScroll>
             <table class="table timeline-table">
               <caption class="visually-hidden">Projekte und Meilensteine im Zeitraum</caption>
               <thead>
@@ -326,7 +327,7 @@ function TimelineView(props: { data: Timeline; scale: Scale; onPage: (page: numb
                 )}
               </For>
             </table>
-          </div>
+          </TableScroll>
         }
       />
       <Pager

@@ -2,6 +2,7 @@
 // are buttons; aria-sort tells screen readers the current order.
 import { createMemo, createSignal, For, type JSX, Show } from "solid-js";
 import { Pager } from "../ui/Pager.tsx";
+import { TableScroll } from "../ui/TableScroll.tsx";
 
 export type Column<T> = {
   key: string;
@@ -53,7 +54,7 @@ export function SortTable<T>(props: {
   };
   return (
     <>
-      <div class="table-scroll">
+      <TableScroll>
         <table class="table">
           <caption classList={{ "visually-hidden": props.captionHidden ?? false }}>{props.caption}</caption>
           <thead>
@@ -86,7 +87,7 @@ export function SortTable<T>(props: {
             </For>
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <Show when={props.rows.length > size()}>
         <Pager
           page={page()}

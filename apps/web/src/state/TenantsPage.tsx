@@ -18,6 +18,7 @@ import { PageHeader } from "../ui/PageHeader.tsx";
 import { Pager } from "../ui/Pager.tsx";
 import { QueryView } from "../ui/QueryView.tsx";
 import { Alert, EmptyState } from "../ui/states.tsx";
+import { TableScroll } from "../ui/TableScroll.tsx";
 
 const KOMMUNE_KINDS = TENANT_KINDS.filter((k) => k !== "state");
 
@@ -107,7 +108,7 @@ export function TenantsPage(props: { me: Me }) {
       >
         {(data) => (
           <>
-            <div class="table-scroll">
+            <TableScroll>
               <table class="table">
                 <thead>
                   <tr>
@@ -171,7 +172,7 @@ export function TenantsPage(props: { me: Me }) {
                   </For>
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
             <Pager page={data.page} pageSize={data.pageSize} total={data.total} onPage={setPage} />
           </>
         )}

@@ -12,6 +12,7 @@ import { SelectField, TextField } from "../ui/Field.tsx";
 import { PageHeader } from "../ui/PageHeader.tsx";
 import { QueryView } from "../ui/QueryView.tsx";
 import { Alert, EmptyState } from "../ui/states.tsx";
+import { TableScroll } from "../ui/TableScroll.tsx";
 
 type Target = { dimensionKey: string; level: number; dueOn: string };
 
@@ -256,7 +257,7 @@ function StrategyDetail(props: { id: string; me: Me }) {
 function TargetsTable(props: { targets: Target[]; dimensionName: (key: string) => string; caption: string }) {
   return (
     <Show when={props.targets.length > 0} fallback={<p class="muted">Keine Soll-Ziele.</p>}>
-      <div class="table-scroll">
+      <TableScroll>
         <table class="table">
           <caption>{props.caption}</caption>
           <thead>
@@ -278,7 +279,7 @@ function TargetsTable(props: { targets: Target[]; dimensionName: (key: string) =
             </For>
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </Show>
   );
 }
@@ -371,7 +372,7 @@ function StrategyForm(props: { detail: Detail; model: MaturityModelData; onDone:
         <Show when={errors().targets}>
           <p class="field-error">{errors().targets}</p>
         </Show>
-        <div class="table-scroll">
+        <TableScroll>
           <table class="table">
             <thead>
               <tr>
@@ -419,7 +420,7 @@ function StrategyForm(props: { detail: Detail; model: MaturityModelData; onDone:
               </For>
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </fieldset>
       <Show when={save.isError}>
         <Alert kind="error">

@@ -7,12 +7,20 @@ import { PageHeader } from "./PageHeader.tsx";
 /** A lazily loaded page whose file is gone: the browser still runs the previous version of the app. */
 function isStaleBuild(error: unknown): boolean {
   const message = error instanceof Error ? error.message : String(error);
-  return /dynamically imported module|module script|Importing a module|error loading dynamically/i.test(message);
+  return /dynamically imported module|module script|Importing a module|error loading dynamically/i.test(
+    message,
+  );
 }
 
 export function PageError(props: { error: unknown; reset: () => void }) {
   const location = useLocation();
-  createEffect(on(() => location.pathname, () => props.reset(), { defer: true }));
+  createEffect(
+    on(
+      () => location.pathname,
+      () => props.reset(),
+      { defer: true },
+    ),
+  );
   const stale = () => isStaleBuild(props.error);
   return (
     <>

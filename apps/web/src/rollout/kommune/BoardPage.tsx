@@ -11,6 +11,7 @@ import { PageHeader } from "../../ui/PageHeader.tsx";
 import { Pager } from "../../ui/Pager.tsx";
 import { QueryView } from "../../ui/QueryView.tsx";
 import { EmptyState } from "../../ui/states.tsx";
+import { TableScroll } from "../../ui/TableScroll.tsx";
 import { Chart, ChartFigure } from "../charts/Chart.tsx";
 import { ExportButtons } from "../ExportButtons.tsx";
 import { formatCount, formatShare } from "../format.ts";
@@ -270,7 +271,7 @@ export function BoardPage(props: { me: Me }) {
       >
         {(d) => (
           <>
-            <div class="table-scroll">
+            <TableScroll>
               <table class="table">
                 <caption class="visually-hidden">Zuständige Leistungen</caption>
                 <thead>
@@ -311,7 +312,7 @@ export function BoardPage(props: { me: Me }) {
                   </For>
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
             <Pager page={d.page} pageSize={d.pageSize} total={d.total} onPage={setPage} />
           </>
         )}

@@ -11,6 +11,7 @@ import { PageHeader } from "../../ui/PageHeader.tsx";
 import { Pager } from "../../ui/Pager.tsx";
 import { QueryView } from "../../ui/QueryView.tsx";
 import { EmptyState } from "../../ui/states.tsx";
+import { TableScroll } from "../../ui/TableScroll.tsx";
 import { formatCount } from "../format.ts";
 import {
   type KommuneKind,
@@ -161,7 +162,7 @@ export function CataloguePage(props: { me: Me }) {
       >
         {(d) => (
           <>
-            <div class="table-scroll">
+            <TableScroll>
               <table class="table">
                 <caption class="visually-hidden">OZG-Leistungen</caption>
                 <thead>
@@ -203,7 +204,7 @@ export function CataloguePage(props: { me: Me }) {
                   </For>
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
             <Pager page={d.page} pageSize={d.pageSize} total={d.total} onPage={setPage} />
           </>
         )}

@@ -11,6 +11,7 @@ import { SelectField, TextField } from "../../ui/Field.tsx";
 import { PageHeader } from "../../ui/PageHeader.tsx";
 import { QueryView } from "../../ui/QueryView.tsx";
 import { Alert } from "../../ui/states.tsx";
+import { TableScroll } from "../../ui/TableScroll.tsx";
 import { ExportButtons } from "../ExportButtons.tsx";
 import { formatCents, formatCount, formatPersonDays, formatShare } from "../format.ts";
 import { SortTable } from "../SortTable.tsx";
@@ -286,7 +287,7 @@ function Results(props: { model: Model; params: CostParamsInput }) {
   return (
     <section class="card" aria-labelledby="results-title">
       <h2 id="results-title">Ergebnis</h2>
-      <div class="table-scroll">
+      <TableScroll>
         <table class="table figures">
           <caption class="visually-hidden">
             Ergebnis des Kostenmodells, genau und wie die Vorlage rundet
@@ -356,7 +357,7 @@ function Results(props: { model: Model; params: CostParamsInput }) {
             </tr>
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <Show when={isSeed()}>
         <Alert kind="info">{seed().note}</Alert>
       </Show>

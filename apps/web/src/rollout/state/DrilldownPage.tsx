@@ -11,6 +11,7 @@ import { PageHeader } from "../../ui/PageHeader.tsx";
 import { Pager } from "../../ui/Pager.tsx";
 import { QueryView } from "../../ui/QueryView.tsx";
 import { EmptyState } from "../../ui/states.tsx";
+import { TableScroll } from "../../ui/TableScroll.tsx";
 import { ExportButtons } from "../ExportButtons.tsx";
 import { formatCount, formatMonth } from "../format.ts";
 import {
@@ -163,7 +164,7 @@ export function DrilldownPage(props: { me: Me }) {
       >
         {(d) => (
           <>
-            <div class="table-scroll">
+            <TableScroll>
               <table class="table">
                 <caption class="visually-hidden">Einträge der Kommunen</caption>
                 <thead>
@@ -219,7 +220,7 @@ export function DrilldownPage(props: { me: Me }) {
                   </For>
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
             <Pager
               page={d.page}
               pageSize={d.pageSize}

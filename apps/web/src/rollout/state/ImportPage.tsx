@@ -7,6 +7,7 @@ import type { Me } from "../../auth/session.ts";
 import { errorMessage, trpc } from "../../lib/trpc.ts";
 import { PageHeader } from "../../ui/PageHeader.tsx";
 import { Alert } from "../../ui/states.tsx";
+import { TableScroll } from "../../ui/TableScroll.tsx";
 import { formatCount } from "../format.ts";
 import { StateTabs } from "../ui.tsx";
 
@@ -185,7 +186,7 @@ function ImportReport(props: { report: Report }) {
       </dl>
       <Show when={r().rejected.length > 0}>
         <h3>Abgelehnte Zeilen</h3>
-        <div class="table-scroll">
+        <TableScroll>
           <table class="table">
             <caption class="visually-hidden">Abgelehnte Zeilen</caption>
             <thead>
@@ -209,7 +210,7 @@ function ImportReport(props: { report: Report }) {
               </For>
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </Show>
       <h3>Änderungen gegenüber dem aktuellen Katalog</h3>
       <List title="Neue Leistungen" count={r().changes.added.length}>

@@ -7,6 +7,7 @@ import { createEffect, createMemo, createSignal, For, on, Show } from "solid-js"
 import { errorMessage, trpc } from "../../lib/trpc.ts";
 import { QueryView } from "../../ui/QueryView.tsx";
 import { Alert } from "../../ui/states.tsx";
+import { TableScroll } from "../../ui/TableScroll.tsx";
 
 export function OperatingModelsSection(props: { canWrite: boolean }) {
   const client = useQueryClient();
@@ -76,7 +77,7 @@ export function OperatingModelsSection(props: { canWrite: boolean }) {
                 save.mutate();
               }}
             >
-              <div class="table-scroll">
+              <TableScroll>
                 <table class="table">
                   <caption class="visually-hidden">
                     Kriterien, Gewichte und Bewertungen der Betriebsmodelle
@@ -133,7 +134,7 @@ export function OperatingModelsSection(props: { canWrite: boolean }) {
                     </For>
                   </tbody>
                 </table>
-              </div>
+              </TableScroll>
               <Show
                 when={scoring().ok}
                 fallback={

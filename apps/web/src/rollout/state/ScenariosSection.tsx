@@ -9,6 +9,7 @@ import { errorMessage, fieldErrors, trpc } from "../../lib/trpc.ts";
 import { TextField } from "../../ui/Field.tsx";
 import { QueryView } from "../../ui/QueryView.tsx";
 import { Alert, EmptyState } from "../../ui/states.tsx";
+import { TableScroll } from "../../ui/TableScroll.tsx";
 import { ExportButtons } from "../ExportButtons.tsx";
 import { formatCents, formatCount, formatPersonDays, formatShare } from "../format.ts";
 
@@ -107,7 +108,7 @@ export function ScenariosSection(props: {
         empty={<EmptyState title="Noch keine Szenarien gespeichert." />}
       >
         {(list) => (
-          <div class="table-scroll">
+          <TableScroll>
             <table class="table">
               <caption>Gespeicherte Szenarien (zum Vergleich bis zu sechs auswählen)</caption>
               <thead>
@@ -169,7 +170,7 @@ export function ScenariosSection(props: {
                 </For>
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
       </QueryView>
       <Show when={selected().length > 0}>
@@ -184,7 +185,7 @@ export function ScenariosSection(props: {
         </div>
         <QueryView query={compare}>
           {(c) => (
-            <div class="table-scroll">
+            <TableScroll>
               <table class="table">
                 <caption class="visually-hidden">Szenarien nebeneinander</caption>
                 <thead>
@@ -210,7 +211,7 @@ export function ScenariosSection(props: {
                   </For>
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
           )}
         </QueryView>
       </Show>

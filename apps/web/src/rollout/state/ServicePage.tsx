@@ -10,6 +10,7 @@ import { SelectField, TextField } from "../../ui/Field.tsx";
 import { PageHeader } from "../../ui/PageHeader.tsx";
 import { QueryView } from "../../ui/QueryView.tsx";
 import { Alert } from "../../ui/states.tsx";
+import { TableScroll } from "../../ui/TableScroll.tsx";
 import {
   type KommuneKind,
   kommuneKindLabels,
@@ -87,7 +88,7 @@ export function ServicePage(props: { me: Me }) {
               />
             </div>
             <h2>LeiKa-Leistungen ({s.leika.length})</h2>
-            <div class="table-scroll">
+            <TableScroll>
               <table class="table">
                 <caption class="visually-hidden">LeiKa-Leistungen der OZG-Leistung</caption>
                 <thead>
@@ -109,7 +110,7 @@ export function ServicePage(props: { me: Me }) {
                   </For>
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
           </>
         )}
       </QueryView>
