@@ -223,6 +223,36 @@ describe("a page of its own for every dead end", () => {
   });
 });
 
+describe("input at the limits", () => {
+  it("a search field takes no more than the server accepts, so a long paste filters instead of failing", async () => {
+    const { context, page } = await as(tenant, "coordinator");
+    for (const [path, label] of [
+      ["/massnahmen", "Suchen"],
+      ["/portfolio", "Suchen"],
+      ["/rollout", "Suchen (Name oder OZG-ID)"],
+    ] as const) {
+      await open(page, path);
+      await page.getByLabel(label, { exact: true }).fill("Ä".repeat(150));
+      expect(await page.getByLabel(label, { exact: true }).inputValue()).toHaveLength(100);
+      await expect.poll(() => page.locator(".state-loading").count()).toBe(0);
+      expect(await page.getByRole("alert").count()).toBe(0);
+    }
+    await context.close();
+  });
+
+  it("a measure titled with markup, umlauts and emoji is stored and shown as typed, never as HTML", async () => {
+    const { context, page } = await as(tenant, "coordinator");
+    await open(page, "/massnahmen");
+    await page.getByLabel("Suchen", { exact: true }).fill("Ümlauten");
+    const link = page.getByRole("link", {
+      name: "Dokumentenmanagementsystemeinführung im Bürgerservice <b>mit</b> Ümlauten 🚀",
+    });
+    await expect.poll(() => link.count()).toBe(1);
+    expect(await page.locator("main b").count()).toBe(0);
+    await context.close();
+  });
+});
+
 describe("nobody is offered what they may not do", () => {
   it("the Verwaltungsführung's empty portfolio tile offers no import; the PMO's does", async () => {
     const leadership = await as(tenant, "leadership");

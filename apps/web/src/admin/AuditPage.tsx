@@ -64,6 +64,7 @@ export function AuditPage() {
         />
         <TextField
           label="Person"
+          maxLength={200}
           value={actor()}
           onInput={(e) => {
             setActor(e.currentTarget.value);

@@ -183,6 +183,7 @@ function UserList(props: { me: Me; roles: { value: string; label: string }[] }) 
       <h2 id="users-title">Konten</h2>
       <TextField
         label="Suchen"
+        maxLength={100}
         type="search"
         value={search()}
         onInput={(e) => {

@@ -86,6 +86,7 @@ export function MeasureListPage(props: { me: Me }) {
       >
         <TextField
           label="Suchen"
+          maxLength={100}
           type="search"
           value={search()}
           onInput={(e) => {

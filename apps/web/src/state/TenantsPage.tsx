@@ -65,6 +65,7 @@ export function TenantsPage(props: { me: Me }) {
       >
         <TextField
           label="Suchen"
+          maxLength={100}
           type="search"
           value={search()}
           onInput={(e) => {

@@ -218,6 +218,7 @@ export function BoardPage(props: { me: Me }) {
       >
         <TextField
           label="Suchen (Name oder OZG-ID)"
+          maxLength={100}
           type="search"
           value={search()}
           onInput={(e) => resetting(setSearch)(e.currentTarget.value)}

@@ -105,6 +105,7 @@ export function CataloguePage(props: { me: Me }) {
       >
         <TextField
           label="Suchen (Name oder OZG-ID)"
+          maxLength={100}
           type="search"
           value={search()}
           onInput={(e) => reset(setSearch)(e.currentTarget.value)}
