@@ -298,7 +298,10 @@ describe("serving the web app", () => {
   it("answers client routes with the app, build files as cacheable scripts, and a missing build file with 404", async () => {
     const dist = mkdtempSync(path.join(os.tmpdir(), "spatz-web-"));
     mkdirSync(path.join(dist, "assets"));
-    writeFileSync(path.join(dist, "index.html"), '<!doctype html><html lang="de"><script src="/assets/app-1.js">');
+    writeFileSync(
+      path.join(dist, "index.html"),
+      '<!doctype html><html lang="de"><script src="/assets/app-1.js">',
+    );
     writeFileSync(path.join(dist, "assets", "app-1.js"), "export {};");
     const web = createTestApp({ appUrl: inject("appUrl"), redisUrl: inject("redisUrl"), webDist: dist });
     try {
