@@ -15,7 +15,10 @@ const cspViolations: string[] = [];
 
 beforeAll(async () => {
   env = await startBrowserEnv({ appUrl: inject("appUrl"), redisUrl: inject("redisUrl") });
-  tenant = await createTenant(env.app.client.db, "portfolio-e2e", "kreisfreie_stadt");
+  // An Einheitsgemeinde, not a kreisfreie Stadt: every new Kommune of a kind is one more responsible Kommune in the
+  // state's rollout figures, and a kreisfreie Stadt with nothing online would take the "flächendeckend" services
+  // that only kreisfreie Städte and Landkreise provide away from e2e/rollout.test.ts when this file runs first.
+  tenant = await createTenant(env.app.client.db, "portfolio-e2e");
 });
 afterAll(() => env?.close());
 
@@ -292,7 +295,7 @@ describe("portfolio in the browser", () => {
   });
 
   it("pages a registration round with more proposals than fit on one page", async () => {
-    const city = await createTenant(env.app.client.db, "anmeldung-e2e", "kreisfreie_stadt");
+    const city = await createTenant(env.app.client.db, "anmeldung-e2e");
     const coordinator = city.users.coordinator!;
     const cookie = await sessionCookie(env.app.client.db, city.id, coordinator.id);
     const api = new ApiSession(env.app, cookie, env.baseUrl);
