@@ -574,7 +574,7 @@ describe("the state's maturity model", () => {
     await kp.getByRole("button", { name: /^Version \d+ übernehmen$/ }).click();
     await expect
       .poll(() => kp.getByRole("status").first().textContent())
-      .toContain("1 Maßnahmen neu verknüpft");
+      .toContain("1 Maßnahme neu verknüpft");
     await kp.goto(`/massnahmen/${ids.quality}`);
     await expect
       .poll(() => kp.getByRole("region", { name: "Angaben" }).innerText())

@@ -152,7 +152,9 @@ describe("user administration", () => {
       .toBe("Start – Meine Projekte und Maßnahmen");
 
     await admin.page.getByRole("link", { name: "Protokoll" }).click();
-    await expect.poll(() => admin.page.locator("table").innerText()).toContain("invitation.accept");
+    // In German, not as the stored code.
+    await expect.poll(() => admin.page.locator("table").innerText()).toContain("Einladung angenommen");
+    expect(await admin.page.locator("table").innerText()).not.toContain("invitation.accept");
     await admin.context.close();
     await invitee.context.close();
   });

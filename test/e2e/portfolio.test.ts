@@ -4,8 +4,9 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { ApiSession } from "../src/api-client.ts";
 import { type BrowserEnv, newPage, signIn, startBrowserEnv } from "../src/browser.ts";
-import { createTenant, type FixtureTenant, TEST_PASSWORD } from "../src/fixtures.ts";
+import { createTenant, type FixtureTenant, sessionCookie, TEST_PASSWORD } from "../src/fixtures.ts";
 import { halleAsWindows1252Csv } from "../src/portfolio.ts";
 
 let env: BrowserEnv;
@@ -14,7 +15,10 @@ const cspViolations: string[] = [];
 
 beforeAll(async () => {
   env = await startBrowserEnv({ appUrl: inject("appUrl"), redisUrl: inject("redisUrl") });
-  tenant = await createTenant(env.app.client.db, "portfolio-e2e", "kreisfreie_stadt");
+  // An Einheitsgemeinde, not a kreisfreie Stadt: every new Kommune of a kind is one more responsible Kommune in the
+  // state's rollout figures, and a kreisfreie Stadt with nothing online would take the "flächendeckend" services
+  // that only kreisfreie Städte and Landkreise provide away from e2e/rollout.test.ts when this file runs first.
+  tenant = await createTenant(env.app.client.db, "portfolio-e2e");
 });
 afterAll(() => env?.close());
 
@@ -288,5 +292,44 @@ describe("portfolio in the browser", () => {
     await expect.poll(() => lead.page.getByRole("button", { name: "Bearbeiten" }).count()).toBe(1);
     await pmo.context.close();
     await lead.context.close();
+  });
+
+  it("pages a registration round with more proposals than fit on one page", async () => {
+    const city = await createTenant(env.app.client.db, "anmeldung-e2e");
+    const coordinator = city.users.coordinator!;
+    const cookie = await sessionCookie(env.app.client.db, city.id, coordinator.id);
+    const api = new ApiSession(env.app, cookie, env.baseUrl);
+    const gb = await api.must<{ id: string }>("orgUnits.create", { kind: "gb", code: "II", name: "Bildung" });
+    const r = await api.must<{ id: string }>("orgUnits.create", {
+      kind: "r",
+      code: "40",
+      name: "Schulen",
+      parentId: gb.id,
+    });
+    const round = await api.must<{ id: string }>("registration.openRound", {
+      year: 2032,
+      title: "Anmeldung 2032",
+    });
+    for (let i = 1; i <= 27; i++)
+      await api.must("registration.submitProposal", {
+        roundId: round.id,
+        gbId: gb.id,
+        rId: r.id,
+        name: `Schul-WLAN Standort ${String(i).padStart(2, "0")}`,
+        start: "2032-01-01",
+        end: "2032-12-31",
+      });
+
+    const { context, page } = await newPage(env);
+    await signIn(page, city.slug, coordinator.email, TEST_PASSWORD);
+    await page.goto(`/portfolio/anmeldung/${round.id}`);
+    const rows = page.getByRole("table", { name: "Anmeldungen nach Rang" }).locator("tbody tr");
+    await expect.poll(() => rows.count()).toBe(25);
+    const pager = page.getByRole("navigation", { name: "Seiten der Anmeldungen" });
+    expect(text(await pager.textContent())).toContain("Seite 1 von 2 (27 Einträge)");
+    await pager.getByRole("button", { name: "Weiter" }).click();
+    await expect.poll(() => rows.count()).toBe(2);
+    await expectAccessible(page);
+    await context.close();
   });
 });

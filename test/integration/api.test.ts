@@ -1,6 +1,6 @@
 // The HTTP surface: health, security headers, CSRF, cookies, login abuse resistance, session lifecycle.
 import { randomUUID } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { freePort, startRedis } from "@spatz/local";
@@ -291,5 +291,37 @@ describe("invitations", () => {
     expect(r.raw).toContain("Bitte eine gültige E-Mail-Adresse eingeben.");
     expect(r.raw).toContain("Bitte einen Namen mit mindestens 2 Zeichen eingeben.");
     expect(await admin.must<unknown[]>("users.invitations")).toEqual(before);
+  });
+});
+
+describe("serving the web app", () => {
+  it("answers client routes with the app, build files as cacheable scripts, and a missing build file with 404", async () => {
+    const dist = mkdtempSync(path.join(os.tmpdir(), "spatz-web-"));
+    mkdirSync(path.join(dist, "assets"));
+    writeFileSync(
+      path.join(dist, "index.html"),
+      '<!doctype html><html lang="de"><script src="/assets/app-1.js">',
+    );
+    writeFileSync(path.join(dist, "assets", "app-1.js"), "export {};");
+    const web = createTestApp({ appUrl: inject("appUrl"), redisUrl: inject("redisUrl"), webDist: dist });
+    try {
+      const page = await web.app.request("/massnahmen/neu");
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('lang="de"');
+
+      const script = await web.app.request("/assets/app-1.js");
+      expect(script.status).toBe(200);
+      expect(script.headers.get("content-type")).toContain("javascript");
+      expect(script.headers.get("cache-control")).toContain("immutable");
+
+      // A chunk of an earlier build: not the HTML page (which the browser would refuse as a script).
+      const gone = await web.app.request("/assets/app-0.js");
+      expect(gone.status).toBe(404);
+      expect(gone.headers.get("content-type")).not.toContain("html");
+      expect(gone.headers.get("cache-control") ?? "").not.toContain("immutable");
+    } finally {
+      await web.close();
+      rmSync(dist, { recursive: true, force: true });
+    }
   });
 });

@@ -137,6 +137,10 @@ export function createApp(opts: AppOptions) {
       if (c.res.status === 200) c.header("Cache-Control", "public, max-age=31536000, immutable");
     });
     app.use("/*", serveStatic({ root }));
+    // A missing build file (e.g. a chunk of the previous version, asked for by a tab opened before a deploy) is a
+    // 404, not the app's HTML: the browser then reports a failed load instead of a MIME-type error, and no proxy
+    // caches HTML under an immutable asset name.
+    app.get("/assets/*", (c) => c.text("Nicht gefunden", 404));
     app.get("*", (c) => {
       c.header("Cache-Control", "no-cache");
       return c.html(indexHtml);

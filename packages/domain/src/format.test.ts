@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  formatCountOf,
   formatDate,
   formatDateTime,
   formatEuro,
@@ -31,5 +32,11 @@ describe("German formatting", () => {
     expect(formatFileSize(1536)).toBe("1,5 kB");
     expect(formatFileSize(300 * 1024)).toBe("300 kB");
     expect(formatFileSize(10 * 1024 * 1024)).toBe("10,0 MB");
+  });
+
+  it("puts the noun in the singular only for exactly one", () => {
+    expect(formatCountOf(1, "Projekt", "Projekte")).toBe("1 Projekt");
+    expect(formatCountOf(0, "Projekt", "Projekte")).toBe("0 Projekte");
+    expect(formatCountOf(1250, "Projekt", "Projekte")).toBe("1.250 Projekte");
   });
 });

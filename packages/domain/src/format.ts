@@ -63,3 +63,8 @@ export function formatFileSize(bytes: number): string {
   const mb = kb / 1024;
   return `${formatNumber(mb, mb < 100 ? 1 : 0)} MB`;
 }
+
+/** A count with its noun: "1 Projekt", "2 Projekte", "1.250 Projekte" (never "1 Projekte"). */
+export function formatCountOf(count: number, singular: string, plural: string): string {
+  return `${integer.format(count)} ${count === 1 ? singular : plural}`;
+}

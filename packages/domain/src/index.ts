@@ -1,5 +1,6 @@
 import "./zod-locale.ts";
 
+export * from "./audit-labels.ts";
 export * from "./dates.ts";
 export * from "./evidence-files.ts";
 export * from "./format.ts";

@@ -9,6 +9,7 @@ import { TextField } from "../ui/Field.tsx";
 import { PageHeader } from "../ui/PageHeader.tsx";
 import { QueryView } from "../ui/QueryView.tsx";
 import { Alert } from "../ui/states.tsx";
+import { TableScroll } from "../ui/TableScroll.tsx";
 
 export function AccountPage(props: { me: Me }) {
   return (
@@ -128,44 +129,46 @@ function Sessions(props: { slug: string }) {
       </Show>
       <QueryView query={sessions} isEmpty={(s) => s.length === 0}>
         {(rows) => (
-          <table class="table">
-            <caption class="visually-hidden">Ihre angemeldeten Geräte</caption>
-            <thead>
-              <tr>
-                <th scope="col">Angemeldet seit</th>
-                <th scope="col">Zuletzt aktiv</th>
-                <th scope="col">Gerät</th>
-                <th scope="col">
-                  <span class="visually-hidden">Aktion</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              <For each={rows}>
-                {(s) => (
-                  <tr>
-                    <td>{formatDateTime(s.createdAt)}</td>
-                    <td>{formatDateTime(s.lastActiveAt)}</td>
-                    <td>
-                      {s.userAgent ?? "unbekannt"}
-                      <Show when={s.current}> (diese Sitzung)</Show>
-                    </td>
-                    <td>
-                      <Show when={!s.current}>
-                        <button
-                          type="button"
-                          class="button button-secondary"
-                          onClick={() => revoke.mutate(s.id)}
-                        >
-                          Beenden
-                        </button>
-                      </Show>
-                    </td>
-                  </tr>
-                )}
-              </For>
-            </tbody>
-          </table>
+          <TableScroll>
+            <table class="table">
+              <caption class="visually-hidden">Ihre angemeldeten Geräte</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Angemeldet seit</th>
+                  <th scope="col">Zuletzt aktiv</th>
+                  <th scope="col">Gerät</th>
+                  <th scope="col">
+                    <span class="visually-hidden">Aktion</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                <For each={rows}>
+                  {(s) => (
+                    <tr>
+                      <td>{formatDateTime(s.createdAt)}</td>
+                      <td>{formatDateTime(s.lastActiveAt)}</td>
+                      <td>
+                        {s.userAgent ?? "unbekannt"}
+                        <Show when={s.current}> (diese Sitzung)</Show>
+                      </td>
+                      <td>
+                        <Show when={!s.current}>
+                          <button
+                            type="button"
+                            class="button button-secondary"
+                            onClick={() => revoke.mutate(s.id)}
+                          >
+                            Beenden
+                          </button>
+                        </Show>
+                      </td>
+                    </tr>
+                  )}
+                </For>
+              </tbody>
+            </table>
+          </TableScroll>
         )}
       </QueryView>
       <button

@@ -1,6 +1,6 @@
 // The audit log: who changed what and when, with before/after; filterable and paged, read-only.
 
-import { formatDateTime } from "@spatz/domain";
+import { auditActionLabel, auditEntityLabel, formatDateTime } from "@spatz/domain";
 import { keepPreviousData, useQuery } from "@tanstack/solid-query";
 import { createSignal, For, Show } from "solid-js";
 import { trpc } from "../lib/trpc.ts";
@@ -9,6 +9,7 @@ import { PageHeader } from "../ui/PageHeader.tsx";
 import { Pager } from "../ui/Pager.tsx";
 import { QueryView } from "../ui/QueryView.tsx";
 import { EmptyState } from "../ui/states.tsx";
+import { TableScroll } from "../ui/TableScroll.tsx";
 
 /** Berlin calendar day → UTC instant at its start. */
 function dayStart(isoDate: string): Date | undefined {
@@ -51,7 +52,9 @@ export function AuditPage() {
           label="Aktion"
           options={[
             { value: "", label: "alle Aktionen" },
-            ...(log.data?.actions ?? []).map((a) => ({ value: a, label: a })),
+            ...(log.data?.actions ?? [])
+              .map((a) => ({ value: a, label: auditActionLabel(a) }))
+              .sort((a, b) => a.label.localeCompare(b.label, "de")),
           ]}
           value={action()}
           onChange={(e) => {
@@ -61,6 +64,7 @@ export function AuditPage() {
         />
         <TextField
           label="Person"
+          maxLength={200}
           value={actor()}
           onInput={(e) => {
             setActor(e.currentTarget.value);
@@ -93,52 +97,52 @@ export function AuditPage() {
       >
         {(data) => (
           <>
-            <table class="table">
-              <thead>
-                <tr>
-                  <th scope="col">Zeitpunkt</th>
-                  <th scope="col">Person</th>
-                  <th scope="col">Aktion</th>
-                  <th scope="col">Objekt</th>
-                  <th scope="col">Änderung</th>
-                </tr>
-              </thead>
-              <tbody>
-                <For each={data.items}>
-                  {(e) => (
-                    <tr>
-                      <td>{formatDateTime(e.at)}</td>
-                      <td>{e.actorLabel}</td>
-                      <td>
-                        <code>{e.action}</code>
-                      </td>
-                      <td>
-                        {e.entityType}
-                        <Show when={e.entityId}>
-                          {" "}
-                          <span class="muted">{e.entityId}</span>
-                        </Show>
-                      </td>
-                      <td>
-                        <Show when={e.before || e.after} fallback="–">
-                          <details>
-                            <summary>Details</summary>
-                            <Show when={e.before}>
-                              <p>vorher:</p>
-                              <pre>{JSON.stringify(e.before, null, 2)}</pre>
-                            </Show>
-                            <Show when={e.after}>
-                              <p>nachher:</p>
-                              <pre>{JSON.stringify(e.after, null, 2)}</pre>
-                            </Show>
-                          </details>
-                        </Show>
-                      </td>
-                    </tr>
-                  )}
-                </For>
-              </tbody>
-            </table>
+            <TableScroll>
+              <table class="table">
+                <thead>
+                  <tr>
+                    <th scope="col">Zeitpunkt</th>
+                    <th scope="col">Person</th>
+                    <th scope="col">Aktion</th>
+                    <th scope="col">Objekt</th>
+                    <th scope="col">Änderung</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  <For each={data.items}>
+                    {(e) => (
+                      <tr>
+                        <td>{formatDateTime(e.at)}</td>
+                        <td>{e.actorLabel}</td>
+                        <td>{auditActionLabel(e.action)}</td>
+                        <td>
+                          {auditEntityLabel(e.entityType)}
+                          <Show when={e.entityId}>
+                            {" "}
+                            <span class="muted">{e.entityId}</span>
+                          </Show>
+                        </td>
+                        <td>
+                          <Show when={e.before || e.after} fallback="–">
+                            <details>
+                              <summary>Details</summary>
+                              <Show when={e.before}>
+                                <p>vorher:</p>
+                                <pre>{JSON.stringify(e.before, null, 2)}</pre>
+                              </Show>
+                              <Show when={e.after}>
+                                <p>nachher:</p>
+                                <pre>{JSON.stringify(e.after, null, 2)}</pre>
+                              </Show>
+                            </details>
+                          </Show>
+                        </td>
+                      </tr>
+                    )}
+                  </For>
+                </tbody>
+              </table>
+            </TableScroll>
             <Pager page={data.page} pageSize={data.pageSize} total={data.total} onPage={setPage} />
           </>
         )}

@@ -10,6 +10,7 @@ import { PageHeader } from "../ui/PageHeader.tsx";
 import { Pager } from "../ui/Pager.tsx";
 import { QueryView } from "../ui/QueryView.tsx";
 import { Alert, EmptyState } from "../ui/states.tsx";
+import { TableScroll } from "../ui/TableScroll.tsx";
 
 export function UsersPage(props: { me: Me }) {
   const roles = () =>
@@ -116,41 +117,43 @@ function OpenInvitations() {
         empty={<EmptyState title="Keine offenen Einladungen." />}
       >
         {(rows) => (
-          <table class="table">
-            <thead>
-              <tr>
-                <th scope="col">E-Mail-Adresse</th>
-                <th scope="col">Name</th>
-                <th scope="col">Rolle</th>
-                <th scope="col">Gültig bis</th>
-                <th scope="col">
-                  <span class="visually-hidden">Aktion</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              <For each={rows}>
-                {(inv) => (
-                  <tr>
-                    <td>{inv.email}</td>
-                    <td>{inv.displayName}</td>
-                    <td>{ROLE_LABELS[inv.role]}</td>
-                    <td>{formatDate(inv.expiresAt)}</td>
-                    <td>
-                      <button
-                        type="button"
-                        class="button button-secondary"
-                        onClick={() => revoke.mutate(inv.id)}
-                        aria-label={`Einladung für ${inv.email} zurückziehen`}
-                      >
-                        Zurückziehen
-                      </button>
-                    </td>
-                  </tr>
-                )}
-              </For>
-            </tbody>
-          </table>
+          <TableScroll>
+            <table class="table">
+              <thead>
+                <tr>
+                  <th scope="col">E-Mail-Adresse</th>
+                  <th scope="col">Name</th>
+                  <th scope="col">Rolle</th>
+                  <th scope="col">Gültig bis</th>
+                  <th scope="col">
+                    <span class="visually-hidden">Aktion</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                <For each={rows}>
+                  {(inv) => (
+                    <tr>
+                      <td>{inv.email}</td>
+                      <td>{inv.displayName}</td>
+                      <td>{ROLE_LABELS[inv.role]}</td>
+                      <td>{formatDate(inv.expiresAt)}</td>
+                      <td>
+                        <button
+                          type="button"
+                          class="button button-secondary"
+                          onClick={() => revoke.mutate(inv.id)}
+                          aria-label={`Einladung für ${inv.email} zurückziehen`}
+                        >
+                          Zurückziehen
+                        </button>
+                      </td>
+                    </tr>
+                  )}
+                </For>
+              </tbody>
+            </table>
+          </TableScroll>
         )}
       </QueryView>
     </section>
@@ -180,6 +183,7 @@ function UserList(props: { me: Me; roles: { value: string; label: string }[] }) 
       <h2 id="users-title">Konten</h2>
       <TextField
         label="Suchen"
+        maxLength={100}
         type="search"
         value={search()}
         onInput={(e) => {
@@ -197,67 +201,69 @@ function UserList(props: { me: Me; roles: { value: string; label: string }[] }) 
       >
         {(data) => (
           <>
-            <table class="table">
-              <thead>
-                <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">E-Mail-Adresse</th>
-                  <th scope="col">Rolle</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Letzte Anmeldung</th>
-                  <th scope="col">
-                    <span class="visually-hidden">Aktion</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                <For each={data.items}>
-                  {(u) => (
-                    <tr>
-                      <td>{u.displayName}</td>
-                      <td>{u.email}</td>
-                      <td>
-                        <Show when={u.id !== props.me.user.id} fallback={ROLE_LABELS[u.role]}>
-                          <select
-                            aria-label={`Rolle von ${u.displayName}`}
-                            onChange={(e) =>
-                              changeRole.mutate({ userId: u.id, role: e.currentTarget.value as Role })
-                            }
-                          >
-                            <For each={props.roles}>
-                              {(r) => (
-                                <option value={r.value} selected={r.value === u.role}>
-                                  {r.label}
-                                </option>
-                              )}
-                            </For>
-                          </select>
-                        </Show>
-                      </td>
-                      <td>{u.status === "active" ? "aktiv" : "gesperrt"}</td>
-                      <td>{u.lastLoginAt ? formatDateTime(u.lastLoginAt) : "noch nie"}</td>
-                      <td>
-                        <Show when={u.id !== props.me.user.id}>
-                          <button
-                            type="button"
-                            class="button button-secondary"
-                            onClick={() =>
-                              setStatus.mutate({
-                                userId: u.id,
-                                status: u.status === "active" ? "disabled" : "active",
-                              })
-                            }
-                            aria-label={`${u.displayName} ${u.status === "active" ? "sperren" : "entsperren"}`}
-                          >
-                            {u.status === "active" ? "Sperren" : "Entsperren"}
-                          </button>
-                        </Show>
-                      </td>
-                    </tr>
-                  )}
-                </For>
-              </tbody>
-            </table>
+            <TableScroll>
+              <table class="table">
+                <thead>
+                  <tr>
+                    <th scope="col">Name</th>
+                    <th scope="col">E-Mail-Adresse</th>
+                    <th scope="col">Rolle</th>
+                    <th scope="col">Status</th>
+                    <th scope="col">Letzte Anmeldung</th>
+                    <th scope="col">
+                      <span class="visually-hidden">Aktion</span>
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  <For each={data.items}>
+                    {(u) => (
+                      <tr>
+                        <td>{u.displayName}</td>
+                        <td>{u.email}</td>
+                        <td>
+                          <Show when={u.id !== props.me.user.id} fallback={ROLE_LABELS[u.role]}>
+                            <select
+                              aria-label={`Rolle von ${u.displayName}`}
+                              onChange={(e) =>
+                                changeRole.mutate({ userId: u.id, role: e.currentTarget.value as Role })
+                              }
+                            >
+                              <For each={props.roles}>
+                                {(r) => (
+                                  <option value={r.value} selected={r.value === u.role}>
+                                    {r.label}
+                                  </option>
+                                )}
+                              </For>
+                            </select>
+                          </Show>
+                        </td>
+                        <td>{u.status === "active" ? "aktiv" : "gesperrt"}</td>
+                        <td>{u.lastLoginAt ? formatDateTime(u.lastLoginAt) : "noch nie"}</td>
+                        <td>
+                          <Show when={u.id !== props.me.user.id}>
+                            <button
+                              type="button"
+                              class="button button-secondary"
+                              onClick={() =>
+                                setStatus.mutate({
+                                  userId: u.id,
+                                  status: u.status === "active" ? "disabled" : "active",
+                                })
+                              }
+                              aria-label={`${u.displayName} ${u.status === "active" ? "sperren" : "entsperren"}`}
+                            >
+                              {u.status === "active" ? "Sperren" : "Entsperren"}
+                            </button>
+                          </Show>
+                        </td>
+                      </tr>
+                    )}
+                  </For>
+                </tbody>
+              </table>
+            </TableScroll>
             <Pager page={data.page} pageSize={data.pageSize} total={data.total} onPage={setPage} />
           </>
         )}

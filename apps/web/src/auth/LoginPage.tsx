@@ -1,5 +1,5 @@
 // Sign-in for one administration: /t/<kennung>/anmelden.
-import { A, useNavigate, useParams } from "@solidjs/router";
+import { A, useNavigate, useParams, useSearchParams } from "@solidjs/router";
 import { useMutation, useQuery } from "@tanstack/solid-query";
 import { createSignal, Show } from "solid-js";
 import { errorMessage, fieldErrors, trpc } from "../lib/trpc.ts";
@@ -11,6 +11,7 @@ import { useResetSession } from "./session.ts";
 
 export function LoginPage() {
   const params = useParams<{ slug: string }>();
+  const [search] = useSearchParams<{ sitzung?: string }>();
   const navigate = useNavigate();
   const reset = useResetSession();
   const tenant = useQuery(() => ({
@@ -54,6 +55,11 @@ export function LoginPage() {
                 login.mutate();
               }}
             >
+              <Show when={search.sitzung === "beendet" && !login.isError}>
+                <Alert kind="info">
+                  Ihre Sitzung ist abgelaufen oder wurde beendet. Bitte melden Sie sich erneut an.
+                </Alert>
+              </Show>
               <Show when={login.isError && !Object.keys(errors()).length}>
                 <Alert kind="error">{errorMessage(login.error)}</Alert>
               </Show>

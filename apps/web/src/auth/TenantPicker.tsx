@@ -28,6 +28,7 @@ export function TenantPicker() {
       <form onSubmit={(e) => e.preventDefault()}>
         <TextField
           label="Verwaltung suchen"
+          maxLength={100}
           hint="Name, Kennung oder Gemeindeschlüssel, z. B. „Halle“ oder „Landkreis Harz“"
           type="search"
           value={search()}

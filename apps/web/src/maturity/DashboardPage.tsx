@@ -1,7 +1,7 @@
 // The maturity dashboard (Reifegrad): Ist vs Soll for the whole administration or one org unit, the history with the
 // plan line, the staircase per dimension, next steps and targets at risk. Coordinators also adopt new model versions.
 import { A, useSearchParams } from "@solidjs/router";
-import { can, formatDate } from "@spatz/domain";
+import { can, formatCountOf, formatDate } from "@spatz/domain";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/solid-query";
 import { For, Show } from "solid-js";
 import type { Me } from "../auth/session.ts";
@@ -130,7 +130,8 @@ function ModelNotice(props: { me: Me }) {
         {(r) => (
           <Alert kind="success">
             <p>
-              Version {r().version} übernommen: {r().relinkedMeasures} Maßnahmen neu verknüpft
+              Version {r().version} übernommen: {formatCountOf(r().relinkedMeasures, "Maßnahme", "Maßnahmen")}{" "}
+              neu verknüpft
               {r().droppedCriterionKeys.length > 0
                 ? `; entfallene Kriterien: ${r().droppedCriterionKeys.join(", ")}`
                 : ""}

@@ -3,6 +3,7 @@
 import { A } from "@solidjs/router";
 import {
   berlinToday,
+  formatCountOf,
   formatDate,
   MEASURE_STATUS_LABELS,
   MEASURE_STATUSES,
@@ -14,6 +15,7 @@ import type { Me } from "../auth/session.ts";
 import { trpc } from "../lib/trpc.ts";
 import { QueryView } from "../ui/QueryView.tsx";
 import { EmptyState } from "../ui/states.tsx";
+import { TableScroll } from "../ui/TableScroll.tsx";
 import { Kpis } from "./Kpis.tsx";
 import { LiveQuery } from "./LiveQuery.tsx";
 import { NextSteps } from "./NextSteps.tsx";
@@ -185,36 +187,39 @@ export function MyMeasures() {
     >
       {(d) => (
         <>
-          <table class="table">
-            <thead>
-              <tr>
-                <th scope="col">Maßnahme</th>
-                <th scope="col">Status</th>
-                <th scope="col">Geplantes Ende</th>
-              </tr>
-            </thead>
-            <tbody>
-              <For each={d.items}>
-                {(m) => (
-                  <tr>
-                    <td>
-                      <A href={`/massnahmen/${m.id}`}>{m.title}</A>
-                    </td>
-                    <td>{MEASURE_STATUS_LABELS[m.status]}</td>
-                    <td>
-                      {formatDate(m.plannedEnd)}
-                      <Show when={m.plannedEnd && m.plannedEnd < today}>
-                        {" "}
-                        <span class="badge badge-warn">überfällig</span>
-                      </Show>
-                    </td>
-                  </tr>
-                )}
-              </For>
-            </tbody>
-          </table>
+          <TableScroll>
+            <table class="table">
+              <thead>
+                <tr>
+                  <th scope="col">Maßnahme</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Geplantes Ende</th>
+                </tr>
+              </thead>
+              <tbody>
+                <For each={d.items}>
+                  {(m) => (
+                    <tr>
+                      <td>
+                        <A href={`/massnahmen/${m.id}`}>{m.title}</A>
+                      </td>
+                      <td>{MEASURE_STATUS_LABELS[m.status]}</td>
+                      <td>
+                        {formatDate(m.plannedEnd)}
+                        <Show when={m.plannedEnd && m.plannedEnd < today}>
+                          {" "}
+                          <span class="badge badge-warn">überfällig</span>
+                        </Show>
+                      </td>
+                    </tr>
+                  )}
+                </For>
+              </tbody>
+            </table>
+          </TableScroll>
           <p>
-            {d.total} offene Maßnahmen. <A href="/massnahmen/board">Auf dem Board bearbeiten</A>
+            {formatCountOf(d.total, "offene Maßnahme", "offene Maßnahmen")}.{" "}
+            <A href="/massnahmen/board">Auf dem Board bearbeiten</A>
           </p>
         </>
       )}

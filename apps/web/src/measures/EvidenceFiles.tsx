@@ -13,6 +13,7 @@ import { createSignal, createUniqueId, For, Show } from "solid-js";
 import { errorMessage, fieldErrors, trpc } from "../lib/trpc.ts";
 import { useRefreshMeasures } from "../maturity/queries.ts";
 import { Alert, EmptyState } from "../ui/states.tsx";
+import { TableScroll } from "../ui/TableScroll.tsx";
 import { EVIDENCE_HINT, type EvidenceUpload, readEvidenceFile } from "./evidence-file.ts";
 
 type Detail = Awaited<ReturnType<typeof trpc.measures.get.query>>;
@@ -65,58 +66,60 @@ export function EvidenceFiles(props: { detail: Detail }) {
     <section class="card" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>Nachweisdateien</h2>
       <Show when={files().length > 0} fallback={<EmptyState title="Noch keine Dateien hinterlegt." />}>
-        <table class="table" aria-labelledby={`${id}-title`}>
-          <thead>
-            <tr>
-              <th scope="col">Datei</th>
-              <th scope="col">Art</th>
-              <th scope="col" class="num">
-                Größe
-              </th>
-              <th scope="col">Hochgeladen</th>
-              <Show when={props.detail.canEdit}>
-                <th scope="col">
-                  <span class="visually-hidden">Aktionen</span>
+        <TableScroll>
+          <table class="table" aria-labelledby={`${id}-title`}>
+            <thead>
+              <tr>
+                <th scope="col">Datei</th>
+                <th scope="col">Art</th>
+                <th scope="col" class="num">
+                  Größe
                 </th>
-              </Show>
-            </tr>
-          </thead>
-          <tbody>
-            <For each={files()}>
-              {(f) => (
-                <tr>
-                  <th scope="row">
-                    <a href={evidenceDownloadUrl(f.id)} download={f.fileName}>
-                      {f.fileName}
-                    </a>
+                <th scope="col">Hochgeladen</th>
+                <Show when={props.detail.canEdit}>
+                  <th scope="col">
+                    <span class="visually-hidden">Aktionen</span>
                   </th>
-                  <td>{evidenceTypeLabel(f.mediaType)}</td>
-                  <td class="num">{formatFileSize(f.sizeBytes)}</td>
-                  <td>
-                    {formatDateTime(f.uploadedAt)}
-                    <Show when={f.uploadedByName}> von {f.uploadedByName}</Show>
-                  </td>
-                  <Show when={props.detail.canEdit}>
-                    <td class="actions">
-                      <button
-                        type="button"
-                        class="button"
-                        aria-label={`${f.fileName} entfernen`}
-                        disabled={remove.isPending}
-                        onClick={() => {
-                          setDone("");
-                          if (window.confirm(`Nachweisdatei „${f.fileName}“ entfernen?`)) remove.mutate(f);
-                        }}
-                      >
-                        Entfernen
-                      </button>
+                </Show>
+              </tr>
+            </thead>
+            <tbody>
+              <For each={files()}>
+                {(f) => (
+                  <tr>
+                    <th scope="row">
+                      <a href={evidenceDownloadUrl(f.id)} download={f.fileName}>
+                        {f.fileName}
+                      </a>
+                    </th>
+                    <td>{evidenceTypeLabel(f.mediaType)}</td>
+                    <td class="num">{formatFileSize(f.sizeBytes)}</td>
+                    <td>
+                      {formatDateTime(f.uploadedAt)}
+                      <Show when={f.uploadedByName}> von {f.uploadedByName}</Show>
                     </td>
-                  </Show>
-                </tr>
-              )}
-            </For>
-          </tbody>
-        </table>
+                    <Show when={props.detail.canEdit}>
+                      <td class="actions">
+                        <button
+                          type="button"
+                          class="button"
+                          aria-label={`${f.fileName} entfernen`}
+                          disabled={remove.isPending}
+                          onClick={() => {
+                            setDone("");
+                            if (window.confirm(`Nachweisdatei „${f.fileName}“ entfernen?`)) remove.mutate(f);
+                          }}
+                        >
+                          Entfernen
+                        </button>
+                      </td>
+                    </Show>
+                  </tr>
+                )}
+              </For>
+            </tbody>
+          </table>
+        </TableScroll>
       </Show>
       <Show when={remove.isError}>
         <Alert kind="error">{errorMessage(remove.error)}</Alert>

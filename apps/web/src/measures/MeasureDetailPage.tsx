@@ -16,6 +16,7 @@ import {
 import { PageHeader } from "../ui/PageHeader.tsx";
 import { QueryView } from "../ui/QueryView.tsx";
 import { Alert, EmptyState } from "../ui/states.tsx";
+import { TableScroll } from "../ui/TableScroll.tsx";
 import { CompleteDialog, type CompletionTarget } from "./CompleteDialog.tsx";
 import { EvidenceFiles } from "./EvidenceFiles.tsx";
 import { MEASURE_ACTION_LABELS, MEASURE_FIELD_LABELS } from "./labels.ts";
@@ -253,34 +254,36 @@ function History(props: { detail: Detail }) {
     <section class="card" aria-labelledby="history-title">
       <h2 id="history-title">Verlauf</h2>
       <Show when={props.detail.history.length > 0} fallback={<EmptyState title="Noch keine Einträge." />}>
-        <table class="table">
-          <thead>
-            <tr>
-              <th scope="col">Zeitpunkt</th>
-              <th scope="col">Person</th>
-              <th scope="col">Aktion</th>
-              <th scope="col">Änderung</th>
-            </tr>
-          </thead>
-          <tbody>
-            <For each={props.detail.history}>
-              {(e) => (
-                <tr>
-                  <td>{formatDateTime(e.at)}</td>
-                  <td>{e.actorLabel}</td>
-                  <td>{MEASURE_ACTION_LABELS[e.action] ?? e.action}</td>
-                  <td>
-                    <ul class="plain">
-                      <For each={e.action === "measure.create" ? [] : changes(e.before, e.after)}>
-                        {(c) => <li>{c}</li>}
-                      </For>
-                    </ul>
-                  </td>
-                </tr>
-              )}
-            </For>
-          </tbody>
-        </table>
+        <TableScroll>
+          <table class="table">
+            <thead>
+              <tr>
+                <th scope="col">Zeitpunkt</th>
+                <th scope="col">Person</th>
+                <th scope="col">Aktion</th>
+                <th scope="col">Änderung</th>
+              </tr>
+            </thead>
+            <tbody>
+              <For each={props.detail.history}>
+                {(e) => (
+                  <tr>
+                    <td>{formatDateTime(e.at)}</td>
+                    <td>{e.actorLabel}</td>
+                    <td>{MEASURE_ACTION_LABELS[e.action] ?? e.action}</td>
+                    <td>
+                      <ul class="plain">
+                        <For each={e.action === "measure.create" ? [] : changes(e.before, e.after)}>
+                          {(c) => <li>{c}</li>}
+                        </For>
+                      </ul>
+                    </td>
+                  </tr>
+                )}
+              </For>
+            </tbody>
+          </table>
+        </TableScroll>
       </Show>
     </section>
   );

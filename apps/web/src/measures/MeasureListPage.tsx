@@ -4,6 +4,7 @@ import { A } from "@solidjs/router";
 import {
   berlinToday,
   can,
+  formatCountOf,
   formatDate,
   MEASURE_STATUS_LABELS,
   MEASURE_STATUSES,
@@ -19,6 +20,7 @@ import { PageHeader } from "../ui/PageHeader.tsx";
 import { Pager } from "../ui/Pager.tsx";
 import { QueryView } from "../ui/QueryView.tsx";
 import { Alert, EmptyState } from "../ui/states.tsx";
+import { TableScroll } from "../ui/TableScroll.tsx";
 import { canCreateMeasures, canEditMeasure } from "./permissions.ts";
 
 export function MeasureListPage(props: { me: Me }) {
@@ -84,6 +86,7 @@ export function MeasureListPage(props: { me: Me }) {
       >
         <TextField
           label="Suchen"
+          maxLength={100}
           type="search"
           value={search()}
           onInput={(e) => {
@@ -163,73 +166,75 @@ export function MeasureListPage(props: { me: Me }) {
       >
         {(data) => (
           <>
-            <table class="table" aria-label="Maßnahmen">
-              <thead>
-                <tr>
-                  <Show when={bulkAllowed()}>
-                    <th scope="col">
-                      <span class="visually-hidden">Auswahl</span>
-                    </th>
-                  </Show>
-                  <th scope="col">Titel</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Dimension</th>
-                  <th scope="col">Bereich</th>
-                  <th scope="col">Verantwortlich</th>
-                  <th scope="col">Geplantes Ende</th>
-                  <th scope="col">Abgeschlossen am</th>
-                </tr>
-              </thead>
-              <tbody>
-                <For each={data.items}>
-                  {(m) => (
-                    <tr>
-                      <Show when={bulkAllowed()}>
+            <TableScroll>
+              <table class="table" aria-label="Maßnahmen">
+                <thead>
+                  <tr>
+                    <Show when={bulkAllowed()}>
+                      <th scope="col">
+                        <span class="visually-hidden">Auswahl</span>
+                      </th>
+                    </Show>
+                    <th scope="col">Titel</th>
+                    <th scope="col">Status</th>
+                    <th scope="col">Dimension</th>
+                    <th scope="col">Bereich</th>
+                    <th scope="col">Verantwortlich</th>
+                    <th scope="col">Geplantes Ende</th>
+                    <th scope="col">Abgeschlossen am</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  <For each={data.items}>
+                    {(m) => (
+                      <tr>
+                        <Show when={bulkAllowed()}>
+                          <td>
+                            <Show when={canEditMeasure(props.me, m)}>
+                              <input
+                                type="checkbox"
+                                aria-label={`${m.title} auswählen`}
+                                checked={selected().includes(m.id)}
+                                onChange={(e) =>
+                                  setSelected(
+                                    e.currentTarget.checked
+                                      ? [...selected(), m.id]
+                                      : selected().filter((id) => id !== m.id),
+                                  )
+                                }
+                              />
+                            </Show>
+                          </td>
+                        </Show>
                         <td>
-                          <Show when={canEditMeasure(props.me, m)}>
-                            <input
-                              type="checkbox"
-                              aria-label={`${m.title} auswählen`}
-                              checked={selected().includes(m.id)}
-                              onChange={(e) =>
-                                setSelected(
-                                  e.currentTarget.checked
-                                    ? [...selected(), m.id]
-                                    : selected().filter((id) => id !== m.id),
-                                )
-                              }
-                            />
+                          <A href={`/massnahmen/${m.id}`}>{m.title}</A>
+                        </td>
+                        <td>
+                          <span class={`badge status-${m.status}`}>{MEASURE_STATUS_LABELS[m.status]}</span>
+                          <Show
+                            when={
+                              (m.status === "planned" || m.status === "in_progress") &&
+                              m.plannedEnd &&
+                              m.plannedEnd < berlinToday()
+                            }
+                          >
+                            {" "}
+                            <span class="badge badge-warn">überfällig</span>
                           </Show>
                         </td>
-                      </Show>
-                      <td>
-                        <A href={`/massnahmen/${m.id}`}>{m.title}</A>
-                      </td>
-                      <td>
-                        <span class={`badge status-${m.status}`}>{MEASURE_STATUS_LABELS[m.status]}</span>
-                        <Show
-                          when={
-                            (m.status === "planned" || m.status === "in_progress") &&
-                            m.plannedEnd &&
-                            m.plannedEnd < berlinToday()
-                          }
-                        >
-                          {" "}
-                          <span class="badge badge-warn">überfällig</span>
-                        </Show>
-                      </td>
-                      <td>
-                        {[...new Set(m.criterionKeys.map((k) => dimensionOf().get(k) ?? "–"))].join(", ")}
-                      </td>
-                      <td>{m.orgUnitCode ?? "gesamt"}</td>
-                      <td>{m.responsibleName ?? "–"}</td>
-                      <td>{formatDate(m.plannedEnd)}</td>
-                      <td>{formatDate(m.completedOn)}</td>
-                    </tr>
-                  )}
-                </For>
-              </tbody>
-            </table>
+                        <td>
+                          {[...new Set(m.criterionKeys.map((k) => dimensionOf().get(k) ?? "–"))].join(", ")}
+                        </td>
+                        <td>{m.orgUnitCode ?? "gesamt"}</td>
+                        <td>{m.responsibleName ?? "–"}</td>
+                        <td>{formatDate(m.plannedEnd)}</td>
+                        <td>{formatDate(m.completedOn)}</td>
+                      </tr>
+                    )}
+                  </For>
+                </tbody>
+              </table>
+            </TableScroll>
             <Pager
               page={data.page}
               pageSize={data.pageSize}
@@ -309,7 +314,7 @@ function BulkBar(props: { selected: string[]; onDone: () => void }) {
         {(r) => (
           <Alert kind="success">
             <p>
-              {r().changed} Maßnahmen geändert
+              {formatCountOf(r().changed, "Maßnahme", "Maßnahmen")} geändert
               {r().unchanged > 0 ? `, ${r().unchanged} hatten den Status schon` : ""}.
             </p>
           </Alert>

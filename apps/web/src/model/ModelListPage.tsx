@@ -8,6 +8,7 @@ import { errorMessage, trpc } from "../lib/trpc.ts";
 import { PageHeader } from "../ui/PageHeader.tsx";
 import { QueryView } from "../ui/QueryView.tsx";
 import { Alert, EmptyState } from "../ui/states.tsx";
+import { TableScroll } from "../ui/TableScroll.tsx";
 
 export function ModelListPage(props: { me: Me }) {
   const navigate = useNavigate();
@@ -47,43 +48,45 @@ export function ModelListPage(props: { me: Me }) {
         empty={<EmptyState title="Keine Modellversionen." />}
       >
         {(rows) => (
-          <table class="table">
-            <thead>
-              <tr>
-                <th scope="col">Version</th>
-                <th scope="col">Name</th>
-                <th scope="col">Status</th>
-                <th scope="col">Veröffentlicht</th>
-                <th scope="col">
-                  <span class="visually-hidden">Aktion</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              <For each={rows}>
-                {(m) => (
-                  <tr data-version={m.version}>
-                    <td>{m.version}</td>
-                    <td>{m.name}</td>
-                    <td>
-                      <span class={`badge model-${m.status}`}>{MODEL_STATUS_LABELS[m.status]}</span>
-                    </td>
-                    <td>
-                      {m.publishedAt ? `${formatDateTime(m.publishedAt)} (${m.publishedBy ?? ""})` : "–"}
-                    </td>
-                    <td>
-                      <A href={`/land/reifegradmodell/${m.id}`}>
-                        {m.status === "draft" && can(props.me.user.role, "maturityModels.saveDraft")
-                          ? "Bearbeiten"
-                          : "Ansehen"}
-                        <span class="visually-hidden"> Version {m.version}</span>
-                      </A>
-                    </td>
-                  </tr>
-                )}
-              </For>
-            </tbody>
-          </table>
+          <TableScroll>
+            <table class="table">
+              <thead>
+                <tr>
+                  <th scope="col">Version</th>
+                  <th scope="col">Name</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Veröffentlicht</th>
+                  <th scope="col">
+                    <span class="visually-hidden">Aktion</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                <For each={rows}>
+                  {(m) => (
+                    <tr data-version={m.version}>
+                      <td>{m.version}</td>
+                      <td>{m.name}</td>
+                      <td>
+                        <span class={`badge model-${m.status}`}>{MODEL_STATUS_LABELS[m.status]}</span>
+                      </td>
+                      <td>
+                        {m.publishedAt ? `${formatDateTime(m.publishedAt)} (${m.publishedBy ?? ""})` : "–"}
+                      </td>
+                      <td>
+                        <A href={`/land/reifegradmodell/${m.id}`}>
+                          {m.status === "draft" && can(props.me.user.role, "maturityModels.saveDraft")
+                            ? "Bearbeiten"
+                            : "Ansehen"}
+                          <span class="visually-hidden"> Version {m.version}</span>
+                        </A>
+                      </td>
+                    </tr>
+                  )}
+                </For>
+              </tbody>
+            </table>
+          </TableScroll>
         )}
       </QueryView>
     </>

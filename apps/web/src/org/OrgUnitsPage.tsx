@@ -9,6 +9,7 @@ import { SelectField, TextField } from "../ui/Field.tsx";
 import { PageHeader } from "../ui/PageHeader.tsx";
 import { QueryView } from "../ui/QueryView.tsx";
 import { Alert, EmptyState } from "../ui/states.tsx";
+import { TableScroll } from "../ui/TableScroll.tsx";
 
 type Unit = Awaited<ReturnType<typeof trpc.orgUnits.list.query>>[number];
 
@@ -65,52 +66,54 @@ export function OrgUnitsPage() {
         }
       >
         {(all) => (
-          <table class="table">
-            <caption class="visually-hidden">Organisationseinheiten als Baum (eingerückt)</caption>
-            <thead>
-              <tr>
-                <th scope="col">Kürzel</th>
-                <th scope="col">Name</th>
-                <th scope="col">Art</th>
-                <th scope="col">Übergeordnet</th>
-                <th scope="col">
-                  <span class="visually-hidden">Aktionen</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              <For each={orgUnitOptions(all).map((o) => all.find((u) => u.id === o.value)!)}>
-                {(u) => (
-                  <tr>
-                    <td class={`indent-${Math.min(depth(u, all), 4)}`}>{u.code}</td>
-                    <td>{u.name}</td>
-                    <td>{ORG_UNIT_KIND_LABELS[u.kind]}</td>
-                    <td>{all.find((p) => p.id === u.parentId)?.code ?? "–"}</td>
-                    <td class="actions">
-                      <button
-                        type="button"
-                        class="button button-secondary"
-                        aria-label={`${u.code} – ${u.name} umbenennen`}
-                        onClick={() => setEditing(u)}
-                      >
-                        Umbenennen
-                      </button>
-                      <button
-                        type="button"
-                        class="button button-secondary button-danger"
-                        aria-label={`${u.code} – ${u.name} löschen`}
-                        onClick={() => {
-                          if (confirm(`„${u.code} – ${u.name}“ löschen?`)) remove.mutate(u.id);
-                        }}
-                      >
-                        Löschen
-                      </button>
-                    </td>
-                  </tr>
-                )}
-              </For>
-            </tbody>
-          </table>
+          <TableScroll>
+            <table class="table">
+              <caption class="visually-hidden">Organisationseinheiten als Baum (eingerückt)</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Kürzel</th>
+                  <th scope="col">Name</th>
+                  <th scope="col">Art</th>
+                  <th scope="col">Übergeordnet</th>
+                  <th scope="col">
+                    <span class="visually-hidden">Aktionen</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                <For each={orgUnitOptions(all).map((o) => all.find((u) => u.id === o.value)!)}>
+                  {(u) => (
+                    <tr>
+                      <td class={`indent-${Math.min(depth(u, all), 4)}`}>{u.code}</td>
+                      <td>{u.name}</td>
+                      <td>{ORG_UNIT_KIND_LABELS[u.kind]}</td>
+                      <td>{all.find((p) => p.id === u.parentId)?.code ?? "–"}</td>
+                      <td class="actions">
+                        <button
+                          type="button"
+                          class="button button-secondary"
+                          aria-label={`${u.code} – ${u.name} umbenennen`}
+                          onClick={() => setEditing(u)}
+                        >
+                          Umbenennen
+                        </button>
+                        <button
+                          type="button"
+                          class="button button-secondary button-danger"
+                          aria-label={`${u.code} – ${u.name} löschen`}
+                          onClick={() => {
+                            if (confirm(`„${u.code} – ${u.name}“ löschen?`)) remove.mutate(u.id);
+                          }}
+                        >
+                          Löschen
+                        </button>
+                      </td>
+                    </tr>
+                  )}
+                </For>
+              </tbody>
+            </table>
+          </TableScroll>
         )}
       </QueryView>
     </>

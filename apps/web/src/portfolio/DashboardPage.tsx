@@ -17,6 +17,7 @@ import { Chart } from "../ui/charts/Chart.tsx";
 import { PageHeader } from "../ui/PageHeader.tsx";
 import { QueryView } from "../ui/QueryView.tsx";
 import { EmptyState } from "../ui/states.tsx";
+import { TableScroll } from "../ui/TableScroll.tsx";
 import {
   FilterForm,
   money,
@@ -109,34 +110,36 @@ function DashboardView(props: { data: Dashboard }) {
             ],
           }}
           table={
-            <table class="table">
-              <thead>
-                <tr>
-                  <th scope="col">Status</th>
-                  <th scope="col" class="num">
-                    Projekte
-                  </th>
-                  <th scope="col" class="num">
-                    Budget
-                  </th>
-                  <th scope="col" class="num">
-                    Aufwand
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                <For each={d().byStatus}>
-                  {(s) => (
-                    <tr>
-                      <th scope="row">{projectStatusLabels[s.status]}</th>
-                      <td class="num">{formatInteger(s.count)}</td>
-                      <td class="num">{money(s.budgetCents)}</td>
-                      <td class="num">{personDays(s.effortDays)}</td>
-                    </tr>
-                  )}
-                </For>
-              </tbody>
-            </table>
+            <TableScroll>
+              <table class="table">
+                <thead>
+                  <tr>
+                    <th scope="col">Status</th>
+                    <th scope="col" class="num">
+                      Projekte
+                    </th>
+                    <th scope="col" class="num">
+                      Budget
+                    </th>
+                    <th scope="col" class="num">
+                      Aufwand
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  <For each={d().byStatus}>
+                    {(s) => (
+                      <tr>
+                        <th scope="row">{projectStatusLabels[s.status]}</th>
+                        <td class="num">{formatInteger(s.count)}</td>
+                        <td class="num">{money(s.budgetCents)}</td>
+                        <td class="num">{personDays(s.effortDays)}</td>
+                      </tr>
+                    )}
+                  </For>
+                </tbody>
+              </table>
+            </TableScroll>
           }
         />
         <Chart
@@ -158,36 +161,38 @@ function DashboardView(props: { data: Dashboard }) {
             ],
           }}
           table={
-            <table class="table">
-              <thead>
-                <tr>
-                  <th scope="col">Geschäftsbereich</th>
-                  <th scope="col" class="num">
-                    Projekte
-                  </th>
-                  <th scope="col" class="num">
-                    Budget
-                  </th>
-                  <th scope="col" class="num">
-                    Aufwand
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                <For each={d().byGb}>
-                  {(g) => (
-                    <tr>
-                      <th scope="row">
-                        {g.code} – {g.name}
-                      </th>
-                      <td class="num">{formatInteger(g.count)}</td>
-                      <td class="num">{money(g.budgetCents)}</td>
-                      <td class="num">{personDays(g.effortDays)}</td>
-                    </tr>
-                  )}
-                </For>
-              </tbody>
-            </table>
+            <TableScroll>
+              <table class="table">
+                <thead>
+                  <tr>
+                    <th scope="col">Geschäftsbereich</th>
+                    <th scope="col" class="num">
+                      Projekte
+                    </th>
+                    <th scope="col" class="num">
+                      Budget
+                    </th>
+                    <th scope="col" class="num">
+                      Aufwand
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  <For each={d().byGb}>
+                    {(g) => (
+                      <tr>
+                        <th scope="row">
+                          {g.code} – {g.name}
+                        </th>
+                        <td class="num">{formatInteger(g.count)}</td>
+                        <td class="num">{money(g.budgetCents)}</td>
+                        <td class="num">{personDays(g.effortDays)}</td>
+                      </tr>
+                    )}
+                  </For>
+                </tbody>
+              </table>
+            </TableScroll>
           }
         />
         <Chart
@@ -210,30 +215,32 @@ function DashboardView(props: { data: Dashboard }) {
             ],
           }}
           table={
-            <table class="table">
-              <thead>
-                <tr>
-                  <th scope="col">Quartal</th>
-                  <th scope="col" class="num">
-                    Starts
-                  </th>
-                  <th scope="col" class="num">
-                    Enden
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                <For each={d().quarters}>
-                  {(q) => (
-                    <tr>
-                      <th scope="row">{q.quarter.replace("-", " ")}</th>
-                      <td class="num">{q.starting}</td>
-                      <td class="num">{q.ending}</td>
-                    </tr>
-                  )}
-                </For>
-              </tbody>
-            </table>
+            <TableScroll>
+              <table class="table">
+                <thead>
+                  <tr>
+                    <th scope="col">Quartal</th>
+                    <th scope="col" class="num">
+                      Starts
+                    </th>
+                    <th scope="col" class="num">
+                      Enden
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  <For each={d().quarters}>
+                    {(q) => (
+                      <tr>
+                        <th scope="row">{q.quarter.replace("-", " ")}</th>
+                        <td class="num">{q.starting}</td>
+                        <td class="num">{q.ending}</td>
+                      </tr>
+                    )}
+                  </For>
+                </tbody>
+              </table>
+            </TableScroll>
           }
         />
         <Chart
@@ -255,30 +262,32 @@ function DashboardView(props: { data: Dashboard }) {
             ],
           }}
           table={
-            <table class="table">
-              <thead>
-                <tr>
-                  <th scope="col">Standard</th>
-                  <th scope="col" class="num">
-                    Projekte
-                  </th>
-                  <th scope="col" class="num">
-                    Anteil
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                <For each={PM_STANDARDS}>
-                  {(s) => (
-                    <tr>
-                      <th scope="row">{PM_STANDARD_LABELS[s]}</th>
-                      <td class="num">{formatInteger(standardCount(s))}</td>
-                      <td class="num">{percent.format(standardCount(s) / Math.max(1, d().total))}</td>
-                    </tr>
-                  )}
-                </For>
-              </tbody>
-            </table>
+            <TableScroll>
+              <table class="table">
+                <thead>
+                  <tr>
+                    <th scope="col">Standard</th>
+                    <th scope="col" class="num">
+                      Projekte
+                    </th>
+                    <th scope="col" class="num">
+                      Anteil
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  <For each={PM_STANDARDS}>
+                    {(s) => (
+                      <tr>
+                        <th scope="row">{PM_STANDARD_LABELS[s]}</th>
+                        <td class="num">{formatInteger(standardCount(s))}</td>
+                        <td class="num">{percent.format(standardCount(s) / Math.max(1, d().total))}</td>
+                      </tr>
+                    )}
+                  </For>
+                </tbody>
+              </table>
+            </TableScroll>
           }
         />
       </div>
@@ -289,34 +298,38 @@ function DashboardView(props: { data: Dashboard }) {
           fallback={<EmptyState title="Keine überfälligen Meilensteine." />}
         >
           <p class="muted">
-            {d().overdueMilestones.count} offene Meilensteine laufender Projekte liegen vor dem{" "}
-            {formatDate(d().today)}
+            {d().overdueMilestones.count === 1
+              ? "1 offener Meilenstein laufender Projekte liegt"
+              : `${d().overdueMilestones.count} offene Meilensteine laufender Projekte liegen`}{" "}
+            vor dem {formatDate(d().today)}
             {d().overdueMilestones.count > d().overdueMilestones.items.length ? "; die ältesten zehn:" : ":"}
           </p>
-          <table class="table">
-            <thead>
-              <tr>
-                <th scope="col">Termin</th>
-                <th scope="col">Meilenstein</th>
-                <th scope="col">Projekt</th>
-                <th scope="col">Projektleitung</th>
-              </tr>
-            </thead>
-            <tbody>
-              <For each={d().overdueMilestones.items}>
-                {(m) => (
-                  <tr>
-                    <td>{formatDate(m.dueDate)}</td>
-                    <td>{m.title}</td>
-                    <td>
-                      <A href={`/portfolio/projekte/${m.projectId}`}>{m.projectName}</A>
-                    </td>
-                    <td>{m.leadName ?? "–"}</td>
-                  </tr>
-                )}
-              </For>
-            </tbody>
-          </table>
+          <TableScroll>
+            <table class="table">
+              <thead>
+                <tr>
+                  <th scope="col">Termin</th>
+                  <th scope="col">Meilenstein</th>
+                  <th scope="col">Projekt</th>
+                  <th scope="col">Projektleitung</th>
+                </tr>
+              </thead>
+              <tbody>
+                <For each={d().overdueMilestones.items}>
+                  {(m) => (
+                    <tr>
+                      <td>{formatDate(m.dueDate)}</td>
+                      <td>{m.title}</td>
+                      <td>
+                        <A href={`/portfolio/projekte/${m.projectId}`}>{m.projectName}</A>
+                      </td>
+                      <td>{m.leadName ?? "–"}</td>
+                    </tr>
+                  )}
+                </For>
+              </tbody>
+            </table>
+          </TableScroll>
         </Show>
       </section>
     </>

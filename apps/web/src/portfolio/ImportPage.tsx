@@ -2,7 +2,7 @@
 // (suggested from the headers, editable) → preview with German errors and warnings per row and what will be created
 // or updated → import, all or nothing.
 import { A } from "@solidjs/router";
-import { formatDate, IMPORT_MAX_BYTES, IMPORT_TOO_LARGE_MESSAGE } from "@spatz/domain";
+import { formatCountOf, formatDate, IMPORT_MAX_BYTES, IMPORT_TOO_LARGE_MESSAGE } from "@spatz/domain";
 import { useMutation, useQueryClient } from "@tanstack/solid-query";
 import { createSignal, For, Show } from "solid-js";
 import { createStore, reconcile } from "solid-js/store";
@@ -10,6 +10,7 @@ import type { Me } from "../auth/session.ts";
 import { errorMessage, trpc } from "../lib/trpc.ts";
 import { PageHeader } from "../ui/PageHeader.tsx";
 import { Alert, Loading } from "../ui/states.tsx";
+import { TableScroll } from "../ui/TableScroll.tsx";
 import { PortfolioNav } from "./common.tsx";
 
 type Plan = Awaited<ReturnType<typeof trpc.portfolio.importPreview.mutate>>;
@@ -125,53 +126,55 @@ export function ImportPage(props: { me: Me }) {
                 {p().delimiter ? `, Trennzeichen ${DELIMITERS[p().delimiter!] ?? p().delimiter}` : ""}
                 {p().sheetName ? `, Tabellenblatt „${p().sheetName}“` : ""} · {p().rowCount} Zeilen
               </p>
-              <table class="table mapping-table">
-                <thead>
-                  <tr>
-                    <th scope="col">Feld in SPATZ</th>
-                    <th scope="col">Spalte der Datei</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  <For each={p().fields}>
-                    {(field) => (
-                      <tr>
-                        <th scope="row">
-                          <label for={`map-${field.field}`}>
-                            {field.label}
-                            {field.required ? " (Pflicht)" : ""}
-                          </label>
-                          <span class="field-hint">{field.description}</span>
-                        </th>
-                        <td>
-                          <select
-                            id={`map-${field.field}`}
-                            onChange={(e) => {
-                              const v = e.currentTarget.value;
-                              setMapping(field.field as keyof Mapping, v === "" ? null : Number(v));
-                              setMappingDirty(true);
-                            }}
-                          >
-                            <option value="" selected={mapping[field.field as keyof Mapping] == null}>
-                              – nicht importieren –
-                            </option>
-                            <For each={p().headers}>
-                              {(header, i) => (
-                                <option
-                                  value={String(i())}
-                                  selected={mapping[field.field as keyof Mapping] === i()}
-                                >
-                                  {header || `Spalte ${i() + 1}`}
-                                </option>
-                              )}
-                            </For>
-                          </select>
-                        </td>
-                      </tr>
-                    )}
-                  </For>
-                </tbody>
-              </table>
+              <TableScroll>
+                <table class="table mapping-table">
+                  <thead>
+                    <tr>
+                      <th scope="col">Feld in SPATZ</th>
+                      <th scope="col">Spalte der Datei</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    <For each={p().fields}>
+                      {(field) => (
+                        <tr>
+                          <th scope="row">
+                            <label for={`map-${field.field}`}>
+                              {field.label}
+                              {field.required ? " (Pflicht)" : ""}
+                            </label>
+                            <span class="field-hint">{field.description}</span>
+                          </th>
+                          <td>
+                            <select
+                              id={`map-${field.field}`}
+                              onChange={(e) => {
+                                const v = e.currentTarget.value;
+                                setMapping(field.field as keyof Mapping, v === "" ? null : Number(v));
+                                setMappingDirty(true);
+                              }}
+                            >
+                              <option value="" selected={mapping[field.field as keyof Mapping] == null}>
+                                – nicht importieren –
+                              </option>
+                              <For each={p().headers}>
+                                {(header, i) => (
+                                  <option
+                                    value={String(i())}
+                                    selected={mapping[field.field as keyof Mapping] === i()}
+                                  >
+                                    {header || `Spalte ${i() + 1}`}
+                                  </option>
+                                )}
+                              </For>
+                            </select>
+                          </td>
+                        </tr>
+                      )}
+                    </For>
+                  </tbody>
+                </table>
+              </TableScroll>
               <button
                 type="button"
                 class="button"
@@ -195,9 +198,13 @@ export function ImportPage(props: { me: Me }) {
                 </Alert>
               </Show>
               <p class="import-summary" aria-live="polite">
-                {p().counts.create} neue Projekte, {p().counts.update} Aktualisierungen bestehender Projekte
+                {formatCountOf(p().counts.create, "neues Projekt", "neue Projekte")},{" "}
+                {formatCountOf(p().counts.update, "Aktualisierung", "Aktualisierungen")} bestehender Projekte
                 {p().errors.length > 0 ? `, ${p().errors.length} Fehler` : ""}
-                {p().warnings.length > 0 ? `, ${p().warnings.length} Hinweise` : ""}.
+                {p().warnings.length > 0
+                  ? `, ${formatCountOf(p().warnings.length, "Hinweis", "Hinweise")}`
+                  : ""}
+                .
               </p>
               <Show when={p().newOrgUnits.length > 0}>
                 <p>Neue Organisationseinheiten (GB / R): {p().newOrgUnits.join(", ")}</p>
@@ -219,39 +226,41 @@ export function ImportPage(props: { me: Me }) {
                 </div>
               </Show>
               <Show when={p().rows.length > 0}>
-                <table class="table">
-                  <caption class="muted">
-                    {p().rows.length > PREVIEW_ROWS
-                      ? `Die ersten ${PREVIEW_ROWS} von ${p().rows.length} Projekten`
-                      : "Projekte in der Datei"}
-                  </caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Zeile</th>
-                      <th scope="col">Aktion</th>
-                      <th scope="col">GB / R</th>
-                      <th scope="col">Projektname</th>
-                      <th scope="col">Start</th>
-                      <th scope="col">Ende</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    <For each={p().rows.slice(0, PREVIEW_ROWS)}>
-                      {(r) => (
-                        <tr>
-                          <td>{r.line}</td>
-                          <td>{r.action === "create" ? "neu" : "aktualisieren"}</td>
-                          <td>
-                            {r.gb} / {r.r}
-                          </td>
-                          <td>{r.name}</td>
-                          <td>{formatDate(r.start)}</td>
-                          <td>{formatDate(r.end)}</td>
-                        </tr>
-                      )}
-                    </For>
-                  </tbody>
-                </table>
+                <TableScroll>
+                  <table class="table">
+                    <caption class="muted">
+                      {p().rows.length > PREVIEW_ROWS
+                        ? `Die ersten ${PREVIEW_ROWS} von ${p().rows.length} Projekten`
+                        : "Projekte in der Datei"}
+                    </caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">Zeile</th>
+                        <th scope="col">Aktion</th>
+                        <th scope="col">GB / R</th>
+                        <th scope="col">Projektname</th>
+                        <th scope="col">Start</th>
+                        <th scope="col">Ende</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      <For each={p().rows.slice(0, PREVIEW_ROWS)}>
+                        {(r) => (
+                          <tr>
+                            <td>{r.line}</td>
+                            <td>{r.action === "create" ? "neu" : "aktualisieren"}</td>
+                            <td>
+                              {r.gb} / {r.r}
+                            </td>
+                            <td>{r.name}</td>
+                            <td>{formatDate(r.start)}</td>
+                            <td>{formatDate(r.end)}</td>
+                          </tr>
+                        )}
+                      </For>
+                    </tbody>
+                  </table>
+                </TableScroll>
               </Show>
               <Show when={commit.isError}>
                 <Alert kind="error">{errorMessage(commit.error)}</Alert>
@@ -273,8 +282,9 @@ export function ImportPage(props: { me: Me }) {
               >
                 <Alert kind="success">
                   <p>
-                    Import abgeschlossen: {commit.data!.counts.create} Projekte angelegt,{" "}
-                    {commit.data!.counts.update} aktualisiert. <A href="/portfolio">Zur Projektliste</A>
+                    Import abgeschlossen: {formatCountOf(commit.data!.counts.create, "Projekt", "Projekte")}{" "}
+                    angelegt, {commit.data!.counts.update} aktualisiert.{" "}
+                    <A href="/portfolio">Zur Projektliste</A>
                   </p>
                 </Alert>
               </Show>

@@ -19,6 +19,7 @@ import { PageHeader } from "../ui/PageHeader.tsx";
 import { Pager } from "../ui/Pager.tsx";
 import { QueryView } from "../ui/QueryView.tsx";
 import { Alert, EmptyState } from "../ui/states.tsx";
+import { TableScroll } from "../ui/TableScroll.tsx";
 import {
   ChoiceField,
   FilterForm,
@@ -130,7 +131,7 @@ export function ProjectListPage(props: { me: Me }) {
             <p class="muted" aria-live="polite">
               {data.total === 1 ? "1 Projekt" : `${data.total.toLocaleString("de-DE")} Projekte`}
             </p>
-            <div class="table-scroll">
+            <TableScroll>
               <table class="table" aria-label="Projekte">
                 <thead>
                   <tr>
@@ -177,7 +178,7 @@ export function ProjectListPage(props: { me: Me }) {
                   </For>
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
             <Pager
               page={data.page}
               pageSize={data.pageSize}

@@ -4,6 +4,7 @@ import { A, useNavigate, useParams } from "@solidjs/router";
 import {
   berlinToday,
   can,
+  formatCountOf,
   formatDate,
   formatDateTime,
   MEASURE_STATUS_LABELS,
@@ -26,6 +27,7 @@ import { PageHeader } from "../ui/PageHeader.tsx";
 import { Pager } from "../ui/Pager.tsx";
 import { QueryView } from "../ui/QueryView.tsx";
 import { Alert, EmptyState, Loading } from "../ui/states.tsx";
+import { TableScroll } from "../ui/TableScroll.tsx";
 import {
   centsToInput,
   daysToInput,
@@ -406,35 +408,37 @@ function LinkedMeasures(props: { project: Project }) {
         }
       >
         <p class="muted">
-          Das Projekt setzt {props.project.measures.length} Maßnahmen des Reifegradmodells um, davon {open()}{" "}
-          offen.
+          Das Projekt setzt {formatCountOf(props.project.measures.length, "Maßnahme", "Maßnahmen")} des
+          Reifegradmodells um, davon {open()} offen.
         </p>
-        <table class="table">
-          <thead>
-            <tr>
-              <th scope="col">Maßnahme</th>
-              <th scope="col">Organisationseinheit</th>
-              <th scope="col">Status</th>
-              <th scope="col">Geplantes Ende</th>
-              <th scope="col">Abgeschlossen am</th>
-            </tr>
-          </thead>
-          <tbody>
-            <For each={shown()}>
-              {(m) => (
-                <tr>
-                  <td>
-                    <A href={`/massnahmen/${m.id}`}>{m.title}</A>
-                  </td>
-                  <td>{m.orgUnitCode ?? "gesamt"}</td>
-                  <td>{MEASURE_STATUS_LABELS[m.status]}</td>
-                  <td>{formatDate(m.plannedEnd)}</td>
-                  <td>{formatDate(m.completedOn)}</td>
-                </tr>
-              )}
-            </For>
-          </tbody>
-        </table>
+        <TableScroll>
+          <table class="table">
+            <thead>
+              <tr>
+                <th scope="col">Maßnahme</th>
+                <th scope="col">Organisationseinheit</th>
+                <th scope="col">Status</th>
+                <th scope="col">Geplantes Ende</th>
+                <th scope="col">Abgeschlossen am</th>
+              </tr>
+            </thead>
+            <tbody>
+              <For each={shown()}>
+                {(m) => (
+                  <tr>
+                    <td>
+                      <A href={`/massnahmen/${m.id}`}>{m.title}</A>
+                    </td>
+                    <td>{m.orgUnitCode ?? "gesamt"}</td>
+                    <td>{MEASURE_STATUS_LABELS[m.status]}</td>
+                    <td>{formatDate(m.plannedEnd)}</td>
+                    <td>{formatDate(m.completedOn)}</td>
+                  </tr>
+                )}
+              </For>
+            </tbody>
+          </table>
+        </TableScroll>
         <Show when={props.project.measures.length > MEASURES_PAGE}>
           <Pager
             page={page()}
@@ -478,63 +482,65 @@ function Milestones(props: { project: Project; onChange: () => Promise<unknown> 
         when={props.project.milestones.length > 0}
         fallback={<EmptyState title="Noch keine Meilensteine." />}
       >
-        <table class="table">
-          <thead>
-            <tr>
-              <th scope="col">Meilenstein</th>
-              <th scope="col">Termin</th>
-              <th scope="col">Stand</th>
-              <Show when={props.project.canEdit}>
-                <th scope="col">
-                  <span class="visually-hidden">Aktionen</span>
-                </th>
-              </Show>
-            </tr>
-          </thead>
-          <tbody>
-            <For each={props.project.milestones}>
-              {(m) => (
-                <tr classList={{ "row-overdue": m.overdue }}>
-                  <td>{m.title}</td>
-                  <td>{formatDate(m.dueDate)}</td>
-                  <td>
-                    {m.done ? (
-                      "erreicht"
-                    ) : m.overdue ? (
-                      <strong class="text-overdue">überfällig</strong>
-                    ) : (
-                      "offen"
-                    )}
-                  </td>
-                  <Show when={props.project.canEdit}>
+        <TableScroll>
+          <table class="table">
+            <thead>
+              <tr>
+                <th scope="col">Meilenstein</th>
+                <th scope="col">Termin</th>
+                <th scope="col">Stand</th>
+                <Show when={props.project.canEdit}>
+                  <th scope="col">
+                    <span class="visually-hidden">Aktionen</span>
+                  </th>
+                </Show>
+              </tr>
+            </thead>
+            <tbody>
+              <For each={props.project.milestones}>
+                {(m) => (
+                  <tr classList={{ "row-overdue": m.overdue }}>
+                    <td>{m.title}</td>
+                    <td>{formatDate(m.dueDate)}</td>
                     <td>
-                      <div class="row-actions">
-                        <button
-                          type="button"
-                          class="button button-secondary"
-                          onClick={() =>
-                            toggle.mutate({ id: m.id, title: m.title, dueDate: m.dueDate, done: !m.done })
-                          }
-                          aria-label={`${m.title}: ${m.done ? "wieder öffnen" : "als erreicht markieren"}`}
-                        >
-                          {m.done ? "Wieder öffnen" : "Erreicht"}
-                        </button>
-                        <button
-                          type="button"
-                          class="button button-secondary button-danger"
-                          onClick={() => remove.mutate(m.id)}
-                          aria-label={`Meilenstein ${m.title} löschen`}
-                        >
-                          Löschen
-                        </button>
-                      </div>
+                      {m.done ? (
+                        "erreicht"
+                      ) : m.overdue ? (
+                        <strong class="text-overdue">überfällig</strong>
+                      ) : (
+                        "offen"
+                      )}
                     </td>
-                  </Show>
-                </tr>
-              )}
-            </For>
-          </tbody>
-        </table>
+                    <Show when={props.project.canEdit}>
+                      <td>
+                        <div class="row-actions">
+                          <button
+                            type="button"
+                            class="button button-secondary"
+                            onClick={() =>
+                              toggle.mutate({ id: m.id, title: m.title, dueDate: m.dueDate, done: !m.done })
+                            }
+                            aria-label={`${m.title}: ${m.done ? "wieder öffnen" : "als erreicht markieren"}`}
+                          >
+                            {m.done ? "Wieder öffnen" : "Erreicht"}
+                          </button>
+                          <button
+                            type="button"
+                            class="button button-secondary button-danger"
+                            onClick={() => remove.mutate(m.id)}
+                            aria-label={`Meilenstein ${m.title} löschen`}
+                          >
+                            Löschen
+                          </button>
+                        </div>
+                      </td>
+                    </Show>
+                  </tr>
+                )}
+              </For>
+            </tbody>
+          </table>
+        </TableScroll>
       </Show>
       <Show when={props.project.canEdit}>
         <form
@@ -660,30 +666,32 @@ function History(props: { projectId: string }) {
       >
         {(d) => (
           <>
-            <table class="table">
-              <thead>
-                <tr>
-                  <th scope="col">Zeitpunkt</th>
-                  <th scope="col">Person</th>
-                  <th scope="col">Änderung</th>
-                  <th scope="col">vorher</th>
-                  <th scope="col">nachher</th>
-                </tr>
-              </thead>
-              <tbody>
-                <For each={d.items}>
-                  {(e) => (
-                    <tr>
-                      <td>{formatDateTime(e.at)}</td>
-                      <td>{e.actorLabel}</td>
-                      <td>{ACTION_LABELS[e.action] ?? e.action}</td>
-                      <td class="small">{describe(e.before)}</td>
-                      <td class="small">{describe(e.after)}</td>
-                    </tr>
-                  )}
-                </For>
-              </tbody>
-            </table>
+            <TableScroll>
+              <table class="table">
+                <thead>
+                  <tr>
+                    <th scope="col">Zeitpunkt</th>
+                    <th scope="col">Person</th>
+                    <th scope="col">Änderung</th>
+                    <th scope="col">vorher</th>
+                    <th scope="col">nachher</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  <For each={d.items}>
+                    {(e) => (
+                      <tr>
+                        <td>{formatDateTime(e.at)}</td>
+                        <td>{e.actorLabel}</td>
+                        <td>{ACTION_LABELS[e.action] ?? e.action}</td>
+                        <td class="small">{describe(e.before)}</td>
+                        <td class="small">{describe(e.after)}</td>
+                      </tr>
+                    )}
+                  </For>
+                </tbody>
+              </table>
+            </TableScroll>
             <Pager
               page={d.page}
               pageSize={d.pageSize}

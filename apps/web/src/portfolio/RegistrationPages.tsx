@@ -26,8 +26,10 @@ import type { Me } from "../auth/session.ts";
 import { errorMessage, fieldErrors, trpc } from "../lib/trpc.ts";
 import { TextField } from "../ui/Field.tsx";
 import { PageHeader } from "../ui/PageHeader.tsx";
+import { Pager } from "../ui/Pager.tsx";
 import { QueryView } from "../ui/QueryView.tsx";
 import { Alert, EmptyState } from "../ui/states.tsx";
+import { TableScroll } from "../ui/TableScroll.tsx";
 import { TextAreaField } from "../ui/TextAreaField.tsx";
 import { ChoiceField, money, PortfolioNav, StableQueryView, useFilterOptions } from "./common.tsx";
 
@@ -55,42 +57,44 @@ export function RoundsPage(props: { me: Me }) {
         empty={<EmptyState title="Noch keine Anmelderunde." />}
       >
         {(list) => (
-          <table class="table">
-            <thead>
-              <tr>
-                <th scope="col">Runde</th>
-                <th scope="col">Jahr</th>
-                <th scope="col">Status</th>
-                <th scope="col">Anmeldeschluss</th>
-                <th scope="col" class="num">
-                  Anmeldungen
-                </th>
-                <th scope="col" class="num">
-                  nicht entschieden
-                </th>
-                <th scope="col" class="num">
-                  genehmigt
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              <For each={list}>
-                {(r) => (
-                  <tr>
-                    <td>
-                      <A href={`/portfolio/anmeldung/${r.id}`}>{r.title}</A>
-                    </td>
-                    <td>{r.year}</td>
-                    <td>{ROUND_STATUS_LABELS[r.status]}</td>
-                    <td>{formatDate(r.deadline)}</td>
-                    <td class="num">{r.proposals}</td>
-                    <td class="num">{r.open}</td>
-                    <td class="num">{r.approved}</td>
-                  </tr>
-                )}
-              </For>
-            </tbody>
-          </table>
+          <TableScroll>
+            <table class="table">
+              <thead>
+                <tr>
+                  <th scope="col">Runde</th>
+                  <th scope="col">Jahr</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Anmeldeschluss</th>
+                  <th scope="col" class="num">
+                    Anmeldungen
+                  </th>
+                  <th scope="col" class="num">
+                    nicht entschieden
+                  </th>
+                  <th scope="col" class="num">
+                    genehmigt
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                <For each={list}>
+                  {(r) => (
+                    <tr>
+                      <td>
+                        <A href={`/portfolio/anmeldung/${r.id}`}>{r.title}</A>
+                      </td>
+                      <td>{r.year}</td>
+                      <td>{ROUND_STATUS_LABELS[r.status]}</td>
+                      <td>{formatDate(r.deadline)}</td>
+                      <td class="num">{r.proposals}</td>
+                      <td class="num">{r.open}</td>
+                      <td class="num">{r.approved}</td>
+                    </tr>
+                  )}
+                </For>
+              </tbody>
+            </table>
+          </TableScroll>
         )}
       </QueryView>
     </>
@@ -295,8 +299,18 @@ function WeightsForm(props: { round: Round; onSaved: () => Promise<unknown> }) {
   );
 }
 
+/** Proposals per page: a large city's round has far more than fit on one screen. */
+const PROPOSALS_PER_PAGE = 25;
+
 function ProposalTable(props: { me: Me; round: Round; onChange: () => Promise<unknown> }) {
   const [scoring, setScoring] = createSignal<string | null>(null);
+  const [page, setPage] = createSignal(1);
+  const pages = () => Math.max(1, Math.ceil(props.round.proposals.length / PROPOSALS_PER_PAGE));
+  // After a withdrawal the last page may be gone: show the last one that still exists.
+  const shown = () => {
+    const p = Math.min(page(), pages());
+    return props.round.proposals.slice((p - 1) * PROPOSALS_PER_PAGE, p * PROPOSALS_PER_PAGE);
+  };
   const decide = useMutation(() => ({
     mutationFn: (v: { id: string; decision: "approved" | "rejected" }) =>
       trpc.registration.decideProposal.mutate(v),
@@ -319,7 +333,7 @@ function ProposalTable(props: { me: Me; round: Round; onChange: () => Promise<un
         <Alert kind="error">{errorMessage(decide.error ?? withdraw.error)}</Alert>
       </Show>
       <Show when={props.round.proposals.length > 0} fallback={<EmptyState title="Noch keine Anmeldungen." />}>
-        <div class="table-scroll">
+        <TableScroll>
           <table class="table" aria-label="Anmeldungen nach Rang">
             <thead>
               <tr>
@@ -340,7 +354,7 @@ function ProposalTable(props: { me: Me; round: Round; onChange: () => Promise<un
               </tr>
             </thead>
             <tbody>
-              <For each={props.round.proposals}>
+              <For each={shown()}>
                 {(p) => (
                   <>
                     <tr>
@@ -429,7 +443,14 @@ function ProposalTable(props: { me: Me; round: Round; onChange: () => Promise<un
               </For>
             </tbody>
           </table>
-        </div>
+        </TableScroll>
+        <Pager
+          page={Math.min(page(), pages())}
+          pageSize={PROPOSALS_PER_PAGE}
+          total={props.round.proposals.length}
+          onPage={setPage}
+          label="Seiten der Anmeldungen"
+        />
       </Show>
     </section>
   );

@@ -1,7 +1,7 @@
 // Portfolio tiles for the role start pages: the PMO sees the state of the portfolio and the registration round,
 // project leads their own projects, the Verwaltungsführung the proposals waiting for a decision.
 import { A } from "@solidjs/router";
-import { formatDate, formatInteger } from "@spatz/domain";
+import { can, formatCountOf, formatDate, formatInteger } from "@spatz/domain";
 import { useQuery } from "@tanstack/solid-query";
 import { For, type JSX, Show } from "solid-js";
 import type { Me } from "../auth/session.ts";
@@ -43,7 +43,12 @@ export function PortfolioOverviewTiles(props: { me: Me }) {
           empty={
             <EmptyState
               title="Noch keine Projekte."
-              action={<A href="/portfolio/import">Projektliste importieren</A>}
+              action={
+                // Only the PMO imports; the Verwaltungsführung would land on "Kein Zugriff".
+                <Show when={can(props.me.user.role, "portfolio.importPreview")}>
+                  <A href="/portfolio/import">Projektliste importieren</A>
+                </Show>
+              }
             />
           }
         >
@@ -54,7 +59,11 @@ export function PortfolioOverviewTiles(props: { me: Me }) {
                 <strong>{formatInteger(count("in_progress"))}</strong> in Umsetzung.
               </p>
               <Show when={d.overdueMilestones.count > 0}>
-                <p class="text-overdue">{d.overdueMilestones.count} Meilensteine sind überfällig.</p>
+                <p class="text-overdue">
+                  {d.overdueMilestones.count === 1
+                    ? "1 Meilenstein ist überfällig."
+                    : `${formatInteger(d.overdueMilestones.count)} Meilensteine sind überfällig.`}
+                </p>
               </Show>
               <p>
                 <A href="/portfolio" class="button button-primary">
@@ -77,8 +86,8 @@ export function PortfolioOverviewTiles(props: { me: Me }) {
               <For each={list.slice(0, 3)}>
                 {(r) => (
                   <li>
-                    <A href={`/portfolio/anmeldung/${r.id}`}>{r.title}</A>: {r.proposals} Anmeldungen,{" "}
-                    {r.open}{" "}
+                    <A href={`/portfolio/anmeldung/${r.id}`}>{r.title}</A>:{" "}
+                    {formatCountOf(r.proposals, "Anmeldung", "Anmeldungen")}, {r.open}{" "}
                     {props.me.user.role === "leadership"
                       ? "warten auf Entscheidung"
                       : "noch nicht entschieden"}

@@ -1,7 +1,7 @@
 // The timeline (Gantt): projects as bars by month or quarter, grouped by Geschäftsbereich, milestones as diamonds
 // (overdue ones red), a line for today. The same content as a table for keyboard and screen-reader users.
 import { A } from "@solidjs/router";
-import { formatDate, type ProjectStatus, projectStatusLabels } from "@spatz/domain";
+import { formatCountOf, formatDate, type ProjectStatus, projectStatusLabels } from "@spatz/domain";
 import { keepPreviousData, useQuery } from "@tanstack/solid-query";
 import { createMemo, For, Show } from "solid-js";
 import type { Me } from "../auth/session.ts";
@@ -12,6 +12,7 @@ import { PageHeader } from "../ui/PageHeader.tsx";
 import { Pager } from "../ui/Pager.tsx";
 import { QueryView } from "../ui/QueryView.tsx";
 import { EmptyState } from "../ui/states.tsx";
+import { TableScroll } from "../ui/TableScroll.tsx";
 import {
   ChoiceField,
   FilterForm,
@@ -255,8 +256,11 @@ function TimelineView(props: { data: Timeline; scale: Scale; onPage: (page: numb
   return (
     <>
       <p class="muted" aria-live="polite">
-        {props.data.total} Projekte von {formatDate(props.data.from)} bis {formatDate(props.data.to)}
-        {overdue() > 0 ? ` · ${overdue()} überfällige Meilensteine auf dieser Seite` : ""}
+        {formatCountOf(props.data.total, "Projekt", "Projekte")} von {formatDate(props.data.from)} bis{" "}
+        {formatDate(props.data.to)}
+        {overdue() > 0
+          ? ` · ${formatCountOf(overdue(), "überfälliger Meilenstein", "überfällige Meilensteine")} auf dieser Seite`
+          : ""}
       </p>
       <Chart
         title="Zeitplan der Projekte"
@@ -265,63 +269,65 @@ function TimelineView(props: { data: Timeline; scale: Scale; onPage: (page: numb
         height={Math.max(220, props.data.items.length * 30 + 90)}
         tableOpen
         table={
-          <table class="table timeline-table">
-            <caption class="visually-hidden">Projekte und Meilensteine im Zeitraum</caption>
-            <thead>
-              <tr>
-                <th scope="col">GB / R</th>
-                <th scope="col">Projekt</th>
-                <th scope="col">Start</th>
-                <th scope="col">Ende</th>
-                <th scope="col">Dauer</th>
-                <th scope="col">Status</th>
-                <th scope="col">Meilensteine</th>
-              </tr>
-            </thead>
-            <For each={groups()}>
-              {(group) => (
-                <tbody>
-                  <tr class="group-row">
-                    <th scope="colgroup" colSpan={7}>
-                      {group.gb} – {group.gbName}
-                    </th>
-                  </tr>
-                  <For each={group.items}>
-                    {(p) => (
-                      <tr>
-                        <td>
-                          {p.gbCode} / {p.rCode}
-                        </td>
-                        <th scope="row">
-                          <A href={`/portfolio/projekte/${p.id}`}>{p.name}</A>
-                        </th>
-                        <td>{formatDate(p.startDate)}</td>
-                        <td>{formatDate(p.endDate)}</td>
-                        <td>{p.duration}</td>
-                        <td>
-                          <StatusBadge status={p.status} />
-                        </td>
-                        <td>
-                          <Show when={p.milestones.length > 0} fallback="–">
-                            <ul class="plain-list">
-                              <For each={p.milestones}>
-                                {(m) => (
-                                  <li classList={{ "text-overdue": m.overdue }}>
-                                    {m.title}: {formatDate(m.dueDate)}
-                                    {m.done ? " (erreicht)" : m.overdue ? " (überfällig)" : ""}
-                                  </li>
-                                )}
-                              </For>
-                            </ul>
-                          </Show>
-                        </td>
-                      </tr>
-                    )}
-                  </For>
-                </tbody>
-              )}
-            </For>
-          </table>
+          <TableScroll>
+            <table class="table timeline-table">
+              <caption class="visually-hidden">Projekte und Meilensteine im Zeitraum</caption>
+              <thead>
+                <tr>
+                  <th scope="col">GB / R</th>
+                  <th scope="col">Projekt</th>
+                  <th scope="col">Start</th>
+                  <th scope="col">Ende</th>
+                  <th scope="col">Dauer</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Meilensteine</th>
+                </tr>
+              </thead>
+              <For each={groups()}>
+                {(group) => (
+                  <tbody>
+                    <tr class="group-row">
+                      <th scope="colgroup" colSpan={7}>
+                        {group.gb} – {group.gbName}
+                      </th>
+                    </tr>
+                    <For each={group.items}>
+                      {(p) => (
+                        <tr>
+                          <td>
+                            {p.gbCode} / {p.rCode}
+                          </td>
+                          <th scope="row">
+                            <A href={`/portfolio/projekte/${p.id}`}>{p.name}</A>
+                          </th>
+                          <td>{formatDate(p.startDate)}</td>
+                          <td>{formatDate(p.endDate)}</td>
+                          <td>{p.duration}</td>
+                          <td>
+                            <StatusBadge status={p.status} />
+                          </td>
+                          <td>
+                            <Show when={p.milestones.length > 0} fallback="–">
+                              <ul class="plain-list">
+                                <For each={p.milestones}>
+                                  {(m) => (
+                                    <li classList={{ "text-overdue": m.overdue }}>
+                                      {m.title}: {formatDate(m.dueDate)}
+                                      {m.done ? " (erreicht)" : m.overdue ? " (überfällig)" : ""}
+                                    </li>
+                                  )}
+                                </For>
+                              </ul>
+                            </Show>
+                          </td>
+                        </tr>
+                      )}
+                    </For>
+                  </tbody>
+                )}
+              </For>
+            </table>
+          </TableScroll>
         }
       />
       <Pager

@@ -107,6 +107,7 @@ export function FilterForm(props: {
     <form class="form form-inline filters" aria-label={props.label} onSubmit={(e) => e.preventDefault()}>
       <TextField
         label="Suchen"
+        maxLength={100}
         type="search"
         value={props.filter.search ?? ""}
         onInput={(e) => props.onChange({ search: e.currentTarget.value || undefined })}

@@ -2,6 +2,7 @@
 // are buttons; aria-sort tells screen readers the current order.
 import { createMemo, createSignal, For, type JSX, Show } from "solid-js";
 import { Pager } from "../ui/Pager.tsx";
+import { TableScroll } from "../ui/TableScroll.tsx";
 
 export type Column<T> = {
   key: string;
@@ -53,38 +54,40 @@ export function SortTable<T>(props: {
   };
   return (
     <>
-      <table class="table">
-        <caption classList={{ "visually-hidden": props.captionHidden ?? false }}>{props.caption}</caption>
-        <thead>
-          <tr>
-            <For each={props.columns}>
-              {(c) => (
-                <th scope="col" class={c.num ? "num" : undefined} aria-sort={ariaSort(c.key)}>
-                  <Show when={c.sort} fallback={c.header}>
-                    <button type="button" class="sort-button" onClick={() => toggle(c.key)}>
-                      {c.header}
-                      <span aria-hidden="true" class="sort-mark">
-                        {sort()?.key === c.key ? (sort()?.dir === "asc" ? "▲" : "▼") : "↕"}
-                      </span>
-                    </button>
-                  </Show>
-                </th>
+      <TableScroll>
+        <table class="table">
+          <caption classList={{ "visually-hidden": props.captionHidden ?? false }}>{props.caption}</caption>
+          <thead>
+            <tr>
+              <For each={props.columns}>
+                {(c) => (
+                  <th scope="col" class={c.num ? "num" : undefined} aria-sort={ariaSort(c.key)}>
+                    <Show when={c.sort} fallback={c.header}>
+                      <button type="button" class="sort-button" onClick={() => toggle(c.key)}>
+                        {c.header}
+                        <span aria-hidden="true" class="sort-mark">
+                          {sort()?.key === c.key ? (sort()?.dir === "asc" ? "▲" : "▼") : "↕"}
+                        </span>
+                      </button>
+                    </Show>
+                  </th>
+                )}
+              </For>
+            </tr>
+          </thead>
+          <tbody>
+            <For each={visible()}>
+              {(row) => (
+                <tr>
+                  <For each={props.columns}>
+                    {(c) => <td class={c.num ? "num" : undefined}>{c.cell(row)}</td>}
+                  </For>
+                </tr>
               )}
             </For>
-          </tr>
-        </thead>
-        <tbody>
-          <For each={visible()}>
-            {(row) => (
-              <tr>
-                <For each={props.columns}>
-                  {(c) => <td class={c.num ? "num" : undefined}>{c.cell(row)}</td>}
-                </For>
-              </tr>
-            )}
-          </For>
-        </tbody>
-      </table>
+          </tbody>
+        </table>
+      </TableScroll>
       <Show when={props.rows.length > size()}>
         <Pager
           page={page()}

@@ -78,7 +78,10 @@ export function KommuneRolloutTile() {
             </p>
             <Show when={s.efaNotStarted.length > 0}>
               <p>
-                {formatCount(s.efaNotStarted.length)} angebotene EfA-Dienste haben Sie noch nicht begonnen.
+                {s.efaNotStarted.length === 1
+                  ? "1 angebotenen EfA-Dienst"
+                  : `${formatCount(s.efaNotStarted.length)} angebotene EfA-Dienste`}{" "}
+                haben Sie noch nicht begonnen.
               </p>
             </Show>
           </>

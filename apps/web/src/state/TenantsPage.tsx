@@ -18,6 +18,7 @@ import { PageHeader } from "../ui/PageHeader.tsx";
 import { Pager } from "../ui/Pager.tsx";
 import { QueryView } from "../ui/QueryView.tsx";
 import { Alert, EmptyState } from "../ui/states.tsx";
+import { TableScroll } from "../ui/TableScroll.tsx";
 
 const KOMMUNE_KINDS = TENANT_KINDS.filter((k) => k !== "state");
 
@@ -64,6 +65,7 @@ export function TenantsPage(props: { me: Me }) {
       >
         <TextField
           label="Suchen"
+          maxLength={100}
           type="search"
           value={search()}
           onInput={(e) => {
@@ -107,69 +109,71 @@ export function TenantsPage(props: { me: Me }) {
       >
         {(data) => (
           <>
-            <table class="table">
-              <thead>
-                <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">Art</th>
-                  <th scope="col">Kreis</th>
-                  <th scope="col">Einwohner</th>
-                  <th scope="col">Kennung</th>
-                  <th scope="col">Status</th>
-                  <Show when={isAdmin()}>
-                    <th scope="col">
-                      <span class="visually-hidden">Aktionen</span>
-                    </th>
-                  </Show>
-                </tr>
-              </thead>
-              <tbody>
-                <For each={data.items}>
-                  {(t) => (
-                    <tr>
-                      <td>{t.name}</td>
-                      <td>{TENANT_KIND_LABELS[t.kind]}</td>
-                      <td>{t.kreisName ?? "–"}</td>
-                      <td class="num">{t.population != null ? formatInteger(t.population) : "–"}</td>
-                      <td>
-                        <code>{t.slug}</code>
-                      </td>
-                      <td>{TENANT_STATUS_LABELS[t.status]}</td>
-                      <Show when={isAdmin()}>
-                        <td class="actions">
-                          <Show when={t.kind !== "state"}>
-                            <button
-                              type="button"
-                              class="button button-secondary"
-                              onClick={() => setSelected(t)}
-                              aria-label={`${t.name} bearbeiten`}
-                            >
-                              Bearbeiten
-                            </button>
-                            <button
-                              type="button"
-                              class="button button-secondary"
-                              aria-label={`${t.name} ${t.status === "active" ? "sperren" : "entsperren"}`}
-                              onClick={() => {
-                                const next = t.status === "active" ? "suspended" : "active";
-                                if (
-                                  next === "suspended" &&
-                                  !window.confirm(`${t.name} sperren? Alle Sitzungen dort enden sofort.`)
-                                )
-                                  return;
-                                setTenantStatus.mutate({ id: t.id, status: next });
-                              }}
-                            >
-                              {t.status === "active" ? "Sperren" : "Entsperren"}
-                            </button>
-                          </Show>
+            <TableScroll>
+              <table class="table">
+                <thead>
+                  <tr>
+                    <th scope="col">Name</th>
+                    <th scope="col">Art</th>
+                    <th scope="col">Kreis</th>
+                    <th scope="col">Einwohner</th>
+                    <th scope="col">Kennung</th>
+                    <th scope="col">Status</th>
+                    <Show when={isAdmin()}>
+                      <th scope="col">
+                        <span class="visually-hidden">Aktionen</span>
+                      </th>
+                    </Show>
+                  </tr>
+                </thead>
+                <tbody>
+                  <For each={data.items}>
+                    {(t) => (
+                      <tr>
+                        <td>{t.name}</td>
+                        <td>{TENANT_KIND_LABELS[t.kind]}</td>
+                        <td>{t.kreisName ?? "–"}</td>
+                        <td class="num">{t.population != null ? formatInteger(t.population) : "–"}</td>
+                        <td>
+                          <code>{t.slug}</code>
                         </td>
-                      </Show>
-                    </tr>
-                  )}
-                </For>
-              </tbody>
-            </table>
+                        <td>{TENANT_STATUS_LABELS[t.status]}</td>
+                        <Show when={isAdmin()}>
+                          <td class="actions">
+                            <Show when={t.kind !== "state"}>
+                              <button
+                                type="button"
+                                class="button button-secondary"
+                                onClick={() => setSelected(t)}
+                                aria-label={`${t.name} bearbeiten`}
+                              >
+                                Bearbeiten
+                              </button>
+                              <button
+                                type="button"
+                                class="button button-secondary"
+                                aria-label={`${t.name} ${t.status === "active" ? "sperren" : "entsperren"}`}
+                                onClick={() => {
+                                  const next = t.status === "active" ? "suspended" : "active";
+                                  if (
+                                    next === "suspended" &&
+                                    !window.confirm(`${t.name} sperren? Alle Sitzungen dort enden sofort.`)
+                                  )
+                                    return;
+                                  setTenantStatus.mutate({ id: t.id, status: next });
+                                }}
+                              >
+                                {t.status === "active" ? "Sperren" : "Entsperren"}
+                              </button>
+                            </Show>
+                          </td>
+                        </Show>
+                      </tr>
+                    )}
+                  </For>
+                </tbody>
+              </table>
+            </TableScroll>
             <Pager page={data.page} pageSize={data.pageSize} total={data.total} onPage={setPage} />
           </>
         )}

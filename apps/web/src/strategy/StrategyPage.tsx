@@ -12,6 +12,7 @@ import { SelectField, TextField } from "../ui/Field.tsx";
 import { PageHeader } from "../ui/PageHeader.tsx";
 import { QueryView } from "../ui/QueryView.tsx";
 import { Alert, EmptyState } from "../ui/states.tsx";
+import { TableScroll } from "../ui/TableScroll.tsx";
 
 type Target = { dimensionKey: string; level: number; dueOn: string };
 
@@ -256,27 +257,29 @@ function StrategyDetail(props: { id: string; me: Me }) {
 function TargetsTable(props: { targets: Target[]; dimensionName: (key: string) => string; caption: string }) {
   return (
     <Show when={props.targets.length > 0} fallback={<p class="muted">Keine Soll-Ziele.</p>}>
-      <table class="table">
-        <caption>{props.caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Dimension</th>
-            <th scope="col">Soll</th>
-            <th scope="col">Termin</th>
-          </tr>
-        </thead>
-        <tbody>
-          <For each={props.targets}>
-            {(t) => (
-              <tr>
-                <th scope="row">{props.dimensionName(t.dimensionKey)}</th>
-                <td>{levelText(t.level)}</td>
-                <td>{formatDate(t.dueOn)}</td>
-              </tr>
-            )}
-          </For>
-        </tbody>
-      </table>
+      <TableScroll>
+        <table class="table">
+          <caption>{props.caption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Dimension</th>
+              <th scope="col">Soll</th>
+              <th scope="col">Termin</th>
+            </tr>
+          </thead>
+          <tbody>
+            <For each={props.targets}>
+              {(t) => (
+                <tr>
+                  <th scope="row">{props.dimensionName(t.dimensionKey)}</th>
+                  <td>{levelText(t.level)}</td>
+                  <td>{formatDate(t.dueOn)}</td>
+                </tr>
+              )}
+            </For>
+          </tbody>
+        </table>
+      </TableScroll>
     </Show>
   );
 }
@@ -369,53 +372,55 @@ function StrategyForm(props: { detail: Detail; model: MaturityModelData; onDone:
         <Show when={errors().targets}>
           <p class="field-error">{errors().targets}</p>
         </Show>
-        <table class="table">
-          <thead>
-            <tr>
-              <th scope="col">Dimension</th>
-              <th scope="col">Soll-Stufe</th>
-              <th scope="col">Termin</th>
-            </tr>
-          </thead>
-          <tbody>
-            <For each={props.model.dimensions}>
-              {(d) => (
-                <tr>
-                  <th scope="row">{d.name}</th>
-                  <td>
-                    <select
-                      aria-label={`Soll-Stufe ${d.name}`}
-                      value={targets()[d.key]?.level ?? ""}
-                      onChange={(e) => setTarget(d.key, { level: e.currentTarget.value })}
-                    >
-                      <option value="">kein Ziel</option>
-                      <For each={[1, 2, 3, 4]}>
-                        {(l) => <option value={String(l)}>{levelText(l)}</option>}
-                      </For>
-                    </select>
-                  </td>
-                  <td>
-                    <input
-                      type="date"
-                      aria-invalid={missingDates().includes(d.key) ? "true" : undefined}
-                      aria-describedby={
-                        missingDates().includes(d.key) ? `${id}-${d.key}-due-error` : undefined
-                      }
-                      aria-label={`Termin ${d.name}`}
-                      value={targets()[d.key]?.dueOn ?? ""}
-                      onInput={(e) => setTarget(d.key, { dueOn: e.currentTarget.value })}
-                    />
-                    <Show when={missingDates().includes(d.key)}>
-                      <p class="field-error" id={`${id}-${d.key}-due-error`}>
-                        Bitte einen Termin für das Soll-Ziel angeben.
-                      </p>
-                    </Show>
-                  </td>
-                </tr>
-              )}
-            </For>
-          </tbody>
-        </table>
+        <TableScroll>
+          <table class="table">
+            <thead>
+              <tr>
+                <th scope="col">Dimension</th>
+                <th scope="col">Soll-Stufe</th>
+                <th scope="col">Termin</th>
+              </tr>
+            </thead>
+            <tbody>
+              <For each={props.model.dimensions}>
+                {(d) => (
+                  <tr>
+                    <th scope="row">{d.name}</th>
+                    <td>
+                      <select
+                        aria-label={`Soll-Stufe ${d.name}`}
+                        value={targets()[d.key]?.level ?? ""}
+                        onChange={(e) => setTarget(d.key, { level: e.currentTarget.value })}
+                      >
+                        <option value="">kein Ziel</option>
+                        <For each={[1, 2, 3, 4]}>
+                          {(l) => <option value={String(l)}>{levelText(l)}</option>}
+                        </For>
+                      </select>
+                    </td>
+                    <td>
+                      <input
+                        type="date"
+                        aria-invalid={missingDates().includes(d.key) ? "true" : undefined}
+                        aria-describedby={
+                          missingDates().includes(d.key) ? `${id}-${d.key}-due-error` : undefined
+                        }
+                        aria-label={`Termin ${d.name}`}
+                        value={targets()[d.key]?.dueOn ?? ""}
+                        onInput={(e) => setTarget(d.key, { dueOn: e.currentTarget.value })}
+                      />
+                      <Show when={missingDates().includes(d.key)}>
+                        <p class="field-error" id={`${id}-${d.key}-due-error`}>
+                          Bitte einen Termin für das Soll-Ziel angeben.
+                        </p>
+                      </Show>
+                    </td>
+                  </tr>
+                )}
+              </For>
+            </tbody>
+          </table>
+        </TableScroll>
       </fieldset>
       <Show when={save.isError}>
         <Alert kind="error">

@@ -2,9 +2,10 @@
 import { A, type RouteSectionProps, useLocation, useNavigate } from "@solidjs/router";
 import { can, type ProcedurePath, ROLE_LABELS } from "@spatz/domain";
 import { useMutation } from "@tanstack/solid-query";
-import { createEffect, For, type JSX, on, Show } from "solid-js";
+import { createEffect, ErrorBoundary, For, type JSX, on, Show } from "solid-js";
 import { type Me, useResetSession, useSession } from "../auth/session.ts";
 import { trpc } from "../lib/trpc.ts";
+import { PageError } from "./PageError.tsx";
 
 type NavItem = {
   href: string;
@@ -95,7 +96,10 @@ export function Layout(props: RouteSectionProps) {
         )}
       </Show>
       <main id="main" class="app-main" tabindex="-1">
-        {props.children}
+        {/* A page that fails to render (or to load after a new version was deployed) shows a German error, not a blank. */}
+        <ErrorBoundary fallback={(error, reset) => <PageError error={error} reset={reset} />}>
+          {props.children}
+        </ErrorBoundary>
       </main>
       <footer class="app-footer">
         <p>SPATZ – Smart · Präzise · Analyse · Transparent · Zuverlässig</p>

@@ -1,6 +1,18 @@
 // Loading, empty and error states: every screen shows these the same way.
 import { type JSX, Show } from "solid-js";
-import { errorMessage } from "../lib/trpc.ts";
+import { errorCode, errorMessage, fieldErrors } from "../lib/trpc.ts";
+
+/** Answers that another try cannot change: offering "Erneut versuchen" there only wastes the user's time. */
+const FINAL_ERRORS = ["BAD_REQUEST", "FORBIDDEN", "NOT_FOUND", "UNAUTHORIZED"];
+/** Path parameters of the detail pages: when only these are rejected, the address itself is wrong. */
+const ADDRESS_FIELDS = new Set(["id", "serviceId", "kommuneId", "projectId", "roundId"]);
+
+function stateMessage(error: unknown): string {
+  const fields = Object.keys(fieldErrors(error));
+  if (errorCode(error) === "BAD_REQUEST" && fields.length > 0 && fields.every((f) => ADDRESS_FIELDS.has(f)))
+    return "Diesen Eintrag gibt es nicht. Bitte prüfen Sie die Adresse.";
+  return errorMessage(error);
+}
 
 export function Loading(props: { label?: string }) {
   return (
@@ -27,8 +39,8 @@ export function ErrorState(props: { error: unknown; onRetry?: () => void; title?
   return (
     <div class="state state-error" role="alert">
       <p class="state-title">{props.title ?? "Das hat nicht geklappt."}</p>
-      <p class="state-text">{errorMessage(props.error)}</p>
-      <Show when={props.onRetry}>
+      <p class="state-text">{stateMessage(props.error)}</p>
+      <Show when={props.onRetry && !FINAL_ERRORS.includes(errorCode(props.error) ?? "")}>
         <button type="button" class="button" onClick={() => props.onRetry?.()}>
           Erneut versuchen
         </button>

@@ -12,6 +12,7 @@ import { PageHeader } from "../../ui/PageHeader.tsx";
 import { Pager } from "../../ui/Pager.tsx";
 import { QueryView } from "../../ui/QueryView.tsx";
 import { EmptyState } from "../../ui/states.tsx";
+import { TableScroll } from "../../ui/TableScroll.tsx";
 import { ExportButtons } from "../ExportButtons.tsx";
 import { formatCount, formatShare } from "../format.ts";
 import {
@@ -214,6 +215,7 @@ export function BoardPage(props: { me: Me }) {
       >
         <TextField
           label="Suchen (Name oder OZG-ID)"
+          maxLength={100}
           type="search"
           value={search()}
           onInput={(e) => resetting(setSearch)(e.currentTarget.value)}
@@ -267,46 +269,48 @@ export function BoardPage(props: { me: Me }) {
       >
         {(d) => (
           <>
-            <table class="table">
-              <caption class="visually-hidden">Zuständige Leistungen</caption>
-              <thead>
-                <tr>
-                  <th scope="col">OZG-Leistung</th>
-                  <th scope="col">Themenfeld</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Nachnutzungsweg</th>
-                  <th scope="col">geplanter Go-live</th>
-                  <th scope="col">EfA</th>
-                  <th scope="col" class="num">
-                    Kommentare
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                <For each={d.items}>
-                  {(r) => (
-                    <tr>
-                      <td>
-                        <A href={`/rollout/${r.serviceId}`}>{r.name}</A>{" "}
-                        <span class="muted">({r.serviceId})</span>
-                        <Show when={!r.responsible}>
-                          <br />
-                          <span class="muted">laut Katalog nicht (mehr) zuständig</span>
-                        </Show>
-                      </td>
-                      <td>{r.themenfeld}</td>
-                      <td>
-                        <StatusBadge status={r.status} />
-                      </td>
-                      <td>{r.reuseRoute ? reuseRouteLabels[r.reuseRoute as ReuseRoute] : "–"}</td>
-                      <td>{formatDate(r.plannedOnline)}</td>
-                      <td>{r.efaAvailable ? `ja (${r.efaProvidingLand ?? "?"})` : "nein"}</td>
-                      <td class="num">{formatCount(r.comments)}</td>
-                    </tr>
-                  )}
-                </For>
-              </tbody>
-            </table>
+            <TableScroll>
+              <table class="table">
+                <caption class="visually-hidden">Zuständige Leistungen</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">OZG-Leistung</th>
+                    <th scope="col">Themenfeld</th>
+                    <th scope="col">Status</th>
+                    <th scope="col">Nachnutzungsweg</th>
+                    <th scope="col">geplanter Go-live</th>
+                    <th scope="col">EfA</th>
+                    <th scope="col" class="num">
+                      Kommentare
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  <For each={d.items}>
+                    {(r) => (
+                      <tr>
+                        <td>
+                          <A href={`/rollout/${r.serviceId}`}>{r.name}</A>{" "}
+                          <span class="muted">({r.serviceId})</span>
+                          <Show when={!r.responsible}>
+                            <br />
+                            <span class="muted">laut Katalog nicht (mehr) zuständig</span>
+                          </Show>
+                        </td>
+                        <td>{r.themenfeld}</td>
+                        <td>
+                          <StatusBadge status={r.status} />
+                        </td>
+                        <td>{r.reuseRoute ? reuseRouteLabels[r.reuseRoute as ReuseRoute] : "–"}</td>
+                        <td>{formatDate(r.plannedOnline)}</td>
+                        <td>{r.efaAvailable ? `ja (${r.efaProvidingLand ?? "?"})` : "nein"}</td>
+                        <td class="num">{formatCount(r.comments)}</td>
+                      </tr>
+                    )}
+                  </For>
+                </tbody>
+              </table>
+            </TableScroll>
             <Pager page={d.page} pageSize={d.pageSize} total={d.total} onPage={setPage} />
           </>
         )}

@@ -1,5 +1,6 @@
 // Bulk change of the Kommune's records ("alle Leistungen des Themenfelds X: in Planung, Weg EfA-Marktplatz"): a
 // preview first (which records change, which stay because they are further along), then all or nothing.
+import { formatCountOf } from "@spatz/domain";
 import { useMutation, useQueryClient } from "@tanstack/solid-query";
 import { createSignal, For, Show } from "solid-js";
 import { errorMessage, fieldErrors, trpc } from "../../lib/trpc.ts";
@@ -131,7 +132,13 @@ export function BulkForm(props: { themenfelder: { id: string; name: string }[] }
         <Alert kind="error">{errorMessage(apply.error ?? check.error)}</Alert>
       </Show>
       <Show when={apply.isSuccess && apply.data}>
-        {(r) => <Alert kind="success">{formatCount(r().changed.length)} Leistungen wurden geändert.</Alert>}
+        {(r) => (
+          <Alert kind="success">
+            {r().changed.length === 1
+              ? "1 Leistung wurde geändert."
+              : `${formatCount(r().changed.length)} Leistungen wurden geändert.`}
+          </Alert>
+        )}
       </Show>
       <Show when={preview()}>
         {(p) => (
@@ -165,7 +172,7 @@ export function BulkForm(props: { themenfelder: { id: string; name: string }[] }
               disabled={apply.isPending || p().changed.length === 0}
               onClick={() => apply.mutate()}
             >
-              {formatCount(p().changed.length)} Leistungen ändern
+              {formatCountOf(p().changed.length, "Leistung", "Leistungen")} ändern
             </button>
           </div>
         )}

@@ -11,6 +11,7 @@ import { PageHeader } from "../../ui/PageHeader.tsx";
 import { Pager } from "../../ui/Pager.tsx";
 import { QueryView } from "../../ui/QueryView.tsx";
 import { EmptyState } from "../../ui/states.tsx";
+import { TableScroll } from "../../ui/TableScroll.tsx";
 import { formatCount } from "../format.ts";
 import {
   type KommuneKind,
@@ -104,6 +105,7 @@ export function CataloguePage(props: { me: Me }) {
       >
         <TextField
           label="Suchen (Name oder OZG-ID)"
+          maxLength={100}
           type="search"
           value={search()}
           onInput={(e) => reset(setSearch)(e.currentTarget.value)}
@@ -161,47 +163,49 @@ export function CataloguePage(props: { me: Me }) {
       >
         {(d) => (
           <>
-            <table class="table">
-              <caption class="visually-hidden">OZG-Leistungen</caption>
-              <thead>
-                <tr>
-                  <th scope="col">OZG-ID</th>
-                  <th scope="col">OZG-Leistung</th>
-                  <th scope="col">Themenfeld / Lage</th>
-                  <th scope="col">LeiKa-Typen</th>
-                  <th scope="col">Zuständig</th>
-                  <th scope="col">EfA</th>
-                  <th scope="col">Priorität</th>
-                </tr>
-              </thead>
-              <tbody>
-                <For each={d.items}>
-                  {(s) => (
-                    <tr>
-                      <td>{s.id}</td>
-                      <td>
-                        <A href={`/land/katalog/${s.id}`}>{s.name}</A>
-                      </td>
-                      <td>
-                        {s.themenfeld}
-                        <br />
-                        <span class="muted">{s.lage}</span>
-                      </td>
-                      <td>{s.leikaTypes.join(", ") || "–"}</td>
-                      <td>
-                        {kindsText(s.municipalExecution, s.responsibleKinds)}
-                        <Show when={s.overrideMunicipal !== null}>
+            <TableScroll>
+              <table class="table">
+                <caption class="visually-hidden">OZG-Leistungen</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">OZG-ID</th>
+                    <th scope="col">OZG-Leistung</th>
+                    <th scope="col">Themenfeld / Lage</th>
+                    <th scope="col">LeiKa-Typen</th>
+                    <th scope="col">Zuständig</th>
+                    <th scope="col">EfA</th>
+                    <th scope="col">Priorität</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  <For each={d.items}>
+                    {(s) => (
+                      <tr>
+                        <td>{s.id}</td>
+                        <td>
+                          <A href={`/land/katalog/${s.id}`}>{s.name}</A>
+                        </td>
+                        <td>
+                          {s.themenfeld}
                           <br />
-                          <span class="muted">korrigiert</span>
-                        </Show>
-                      </td>
-                      <td>{s.efaAvailable ? `ja (${s.efaProvidingLand ?? "?"})` : "nein"}</td>
-                      <td>{s.priority ? servicePriorityLabels[s.priority as ServicePriority] : "–"}</td>
-                    </tr>
-                  )}
-                </For>
-              </tbody>
-            </table>
+                          <span class="muted">{s.lage}</span>
+                        </td>
+                        <td>{s.leikaTypes.join(", ") || "–"}</td>
+                        <td>
+                          {kindsText(s.municipalExecution, s.responsibleKinds)}
+                          <Show when={s.overrideMunicipal !== null}>
+                            <br />
+                            <span class="muted">korrigiert</span>
+                          </Show>
+                        </td>
+                        <td>{s.efaAvailable ? `ja (${s.efaProvidingLand ?? "?"})` : "nein"}</td>
+                        <td>{s.priority ? servicePriorityLabels[s.priority as ServicePriority] : "–"}</td>
+                      </tr>
+                    )}
+                  </For>
+                </tbody>
+              </table>
+            </TableScroll>
             <Pager page={d.page} pageSize={d.pageSize} total={d.total} onPage={setPage} />
           </>
         )}

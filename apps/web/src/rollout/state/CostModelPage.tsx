@@ -11,6 +11,7 @@ import { SelectField, TextField } from "../../ui/Field.tsx";
 import { PageHeader } from "../../ui/PageHeader.tsx";
 import { QueryView } from "../../ui/QueryView.tsx";
 import { Alert } from "../../ui/states.tsx";
+import { TableScroll } from "../../ui/TableScroll.tsx";
 import { ExportButtons } from "../ExportButtons.tsx";
 import { formatCents, formatCount, formatPersonDays, formatShare } from "../format.ts";
 import { SortTable } from "../SortTable.tsx";
@@ -286,75 +287,77 @@ function Results(props: { model: Model; params: CostParamsInput }) {
   return (
     <section class="card" aria-labelledby="results-title">
       <h2 id="results-title">Ergebnis</h2>
-      <table class="table figures">
-        <caption class="visually-hidden">
-          Ergebnis des Kostenmodells, genau und wie die Vorlage rundet
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Kennzahl</th>
-            <th scope="col" class="num">
-              genau
-            </th>
-            <th scope="col" class="num">
-              Vorlage
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          <tr>
-            <th scope="row">Umsetzungsaufwand gesamt</th>
-            <td class="num exact" data-figure="totalPersonDays">
-              {formatPersonDays(r().totalPersonDays)}
-            </td>
-            <td class="num">{isSeed() ? formatPersonDays(seed().totalPersonDays) : "–"}</td>
-          </tr>
-          <tr>
-            <th scope="row">Einmalige Umsetzungskosten (Land: Bereitstellung)</th>
-            <td class="num exact" data-figure="oneOff">
-              {formatCents(r().land.oneOffCents)}
-            </td>
-            <td class="num">{isSeed() ? seed().oneOffRounded : "–"}</td>
-          </tr>
-          <tr>
-            <th scope="row">Wartung/Nutzungspauschale pro Jahr (Land: Betrieb)</th>
-            <td class="num exact" data-figure="perYear">
-              {formatCents(r().land.perYearCents)}
-            </td>
-            <td class="num">{isSeed() ? seed().perYearRounded : "–"}</td>
-          </tr>
-          <tr>
-            <th scope="row">
-              Anpassungen der Kommunen ({formatPersonDays(r().kommunen.adaptationPersonDays)})
-            </th>
-            <td class="num">{formatCents(r().kommunen.adaptationCents)}</td>
-            <td class="num">–</td>
-          </tr>
-          <tr>
-            <th scope="row">
-              Schnittstellen der Kommunen ({formatCount(Math.round(r().kommunen.interfaces))} Schnittstellen,{" "}
-              {formatPersonDays(r().kommunen.interfacePersonDays)})
-            </th>
-            <td class="num">{formatCents(r().kommunen.interfaceCents)}</td>
-            <td class="num">–</td>
-          </tr>
-          <tr>
-            <th scope="row">
-              Anteil der Kommunen gesamt ({formatCount(props.model.data.kommunen)} Kommunen,{" "}
-              {formatCount(r().kommunen.kommuneServices)} Paare Kommune × Dienst)
-            </th>
-            <td class="num" data-figure="kommunen">
-              {formatCents(r().kommunen.totalCents)}
-            </td>
-            <td class="num">–</td>
-          </tr>
-          <tr>
-            <th scope="row">Einmalige Kosten gesamt (Land und Kommunen)</th>
-            <td class="num">{formatCents(r().totalOneOffCents)}</td>
-            <td class="num">–</td>
-          </tr>
-        </tbody>
-      </table>
+      <TableScroll>
+        <table class="table figures">
+          <caption class="visually-hidden">
+            Ergebnis des Kostenmodells, genau und wie die Vorlage rundet
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Kennzahl</th>
+              <th scope="col" class="num">
+                genau
+              </th>
+              <th scope="col" class="num">
+                Vorlage
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            <tr>
+              <th scope="row">Umsetzungsaufwand gesamt</th>
+              <td class="num exact" data-figure="totalPersonDays">
+                {formatPersonDays(r().totalPersonDays)}
+              </td>
+              <td class="num">{isSeed() ? formatPersonDays(seed().totalPersonDays) : "–"}</td>
+            </tr>
+            <tr>
+              <th scope="row">Einmalige Umsetzungskosten (Land: Bereitstellung)</th>
+              <td class="num exact" data-figure="oneOff">
+                {formatCents(r().land.oneOffCents)}
+              </td>
+              <td class="num">{isSeed() ? seed().oneOffRounded : "–"}</td>
+            </tr>
+            <tr>
+              <th scope="row">Wartung/Nutzungspauschale pro Jahr (Land: Betrieb)</th>
+              <td class="num exact" data-figure="perYear">
+                {formatCents(r().land.perYearCents)}
+              </td>
+              <td class="num">{isSeed() ? seed().perYearRounded : "–"}</td>
+            </tr>
+            <tr>
+              <th scope="row">
+                Anpassungen der Kommunen ({formatPersonDays(r().kommunen.adaptationPersonDays)})
+              </th>
+              <td class="num">{formatCents(r().kommunen.adaptationCents)}</td>
+              <td class="num">–</td>
+            </tr>
+            <tr>
+              <th scope="row">
+                Schnittstellen der Kommunen ({formatCount(Math.round(r().kommunen.interfaces))}{" "}
+                Schnittstellen, {formatPersonDays(r().kommunen.interfacePersonDays)})
+              </th>
+              <td class="num">{formatCents(r().kommunen.interfaceCents)}</td>
+              <td class="num">–</td>
+            </tr>
+            <tr>
+              <th scope="row">
+                Anteil der Kommunen gesamt ({formatCount(props.model.data.kommunen)} Kommunen,{" "}
+                {formatCount(r().kommunen.kommuneServices)} Paare Kommune × Dienst)
+              </th>
+              <td class="num" data-figure="kommunen">
+                {formatCents(r().kommunen.totalCents)}
+              </td>
+              <td class="num">–</td>
+            </tr>
+            <tr>
+              <th scope="row">Einmalige Kosten gesamt (Land und Kommunen)</th>
+              <td class="num">{formatCents(r().totalOneOffCents)}</td>
+              <td class="num">–</td>
+            </tr>
+          </tbody>
+        </table>
+      </TableScroll>
       <Show when={isSeed()}>
         <Alert kind="info">{seed().note}</Alert>
       </Show>

@@ -11,6 +11,7 @@ import { PageHeader } from "../../ui/PageHeader.tsx";
 import { Pager } from "../../ui/Pager.tsx";
 import { QueryView } from "../../ui/QueryView.tsx";
 import { EmptyState } from "../../ui/states.tsx";
+import { TableScroll } from "../../ui/TableScroll.tsx";
 import { ExportButtons } from "../ExportButtons.tsx";
 import { formatCount, formatMonth } from "../format.ts";
 import {
@@ -163,61 +164,63 @@ export function DrilldownPage(props: { me: Me }) {
       >
         {(d) => (
           <>
-            <table class="table">
-              <caption class="visually-hidden">Einträge der Kommunen</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Kommune</th>
-                  <th scope="col">OZG-Leistung</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Nachnutzungsweg</th>
-                  <th scope="col">seit</th>
-                  <th scope="col">geplanter Go-live</th>
-                  <th scope="col">Fachverfahren</th>
-                  <th scope="col">zuletzt geändert</th>
-                </tr>
-              </thead>
-              <tbody>
-                <For each={d.items}>
-                  {(r) => (
-                    <tr>
-                      <td>
-                        <A href={`/land/rollout/eintraege/${r.kommuneId}/${r.serviceId}`}>{r.kommune}</A>
-                        <br />
-                        <span class="muted">
-                          {kommuneKindLabels[r.kind]}
-                          {r.kreisName ? ` · ${r.kreisName}` : ""}
-                        </span>
-                      </td>
-                      <td>
-                        {r.service} <span class="muted">({r.serviceId})</span>
-                      </td>
-                      <td>
-                        <StatusBadge status={r.status} />
-                      </td>
-                      <td>{r.reuseRoute ? reuseRouteLabels[r.reuseRoute as ReuseRoute] : "–"}</td>
-                      <td>
-                        {formatDate(
-                          r.status === "online"
-                            ? r.onlineSince
-                            : r.status === "implementing"
-                              ? r.implementingSince
-                              : r.status === "planning"
-                                ? r.planningSince
-                                : null,
-                        )}
-                      </td>
-                      <td>{formatDate(r.plannedOnline)}</td>
-                      <td>
-                        {r.fachverfahren ?? "–"}
-                        {r.interfaceNeeded ? " (Schnittstelle)" : ""}
-                      </td>
-                      <td>{r.updatedAt ? formatDateTime(r.updatedAt) : "–"}</td>
-                    </tr>
-                  )}
-                </For>
-              </tbody>
-            </table>
+            <TableScroll>
+              <table class="table">
+                <caption class="visually-hidden">Einträge der Kommunen</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Kommune</th>
+                    <th scope="col">OZG-Leistung</th>
+                    <th scope="col">Status</th>
+                    <th scope="col">Nachnutzungsweg</th>
+                    <th scope="col">seit</th>
+                    <th scope="col">geplanter Go-live</th>
+                    <th scope="col">Fachverfahren</th>
+                    <th scope="col">zuletzt geändert</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  <For each={d.items}>
+                    {(r) => (
+                      <tr>
+                        <td>
+                          <A href={`/land/rollout/eintraege/${r.kommuneId}/${r.serviceId}`}>{r.kommune}</A>
+                          <br />
+                          <span class="muted">
+                            {kommuneKindLabels[r.kind]}
+                            {r.kreisName ? ` · ${r.kreisName}` : ""}
+                          </span>
+                        </td>
+                        <td>
+                          {r.service} <span class="muted">({r.serviceId})</span>
+                        </td>
+                        <td>
+                          <StatusBadge status={r.status} />
+                        </td>
+                        <td>{r.reuseRoute ? reuseRouteLabels[r.reuseRoute as ReuseRoute] : "–"}</td>
+                        <td>
+                          {formatDate(
+                            r.status === "online"
+                              ? r.onlineSince
+                              : r.status === "implementing"
+                                ? r.implementingSince
+                                : r.status === "planning"
+                                  ? r.planningSince
+                                  : null,
+                          )}
+                        </td>
+                        <td>{formatDate(r.plannedOnline)}</td>
+                        <td>
+                          {r.fachverfahren ?? "–"}
+                          {r.interfaceNeeded ? " (Schnittstelle)" : ""}
+                        </td>
+                        <td>{r.updatedAt ? formatDateTime(r.updatedAt) : "–"}</td>
+                      </tr>
+                    )}
+                  </For>
+                </tbody>
+              </table>
+            </TableScroll>
             <Pager
               page={d.page}
               pageSize={d.pageSize}

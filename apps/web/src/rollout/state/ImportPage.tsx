@@ -7,6 +7,7 @@ import type { Me } from "../../auth/session.ts";
 import { errorMessage, trpc } from "../../lib/trpc.ts";
 import { PageHeader } from "../../ui/PageHeader.tsx";
 import { Alert } from "../../ui/states.tsx";
+import { TableScroll } from "../../ui/TableScroll.tsx";
 import { formatCount } from "../format.ts";
 import { StateTabs } from "../ui.tsx";
 
@@ -162,8 +163,10 @@ function ImportReport(props: { report: Report }) {
       </Show>
       <Show when={!r().applied && r().rejected.length > 0}>
         <Alert kind="error">
-          {formatCount(r().rejected.length)} Zeilen wurden abgelehnt. Es wurde nichts geändert. Bitte die
-          Dateien korrigieren und erneut prüfen.
+          {r().rejected.length === 1
+            ? "1 Zeile wurde abgelehnt."
+            : `${formatCount(r().rejected.length)} Zeilen wurden abgelehnt.`}{" "}
+          Es wurde nichts geändert. Bitte die Dateien korrigieren und erneut prüfen.
         </Alert>
       </Show>
       <Show when={!r().applied && r().dryRun && r().rejected.length === 0}>
@@ -183,29 +186,31 @@ function ImportReport(props: { report: Report }) {
       </dl>
       <Show when={r().rejected.length > 0}>
         <h3>Abgelehnte Zeilen</h3>
-        <table class="table">
-          <caption class="visually-hidden">Abgelehnte Zeilen</caption>
-          <thead>
-            <tr>
-              <th scope="col">Datei</th>
-              <th scope="col" class="num">
-                Zeile
-              </th>
-              <th scope="col">Grund</th>
-            </tr>
-          </thead>
-          <tbody>
-            <For each={r().rejected}>
-              {(p) => (
-                <tr>
-                  <td>{p.file}</td>
-                  <td class="num">{p.line || "–"}</td>
-                  <td>{p.message}</td>
-                </tr>
-              )}
-            </For>
-          </tbody>
-        </table>
+        <TableScroll>
+          <table class="table">
+            <caption class="visually-hidden">Abgelehnte Zeilen</caption>
+            <thead>
+              <tr>
+                <th scope="col">Datei</th>
+                <th scope="col" class="num">
+                  Zeile
+                </th>
+                <th scope="col">Grund</th>
+              </tr>
+            </thead>
+            <tbody>
+              <For each={r().rejected}>
+                {(p) => (
+                  <tr>
+                    <td>{p.file}</td>
+                    <td class="num">{p.line || "–"}</td>
+                    <td>{p.message}</td>
+                  </tr>
+                )}
+              </For>
+            </tbody>
+          </table>
+        </TableScroll>
       </Show>
       <h3>Änderungen gegenüber dem aktuellen Katalog</h3>
       <List title="Neue Leistungen" count={r().changes.added.length}>

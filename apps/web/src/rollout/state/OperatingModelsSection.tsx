@@ -7,6 +7,7 @@ import { createEffect, createMemo, createSignal, For, on, Show } from "solid-js"
 import { errorMessage, trpc } from "../../lib/trpc.ts";
 import { QueryView } from "../../ui/QueryView.tsx";
 import { Alert } from "../../ui/states.tsx";
+import { TableScroll } from "../../ui/TableScroll.tsx";
 
 export function OperatingModelsSection(props: { canWrite: boolean }) {
   const client = useQueryClient();
@@ -76,62 +77,64 @@ export function OperatingModelsSection(props: { canWrite: boolean }) {
                 save.mutate();
               }}
             >
-              <table class="table">
-                <caption class="visually-hidden">
-                  Kriterien, Gewichte und Bewertungen der Betriebsmodelle
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Kriterium</th>
-                    <th scope="col">Gewicht</th>
-                    <For each={d.models}>{(m) => <th scope="col">{m.name}</th>}</For>
-                  </tr>
-                </thead>
-                <tbody>
-                  <For each={criteria()}>
-                    {(c) => (
-                      <tr>
-                        <th scope="row">
-                          {c.label}
-                          <Show when={c.description}>
-                            <br />
-                            <span class="muted">{c.description}</span>
-                          </Show>
-                        </th>
-                        <td>
-                          <input
-                            class="score-input"
-                            type="number"
-                            min="0"
-                            max="100"
-                            aria-label={`Gewicht ${c.label}`}
-                            disabled={!props.canWrite}
-                            value={Number.isNaN(c.weight) ? "" : c.weight}
-                            onInput={(e) => setWeight(c.id, e.currentTarget.value)}
-                          />
-                        </td>
-                        <For each={d.models}>
-                          {(m) => (
-                            <td>
-                              <input
-                                class="score-input"
-                                type="number"
-                                min="0"
-                                max="5"
-                                step="1"
-                                aria-label={`${m.name}: ${c.label}`}
-                                disabled={!props.canWrite}
-                                value={scores()[m.id]?.[c.id] ?? ""}
-                                onInput={(e) => setScore(m.id, c.id, e.currentTarget.value)}
-                              />
-                            </td>
-                          )}
-                        </For>
-                      </tr>
-                    )}
-                  </For>
-                </tbody>
-              </table>
+              <TableScroll>
+                <table class="table">
+                  <caption class="visually-hidden">
+                    Kriterien, Gewichte und Bewertungen der Betriebsmodelle
+                  </caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">Kriterium</th>
+                      <th scope="col">Gewicht</th>
+                      <For each={d.models}>{(m) => <th scope="col">{m.name}</th>}</For>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    <For each={criteria()}>
+                      {(c) => (
+                        <tr>
+                          <th scope="row">
+                            {c.label}
+                            <Show when={c.description}>
+                              <br />
+                              <span class="muted">{c.description}</span>
+                            </Show>
+                          </th>
+                          <td>
+                            <input
+                              class="score-input"
+                              type="number"
+                              min="0"
+                              max="100"
+                              aria-label={`Gewicht ${c.label}`}
+                              disabled={!props.canWrite}
+                              value={Number.isNaN(c.weight) ? "" : c.weight}
+                              onInput={(e) => setWeight(c.id, e.currentTarget.value)}
+                            />
+                          </td>
+                          <For each={d.models}>
+                            {(m) => (
+                              <td>
+                                <input
+                                  class="score-input"
+                                  type="number"
+                                  min="0"
+                                  max="5"
+                                  step="1"
+                                  aria-label={`${m.name}: ${c.label}`}
+                                  disabled={!props.canWrite}
+                                  value={scores()[m.id]?.[c.id] ?? ""}
+                                  onInput={(e) => setScore(m.id, c.id, e.currentTarget.value)}
+                                />
+                              </td>
+                            )}
+                          </For>
+                        </tr>
+                      )}
+                    </For>
+                  </tbody>
+                </table>
+              </TableScroll>
               <Show
                 when={scoring().ok}
                 fallback={

@@ -9,6 +9,7 @@ import { errorMessage, fieldErrors, trpc } from "../../lib/trpc.ts";
 import { TextField } from "../../ui/Field.tsx";
 import { QueryView } from "../../ui/QueryView.tsx";
 import { Alert, EmptyState } from "../../ui/states.tsx";
+import { TableScroll } from "../../ui/TableScroll.tsx";
 import { ExportButtons } from "../ExportButtons.tsx";
 import { formatCents, formatCount, formatPersonDays, formatShare } from "../format.ts";
 
@@ -107,67 +108,69 @@ export function ScenariosSection(props: {
         empty={<EmptyState title="Noch keine Szenarien gespeichert." />}
       >
         {(list) => (
-          <table class="table">
-            <caption>Gespeicherte Szenarien (zum Vergleich bis zu sechs auswählen)</caption>
-            <thead>
-              <tr>
-                <th scope="col">Vergleichen</th>
-                <th scope="col">Name</th>
-                <th scope="col">Beschreibung</th>
-                <th scope="col">Geändert</th>
-                <th scope="col">
-                  <span class="visually-hidden">Aktionen</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              <For each={list}>
-                {(s) => (
-                  <tr>
-                    <td>
-                      <input
-                        type="checkbox"
-                        aria-label={`${s.name} vergleichen`}
-                        checked={selected().includes(s.id)}
-                        onChange={(e) => toggle(s.id, e.currentTarget.checked)}
-                      />
-                    </td>
-                    <td>{s.name}</td>
-                    <td>{s.description ?? "–"}</td>
-                    <td>
-                      {formatDateTime(s.updatedAt)}
-                      <Show when={s.updatedBy}>
-                        <br />
-                        <span class="muted">{s.updatedBy}</span>
-                      </Show>
-                    </td>
-                    <td class="actions">
-                      <button
-                        type="button"
-                        class="button button-secondary"
-                        onClick={() => props.onLoad(s.params)}
-                        aria-label={`${s.name} in die Parameter laden`}
-                      >
-                        Laden
-                      </button>
-                      <Show when={props.canWrite}>
+          <TableScroll>
+            <table class="table">
+              <caption>Gespeicherte Szenarien (zum Vergleich bis zu sechs auswählen)</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Vergleichen</th>
+                  <th scope="col">Name</th>
+                  <th scope="col">Beschreibung</th>
+                  <th scope="col">Geändert</th>
+                  <th scope="col">
+                    <span class="visually-hidden">Aktionen</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                <For each={list}>
+                  {(s) => (
+                    <tr>
+                      <td>
+                        <input
+                          type="checkbox"
+                          aria-label={`${s.name} vergleichen`}
+                          checked={selected().includes(s.id)}
+                          onChange={(e) => toggle(s.id, e.currentTarget.checked)}
+                        />
+                      </td>
+                      <td>{s.name}</td>
+                      <td>{s.description ?? "–"}</td>
+                      <td>
+                        {formatDateTime(s.updatedAt)}
+                        <Show when={s.updatedBy}>
+                          <br />
+                          <span class="muted">{s.updatedBy}</span>
+                        </Show>
+                      </td>
+                      <td class="actions">
                         <button
                           type="button"
-                          class="button button-secondary button-danger"
-                          aria-label={`${s.name} löschen`}
-                          onClick={() => {
-                            if (window.confirm(`Szenario »${s.name}« löschen?`)) remove.mutate(s.id);
-                          }}
+                          class="button button-secondary"
+                          onClick={() => props.onLoad(s.params)}
+                          aria-label={`${s.name} in die Parameter laden`}
                         >
-                          Löschen
+                          Laden
                         </button>
-                      </Show>
-                    </td>
-                  </tr>
-                )}
-              </For>
-            </tbody>
-          </table>
+                        <Show when={props.canWrite}>
+                          <button
+                            type="button"
+                            class="button button-secondary button-danger"
+                            aria-label={`${s.name} löschen`}
+                            onClick={() => {
+                              if (window.confirm(`Szenario »${s.name}« löschen?`)) remove.mutate(s.id);
+                            }}
+                          >
+                            Löschen
+                          </button>
+                        </Show>
+                      </td>
+                    </tr>
+                  )}
+                </For>
+              </tbody>
+            </table>
+          </TableScroll>
         )}
       </QueryView>
       <Show when={selected().length > 0}>
@@ -182,31 +185,33 @@ export function ScenariosSection(props: {
         </div>
         <QueryView query={compare}>
           {(c) => (
-            <table class="table">
-              <caption class="visually-hidden">Szenarien nebeneinander</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Kennzahl</th>
-                  <For each={c.scenarios}>
-                    {(s) => (
-                      <th scope="col" class="num">
-                        {s}
-                      </th>
+            <TableScroll>
+              <table class="table">
+                <caption class="visually-hidden">Szenarien nebeneinander</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Kennzahl</th>
+                    <For each={c.scenarios}>
+                      {(s) => (
+                        <th scope="col" class="num">
+                          {s}
+                        </th>
+                      )}
+                    </For>
+                  </tr>
+                </thead>
+                <tbody>
+                  <For each={c.rows}>
+                    {(row) => (
+                      <tr>
+                        <th scope="row">{row.label}</th>
+                        <For each={row.values}>{(v) => <td class="num">{formatValue(v, row.unit)}</td>}</For>
+                      </tr>
                     )}
                   </For>
-                </tr>
-              </thead>
-              <tbody>
-                <For each={c.rows}>
-                  {(row) => (
-                    <tr>
-                      <th scope="row">{row.label}</th>
-                      <For each={row.values}>{(v) => <td class="num">{formatValue(v, row.unit)}</td>}</For>
-                    </tr>
-                  )}
-                </For>
-              </tbody>
-            </table>
+                </tbody>
+              </table>
+            </TableScroll>
           )}
         </QueryView>
       </Show>

@@ -10,6 +10,7 @@ import { SelectField, TextField } from "../../ui/Field.tsx";
 import { PageHeader } from "../../ui/PageHeader.tsx";
 import { QueryView } from "../../ui/QueryView.tsx";
 import { Alert } from "../../ui/states.tsx";
+import { TableScroll } from "../../ui/TableScroll.tsx";
 import {
   type KommuneKind,
   kommuneKindLabels,
@@ -41,8 +42,12 @@ export function ServicePage(props: { me: Me }) {
         {(s) => (
           <>
             <p>
-              <A href="/land/katalog">Zurück zum Katalog</A> ·{" "}
-              <A href={drillHref({ serviceId: s.id })}>Stand in den Kommunen</A>
+              <A href="/land/katalog">Zurück zum Katalog</A>
+              {/* The records of every Kommune are the state's view; a Kommune reads the catalogue only. */}
+              <Show when={can(props.me.user.role, "rollout.drilldown")}>
+                {" · "}
+                <A href={drillHref({ serviceId: s.id })}>Stand in den Kommunen</A>
+              </Show>
             </p>
             <dl class="facts">
               <dt>Themenfeld</dt>
@@ -83,27 +88,29 @@ export function ServicePage(props: { me: Me }) {
               />
             </div>
             <h2>LeiKa-Leistungen ({s.leika.length})</h2>
-            <table class="table">
-              <caption class="visually-hidden">LeiKa-Leistungen der OZG-Leistung</caption>
-              <thead>
-                <tr>
-                  <th scope="col">LeiKa-Schlüssel</th>
-                  <th scope="col">Bezeichnung</th>
-                  <th scope="col">LeiKa-Typ</th>
-                </tr>
-              </thead>
-              <tbody>
-                <For each={s.leika}>
-                  {(l) => (
-                    <tr>
-                      <td>{l.key ?? "nicht im LeiKa"}</td>
-                      <td>{l.name}</td>
-                      <td>{l.type ?? "–"}</td>
-                    </tr>
-                  )}
-                </For>
-              </tbody>
-            </table>
+            <TableScroll>
+              <table class="table">
+                <caption class="visually-hidden">LeiKa-Leistungen der OZG-Leistung</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">LeiKa-Schlüssel</th>
+                    <th scope="col">Bezeichnung</th>
+                    <th scope="col">LeiKa-Typ</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  <For each={s.leika}>
+                    {(l) => (
+                      <tr>
+                        <td>{l.key ?? "nicht im LeiKa"}</td>
+                        <td>{l.name}</td>
+                        <td>{l.type ?? "–"}</td>
+                      </tr>
+                    )}
+                  </For>
+                </tbody>
+              </table>
+            </TableScroll>
           </>
         )}
       </QueryView>

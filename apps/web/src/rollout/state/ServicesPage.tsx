@@ -132,6 +132,7 @@ export function ServicesPage(props: { me: Me }) {
       >
         <TextField
           label="Suchen (Name oder OZG-ID)"
+          maxLength={100}
           type="search"
           value={search()}
           onInput={(e) => setSearch(e.currentTarget.value)}

@@ -7,6 +7,7 @@
 import { createEffect, createSignal, createUniqueId, type JSX, onCleanup, onMount, Show } from "solid-js";
 import { Dynamic } from "solid-js/web";
 import { Loading } from "../states.tsx";
+import { TableScroll } from "../TableScroll.tsx";
 import type { EChartsOption } from "./option.ts";
 
 export type { EChartsOption } from "./option.ts";
@@ -166,7 +167,7 @@ export function Chart(props: {
       </div>
       <details class="chart-data" open={props.tableOpen || failed()}>
         <summary>Daten als Tabelle: {props.title}</summary>
-        {props.table}
+        <TableScroll>{props.table}</TableScroll>
       </details>
     </figure>
   );
