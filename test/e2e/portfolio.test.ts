@@ -260,6 +260,23 @@ describe("portfolio in the browser", () => {
     expect(await lead.page.getByRole("button", { name: /bewerten$/ }).count()).toBe(0);
     await expectAccessible(lead.page);
 
+    // Until the PMO scores it, the lead corrects the proposal in place: a bad amount is named at its field.
+    await lead.page.getByRole("button", { name: "Anmeldung Drohnen für die Lageerkundung ändern" }).click();
+    const edit = lead.page.getByRole("form", { name: "Anmeldung ändern: Drohnen für die Lageerkundung" });
+    await expect.poll(() => edit.getByLabel("Budget (€)").inputValue()).toBe("80.000,00");
+    await edit.getByLabel("Budget (€)").fill("etwa 90 T€");
+    await edit.getByRole("button", { name: "Änderungen speichern" }).click();
+    await expect.poll(() => edit.getByText("Bitte prüfen Sie die markierten Felder.").count()).toBe(1);
+    await expect.poll(() => edit.getByLabel("Budget (€)").getAttribute("aria-invalid")).toBe("true");
+    await expectAccessible(lead.page);
+    await edit.getByLabel("Budget (€)").fill("90.000");
+    await edit.getByLabel("Geplantes Ende").fill("2031-11-30");
+    await edit.getByRole("button", { name: "Änderungen speichern" }).click();
+    await expect.poll(() => edit.count()).toBe(0);
+    const proposalRow = lead.page.getByRole("row", { name: /Drohnen für die Lageerkundung/ });
+    await expect.poll(() => proposalRow.textContent()).toContain("90.000");
+    expect(await proposalRow.textContent()).toContain("30.11.2031");
+
     await pmo.page.reload();
     await pmo.page.getByRole("button", { name: "Drohnen für die Lageerkundung bewerten" }).click();
     const form = pmo.page.getByRole("form", { name: "Bewertung: Drohnen für die Lageerkundung" });
@@ -276,12 +293,18 @@ describe("portfolio in the browser", () => {
     await pmo.page.getByRole("button", { name: "Drohnen für die Lageerkundung genehmigen" }).click();
     const row = pmo.page.getByRole("row", { name: /Drohnen für die Lageerkundung/ });
     await expect.poll(() => row.textContent()).toContain("genehmigt");
+    // Scored and decided: nothing left to correct or withdraw.
+    await lead.page.reload();
+    await expect
+      .poll(() => lead.page.getByRole("row", { name: /Drohnen für die Lageerkundung/ }).textContent())
+      .toContain("genehmigt");
+    expect(await lead.page.getByRole("button", { name: /ändern$|zurückziehen$/ }).count()).toBe(0);
     await row.getByRole("link", { name: "zum Projekt" }).click();
     await expect.poll(() => heading(pmo.page)).toBe("Drohnen für die Lageerkundung");
     const facts = text(await pmo.page.locator(".facts").textContent());
     expect(facts).toContain("genehmigt");
-    expect(facts).toContain("01.01.2031 bis 31.12.2031");
-    expect(facts).toContain("80.000 €");
+    expect(facts).toContain("01.01.2031 bis 30.11.2031");
+    expect(facts).toContain("90.000 €");
 
     // The project lead who registered it now leads it: it is on their start page and they may edit it.
     await lead.page.goto("/start");

@@ -4,7 +4,7 @@
 import { IMPORT_TOO_LARGE_MESSAGE } from "@spatz/domain";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { ApiSession } from "../src/api-client.ts";
-import { createTenant, type FixtureTenant, sessionCookie } from "../src/fixtures.ts";
+import { addUser, createTenant, type FixtureTenant, sessionCookie } from "../src/fixtures.ts";
 import { allProjects, base64, halleAsWindows1252Csv, halleTsv, importFile } from "../src/portfolio.ts";
 import { createTestApp, type TestApp } from "../src/server.ts";
 
@@ -432,6 +432,125 @@ describe("dashboard, timeline and the project lead's rights", () => {
       pageSize: 10,
     });
     expect(history.items.map((h) => h.action)).toEqual(["project.complete", "project.import_create"]);
+  });
+
+  it("lets the submitter correct a proposal until it is scored, and only while the round is open", async () => {
+    const tenant = await createTenant(t.client.db, "proposal-edit");
+    const pmo = await as(tenant);
+    const lead = await as(tenant, "project_lead");
+    const other = await addUser(t.client.db, tenant, "project_lead");
+    const otherLead = new ApiSession(t, await sessionCookie(t.client.db, tenant.id, other.id));
+    const gb = await pmo.must<{ id: string }>("orgUnits.create", {
+      code: "GB1",
+      name: "Bürgerdienste",
+      kind: "gb",
+      parentId: null,
+    });
+    const r = await pmo.must<{ id: string }>("orgUnits.create", {
+      code: "33",
+      name: "Bürgeramt",
+      kind: "r",
+      parentId: gb.id,
+    });
+    const elsewhere = await pmo.must<{ id: string }>("orgUnits.create", {
+      code: "GB2",
+      name: "Finanzen",
+      kind: "gb",
+      parentId: null,
+    });
+    const round = await pmo.must<{ id: string }>("registration.openRound", {
+      year: 2031,
+      title: "Anmeldung für 2031",
+    });
+    const fields = { gbId: gb.id, rId: r.id, start: "2031-02-01", end: "2031-09-30" };
+    const { id } = await lead.must<{ id: string }>("registration.submitProposal", {
+      roundId: round.id,
+      ...fields,
+      name: "Terminbuchung",
+      budget: "40.000",
+    });
+    type Round = { proposals: { id: string; name: string; budgetCents: number | null; endDate: string }[] };
+    const proposal = async () =>
+      (await pmo.must<Round>("registration.round", { id: round.id })).proposals.find((p) => p.id === id);
+
+    // Bad input: named per field, nothing changes.
+    const bad = await lead.call("registration.updateProposal", {
+      id,
+      ...fields,
+      name: "Terminbuchung",
+      budget: "viel",
+    });
+    expect(bad).toMatchObject({ ok: false, code: "BAD_REQUEST" });
+    const crossed = await lead.call("registration.updateProposal", {
+      id,
+      ...fields,
+      gbId: elsewhere.id,
+      name: "X1",
+    });
+    expect(crossed).toMatchObject({ ok: false });
+    expect(await proposal()).toMatchObject({
+      name: "Terminbuchung",
+      budgetCents: 4_000_000,
+      endDate: "2031-09-30",
+    });
+
+    // Another project lead may not; the submitter and the PMO may.
+    expect(
+      await otherLead.call("registration.updateProposal", { id, ...fields, name: "Gekapert" }),
+    ).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    await lead.must("registration.updateProposal", {
+      id,
+      ...fields,
+      end: "2031-12-31",
+      name: "Online-Terminbuchung Bürgeramt",
+      budget: "45.500,50",
+    });
+    expect(await proposal()).toMatchObject({
+      name: "Online-Terminbuchung Bürgeramt",
+      budgetCents: 4_550_050,
+      endDate: "2031-12-31",
+    });
+    await pmo.must("registration.updateProposal", {
+      id,
+      ...fields,
+      end: "2031-12-31",
+      name: "Online-Terminbuchung",
+    });
+
+    // The change is in the Protokoll with what was there before.
+    const admin = await as(tenant, "admin");
+    const log = await admin.must<{ items: { action: string; before: unknown; after: unknown }[] }>(
+      "audit.list",
+      {
+        page: 1,
+        pageSize: 10,
+        action: "registration.proposal_update",
+      },
+    );
+    expect(log.items[log.items.length - 1]).toMatchObject({
+      before: { name: "Terminbuchung", budgetCents: 4_000_000, endDate: "2031-09-30" },
+      after: { name: "Online-Terminbuchung Bürgeramt", budgetCents: 4_550_050, endDate: "2031-12-31" },
+    });
+
+    // A closed round, and then a scored proposal, are final.
+    await pmo.must("registration.setRoundStatus", { id: round.id, status: "closed" });
+    expect(await lead.call("registration.updateProposal", { id, ...fields, name: "Zu spät" })).toMatchObject({
+      ok: false,
+      code: "CONFLICT",
+    });
+    await pmo.must("registration.setRoundStatus", { id: round.id, status: "open" });
+    await pmo.must("registration.scoreProposal", {
+      id,
+      scores: { strategicFit: 3, urgency: 3, dependencies: 3, cost: 3 },
+    });
+    const late = await lead.call("registration.updateProposal", {
+      id,
+      ...fields,
+      name: "Nach der Bewertung",
+    });
+    expect(late).toMatchObject({ ok: false, code: "CONFLICT" });
+    expect(late.raw).toContain("bewertete");
+    expect(await proposal()).toMatchObject({ name: "Online-Terminbuchung" });
   });
 
   it("runs a registration round: weights decide the ranking, approval creates the project of that year", async () => {

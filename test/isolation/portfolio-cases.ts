@@ -180,12 +180,12 @@ export function portfolioCases(c: Ctx): Record<string, () => Promise<void>> {
     const round = await pmoB.must<{
       status: string;
       title: string;
-      proposals: { id: string; status: string }[];
+      proposals: { id: string; status: string; name: string }[];
     }>("registration.round", { id: s.roundId });
     expect(round).toMatchObject({ status: "open", title: s.roundTitle });
-    expect(Object.fromEntries(round.proposals.map((p) => [p.id, p.status]))).toEqual({
-      [s.proposalId]: "submitted",
-      [s.assessedProposalId]: "assessed",
+    expect(Object.fromEntries(round.proposals.map((p) => [p.id, [p.status, p.name]]))).toEqual({
+      [s.proposalId]: ["submitted", s.proposalName],
+      [s.assessedProposalId]: ["assessed", `${s.proposalName} (bewertet)`],
     });
     await c.othersIntact?.();
   }
@@ -415,6 +415,38 @@ export function portfolioCases(c: Ctx): Record<string, () => Promise<void>> {
         end: "2087-12-31",
       });
       notFound(r);
+      await bIntact();
+    },
+    "registration.updateProposal": async () => {
+      // A's PMO names A's own GB and R: B's proposal is still not found, and stays as B submitted it.
+      const s = c.secrets();
+      const pmo = await pmoA();
+      const gb = await pmo.must<{ id: string }>("orgUnits.create", {
+        code: "X9",
+        name: "Fremder Bereich",
+        kind: "gb",
+        parentId: null,
+      });
+      const r = await pmo.must<{ id: string }>("orgUnits.create", {
+        code: "X9.1",
+        name: "Fremdes Ressort",
+        kind: "r",
+        parentId: gb.id,
+      });
+      for (const [gbId, rId] of [
+        [gb.id, r.id],
+        [s.gbId, s.rId],
+      ])
+        notFound(
+          await pmo.call("registration.updateProposal", {
+            id: s.proposalId,
+            gbId,
+            rId,
+            name: "Überschriebener Vorschlag",
+            start: "2087-01-01",
+            end: "2087-12-31",
+          }),
+        );
       await bIntact();
     },
     "registration.withdrawProposal": async () => {

@@ -132,6 +132,14 @@ export function portfolioInputs(app: () => TestApp): Record<PortfolioPath, Facto
       end: "2100-10-31",
       budget: "80.000",
     }),
+    "registration.updateProposal": async (e) => ({
+      id: (await proposalFixture(db(), e.tenant.id, { submittedBy: me(e) })).id,
+      ...(await orgUnitsFixture(db(), e.tenant.id)),
+      name: `Geänderter Vorschlag ${randomUUID().slice(0, 8)}`,
+      start: "2100-03-01",
+      end: "2100-11-30",
+      budget: "90.000",
+    }),
     "registration.withdrawProposal": async (e) => ({
       id: (await proposalFixture(db(), e.tenant.id, { submittedBy: me(e) })).id,
     }),

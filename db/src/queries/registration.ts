@@ -256,6 +256,44 @@ export async function submitProposal(
   return row!;
 }
 
+/**
+ * Corrects a submitted proposal while its round is open. Scoring starts from what was submitted, so an assessed or
+ * decided proposal stays as it is (the PMO would score something else than it saw).
+ */
+export async function updateProposal(
+  tx: TenantTx,
+  tenantId: string,
+  actor: Actor,
+  id: string,
+  values: Omit<ProposalValues, "roundId">,
+) {
+  const before = await getProposalRow(tx, id);
+  if (!before) throw new DomainError("NOT_FOUND", "Diese Anmeldung gibt es nicht.");
+  if (before.status !== "submitted")
+    throw new DomainError(
+      "CONFLICT",
+      "Eine bereits bewertete oder entschiedene Anmeldung kann nicht mehr geändert werden.",
+    );
+  const round = await getRoundRow(tx, before.roundId);
+  if (round?.status !== "open")
+    throw new DomainError("CONFLICT", `Die Anmelderunde „${round?.title ?? ""}“ ist abgeschlossen.`);
+  await assertGbAndR(tx, values.gbId, values.rId);
+  const [row] = await tx
+    .update(projectProposals)
+    .set({ ...values, updatedAt: new Date() })
+    .where(and(eq(projectProposals.tenantId, tenantId), eq(projectProposals.id, id)))
+    .returning();
+  const changed = (Object.keys(values) as (keyof typeof values)[]).filter((k) => before[k] !== row![k]);
+  await writeAudit(tx, tenantId, actor, {
+    action: "registration.proposal_update",
+    entityType: "project_proposal",
+    entityId: id,
+    before: Object.fromEntries(changed.map((k) => [k, before[k]])),
+    after: Object.fromEntries(changed.map((k) => [k, row![k]])),
+  });
+  return row!;
+}
+
 export async function withdrawProposal(tx: TenantTx, tenantId: string, actor: Actor, id: string) {
   const before = await getProposalRow(tx, id);
   if (!before) throw new DomainError("NOT_FOUND", "Diese Anmeldung gibt es nicht.");

@@ -65,6 +65,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   "registration.round_close": "Anmelderunde geschlossen",
   "registration.round_reopen": "Anmelderunde wieder geöffnet",
   "registration.proposal_submit": "Vorhaben angemeldet",
+  "registration.proposal_update": "Anmeldung geändert",
   "registration.proposal_withdraw": "Anmeldung zurückgezogen",
   "registration.proposal_score": "Anmeldung bewertet",
   "registration.proposal_approve": "Anmeldung genehmigt",

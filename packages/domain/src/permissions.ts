@@ -122,6 +122,7 @@ export const PERMISSIONS = {
   "registration.updateRound": PMO,
   "registration.setRoundStatus": PMO,
   "registration.submitProposal": PROJECT_EDITORS,
+  "registration.updateProposal": PROJECT_EDITORS,
   "registration.withdrawProposal": PROJECT_EDITORS,
   "registration.scoreProposal": PMO,
   "registration.decideProposal": ["coordinator", "leadership"],

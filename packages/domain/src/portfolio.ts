@@ -292,21 +292,27 @@ export const roundOpenInput = z.object({
   weights: criterionWeights.default(DEFAULT_WEIGHTS),
 });
 
-export const proposalInput = z
-  .object({
-    roundId: z.uuid(),
-    gbId: z.uuid("Bitte einen Geschäftsbereich wählen."),
-    rId: z.uuid("Bitte ein Ressort bzw. einen Fachbereich wählen."),
-    name: projectName,
-    description: optionalText(4000, "Die Beschreibung").default(""),
-    justification: optionalText(4000, "Die Begründung").default(""),
-    start: isoDate,
-    end: isoDate,
-    method: z.enum(projectMethods).nullable().default(null),
-    leadName: optionalText(200, "Der Name der Projektleitung").default(""),
-    budget: optionalText(40, "Das Budget").default(""),
-    effortDays: optionalText(40, "Der Aufwand").default(""),
-  })
+const proposalFields = z.object({
+  gbId: z.uuid("Bitte einen Geschäftsbereich wählen."),
+  rId: z.uuid("Bitte ein Ressort bzw. einen Fachbereich wählen."),
+  name: projectName,
+  description: optionalText(4000, "Die Beschreibung").default(""),
+  justification: optionalText(4000, "Die Begründung").default(""),
+  start: isoDate,
+  end: isoDate,
+  method: z.enum(projectMethods).nullable().default(null),
+  leadName: optionalText(200, "Der Name der Projektleitung").default(""),
+  budget: optionalText(40, "Das Budget").default(""),
+  effortDays: optionalText(40, "Der Aufwand").default(""),
+});
+
+export const proposalInput = proposalFields
+  .extend({ roundId: z.uuid() })
+  .refine(endNotBeforeStart, endMessage);
+
+/** A submitted proposal corrected by its submitter (or the PMO) while the round is open and before scoring. */
+export const proposalUpdateInput = proposalFields
+  .extend({ id: z.uuid() })
   .refine(endNotBeforeStart, endMessage);
 
 export const proposalScoreInput = z.object({

@@ -21,7 +21,7 @@ import {
 } from "@spatz/domain";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/solid-query";
 import { createSignal, For, Show } from "solid-js";
-import { createStore } from "solid-js/store";
+import { createStore, type SetStoreFunction } from "solid-js/store";
 import type { Me } from "../auth/session.ts";
 import { errorMessage, fieldErrors, trpc } from "../lib/trpc.ts";
 import { TextField } from "../ui/Field.tsx";
@@ -31,7 +31,15 @@ import { QueryView } from "../ui/QueryView.tsx";
 import { Alert, EmptyState } from "../ui/states.tsx";
 import { TableScroll } from "../ui/TableScroll.tsx";
 import { TextAreaField } from "../ui/TextAreaField.tsx";
-import { ChoiceField, money, PortfolioNav, StableQueryView, useFilterOptions } from "./common.tsx";
+import {
+  ChoiceField,
+  centsToInput,
+  daysToInput,
+  money,
+  PortfolioNav,
+  StableQueryView,
+  useFilterOptions,
+} from "./common.tsx";
 
 type Round = Awaited<ReturnType<typeof trpc.registration.round.query>>;
 type Proposal = Round["proposals"][number];
@@ -234,7 +242,7 @@ function RoundView(props: { me: Me; round: Round }) {
       </Show>
       <ProposalTable me={props.me} round={r()} onChange={refresh} />
       <Show when={r().status === "open" && can(props.me.user.role, "registration.submitProposal")}>
-        <ProposalForm round={r()} onSaved={refresh} />
+        <NewProposal round={r()} onSaved={refresh} />
       </Show>
     </>
   );
@@ -304,6 +312,7 @@ const PROPOSALS_PER_PAGE = 25;
 
 function ProposalTable(props: { me: Me; round: Round; onChange: () => Promise<unknown> }) {
   const [scoring, setScoring] = createSignal<string | null>(null);
+  const [editing, setEditing] = createSignal<string | null>(null);
   const [page, setPage] = createSignal(1);
   const pages = () => Math.max(1, Math.ceil(props.round.proposals.length / PROPOSALS_PER_PAGE));
   // After a withdrawal the last page may be gone: show the last one that still exists.
@@ -326,6 +335,7 @@ function ProposalTable(props: { me: Me; round: Round; onChange: () => Promise<un
   const canWithdraw = (p: Proposal) =>
     p.status === "submitted" &&
     (role() === "coordinator" || (role() === "project_lead" && p.submittedBy === props.me.user.id));
+  const canEdit = (p: Proposal) => props.round.status === "open" && canWithdraw(p);
   return (
     <section class="card" aria-labelledby="proposals-title">
       <h2 id="proposals-title">Anmeldungen</h2>
@@ -412,6 +422,17 @@ function ProposalTable(props: { me: Me; round: Round; onChange: () => Promise<un
                               Ablehnen
                             </button>
                           </Show>
+                          <Show when={canEdit(p)}>
+                            <button
+                              type="button"
+                              class="button button-secondary"
+                              aria-expanded={editing() === p.id}
+                              aria-label={`Anmeldung ${p.name} ändern`}
+                              onClick={() => setEditing(editing() === p.id ? null : p.id)}
+                            >
+                              Ändern
+                            </button>
+                          </Show>
                           <Show when={canWithdraw(p)}>
                             <button
                               type="button"
@@ -425,6 +446,20 @@ function ProposalTable(props: { me: Me; round: Round; onChange: () => Promise<un
                         </div>
                       </td>
                     </tr>
+                    <Show when={editing() === p.id}>
+                      <tr>
+                        <td colSpan={8}>
+                          <EditProposal
+                            proposal={p}
+                            onCancel={() => setEditing(null)}
+                            onSaved={async () => {
+                              setEditing(null);
+                              await props.onChange();
+                            }}
+                          />
+                        </td>
+                      </tr>
+                    </Show>
                     <Show when={scoring() === p.id}>
                       <tr>
                         <td colSpan={8}>
@@ -502,32 +537,63 @@ function ScoreForm(props: { proposal: Proposal; onSaved: () => Promise<unknown> 
   );
 }
 
-function ProposalForm(props: { round: Round; onSaved: () => Promise<unknown> }) {
-  const options = useFilterOptions();
-  const empty = {
+type ProposalValues = {
+  gbId: string;
+  rId: string;
+  name: string;
+  description: string;
+  justification: string;
+  start: string;
+  end: string;
+  method: ProjectMethod | "";
+  leadName: string;
+  budget: string;
+  effortDays: string;
+};
+
+function emptyProposal(round: Round): ProposalValues {
+  return {
     gbId: "",
     rId: "",
     name: "",
     description: "",
     justification: "",
-    start: `${props.round.year}-01-01`,
-    end: `${props.round.year}-12-31`,
-    method: "" as ProjectMethod | "",
+    start: `${round.year}-01-01`,
+    end: `${round.year}-12-31`,
+    method: "",
     leadName: "",
     budget: "",
     effortDays: "",
   };
-  const [v, set] = createStore({ ...empty });
+}
+
+function proposalValues(p: Proposal): ProposalValues {
+  return {
+    gbId: p.gbId,
+    rId: p.rId,
+    name: p.name,
+    description: p.description ?? "",
+    justification: p.justification ?? "",
+    start: p.startDate,
+    end: p.endDate,
+    method: p.method ?? "",
+    leadName: p.leadName ?? "",
+    budget: centsToInput(p.budgetCents),
+    effortDays: daysToInput(p.effortDays),
+  };
+}
+
+/** The new proposal at the end of an open round. */
+function NewProposal(props: { round: Round; onSaved: () => Promise<unknown> }) {
+  const [v, set] = createStore(emptyProposal(props.round));
   const submit = useMutation(() => ({
     mutationFn: () =>
       trpc.registration.submitProposal.mutate({ ...v, roundId: props.round.id, method: v.method || null }),
     onSuccess: async () => {
-      set({ ...empty });
+      set(emptyProposal(props.round));
       await props.onSaved();
     },
   }));
-  const errors = () => fieldErrors(submit.error);
-  const units = () => options.data?.orgUnits ?? [];
   return (
     <section class="card" aria-labelledby="proposal-form-title">
       <h2 id="proposal-form-title">Vorhaben anmelden</h2>
@@ -536,114 +602,167 @@ function ProposalForm(props: { round: Round; onSaved: () => Promise<unknown> }) 
           <p>Die Anmeldung ist eingegangen.</p>
         </Alert>
       </Show>
-      <form
-        class="form form-grid"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          submit.mutate();
-        }}
-      >
-        <ChoiceField
-          label="Geschäftsbereich (GB)"
-          value={v.gbId}
-          options={[
-            { value: "", label: "– bitte wählen –" },
-            ...units()
-              .filter((u) => u.kind === "gb")
-              .map((u) => ({ value: u.id, label: `${u.code} – ${u.name}` })),
-          ]}
-          onChange={(e) => set({ gbId: e.currentTarget.value, rId: "" })}
-          error={errors().gbId}
-        />
-        <ChoiceField
-          label="Ressort/Fachbereich (R)"
-          value={v.rId}
-          options={[
-            { value: "", label: "– bitte wählen –" },
-            ...units()
-              .filter((u) => u.kind === "r" && u.parentId === v.gbId)
-              .map((u) => ({ value: u.id, label: `${u.code} – ${u.name}` })),
-          ]}
-          onChange={(e) => set({ rId: e.currentTarget.value })}
-          error={errors().rId}
-        />
-        <TextField
-          label="Name des Vorhabens"
-          value={v.name}
-          onInput={(e) => set({ name: e.currentTarget.value })}
-          error={errors().name}
-        />
-        <TextAreaField
-          label="Beschreibung"
-          value={v.description}
-          onInput={(e) => set({ description: e.currentTarget.value })}
-          error={errors().description}
-        />
-        <TextAreaField
-          label="Begründung"
-          hint="Warum ist das Vorhaben nötig (Strategie, Rechtspflicht, Abhängigkeiten)?"
-          value={v.justification}
-          onInput={(e) => set({ justification: e.currentTarget.value })}
-          error={errors().justification}
-        />
-        <TextField
-          label="Geplanter Start"
-          type="date"
-          value={v.start}
-          onInput={(e) => set({ start: e.currentTarget.value })}
-          error={errors().start}
-        />
-        <TextField
-          label="Geplantes Ende"
-          type="date"
-          value={v.end}
-          onInput={(e) => set({ end: e.currentTarget.value })}
-          error={errors().end}
-        />
-        <ChoiceField
-          label="Methode"
-          value={v.method}
-          options={[
-            { value: "", label: "keine Angabe" },
-            ...projectMethods.map((m) => ({ value: m, label: projectMethodLabels[m] })),
-          ]}
-          onChange={(e) => set({ method: e.currentTarget.value as ProjectMethod | "" })}
-        />
-        <TextField
-          label="Projektleitung"
-          value={v.leadName}
-          onInput={(e) => set({ leadName: e.currentTarget.value })}
-          error={errors().leadName}
-        />
-        <TextField
-          label="Budget (€)"
-          inputMode="decimal"
-          hint="z. B. 80.000"
-          value={v.budget}
-          onInput={(e) => set({ budget: e.currentTarget.value })}
-          error={errors().budget}
-        />
-        <TextField
-          label="Aufwand (Personentage)"
-          inputMode="decimal"
-          value={v.effortDays}
-          onInput={(e) => set({ effortDays: e.currentTarget.value })}
-          error={errors().effortDays}
-        />
-        <Show when={submit.isError}>
-          <Alert kind="error">
-            {Object.keys(errors()).length > 0
-              ? "Bitte prüfen Sie die markierten Felder."
-              : errorMessage(submit.error)}
-          </Alert>
-        </Show>
-        <div class="form-actions">
-          <button type="submit" class="button button-primary" disabled={submit.isPending}>
-            Anmelden
-          </button>
-        </div>
-      </form>
+      <ProposalForm
+        values={v}
+        set={set}
+        submitLabel="Anmelden"
+        pending={submit.isPending}
+        error={submit.error}
+        onSubmit={() => submit.mutate()}
+      />
     </section>
+  );
+}
+
+/** A submitted proposal corrected in place (the server refuses once it is scored or the round is closed). */
+function EditProposal(props: { proposal: Proposal; onSaved: () => Promise<unknown>; onCancel: () => void }) {
+  const [v, set] = createStore(proposalValues(props.proposal));
+  const save = useMutation(() => ({
+    mutationFn: () =>
+      trpc.registration.updateProposal.mutate({ ...v, id: props.proposal.id, method: v.method || null }),
+    onSuccess: props.onSaved,
+  }));
+  return (
+    <ProposalForm
+      label={`Anmeldung ändern: ${props.proposal.name}`}
+      values={v}
+      set={set}
+      submitLabel="Änderungen speichern"
+      pending={save.isPending}
+      error={save.error}
+      onSubmit={() => save.mutate()}
+      onCancel={props.onCancel}
+    />
+  );
+}
+
+function ProposalForm(props: {
+  label?: string;
+  values: ProposalValues;
+  set: SetStoreFunction<ProposalValues>;
+  submitLabel: string;
+  pending: boolean;
+  error: unknown;
+  onSubmit: () => void;
+  onCancel?: () => void;
+}) {
+  const options = useFilterOptions();
+  const errors = () => fieldErrors(props.error);
+  const units = () => options.data?.orgUnits ?? [];
+  return (
+    <form
+      class="form form-grid"
+      aria-label={props.label}
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        props.onSubmit();
+      }}
+    >
+      <ChoiceField
+        label="Geschäftsbereich (GB)"
+        value={props.values.gbId}
+        options={[
+          { value: "", label: "– bitte wählen –" },
+          ...units()
+            .filter((u) => u.kind === "gb")
+            .map((u) => ({ value: u.id, label: `${u.code} – ${u.name}` })),
+        ]}
+        onChange={(e) => props.set({ gbId: e.currentTarget.value, rId: "" })}
+        error={errors().gbId}
+      />
+      <ChoiceField
+        label="Ressort/Fachbereich (R)"
+        value={props.values.rId}
+        options={[
+          { value: "", label: "– bitte wählen –" },
+          ...units()
+            .filter((u) => u.kind === "r" && u.parentId === props.values.gbId)
+            .map((u) => ({ value: u.id, label: `${u.code} – ${u.name}` })),
+        ]}
+        onChange={(e) => props.set({ rId: e.currentTarget.value })}
+        error={errors().rId}
+      />
+      <TextField
+        label="Name des Vorhabens"
+        value={props.values.name}
+        onInput={(e) => props.set({ name: e.currentTarget.value })}
+        error={errors().name}
+      />
+      <TextAreaField
+        label="Beschreibung"
+        value={props.values.description}
+        onInput={(e) => props.set({ description: e.currentTarget.value })}
+        error={errors().description}
+      />
+      <TextAreaField
+        label="Begründung"
+        hint="Warum ist das Vorhaben nötig (Strategie, Rechtspflicht, Abhängigkeiten)?"
+        value={props.values.justification}
+        onInput={(e) => props.set({ justification: e.currentTarget.value })}
+        error={errors().justification}
+      />
+      <TextField
+        label="Geplanter Start"
+        type="date"
+        value={props.values.start}
+        onInput={(e) => props.set({ start: e.currentTarget.value })}
+        error={errors().start}
+      />
+      <TextField
+        label="Geplantes Ende"
+        type="date"
+        value={props.values.end}
+        onInput={(e) => props.set({ end: e.currentTarget.value })}
+        error={errors().end}
+      />
+      <ChoiceField
+        label="Methode"
+        value={props.values.method}
+        options={[
+          { value: "", label: "keine Angabe" },
+          ...projectMethods.map((m) => ({ value: m, label: projectMethodLabels[m] })),
+        ]}
+        onChange={(e) => props.set({ method: e.currentTarget.value as ProjectMethod | "" })}
+      />
+      <TextField
+        label="Projektleitung"
+        value={props.values.leadName}
+        onInput={(e) => props.set({ leadName: e.currentTarget.value })}
+        error={errors().leadName}
+      />
+      <TextField
+        label="Budget (€)"
+        inputMode="decimal"
+        hint="z. B. 80.000"
+        value={props.values.budget}
+        onInput={(e) => props.set({ budget: e.currentTarget.value })}
+        error={errors().budget}
+      />
+      <TextField
+        label="Aufwand (Personentage)"
+        inputMode="decimal"
+        value={props.values.effortDays}
+        onInput={(e) => props.set({ effortDays: e.currentTarget.value })}
+        error={errors().effortDays}
+      />
+      <Show when={props.error}>
+        <Alert kind="error">
+          {Object.keys(errors()).length > 0
+            ? "Bitte prüfen Sie die markierten Felder."
+            : errorMessage(props.error)}
+        </Alert>
+      </Show>
+      <div class="form-actions">
+        <button type="submit" class="button button-primary" disabled={props.pending}>
+          {props.submitLabel}
+        </button>
+        <Show when={props.onCancel}>
+          <button type="button" class="button" onClick={() => props.onCancel?.()}>
+            Abbrechen
+          </button>
+        </Show>
+      </div>
+    </form>
   );
 }

@@ -6,6 +6,7 @@ import {
   projectCreateInput,
   projectUpdateInput,
   proposalInput,
+  proposalUpdateInput,
 } from "@spatz/domain";
 import { columnMappingSchema, parseEffortDays, parseEuroCents } from "@spatz/portfolio";
 import { z } from "zod";
@@ -36,6 +37,7 @@ function parseAmounts<T extends Amounts>(
 export const projectCreate = projectCreateInput.transform(parseAmounts);
 export const projectUpdate = projectUpdateInput.transform(parseAmounts);
 export const proposalCreate = proposalInput.transform(parseAmounts);
+export const proposalUpdate = proposalUpdateInput.transform(parseAmounts);
 
 /** Base64 of at most IMPORT_MAX_BYTES bytes. */
 const BASE64_MAX = Math.ceil(IMPORT_MAX_BYTES / 3) * 4;

@@ -12,8 +12,8 @@ import {
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { domain } from "../domain-errors.ts";
-import { router, tenantProcedure } from "../trpc.ts";
-import { proposalCreate } from "./portfolio-inputs.ts";
+import { router, type SessionContext, tenantProcedure } from "../trpc.ts";
+import { proposalCreate, proposalUpdate } from "./portfolio-inputs.ts";
 
 export const registrationRouter = router({
   rounds: tenantProcedure.query(({ ctx }) => queries.listRounds(ctx.tx)),
@@ -68,15 +68,24 @@ export const registrationRouter = router({
     return { id: row.id };
   }),
 
+  /** The submitter (or the PMO) corrects a proposal that has not been assessed yet. */
+  updateProposal: tenantProcedure.input(proposalUpdate).mutation(async ({ ctx, input }) => {
+    const { id, start, end, ...rest } = input;
+    await assertOwnProposal(ctx, id, "ändern");
+    await domain(() =>
+      queries.updateProposal(ctx.tx, ctx.session.tenant.id, ctx.session.actor, id, {
+        ...rest,
+        startDate: start,
+        endDate: end,
+        leadName: rest.leadName || null,
+      }),
+    );
+    return { id };
+  }),
+
   /** The submitter (or the PMO) withdraws a proposal that has not been assessed yet. */
   withdrawProposal: tenantProcedure.input(z.object({ id: z.uuid() })).mutation(async ({ ctx, input }) => {
-    const proposal = await queries.getProposalRow(ctx.tx, input.id);
-    if (!proposal) throw new TRPCError({ code: "NOT_FOUND", message: "Diese Anmeldung gibt es nicht." });
-    if (ctx.session.user.role !== "coordinator" && proposal.submittedBy !== ctx.session.user.id)
-      throw new TRPCError({
-        code: "FORBIDDEN",
-        message: "Sie können nur Ihre eigenen Anmeldungen zurückziehen.",
-      });
+    await assertOwnProposal(ctx, input.id, "zurückziehen");
     await domain(() => queries.withdrawProposal(ctx.tx, ctx.session.tenant.id, ctx.session.actor, input.id));
     return { ok: true };
   }),
@@ -109,3 +118,15 @@ export const registrationRouter = router({
     return { id: row.id, status: row.status, projectId: row.projectId };
   }),
 });
+
+/** A project lead changes or withdraws only the proposals they submitted; the PMO (coordinator) any of them. */
+async function assertOwnProposal(
+  ctx: { tx: Parameters<typeof queries.getProposalRow>[0]; session: SessionContext },
+  id: string,
+  verb: string,
+) {
+  const proposal = await queries.getProposalRow(ctx.tx, id);
+  if (!proposal) throw new TRPCError({ code: "NOT_FOUND", message: "Diese Anmeldung gibt es nicht." });
+  if (ctx.session.user.role !== "coordinator" && proposal.submittedBy !== ctx.session.user.id)
+    throw new TRPCError({ code: "FORBIDDEN", message: `Sie können nur Ihre eigenen Anmeldungen ${verb}.` });
+}
