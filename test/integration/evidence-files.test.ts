@@ -292,3 +292,43 @@ describe("evidence of a completion", () => {
     expect(await lead.call("measures.deleteEvidence", { id: mine.id })).toMatchObject({ ok: true });
   });
 });
+
+describe("a Kommune's storage for evidence files", () => {
+  it("refuses a file beyond the quota with the figures, and has room again after a removal", async () => {
+    // A platform configured with 1 MB per Kommune (EVIDENCE_QUOTA_MB is at least 10 in production; the rule is the same).
+    const small = createTestApp({
+      appUrl: inject("appUrl"),
+      redisUrl: inject("redisUrl"),
+      evidenceQuotaBytes: 1024 * 1024,
+    });
+    try {
+      const tenant = await createTenant(small.client.db, "nachweis-speicher");
+      const session = await sessionAs(small, tenant, "coordinator");
+      const measure = await createMeasure(small, tenant);
+      const big = (tag: string) => pdfBytes(`${tag} ${"x".repeat(400 * 1024)}`);
+      const first = await upload(measure.id, "Erster.pdf", big("eins"), session);
+      expect(first.ok).toBe(true);
+
+      expect((await upload(measure.id, "Zweiter.pdf", big("zwei"), session)).ok).toBe(true);
+      // The third would take the Kommune over 1 MB: refused at the file field with the figures, nothing stored.
+      // (Two parallel uploads competing for the last space: db/test/evidence-files.test.ts.)
+      expect(fileError(await upload(measure.id, "Dritter.pdf", big("drei"), session))).toMatch(
+        /^Der Speicher für Nachweisdateien Ihrer Verwaltung reicht dafür nicht: 801 kB von 1,0 MB sind belegt\./,
+      );
+      const files = (await detail(measure.id, session)).evidenceFiles;
+      expect(files).toHaveLength(2);
+
+      // Another Kommune has its own storage.
+      const other = await createTenant(small.client.db, "nachweis-speicher-2");
+      const otherSession = await sessionAs(small, other, "coordinator");
+      const otherMeasure = await createMeasure(small, other);
+      expect((await upload(otherMeasure.id, "Fremd.pdf", big("fremd"), otherSession)).ok).toBe(true);
+
+      // Removing a file frees its space.
+      await session.must("measures.deleteEvidence", { id: files[0]!.id });
+      expect((await upload(measure.id, "Vierter.pdf", big("vier"), session)).ok).toBe(true);
+    } finally {
+      await small.close();
+    }
+  });
+});

@@ -19,6 +19,7 @@ export function createTestApp(opts: {
   publicUrl?: string;
   webDist?: string | null;
   poolSize?: number;
+  evidenceQuotaBytes?: number;
 }): TestApp {
   const client = createDb(opts.appUrl, { max: opts.poolSize ?? 8 });
   const redis = new Redis(opts.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false });
@@ -32,6 +33,7 @@ export function createTestApp(opts: {
     cookieSecure: true,
     logger,
     mailer: null,
+    evidenceQuotaBytes: opts.evidenceQuotaBytes ?? 2048 * 1024 * 1024,
   };
   // Tests send X-Forwarded-For so that each simulated client has its own address for the login rate limit.
   const app = createApp({ deps, sql: client.sql, logger, webDist: opts.webDist ?? null, trustProxy: true });

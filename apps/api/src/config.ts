@@ -37,6 +37,7 @@ export const configSchema = z.object({
   TRUST_PROXY: bool.default(false),
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" }).optional(),
   MAIL_FROM: z.string().default("SPATZ <no-reply@spatz.invalid>"),
+  EVIDENCE_QUOTA_MB: z.coerce.number().int().min(10).max(10_000_000).default(2048),
 });
 
 export type Config = z.infer<typeof configSchema> & { cookieSecure: boolean };

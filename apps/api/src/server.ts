@@ -50,6 +50,7 @@ const app = createApp({
     cookieSecure: config.cookieSecure,
     logger,
     mailer: createMailer(config, logger),
+    evidenceQuotaBytes: config.EVIDENCE_QUOTA_MB * 1024 * 1024,
   },
   sql,
   logger,

@@ -10,13 +10,20 @@ describe("configuration", () => {
       PORT: 3000,
       SESSION_IDLE_MINUTES: 120,
       SESSION_ABSOLUTE_HOURS: 12,
+      EVIDENCE_QUOTA_MB: 2048,
       cookieSecure: true,
     });
   });
 
   it("names every bad variable on its own line", () => {
     try {
-      loadConfig({ DATABASE_URL: "mysql://x", REDIS_URL: "", PORT: "99999", SESSION_IDLE_MINUTES: "1" });
+      loadConfig({
+        DATABASE_URL: "mysql://x",
+        REDIS_URL: "",
+        PORT: "99999",
+        SESSION_IDLE_MINUTES: "1",
+        EVIDENCE_QUOTA_MB: "viel",
+      });
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(ConfigError);
@@ -25,6 +32,7 @@ describe("configuration", () => {
       expect(message).toMatch(/REDIS_URL:/);
       expect(message).toMatch(/PORT:/);
       expect(message).toMatch(/SESSION_IDLE_MINUTES:/);
+      expect(message).toMatch(/EVIDENCE_QUOTA_MB:/);
     }
   });
 

@@ -7,9 +7,10 @@ import {
   detectEvidenceFile,
   EVIDENCE_MAX_FILES,
   EVIDENCE_TOO_MANY_MESSAGE,
+  evidenceQuotaMessage,
   formatFileSize,
 } from "@spatz/domain";
-import { and, asc, count, eq, inArray } from "drizzle-orm";
+import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
 import { type Actor, writeAudit } from "../audit.ts";
 import { DomainError, isUniqueViolation } from "../domain-error.ts";
 import { measureEvidenceFiles } from "../schema/evidence-files.ts";
@@ -102,9 +103,16 @@ function auditFacts(file: {
   };
 }
 
+/** Bytes of evidence files the current tenant stores (RLS limits the sum to it). */
+export async function evidenceBytesUsed(tx: TenantTx): Promise<number> {
+  const [row] = await tx.select({ n: sql<string>`coalesce(sum(${f.sizeBytes}), 0)` }).from(f);
+  return Number(row?.n ?? 0);
+}
+
 /**
  * Stores `bytes` as evidence of the loaded measure. Refuses (field "file", German) a type that is not allowed or does
- * not match its name, a file the measure already has, and more than EVIDENCE_MAX_FILES files.
+ * not match its name, a file the measure already has, more than EVIDENCE_MAX_FILES files, and a file that would take
+ * the Kommune over `quotaBytes` in total.
  */
 export async function addEvidenceFile(
   tx: TenantTx,
@@ -112,11 +120,19 @@ export async function addEvidenceFile(
   actor: Actor,
   measure: Pick<Measure, "id">,
   upload: { fileName: string; bytes: Uint8Array },
+  limits: { quotaBytes?: number } = {},
 ) {
   const detected = detectEvidenceFile(upload.fileName, upload.bytes);
   if (!detected.ok) throw new DomainError("BAD_REQUEST", detected.message, "file");
   if ((await countEvidenceFiles(tx, measure.id)) >= EVIDENCE_MAX_FILES)
     throw new DomainError("BAD_REQUEST", EVIDENCE_TOO_MANY_MESSAGE, "file");
+  if (limits.quotaBytes !== undefined) {
+    // One upload at a time per Kommune past this point, so that two parallel uploads cannot both fit the last space.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`evidence-quota:${tenantId}`}, 0))`);
+    const used = await evidenceBytesUsed(tx);
+    if (used + upload.bytes.length > limits.quotaBytes)
+      throw new DomainError("BAD_REQUEST", evidenceQuotaMessage(used, limits.quotaBytes), "file");
+  }
   const sha256 = createHash("sha256").update(upload.bytes).digest("hex");
   const values = {
     tenantId,

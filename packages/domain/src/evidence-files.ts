@@ -3,6 +3,7 @@
 // SVG is refused: such files could run code or script in the browser of whoever opens them. Pure and browser-safe: the
 // server decides, the upload form uses the same rules to answer at once.
 import { z } from "zod";
+import { formatFileSize } from "./format.ts";
 
 /** Largest evidence file. */
 export const EVIDENCE_MAX_BYTES = 10 * 1024 * 1024;
@@ -12,6 +13,10 @@ export const EVIDENCE_MAX_FILES = 20;
 export const EVIDENCE_TOO_LARGE_MESSAGE =
   "Die Datei ist größer als 10 MB. Bitte verkleinern oder als PDF speichern.";
 export const EVIDENCE_TOO_MANY_MESSAGE = `Eine Maßnahme kann höchstens ${EVIDENCE_MAX_FILES} Nachweisdateien haben. Bitte zuerst eine entfernen.`;
+/** The Kommune's storage for evidence files is full (EVIDENCE_QUOTA_MB on the server). */
+export function evidenceQuotaMessage(usedBytes: number, quotaBytes: number): string {
+  return `Der Speicher für Nachweisdateien Ihrer Verwaltung reicht dafür nicht: ${formatFileSize(usedBytes)} von ${formatFileSize(quotaBytes)} sind belegt. Bitte nicht mehr benötigte Dateien entfernen oder die Landesadministration um mehr Speicher bitten.`;
+}
 export const EVIDENCE_ALLOWED_TEXT =
   "PDF, Bilder (PNG, JPEG, GIF, WebP, TIFF), Office-Dokumente (Word, Excel, PowerPoint als .docx, .xlsx, .pptx; OpenDocument als .odt, .ods, .odp) und Text (.txt, .csv)";
 

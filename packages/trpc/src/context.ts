@@ -21,6 +21,8 @@ export type ServerDeps = {
   cookieSecure: boolean;
   logger: Logger;
   mailer: Mailer | null;
+  /** Evidence files one Kommune may store in total (EVIDENCE_QUOTA_MB); keeps one tenant from filling the disk. */
+  evidenceQuotaBytes: number;
 };
 
 export const DEPS = Symbol("spatz.deps");

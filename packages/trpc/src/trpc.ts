@@ -90,6 +90,7 @@ function publicDeps(deps: ServerDeps) {
     publicUrl: deps.publicUrl,
     logger: deps.logger,
     mailer: deps.mailer,
+    evidenceQuotaBytes: deps.evidenceQuotaBytes,
   };
 }
 

@@ -218,7 +218,9 @@ export const measuresRouter = router({
     if (evidenceFile) {
       const file = { fileName: evidenceFile.fileName, bytes: fileBytes(evidenceFile.contentBase64) };
       await fileDomain("evidenceFile", () =>
-        queries.addEvidenceFile(ctx.tx, ctx.session.tenant.id, ctx.session.actor, before, file),
+        queries.addEvidenceFile(ctx.tx, ctx.session.tenant.id, ctx.session.actor, before, file, {
+          quotaBytes: ctx.deps.evidenceQuotaBytes,
+        }),
       );
     }
     return domain(() =>
@@ -267,7 +269,9 @@ export const measuresRouter = router({
     assertMayEdit(ctx.session, measure);
     const file = { fileName: input.file.fileName, bytes: fileBytes(input.file.contentBase64) };
     return fileDomain("file", () =>
-      queries.addEvidenceFile(ctx.tx, ctx.session.tenant.id, ctx.session.actor, measure, file),
+      queries.addEvidenceFile(ctx.tx, ctx.session.tenant.id, ctx.session.actor, measure, file, {
+        quotaBytes: ctx.deps.evidenceQuotaBytes,
+      }),
     );
   }),
 
