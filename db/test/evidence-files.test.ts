@@ -166,15 +166,12 @@ describe("evidence files", () => {
   });
 
   it("lets only one of two parallel uploads take the last space of a Kommune's quota", async () => {
-    const tenant = await createTestTenant(client.db, "nachweis-speicher");
-    const user = await createTestUser(client.db, tenant.id, "coordinator");
-    const who = { userId: user.id, label: user.email };
-    const inTenant = <T>(fn: Parameters<typeof withTenant<T>>[2]) => withTenant(client.db, tenant.id, fn);
-    const [m] = await inTenant((tx) =>
-      tx.insert(measures).values({ tenantId: tenant.id, title: "Speicher" }).returning(),
-    );
+    // The quota is what this file's Kommune already stores plus room for one more file (a new Kommune would change
+    // the Land's figures that other test files check).
+    const m = await openMeasure("Speicher");
     const pdf = (tag: string) => new TextEncoder().encode(`%PDF-1.4\n% ${tag} ${"x".repeat(600)}\n%%EOF\n`);
-    const limits = { quotaBytes: 1000 };
+    const before = await inKommune((tx) => q.evidenceBytesUsed(tx));
+    const limits = { quotaBytes: before + 1000 };
     // The first upload stays uncommitted until the second has started: without the per-Kommune lock the second would
     // count only committed bytes and fit as well.
     let release!: () => void;
@@ -185,22 +182,22 @@ describe("evidence files", () => {
     const firstInserted = new Promise<void>((resolve) => {
       inserted = resolve;
     });
-    const first = inTenant(async (tx) => {
-      await q.addEvidenceFile(tx, tenant.id, who, m!, { fileName: "eins.pdf", bytes: pdf("eins") }, limits);
+    const first = inKommune(async (tx) => {
+      await q.addEvidenceFile(tx, kommune.id, actor, m, { fileName: "eins.pdf", bytes: pdf("eins") }, limits);
       inserted();
       await held;
     });
     await firstInserted;
     const second = failure(
-      inTenant((tx) =>
-        q.addEvidenceFile(tx, tenant.id, who, m!, { fileName: "zwei.pdf", bytes: pdf("zwei") }, limits),
+      inKommune((tx) =>
+        q.addEvidenceFile(tx, kommune.id, actor, m, { fileName: "zwei.pdf", bytes: pdf("zwei") }, limits),
       ),
     );
     await new Promise((resolve) => setTimeout(resolve, 300));
     release();
     await first;
     expect(await second).toContain("Der Speicher für Nachweisdateien Ihrer Verwaltung reicht dafür nicht");
-    const stored = await inTenant((tx) => q.evidenceBytesUsed(tx));
-    expect(stored).toBe(pdf("eins").length);
+    const stored = await inKommune((tx) => q.evidenceBytesUsed(tx));
+    expect(stored).toBe(before + pdf("eins").length);
   });
 });
