@@ -126,6 +126,11 @@ describe("rollout: Kommune and state PMO", () => {
     await expect.poll(() => cdo.page.locator(".facts .status").textContent()).toBe("online verfügbar");
     // The rebuilt form shows the saved values (selects keep their initial value).
     expect(await cdo.page.getByLabel("Nachnutzungsweg").inputValue()).toBe("efa_marketplace");
+    // The history names the change in German, newest first.
+    const history = cdo.page.getByRole("region", { name: "Verlauf" });
+    await expect.poll(() => history.innerText()).toMatch(/Status: (nicht begonnen → )?online verfügbar/);
+    expect(await history.innerText()).toContain("Nachnutzungsweg: EfA-Marktplatz/govdigital");
+    expect(await history.innerText()).not.toContain("rollout.record");
     await expectAccessible(cdo.page);
 
     // The PMO sees the change for the service and for the Kreis …

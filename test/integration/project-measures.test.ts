@@ -74,10 +74,12 @@ describe("projects that deliver measures", () => {
     expect(await strategieLevel(pmo)).toMatchObject({ level: 1 });
 
     // Who did it is in both histories: the measure's and the project's.
-    const history = await pmo.must<{ history: { action: string; actorLabel: string }[] }>("measures.get", {
+    const history = await pmo.must<{ items: { action: string; actorLabel: string }[] }>("measures.history", {
       id: cdo.id,
+      page: 1,
+      pageSize: 10,
     });
-    expect(history.history[0]).toMatchObject({ action: "measure.complete" });
+    expect(history.items[0]).toMatchObject({ action: "measure.complete" });
     const projectHistory = await pmo.must<{ items: { action: string; after: Record<string, unknown> }[] }>(
       "portfolio.history",
       { id: project.projectId, page: 1, pageSize: 10 },
@@ -128,12 +130,13 @@ describe("projects that deliver measures", () => {
       projectId: project.projectId,
     });
     await pmo.must("portfolio.remove", { id: project.projectId });
-    const after = await pmo.must<{
-      measure: { projectId: string | null };
-      history: { action: string; before: Record<string, unknown> }[];
-    }>("measures.get", { id: m.id });
+    const after = await pmo.must<{ measure: { projectId: string | null } }>("measures.get", { id: m.id });
     expect(after.measure.projectId).toBeNull();
-    expect(after.history[0]).toMatchObject({
+    const changes = await pmo.must<{ items: { action: string; before: Record<string, unknown> }[] }>(
+      "measures.history",
+      { id: m.id, page: 1, pageSize: 10 },
+    );
+    expect(changes.items[0]).toMatchObject({
       action: "measure.update",
       before: { projectId: project.projectId },
     });

@@ -213,6 +213,11 @@ const INPUTS: Record<ProcedurePath, (env: Env) => Promise<unknown> | unknown> = 
 
   "measures.list": () => ({ page: 1, pageSize: 10 }),
   "measures.get": async (e) => ({ id: isKommune(e) ? (await createMeasure(t, e.tenant)).id : randomUUID() }),
+  "measures.history": async (e) => ({
+    id: isKommune(e) ? (await createMeasure(t, e.tenant)).id : randomUUID(),
+    page: 1,
+    pageSize: 10,
+  }),
   "measures.assignees": () => undefined,
   "measures.projectOptions": () => undefined,
   "measures.create": (e) => ({
@@ -264,6 +269,7 @@ const INPUTS: Record<ProcedurePath, (env: Env) => Promise<unknown> | unknown> = 
   "rollout.importCatalogue": () => ({ source: "bundled", dryRun: true }),
   "rollout.board": () => ({ page: 1, pageSize: 10 }),
   "rollout.record": () => ({ serviceId: service }),
+  "rollout.recordHistory": () => ({ serviceId: service, page: 1, pageSize: 10 }),
   "rollout.updateRecord": async (e) => {
     const current = await currentRecord(e);
     return {

@@ -547,6 +547,14 @@ const CASES: Record<string, Case> = {
       { id: randomUUID() },
     );
   },
+  "measures.history": async () => {
+    await sameAsUnknown(
+      await as(a, "admin"),
+      "measures.history",
+      { id: bMaturity.measureId, page: 1, pageSize: 10 },
+      { id: randomUUID(), page: 1, pageSize: 10 },
+    );
+  },
   "measures.assignees": async () => {
     expectNoLeak(await (await as(a, "coordinator")).call("measures.assignees"));
   },
@@ -773,6 +781,22 @@ const CASES: Record<string, Case> = {
     const r = await (await as(a, "coordinator")).call("rollout.record", { serviceId: bRollout.service });
     expect(r).toMatchObject({ ok: true, data: { status: "not_started", record: null, comments: [] } });
     expectNoLeak(r);
+  },
+  "rollout.recordHistory": async () => {
+    // B's record has a history; A asking for the same service sees its own (none), never B's.
+    const r = await (await as(a, "coordinator")).call("rollout.recordHistory", {
+      serviceId: bRollout.service,
+      page: 1,
+      pageSize: 10,
+    });
+    expect(r).toMatchObject({ ok: true, data: { items: [], total: 0 } });
+    expectNoLeak(r);
+    const own = await (await as(b, "coordinator")).must<{ total: number }>("rollout.recordHistory", {
+      serviceId: bRollout.service,
+      page: 1,
+      pageSize: 10,
+    });
+    expect(own.total).toBeGreaterThan(0);
   },
   "rollout.updateRecord": async () => {
     // A edits the same service: it creates A's own record, B's stays as it was.

@@ -18,10 +18,10 @@ import {
 } from "@spatz/rollout";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { type Actor, writeAudit } from "../audit.ts";
-import { auditLog } from "../schema/audit.ts";
 import { ozgServices, rolloutComments, rolloutLandStats, rolloutRecords } from "../schema/rollout.ts";
 import { tenants } from "../schema/tenants.ts";
 import type { TenantTx } from "../tenant-tx.ts";
+import { listAudit } from "./audit.ts";
 import { RolloutError } from "./rollout-errors.ts";
 
 export type KommuneRef = { id: string; kind: KommuneKind };
@@ -176,7 +176,7 @@ async function lockRecord(tx: TenantTx, kommuneId: string, serviceId: string) {
   return row ?? null;
 }
 
-/** One record of the Kommune (or the virtual "nicht begonnen" one) with the service, comments and history. */
+/** One record of the Kommune (or the virtual "nicht begonnen" one) with the service and comments. */
 export async function getRecord(tx: TenantTx, kommune: KommuneRef, serviceId: string) {
   const rows = await tx.execute<BoardRow>(
     sql`${boardSelect(kommune)} where s.id = ${serviceId} and (${responsible(kommune.kind)} or r.id is not null)`,
@@ -187,32 +187,27 @@ export async function getRecord(tx: TenantTx, kommune: KommuneRef, serviceId: st
     .select()
     .from(rolloutRecords)
     .where(and(eq(rolloutRecords.tenantId, kommune.id), eq(rolloutRecords.serviceId, serviceId)));
-  const history = record
-    ? await tx
-        .select({
-          at: auditLog.at,
-          actor: auditLog.actorLabel,
-          action: auditLog.action,
-          after: auditLog.after,
-        })
-        .from(auditLog)
-        .where(
-          and(
-            eq(auditLog.tenantId, kommune.id),
-            eq(auditLog.entityType, "rollout_record"),
-            eq(auditLog.entityId, record.id),
-          ),
-        )
-        .orderBy(asc(auditLog.at))
-        .limit(50)
-    : [];
   return {
     ...row,
     record: record ?? null,
     next: allowedNextStatuses(row.status),
     comments: await listComments(tx, kommune.id, serviceId),
-    history: history.map((h) => ({ at: h.at, actor: h.actor, action: h.action, after: h.after })),
   };
+}
+
+/** The changes of the Kommune's record of a service, newest first, paged (empty while there is no record yet). */
+export async function recordHistory(
+  tx: TenantTx,
+  kommuneId: string,
+  serviceId: string,
+  page: { page: number; pageSize: number },
+) {
+  const [record] = await tx
+    .select({ id: rolloutRecords.id })
+    .from(rolloutRecords)
+    .where(and(eq(rolloutRecords.tenantId, kommuneId), eq(rolloutRecords.serviceId, serviceId)));
+  if (!record) return { items: [], total: 0, ...page };
+  return listAudit(tx, { entityType: "rollout_record", entityId: record.id, ...page });
 }
 
 function datesOf(record: StepDates | null): StepDates {

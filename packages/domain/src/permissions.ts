@@ -79,6 +79,7 @@ export const PERMISSIONS = {
 
   "measures.list": MATURITY_READERS,
   "measures.get": MATURITY_READERS,
+  "measures.history": MATURITY_READERS,
   "measures.assignees": MATURITY_READERS,
   "measures.projectOptions": MATURITY_READERS,
   "measures.create": MEASURE_EDITORS,
@@ -136,6 +137,7 @@ export const PERMISSIONS = {
   // A Kommune's own rollout.
   "rollout.board": KOMMUNE_ROLES_ALL,
   "rollout.record": KOMMUNE_ROLES_ALL,
+  "rollout.recordHistory": KOMMUNE_ROLES_ALL,
   "rollout.updateRecord": ROLLOUT_EDITORS,
   "rollout.bulkUpdate": ROLLOUT_EDITORS,
   "rollout.kommuneSummary": KOMMUNE_ROLES_ALL,

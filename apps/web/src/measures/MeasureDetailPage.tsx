@@ -2,7 +2,7 @@
 // for those who may, and its history from the audit log (who changed what, when).
 import { A, useParams } from "@solidjs/router";
 import { formatDate, formatDateTime, MEASURE_STATUS_LABELS, type MeasureStatus } from "@spatz/domain";
-import { useMutation, useQuery } from "@tanstack/solid-query";
+import { keepPreviousData, useMutation, useQuery } from "@tanstack/solid-query";
 import { createMemo, createSignal, For, type JSX, Show } from "solid-js";
 import type { Me } from "../auth/session.ts";
 import { errorMessage, trpc } from "../lib/trpc.ts";
@@ -14,6 +14,7 @@ import {
   useRefreshMeasures,
 } from "../maturity/queries.ts";
 import { PageHeader } from "../ui/PageHeader.tsx";
+import { Pager } from "../ui/Pager.tsx";
 import { QueryView } from "../ui/QueryView.tsx";
 import { Alert, EmptyState } from "../ui/states.tsx";
 import { TableScroll } from "../ui/TableScroll.tsx";
@@ -149,7 +150,7 @@ function MeasureDetail(props: { me: Me; detail: Detail }) {
         </section>
       </Show>
       <EvidenceFiles detail={props.detail} />
-      <History detail={props.detail} />
+      <History measureId={m().id} />
       <CompleteDialog measure={completing()} onClose={() => setCompleting(null)} />
     </>
   );
@@ -226,7 +227,18 @@ function Facts(props: { detail: Detail }) {
   );
 }
 
-function History(props: { detail: Detail }) {
+/** History entries per page: a long-running measure gathers many changes; none is left out. */
+const HISTORY_PAGE_SIZE = 20;
+
+function History(props: { measureId: string }) {
+  const [page, setPage] = createSignal(1);
+  // Under "measures.get", so that every refresh after a change (status, evidence, edit) reloads it too.
+  const history = useQuery(() => ({
+    queryKey: ["measures.get", props.measureId, "history", page()],
+    queryFn: () =>
+      trpc.measures.history.query({ id: props.measureId, page: page(), pageSize: HISTORY_PAGE_SIZE }),
+    placeholderData: keepPreviousData,
+  }));
   const people = useQuery(assigneesQuery);
   const units = useQuery(orgUnitsQuery);
   const projects = useQuery(projectOptionsQuery);
@@ -253,38 +265,54 @@ function History(props: { detail: Detail }) {
   return (
     <section class="card" aria-labelledby="history-title">
       <h2 id="history-title">Verlauf</h2>
-      <Show when={props.detail.history.length > 0} fallback={<EmptyState title="Noch keine Einträge." />}>
-        <TableScroll>
-          <table class="table">
-            <thead>
-              <tr>
-                <th scope="col">Zeitpunkt</th>
-                <th scope="col">Person</th>
-                <th scope="col">Aktion</th>
-                <th scope="col">Änderung</th>
-              </tr>
-            </thead>
-            <tbody>
-              <For each={props.detail.history}>
-                {(e) => (
+      <QueryView
+        query={history}
+        loadingLabel="Verlauf wird geladen …"
+        isEmpty={(d) => d.items.length === 0}
+        empty={<EmptyState title="Noch keine Einträge." />}
+      >
+        {(d) => (
+          <>
+            <TableScroll>
+              <table class="table">
+                <thead>
                   <tr>
-                    <td>{formatDateTime(e.at)}</td>
-                    <td>{e.actorLabel}</td>
-                    <td>{MEASURE_ACTION_LABELS[e.action] ?? e.action}</td>
-                    <td>
-                      <ul class="plain">
-                        <For each={e.action === "measure.create" ? [] : changes(e.before, e.after)}>
-                          {(c) => <li>{c}</li>}
-                        </For>
-                      </ul>
-                    </td>
+                    <th scope="col">Zeitpunkt</th>
+                    <th scope="col">Person</th>
+                    <th scope="col">Aktion</th>
+                    <th scope="col">Änderung</th>
                   </tr>
-                )}
-              </For>
-            </tbody>
-          </table>
-        </TableScroll>
-      </Show>
+                </thead>
+                <tbody>
+                  <For each={d.items}>
+                    {(e) => (
+                      <tr>
+                        <td>{formatDateTime(e.at)}</td>
+                        <td>{e.actorLabel}</td>
+                        <td>{MEASURE_ACTION_LABELS[e.action] ?? e.action}</td>
+                        <td>
+                          <ul class="plain">
+                            <For each={e.action === "measure.create" ? [] : changes(e.before, e.after)}>
+                              {(c) => <li>{c}</li>}
+                            </For>
+                          </ul>
+                        </td>
+                      </tr>
+                    )}
+                  </For>
+                </tbody>
+              </table>
+            </TableScroll>
+            <Pager
+              page={d.page}
+              pageSize={d.pageSize}
+              total={d.total}
+              onPage={setPage}
+              label="Seiten des Verlaufs"
+            />
+          </>
+        )}
+      </QueryView>
     </section>
   );
 }

@@ -8,6 +8,7 @@ import {
   createMeasureInput,
   evidenceFileIdInput,
   measureListInput,
+  pageInput,
   setMeasureStatusInput,
   updateMeasureInput,
   uploadEvidenceInput,
@@ -136,14 +137,19 @@ export const measuresRouter = router({
   get: tenantProcedure.input(z.object({ id: z.uuid() })).query(async ({ ctx, input }) => {
     const measure = await queries.getMeasure(ctx.tx, input.id);
     if (!measure) throw notFound(NOT_FOUND);
-    const history = await queries.listAudit(ctx.tx, {
+    const evidenceFiles = await queries.listEvidenceFiles(ctx.tx, input.id);
+    return { measure, evidenceFiles, canEdit: mayEdit(ctx.session, measure) };
+  }),
+
+  /** The measure's changes from the audit log, newest first, paged. */
+  history: tenantProcedure.input(pageInput.extend({ id: z.uuid() })).query(async ({ ctx, input }) => {
+    await loadMeasure(ctx.tx, input.id);
+    return queries.listAudit(ctx.tx, {
       entityType: "measure",
       entityId: input.id,
-      page: 1,
-      pageSize: 100,
+      page: input.page,
+      pageSize: input.pageSize,
     });
-    const evidenceFiles = await queries.listEvidenceFiles(ctx.tx, input.id);
-    return { measure, evidenceFiles, history: history.items, canEdit: mayEdit(ctx.session, measure) };
   }),
 
   assignees: tenantProcedure.query(({ ctx }) => queries.listAssignees(ctx.tx)),

@@ -2,9 +2,9 @@
 // server with German messages), reuse route, go-live, Fachverfahren and interface, contact, notes; the comments
 // of the state PMO and the Kommune; and the history of changes.
 import { A, useParams } from "@solidjs/router";
-import { can, formatDate, formatDateTime } from "@spatz/domain";
+import { can, formatDate } from "@spatz/domain";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/solid-query";
-import { createSignal, For, Show } from "solid-js";
+import { createSignal, Show } from "solid-js";
 import type { Me } from "../../auth/session.ts";
 import { errorCode, errorMessage, fieldErrors, trpc } from "../../lib/trpc.ts";
 import { SelectField, TextField } from "../../ui/Field.tsx";
@@ -23,6 +23,7 @@ import {
   servicePriorityLabels,
 } from "../labels.ts";
 import { StatusBadge } from "../ui.tsx";
+import { RecordHistory } from "./RecordHistory.tsx";
 
 type Data = Awaited<ReturnType<typeof trpc.rollout.record.query>>;
 
@@ -34,6 +35,9 @@ export function RecordPage(props: { me: Me }) {
   }));
   // Kept here, not in the form: the form is rebuilt with the reloaded record after saving.
   const [notice, setNotice] = createSignal<string | null>(null);
+  const client = useQueryClient();
+  // The record and its history (keyed below it).
+  const reload = () => client.invalidateQueries({ queryKey: ["rollout.record", params.serviceId] });
   return (
     <>
       <PageHeader title={record.data ? record.data.name : "Rollout-Eintrag"} intro={props.me.tenant.name} />
@@ -82,11 +86,11 @@ export function RecordPage(props: { me: Me }) {
                 data={d}
                 onSaved={() => {
                   setNotice("Der Eintrag wurde gespeichert.");
-                  record.refetch();
+                  reload();
                 }}
                 onReload={() => {
                   setNotice(null);
-                  record.refetch();
+                  reload();
                 }}
               />
             </Show>
@@ -94,26 +98,9 @@ export function RecordPage(props: { me: Me }) {
               comments={d.comments}
               canWrite={can(props.me.user.role, "rollout.addComment")}
               serviceId={d.serviceId}
-              onAdded={() => record.refetch()}
+              onAdded={() => reload()}
             />
-            <section class="card" aria-labelledby="history-title">
-              <h2 id="history-title">Verlauf</h2>
-              <Show when={d.history.length > 0} fallback={<p class="muted">Noch keine Änderungen.</p>}>
-                <ol>
-                  <For each={d.history}>
-                    {(h) => {
-                      const after = h.after as { status?: RolloutStatus } | null;
-                      return (
-                        <li>
-                          {formatDateTime(h.at)} – {h.actor}:{" "}
-                          {after?.status ? rolloutStatusLabels[after.status] : h.action}
-                        </li>
-                      );
-                    }}
-                  </For>
-                </ol>
-              </Show>
-            </section>
+            <RecordHistory serviceId={d.serviceId} />
           </>
         )}
       </QueryView>

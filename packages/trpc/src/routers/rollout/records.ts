@@ -2,6 +2,7 @@
 // average (aggregates only), and the export of its board. Every procedure acts on the caller's own Kommune: the
 // Kommune comes from the session, never from the input.
 import { queries } from "@spatz/db";
+import { pageInput } from "@spatz/domain";
 import {
   boardExportInput,
   boardInput,
@@ -59,6 +60,14 @@ export const recordProcedures = {
     if (!record) throw notFound("Diese Leistung gehört nicht zu den Aufgaben Ihrer Kommune.");
     return record;
   }),
+
+  /** The changes of the Kommune's own record, newest first, paged. */
+  recordHistory: tenantProcedure.input(pageInput.extend({ serviceId: ozgIdSchema })).query(({ ctx, input }) =>
+    queries.recordHistory(ctx.tx, kommuneOf(ctx).id, input.serviceId, {
+      page: input.page,
+      pageSize: input.pageSize,
+    }),
+  ),
 
   updateRecord: tenantProcedure
     .input(recordUpdateInput)
