@@ -382,6 +382,9 @@ describe("measures", () => {
 
     // Upload on the detail page: a wrong type is answered at the field, a PDF is listed and downloads unchanged.
     const upload = files.getByLabel("Datei hinzufügen");
+    const storage = () => files.locator(".field-hint").textContent();
+    expect(await storage()).toMatch(/Speicher Ihrer Verwaltung: .+ von 2,0 GB belegt\./);
+    const storageBefore = await storage();
     await upload.setInputFiles({
       name: "setup.exe",
       mimeType: "application/octet-stream",
@@ -399,6 +402,7 @@ describe("measures", () => {
       .poll(() => files.getByRole("rowheader").allInnerTexts())
       .toEqual(["Notfallkonzept.pdf", "Übungsprotokoll.pdf"]);
     expect(await files.getByRole("row", { name: /Übungsprotokoll\.pdf/ }).innerText()).toContain("PDF");
+    expect(await storage()).not.toBe(storageBefore);
     await expectAccessible(page);
     const [download] = await Promise.all([
       page.waitForEvent("download"),

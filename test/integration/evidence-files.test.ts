@@ -318,11 +318,20 @@ describe("a Kommune's storage for evidence files", () => {
       const files = (await detail(measure.id, session)).evidenceFiles;
       expect(files).toHaveLength(2);
 
-      // Another Kommune has its own storage.
+      // Another Kommune has its own storage …
       const other = await createTenant(small.client.db, "nachweis-speicher-2");
       const otherSession = await sessionAs(small, other, "coordinator");
       const otherMeasure = await createMeasure(small, other);
       expect((await upload(otherMeasure.id, "Fremd.pdf", big("fremd"), otherSession)).ok).toBe(true);
+      // … and the form says how much of its own is left: this Kommune's bytes, not the other's.
+      const { storage } = await session.must<{ storage: { usedBytes: number; quotaBytes: number } }>(
+        "measures.get",
+        { id: measure.id },
+      );
+      expect(storage).toEqual({
+        usedBytes: files.reduce((sum, f) => sum + f.sizeBytes, 0),
+        quotaBytes: 1024 * 1024,
+      });
 
       // Removing a file frees its space.
       await session.must("measures.deleteEvidence", { id: files[0]!.id });

@@ -32,6 +32,7 @@ describe("German formatting", () => {
     expect(formatFileSize(1536)).toBe("1,5 kB");
     expect(formatFileSize(300 * 1024)).toBe("300 kB");
     expect(formatFileSize(10 * 1024 * 1024)).toBe("10,0 MB");
+    expect(formatFileSize(2048 * 1024 * 1024)).toBe("2,0 GB");
   });
 
   it("puts the noun in the singular only for exactly one", () => {

@@ -55,13 +55,15 @@ export function formatInteger(value: number): string {
   return integer.format(value);
 }
 
-/** A file size as people read it: "850 Bytes", "12 kB", "1,5 MB" (1 kB = 1.024 Bytes, like the file managers). */
+/** A file size as people read it: "850 Bytes", "12 kB", "1,5 MB", "2,0 GB" (1 kB = 1.024 Bytes, like file managers). */
 export function formatFileSize(bytes: number): string {
   if (bytes < 1024) return `${formatInteger(bytes)} ${bytes === 1 ? "Byte" : "Bytes"}`;
   const kb = bytes / 1024;
   if (kb < 1024) return `${formatNumber(kb, kb < 10 ? 1 : 0)} kB`;
   const mb = kb / 1024;
-  return `${formatNumber(mb, mb < 100 ? 1 : 0)} MB`;
+  if (mb < 1024) return `${formatNumber(mb, mb < 100 ? 1 : 0)} MB`;
+  const gb = mb / 1024;
+  return `${formatNumber(gb, gb < 100 ? 1 : 0)} GB`;
 }
 
 /** A count with its noun: "1 Projekt", "2 Projekte", "1.250 Projekte" (never "1 Projekte"). */

@@ -4,6 +4,7 @@
 import {
   EVIDENCE_ACCEPT,
   EVIDENCE_MAX_FILES,
+  evidenceQuotaMessage,
   evidenceTypeLabel,
   formatDateTime,
   formatFileSize,
@@ -56,6 +57,8 @@ export function EvidenceFiles(props: { detail: Detail }) {
     upload.reset();
     setChosen(null);
     if (!file) return;
+    const { usedBytes, quotaBytes } = props.detail.storage;
+    if (usedBytes + file.size > quotaBytes) return setLocalError(evidenceQuotaMessage(usedBytes, quotaBytes));
     const read = await readEvidenceFile(file);
     if ("error" in read) setLocalError(read.error);
     else setChosen(read.upload);
@@ -139,7 +142,9 @@ export function EvidenceFiles(props: { detail: Detail }) {
           <div class="field" classList={{ "field-invalid": !!error() }}>
             <label for={`${id}-file`}>Datei hinzufügen</label>
             <p class="field-hint" id={`${id}-hint`}>
-              {full() ? `Die Maßnahme hat schon ${EVIDENCE_MAX_FILES} Dateien.` : EVIDENCE_HINT}
+              {full() ? `Die Maßnahme hat schon ${EVIDENCE_MAX_FILES} Dateien.` : EVIDENCE_HINT} Speicher
+              Ihrer Verwaltung: {formatFileSize(props.detail.storage.usedBytes)} von{" "}
+              {formatFileSize(props.detail.storage.quotaBytes)} belegt.
             </p>
             <input
               ref={input}

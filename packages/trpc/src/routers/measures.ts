@@ -138,7 +138,12 @@ export const measuresRouter = router({
     const measure = await queries.getMeasure(ctx.tx, input.id);
     if (!measure) throw notFound(NOT_FOUND);
     const evidenceFiles = await queries.listEvidenceFiles(ctx.tx, input.id);
-    return { measure, evidenceFiles, canEdit: mayEdit(ctx.session, measure) };
+    // The Kommune's storage for evidence files, so that the upload form can say how much is left.
+    const storage = {
+      usedBytes: await queries.evidenceBytesUsed(ctx.tx),
+      quotaBytes: ctx.deps.evidenceQuotaBytes,
+    };
+    return { measure, evidenceFiles, storage, canEdit: mayEdit(ctx.session, measure) };
   }),
 
   /** The measure's changes from the audit log, newest first, paged. */
