@@ -305,6 +305,10 @@ describe("portfolio in the browser", () => {
     expect(facts).toContain("genehmigt");
     expect(facts).toContain("01.01.2031 bis 30.11.2031");
     expect(facts).toContain("90.000 €");
+    // The project's history starts with its creation, fields in German.
+    const projectHistory = pmo.page.getByRole("region", { name: "Verlauf" });
+    await expect.poll(() => projectHistory.innerText()).toContain("Status: genehmigt");
+    expect(await projectHistory.innerText()).toContain("Budget: 90.000");
 
     // The project lead who registered it now leads it: it is on their start page and they may edit it.
     await lead.page.goto("/start");

@@ -1,8 +1,8 @@
 // One measure: its facts, the criteria it fulfils, status changes (completing asks for date and evidence), editing
 // for those who may, and its history from the audit log (who changed what, when).
 import { A, useParams } from "@solidjs/router";
-import { formatDate, formatDateTime, MEASURE_STATUS_LABELS, type MeasureStatus } from "@spatz/domain";
-import { keepPreviousData, useMutation, useQuery } from "@tanstack/solid-query";
+import { auditActionLabel, formatDate, MEASURE_STATUS_LABELS, type MeasureStatus } from "@spatz/domain";
+import { useMutation, useQuery } from "@tanstack/solid-query";
 import { createMemo, createSignal, For, type JSX, Show } from "solid-js";
 import type { Me } from "../auth/session.ts";
 import { errorMessage, trpc } from "../lib/trpc.ts";
@@ -13,11 +13,10 @@ import {
   projectOptionsQuery,
   useRefreshMeasures,
 } from "../maturity/queries.ts";
+import { describeChanges, HistoryCard } from "../ui/HistoryCard.tsx";
 import { PageHeader } from "../ui/PageHeader.tsx";
-import { Pager } from "../ui/Pager.tsx";
 import { QueryView } from "../ui/QueryView.tsx";
-import { Alert, EmptyState } from "../ui/states.tsx";
-import { TableScroll } from "../ui/TableScroll.tsx";
+import { Alert } from "../ui/states.tsx";
 import { CompleteDialog, type CompletionTarget } from "./CompleteDialog.tsx";
 import { EvidenceFiles } from "./EvidenceFiles.tsx";
 import { MEASURE_ACTION_LABELS, MEASURE_FIELD_LABELS } from "./labels.ts";
@@ -227,18 +226,7 @@ function Facts(props: { detail: Detail }) {
   );
 }
 
-/** History entries per page: a long-running measure gathers many changes; none is left out. */
-const HISTORY_PAGE_SIZE = 20;
-
 function History(props: { measureId: string }) {
-  const [page, setPage] = createSignal(1);
-  // Under "measures.get", so that every refresh after a change (status, evidence, edit) reloads it too.
-  const history = useQuery(() => ({
-    queryKey: ["measures.get", props.measureId, "history", page()],
-    queryFn: () =>
-      trpc.measures.history.query({ id: props.measureId, page: page(), pageSize: HISTORY_PAGE_SIZE }),
-    placeholderData: keepPreviousData,
-  }));
   const people = useQuery(assigneesQuery);
   const units = useQuery(orgUnitsQuery);
   const projects = useQuery(projectOptionsQuery);
@@ -254,65 +242,15 @@ function History(props: { measureId: string }) {
     if (Array.isArray(value)) return value.join(", ");
     return String(value);
   };
-  const changes = (before: unknown, after: unknown) => {
-    const b = (before ?? {}) as Record<string, unknown>;
-    const a = (after ?? {}) as Record<string, unknown>;
-    return Object.keys(MEASURE_FIELD_LABELS)
-      .filter((f) => f in a || f in b)
-      .filter((f) => JSON.stringify(a[f]) !== JSON.stringify(b[f]))
-      .map((f) => `${MEASURE_FIELD_LABELS[f]}: ${f in b ? `${show(f, b[f])} → ` : ""}${show(f, a[f])}`);
-  };
   return (
-    <section class="card" aria-labelledby="history-title">
-      <h2 id="history-title">Verlauf</h2>
-      <QueryView
-        query={history}
-        loadingLabel="Verlauf wird geladen …"
-        isEmpty={(d) => d.items.length === 0}
-        empty={<EmptyState title="Noch keine Einträge." />}
-      >
-        {(d) => (
-          <>
-            <TableScroll>
-              <table class="table">
-                <thead>
-                  <tr>
-                    <th scope="col">Zeitpunkt</th>
-                    <th scope="col">Person</th>
-                    <th scope="col">Aktion</th>
-                    <th scope="col">Änderung</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  <For each={d.items}>
-                    {(e) => (
-                      <tr>
-                        <td>{formatDateTime(e.at)}</td>
-                        <td>{e.actorLabel}</td>
-                        <td>{MEASURE_ACTION_LABELS[e.action] ?? e.action}</td>
-                        <td>
-                          <ul class="plain">
-                            <For each={e.action === "measure.create" ? [] : changes(e.before, e.after)}>
-                              {(c) => <li>{c}</li>}
-                            </For>
-                          </ul>
-                        </td>
-                      </tr>
-                    )}
-                  </For>
-                </tbody>
-              </table>
-            </TableScroll>
-            <Pager
-              page={d.page}
-              pageSize={d.pageSize}
-              total={d.total}
-              onPage={setPage}
-              label="Seiten des Verlaufs"
-            />
-          </>
-        )}
-      </QueryView>
-    </section>
+    // Under "measures.get", so that every refresh after a change (status, evidence, edit) reloads it too.
+    <HistoryCard
+      queryKey={["measures.get", props.measureId]}
+      fetch={(page) => trpc.measures.history.query({ id: props.measureId, ...page })}
+      actionLabel={(action) => MEASURE_ACTION_LABELS[action] ?? auditActionLabel(action)}
+      changes={(e) =>
+        e.action === "measure.create" ? [] : describeChanges(e.before, e.after, MEASURE_FIELD_LABELS, show)
+      }
+    />
   );
 }

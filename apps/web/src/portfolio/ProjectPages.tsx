@@ -2,11 +2,11 @@
 // measures, after asking) and its history from the audit log; and the page to create one.
 import { A, useNavigate, useParams } from "@solidjs/router";
 import {
+  auditActionLabel,
   berlinToday,
   can,
   formatCountOf,
   formatDate,
-  formatDateTime,
   MEASURE_STATUS_LABELS,
   PM_STANDARD_LABELS,
   PM_STANDARDS,
@@ -18,11 +18,12 @@ import {
   projectPriorityLabels,
   projectStatusLabels,
 } from "@spatz/domain";
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/solid-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/solid-query";
 import { createSignal, For, Show } from "solid-js";
 import type { Me } from "../auth/session.ts";
 import { errorMessage, fieldErrors, trpc } from "../lib/trpc.ts";
 import { TextField } from "../ui/Field.tsx";
+import { describeChanges, HistoryCard } from "../ui/HistoryCard.tsx";
 import { PageHeader } from "../ui/PageHeader.tsx";
 import { Pager } from "../ui/Pager.tsx";
 import { QueryView } from "../ui/QueryView.tsx";
@@ -640,68 +641,13 @@ function show(key: string, value: unknown): string {
   }
 }
 
-/** An audit before/after as "Status: in Umsetzung · Ende: 31.12.2024"; ids and technical fields are left out. */
-function describe(value: unknown): string {
-  if (value == null || typeof value !== "object") return value == null ? "" : String(value);
-  return Object.entries(value as Record<string, unknown>)
-    .filter(([k]) => k in FIELD_LABELS)
-    .map(([k, v]) => `${FIELD_LABELS[k]}: ${show(k, v)}`)
-    .join(" · ");
-}
-
 function History(props: { projectId: string }) {
-  const [page, setPage] = createSignal(1);
-  const history = useQuery(() => ({
-    queryKey: ["portfolio.history", props.projectId, page()],
-    queryFn: () => trpc.portfolio.history.query({ id: props.projectId, page: page(), pageSize: 10 }),
-    placeholderData: keepPreviousData,
-  }));
   return (
-    <section class="card" aria-labelledby="history-title">
-      <h2 id="history-title">Verlauf</h2>
-      <QueryView
-        query={history}
-        isEmpty={(d) => d.items.length === 0}
-        empty={<EmptyState title="Noch keine Änderungen." />}
-      >
-        {(d) => (
-          <>
-            <TableScroll>
-              <table class="table">
-                <thead>
-                  <tr>
-                    <th scope="col">Zeitpunkt</th>
-                    <th scope="col">Person</th>
-                    <th scope="col">Änderung</th>
-                    <th scope="col">vorher</th>
-                    <th scope="col">nachher</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  <For each={d.items}>
-                    {(e) => (
-                      <tr>
-                        <td>{formatDateTime(e.at)}</td>
-                        <td>{e.actorLabel}</td>
-                        <td>{ACTION_LABELS[e.action] ?? e.action}</td>
-                        <td class="small">{describe(e.before)}</td>
-                        <td class="small">{describe(e.after)}</td>
-                      </tr>
-                    )}
-                  </For>
-                </tbody>
-              </table>
-            </TableScroll>
-            <Pager
-              page={d.page}
-              pageSize={d.pageSize}
-              total={d.total}
-              onPage={setPage}
-              label="Seiten des Verlaufs"
-            />
-          </>
-        )}
-      </QueryView>
-    </section>
+    <HistoryCard
+      queryKey={["portfolio.history", props.projectId]}
+      fetch={(page) => trpc.portfolio.history.query({ id: props.projectId, ...page })}
+      actionLabel={(action) => ACTION_LABELS[action] ?? auditActionLabel(action)}
+      changes={(e) => describeChanges(e.before, e.after, FIELD_LABELS, show)}
+    />
   );
 }
