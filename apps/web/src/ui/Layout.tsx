@@ -123,7 +123,7 @@ function UserMenu(props: { me: Me }): JSX.Element {
     <div class="user-menu">
       <span class="user-tenant">{props.me.tenant.name}</span>
       <A href="/konto" class="user-name">
-        {props.me.user.displayName} <span class="user-role">({ROLE_LABELS[props.me.user.role]})</span>
+        {props.me.user.displayName} <span class="user-role">· {ROLE_LABELS[props.me.user.role]}</span>
       </A>
       <button
         type="button"
