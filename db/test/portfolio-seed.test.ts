@@ -61,7 +61,8 @@ describe("portfolio demo data", () => {
     }));
     expect(facts.projects).toBe(halle.projects);
     expect(facts.milestones).toBe(facts.projects * 4);
-    expect(facts.rounds).toMatchObject([{ year: 2024, title: "Anmeldung für 2024", status: "open" }]);
+    // The open round is for the year after the seed's day.
+    expect(facts.rounds).toMatchObject([{ year: 2027, title: "Anmeldung für 2027", status: "open" }]);
     expect(facts.proposals.map((p) => p.status).sort()).toEqual([
       "approved",
       "assessed",

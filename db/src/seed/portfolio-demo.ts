@@ -1,6 +1,7 @@
 // Demo portfolios. Halle (Saale) gets its real Projektliste 2023 imported through the import code path (so the Dauer
 // warnings are real), a status update of those 15 projects, and about 65 further plausible projects of 2023 (demo
-// data, not Halle's real list), milestones, PM standards and an open "Anmeldung für 2024" with proposals. A few other
+// data, not Halle's real list), milestones, PM standards and an open registration round for next year with proposals.
+// A few other
 // Kommunen get smaller portfolios. Idempotent: a Kommune that already has projects is left alone.
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -292,12 +293,16 @@ async function seedMilestonesAndStandards(tx: TenantTx, tenantId: string, today:
   return { milestones: milestones.length, standards: standards.length };
 }
 
-/** Halle's open "Anmeldung für 2024": proposals in every state, one approved into a project. */
-async function seedRound2024(tx: TenantTx, tenantId: string, rnd: () => number) {
+/**
+ * Halle's open registration round for the year after `today` ("Anmeldung für 2027" in 2026): proposals in every
+ * state, one approved into a project of that year.
+ */
+async function seedNextRound(tx: TenantTx, tenantId: string, today: string, rnd: () => number) {
+  const year = Number(today.slice(0, 4)) + 1;
   const round = await openRound(tx, tenantId, ACTOR, {
-    year: 2024,
-    title: "Anmeldung für 2024",
-    deadline: "2024-03-31",
+    year,
+    title: `Anmeldung für ${year}`,
+    deadline: `${year}-01-31`,
     weights: { strategicFit: 40, urgency: 30, dependencies: 15, cost: 15 },
   });
   const units = await tx.select().from(orgUnits);
@@ -385,8 +390,8 @@ async function seedRound2024(tx: TenantTx, tenantId: string, rnd: () => number) 
       name,
       description,
       justification,
-      startDate: iso(2024, month, 1),
-      endDate: endOf(2024, month, months),
+      startDate: iso(year, month, 1),
+      endDate: endOf(year, month, months),
       method: null,
       leadName: LEADS[Math.floor(rnd() * (LEADS.length - 1))]!,
       budgetCents: budgetEur * 100,
@@ -400,10 +405,10 @@ async function seedRound2024(tx: TenantTx, tenantId: string, rnd: () => number) 
       (typeof SCORING_CRITERIA)[number],
       number
     >;
-    await scoreProposal(tx, tenantId, ACTOR, id, scores, "Bewertung in der PMO-Runde am 12.04.2024");
+    await scoreProposal(tx, tenantId, ACTOR, id, scores, "Bewertung in der PMO-Runde");
   }
   await decideProposal(tx, tenantId, ACTOR, ids[1]!, "approved", "Genehmigt in der Lenkungsrunde");
-  await decideProposal(tx, tenantId, ACTOR, ids[3]!, "rejected", "Zurückgestellt auf 2025");
+  await decideProposal(tx, tenantId, ACTOR, ids[3]!, "rejected", `Zurückgestellt auf ${year + 1}`);
 }
 
 const OTHER: { slug: string; plans: Plan[] }[] = [
@@ -499,7 +504,7 @@ export async function seedPortfolioDemo(db: Database, today = berlinToday()): Pr
         "portfolio-2023-weitere.tsv",
       );
       if (!more.committed) throw new Error(more.errors.map((e) => e.message).join("; "));
-      await seedRound2024(tx, halleId, rnd);
+      await seedNextRound(tx, halleId, today, rnd);
       const extra = await seedMilestonesAndStandards(tx, halleId, today, rnd);
       await writeAudit(tx, halleId, ACTOR, {
         action: "portfolio.demo_seed",
