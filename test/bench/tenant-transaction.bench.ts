@@ -132,7 +132,7 @@ async function run(name: string, url: string, headers: Record<string, string>) {
 
 // Interleaved rounds: load from other processes on the machine drifts, and alternating A/B lets both sides see the
 // same conditions. The figure per side is the median over the rounds.
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 9);
 const protectedUrl = `http://127.0.0.1:${port}/trpc/users.list?input=${input}`;
 const unprotectedUrl = `http://127.0.0.1:${port}/baseline/users.list?input=${input}`;
 await autocannon(protectedUrl, { cookie }, 2); // warm-up both paths (prepared statements, JIT)
