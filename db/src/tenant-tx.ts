@@ -27,8 +27,8 @@ export class TenantContextError extends Error {
  * The connection is reserved explicitly (`sql.reserve()`), so it belongs to this transaction alone; that sidesteps the
  * `sql.begin()` path of porsager/postgres#1189 altogether (the library is patched as well). BEGIN with the
  * transaction-local tenant setting and the read-back of that setting (one message), and `fn`'s first statements
- * leave in one network write and are executed in that order. A transaction-local setting is visible to the read-back only inside the same
- * open transaction; if it does not match, `fn`'s work is rolled back and never returned.
+ * leave in one network write and are executed in that order. A transaction-local setting is visible to the read-back
+ * only inside the same open transaction; if it does not match, `fn`'s work is rolled back and never returned.
  */
 export function withTenant<T>(
   db: Database,

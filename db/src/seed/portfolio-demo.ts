@@ -1,8 +1,7 @@
 // Demo portfolios. Halle (Saale) gets its real Projektliste 2023 imported through the import code path (so the Dauer
 // warnings are real), a status update of those 15 projects, and about 65 further plausible projects of 2023 (demo
 // data, not Halle's real list), milestones, PM standards and an open registration round for next year with proposals.
-// A few other
-// Kommunen get smaller portfolios. Idempotent: a Kommune that already has projects is left alone.
+// A few other Kommunen get smaller portfolios. Idempotent: a Kommune that already has projects is left alone.
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { berlinToday, SCORING_CRITERIA } from "@spatz/domain";
