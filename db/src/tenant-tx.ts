@@ -26,9 +26,9 @@ export class TenantContextError extends Error {
  *
  * The connection is reserved explicitly (`sql.reserve()`), so it belongs to this transaction alone; that sidesteps the
  * `sql.begin()` path of porsager/postgres#1189 altogether (the library is patched as well). BEGIN with the
- * transaction-local tenant setting and the read-back of that setting (one message), and `fn`'s first statements
- * leave in one network write and are executed in that order. A transaction-local setting is visible to the read-back
- * only inside the same open transaction; if it does not match, `fn`'s work is rolled back and never returned.
+ * transaction-local tenant setting, the read-back of that setting and `fn`'s first statements leave in one network
+ * write and are executed in that order. A transaction-local setting is visible to the read-back only inside the same
+ * open transaction; if it does not match, `fn`'s work is rolled back and never returned.
  */
 export function withTenant<T>(
   db: Database,
@@ -94,23 +94,22 @@ async function inTransaction<T>(
 ): Promise<T> {
   const reserved = await db.$client.reserve();
   try {
-    // `setting` is a validated UUID or empty, so it can be inlined: one simple-protocol message carries BEGIN, the
-    // setting and its read-back, executed in that order.
+    // `setting` is a validated UUID or empty, so it can be inlined: the simple protocol carries both statements.
     const mode = ["begin", isolation && `isolation level ${isolation}`, readOnly && "read only"]
       .filter(Boolean)
       .join(" ");
     const begin = reserved
-      .unsafe(
-        `${mode}; select set_config('app.tenant_id', '${setting}', true); ` +
-          `select current_setting('app.tenant_id', true) as tenant`,
-      )
+      .unsafe(`${mode}; select set_config('app.tenant_id', '${setting}', true)`)
       .execute();
+    const check = reserved<
+      { tenant: string | null }[]
+    >`select current_setting('app.tenant_id', true) as tenant`.execute();
+    check.catch(() => {}); // awaited below; a failed BEGIN must not also surface as an unhandled rejection
     const work = Promise.resolve().then(() => fn(bind(reserved)));
     work.catch(() => {}); // awaited below; an early failure must not count as unhandled while BEGIN is in flight
     try {
-      // One result per statement; the read-back is the last.
-      const results = (await begin) as unknown as { tenant: string | null }[][];
-      const [row] = results.at(-1) ?? [];
+      await begin;
+      const [row] = await check;
       if ((row?.tenant ?? "") !== setting) {
         throw new TenantContextError(
           `tenant transaction check failed: expected "${setting}", connection reports ${JSON.stringify(row)}`,

@@ -5,6 +5,10 @@
 //                    runs the same drizzle queries (session lookup, list, count) as a superuser: no RLS, no tenant
 //                    setting, no transaction; the tenant filter is in the WHERE clause instead.
 // Target: (a) reaches at least 80 % of (b)'s requests per second. Run: pnpm --filter @spatz/test bench:tenant-tx
+// Options (environment): BENCH_ROUNDS (9), BENCH_SECONDS per side and round (4), BENCH_CONNECTIONS (20);
+// BENCH_LOADGEN_CPU=0 pins the load generator to CPU 0 (run the script itself under `taskset -c 1`, so that server and
+// PostgreSQL share the other CPU: the CPU cost per request without scheduler noise); BENCH_ONLY=protected|unprotected
+// loads one side only, for a CPU profile (`node --cpu-prof --import tsx bench/tenant-transaction.bench.ts`).
 
 import { execFile } from "node:child_process";
 import { createRequire } from "node:module";
@@ -112,7 +116,11 @@ const autocannonBin = createRequire(import.meta.url).resolve("autocannon/autocan
 async function autocannon(url: string, headers: Record<string, string>, seconds: number) {
   const args = [autocannonBin, "-j", "-c", String(CONNECTIONS), "-d", String(seconds)];
   for (const [k, v] of Object.entries(headers)) args.push("-H", `${k}=${v}`);
-  const { stdout } = await promisify(execFile)(process.execPath, [...args, url], {
+  const pin = process.env.BENCH_LOADGEN_CPU;
+  const [cmd, cmdArgs] = pin
+    ? ["taskset", ["-c", pin, process.execPath, ...args, url]]
+    : [process.execPath, [...args, url]];
+  const { stdout } = await promisify(execFile)(cmd, cmdArgs, {
     maxBuffer: 64 * 1024 * 1024,
   });
   return JSON.parse(stdout) as {
@@ -137,6 +145,12 @@ const protectedUrl = `http://127.0.0.1:${port}/trpc/users.list?input=${input}`;
 const unprotectedUrl = `http://127.0.0.1:${port}/baseline/users.list?input=${input}`;
 await autocannon(protectedUrl, { cookie }, 2); // warm-up both paths (prepared statements, JIT)
 await autocannon(unprotectedUrl, { cookie }, 2);
+// BENCH_ONLY=protected|unprotected: load one side only, for a CPU profile of it (node --cpu-prof --import tsx …).
+const only = process.env.BENCH_ONLY;
+if (only) {
+  console.log(await run(only, only === "protected" ? protectedUrl : unprotectedUrl, { cookie }));
+  process.exit(0);
+}
 const runs: { protected: Awaited<ReturnType<typeof run>>; unprotected: Awaited<ReturnType<typeof run>> }[] =
   [];
 for (let round = 0; round < ROUNDS; round++) {
