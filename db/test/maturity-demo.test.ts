@@ -75,6 +75,17 @@ describe("demo maturity data", () => {
     }
   });
 
+  it("starts every demo measure's history with its creation", async () => {
+    const halle = kommunen.find((k) => k.slug === "halle-saale")!;
+    const [withoutCreation] = await withTenant(client.db, halle.id, (tx) =>
+      tx.execute<{ n: number }>(sql`
+        select count(*)::int as n from measures m
+        where not exists (select 1 from audit_log a
+                          where a.entity_type = 'measure' and a.entity_id = m.id::text and a.action = 'measure.create')`),
+    );
+    expect(withoutCreation!.n).toBe(0);
+  });
+
   it("spreads the maturity index across Kommunen (for benchmarks)", async () => {
     const indexes: number[] = [];
     for (const k of kommunen) {

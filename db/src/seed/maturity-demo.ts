@@ -6,7 +6,7 @@
 import { berlinToday } from "@spatz/domain";
 import type { MaturityModel } from "@spatz/maturity";
 import { and, count, eq, inArray, ne } from "drizzle-orm";
-import { writeAudit } from "../audit.ts";
+import { writeAudit, writeAuditBatch } from "../audit.ts";
 import type { Database } from "../client.ts";
 import { STATE_TENANT_ID } from "../constants.ts";
 import { getPublishedModelSummary, loadModel } from "../queries/maturity-models.ts";
@@ -77,21 +77,31 @@ async function writePlan(tx: TenantTx, tenantId: string, slug: string, modelId: 
 
   await tx.insert(maturitySettings).values({ tenantId, modelId }).onConflictDoNothing();
   if (plan.measures.length > 0) {
-    await tx.insert(measures).values(
-      plan.measures.map((m) => ({
-        tenantId,
-        title: m.title,
-        description: m.description,
-        orgUnitId: unit(m.orgUnit),
-        projectId: project(m.project),
-        responsibleUserId: m.responsible ? personId(m.responsible) : null,
-        status: m.status,
-        plannedStart: m.plannedStart,
-        plannedEnd: m.plannedEnd,
-        completedOn: m.status === "completed" ? m.completedOn : null,
-        evidenceText: m.evidenceText,
-        criterionKeys: m.criterionKeys,
-      })),
+    const rows = await tx
+      .insert(measures)
+      .values(
+        plan.measures.map((m) => ({
+          tenantId,
+          title: m.title,
+          description: m.description,
+          orgUnitId: unit(m.orgUnit),
+          projectId: project(m.project),
+          responsibleUserId: m.responsible ? personId(m.responsible) : null,
+          status: m.status,
+          plannedStart: m.plannedStart,
+          plannedEnd: m.plannedEnd,
+          completedOn: m.status === "completed" ? m.completedOn : null,
+          evidenceText: m.evidenceText,
+          criterionKeys: m.criterionKeys,
+        })),
+      )
+      .returning();
+    // Each demo measure's history starts with its creation, as it would after an import.
+    await writeAuditBatch(
+      tx,
+      tenantId,
+      ACTOR,
+      rows.map((row) => ({ action: "measure.create", entityType: "measure", entityId: row.id, after: row })),
     );
   }
   for (const s of plan.strategies) {
