@@ -332,6 +332,11 @@ describe("a Kommune's storage for evidence files", () => {
         usedBytes: files.reduce((sum, f) => sum + f.sizeBytes, 0),
         quotaBytes: 1024 * 1024,
       });
+      // Who cannot upload is not told about storage.
+      const viewer = await sessionAs(small, tenant, "viewer");
+      expect(
+        (await viewer.must<{ storage: unknown }>("measures.get", { id: measure.id })).storage,
+      ).toBeNull();
 
       // Removing a file frees its space.
       await session.must("measures.deleteEvidence", { id: files[0]!.id });

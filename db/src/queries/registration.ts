@@ -256,19 +256,20 @@ export async function submitProposal(
   return row!;
 }
 
+type ProposalRow = NonNullable<Awaited<ReturnType<typeof getProposalRow>>>;
+
 /**
- * Corrects a submitted proposal while its round is open. Scoring starts from what was submitted, so an assessed or
- * decided proposal stays as it is (the PMO would score something else than it saw).
+ * Corrects a submitted proposal (as loaded by the caller) while its round is open. Scoring starts from what was
+ * submitted, so an assessed or decided proposal stays as it is (the PMO would score something else than it saw).
  */
 export async function updateProposal(
   tx: TenantTx,
   tenantId: string,
   actor: Actor,
-  id: string,
+  before: ProposalRow,
   values: Omit<ProposalValues, "roundId">,
 ) {
-  const before = await getProposalRow(tx, id);
-  if (!before) throw new DomainError("NOT_FOUND", "Diese Anmeldung gibt es nicht.");
+  const id = before.id;
   if (before.status !== "submitted")
     throw new DomainError(
       "CONFLICT",
@@ -294,9 +295,9 @@ export async function updateProposal(
   return row!;
 }
 
-export async function withdrawProposal(tx: TenantTx, tenantId: string, actor: Actor, id: string) {
-  const before = await getProposalRow(tx, id);
-  if (!before) throw new DomainError("NOT_FOUND", "Diese Anmeldung gibt es nicht.");
+/** Withdraws a proposal (as loaded by the caller) that has not been assessed yet. */
+export async function withdrawProposal(tx: TenantTx, tenantId: string, actor: Actor, before: ProposalRow) {
+  const id = before.id;
   if (before.status !== "submitted")
     throw new DomainError(
       "CONFLICT",

@@ -57,8 +57,9 @@ export function EvidenceFiles(props: { detail: Detail }) {
     upload.reset();
     setChosen(null);
     if (!file) return;
-    const { usedBytes, quotaBytes } = props.detail.storage;
-    if (usedBytes + file.size > quotaBytes) return setLocalError(evidenceQuotaMessage(usedBytes, quotaBytes));
+    const storage = props.detail.storage;
+    if (storage && storage.usedBytes + file.size > storage.quotaBytes)
+      return setLocalError(evidenceQuotaMessage(storage.usedBytes, storage.quotaBytes));
     const read = await readEvidenceFile(file);
     if ("error" in read) setLocalError(read.error);
     else setChosen(read.upload);
@@ -142,9 +143,16 @@ export function EvidenceFiles(props: { detail: Detail }) {
           <div class="field" classList={{ "field-invalid": !!error() }}>
             <label for={`${id}-file`}>Datei hinzufügen</label>
             <p class="field-hint" id={`${id}-hint`}>
-              {full() ? `Die Maßnahme hat schon ${EVIDENCE_MAX_FILES} Dateien.` : EVIDENCE_HINT} Speicher
-              Ihrer Verwaltung: {formatFileSize(props.detail.storage.usedBytes)} von{" "}
-              {formatFileSize(props.detail.storage.quotaBytes)} belegt.
+              {full() ? `Die Maßnahme hat schon ${EVIDENCE_MAX_FILES} Dateien.` : EVIDENCE_HINT}
+              <Show when={props.detail.storage}>
+                {(s) => (
+                  <>
+                    {" "}
+                    Speicher Ihrer Verwaltung: {formatFileSize(s().usedBytes)} von{" "}
+                    {formatFileSize(s().quotaBytes)} belegt.
+                  </>
+                )}
+              </Show>
             </p>
             <input
               ref={input}

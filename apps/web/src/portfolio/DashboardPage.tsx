@@ -110,36 +110,34 @@ function DashboardView(props: { data: Dashboard }) {
             ],
           }}
           table={
-            <TableScroll>
-              <table class="table">
-                <thead>
-                  <tr>
-                    <th scope="col">Status</th>
-                    <th scope="col" class="num">
-                      Projekte
-                    </th>
-                    <th scope="col" class="num">
-                      Budget
-                    </th>
-                    <th scope="col" class="num">
-                      Aufwand
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  <For each={d().byStatus}>
-                    {(s) => (
-                      <tr>
-                        <th scope="row">{projectStatusLabels[s.status]}</th>
-                        <td class="num">{formatInteger(s.count)}</td>
-                        <td class="num">{money(s.budgetCents)}</td>
-                        <td class="num">{personDays(s.effortDays)}</td>
-                      </tr>
-                    )}
-                  </For>
-                </tbody>
-              </table>
-            </TableScroll>
+            <table class="table">
+              <thead>
+                <tr>
+                  <th scope="col">Status</th>
+                  <th scope="col" class="num">
+                    Projekte
+                  </th>
+                  <th scope="col" class="num">
+                    Budget
+                  </th>
+                  <th scope="col" class="num">
+                    Aufwand
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                <For each={d().byStatus}>
+                  {(s) => (
+                    <tr>
+                      <th scope="row">{projectStatusLabels[s.status]}</th>
+                      <td class="num">{formatInteger(s.count)}</td>
+                      <td class="num">{money(s.budgetCents)}</td>
+                      <td class="num">{personDays(s.effortDays)}</td>
+                    </tr>
+                  )}
+                </For>
+              </tbody>
+            </table>
           }
         />
         <Chart
@@ -161,38 +159,36 @@ function DashboardView(props: { data: Dashboard }) {
             ],
           }}
           table={
-            <TableScroll>
-              <table class="table">
-                <thead>
-                  <tr>
-                    <th scope="col">Geschäftsbereich</th>
-                    <th scope="col" class="num">
-                      Projekte
-                    </th>
-                    <th scope="col" class="num">
-                      Budget
-                    </th>
-                    <th scope="col" class="num">
-                      Aufwand
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  <For each={d().byGb}>
-                    {(g) => (
-                      <tr>
-                        <th scope="row">
-                          {g.code} – {g.name}
-                        </th>
-                        <td class="num">{formatInteger(g.count)}</td>
-                        <td class="num">{money(g.budgetCents)}</td>
-                        <td class="num">{personDays(g.effortDays)}</td>
-                      </tr>
-                    )}
-                  </For>
-                </tbody>
-              </table>
-            </TableScroll>
+            <table class="table">
+              <thead>
+                <tr>
+                  <th scope="col">Geschäftsbereich</th>
+                  <th scope="col" class="num">
+                    Projekte
+                  </th>
+                  <th scope="col" class="num">
+                    Budget
+                  </th>
+                  <th scope="col" class="num">
+                    Aufwand
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                <For each={d().byGb}>
+                  {(g) => (
+                    <tr>
+                      <th scope="row">
+                        {g.code} – {g.name}
+                      </th>
+                      <td class="num">{formatInteger(g.count)}</td>
+                      <td class="num">{money(g.budgetCents)}</td>
+                      <td class="num">{personDays(g.effortDays)}</td>
+                    </tr>
+                  )}
+                </For>
+              </tbody>
+            </table>
           }
         />
         <Chart
@@ -215,32 +211,30 @@ function DashboardView(props: { data: Dashboard }) {
             ],
           }}
           table={
-            <TableScroll>
-              <table class="table">
-                <thead>
-                  <tr>
-                    <th scope="col">Quartal</th>
-                    <th scope="col" class="num">
-                      Starts
-                    </th>
-                    <th scope="col" class="num">
-                      Enden
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  <For each={d().quarters}>
-                    {(q) => (
-                      <tr>
-                        <th scope="row">{q.quarter.replace("-", " ")}</th>
-                        <td class="num">{q.starting}</td>
-                        <td class="num">{q.ending}</td>
-                      </tr>
-                    )}
-                  </For>
-                </tbody>
-              </table>
-            </TableScroll>
+            <table class="table">
+              <thead>
+                <tr>
+                  <th scope="col">Quartal</th>
+                  <th scope="col" class="num">
+                    Starts
+                  </th>
+                  <th scope="col" class="num">
+                    Enden
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                <For each={d().quarters}>
+                  {(q) => (
+                    <tr>
+                      <th scope="row">{q.quarter.replace("-", " ")}</th>
+                      <td class="num">{q.starting}</td>
+                      <td class="num">{q.ending}</td>
+                    </tr>
+                  )}
+                </For>
+              </tbody>
+            </table>
           }
         />
         <Chart
@@ -262,32 +256,30 @@ function DashboardView(props: { data: Dashboard }) {
             ],
           }}
           table={
-            <TableScroll>
-              <table class="table">
-                <thead>
-                  <tr>
-                    <th scope="col">Standard</th>
-                    <th scope="col" class="num">
-                      Projekte
-                    </th>
-                    <th scope="col" class="num">
-                      Anteil
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  <For each={PM_STANDARDS}>
-                    {(s) => (
-                      <tr>
-                        <th scope="row">{PM_STANDARD_LABELS[s]}</th>
-                        <td class="num">{formatInteger(standardCount(s))}</td>
-                        <td class="num">{percent.format(standardCount(s) / Math.max(1, d().total))}</td>
-                      </tr>
-                    )}
-                  </For>
-                </tbody>
-              </table>
-            </TableScroll>
+            <table class="table">
+              <thead>
+                <tr>
+                  <th scope="col">Standard</th>
+                  <th scope="col" class="num">
+                    Projekte
+                  </th>
+                  <th scope="col" class="num">
+                    Anteil
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                <For each={PM_STANDARDS}>
+                  {(s) => (
+                    <tr>
+                      <th scope="row">{PM_STANDARD_LABELS[s]}</th>
+                      <td class="num">{formatInteger(standardCount(s))}</td>
+                      <td class="num">{percent.format(standardCount(s) / Math.max(1, d().total))}</td>
+                    </tr>
+                  )}
+                </For>
+              </tbody>
+            </table>
           }
         />
       </div>

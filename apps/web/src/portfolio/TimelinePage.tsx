@@ -12,7 +12,6 @@ import { PageHeader } from "../ui/PageHeader.tsx";
 import { Pager } from "../ui/Pager.tsx";
 import { QueryView } from "../ui/QueryView.tsx";
 import { EmptyState } from "../ui/states.tsx";
-import { TableScroll } from "../ui/TableScroll.tsx";
 import {
   ChoiceField,
   FilterForm,
@@ -269,65 +268,63 @@ function TimelineView(props: { data: Timeline; scale: Scale; onPage: (page: numb
         height={Math.max(220, props.data.items.length * 30 + 90)}
         tableOpen
         table={
-          <TableScroll>
-            <table class="table timeline-table">
-              <caption class="visually-hidden">Projekte und Meilensteine im Zeitraum</caption>
-              <thead>
-                <tr>
-                  <th scope="col">GB / R</th>
-                  <th scope="col">Projekt</th>
-                  <th scope="col">Start</th>
-                  <th scope="col">Ende</th>
-                  <th scope="col">Dauer</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Meilensteine</th>
-                </tr>
-              </thead>
-              <For each={groups()}>
-                {(group) => (
-                  <tbody>
-                    <tr class="group-row">
-                      <th scope="colgroup" colSpan={7}>
-                        {group.gb} – {group.gbName}
-                      </th>
-                    </tr>
-                    <For each={group.items}>
-                      {(p) => (
-                        <tr>
-                          <td>
-                            {p.gbCode} / {p.rCode}
-                          </td>
-                          <th scope="row">
-                            <A href={`/portfolio/projekte/${p.id}`}>{p.name}</A>
-                          </th>
-                          <td>{formatDate(p.startDate)}</td>
-                          <td>{formatDate(p.endDate)}</td>
-                          <td>{p.duration}</td>
-                          <td>
-                            <StatusBadge status={p.status} />
-                          </td>
-                          <td>
-                            <Show when={p.milestones.length > 0} fallback="–">
-                              <ul class="plain-list">
-                                <For each={p.milestones}>
-                                  {(m) => (
-                                    <li classList={{ "text-overdue": m.overdue }}>
-                                      {m.title}: {formatDate(m.dueDate)}
-                                      {m.done ? " (erreicht)" : m.overdue ? " (überfällig)" : ""}
-                                    </li>
-                                  )}
-                                </For>
-                              </ul>
-                            </Show>
-                          </td>
-                        </tr>
-                      )}
-                    </For>
-                  </tbody>
-                )}
-              </For>
-            </table>
-          </TableScroll>
+          <table class="table timeline-table">
+            <caption class="visually-hidden">Projekte und Meilensteine im Zeitraum</caption>
+            <thead>
+              <tr>
+                <th scope="col">GB / R</th>
+                <th scope="col">Projekt</th>
+                <th scope="col">Start</th>
+                <th scope="col">Ende</th>
+                <th scope="col">Dauer</th>
+                <th scope="col">Status</th>
+                <th scope="col">Meilensteine</th>
+              </tr>
+            </thead>
+            <For each={groups()}>
+              {(group) => (
+                <tbody>
+                  <tr class="group-row">
+                    <th scope="colgroup" colSpan={7}>
+                      {group.gb} – {group.gbName}
+                    </th>
+                  </tr>
+                  <For each={group.items}>
+                    {(p) => (
+                      <tr>
+                        <td>
+                          {p.gbCode} / {p.rCode}
+                        </td>
+                        <th scope="row">
+                          <A href={`/portfolio/projekte/${p.id}`}>{p.name}</A>
+                        </th>
+                        <td>{formatDate(p.startDate)}</td>
+                        <td>{formatDate(p.endDate)}</td>
+                        <td>{p.duration}</td>
+                        <td>
+                          <StatusBadge status={p.status} />
+                        </td>
+                        <td>
+                          <Show when={p.milestones.length > 0} fallback="–">
+                            <ul class="plain-list">
+                              <For each={p.milestones}>
+                                {(m) => (
+                                  <li classList={{ "text-overdue": m.overdue }}>
+                                    {m.title}: {formatDate(m.dueDate)}
+                                    {m.done ? " (erreicht)" : m.overdue ? " (überfällig)" : ""}
+                                  </li>
+                                )}
+                              </For>
+                            </ul>
+                          </Show>
+                        </td>
+                      </tr>
+                    )}
+                  </For>
+                </tbody>
+              )}
+            </For>
+          </table>
         }
       />
       <Pager

@@ -138,12 +138,12 @@ export const measuresRouter = router({
     const measure = await queries.getMeasure(ctx.tx, input.id);
     if (!measure) throw notFound(NOT_FOUND);
     const evidenceFiles = await queries.listEvidenceFiles(ctx.tx, input.id);
-    // The Kommune's storage for evidence files, so that the upload form can say how much is left.
-    const storage = {
-      usedBytes: await queries.evidenceBytesUsed(ctx.tx),
-      quotaBytes: ctx.deps.evidenceQuotaBytes,
-    };
-    return { measure, evidenceFiles, storage, canEdit: mayEdit(ctx.session, measure) };
+    const canEdit = mayEdit(ctx.session, measure);
+    // For those who may upload: the Kommune's storage for evidence files, so that the form can say how much is left.
+    const storage = canEdit
+      ? { usedBytes: await queries.evidenceBytesUsed(ctx.tx), quotaBytes: ctx.deps.evidenceQuotaBytes }
+      : null;
+    return { measure, evidenceFiles, storage, canEdit };
   }),
 
   /** The measure's changes from the audit log, newest first, paged. */

@@ -71,9 +71,9 @@ export const registrationRouter = router({
   /** The submitter (or the PMO) corrects a proposal that has not been assessed yet. */
   updateProposal: tenantProcedure.input(proposalUpdate).mutation(async ({ ctx, input }) => {
     const { id, start, end, ...rest } = input;
-    await assertOwnProposal(ctx, id, "ändern");
+    const proposal = await ownProposal(ctx, id, "ändern");
     await domain(() =>
-      queries.updateProposal(ctx.tx, ctx.session.tenant.id, ctx.session.actor, id, {
+      queries.updateProposal(ctx.tx, ctx.session.tenant.id, ctx.session.actor, proposal, {
         ...rest,
         startDate: start,
         endDate: end,
@@ -85,8 +85,8 @@ export const registrationRouter = router({
 
   /** The submitter (or the PMO) withdraws a proposal that has not been assessed yet. */
   withdrawProposal: tenantProcedure.input(z.object({ id: z.uuid() })).mutation(async ({ ctx, input }) => {
-    await assertOwnProposal(ctx, input.id, "zurückziehen");
-    await domain(() => queries.withdrawProposal(ctx.tx, ctx.session.tenant.id, ctx.session.actor, input.id));
+    const proposal = await ownProposal(ctx, input.id, "zurückziehen");
+    await domain(() => queries.withdrawProposal(ctx.tx, ctx.session.tenant.id, ctx.session.actor, proposal));
     return { ok: true };
   }),
 
@@ -119,8 +119,10 @@ export const registrationRouter = router({
   }),
 });
 
-/** A project lead changes or withdraws only the proposals they submitted; the PMO (coordinator) any of them. */
-async function assertOwnProposal(
+/**
+ * The proposal to change or withdraw: a project lead only those they submitted, the PMO (coordinator) any of them.
+ */
+async function ownProposal(
   ctx: { tx: Parameters<typeof queries.getProposalRow>[0]; session: SessionContext },
   id: string,
   verb: string,
@@ -129,4 +131,5 @@ async function assertOwnProposal(
   if (!proposal) throw new TRPCError({ code: "NOT_FOUND", message: "Diese Anmeldung gibt es nicht." });
   if (ctx.session.user.role !== "coordinator" && proposal.submittedBy !== ctx.session.user.id)
     throw new TRPCError({ code: "FORBIDDEN", message: `Sie können nur Ihre eigenen Anmeldungen ${verb}.` });
+  return proposal;
 }
