@@ -1,25 +1,41 @@
 // drizzle's postgres-js driver runs ad-hoc queries unprepared, so postgres.js first asks the server to describe every
 // parameterized statement: two round trips per query. This session prepares them (postgres.js caches the prepared
 // statement per connection, keyed by its text), which halves the round trips of every query SPATZ sends.
+// A query without parameters (e.g. `select count(*) from users`, where row-level security supplies the tenant filter)
+// would still go out in the simple protocol, which parses and plans it on every call, row-level-security subquery
+// included. The session sends those as prepared statements too, so that PostgreSQL plans each statement once per
+// connection. Statement texts therefore must not vary per call (values are parameters; see withSavepoint's name).
 import { PgDialect, type PgPreparedQuery, type PreparedQueryConfig } from "drizzle-orm/pg-core";
 import { PostgresJsDatabase, PostgresJsSession } from "drizzle-orm/postgres-js";
 import type postgres from "postgres";
 
 type Base = PostgresJsSession<postgres.Sql, Record<string, unknown>, never>;
 
+type Unsafe = postgres.Sql["unsafe"];
+type RelationalSchema = ConstructorParameters<typeof PostgresJsSession>[2];
+
+export const dialect = new PgDialect();
+
 class PreparingSession extends PostgresJsSession<postgres.Sql, Record<string, unknown>, never> {
+  /** The client as drizzle's prepared query uses it (only `unsafe`), with the extended protocol forced. */
+  private readonly extended: { unsafe: Unsafe };
+
+  constructor(client: postgres.Sql, schema: RelationalSchema | undefined) {
+    super(client, dialect, schema as never);
+    this.extended = {
+      unsafe: ((query, params, options) =>
+        client.unsafe(query, params, { ...options, prepare: true, simple: false } as never)) as Unsafe,
+    };
+  }
+
   override prepareQuery<T extends PreparedQueryConfig = PreparedQueryConfig>(
     ...args: Parameters<Base["prepareQuery"]>
   ): PgPreparedQuery<T> {
     const query = super.prepareQuery<T>(...(args as Parameters<Base["prepareQuery"]>));
-    (query as unknown as { prepare: boolean }).prepare = true;
+    Object.assign(query, { prepare: true, client: this.extended });
     return query;
   }
 }
-
-export const dialect = new PgDialect();
-
-type RelationalSchema = ConstructorParameters<typeof PostgresJsSession>[2];
 
 /**
  * A drizzle database on a postgres.js client (pool or reserved connection) that prepares its statements. The
@@ -30,7 +46,7 @@ export function preparedDatabase<T>(
   client: postgres.Sql | postgres.ReservedSql,
   schema?: RelationalSchema,
 ): T {
-  const session = new PreparingSession(client as postgres.Sql, dialect, schema as never);
+  const session = new PreparingSession(client as postgres.Sql, schema);
   const db = new PostgresJsDatabase(dialect, session as never, schema as never) as unknown as {
     $client: unknown;
   };

@@ -53,21 +53,22 @@ export type TransactionOptions = {
   isolation?: "read committed" | "repeatable read" | "serializable";
 };
 
-let savepoints = 0;
-
 /**
  * Runs `fn` inside a savepoint of the tenant transaction: if it throws, only its statements are undone and the
  * transaction stays usable (e.g. to turn a unique violation into a German CONFLICT message).
+ * One fixed name: statements are prepared per text (prepared-session.ts), and PostgreSQL resolves a reused name to
+ * the newest savepoint, which is the right one for nested calls as long as each call ends its own savepoint (hence
+ * the release after a rollback, too).
  */
 export async function withSavepoint<T>(tx: TenantTx, fn: (tx: TenantTx) => Promise<T>): Promise<T> {
-  const name = `spatz_sp_${++savepoints}`;
-  await tx.execute(sql.raw(`savepoint ${name}`));
+  await tx.execute(sql`savepoint spatz_sp`);
   try {
     const result = await fn(tx);
-    await tx.execute(sql.raw(`release savepoint ${name}`));
+    await tx.execute(sql`release savepoint spatz_sp`);
     return result;
   } catch (error) {
-    await tx.execute(sql.raw(`rollback to savepoint ${name}`));
+    await tx.execute(sql`rollback to savepoint spatz_sp`);
+    await tx.execute(sql`release savepoint spatz_sp`);
     throw error;
   }
 }

@@ -1,5 +1,5 @@
 // The same isolation promises checked directly in SQL, as the runtime role, through the tenant transaction.
-import { eq, sql } from "drizzle-orm";
+import { eq, like, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { writeAudit } from "../src/audit.ts";
 import { createDb, type DbClient } from "../src/client.ts";
@@ -7,7 +7,7 @@ import { STATE_TENANT_ID } from "../src/constants.ts";
 import { auditLog } from "../src/schema/audit.ts";
 import { users } from "../src/schema/identity.ts";
 import { tenants } from "../src/schema/tenants.ts";
-import { TenantContextError, withTenant } from "../src/tenant-tx.ts";
+import { TenantContextError, withSavepoint, withTenant } from "../src/tenant-tx.ts";
 import { createTestTenant, createTestUser } from "./fixtures.ts";
 
 let client: DbClient;
@@ -89,6 +89,52 @@ describe("tenant transaction", () => {
     } finally {
       await single.close();
     }
+  });
+
+  it("a statement prepared in one tenant's transaction filters by the next tenant's setting", async () => {
+    // Parameterless queries are prepared and planned once per connection (prepared-session.ts): the cached plan must
+    // read the tenant at execution, never keep the first tenant's filter.
+    const single = createDb(inject("appUrl"), { max: 1 });
+    try {
+      const countUsers = (tenantId: string) =>
+        withTenant(single.db, tenantId, async (tx) => {
+          const rows = await tx.select({ tenantId: users.tenantId }).from(users);
+          const prepared = await tx.execute<{ statement: string }>(
+            sql`select statement from pg_prepared_statements`,
+          );
+          return { rows, prepared: prepared.map((p) => p.statement) };
+        });
+      const inA = await countUsers(a.id);
+      const inB = await countUsers(b.id);
+      expect(inA.prepared).toContain('select "tenant_id" from "users"');
+      expect(inA.rows.map((r) => r.tenantId)).toEqual([a.id]);
+      expect(inB.rows.map((r) => r.tenantId)).toEqual([b.id]);
+    } finally {
+      await single.close();
+    }
+  });
+
+  it("nested savepoints undo exactly their own work", async () => {
+    const actions = await withTenant(client.db, a.id, async (tx) => {
+      const audit = (action: string) =>
+        writeAudit(tx, a.id, { userId: null, label: "Test" }, { action, entityType: "test" });
+      await withSavepoint(tx, async () => {
+        await audit("test.sp.outer-before");
+        await withSavepoint(tx, async () => {
+          await audit("test.sp.inner");
+          throw new Error("inner");
+        }).catch(() => {});
+        await audit("test.sp.outer-after");
+        throw new Error("outer");
+      }).catch(() => {});
+      await withSavepoint(tx, () => audit("test.sp.kept"));
+      const rows = await tx
+        .select({ action: auditLog.action })
+        .from(auditLog)
+        .where(like(auditLog.action, "test.sp.%"));
+      throw Object.assign(new Error("roll back the test's entries"), { rows });
+    }).catch((error: { rows?: { action: string }[] }) => error.rows?.map((r) => r.action));
+    expect(actions).toEqual(["test.sp.kept"]);
   });
 
   it("rejects a malformed tenant id before touching the database", async () => {
