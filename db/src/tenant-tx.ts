@@ -25,10 +25,12 @@ export class TenantContextError extends Error {
  * Runs `fn` in a transaction bound to `tenantId` and commits, or rolls back when `fn` throws.
  *
  * The connection is reserved explicitly (`sql.reserve()`), so it belongs to this transaction alone; that sidesteps the
- * `sql.begin()` path of porsager/postgres#1189 altogether (the library is patched as well). BEGIN with the
- * transaction-local tenant setting, the read-back of that setting and `fn`'s first statements leave in one network
- * write and are executed in that order. A transaction-local setting is visible to the read-back only inside the same
- * open transaction; if it does not match, `fn`'s work is rolled back and never returned.
+ * `sql.begin()` path of porsager/postgres#1189 altogether (the library is patched as well). One message carries BEGIN
+ * and the transaction-local tenant setting, and its answer is checked before `fn`'s result counts: the setting is
+ * this tenant, and the transaction began with this very message (`transaction_timestamp() = statement_timestamp()`;
+ * a transaction left open on the connection would be older, and BEGIN inside it only warns). A transaction-local
+ * setting then holds for every later statement of the transaction. `fn`'s first statements are pipelined behind that
+ * message; if the check fails, their work is rolled back and never returned.
  */
 export function withTenant<T>(
   db: Database,
@@ -100,20 +102,17 @@ async function inTransaction<T>(
       .filter(Boolean)
       .join(" ");
     const begin = reserved
-      .unsafe(`${mode}; select set_config('app.tenant_id', '${setting}', true)`)
-      .execute();
-    const check = reserved<
-      { tenant: string | null }[]
-    >`select current_setting('app.tenant_id', true) as tenant`.execute();
-    check.catch(() => {}); // awaited below; a failed BEGIN must not also surface as an unhandled rejection
+      .unsafe(
+        `${mode}; select set_config('app.tenant_id', '${setting}', true) as tenant, transaction_timestamp() = statement_timestamp() as fresh`,
+      )
+      .execute() as unknown as Promise<[unknown, { tenant: string; fresh: boolean }[]]>;
     const work = Promise.resolve().then(() => fn(bind(reserved)));
     work.catch(() => {}); // awaited below; an early failure must not count as unhandled while BEGIN is in flight
     try {
-      await begin;
-      const [row] = await check;
-      if ((row?.tenant ?? "") !== setting) {
+      const [, [row]] = await begin;
+      if (row?.tenant !== setting || row.fresh !== true) {
         throw new TenantContextError(
-          `tenant transaction check failed: expected "${setting}", connection reports ${JSON.stringify(row)}`,
+          `tenant transaction check failed: expected a new transaction for "${setting}", connection reports ${JSON.stringify(row)}`,
         );
       }
       const result = await work;

@@ -91,6 +91,22 @@ describe("tenant transaction", () => {
     }
   });
 
+  it("refuses to run inside a transaction left open on the connection", async () => {
+    // A leaked transaction (the porsager/postgres#1189 kind) must not be joined: BEGIN inside it only warns, so the
+    // tenant transaction checks that the transaction began with its own first message.
+    const single = createDb(inject("appUrl"), { max: 1 });
+    try {
+      await single.sql.unsafe("begin");
+      await expect(
+        withTenant(single.db, a.id, (tx) => tx.select().from(users), { readOnly: true }),
+      ).rejects.toBeInstanceOf(TenantContextError);
+      // The failed tenant transaction rolled the leaked one back, and the connection works normally again.
+      expect((await withTenant(single.db, a.id, (tx) => tx.select().from(users))).length).toBe(1);
+    } finally {
+      await single.close();
+    }
+  });
+
   it("a statement prepared in one tenant's transaction filters by the next tenant's setting", async () => {
     // Parameterless queries are prepared and planned once per connection (prepared-session.ts): the cached plan must
     // read the tenant at execution, never keep the first tenant's filter.

@@ -1,6 +1,6 @@
 // Benchmark: what does the tenant transaction cost? One run measures, over HTTP with autocannon,
 //   (a) protected:   tRPC users.list with a session cookie → session validated and the query run in the tenant
-//                    transaction (BEGIN, set_config + read-back, RLS on every table, COMMIT) as the runtime role;
+//                    transaction (BEGIN with set_config and its check, RLS on every table, COMMIT) as the runtime role;
 //   (b) unprotected: a tRPC procedure mounted on the same app (same middleware, transformer and serialization) that
 //                    runs the same drizzle queries (session lookup, list, count) as a superuser: no RLS, no tenant
 //                    setting, no transaction; the tenant filter is in the WHERE clause instead.
@@ -15,45 +15,22 @@ import { createRequire } from "node:module";
 import { promisify } from "node:util";
 import { serve } from "@hono/node-server";
 import { trpcServer } from "@hono/trpc-server";
-import { constantTimeEqual, hashPassword, parseSessionToken, sha256 } from "@spatz/auth";
-import { createDb, runMigrations, schema } from "@spatz/db";
-import { loadTenants, seedDemoUsers } from "@spatz/db/seed";
+import { parseSessionToken } from "@spatz/auth";
 import { pageInput } from "@spatz/domain";
-import { createTestDatabase, freePort, startThrowawayServices } from "@spatz/local";
+import { freePort } from "@spatz/local";
 import { readCookie, SESSION_COOKIE } from "@spatz/trpc";
 import { initTRPC, TRPCError } from "@trpc/server";
-import { and, asc, count, eq } from "drizzle-orm";
 import superjson from "superjson";
 import { z } from "zod";
-import { sessionCookie } from "../src/fixtures.ts";
-import { createTestApp } from "../src/server.ts";
+import { setUpTenantBench, unprotectedUsersList } from "./tenant-transaction-setup.ts";
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 4);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
 
-const services = await startThrowawayServices();
-const database = await createTestDatabase(services.postgresUrl, "spatz_bench");
-await runMigrations(database.ownerUrl);
-const seedClient = createDb(database.appUrl, { max: 4 });
-await loadTenants(seedClient.db, "Benchmark");
-await seedDemoUsers(seedClient.db, await hashPassword("benchmark-passwort"));
-const [halle] = await seedClient.sql<{ id: string }[]>`select id from tenants where slug = 'halle-saale'`;
-await seedClient.close();
+const bench = await setUpTenantBench();
+const { app, cookie } = bench;
 
-// Both sides get the same number of connections.
-const POOL = Number(process.env.BENCH_POOL ?? 20);
-const app = createTestApp({ appUrl: database.appUrl, redisUrl: services.redisUrl, poolSize: POOL });
-const adminClient = createDb(database.superuserUrl.replace(/\/postgres$/, `/${database.name}`), { max: 1 });
-const [admin] = await adminClient.sql<
-  { id: string }[]
->`select id from users where tenant_id = ${halle!.id} and role = 'admin'`;
-await adminClient.close();
-const cookie = await sessionCookie(app.client.db, halle!.id, admin!.id);
-
-// (b): the same work with the same drizzle queries and session check, but as a superuser on a plain pool: no RLS,
-// no tenant setting, no transaction; the tenant filter is written into the query instead.
-const superDb = createDb(database.superuserUrl.replace(/\/postgres$/, `/${database.name}`), { max: POOL }).db;
-const { users, sessions, tenants } = schema;
+// (b): mounted on the same app, so that both sides pass the same middleware, transformer and serialization.
 const t = initTRPC.context<{ cookie: string | null }>().create({ transformer: superjson });
 const baseline = t.router({
   users: t.router({
@@ -62,39 +39,9 @@ const baseline = t.router({
       .input(pageInput.extend({ search: z.string().max(100).optional() }))
       .query(async ({ ctx, input }) => {
         const token = parseSessionToken(readCookie(ctx.cookie, SESSION_COOKIE));
-        if (!token) throw new TRPCError({ code: "UNAUTHORIZED" });
-        const [session] = await superDb
-          .select({ session: sessions, user: users, tenant: tenants })
-          .from(sessions)
-          .innerJoin(users, and(eq(users.tenantId, sessions.tenantId), eq(users.id, sessions.userId)))
-          .innerJoin(tenants, eq(tenants.id, sessions.tenantId))
-          .where(and(eq(sessions.tenantId, token.tenantId), eq(sessions.id, token.sessionId)));
-        if (
-          !session ||
-          !constantTimeEqual(new Uint8Array(session.session.secretHash), sha256(token.secret))
-        ) {
-          throw new TRPCError({ code: "UNAUTHORIZED" });
-        }
-        const where = eq(users.tenantId, token.tenantId);
-        const [items, [total]] = await Promise.all([
-          superDb
-            .select({
-              id: users.id,
-              email: users.email,
-              displayName: users.displayName,
-              role: users.role,
-              status: users.status,
-              lastLoginAt: users.lastLoginAt,
-              createdAt: users.createdAt,
-            })
-            .from(users)
-            .where(where)
-            .orderBy(asc(users.displayName))
-            .limit(input.pageSize)
-            .offset((input.page - 1) * input.pageSize),
-          superDb.select({ n: count() }).from(users).where(where),
-        ]);
-        return { items, total: total?.n ?? 0, page: input.page, pageSize: input.pageSize };
+        const result = token && (await unprotectedUsersList(bench.superuser.db, token, input));
+        if (!result) throw new TRPCError({ code: "UNAUTHORIZED" });
+        return result;
       }),
   }),
 });
@@ -160,9 +107,7 @@ let passed = true;
 if (!only) passed = report();
 
 for (const s of servers) s.close();
-await app.close();
-await database.drop();
-await services.stop();
+await bench.close();
 process.exit(passed ? 0 : 1);
 
 function report(): boolean {
