@@ -109,7 +109,7 @@ async function inTransaction<T>(
     const work = Promise.resolve().then(() => fn(bind(reserved)));
     work.catch(() => {}); // awaited below; an early failure must not count as unhandled while BEGIN is in flight
     try {
-      const [, [row]] = await begin;
+      const row = (await begin)[1]?.[0];
       if (row?.tenant !== setting || row.fresh !== true) {
         throw new TenantContextError(
           `tenant transaction check failed: expected a new transaction for "${setting}", connection reports ${JSON.stringify(row)}`,
