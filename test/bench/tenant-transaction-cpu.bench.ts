@@ -76,15 +76,19 @@ async function measure(op: () => Promise<unknown>, ops: number, pids: number[]) 
   };
 }
 
-for (const op of Object.values(operations)) await measure(op, 2000, []); // warm-up: JIT, prepared statements
-const pids = await backendPids();
 const samples: Record<string, { node: number; pg: number | null }[]> = Object.fromEntries(
   Object.keys(operations).map((name) => [name, []]),
 );
-for (let round = 0; round < ROUNDS; round++) {
-  for (const [name, op] of Object.entries(operations)) samples[name]!.push(await measure(op, OPS, pids));
+// The throwaway PostgreSQL and Redis are stopped however the run ends.
+try {
+  for (const op of Object.values(operations)) await measure(op, 2000, []); // warm-up: JIT, prepared statements
+  const pids = await backendPids();
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const [name, op] of Object.entries(operations)) samples[name]!.push(await measure(op, OPS, pids));
+  }
+} finally {
+  await bench.close();
 }
-await bench.close();
 
 const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
 const fmt = (x: number | null) => (x === null ? "n/a" : x.toFixed(0)).padStart(7);

@@ -90,24 +90,27 @@ async function run(name: string, url: string, headers: Record<string, string>) {
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 9);
 const protectedUrl = `http://127.0.0.1:${port}/trpc/users.list?input=${input}`;
 const unprotectedUrl = `http://127.0.0.1:${port}/baseline/users.list?input=${input}`;
-await autocannon(protectedUrl, { cookie }, 2); // warm-up both paths (prepared statements, JIT)
-await autocannon(unprotectedUrl, { cookie }, 2);
-// BENCH_ONLY=protected|unprotected: load one side only, for a CPU profile of it (node --cpu-prof --import tsx …).
-const only = process.env.BENCH_ONLY;
-if (only) console.log(await run(only, only === "protected" ? protectedUrl : unprotectedUrl, { cookie }));
 const runs: { protected: Awaited<ReturnType<typeof run>>; unprotected: Awaited<ReturnType<typeof run>> }[] =
   [];
-for (let round = 0; !only && round < ROUNDS; round++) {
-  runs.push({
-    protected: await run("protected (tenant transaction + RLS)", protectedUrl, { cookie }),
-    unprotected: await run("unprotected (superuser, no RLS)", unprotectedUrl, { cookie }),
-  });
+let passed = false;
+// The throwaway PostgreSQL and Redis are stopped however the run ends.
+try {
+  await autocannon(protectedUrl, { cookie }, 2); // warm-up both paths (prepared statements, JIT)
+  await autocannon(unprotectedUrl, { cookie }, 2);
+  // BENCH_ONLY=protected|unprotected: load one side only, for a CPU profile of it (node --cpu-prof --import tsx …).
+  const only = process.env.BENCH_ONLY;
+  if (only) console.log(await run(only, only === "protected" ? protectedUrl : unprotectedUrl, { cookie }));
+  for (let round = 0; !only && round < ROUNDS; round++) {
+    runs.push({
+      protected: await run("protected (tenant transaction + RLS)", protectedUrl, { cookie }),
+      unprotected: await run("unprotected (superuser, no RLS)", unprotectedUrl, { cookie }),
+    });
+  }
+  passed = only ? true : report();
+} finally {
+  for (const s of servers) s.close();
+  await bench.close();
 }
-let passed = true;
-if (!only) passed = report();
-
-for (const s of servers) s.close();
-await bench.close();
 process.exit(passed ? 0 : 1);
 
 function report(): boolean {
