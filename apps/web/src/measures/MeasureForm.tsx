@@ -4,7 +4,7 @@
 import { useQuery } from "@tanstack/solid-query";
 import { createSignal, createUniqueId, Show } from "solid-js";
 import type { Me } from "../auth/session.ts";
-import { errorMessage, fieldErrors } from "../lib/trpc.ts";
+import { fieldErrors } from "../lib/trpc.ts";
 import {
   assigneesQuery,
   modelQuery,
@@ -13,8 +13,8 @@ import {
   projectOptionsQuery,
 } from "../maturity/queries.ts";
 import { SelectField, TextField } from "../ui/Field.tsx";
+import { FormFooter } from "../ui/FormFooter.tsx";
 import { QueryView } from "../ui/QueryView.tsx";
-import { Alert } from "../ui/states.tsx";
 import { CriteriaPicker } from "./CriteriaPicker.tsx";
 
 export type MeasureFormValues = {
@@ -158,22 +158,12 @@ export function MeasureForm(props: {
               error={errors().evidenceUrl}
             />
           </Show>
-          <Show when={props.error && Object.keys(errors()).length === 0}>
-            <Alert kind="error">{errorMessage(props.error)}</Alert>
-          </Show>
-          <Show when={props.error && Object.keys(errors()).length > 0}>
-            <Alert kind="error">Bitte prüfen Sie die markierten Felder.</Alert>
-          </Show>
-          <div class="button-row">
-            <button type="submit" class="button button-primary" disabled={props.pending}>
-              {props.submitLabel}
-            </button>
-            <Show when={props.onCancel}>
-              <button type="button" class="button" onClick={() => props.onCancel?.()}>
-                Abbrechen
-              </button>
-            </Show>
-          </div>
+          <FormFooter
+            error={props.error}
+            submitLabel={props.submitLabel}
+            pending={props.pending}
+            onCancel={props.onCancel}
+          />
         </form>
       )}
     </QueryView>

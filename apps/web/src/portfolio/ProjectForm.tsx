@@ -11,11 +11,10 @@ import {
   projectStatuses,
   projectStatusLabels,
 } from "@spatz/domain";
-import { Show } from "solid-js";
 import { createStore } from "solid-js/store";
-import { errorMessage, fieldErrors } from "../lib/trpc.ts";
+import { fieldErrors } from "../lib/trpc.ts";
 import { TextField } from "../ui/Field.tsx";
-import { Alert } from "../ui/states.tsx";
+import { FormFooter } from "../ui/FormFooter.tsx";
 import { TextAreaField } from "../ui/TextAreaField.tsx";
 import { ChoiceField, type FilterOptions } from "./common.tsx";
 
@@ -190,22 +189,12 @@ export function ProjectForm(props: {
         onInput={(e) => set({ notes: e.currentTarget.value })}
         error={errors().notes}
       />
-      <Show when={props.error && Object.keys(errors()).length === 0}>
-        <Alert kind="error">{errorMessage(props.error)}</Alert>
-      </Show>
-      <Show when={props.error && Object.keys(errors()).length > 0}>
-        <Alert kind="error">Bitte prüfen Sie die markierten Felder.</Alert>
-      </Show>
-      <div class="form-actions">
-        <button type="submit" class="button button-primary" disabled={props.pending}>
-          {props.submitLabel}
-        </button>
-        <Show when={props.onCancel}>
-          <button type="button" class="button" onClick={() => props.onCancel?.()}>
-            Abbrechen
-          </button>
-        </Show>
-      </div>
+      <FormFooter
+        error={props.error}
+        submitLabel={props.submitLabel}
+        pending={props.pending}
+        onCancel={props.onCancel}
+      />
     </form>
   );
 }

@@ -25,6 +25,7 @@ import { createStore, type SetStoreFunction } from "solid-js/store";
 import type { Me } from "../auth/session.ts";
 import { errorMessage, fieldErrors, trpc } from "../lib/trpc.ts";
 import { TextField } from "../ui/Field.tsx";
+import { FormFooter } from "../ui/FormFooter.tsx";
 import { PageHeader } from "../ui/PageHeader.tsx";
 import { Pager } from "../ui/Pager.tsx";
 import { QueryView } from "../ui/QueryView.tsx";
@@ -746,23 +747,12 @@ function ProposalForm(props: {
         onInput={(e) => props.set({ effortDays: e.currentTarget.value })}
         error={errors().effortDays}
       />
-      <Show when={props.error}>
-        <Alert kind="error">
-          {Object.keys(errors()).length > 0
-            ? "Bitte prüfen Sie die markierten Felder."
-            : errorMessage(props.error)}
-        </Alert>
-      </Show>
-      <div class="form-actions">
-        <button type="submit" class="button button-primary" disabled={props.pending}>
-          {props.submitLabel}
-        </button>
-        <Show when={props.onCancel}>
-          <button type="button" class="button" onClick={() => props.onCancel?.()}>
-            Abbrechen
-          </button>
-        </Show>
-      </div>
+      <FormFooter
+        error={props.error}
+        submitLabel={props.submitLabel}
+        pending={props.pending}
+        onCancel={props.onCancel}
+      />
     </form>
   );
 }
