@@ -2,7 +2,7 @@
 // of Halle's admin, and the unprotected baseline: the users.list work (session check, page, count) as a superuser on
 // a plain pool, with the tenant in the WHERE clause instead of RLS and a tenant setting.
 import { constantTimeEqual, hashPassword, parseSessionToken, type SessionToken, sha256 } from "@spatz/auth";
-import { createDb, runMigrations, schema } from "@spatz/db";
+import { createDb, queries, runMigrations, schema } from "@spatz/db";
 import { loadTenants, seedDemoUsers } from "@spatz/db/seed";
 import { createTestDatabase, startThrowawayServices } from "@spatz/local";
 import { readCookie, SESSION_COOKIE } from "@spatz/trpc";
@@ -70,15 +70,7 @@ export async function unprotectedUsersList(
   const where = eq(users.tenantId, token.tenantId);
   const [items, [total]] = await Promise.all([
     db
-      .select({
-        id: users.id,
-        email: users.email,
-        displayName: users.displayName,
-        role: users.role,
-        status: users.status,
-        lastLoginAt: users.lastLoginAt,
-        createdAt: users.createdAt,
-      })
+      .select(queries.publicUser)
       .from(users)
       .where(where)
       .orderBy(asc(users.displayName))

@@ -3,12 +3,11 @@
 // viewer cannot edit; the board (drag and drop and keyboard), list with bulk change, detail, a project that delivers a
 // measure and completes it, strategy, org units and the state's model editor, each with the axe check, and no
 // Content-Security-Policy violation from the charts.
-import AxeBuilder from "@axe-core/playwright";
 import { berlinToday, formatDate } from "@spatz/domain";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { ApiSession } from "../src/api-client.ts";
-import { type BrowserEnv, newPage, signIn, startBrowserEnv } from "../src/browser.ts";
+import { type BrowserEnv, expectAccessible, newPage, signIn, startBrowserEnv } from "../src/browser.ts";
 import { pdfBytes } from "../src/evidence.ts";
 import {
   createTenant,
@@ -103,19 +102,6 @@ async function watchCsp(context: BrowserContext) {
   });
 }
 const cspViolations = (page: Page) => page.evaluate(() => (window as unknown as { __csp: string[] }).__csp);
-
-async function expectAccessible(page: Page) {
-  const results = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
-    .analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(
-    serious.map(
-      (v) =>
-        `${v.id}: ${v.help} @ ${v.nodes.map((n) => `${n.target.join(" ")} ${n.failureSummary ?? ""}`).join(" | ")}`,
-    ),
-  ).toEqual([]);
-}
 
 async function as(role: string, tenant = kommune) {
   const { context, page } = await newPage(env);

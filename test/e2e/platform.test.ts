@@ -1,9 +1,7 @@
 // Browser walk through the platform foundation and identity flows, in Debian's Chromium.
-import AxeBuilder from "@axe-core/playwright";
 import { DEMO_PASSWORD } from "@spatz/db/seed";
-import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { type BrowserEnv, newPage, signIn, startBrowserEnv } from "../src/browser.ts";
+import { type BrowserEnv, expectAccessible, newPage, signIn, startBrowserEnv } from "../src/browser.ts";
 import { createTenant, TEST_PASSWORD } from "../src/fixtures.ts";
 
 let env: BrowserEnv;
@@ -11,19 +9,6 @@ beforeAll(async () => {
   env = await startBrowserEnv({ appUrl: inject("appUrl"), redisUrl: inject("redisUrl") });
 });
 afterAll(() => env?.close());
-
-async function expectAccessible(page: Page) {
-  const results = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
-    .analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(
-    serious.map(
-      (v) =>
-        `${v.id}: ${v.help} @ ${v.nodes.map((n) => `${n.target.join(" ")} ${n.failureSummary ?? ""}`).join(" | ")}`,
-    ),
-  ).toEqual([]);
-}
 
 describe("the app shell", () => {
   it("loads, answers /health, and shows a German login reachable by keyboard", async () => {

@@ -1,11 +1,10 @@
 // The portfolio in Debian's Chromium: import with a column mapping, list filtering and saved filters, the timeline
 // and the dashboard (charts really drawn under the strict CSP, tables behind them), and a registration round from a
 // project lead's proposal to an approved project. Each step runs the axe check of the platform walk.
-import AxeBuilder from "@axe-core/playwright";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { ApiSession } from "../src/api-client.ts";
-import { type BrowserEnv, newPage, signIn, startBrowserEnv } from "../src/browser.ts";
+import { type BrowserEnv, expectAccessible, newPage, signIn, startBrowserEnv } from "../src/browser.ts";
 import { createTenant, type FixtureTenant, sessionCookie, TEST_PASSWORD } from "../src/fixtures.ts";
 import { halleAsWindows1252Csv } from "../src/portfolio.ts";
 
@@ -21,19 +20,6 @@ beforeAll(async () => {
   tenant = await createTenant(env.app.client.db, "portfolio-e2e");
 });
 afterAll(() => env?.close());
-
-async function expectAccessible(page: Page) {
-  const results = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
-    .analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(
-    serious.map(
-      (v) =>
-        `${v.id}: ${v.help} @ ${v.nodes.map((n) => `${n.target.join(" ")} ${n.failureSummary ?? ""}`).join(" | ")}`,
-    ),
-  ).toEqual([]);
-}
 
 async function as(role: string): Promise<{ context: BrowserContext; page: Page }> {
   const session = await newPage(env);

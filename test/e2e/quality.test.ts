@@ -1,12 +1,11 @@
 // What a new user meets across the modules, found in a walk through every role's pages: pages fit a phone's width,
 // a forbidden page and a wrong address get a page of their own in German, a session that ended elsewhere leads back
 // to the sign-in, a page whose code is gone after an update says so, and nobody is offered what they may not do.
-import AxeBuilder from "@axe-core/playwright";
 import { DEMO_PASSWORD } from "@spatz/db/seed";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { ApiSession } from "../src/api-client.ts";
-import { type BrowserEnv, newPage, signIn, startBrowserEnv } from "../src/browser.ts";
+import { type BrowserEnv, expectAccessible, newPage, signIn, startBrowserEnv } from "../src/browser.ts";
 import { createTenant, type FixtureTenant, sessionCookie, TEST_PASSWORD } from "../src/fixtures.ts";
 
 let env: BrowserEnv;
@@ -81,19 +80,6 @@ async function as(t: FixtureTenant, role: string) {
   const session = await newPage(env);
   await signIn(session.page, t.slug, t.users[role]!.email, TEST_PASSWORD);
   return session;
-}
-
-async function expectAccessible(page: Page) {
-  const results = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
-    .analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(
-    serious.map(
-      (v) =>
-        `${v.id}: ${v.help} @ ${v.nodes.map((n) => `${n.target.join(" ")} ${n.failureSummary ?? ""}`).join(" | ")}`,
-    ),
-  ).toEqual([]);
 }
 
 const heading = (page: Page) => page.getByRole("heading", { level: 1 }).allTextContents();

@@ -2,30 +2,16 @@
 // coverage of that service and of the Kreis change; the cost model reproduces the seed's figures; charts render
 // under the strict CSP; exports download; every screen passes the axe check.
 import { readFileSync } from "node:fs";
-import AxeBuilder from "@axe-core/playwright";
 import { DEMO_PASSWORD } from "@spatz/db/seed";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { type BrowserEnv, newPage, signIn, startBrowserEnv } from "../src/browser.ts";
+import { type BrowserEnv, expectAccessible, newPage, signIn, startBrowserEnv } from "../src/browser.ts";
 
 let env: BrowserEnv;
 beforeAll(async () => {
   env = await startBrowserEnv({ appUrl: inject("appUrl"), redisUrl: inject("redisUrl") });
 });
 afterAll(() => env?.close());
-
-async function expectAccessible(page: Page) {
-  const results = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
-    .analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(
-    serious.map(
-      (v) =>
-        `${v.id}: ${v.help} @ ${v.nodes.map((n) => `${n.target.join(" ")} ${n.failureSummary ?? ""}`).join(" | ")}`,
-    ),
-  ).toEqual([]);
-}
 
 /**
  * Collects what the browser reports as CSP violations or script errors. A rejected form (400/409) is logged by

@@ -1,9 +1,11 @@
 // Browser tests: the built web app served by an in-process API on a free port, driven by Debian's Chromium.
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import AxeBuilder from "@axe-core/playwright";
 import { serve } from "@hono/node-server";
 import { CHROMIUM_ARGS, ensureChromium, freePort } from "@spatz/local";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { expect } from "vitest";
 import { createTestApp, type TestApp } from "./server.ts";
 
 export const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../apps/web/dist");
@@ -48,4 +50,18 @@ export async function signIn(page: Page, tenantSlug: string, email: string, pass
   await page.getByLabel("Passwort").fill(password);
   await page.getByRole("button", { name: "Anmelden" }).click();
   await page.waitForURL("**/start");
+}
+
+/** Fails on every serious or critical WCAG 2.1 AA finding of axe on the page as it is now, naming where it is. */
+export async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(
+    serious.map(
+      (v) =>
+        `${v.id}: ${v.help} @ ${v.nodes.map((n) => `${n.target.join(" ")} ${n.failureSummary ?? ""}`).join(" | ")}`,
+    ),
+  ).toEqual([]);
 }

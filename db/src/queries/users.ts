@@ -3,7 +3,8 @@ import { and, asc, count, desc, eq, gt, ilike, isNull, ne, or } from "drizzle-or
 import { invitations, type Role, users } from "../schema/identity.ts";
 import type { TenantTx } from "../tenant-tx.ts";
 
-const publicUser = {
+/** The columns of a user that leave the server (never the password hash). */
+export const publicUser = {
   id: users.id,
   email: users.email,
   displayName: users.displayName,
