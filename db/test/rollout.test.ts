@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Actor } from "../src/audit.ts";
 import { createDb, type DbClient } from "../src/client.ts";
 import { STATE_TENANT_ID } from "../src/constants.ts";
+import { DomainError } from "../src/domain-error.ts";
 import {
   correctResponsibility,
   importCatalogue,
@@ -27,7 +28,6 @@ import {
   progressByMonth,
   serviceCoverage,
 } from "../src/queries/rollout-dashboards.ts";
-import { RolloutError } from "../src/queries/rollout-errors.ts";
 import {
   addComment,
   bulkUpdateRecords,
@@ -442,7 +442,7 @@ describe("records of a Kommune", () => {
         note: null,
       }),
     );
-    await expect(stale).rejects.toBeInstanceOf(RolloutError);
+    await expect(stale).rejects.toBeInstanceOf(DomainError);
     await expect(stale).rejects.toMatchObject({ code: "CONFLICT" });
   });
 

@@ -10,7 +10,6 @@ export * from "./registration.ts";
 export * from "./rollout-catalogue.ts";
 export * from "./rollout-costs.ts";
 export * from "./rollout-dashboards.ts";
-export * from "./rollout-errors.ts";
 export * from "./rollout-records.ts";
 export * from "./saved-filters.ts";
 export * from "./strategies.ts";

@@ -3,10 +3,10 @@
 import type { CostKommune, CostParamsInput, Criterion, ModelScores } from "@spatz/rollout";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { type Actor, writeAudit } from "../audit.ts";
+import { DomainError } from "../domain-error.ts";
 import { rolloutCostScenarios, rolloutOperatingModelScores } from "../schema/rollout.ts";
 import { type TenantTx, withSavepoint } from "../tenant-tx.ts";
 import { kommuneCoverage } from "./rollout-dashboards.ts";
-import { RolloutError } from "./rollout-errors.ts";
 
 export type CostData = {
   kommunen: CostKommune[];
@@ -87,7 +87,7 @@ export async function saveScenario(
         .select(scenarioColumns)
         .from(rolloutCostScenarios)
         .where(eq(rolloutCostScenarios.id, input.id));
-      if (!before) throw new RolloutError("NOT_FOUND", "Dieses Szenario gibt es nicht (mehr).");
+      if (!before) throw new DomainError("NOT_FOUND", "Dieses Szenario gibt es nicht (mehr).");
       // A savepoint keeps the transaction usable when the new name collides (unique violation → CONFLICT).
       const [row] = await withSavepoint(tx, (sp) =>
         sp
@@ -120,7 +120,7 @@ export async function saveScenario(
     return row!;
   } catch (error) {
     if (isUniqueViolation(error))
-      throw new RolloutError("CONFLICT", "Ein Szenario mit diesem Namen gibt es schon.", "name");
+      throw new DomainError("CONFLICT", "Ein Szenario mit diesem Namen gibt es schon.", "name");
     throw error;
   }
 }
@@ -130,7 +130,7 @@ export async function deleteScenario(tx: TenantTx, tenantId: string, actor: Acto
     .delete(rolloutCostScenarios)
     .where(and(eq(rolloutCostScenarios.tenantId, tenantId), eq(rolloutCostScenarios.id, id)))
     .returning(scenarioColumns);
-  if (!row) throw new RolloutError("NOT_FOUND", "Dieses Szenario gibt es nicht (mehr).");
+  if (!row) throw new DomainError("NOT_FOUND", "Dieses Szenario gibt es nicht (mehr).");
   await writeAudit(tx, tenantId, actor, {
     action: "rollout.scenario_delete",
     entityType: "rollout_cost_scenario",
@@ -144,8 +144,7 @@ export async function scenariosByIds(tx: TenantTx, ids: string[]) {
   const all = await listScenarios(tx);
   const byId = new Map(all.map((s) => [s.id, s]));
   const missing = ids.filter((id) => !byId.has(id));
-  if (missing.length > 0)
-    throw new RolloutError("NOT_FOUND", "Mindestens ein Szenario gibt es nicht (mehr).");
+  if (missing.length > 0) throw new DomainError("NOT_FOUND", "Mindestens ein Szenario gibt es nicht (mehr).");
   return ids.map((id) => byId.get(id)!);
 }
 

@@ -18,11 +18,11 @@ import {
 } from "@spatz/rollout";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { type Actor, writeAudit } from "../audit.ts";
+import { DomainError } from "../domain-error.ts";
 import { ozgServices, rolloutComments, rolloutLandStats, rolloutRecords } from "../schema/rollout.ts";
 import { tenants } from "../schema/tenants.ts";
 import type { TenantTx } from "../tenant-tx.ts";
 import { listAudit } from "./audit.ts";
-import { RolloutError } from "./rollout-errors.ts";
 
 export type KommuneRef = { id: string; kind: KommuneKind };
 
@@ -241,9 +241,9 @@ export async function updateRecord(
   const service = await requireBoardService(tx, kommune, input.serviceId);
   const existing = await lockRecord(tx, kommune.id, input.serviceId);
   if (!service || (!service.responsible && !existing))
-    throw new RolloutError("NOT_FOUND", "Diese Leistung gehört nicht zu den Aufgaben Ihrer Kommune.");
+    throw new DomainError("NOT_FOUND", "Diese Leistung gehört nicht zu den Aufgaben Ihrer Kommune.");
   if ((existing?.version ?? 0) !== input.expectedVersion)
-    throw new RolloutError(
+    throw new DomainError(
       "CONFLICT",
       "Der Eintrag wurde zwischenzeitlich geändert. Bitte laden Sie ihn neu und prüfen Sie die Änderungen.",
     );
@@ -251,12 +251,12 @@ export async function updateRecord(
   if (from !== input.status) {
     const check = checkStatusTransition(from, input.status, input.reason);
     if (!check.allowed)
-      throw new RolloutError("BAD_REQUEST", check.message, check.requiresReason ? "reason" : "status");
+      throw new DomainError("BAD_REQUEST", check.message, check.requiresReason ? "reason" : "status");
   }
   const today = todayIso();
   const dates = applyStepDates(datesOf(existing), from, input.status, input.statusSince, today);
   const orderProblem = checkStepOrder(dates);
-  if (orderProblem) throw new RolloutError("BAD_REQUEST", orderProblem, "statusSince");
+  if (orderProblem) throw new DomainError("BAD_REQUEST", orderProblem, "statusSince");
 
   const values = {
     status: input.status,
@@ -351,7 +351,7 @@ export async function bulkUpdateRecords(
     where ${sql.join(parts, sql` and `)}
     order by s.position, s.id`);
   if (selected.length === 0 && (input.themenfeldId || input.lageId || input.serviceIds?.length)) {
-    throw new RolloutError(
+    throw new DomainError(
       "BAD_REQUEST",
       "In dieser Auswahl gibt es keine Leistung, für die Ihre Kommune zuständig ist.",
       input.themenfeldId ? "themenfeldId" : input.lageId ? "lageId" : "serviceIds",
@@ -383,7 +383,7 @@ export async function bulkUpdateRecords(
   }
   if (input.dryRun) return { applied: false, changed, skipped };
   if (input.expectedCount !== undefined && input.expectedCount !== changed.length)
-    throw new RolloutError(
+    throw new DomainError(
       "CONFLICT",
       `Die Auswahl hat sich geändert: jetzt ${changed.length} statt ${input.expectedCount} Leistungen. Bitte die Vorschau erneut prüfen.`,
     );
@@ -409,7 +409,7 @@ export async function bulkUpdateRecords(
     const before = byService.get(c.serviceId) ?? null;
     const dates = applyStepDates(datesOf(before), c.from, c.to, input.statusSince ?? null, today);
     const problem = checkStepOrder(dates);
-    if (problem) throw new RolloutError("BAD_REQUEST", `${c.name}: ${problem}`, "statusSince");
+    if (problem) throw new DomainError("BAD_REQUEST", `${c.name}: ${problem}`, "statusSince");
     return {
       tenantId: kommune.id,
       serviceId: c.serviceId,

@@ -2,6 +2,7 @@ import "./zod-locale.ts";
 
 export * from "./audit-labels.ts";
 export * from "./dates.ts";
+export * from "./errors.ts";
 export * from "./evidence-files.ts";
 export * from "./format.ts";
 export * from "./identity.ts";

@@ -15,6 +15,7 @@
  *   R5 per-Kommune split of R3 + R4: exact, largest remainder method (sum = total to the cent)
  * The remaining cost applies R1, R3, R4 and R5 to what is still open.
  */
+import { DomainError } from "@spatz/domain";
 import { z } from "zod";
 import { allocateLargestRemainder, divRoundHalfUp, formatEuroCents, toSafeNumber } from "./money";
 
@@ -128,11 +129,12 @@ export interface CostResult {
   warnings: string[];
 }
 
-export class CostModelError extends Error {
+/** Invalid cost parameters: a `DomainError`, so the API answers 400 with the German issues. */
+export class CostModelError extends DomainError {
+  override name = "CostModelError";
   readonly issues: string[];
   constructor(issues: string[]) {
-    super(`Ungültige Parameter des Kostenmodells: ${issues.join("; ")}`);
-    this.name = "CostModelError";
+    super("BAD_REQUEST", issues.join(" "));
     this.issues = issues;
   }
 }

@@ -3,12 +3,13 @@
 // anonymous flows, from no tenant at all). There is no tier that hands a procedure the bare connection pool.
 import { parseSessionToken, readSession, touchSession, type ValidSession } from "@spatz/auth";
 import { type Actor, type TenantTx, withoutTenant, withTenant } from "@spatz/db";
-import { accessOf, ERROR_MESSAGES, type Role } from "@spatz/domain";
+import { accessOf, DomainError, ERROR_MESSAGES, type Role } from "@spatz/domain";
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError, z } from "zod";
 import { type Context, DEPS, type ServerDeps } from "./context.ts";
 import { clearSessionCookie } from "./cookies.ts";
+import { toTRPCError } from "./domain-errors.ts";
 
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
@@ -32,6 +33,16 @@ const t = initTRPC.context<Context>().create({
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
+
+/**
+ * The base of every tier: a `DomainError` thrown anywhere below (procedure, query function, pure package) answers
+ * with its German tRPC error. It sits outside the transaction, so the work has been rolled back by then.
+ */
+const procedure = t.procedure.use(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof DomainError) throw toTRPCError(result.error.cause);
+  return result;
+});
 
 const ROLLBACK = Symbol("rollback");
 
@@ -72,7 +83,7 @@ export type PublicCapabilities = {
   inTenantOf: <T>(tenantId: string, fn: (tx: TenantTx) => Promise<T>) => Promise<T>;
 };
 
-export const publicProcedure = t.procedure.use(async ({ ctx, path, type, next }) => {
+export const publicProcedure = procedure.use(async ({ ctx, path, type, next }) => {
   requireAccess(path, "public");
   const deps = ctx[DEPS];
   const caps: PublicCapabilities = { inTenantOf: (tenantId, fn) => withTenant(deps.db, tenantId, fn) };
@@ -102,7 +113,7 @@ export type TenantCapabilities = {
 };
 
 /** Authenticated: validates the session and runs the procedure in the session's tenant transaction. */
-export const tenantProcedure = t.procedure.use(async ({ ctx, path, type, next }) => {
+export const tenantProcedure = procedure.use(async ({ ctx, path, type, next }) => {
   const access = requireAccess(path, "tenant");
   const deps = ctx[DEPS];
   const token = parseSessionToken(ctx.sessionToken);

@@ -16,7 +16,6 @@ import {
 import { TRPCError } from "@trpc/server";
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
-import { domain } from "../domain-errors.ts";
 import { fieldError, notFound } from "../field-error.ts";
 import {
   criterionIndex,
@@ -234,9 +233,7 @@ export const measuresRouter = router({
         }),
       );
     }
-    return domain(() =>
-      queries.changeMeasureStatus(ctx.tx, ctx.session.tenant.id, ctx.session.actor, before, change),
-    );
+    return queries.changeMeasureStatus(ctx.tx, ctx.session.tenant.id, ctx.session.actor, before, change);
   }),
 
   bulkSetStatus: tenantProcedure.input(bulkSetMeasureStatusInput).mutation(async ({ ctx, input }) => {
@@ -260,15 +257,13 @@ export const measuresRouter = router({
     for (const row of rows) {
       if (row.status === input.status && input.status !== "completed") continue;
       const ownEvidence = row.evidenceText || row.evidenceUrl;
-      await domain(() =>
-        queries.changeMeasureStatus(ctx.tx, ctx.session.tenant.id, ctx.session.actor, row, {
-          status: input.status,
-          completedOn: input.completedOn,
-          // Evidence typed in the bulk dialog fills gaps; it never overwrites a measure's own evidence.
-          evidenceText: ownEvidence ? null : input.evidenceText,
-          evidenceUrl: ownEvidence ? null : input.evidenceUrl,
-        }),
-      );
+      await queries.changeMeasureStatus(ctx.tx, ctx.session.tenant.id, ctx.session.actor, row, {
+        status: input.status,
+        completedOn: input.completedOn,
+        // Evidence typed in the bulk dialog fills gaps; it never overwrites a measure's own evidence.
+        evidenceText: ownEvidence ? null : input.evidenceText,
+        evidenceUrl: ownEvidence ? null : input.evidenceUrl,
+      });
       changed++;
     }
     return { changed, unchanged: rows.length - changed };
@@ -292,9 +287,7 @@ export const measuresRouter = router({
     if (!file) throw notFound(FILE_NOT_FOUND);
     const measure = await loadMeasure(ctx.tx, file.measureId);
     assertMayEdit(ctx.session, measure);
-    await domain(() =>
-      queries.removeEvidenceFile(ctx.tx, ctx.session.tenant.id, ctx.session.actor, measure, file),
-    );
+    await queries.removeEvidenceFile(ctx.tx, ctx.session.tenant.id, ctx.session.actor, measure, file);
     return { id: file.id, measureId: file.measureId };
   }),
 

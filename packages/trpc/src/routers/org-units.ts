@@ -2,7 +2,6 @@
 import { queries } from "@spatz/db";
 import { orgUnitCode, orgUnitInput } from "@spatz/domain";
 import { z } from "zod";
-import { domain } from "../domain-errors.ts";
 import { router, tenantProcedure } from "../trpc.ts";
 
 export const orgUnitsRouter = router({
@@ -11,22 +10,20 @@ export const orgUnitsRouter = router({
   create: tenantProcedure
     .input(orgUnitInput)
     .mutation(({ ctx, input }) =>
-      domain(() => queries.createOrgUnit(ctx.tx, ctx.session.tenant.id, ctx.session.actor, input)),
+      queries.createOrgUnit(ctx.tx, ctx.session.tenant.id, ctx.session.actor, input),
     ),
 
   update: tenantProcedure
     .input(z.object({ id: z.uuid(), code: orgUnitCode, name: orgUnitInput.shape.name }))
     .mutation(({ ctx, input }) =>
-      domain(() =>
-        queries.updateOrgUnit(ctx.tx, ctx.session.tenant.id, ctx.session.actor, input.id, {
-          code: input.code,
-          name: input.name,
-        }),
-      ),
+      queries.updateOrgUnit(ctx.tx, ctx.session.tenant.id, ctx.session.actor, input.id, {
+        code: input.code,
+        name: input.name,
+      }),
     ),
 
   remove: tenantProcedure.input(z.object({ id: z.uuid() })).mutation(async ({ ctx, input }) => {
-    await domain(() => queries.removeOrgUnit(ctx.tx, ctx.session.tenant.id, ctx.session.actor, input.id));
+    await queries.removeOrgUnit(ctx.tx, ctx.session.tenant.id, ctx.session.actor, input.id);
     return { ok: true };
   }),
 });

@@ -15,7 +15,6 @@ import {
 import { type ExportProject, exportMediaTypes, exportProjects } from "@spatz/portfolio";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import { domain } from "../domain-errors.ts";
 import { router, type SessionContext, tenantProcedure } from "../trpc.ts";
 import { fileBytes, projectCreate, projectUpdate, uploadedFile } from "./portfolio-inputs.ts";
 
@@ -144,30 +143,26 @@ export const portfolioRouter = router({
 
   create: tenantProcedure.input(projectCreate).mutation(async ({ ctx, input }) => {
     const { start, end, ...rest } = input;
-    const row = await domain(() =>
-      queries.createProject(ctx.tx, ctx.session.tenant.id, ctx.session.actor, {
-        ...rest,
-        startDate: start,
-        endDate: end,
-        leadName: rest.leadName || null,
-        notes: rest.notes || null,
-      }),
-    );
+    const row = await queries.createProject(ctx.tx, ctx.session.tenant.id, ctx.session.actor, {
+      ...rest,
+      startDate: start,
+      endDate: end,
+      leadName: rest.leadName || null,
+      notes: rest.notes || null,
+    });
     return { id: row.id };
   }),
 
   update: tenantProcedure.input(projectUpdate).mutation(async ({ ctx, input }) => {
     const { id, start, end, ...rest } = input;
     await editableProject(ctx, id);
-    const row = await domain(() =>
-      queries.updateProject(ctx.tx, ctx.session.tenant.id, ctx.session.actor, id, {
-        ...rest,
-        startDate: start,
-        endDate: end,
-        leadName: rest.leadName || null,
-        notes: rest.notes || null,
-      }),
-    );
+    const row = await queries.updateProject(ctx.tx, ctx.session.tenant.id, ctx.session.actor, id, {
+      ...rest,
+      startDate: start,
+      endDate: end,
+      leadName: rest.leadName || null,
+      notes: rest.notes || null,
+    });
     return { id: row.id };
   }),
 
@@ -175,23 +170,19 @@ export const portfolioRouter = router({
     .input(z.object({ id: z.uuid(), completeLinkedMeasures: z.boolean().default(false) }))
     .mutation(async ({ ctx, input }) => {
       await editableProject(ctx, input.id);
-      return domain(() =>
-        queries.completeProject(ctx.tx, ctx.session.tenant.id, ctx.session.actor, input.id, {
-          completeLinkedMeasures: input.completeLinkedMeasures,
-        }),
-      );
+      return queries.completeProject(ctx.tx, ctx.session.tenant.id, ctx.session.actor, input.id, {
+        completeLinkedMeasures: input.completeLinkedMeasures,
+      });
     }),
 
   remove: tenantProcedure.input(z.object({ id: z.uuid() })).mutation(async ({ ctx, input }) => {
-    await domain(() => queries.removeProject(ctx.tx, ctx.session.tenant.id, ctx.session.actor, input.id));
+    await queries.removeProject(ctx.tx, ctx.session.tenant.id, ctx.session.actor, input.id);
     return { ok: true };
   }),
 
   addMilestone: tenantProcedure.input(milestoneInput).mutation(async ({ ctx, input }) => {
     await editableProject(ctx, input.projectId);
-    const row = await domain(() =>
-      queries.addMilestone(ctx.tx, ctx.session.tenant.id, ctx.session.actor, input),
-    );
+    const row = await queries.addMilestone(ctx.tx, ctx.session.tenant.id, ctx.session.actor, input);
     return { id: row.id };
   }),
 
@@ -203,9 +194,7 @@ export const portfolioRouter = router({
         throw new TRPCError({ code: "NOT_FOUND", message: "Diesen Meilenstein gibt es nicht." });
       await editableProject(ctx, milestone.projectId);
       const { id, ...values } = input;
-      await domain(() =>
-        queries.updateMilestone(ctx.tx, ctx.session.tenant.id, ctx.session.actor, id, values),
-      );
+      await queries.updateMilestone(ctx.tx, ctx.session.tenant.id, ctx.session.actor, id, values);
       return { id };
     }),
 
@@ -213,7 +202,7 @@ export const portfolioRouter = router({
     const milestone = await queries.getMilestone(ctx.tx, input.id);
     if (!milestone) throw new TRPCError({ code: "NOT_FOUND", message: "Diesen Meilenstein gibt es nicht." });
     await editableProject(ctx, milestone.projectId);
-    await domain(() => queries.removeMilestone(ctx.tx, ctx.session.tenant.id, ctx.session.actor, input.id));
+    await queries.removeMilestone(ctx.tx, ctx.session.tenant.id, ctx.session.actor, input.id);
     return { ok: true };
   }),
 
@@ -221,22 +210,23 @@ export const portfolioRouter = router({
     .input(z.object({ projectId: z.uuid(), standard: z.enum(PM_STANDARDS), followed: z.boolean() }))
     .mutation(async ({ ctx, input }) => {
       await editableProject(ctx, input.projectId);
-      return domain(() =>
-        queries.setStandard(
-          ctx.tx,
-          ctx.session.tenant.id,
-          ctx.session.actor,
-          input.projectId,
-          input.standard,
-          input.followed,
-        ),
+      return queries.setStandard(
+        ctx.tx,
+        ctx.session.tenant.id,
+        ctx.session.actor,
+        input.projectId,
+        input.standard,
+        input.followed,
       );
     }),
 
   /** Reads the uploaded file and answers with mapping, per-row errors and warnings and what a commit would do. */
   importPreview: tenantProcedure.input(uploadedFile).mutation(async ({ ctx, input }) => {
-    const plan = await domain(() =>
-      queries.planImport(ctx.tx, fileBytes(input.contentBase64), input.fileName, input.mapping),
+    const plan = await queries.planImport(
+      ctx.tx,
+      fileBytes(input.contentBase64),
+      input.fileName,
+      input.mapping,
     );
     return queries.publicPlan(plan);
   }),
@@ -245,15 +235,13 @@ export const portfolioRouter = router({
   importCommit: tenantProcedure
     .input(uploadedFile.extend({ mapping: uploadedFile.shape.mapping.unwrap() }))
     .mutation(({ ctx, input }) =>
-      domain(() =>
-        queries.commitImport(
-          ctx.tx,
-          ctx.session.tenant.id,
-          ctx.session.actor,
-          fileBytes(input.contentBase64),
-          input.fileName,
-          input.mapping,
-        ),
+      queries.commitImport(
+        ctx.tx,
+        ctx.session.tenant.id,
+        ctx.session.actor,
+        fileBytes(input.contentBase64),
+        input.fileName,
+        input.mapping,
       ),
     ),
 
@@ -273,8 +261,12 @@ export const portfolioRouter = router({
     ),
 
   deleteFilter: tenantProcedure.input(z.object({ id: z.uuid() })).mutation(async ({ ctx, input }) => {
-    await domain(() =>
-      queries.deleteFilter(ctx.tx, ctx.session.tenant.id, ctx.session.actor, ctx.session.user.id, input.id),
+    await queries.deleteFilter(
+      ctx.tx,
+      ctx.session.tenant.id,
+      ctx.session.actor,
+      ctx.session.user.id,
+      input.id,
     );
     return { ok: true };
   }),

@@ -11,7 +11,6 @@ import {
 } from "@spatz/domain";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import { domain } from "../domain-errors.ts";
 import { router, type SessionContext, tenantProcedure } from "../trpc.ts";
 import { proposalCreate, proposalUpdate } from "./portfolio-inputs.ts";
 
@@ -25,9 +24,7 @@ export const registrationRouter = router({
   }),
 
   openRound: tenantProcedure.input(roundOpenInput).mutation(async ({ ctx, input }) => {
-    const row = await domain(() =>
-      queries.openRound(ctx.tx, ctx.session.tenant.id, ctx.session.actor, input),
-    );
+    const row = await queries.openRound(ctx.tx, ctx.session.tenant.id, ctx.session.actor, input);
     return { id: row.id };
   }),
 
@@ -42,28 +39,30 @@ export const registrationRouter = router({
     )
     .mutation(async ({ ctx, input }) => {
       const { id, ...values } = input;
-      await domain(() => queries.updateRound(ctx.tx, ctx.session.tenant.id, ctx.session.actor, id, values));
+      await queries.updateRound(ctx.tx, ctx.session.tenant.id, ctx.session.actor, id, values);
       return { id };
     }),
 
   setRoundStatus: tenantProcedure
     .input(z.object({ id: z.uuid(), status: z.enum(ROUND_STATUSES) }))
     .mutation(async ({ ctx, input }) => {
-      await domain(() =>
-        queries.setRoundStatus(ctx.tx, ctx.session.tenant.id, ctx.session.actor, input.id, input.status),
-      );
+      await queries.setRoundStatus(ctx.tx, ctx.session.tenant.id, ctx.session.actor, input.id, input.status);
       return { id: input.id, status: input.status };
     }),
 
   submitProposal: tenantProcedure.input(proposalCreate).mutation(async ({ ctx, input }) => {
     const { start, end, ...rest } = input;
-    const row = await domain(() =>
-      queries.submitProposal(ctx.tx, ctx.session.tenant.id, ctx.session.actor, ctx.session.user.id, {
+    const row = await queries.submitProposal(
+      ctx.tx,
+      ctx.session.tenant.id,
+      ctx.session.actor,
+      ctx.session.user.id,
+      {
         ...rest,
         startDate: start,
         endDate: end,
         leadName: rest.leadName || null,
-      }),
+      },
     );
     return { id: row.id };
   }),
@@ -72,48 +71,42 @@ export const registrationRouter = router({
   updateProposal: tenantProcedure.input(proposalUpdate).mutation(async ({ ctx, input }) => {
     const { id, start, end, ...rest } = input;
     const proposal = await ownProposal(ctx, id, "ändern");
-    await domain(() =>
-      queries.updateProposal(ctx.tx, ctx.session.tenant.id, ctx.session.actor, proposal, {
-        ...rest,
-        startDate: start,
-        endDate: end,
-        leadName: rest.leadName || null,
-      }),
-    );
+    await queries.updateProposal(ctx.tx, ctx.session.tenant.id, ctx.session.actor, proposal, {
+      ...rest,
+      startDate: start,
+      endDate: end,
+      leadName: rest.leadName || null,
+    });
     return { id };
   }),
 
   /** The submitter (or the PMO) withdraws a proposal that has not been assessed yet. */
   withdrawProposal: tenantProcedure.input(z.object({ id: z.uuid() })).mutation(async ({ ctx, input }) => {
     const proposal = await ownProposal(ctx, input.id, "zurückziehen");
-    await domain(() => queries.withdrawProposal(ctx.tx, ctx.session.tenant.id, ctx.session.actor, proposal));
+    await queries.withdrawProposal(ctx.tx, ctx.session.tenant.id, ctx.session.actor, proposal);
     return { ok: true };
   }),
 
   scoreProposal: tenantProcedure.input(proposalScoreInput).mutation(async ({ ctx, input }) => {
-    await domain(() =>
-      queries.scoreProposal(
-        ctx.tx,
-        ctx.session.tenant.id,
-        ctx.session.actor,
-        input.id,
-        input.scores,
-        input.note,
-      ),
+    await queries.scoreProposal(
+      ctx.tx,
+      ctx.session.tenant.id,
+      ctx.session.actor,
+      input.id,
+      input.scores,
+      input.note,
     );
     return { id: input.id };
   }),
 
   decideProposal: tenantProcedure.input(proposalDecisionInput).mutation(async ({ ctx, input }) => {
-    const row = await domain(() =>
-      queries.decideProposal(
-        ctx.tx,
-        ctx.session.tenant.id,
-        ctx.session.actor,
-        input.id,
-        input.decision,
-        input.note,
-      ),
+    const row = await queries.decideProposal(
+      ctx.tx,
+      ctx.session.tenant.id,
+      ctx.session.actor,
+      input.id,
+      input.decision,
+      input.note,
     );
     return { id: row.id, status: row.status, projectId: row.projectId };
   }),

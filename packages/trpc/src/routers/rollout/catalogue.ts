@@ -10,8 +10,9 @@ import {
   serviceListInput,
 } from "@spatz/rollout";
 import { z } from "zod";
+import { notFound } from "../../field-error.ts";
 import { tenantProcedure } from "../../trpc.ts";
-import { notFound, run, stateOf } from "./shared.ts";
+import { stateOf } from "./shared.ts";
 
 export const catalogueProcedures = {
   catalogueFacets: tenantProcedure.query(({ ctx }) => queries.catalogueFacets(ctx.tx)),
@@ -41,14 +42,12 @@ export const catalogueProcedures = {
   importCatalogue: tenantProcedure
     .input(catalogueImportInput)
     .mutation(({ ctx, input }) =>
-      run(() =>
-        queries.importCatalogue(
-          ctx.tx,
-          stateOf(ctx),
-          ctx.session.actor,
-          input.source === "bundled" ? readBundledCatalogue() : input.files,
-          { source: input.source, dryRun: input.dryRun },
-        ),
+      queries.importCatalogue(
+        ctx.tx,
+        stateOf(ctx),
+        ctx.session.actor,
+        input.source === "bundled" ? readBundledCatalogue() : input.files,
+        { source: input.source, dryRun: input.dryRun },
       ),
     ),
 };

@@ -23,7 +23,7 @@ import {
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { tenantProcedure } from "../../trpc.ts";
-import { run, stateOf } from "./shared.ts";
+import { stateOf } from "./shared.ts";
 
 /** The seed's example ("Berechnungsbeispiel") as the slide shows it, next to the exact computation. */
 export const SEED_FIGURES = {
@@ -52,22 +52,20 @@ const { kommunen: _omit, ...defaults } = defaultCostParams;
 /** The model with the Kommunen and the rollout state from the database. */
 export async function costModelResult(tx: TenantTx, params: CostParamsInput) {
   const { data, state } = await modelInputs(tx);
-  return run(async () => computeCosts(withKommunen(params, data.kommunen), state));
+  return computeCosts(withKommunen(params, data.kommunen), state);
 }
 
 /** Saved scenarios side by side, each computed with the current data. */
 export async function scenarioComparison(tx: TenantTx, ids: string[]) {
-  return run(async () => {
-    const scenarios = await queries.scenariosByIds(tx, ids);
-    const { data, state } = await modelInputs(tx);
-    return compareScenarios(
-      scenarios.map((s) => ({
-        name: s.name,
-        params: withKommunen(s.params, data.kommunen),
-        rolloutState: state,
-      })),
-    );
-  });
+  const scenarios = await queries.scenariosByIds(tx, ids);
+  const { data, state } = await modelInputs(tx);
+  return compareScenarios(
+    scenarios.map((s) => ({
+      name: s.name,
+      params: withKommunen(s.params, data.kommunen),
+      rolloutState: state,
+    })),
+  );
 }
 
 export const costProcedures = {
@@ -75,7 +73,7 @@ export const costProcedures = {
     stateOf(ctx);
     const { data, state } = await modelInputs(ctx.tx);
     const params = withKommunen(input.params, data.kommunen);
-    const result = await run(async () => computeCosts(params, state));
+    const result = computeCosts(params, state);
     const { kommunen: _k, ...usedParams } = result.params;
     return {
       defaults,
@@ -97,40 +95,26 @@ export const costProcedures = {
     return queries.listScenarios(ctx.tx);
   }),
 
-  saveScenario: tenantProcedure.input(scenarioInput).mutation(({ ctx, input }) =>
-    run(async () => {
-      const tenantId = stateOf(ctx);
-      // The parameters must give a valid model (e.g. not more than 100 % maintenance) before they are saved.
-      computeCosts(input.params);
-      return queries.saveScenario(ctx.tx, tenantId, ctx.session.actor, {
-        id: input.id,
-        name: input.name,
-        description: input.description,
-        params: input.params,
-      });
-    }),
-  ),
+  saveScenario: tenantProcedure.input(scenarioInput).mutation(({ ctx, input }) => {
+    const tenantId = stateOf(ctx);
+    // The parameters must give a valid model (e.g. not more than 100 % maintenance) before they are saved.
+    computeCosts(input.params);
+    return queries.saveScenario(ctx.tx, tenantId, ctx.session.actor, {
+      id: input.id,
+      name: input.name,
+      description: input.description,
+      params: input.params,
+    });
+  }),
 
   deleteScenario: tenantProcedure
     .input(z.object({ id: z.uuid() }))
-    .mutation(({ ctx, input }) =>
-      run(() => queries.deleteScenario(ctx.tx, stateOf(ctx), ctx.session.actor, input.id)),
-    ),
+    .mutation(({ ctx, input }) => queries.deleteScenario(ctx.tx, stateOf(ctx), ctx.session.actor, input.id)),
 
-  compareScenarios: tenantProcedure.input(compareInput).query(({ ctx, input }) =>
-    run(async () => {
-      stateOf(ctx);
-      const scenarios = await queries.scenariosByIds(ctx.tx, input.ids);
-      const { data, state } = await modelInputs(ctx.tx);
-      return compareScenarios(
-        scenarios.map((s) => ({
-          name: s.name,
-          params: withKommunen(s.params, data.kommunen),
-          rolloutState: state,
-        })),
-      );
-    }),
-  ),
+  compareScenarios: tenantProcedure.input(compareInput).query(({ ctx, input }) => {
+    stateOf(ctx);
+    return scenarioComparison(ctx.tx, input.ids);
+  }),
 
   operatingModels: tenantProcedure.query(async ({ ctx }) => {
     stateOf(ctx);

@@ -19,8 +19,9 @@ import {
 } from "@spatz/rollout";
 import { type ExportColumn, exportTable } from "@spatz/rollout/table-export";
 import { z } from "zod";
+import { notFound } from "../../field-error.ts";
 import { tenantProcedure } from "../../trpc.ts";
-import { kommuneOf, notFound, run } from "./shared.ts";
+import { kommuneOf } from "./shared.ts";
 
 type BoardRow = queries.BoardRow;
 
@@ -71,14 +72,12 @@ export const recordProcedures = {
 
   updateRecord: tenantProcedure
     .input(recordUpdateInput)
-    .mutation(({ ctx, input }) =>
-      run(() => queries.updateRecord(ctx.tx, kommuneOf(ctx), ctx.session.actor, input)),
-    ),
+    .mutation(({ ctx, input }) => queries.updateRecord(ctx.tx, kommuneOf(ctx), ctx.session.actor, input)),
 
   bulkUpdate: tenantProcedure
     .input(bulkUpdateInput)
     .mutation(({ ctx, input }) =>
-      run(() => queries.bulkUpdateRecords(ctx.tx, kommuneOf(ctx), ctx.session.actor, input)),
+      queries.bulkUpdateRecords(ctx.tx, kommuneOf(ctx), ctx.session.actor, input),
     ),
 
   kommuneSummary: tenantProcedure.query(async ({ ctx }) => {

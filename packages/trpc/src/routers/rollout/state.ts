@@ -15,9 +15,10 @@ import {
 } from "@spatz/rollout";
 import { type ExportColumn, type ExportedFile, exportTable } from "@spatz/rollout/table-export";
 import { z } from "zod";
+import { notFound } from "../../field-error.ts";
 import { tenantProcedure } from "../../trpc.ts";
 import { costModelResult, scenarioComparison } from "./costs.ts";
-import { notFound, stateOf } from "./shared.ts";
+import { stateOf } from "./shared.ts";
 
 type Ratio = { relevant: number; online: number; share: number | null };
 
