@@ -3,6 +3,7 @@ import { drizzle, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import { preparedDatabase } from "./prepared-session.ts";
 import * as schema from "./schema/index.ts";
+import { setAcquireTimeout } from "./tenant-tx.ts";
 
 export type Schema = typeof schema;
 /** The pool-level handle; `$client` is the postgres.js pool the tenant transaction reserves connections from. */
@@ -15,7 +16,19 @@ export type DbClient = {
   close: () => Promise<void>;
 };
 
-export type CreateDbOptions = { max?: number; applicationName?: string };
+export type CreateDbOptions = {
+  max?: number;
+  applicationName?: string;
+  /** How long a transaction waits for a free connection before it fails with DatabaseBusyError (default 10 s). */
+  acquireTimeoutMs?: number;
+  /**
+   * Per-connection overrides of the runtime role's limits (migration 0012: 15 s statements, 5 s lock waits, 30 s idle
+   * in a transaction); unset keeps the role's.
+   */
+  statementTimeoutMs?: number;
+  lockTimeoutMs?: number;
+  idleInTransactionTimeoutMs?: number;
+};
 
 export function createDb(url: string, opts: CreateDbOptions = {}): DbClient {
   const sql = postgres(url, {
@@ -26,8 +39,16 @@ export function createDb(url: string, opts: CreateDbOptions = {}): DbClient {
     ...(process.env.SPATZ_SQL_DEBUG
       ? { debug: (_c: number, q: string) => console.log("SQL", q.replace(/\s+/g, " ").slice(0, 140)) }
       : {}),
-    connection: { application_name: opts.applicationName ?? "spatz" },
+    connection: {
+      application_name: opts.applicationName ?? "spatz",
+      ...(opts.statementTimeoutMs !== undefined && { statement_timeout: opts.statementTimeoutMs }),
+      ...(opts.lockTimeoutMs !== undefined && { lock_timeout: opts.lockTimeoutMs }),
+      ...(opts.idleInTransactionTimeoutMs !== undefined && {
+        idle_in_transaction_session_timeout: opts.idleInTransactionTimeoutMs,
+      }),
+    },
   });
+  if (opts.acquireTimeoutMs !== undefined) setAcquireTimeout(sql, opts.acquireTimeoutMs);
   // drizzle() sets the driver's type parsers and builds the relational schema once; queries then go through a
   // session that prepares statements (see prepared-session.ts).
   const base = drizzle({ client: sql, schema });

@@ -1,4 +1,5 @@
 // The tenant transaction: the only way to reach tenant data (DESIGN.md §3).
+import { AsyncLocalStorage } from "node:async_hooks";
 import { sql } from "drizzle-orm";
 import type { PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import type postgres from "postgres";
@@ -19,6 +20,27 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export class TenantContextError extends Error {
   override name = "TenantContextError";
+}
+
+/** No connection of the pool became free within the acquire timeout: the database is busy; the caller may retry. */
+export class DatabaseBusyError extends Error {
+  override name = "DatabaseBusyError";
+}
+
+/**
+ * The transaction of the current async flow, if any. A second transaction opened while one is held would wait for a
+ * second pooled connection while holding the first: with as many such flows as connections, every one waits for the
+ * others forever and the whole platform hangs. So nesting is refused outright, for every caller (API, worker, CLI):
+ * resolve what is needed, let the transaction end, then open the next one.
+ */
+const activeTransaction = new AsyncLocalStorage<string>();
+
+/** How long a caller waits for a pooled connection (createDb sets it per pool; DB_ACQUIRE_TIMEOUT_MS). */
+const acquireTimeouts = new WeakMap<postgres.Sql, number>();
+const DEFAULT_ACQUIRE_TIMEOUT_MS = 10_000;
+
+export function setAcquireTimeout(pool: postgres.Sql, ms: number): void {
+  acquireTimeouts.set(pool, ms);
 }
 
 /**
@@ -53,6 +75,11 @@ export type TransactionOptions = {
   readOnly?: boolean;
   /** For reports that need one consistent snapshot across several statements. */
   isolation?: "read committed" | "repeatable read" | "serializable";
+  /**
+   * Overrides the runtime role's `statement_timeout` for this transaction only (`SET LOCAL`), for jobs whose
+   * statements legitimately run longer than a request's (e.g. aggregations); never for request handlers.
+   */
+  statementTimeoutMs?: number;
 };
 
 /**
@@ -89,30 +116,65 @@ function bind(reserved: postgres.ReservedSql): TenantTx {
   return preparedDatabase<TenantTx>(reserved);
 }
 
+/** A connection of the pool, or DatabaseBusyError after the acquire timeout (a late connection goes straight back). */
+async function acquire(pool: postgres.Sql): Promise<postgres.ReservedSql> {
+  const ms = acquireTimeouts.get(pool) ?? DEFAULT_ACQUIRE_TIMEOUT_MS;
+  const pending = pool.reserve();
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new DatabaseBusyError(`no database connection free within ${ms} ms`)),
+      ms,
+    );
+  });
+  try {
+    return await Promise.race([pending, timeout]);
+  } catch (error) {
+    pending.then((late) => late.release()).catch(() => {});
+    throw error;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 async function inTransaction<T>(
   db: Database,
   setting: string,
   fn: (tx: TenantTx) => Promise<T>,
-  { readOnly = false, isolation }: TransactionOptions,
+  { readOnly = false, isolation, statementTimeoutMs }: TransactionOptions,
 ): Promise<T> {
-  const reserved = await db.$client.reserve();
+  const outer = activeTransaction.getStore();
+  if (outer !== undefined) {
+    throw new TenantContextError(
+      `refused to open a transaction for "${setting}" inside the open transaction of "${outer}": ` +
+        "nested transactions can exhaust the pool; finish the first transaction before opening the next",
+    );
+  }
+  if (statementTimeoutMs !== undefined && !Number.isSafeInteger(statementTimeoutMs)) {
+    throw new TenantContextError(`invalid statement timeout: ${statementTimeoutMs}`);
+  }
+  const reserved = await acquire(db.$client);
   try {
-    // `setting` is a validated UUID or empty, so it can be inlined: the simple protocol carries both statements.
+    // `setting` is a validated UUID or empty and the timeout an integer, so both can be inlined: the simple protocol
+    // carries all statements in one message.
     const mode = ["begin", isolation && `isolation level ${isolation}`, readOnly && "read only"]
       .filter(Boolean)
       .join(" ");
+    const timeout =
+      statementTimeoutMs === undefined ? "" : ` set local statement_timeout = ${statementTimeoutMs};`;
     const begin = reserved
       .unsafe(
-        `${mode}; select set_config('app.tenant_id', '${setting}', true) as tenant, transaction_timestamp() = statement_timestamp() as fresh`,
+        `${mode};${timeout} select set_config('app.tenant_id', '${setting}', true) as tenant, transaction_timestamp() = statement_timestamp() as fresh`,
       )
-      .execute() as unknown as Promise<[unknown, { tenant: string; fresh: boolean }[]]>;
-    const work = Promise.resolve().then(() => fn(bind(reserved)));
+      .execute() as unknown as Promise<unknown[]>;
+    const work = activeTransaction.run(setting, () => Promise.resolve().then(() => fn(bind(reserved))));
     work.catch(() => {}); // awaited below; an early failure must not count as unhandled while BEGIN is in flight
     try {
-      const row = (await begin)[1]?.[0];
-      if (row?.tenant !== setting || row.fresh !== true) {
+      const row = (await begin).at(-1) as { tenant: string; fresh: boolean }[] | undefined;
+      const check = row?.[0];
+      if (check?.tenant !== setting || check.fresh !== true) {
         throw new TenantContextError(
-          `tenant transaction check failed: expected a new transaction for "${setting}", connection reports ${JSON.stringify(row)}`,
+          `tenant transaction check failed: expected a new transaction for "${setting}", connection reports ${JSON.stringify(check)}`,
         );
       }
       const result = await work;

@@ -19,6 +19,7 @@ import { createEvidenceFile, base64 as evidenceBase64, pdfBytes } from "../src/e
 import {
   addUser,
   createTenant,
+  createTenantWithoutAdmin,
   type FixtureTenant,
   sessionCookie,
   stateTenant,
@@ -88,6 +89,7 @@ async function ownMeasure(e: Env): Promise<string> {
 
 /** A valid input for each procedure, built fresh for each call so that allowed calls can really succeed. */
 const INPUTS: Record<ProcedurePath, (env: Env) => Promise<unknown> | unknown> = {
+  "auth.session": () => undefined,
   "auth.login": (e) => ({
     tenantSlug: e.tenant.slug,
     email: e.tenant.users[e.role]?.email ?? "x@y.test",
@@ -184,7 +186,7 @@ const INPUTS: Record<ProcedurePath, (env: Env) => Promise<unknown> | unknown> = 
     status: "suspended",
   }),
   "tenants.inviteAdmin": async () => ({
-    tenantId: (await createTenant(t.client.db, "einladen")).id,
+    tenantId: (await createTenantWithoutAdmin(t.client.db, "einladen")).id,
     email: `adm-${randomUUID().slice(0, 8)}@x.test`,
     displayName: "Erste Administration",
   }),

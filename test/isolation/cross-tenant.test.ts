@@ -279,6 +279,19 @@ afterAll(() => t.close());
 type Case = () => Promise<void>;
 
 const CASES: Record<string, Case> = {
+  "auth.session": async () => {
+    const own = await as(a, "admin");
+    const r = await own.call("auth.session");
+    expect(r).toMatchObject({ ok: true, data: { tenant: { id: a.id } } });
+    expectNoLeak(r);
+    // A's session id and secret presented as a session of B: no session at all.
+    const [, sessionId, secret] = own.cookie!.replace("spatz_session=", "").split(".");
+    const forged = await new ApiSession(t, `spatz_session=${b.id}.${sessionId}.${secret}`).call(
+      "auth.session",
+    );
+    expect(forged).toMatchObject({ ok: true, data: null });
+    expectNoLeak(forged);
+  },
   "auth.login": async () => {
     const anon = new ApiSession(t);
     const bUser = b.users.viewer!;

@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { createSession, hashPassword } from "@spatz/auth";
 import { type Database, STATE_TENANT_ID, schema, withTenant } from "@spatz/db";
 import { KOMMUNE_ROLES, type Role, STATE_ROLES, type TenantKind } from "@spatz/domain";
+import { eq } from "drizzle-orm";
 
 export const TEST_PASSWORD = "test-passwort-123";
 let passwordHash: Promise<string> | null = null;
@@ -77,4 +78,13 @@ export async function sessionCookie(db: Database, tenantId: string, userId: stri
     createSession(tx, { tenantId, userId }, { idleMinutes: 120, absoluteHours: 12 }),
   );
   return `spatz_session=${session.token}`;
+}
+
+/** A Kommune whose administration has left (its admin account disabled): the Land may invite a new one. */
+export async function createTenantWithoutAdmin(db: Database, label: string): Promise<FixtureTenant> {
+  const tenant = await createTenant(db, label);
+  await withTenant(db, tenant.id, (tx) =>
+    tx.update(schema.users).set({ status: "disabled" }).where(eq(schema.users.id, tenant.users.admin!.id)),
+  );
+  return tenant;
 }

@@ -1,6 +1,10 @@
 // An in-process SPATZ API on real PostgreSQL and Redis, for integration, isolation and browser tests.
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { createApp } from "@spatz/api";
-import { createDb, type DbClient } from "@spatz/db";
+import { folderMailer } from "@spatz/api/mailer";
+import { type CreateDbOptions, createDb, type DbClient } from "@spatz/db";
 import type { ServerDeps } from "@spatz/trpc";
 import { Redis } from "ioredis";
 import pino from "pino";
@@ -10,6 +14,8 @@ export type TestApp = {
   client: DbClient;
   redis: Redis;
   deps: ServerDeps;
+  /** The mails sent so far (the app writes them to a folder, as `pnpm start` does), oldest first. */
+  mails: () => { to: string; raw: string }[];
   close: () => Promise<void>;
 };
 
@@ -20,11 +26,16 @@ export function createTestApp(opts: {
   webDist?: string | null;
   poolSize?: number;
   evidenceQuotaBytes?: number;
+  /** Pool options beyond the size (timeouts). */
+  db?: Omit<CreateDbOptions, "max">;
+  /** Receives the app's log lines (default: silent, or LOG_LEVEL). */
+  logger?: pino.Logger;
 }): TestApp {
-  const client = createDb(opts.appUrl, { max: opts.poolSize ?? 8 });
+  const client = createDb(opts.appUrl, { max: opts.poolSize ?? 8, ...opts.db });
   const redis = new Redis(opts.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false });
   redis.on("error", () => {});
-  const logger = pino({ level: process.env.LOG_LEVEL ?? "silent" });
+  const logger = opts.logger ?? pino({ level: process.env.LOG_LEVEL ?? "silent" });
+  const mailDir = mkdtempSync(path.join(os.tmpdir(), "spatz-mail-"));
   const deps: ServerDeps = {
     db: client.db,
     redis,
@@ -32,7 +43,7 @@ export function createTestApp(opts: {
     publicUrl: opts.publicUrl ?? "http://spatz.test",
     cookieSecure: true,
     logger,
-    mailer: null,
+    mailer: folderMailer(mailDir, "SPATZ <spatz@test.example>"),
     evidenceQuotaBytes: opts.evidenceQuotaBytes ?? 2048 * 1024 * 1024,
   };
   // Tests send X-Forwarded-For so that each simulated client has its own address for the login rate limit.
@@ -42,9 +53,17 @@ export function createTestApp(opts: {
     client,
     redis,
     deps,
+    mails: () =>
+      readdirSync(mailDir)
+        .sort()
+        .map((name) => {
+          const raw = readFileSync(path.join(mailDir, name), "utf8");
+          return { to: /^To: (.*)$/m.exec(raw)?.[1] ?? "", raw };
+        }),
     close: async () => {
       await client.close();
       redis.disconnect();
+      rmSync(mailDir, { recursive: true, force: true });
     },
   };
 }

@@ -4,6 +4,7 @@ import path from "node:path";
 import { getConnInfo } from "@hono/node-server/conninfo";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { trpcServer } from "@hono/trpc-server";
+import { batchRefusal, MAX_BATCH_CALLS } from "@spatz/domain";
 import { appRouter, createContextFactory, readCookie, SESSION_COOKIE, type ServerDeps } from "@spatz/trpc";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
@@ -95,6 +96,18 @@ export function createApp(opts: AppOptions) {
         413,
       ),
   });
+  // A batch runs its calls in parallel: its size is capped, and anonymous calls (sign-in, invitations) are never
+  // batched, so that one request cannot multiply password checks or transactions.
+  app.use("/trpc/*", async (c, next) => {
+    const paths = c.req.path.slice("/trpc/".length).split(",");
+    const refusal = c.req.query("batch") === "1" ? batchRefusal(paths) : null;
+    if (!refusal) return await next();
+    logger.warn({ requestId: c.get("requestId"), calls: paths.length }, "batch refused");
+    return c.json(
+      { error: { message: refusal, code: -32600, data: { code: "BAD_REQUEST", httpStatus: 400 } } },
+      400,
+    );
+  });
   app.use("/trpc/*", (c, next) => {
     if (c.req.method === "GET") return next();
     const procedures = c.req.path.slice("/trpc/".length).split(",");
@@ -105,6 +118,7 @@ export function createApp(opts: AppOptions) {
     trpcServer({
       router: appRouter,
       endpoint: "/trpc",
+      maxBatchSize: MAX_BATCH_CALLS,
       createContext: (fetchOpts, c) =>
         createContext({
           requestId: c.get("requestId"),

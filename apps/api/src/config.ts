@@ -32,11 +32,19 @@ export const configSchema = z.object({
     .max(24 * 30)
     .default(12),
   DB_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(10),
+  /** A request that gets no database connection within this time fails with a German 503 instead of waiting. */
+  DB_ACQUIRE_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  /** Optional per-process overrides of the runtime role's limits (migration 0012). */
+  DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).optional(),
+  DB_LOCK_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).optional(),
+  DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   WEB_DIST_DIR: z.string().optional(),
   TRUST_PROXY: bool.default(false),
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" }).optional(),
   MAIL_FROM: z.string().default("SPATZ <no-reply@spatz.invalid>"),
+  /** Without SMTP_URL: a folder that receives every mail as an .eml file (local use; `pnpm start` sets .data/mail). */
+  MAIL_DIR: z.string().optional(),
   EVIDENCE_QUOTA_MB: z.coerce.number().int().min(10).max(10_000_000).default(2048),
 });
 

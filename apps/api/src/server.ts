@@ -22,6 +22,10 @@ const logger = createLogger(config.LOG_LEVEL);
 const { db, sql, close } = createDb(config.DATABASE_URL, {
   max: config.DB_POOL_SIZE,
   applicationName: "spatz-api",
+  acquireTimeoutMs: config.DB_ACQUIRE_TIMEOUT_MS,
+  statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS,
+  lockTimeoutMs: config.DB_LOCK_TIMEOUT_MS,
+  idleInTransactionTimeoutMs: config.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
 });
 try {
   await assertRuntimeRole(sql);

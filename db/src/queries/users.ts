@@ -65,6 +65,8 @@ export async function listOpenInvitations(tx: TenantTx, now = new Date()) {
       role: invitations.role,
       createdAt: invitations.createdAt,
       expiresAt: invitations.expiresAt,
+      /** No inviter in the Kommune: the Land's administration invited (first or recovered administration). */
+      byState: isNull(invitations.invitedBy).mapWith(Boolean),
     })
     .from(invitations)
     .where(and(isNull(invitations.acceptedAt), isNull(invitations.revokedAt), gt(invitations.expiresAt, now)))

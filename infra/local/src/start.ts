@@ -140,6 +140,7 @@ try {
   run("api", process.execPath, [...tsx(dev), "apps/api/src/server.ts"], {
     ...env,
     NODE_ENV: dev ? "development" : "production",
+    ...(process.env.SMTP_URL ? {} : { MAIL_DIR: process.env.MAIL_DIR ?? path.join(repo, ".data", "mail") }),
   });
   run("worker", process.execPath, [...tsx(false), "apps/worker/src/main.ts"], env);
   if (dev) run("web", "pnpm", ["--filter", "@spatz/web", "dev"], { SPATZ_API: `http://localhost:${port}` });

@@ -10,6 +10,9 @@ export const ERROR_MESSAGES = {
   LOGIN_FAILED: "E-Mail-Adresse oder Passwort ist falsch, oder das Konto ist nicht aktiv.",
   TENANT_UNAVAILABLE: "Diese Verwaltung ist nicht verfügbar oder gesperrt.",
   INVITATION_INVALID: "Die Einladung ist ungültig, abgelaufen oder wurde bereits verwendet.",
+  DATABASE_BUSY: "SPATZ ist gerade stark ausgelastet. Bitte versuchen Sie es in einigen Sekunden erneut.",
+  DATABASE_TIMEOUT:
+    "Die Anfrage hat zu lange gedauert und wurde abgebrochen. Es wurde nichts gespeichert. Bitte versuchen Sie es erneut.",
 } as const;
 
 export function retryAfterMessage(seconds: number): string {

@@ -30,6 +30,7 @@ const MATURITY_READERS = KOMMUNE_ROLES_ALL;
 const MEASURE_EDITORS = ["coordinator", "project_lead"] as const satisfies readonly Role[];
 
 export const PERMISSIONS = {
+  "auth.session": "public",
   "auth.login": "public",
   "auth.invitationInfo": "public",
   "auth.acceptInvitation": "public",
@@ -175,4 +176,31 @@ export function can(role: Role | null | undefined, path: ProcedurePath): boolean
   if (!role) return false;
   if (access === "authenticated") return true;
   return access.includes(role);
+}
+
+/**
+ * Anonymous procedures that check a password or a token: each costs real work (argon2, a look-up per guess), so a
+ * request may carry only one of them, never a batch.
+ */
+const CREDENTIAL_CHECKS: ReadonlySet<string> = new Set([
+  "auth.login",
+  "auth.invitationInfo",
+  "auth.acceptInvitation",
+]);
+
+export function isCredentialCheck(path: string): boolean {
+  return CREDENTIAL_CHECKS.has(path);
+}
+
+/** Most calls one batched request may carry (the web client's httpBatchLink maxItems is the same). */
+export const MAX_BATCH_CALLS = 10;
+
+/** Why a batched request is refused, or null. */
+export function batchRefusal(paths: string[]): string | null {
+  if (paths.length > MAX_BATCH_CALLS)
+    return `Eine Sammelanfrage darf höchstens ${MAX_BATCH_CALLS} Aufrufe enthalten.`;
+  // A batch must not multiply password checks or token look-ups.
+  if (paths.length > 1 && paths.some(isCredentialCheck))
+    return "Anmeldung und Einladungen können nicht in Sammelanfragen aufgerufen werden.";
+  return null;
 }

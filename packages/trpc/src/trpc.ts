@@ -1,8 +1,9 @@
 // Procedure tiers, defined once. Every tier checks the authorization matrix (@spatz/domain PERMISSIONS) by path, and
-// every tier that touches data runs the procedure inside one transaction whose tenant comes from the session (or, for
-// anonymous flows, from no tenant at all). There is no tier that hands a procedure the bare connection pool.
+// every tier reaches data only through transactions whose tenant comes from the session (or, for anonymous flows,
+// from the URL's tenant after the credentials are checked, or no tenant at all). There is no tier that hands a
+// procedure the bare connection pool, and no transaction is ever opened inside another (tenant-tx.ts refuses it).
 import { parseSessionToken, readSession, touchSession, type ValidSession } from "@spatz/auth";
-import { type Actor, type TenantTx, withoutTenant, withTenant } from "@spatz/db";
+import { type Actor, DatabaseBusyError, type TenantTx, withoutTenant, withTenant } from "@spatz/db";
 import { accessOf, DomainError, ERROR_MESSAGES, type Role } from "@spatz/domain";
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
@@ -38,11 +39,40 @@ export const createCallerFactory = t.createCallerFactory;
  * The base of every tier: a `DomainError` thrown anywhere below (procedure, query function, pure package) answers
  * with its German tRPC error. It sits outside the transaction, so the work has been rolled back by then.
  */
-const procedure = t.procedure.use(async ({ next }) => {
+const procedure = t.procedure.use(async ({ ctx, path, next }) => {
   const result = await next();
-  if (!result.ok && result.error.cause instanceof DomainError) throw toTRPCError(result.error.cause);
+  if (result.ok) return result;
+  const cause = result.error.cause;
+  if (cause instanceof DomainError) throw toTRPCError(cause);
+  const overload = overloadOf(cause);
+  if (overload) {
+    ctx[DEPS].logger.warn(
+      { procedure: path, requestId: ctx.requestId, reason: overload },
+      "procedure refused: database limit",
+    );
+    throw new TRPCError({
+      code: "SERVICE_UNAVAILABLE",
+      message: overload === "busy" ? ERROR_MESSAGES.DATABASE_BUSY : ERROR_MESSAGES.DATABASE_TIMEOUT,
+    });
+  }
   return result;
 });
+
+/** PostgreSQL SQLSTATEs of the runtime role's limits (migration 0012). */
+const TIMEOUT_STATES = new Set([
+  "57014", // statement_timeout (query_canceled)
+  "55P03", // lock_timeout (lock_not_available)
+  "25P03", // idle_in_transaction_session_timeout
+]);
+
+/** "busy" when no connection was free in time, "timeout" when a database limit ended the work, else null. */
+function overloadOf(error: unknown): "busy" | "timeout" | null {
+  for (let e = error; e instanceof Error; e = e.cause) {
+    if (e instanceof DatabaseBusyError) return "busy";
+    if (TIMEOUT_STATES.has((e as { code?: string }).code ?? "")) return "timeout";
+  }
+  return null;
+}
 
 const ROLLBACK = Symbol("rollback");
 
@@ -79,18 +109,25 @@ function requireAccess(path: string, tier: "public" | "tenant") {
 }
 
 export type PublicCapabilities = {
+  /** A short read-only transaction without a tenant: only the global registries are visible (tenant by slug). */
+  registry: <T>(fn: (tx: TenantTx) => Promise<T>) => Promise<T>;
   /** Runs `fn` in the transaction of the tenant named by a URL slug; for sign-in flows where credentials prove membership. */
   inTenantOf: <T>(tenantId: string, fn: (tx: TenantTx) => Promise<T>) => Promise<T>;
 };
 
+/**
+ * Anonymous: no transaction is held for the procedure. It opens short ones one after the other (the registry to
+ * resolve a slug, then the tenant's); opening one inside another is refused by withTenant, so a burst of sign-ins can
+ * never hold every pooled connection while waiting for a second one.
+ */
 export const publicProcedure = procedure.use(async ({ ctx, path, type, next }) => {
   requireAccess(path, "public");
   const deps = ctx[DEPS];
-  const caps: PublicCapabilities = { inTenantOf: (tenantId, fn) => withTenant(deps.db, tenantId, fn) };
-  return insideTransaction(
-    (work) => withoutTenant(deps.db, work, { readOnly: type === "query" }),
-    (tx) => next({ ctx: { tx, deps: publicDeps(deps), caps } }),
-  );
+  const caps: PublicCapabilities = {
+    registry: (fn) => withoutTenant(deps.db, fn, { readOnly: true }),
+    inTenantOf: (tenantId, fn) => withTenant(deps.db, tenantId, fn, { readOnly: type === "query" }),
+  };
+  return next({ ctx: { deps: publicDeps(deps), caps } });
 });
 
 function publicDeps(deps: ServerDeps) {
@@ -107,49 +144,92 @@ function publicDeps(deps: ServerDeps) {
 
 export type SessionContext = ValidSession & { actor: Actor };
 
-export type TenantCapabilities = {
-  /** State administration only: a separate transaction in another tenant (provisioning), authorised by the matrix. */
-  provisionTenant: <T>(tenantId: string, fn: (tx: TenantTx) => Promise<T>) => Promise<T>;
-};
+type SessionToken = NonNullable<ReturnType<typeof parseSessionToken>>;
+
+/** Reads and checks the session inside `tx` (the session's own tenant): UNAUTHORIZED or FORBIDDEN, else the actor. */
+async function authenticate(
+  tx: TenantTx,
+  ctx: Context,
+  token: SessionToken,
+  access: ReturnType<typeof requireAccess>,
+): Promise<SessionContext> {
+  const deps = ctx[DEPS];
+  const session = await readSession(tx, token);
+  if (!session) {
+    ctx.resHeaders.append("Set-Cookie", clearSessionCookie(deps.cookieSecure));
+    throw new TRPCError({ code: "UNAUTHORIZED", message: ERROR_MESSAGES.UNAUTHORIZED });
+  }
+  if (access !== "authenticated" && !(access as readonly Role[]).includes(session.user.role)) {
+    throw new TRPCError({ code: "FORBIDDEN", message: ERROR_MESSAGES.FORBIDDEN });
+  }
+  return {
+    ...session,
+    actor: { userId: session.user.id, label: session.user.email, requestId: ctx.requestId },
+  };
+}
+
+function requireToken(ctx: Context): SessionToken {
+  const token = parseSessionToken(ctx.sessionToken);
+  if (!token) throw new TRPCError({ code: "UNAUTHORIZED", message: ERROR_MESSAGES.UNAUTHORIZED });
+  return token;
+}
+
+/** At most once a minute per session, a read needs its own short write (after the read's transaction) to slide. */
+function slideSession(ctx: Context, token: SessionToken) {
+  const deps = ctx[DEPS];
+  return withTenant(deps.db, token.tenantId, (tx) =>
+    touchSession(tx, token.tenantId, token.sessionId, deps.sessionPolicy),
+  );
+}
 
 /** Authenticated: validates the session and runs the procedure in the session's tenant transaction. */
 export const tenantProcedure = procedure.use(async ({ ctx, path, type, next }) => {
   const access = requireAccess(path, "tenant");
   const deps = ctx[DEPS];
-  const token = parseSessionToken(ctx.sessionToken);
-  if (!token) throw new TRPCError({ code: "UNAUTHORIZED", message: ERROR_MESSAGES.UNAUTHORIZED });
+  const token = requireToken(ctx);
   // Queries run read-only: the database itself refuses writes from a GET, and reads save a round trip.
   const readOnly = type === "query";
   let slide = false;
   const result = await insideTransaction(
     (work) => withTenant(deps.db, token.tenantId, work, { readOnly }),
     async (tx) => {
-      const session = await readSession(tx, token);
-      if (!session) {
-        ctx.resHeaders.append("Set-Cookie", clearSessionCookie(deps.cookieSecure));
-        throw new TRPCError({ code: "UNAUTHORIZED", message: ERROR_MESSAGES.UNAUTHORIZED });
-      }
-      if (access !== "authenticated" && !(access as readonly Role[]).includes(session.user.role)) {
-        throw new TRPCError({ code: "FORBIDDEN", message: ERROR_MESSAGES.FORBIDDEN });
-      }
+      const session = await authenticate(tx, ctx, token, access);
       if (session.slideDue && !readOnly)
         await touchSession(tx, token.tenantId, token.sessionId, deps.sessionPolicy);
       slide = session.slideDue && readOnly;
-      const actor: Actor = { userId: session.user.id, label: session.user.email, requestId: ctx.requestId };
-      const caps: TenantCapabilities = {
-        provisionTenant: (tenantId, fn) => {
-          if (session.tenant.kind !== "state")
-            throw new TRPCError({ code: "FORBIDDEN", message: ERROR_MESSAGES.FORBIDDEN });
-          return withTenant(deps.db, tenantId, fn);
-        },
-      };
-      return next({ ctx: { tx, session: { ...session, actor }, deps: publicDeps(deps), caps } });
+      return next({ ctx: { tx, session, deps: publicDeps(deps) } });
     },
   );
-  // At most once a minute per session, a read needs its own short write to slide the idle expiry.
-  if (slide)
-    await withTenant(deps.db, token.tenantId, (tx) =>
-      touchSession(tx, token.tenantId, token.sessionId, deps.sessionPolicy),
-    );
+  if (slide) await slideSession(ctx, token);
   return result;
+});
+
+export type ProvisioningCapabilities = {
+  /** A transaction of the state tenant itself. */
+  inState: <T>(fn: (tx: TenantTx) => Promise<T>) => Promise<T>;
+  /** A transaction in the Kommune being provisioned (create, suspend, invite its first administration). */
+  inTenant: <T>(tenantId: string, fn: (tx: TenantTx) => Promise<T>) => Promise<T>;
+};
+
+/**
+ * State administration across tenants: the session is checked in a short transaction of its own, then the procedure
+ * runs its state-side and Kommune-side work as separate transactions, one after the other, never one inside the
+ * other. Each side writes its own audit entry in its own transaction; procedures order the steps so that a failure of
+ * the later one leaves the earlier one complete and audited (see routers/tenants.ts).
+ */
+export const provisioningProcedure = procedure.use(async ({ ctx, path, next }) => {
+  const access = requireAccess(path, "tenant");
+  const deps = ctx[DEPS];
+  const token = requireToken(ctx);
+  const session = await withTenant(deps.db, token.tenantId, (tx) => authenticate(tx, ctx, token, access), {
+    readOnly: true,
+  });
+  if (session.tenant.kind !== "state")
+    throw new TRPCError({ code: "FORBIDDEN", message: ERROR_MESSAGES.FORBIDDEN });
+  if (session.slideDue) await slideSession(ctx, token);
+  const caps: ProvisioningCapabilities = {
+    inState: (fn) => withTenant(deps.db, session.tenant.id, fn),
+    inTenant: (tenantId, fn) => withTenant(deps.db, tenantId, fn),
+  };
+  return next({ ctx: { session, deps: publicDeps(deps), caps } });
 });

@@ -124,6 +124,7 @@ function OpenInvitations() {
                   <th scope="col">E-Mail-Adresse</th>
                   <th scope="col">Name</th>
                   <th scope="col">Rolle</th>
+                  <th scope="col">Eingeladen von</th>
                   <th scope="col">Gültig bis</th>
                   <th scope="col">
                     <span class="visually-hidden">Aktion</span>
@@ -137,6 +138,7 @@ function OpenInvitations() {
                       <td>{inv.email}</td>
                       <td>{inv.displayName}</td>
                       <td>{ROLE_LABELS[inv.role]}</td>
+                      <td>{inv.byState ? "Land (Landesadministration)" : "Ihrer Verwaltung"}</td>
                       <td>{formatDate(inv.expiresAt)}</td>
                       <td>
                         <button

@@ -1,25 +1,19 @@
 // The signed-in user, or null. One query shared by the whole app.
 import { useQuery, useQueryClient } from "@tanstack/solid-query";
-import { errorCode, trpc } from "../lib/trpc.ts";
+import { trpc } from "../lib/trpc.ts";
 
-export const SESSION_KEY = ["account.me"] as const;
+export const SESSION_KEY = ["auth.session"] as const;
 
 export function useSession() {
   return useQuery(() => ({
     queryKey: SESSION_KEY,
-    queryFn: async () => {
-      try {
-        return await trpc.account.me.query();
-      } catch (error) {
-        if (errorCode(error) === "UNAUTHORIZED") return null;
-        throw error;
-      }
-    },
+    // null when signed out (no failed request on a signed-out visitor's first page).
+    queryFn: () => trpc.auth.session.query(),
     staleTime: 60_000,
   }));
 }
 
-export type Me = NonNullable<Awaited<ReturnType<typeof trpc.account.me.query>>>;
+export type Me = NonNullable<Awaited<ReturnType<typeof trpc.auth.session.query>>>;
 
 /**
  * After sign-in, sign-out or a session change: drop every cached answer of the previous session (another user's or

@@ -1,10 +1,23 @@
 // The typed tRPC client. Types come from the server's AppRouter; no hand-written API types.
+import { isCredentialCheck, MAX_BATCH_CALLS } from "@spatz/domain";
 import type { AppRouter } from "@spatz/trpc/client";
-import { createTRPCClient, httpBatchLink, TRPCClientError } from "@trpc/client";
+import { createTRPCClient, httpBatchLink, httpLink, splitLink, TRPCClientError } from "@trpc/client";
 import superjson from "superjson";
 
+// The server caps batches and never batches sign-in or invitation checks (batchRefusal in @spatz/domain).
 export const trpc = createTRPCClient<AppRouter>({
-  links: [httpBatchLink({ url: "/trpc", transformer: superjson, maxURLLength: 4000 })],
+  links: [
+    splitLink({
+      condition: (op) => isCredentialCheck(op.path),
+      true: httpLink({ url: "/trpc", transformer: superjson }),
+      false: httpBatchLink({
+        url: "/trpc",
+        transformer: superjson,
+        maxURLLength: 4000,
+        maxItems: MAX_BATCH_CALLS,
+      }),
+    }),
+  ],
 });
 
 export type ApiError = TRPCClientError<AppRouter>;

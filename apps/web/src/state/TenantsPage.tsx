@@ -291,6 +291,11 @@ function EditTenant(props: { tenant: Row; onClose: () => void; onChanged: () => 
         <Alert kind="error">{errorMessage(rename.error)}</Alert>
       </Show>
       <h3>Administration einladen</h3>
+      <p class="field-hint">
+        Nur für eine Kommune ohne aktive Administration (erste Einrichtung oder Wiederherstellung). Der Link
+        geht ausschließlich per E-Mail an die eingeladene Person; die Kommune sieht die Einladung in ihrer
+        Benutzerverwaltung und im Protokoll.
+      </p>
       <form
         class="form form-inline"
         noValidate
@@ -321,15 +326,10 @@ function EditTenant(props: { tenant: Row; onClose: () => void; onChanged: () => 
       </Show>
       <Show when={invite.data}>
         {(r) => (
-          <Alert kind="success">
-            <p>Einladung erstellt, gültig bis {formatDate(r().expiresAt)}:</p>
-            <input
-              class="copy-field"
-              readonly
-              value={r().link}
-              aria-label="Einladungslink"
-              onFocus={(e) => e.currentTarget.select()}
-            />
+          <Alert kind={r().mailed ? "success" : "error"}>
+            {r().mailed
+              ? `Die Einladung wurde an ${r().email} gesendet. Der Link ist bis ${formatDate(r().expiresAt)} gültig.`
+              : `Die Einladung wurde angelegt, die E-Mail an ${r().email} konnte aber nicht gesendet werden. Bitte versuchen Sie es später erneut oder wenden Sie sich an den Betrieb.`}
           </Alert>
         )}
       </Show>

@@ -7,6 +7,8 @@ import {
   findOpenInvitation,
   hashPassword,
   loginLimits,
+  parseSessionToken,
+  readSession,
   recordFailure,
   resetLimit,
   verifyPassword,
@@ -28,8 +30,23 @@ import { publicProcedure, router, tenantProcedure } from "../trpc.ts";
 const { users, invitations } = schema;
 
 export const authRouter = router({
+  /**
+   * Who is signed in, or null: the app's session probe. Unlike account.me it answers null rather than UNAUTHORIZED,
+   * so a signed-out visitor's first page causes no failed request; an ended session's cookie is cleared.
+   */
+  session: publicProcedure.query(async ({ ctx }) => {
+    const token = parseSessionToken(ctx.sessionToken);
+    if (!token) return null;
+    const session = await ctx.caps.inTenantOf(token.tenantId, (tx) => readSession(tx, token));
+    if (!session) {
+      ctx.resHeaders.append("Set-Cookie", clearSessionCookie(ctx.deps.cookieSecure));
+      return null;
+    }
+    return { user: session.user, tenant: session.tenant, sessionExpiresAt: session.expiresAt };
+  }),
+
   login: publicProcedure.input(loginInput).mutation(async ({ ctx, input }) => {
-    const tenant = await queries.getTenantBySlug(ctx.tx, input.tenantSlug);
+    const tenant = await ctx.caps.registry((tx) => queries.getTenantBySlug(tx, input.tenantSlug));
     // Unknown tenant, unknown user and wrong password all get the same answer after the same work.
     const limits = loginLimits(tenant?.id ?? "none", input.email, ctx.clientIp());
     const state = await checkLimits(ctx.deps.redis, [limits.account, limits.ip]);
@@ -37,33 +54,40 @@ export const authRouter = router({
       ctx.resHeaders.set("Retry-After", String(state.retryAfterSeconds));
       throw new TRPCError({ code: "TOO_MANY_REQUESTS", message: retryAfterMessage(state.retryAfterSeconds) });
     }
+    const active = tenant?.status === "active" ? tenant : null;
+    const candidate = active
+      ? await ctx.caps.inTenantOf(active.id, (tx) => queries.getUserWithPassword(tx, input.email))
+      : null;
+    // The password check (argon2, the slow part) runs while no database connection is held.
+    const ok = candidate
+      ? await verifyPassword(candidate.passwordHash, input.password)
+      : await burnPasswordCheck(input.password);
     const outcome =
-      tenant && tenant.status === "active"
-        ? await ctx.caps.inTenantOf(tenant.id, async (tx) => {
+      active && candidate && ok && candidate.status === "active"
+        ? await ctx.caps.inTenantOf(active.id, async (tx) => {
+            // The account is read again: it may have been disabled or given a new password meanwhile.
             const user = await queries.getUserWithPassword(tx, input.email);
-            const ok = user
-              ? await verifyPassword(user.passwordHash, input.password)
-              : await burnPasswordCheck(input.password);
-            if (!user || !ok || user.status !== "active") return null;
+            if (
+              user?.id !== candidate.id ||
+              user.status !== "active" ||
+              user.passwordHash !== candidate.passwordHash
+            )
+              return null;
             const session = await createSession(
               tx,
-              { tenantId: tenant.id, userId: user.id, ipAddress: ctx.clientIp(), userAgent: ctx.userAgent },
+              { tenantId: active.id, userId: user.id, ipAddress: ctx.clientIp(), userAgent: ctx.userAgent },
               ctx.deps.sessionPolicy,
             );
             await tx.update(users).set({ lastLoginAt: new Date() }).where(eq(users.id, user.id));
             await writeAudit(
               tx,
-              tenant.id,
+              active.id,
               { userId: user.id, label: user.email, requestId: ctx.requestId },
-              {
-                action: "auth.login",
-                entityType: "user",
-                entityId: user.id,
-              },
+              { action: "auth.login", entityType: "user", entityId: user.id },
             );
             return { session, user: { id: user.id, displayName: user.displayName, role: user.role } };
           })
-        : await burnPasswordCheck(input.password).then(() => null);
+        : null;
     if (!outcome) {
       await recordFailure(ctx.deps.redis, [limits.account, limits.ip]);
       throw new TRPCError({ code: "UNAUTHORIZED", message: ERROR_MESSAGES.LOGIN_FAILED });
@@ -91,7 +115,7 @@ export const authRouter = router({
   invitationInfo: publicProcedure
     .input(z.object({ tenantSlug, token: z.string().max(200) }))
     .query(async ({ ctx, input }) => {
-      const tenant = await queries.getTenantBySlug(ctx.tx, input.tenantSlug);
+      const tenant = await ctx.caps.registry((tx) => queries.getTenantBySlug(tx, input.tenantSlug));
       if (tenant?.status !== "active") return null;
       const invitation = await ctx.caps.inTenantOf(tenant.id, (tx) => findOpenInvitation(tx, input.token));
       if (!invitation) return null;
@@ -105,7 +129,7 @@ export const authRouter = router({
     }),
 
   acceptInvitation: publicProcedure.input(acceptInvitationInput).mutation(async ({ ctx, input }) => {
-    const tenant = await queries.getTenantBySlug(ctx.tx, input.tenantSlug);
+    const tenant = await ctx.caps.registry((tx) => queries.getTenantBySlug(tx, input.tenantSlug));
     if (tenant?.status !== "active")
       throw new TRPCError({ code: "NOT_FOUND", message: ERROR_MESSAGES.INVITATION_INVALID });
     const passwordHash = await hashPassword(input.password);

@@ -10,7 +10,7 @@ export const directoryRouter = router({
       pageInput.extend({ search: z.string().max(100).optional(), kind: z.enum(TENANT_KINDS).optional() }),
     )
     .query(async ({ ctx, input }) => {
-      const page = await queries.listTenants(ctx.tx, { ...input, status: "active" });
+      const page = await ctx.caps.registry((tx) => queries.listTenants(tx, { ...input, status: "active" }));
       return {
         ...page,
         items: page.items.map(({ id, slug, name, kind, kreisName }) => ({ id, slug, name, kind, kreisName })),
@@ -18,7 +18,7 @@ export const directoryRouter = router({
     }),
 
   tenantBySlug: publicProcedure.input(z.object({ slug: tenantSlug })).query(async ({ ctx, input }) => {
-    const tenant = await queries.getTenantBySlug(ctx.tx, input.slug);
+    const tenant = await ctx.caps.registry((tx) => queries.getTenantBySlug(tx, input.slug));
     if (tenant?.status !== "active") return null;
     return { slug: tenant.slug, name: tenant.name, kind: tenant.kind, kreisName: tenant.kreisName };
   }),

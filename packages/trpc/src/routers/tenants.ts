@@ -6,7 +6,7 @@ import { TRPCError } from "@trpc/server";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { invitationLink, sendInvitationMail } from "../invitation-mail.ts";
-import { router, tenantProcedure } from "../trpc.ts";
+import { provisioningProcedure, router, tenantProcedure } from "../trpc.ts";
 
 const { tenants } = schema;
 const KOMMUNE_KINDS = TENANT_KINDS.filter((k) => k !== "state") as [
@@ -87,22 +87,33 @@ export const tenantsRouter = router({
       return row!;
     }),
 
-  setStatus: tenantProcedure
+  setStatus: provisioningProcedure
     .input(z.object({ id: z.uuid(), status: z.enum(["active", "suspended"]) }))
     .mutation(async ({ ctx, input }) => {
-      const before = await queries.getTenantById(ctx.tx, input.id);
+      const stateId = ctx.session.tenant.id;
+      const before = await ctx.caps.inState((tx) => queries.getTenantById(tx, input.id));
       if (!before) throw new TRPCError({ code: "NOT_FOUND", message: "Diese Verwaltung gibt es nicht." });
       if (before.kind === "state")
         throw new TRPCError({ code: "BAD_REQUEST", message: "Das Land kann nicht gesperrt werden." });
-      const [row] = await ctx.tx
-        .update(tenants)
-        .set({ status: input.status, updatedAt: new Date() })
-        .where(eq(tenants.id, input.id))
-        .returning();
-      let sessionsEnded = 0;
+      // The registry row decides: once the status is committed, the tenant tier refuses every session of a suspended
+      // Kommune. Ending its sessions afterwards only tidies up, so a failure there leaves nothing half done.
+      const row = await ctx.caps.inState(async (tx) => {
+        const [updated] = await tx
+          .update(tenants)
+          .set({ status: input.status, updatedAt: new Date() })
+          .where(eq(tenants.id, input.id))
+          .returning();
+        await writeAudit(tx, stateId, ctx.session.actor, {
+          action: input.status === "suspended" ? "tenant.suspend" : "tenant.reactivate",
+          entityType: "tenant",
+          entityId: input.id,
+          before: { status: before.status },
+          after: { status: input.status },
+        });
+        return updated!;
+      });
       if (input.status === "suspended") {
-        // A suspended Kommune's sessions end at once (and would be refused anyway by the tenant status check).
-        sessionsEnded = await ctx.caps.provisionTenant(input.id, async (tx) => {
+        await ctx.caps.inTenant(input.id, async (tx) => {
           const n = await deleteTenantSessions(tx, input.id);
           await writeAudit(tx, input.id, ctx.session.actor, {
             action: "tenant.suspended_by_state",
@@ -110,26 +121,26 @@ export const tenantsRouter = router({
             entityId: input.id,
             after: { sessionsEnded: n },
           });
-          return n;
         });
       }
-      await writeAudit(ctx.tx, ctx.session.tenant.id, ctx.session.actor, {
-        action: input.status === "suspended" ? "tenant.suspend" : "tenant.reactivate",
-        entityType: "tenant",
-        entityId: input.id,
-        before: { status: before.status },
-        after: { status: input.status, sessionsEnded },
-      });
-      return row!;
+      return row;
     }),
 
-  inviteAdmin: tenantProcedure
+  inviteAdmin: provisioningProcedure
     .input(z.object({ tenantId: z.uuid(), email, displayName }))
     .mutation(async ({ ctx, input }) => {
-      const tenant = await queries.getTenantById(ctx.tx, input.tenantId);
+      const stateId = ctx.session.tenant.id;
+      const tenant = await ctx.caps.inState((tx) => queries.getTenantById(tx, input.tenantId));
       if (!tenant || tenant.kind === "state")
         throw new TRPCError({ code: "NOT_FOUND", message: "Diese Verwaltung gibt es nicht." });
-      const invitation = await ctx.caps.provisionTenant(tenant.id, async (tx) => {
+      // The link reaches only the invitee: without a way to send mail the state cannot invite anyone.
+      if (!ctx.deps.mailer)
+        throw new TRPCError({ code: "PRECONDITION_FAILED", message: INVITE_ADMIN_NEEDS_MAIL });
+      // The Kommune's side first: it decides (no active administration) and records the invitation with its own audit
+      // entry, visible to the Kommune. The state's audit entry follows in the state's transaction.
+      const invitation = await ctx.caps.inTenant(tenant.id, async (tx) => {
+        if (await queries.countActiveAdmins(tx, "admin"))
+          throw new TRPCError({ code: "CONFLICT", message: HAS_ADMIN });
         if (await queries.getUserWithPassword(tx, input.email)) {
           throw new TRPCError({
             code: "CONFLICT",
@@ -147,23 +158,33 @@ export const tenantsRouter = router({
           action: "invitation.create_by_state",
           entityType: "invitation",
           entityId: created.id,
-          after: { email: input.email, role: "admin" },
+          after: { email: input.email, role: "admin", invitedBy: "Land" },
         });
         return created;
       });
-      await writeAudit(ctx.tx, ctx.session.tenant.id, ctx.session.actor, {
-        action: "tenant.invite_admin",
-        entityType: "tenant",
-        entityId: tenant.id,
-        after: { email: input.email },
-      });
-      const link = invitationLink(ctx.deps.publicUrl, tenant.slug, invitation.token);
+      await ctx.caps.inState((tx) =>
+        writeAudit(tx, stateId, ctx.session.actor, {
+          action: "tenant.invite_admin",
+          entityType: "tenant",
+          entityId: tenant.id,
+          after: { email: input.email },
+        }),
+      );
       const mailed = await sendInvitationMail(ctx.deps, {
         to: input.email,
         tenantName: tenant.name,
-        link,
+        link: invitationLink(ctx.deps.publicUrl, tenant.slug, invitation.token),
         expiresAt: invitation.expiresAt,
       });
-      return { link, expiresAt: invitation.expiresAt, mailed };
+      // Never the link: it would let the state sign in as the Kommune's administration.
+      return { email: input.email, expiresAt: invitation.expiresAt, mailed };
     }),
 });
+
+const INVITE_ADMIN_NEEDS_MAIL =
+  "Einladungen durch das Land werden nur per E-Mail zugestellt, und der Mailversand ist nicht eingerichtet " +
+  "(SMTP_URL). Bitte wenden Sie sich an den Betrieb.";
+
+const HAS_ADMIN =
+  "Diese Verwaltung hat bereits eine aktive Administration. Weitere Administratorinnen und Administratoren lädt " +
+  "sie selbst ein; das Land richtet nur die erste Administration ein oder stellt sie wieder her, wenn keine mehr aktiv ist.";
