@@ -28,11 +28,12 @@ export class ApiSession {
   cookie: string | null;
   lastRaw = "";
   lastHeaders = new Headers();
-  readonly ip = `198.51.100.${Math.floor(Math.random() * 250) + 1}-${Math.random().toString(36).slice(2, 8)}`;
   constructor(
     private readonly testApp: TestApp,
     cookie: string | null = null,
     private readonly origin = "http://spatz.test",
+    /** The client address (X-Forwarded-For); each session has its own unless one is given. */
+    readonly ip = `198.51.100.${Math.floor(Math.random() * 250) + 1}-${Math.random().toString(36).slice(2, 8)}`,
   ) {
     this.cookie = cookie;
   }

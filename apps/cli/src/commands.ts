@@ -1,5 +1,5 @@
 // The CLI commands. Each validates its options with the same schemas the API uses.
-import { deleteTenantSessions, hashPassword } from "@spatz/auth";
+import { deleteTenantSessions, hashPassword, passwordProblem } from "@spatz/auth";
 import { queries, runMigrations, STATE_TENANT_ID, schema, withTenant, writeAudit } from "@spatz/db";
 import {
   DEMO_KOMMUNE_ACCOUNTS,
@@ -207,6 +207,8 @@ export const commands: Record<string, Command> = {
           values,
         );
         const password = parse(newPassword, await readPassword());
+        const problem = passwordProblem(password, { email: input.email, displayName: input.name });
+        if (problem) throw new Error(problem);
         const tenant = await withTenant(db, STATE_TENANT_ID, (tx) =>
           queries.getTenantBySlug(tx, input.tenant),
         );

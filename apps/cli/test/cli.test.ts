@@ -93,6 +93,22 @@ describe("pnpm spatz", () => {
       { input: "kurz" },
     );
     expect(short.out).toContain("mindestens 12 Zeichen");
+    const guessable = spatz(
+      [
+        "create-user",
+        "--tenant",
+        "land-sachsen-anhalt",
+        "--email",
+        "x@land.example",
+        "--name",
+        "X Y",
+        "--role",
+        "state_pmo",
+      ],
+      { input: "123456789012" },
+    );
+    expect(guessable.code).toBe(1);
+    expect(guessable.out).toContain("zu leicht zu erraten");
     const role = spatz(
       [
         "create-user",

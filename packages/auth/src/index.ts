@@ -3,3 +3,4 @@ export * from "./password.ts";
 export * from "./rate-limit.ts";
 export * from "./sessions.ts";
 export * from "./tokens.ts";
+export * from "./password-policy.ts";

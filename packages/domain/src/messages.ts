@@ -16,8 +16,9 @@ export const ERROR_MESSAGES = {
 } as const;
 
 export function retryAfterMessage(seconds: number): string {
+  const prefix = "Zu viele fehlgeschlagene Anmeldeversuche. Bitte versuchen Sie es in";
+  if (seconds <= 1) return `${prefix} einer Sekunde erneut.`;
+  if (seconds < 60) return `${prefix} ${Math.ceil(seconds)} Sekunden erneut.`;
   const minutes = Math.ceil(seconds / 60);
-  return minutes > 1
-    ? `Zu viele fehlgeschlagene Anmeldeversuche. Bitte versuchen Sie es in ${minutes} Minuten erneut.`
-    : "Zu viele fehlgeschlagene Anmeldeversuche. Bitte versuchen Sie es in einer Minute erneut.";
+  return minutes > 1 ? `${prefix} ${minutes} Minuten erneut.` : `${prefix} einer Minute erneut.`;
 }

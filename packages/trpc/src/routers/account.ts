@@ -1,5 +1,6 @@
 // The signed-in user's own account: profile, active sessions, password change, "überall abmelden".
 import {
+  assertPasswordAllowed,
   createSession,
   deleteSession,
   deleteUserSessions,
@@ -66,6 +67,7 @@ export const accountRouter = router({
     if (!row || !(await verifyPassword(row.passwordHash, input.currentPassword))) {
       throw new TRPCError({ code: "BAD_REQUEST", message: "Das bisherige Passwort ist nicht korrekt." });
     }
+    assertPasswordAllowed(input.newPassword, user, "newPassword");
     const passwordHash = await hashPassword(input.newPassword);
     await ctx.tx
       .update(users)

@@ -1,16 +1,14 @@
 // Sign-in, sign-out and invitation acceptance. The tenant comes from the URL slug, membership from the credentials.
 import {
+  assertPasswordAllowed,
   burnPasswordCheck,
-  checkLimits,
   createSession,
   deleteSession,
   findOpenInvitation,
   hashPassword,
-  loginLimits,
+  loginLimiter,
   parseSessionToken,
   readSession,
-  recordFailure,
-  resetLimit,
   verifyPassword,
 } from "@spatz/auth";
 import { queries, schema, writeAudit } from "@spatz/db";
@@ -48,11 +46,18 @@ export const authRouter = router({
   login: publicProcedure.input(loginInput).mutation(async ({ ctx, input }) => {
     const tenant = await ctx.caps.registry((tx) => queries.getTenantBySlug(tx, input.tenantSlug));
     // Unknown tenant, unknown user and wrong password all get the same answer after the same work.
-    const limits = loginLimits(tenant?.id ?? "none", input.email, ctx.clientIp());
-    const state = await checkLimits(ctx.deps.redis, [limits.account, limits.ip]);
-    if (!state.allowed) {
-      ctx.resHeaders.set("Retry-After", String(state.retryAfterSeconds));
-      throw new TRPCError({ code: "TOO_MANY_REQUESTS", message: retryAfterMessage(state.retryAfterSeconds) });
+    const limiter = loginLimiter(ctx.deps.redis, ctx.deps.logger.warn);
+    const attempt = await limiter.begin({
+      tenantId: tenant?.id ?? "none",
+      email: input.email,
+      ip: ctx.clientIp(),
+    });
+    if (!attempt.allowed) {
+      ctx.resHeaders.set("Retry-After", String(attempt.retryAfterSeconds));
+      throw new TRPCError({
+        code: "TOO_MANY_REQUESTS",
+        message: retryAfterMessage(attempt.retryAfterSeconds),
+      });
     }
     const active = tenant?.status === "active" ? tenant : null;
     const candidate = active
@@ -89,10 +94,10 @@ export const authRouter = router({
           })
         : null;
     if (!outcome) {
-      await recordFailure(ctx.deps.redis, [limits.account, limits.ip]);
+      await limiter.failed(attempt.keys);
       throw new TRPCError({ code: "UNAUTHORIZED", message: ERROR_MESSAGES.LOGIN_FAILED });
     }
-    await resetLimit(ctx.deps.redis, limits.account.key);
+    await limiter.succeeded(attempt.keys);
     ctx.resHeaders.append(
       "Set-Cookie",
       sessionCookie(outcome.session.token, outcome.session.expiresAt, ctx.deps.cookieSecure),
@@ -132,6 +137,10 @@ export const authRouter = router({
     const tenant = await ctx.caps.registry((tx) => queries.getTenantBySlug(tx, input.tenantSlug));
     if (tenant?.status !== "active")
       throw new TRPCError({ code: "NOT_FOUND", message: ERROR_MESSAGES.INVITATION_INVALID });
+    // The password must suit the invited person (not their name or address) before the slow hash is computed.
+    const invited = await ctx.caps.inTenantOf(tenant.id, (tx) => findOpenInvitation(tx, input.token));
+    if (!invited) throw new TRPCError({ code: "NOT_FOUND", message: ERROR_MESSAGES.INVITATION_INVALID });
+    assertPasswordAllowed(input.password, invited, "password");
     const passwordHash = await hashPassword(input.password);
     const result = await ctx.caps.inTenantOf(tenant.id, async (tx) => {
       const invitation = await findOpenInvitation(tx, input.token);
