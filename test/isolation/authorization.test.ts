@@ -87,6 +87,27 @@ async function ownMeasure(e: Env): Promise<string> {
   return measure.id;
 }
 
+/** Paths of every string in an input (object keys and array indexes). */
+function stringPaths(value: unknown, path: (string | number)[] = []): (string | number)[][] {
+  if (typeof value === "string") return [path];
+  if (Array.isArray(value)) return value.flatMap((item, i) => stringPaths(item, [...path, i]));
+  if (value && typeof value === "object")
+    return Object.entries(value).flatMap(([key, item]) => stringPaths(item, [...path, key]));
+  return [];
+}
+
+/** A copy of `input` with `bad` appended to the string at `path`. */
+function withText(input: unknown, path: (string | number)[], bad: string): unknown {
+  if (path.length === 0) return `${input as string}${bad}`;
+  const [head, ...rest] = path;
+  const copy = (Array.isArray(input) ? [...input] : { ...(input as object) }) as Record<
+    string | number,
+    unknown
+  >;
+  copy[head!] = withText(copy[head!], rest, bad);
+  return copy;
+}
+
 /** A valid input for each procedure, built fresh for each call so that allowed calls can really succeed. */
 const INPUTS: Record<ProcedurePath, (env: Env) => Promise<unknown> | unknown> = {
   "auth.session": () => undefined,
@@ -338,6 +359,24 @@ describe("authorization matrix", () => {
           const result = await env.session.call(path, await INPUTS[path](env));
           if (allowed) expect(result, JSON.stringify(result)).toMatchObject({ ok: true });
           else expect(result).toMatchObject({ ok: false, code: "FORBIDDEN" });
+        });
+      }
+      const textRole = roles.find(({ role }) => can(role, path));
+      if (textRole) {
+        it("text PostgreSQL cannot store (NUL, a lone surrogate) in any string field: German 400", async () => {
+          const env: Env = { tenant: textRole.tenant(), role: textRole.role, session: new ApiSession(t) };
+          const user = env.tenant.users[textRole.role]!;
+          if (accessOf(path) !== "public")
+            env.session = new ApiSession(t, await sessionCookie(t.client.db, env.tenant.id, user.id));
+          const input = await INPUTS[path](env);
+          const fields = stringPaths(input);
+          for (const field of fields) {
+            for (const bad of ["\u0000", "\uD800"]) {
+              const result = await env.session.call(path, withText(input, field, bad));
+              expect(result, `${path} ${field.join(".")}`).toMatchObject({ ok: false, code: "BAD_REQUEST" });
+              expect(result.ok === false && result.raw).toContain("unzulässiges Zeichen");
+            }
+          }
         });
       }
       if (accessOf(path) !== "public") {

@@ -6,11 +6,12 @@ import {
   fieldDefinition,
   type ImportedProject,
   ImportFileError,
+  type ImportTable,
   mappingIssues,
   projectFields,
   projectNaturalKey,
   type RowIssue,
-  readTable,
+  readTableOffThread,
   suggestMapping,
   validateRows,
 } from "@spatz/portfolio";
@@ -92,9 +93,9 @@ export async function planImport(
   fileName: string,
   requestedMapping?: ColumnMapping,
 ): Promise<ImportPlan & { projects: ImportedProject[]; matches: (Existing | null)[] }> {
-  let table: Awaited<ReturnType<typeof readTable>>;
+  let table: ImportTable;
   try {
-    table = await readTable(bytes, fileName);
+    table = await readTableOffThread(bytes, fileName);
   } catch (error) {
     if (error instanceof ImportFileError) throw new DomainError("BAD_REQUEST", error.message, "file");
     throw error;

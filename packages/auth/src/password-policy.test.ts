@@ -15,18 +15,18 @@ describe("new passwords", () => {
     expect(passwordProblem(password, owner)).toMatch(/zu leicht zu erraten/);
   });
 
-  it.each([
-    "jana.schulze@halle.example",
-    "JanaSchulze-2026-sicher",
-    "mein-schulze-passwort-lang",
-  ])("refuses %s: it contains the person's name or e-mail address", (password) => {
-    expect(passwordProblem(password, owner)).toMatch(/Namen oder Ihre E-Mail-Adresse/);
-  });
-
-  it.each(["Kaffee nach der Stadtratssitzung 2027", "grüne Ampel, blaue Brücke, 7 Spatzen", "vT8#qL2!mZ9@wR4x"])(
-    "accepts %s",
+  it.each(["jana.schulze@halle.example", "JanaSchulze-2026-sicher", "mein-schulze-passwort-lang"])(
+    "refuses %s: it contains the person's name or e-mail address",
     (password) => {
-      expect(passwordProblem(password, owner)).toBeNull();
+      expect(passwordProblem(password, owner)).toMatch(/Namen oder Ihre E-Mail-Adresse/);
     },
   );
+
+  it.each([
+    "Kaffee nach der Stadtratssitzung 2027",
+    "grüne Ampel, blaue Brücke, 7 Spatzen",
+    "vT8#qL2!mZ9@wR4x",
+  ])("accepts %s", (password) => {
+    expect(passwordProblem(password, owner)).toBeNull();
+  });
 });

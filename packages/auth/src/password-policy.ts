@@ -14,7 +14,14 @@ import * as german from "@zxcvbn-ts/language-de";
 const MIN_SCORE = 4;
 
 /** Words that every SPATZ user would try first. */
-const PRODUCT_WORDS = ["spatz", "sachsen-anhalt", "sachsenanhalt", "verwaltung", "kommune", "digitalisierung"];
+const PRODUCT_WORDS = [
+  "spatz",
+  "sachsen-anhalt",
+  "sachsenanhalt",
+  "verwaltung",
+  "kommune",
+  "digitalisierung",
+];
 
 /** Passwords published somewhere (the demo accounts' password is in the README). */
 const BLOCKED = new Set(["spatz-demo-2026"]);
@@ -34,7 +41,12 @@ export type PasswordOwner = { email: string; displayName?: string | null };
 /** Parts of the person's identity that must not appear in their password (at least 4 characters each, so that "Neu" does not forbid "neues"). */
 function personalWords(owner: PasswordOwner): string[] {
   const local = owner.email.split("@")[0] ?? "";
-  const parts = [owner.email, local, ...local.split(/[._+-]+/), ...(owner.displayName ?? "").split(/[\s.,-]+/)];
+  const parts = [
+    owner.email,
+    local,
+    ...local.split(/[._+-]+/),
+    ...(owner.displayName ?? "").split(/[\s.,-]+/),
+  ];
   return [...new Set(parts.map((p) => p.trim().toLowerCase()).filter((p) => p.length >= 4))];
 }
 

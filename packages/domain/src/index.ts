@@ -12,3 +12,4 @@ export * from "./pagination.ts";
 export * from "./permissions.ts";
 export * from "./portfolio.ts";
 export * from "./roles.ts";
+export * from "./text.ts";

@@ -155,16 +155,12 @@ function delimitedText(projects: readonly ExportProject[], delimiter: string): U
 
 function columnWidth(col: ExportColumn, projects: readonly ExportProject[]): number {
   if (col.kind === "date") return 12;
-  const lengths = projects.map((project) =>
-    Math.max(
-      0,
-      ...col
-        .text(project)
-        .split(/\r\n|\r|\n/)
-        .map((line) => line.length),
-    ),
-  );
-  return Math.min(60, Math.max(8, col.header.length + 4, ...lengths.map((length) => length + 2)));
+  // Loops, not Math.max(...): a portfolio or a cell can be larger than the engine's argument limit.
+  let widest = col.header.length + 2;
+  for (const project of projects) {
+    for (const line of col.text(project).split(/\r\n|\r|\n/)) widest = Math.max(widest, line.length);
+  }
+  return Math.min(60, Math.max(8, widest + 2));
 }
 
 async function workbookBytes(projects: readonly ExportProject[]): Promise<Uint8Array> {

@@ -7,7 +7,9 @@ export type ImportFileErrorCode =
   | "invalid_xlsx"
   | "unsupported_format"
   | "no_delimiter"
-  | "malformed_quotes";
+  | "malformed_quotes"
+  | "too_large"
+  | "unstorable_text";
 
 /** Thrown by `readTable` when a file cannot be read at all. `message` is German and meant for the user. */
 export class ImportFileError extends Error {

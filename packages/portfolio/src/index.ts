@@ -24,6 +24,7 @@ export {
   parseGermanDecimal,
 } from "./german-number";
 export { ImportFileError, type ImportFileErrorCode } from "./import-file-error";
+export { IMPORT_LIMITS } from "./import-limits";
 export { projectNaturalKey } from "./natural-key";
 export type { ParseResult } from "./parse-result";
 export {
@@ -61,6 +62,7 @@ export {
   importedProjectSchema,
 } from "./project-schema";
 export { readTable } from "./read-table";
+export { readTableOffThread } from "./read-table-off-thread";
 export { delimiterName, detectDelimiter } from "./read-text-table";
 export type { ImportTable, TableFormat, TableRow, TextEncodingName } from "./table";
 export { type RowIssue, type ValidationResult, validateRows } from "./validate-rows";

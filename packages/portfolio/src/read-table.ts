@@ -1,6 +1,8 @@
 /** Entry point of the import: bytes of an uploaded file → ImportTable (TSV, CSV or XLSX). */
+import { hasUnstorableText } from "@spatz/domain";
 import { decodeText } from "./decode-text";
 import { ImportFileError, SUPPORTED_FORMATS_TEXT } from "./import-file-error";
+import { assertXlsxPackageSize } from "./import-limits";
 import { readTextTable } from "./read-text-table";
 import { readXlsxTable } from "./read-xlsx-table";
 import type { ImportTable } from "./table";
@@ -28,6 +30,32 @@ function extension(fileName: string): string {
  * Async because XLSX parsing is. Throws ImportFileError (German message) for empty or unsupported files.
  */
 export async function readTable(bytes: Uint8Array, fileName: string): Promise<ImportTable> {
+  const table = await readAnyTable(bytes, fileName);
+  assertStorableText(table, fileName);
+  return table;
+}
+
+/** Text PostgreSQL cannot store (NUL, broken characters) is refused with the cell's place, never dropped. */
+export function assertStorableText(table: ImportTable, fileName: string) {
+  const bad = table.headers.findIndex(hasUnstorableText);
+  if (bad >= 0) throw unstorable(fileName, table.headerLine, bad);
+  for (const row of table.rows) {
+    const column = row.cells.findIndex(hasUnstorableText);
+    if (column >= 0) throw unstorable(fileName, row.line, column);
+  }
+}
+
+function unstorable(fileName: string, line: number, column: number): ImportFileError {
+  return new ImportFileError(
+    "unstorable_text",
+    fileName,
+    `In der Datei „${fileName}“ enthält Zeile ${line}, Spalte ${column + 1} ein unzulässiges Zeichen (ein ` +
+      "Steuerzeichen oder ein unvollständiges Sonderzeichen). Bitte korrigieren Sie die Zelle und laden Sie die " +
+      "Datei erneut hoch.",
+  );
+}
+
+async function readAnyTable(bytes: Uint8Array, fileName: string): Promise<ImportTable> {
   const ext = extension(fileName);
   if (bytes.length === 0) throw new ImportFileError("empty", fileName, `Die Datei „${fileName}“ ist leer.`);
   if (startsWith(bytes, ZIP)) {
@@ -39,6 +67,7 @@ export async function readTable(bytes: Uint8Array, fileName: string): Promise<Im
           `Excel-Arbeitsmappe (.xlsx) oder als CSV. ${SUPPORTED_FORMATS_TEXT}`,
       );
     }
+    assertXlsxPackageSize(bytes, fileName);
     return readXlsxTable(bytes, fileName);
   }
   if (startsWith(bytes, OLE2)) {

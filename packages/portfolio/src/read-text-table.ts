@@ -2,6 +2,7 @@
 import Papa from "papaparse";
 import { unprotectCell } from "./cell-protection";
 import { ImportFileError, SUPPORTED_FORMATS_TEXT } from "./import-file-error";
+import { IMPORT_LIMITS, tooManyColumns, tooManyRows } from "./import-limits";
 import { type ImportTable, isBlankRow, type TableRow, type TextEncodingName } from "./table";
 
 const DELIMITERS = ["\t", ";", ","] as const;
@@ -61,7 +62,14 @@ export function readTextTable(text: string, encoding: TextEncodingName, fileName
         "„CSV UTF-8 (durch Trennzeichen getrennt)“ oder als Excel-Arbeitsmappe (.xlsx).",
     );
   }
-  const result = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: false });
+  // Stop reading after the row limit (plus header): a file with more is refused, never held in memory whole.
+  const result = Papa.parse<string[]>(text, {
+    delimiter,
+    skipEmptyLines: false,
+    preview: IMPORT_LIMITS.maxRows + 2,
+  });
+  if (result.meta.truncated) throw tooManyRows(fileName);
+  if (result.data.some((cells) => cells.length > IMPORT_LIMITS.maxColumns)) throw tooManyColumns(fileName);
 
   // Physical line of each parsed record: every record takes one line plus the line breaks inside its quoted
   // cells (papaparse keeps those in the cell text).

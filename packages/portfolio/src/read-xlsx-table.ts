@@ -13,6 +13,7 @@ import ExcelJS from "exceljs";
 import { unprotectCell } from "./cell-protection";
 import { formatGermanDecimal } from "./german-number";
 import { ImportFileError } from "./import-file-error";
+import { IMPORT_LIMITS, tooManyColumns, tooManyRows } from "./import-limits";
 import { type ImportTable, isBlankRow, type TableRow } from "./table";
 
 /** exceljs reads date cells as Dates whose UTC fields are the wall-clock date and time in the sheet. */
@@ -87,6 +88,8 @@ export async function readXlsxTable(bytes: Uint8Array, fileName: string): Promis
     const dense = Array.from(cells, (cell) => cell ?? "");
     if (!isBlankRow(dense)) records.push({ line: rowNumber, cells: dense });
   });
+  if (records.length > IMPORT_LIMITS.maxRows + 1) throw tooManyRows(fileName);
+  if (records.some((row) => row.cells.length > IMPORT_LIMITS.maxColumns)) throw tooManyColumns(fileName);
   const [header, ...rows] = records;
   if (!header) {
     throw new ImportFileError(

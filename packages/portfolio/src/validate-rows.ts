@@ -55,7 +55,9 @@ function quoteList(names: readonly string[]): string {
 
 /** Header names for all columns, including cells to the right of the last header. */
 function tableColumns(table: ImportTable): string[] {
-  const width = Math.max(table.headers.length, ...table.rows.map((row) => row.cells.length));
+  // A loop, not Math.max(...rows): spreading a data-sized array into arguments overflows the stack.
+  let width = table.headers.length;
+  for (const row of table.rows) width = Math.max(width, row.cells.length);
   return Array.from({ length: width }, (_, index) => table.headers[index] ?? "");
 }
 
@@ -119,7 +121,7 @@ export function validateRows(table: ImportTable, mapping: ColumnMapping): Valida
 
   for (const row of table.rows) {
     const rowErrors = validateRow(row, mapping, columns, warnings, firstLineByKey, firstLineById);
-    if (rowErrors.errors.length > 0) errors.push(...rowErrors.errors);
+    if (rowErrors.errors.length > 0) for (const error of rowErrors.errors) errors.push(error);
     else if (rowErrors.project) projects.push(rowErrors.project);
   }
   return { ok: errors.length === 0, projects, errors, warnings, rowCount };

@@ -1,6 +1,7 @@
 /** Test helpers: fixtures, a Windows-1252 encoder built from TextDecoder, XLSX building with exceljs. */
 import { readFileSync } from "node:fs";
 import ExcelJS from "exceljs";
+import { strToU8, Zip, ZipDeflate } from "fflate";
 import Papa from "papaparse";
 
 export function fixtureBytes(name: string): Uint8Array {
@@ -70,4 +71,63 @@ export async function buildXlsx(
 /** An Excel date cell for a calendar day (exceljs uses the UTC fields as the sheet's wall clock). */
 export function excelDate(year: number, month: number, day: number): Date {
   return new Date(Date.UTC(year, month - 1, day));
+}
+
+/**
+ * A minimal XLSX whose first sheet has `rows` rows of one inline-string cell, built by streaming (little memory).
+ * With `numbered`, rows and cells carry their references (r="A1"), as Excel writes them; the bomb needs none.
+ */
+export function bombXlsx(rows: number, numbered = false): Uint8Array {
+  const chunks: Uint8Array[] = [];
+  const zip = new Zip((error, chunk) => {
+    if (error) throw error;
+    chunks.push(chunk);
+  });
+  const add = (name: string, text: string) => {
+    const file = new ZipDeflate(name, { level: 9 });
+    zip.add(file);
+    file.push(strToU8(text), true);
+  };
+  add(
+    "[Content_Types].xml",
+    '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>',
+  );
+  add(
+    "_rels/.rels",
+    '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+  );
+  add(
+    "xl/workbook.xml",
+    '<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Projekte" sheetId="1" r:id="rId1"/></sheets></workbook>',
+  );
+  add(
+    "xl/_rels/workbook.xml.rels",
+    '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+  );
+  const sheet = new ZipDeflate("xl/worksheets/sheet1.xml", { level: 9 });
+  zip.add(sheet);
+  sheet.push(
+    strToU8(
+      '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>',
+    ),
+  );
+  const block = strToU8('<row><c t="inlineStr"><is><t>Projekt</t></is></c></row>'.repeat(10_000));
+  for (let done = 0; done < rows; done += 10_000) {
+    if (!numbered) sheet.push(block);
+    else {
+      let xml = "";
+      for (let r = done + 1; r <= Math.min(rows, done + 10_000); r++)
+        xml += `<row r="${r}"><c r="A${r}" t="inlineStr"><is><t>Projekt ${r}</t></is></c></row>`;
+      sheet.push(strToU8(xml));
+    }
+  }
+  sheet.push(strToU8("</sheetData></worksheet>"), true);
+  zip.end();
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let offset = 0;
+  for (const c of chunks) {
+    out.set(c, offset);
+    offset += c.length;
+  }
+  return out;
 }

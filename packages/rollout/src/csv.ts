@@ -27,20 +27,30 @@ const papaMessages: Record<string, string> = {
   InvalidQuotes: "ungültige Anführungszeichen",
 };
 
+/** More rows than any catalogue file has (the LeiKa list: about 5,300). */
+export const MAX_CSV_ROWS = 50_000;
+
 /**
  * Parses `text` and checks that every column of `required` is in the header. A record whose number of fields
  * differs from the header is reported and dropped; blank lines are skipped.
  */
-export function readCsv(text: string, required: readonly string[]): CsvResult {
+export function readCsv(text: string, required: readonly string[], maxRows = MAX_CSV_ROWS): CsvResult {
   const source = text.startsWith("\uFEFF") ? text.slice(1) : text;
   const rows: { fields: string[]; line: number; errors: string[] }[] = [];
   let start = 0;
   let line = 1;
+  let tooLong = false;
   Papa.parse<string[]>(source, {
     delimiter: ",",
     header: false,
     skipEmptyLines: false,
-    step: (result) => {
+    step: (result, parser) => {
+      // Stop at the limit: a file with more rows is refused as a whole, never held in memory.
+      if (rows.length > maxRows) {
+        tooLong = true;
+        parser.abort();
+        return;
+      }
       const end = result.meta.cursor;
       rows.push({
         fields: result.data,
@@ -53,6 +63,14 @@ export function readCsv(text: string, required: readonly string[]): CsvResult {
   });
 
   const problems: CsvProblem[] = [];
+  if (tooLong) {
+    const limit = maxRows.toLocaleString("de-DE");
+    return {
+      header: [],
+      records: [],
+      problems: [{ line: 0, message: `Datei hat mehr als ${limit} Zeilen` }],
+    };
+  }
   const first = rows.shift();
   if (!first) return { header: [], records: [], problems: [{ line: 1, message: "Datei ist leer" }] };
   const header = first.fields.map((h) => h.trim());

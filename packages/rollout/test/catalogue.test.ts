@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseCatalogue } from "../src/catalogue";
+import { readCsv } from "../src/csv";
 import { parseLeikaTypes } from "../src/leika-types";
 import { catalogueSources } from "./seed";
 
@@ -175,5 +176,14 @@ describe("parseLeikaTypes", () => {
     expect(parseLeikaTypes("4B;4b")).toEqual(["4b"]);
     expect(parseLeikaTypes("")).toEqual([]);
     expect(parseLeikaTypes(null)).toEqual([]);
+  });
+});
+
+describe("catalogue file limits", () => {
+  it("refuses a file with more rows than the limit as a whole, naming the limit", () => {
+    const text = `themenfeld_id,themenfeld\n${"1,Arbeit\n".repeat(50_001)}`;
+    const result = readCsv(text, ["themenfeld_id", "themenfeld"]);
+    expect(result.records).toEqual([]);
+    expect(result.problems).toEqual([{ line: 0, message: "Datei hat mehr als 50.000 Zeilen" }]);
   });
 });

@@ -4,13 +4,21 @@
 // procedure the bare connection pool, and no transaction is ever opened inside another (tenant-tx.ts refuses it).
 import { parseSessionToken, readSession, touchSession, type ValidSession } from "@spatz/auth";
 import { type Actor, DatabaseBusyError, type TenantTx, withoutTenant, withTenant } from "@spatz/db";
-import { accessOf, DomainError, ERROR_MESSAGES, type Role } from "@spatz/domain";
+import {
+  accessOf,
+  DomainError,
+  ERROR_MESSAGES,
+  findUnstorableText,
+  type Role,
+  UNSTORABLE_TEXT_MESSAGE,
+} from "@spatz/domain";
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError, z } from "zod";
 import { type Context, DEPS, type ServerDeps } from "./context.ts";
 import { clearSessionCookie } from "./cookies.ts";
 import { toTRPCError } from "./domain-errors.ts";
+import { fieldError } from "./field-error.ts";
 
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
@@ -39,7 +47,10 @@ export const createCallerFactory = t.createCallerFactory;
  * The base of every tier: a `DomainError` thrown anywhere below (procedure, query function, pure package) answers
  * with its German tRPC error. It sits outside the transaction, so the work has been rolled back by then.
  */
-const procedure = t.procedure.use(async ({ ctx, path, next }) => {
+const procedure = t.procedure.use(async ({ ctx, path, getRawInput, next }) => {
+  // Text PostgreSQL cannot store (NUL, lone surrogates) is refused for every procedure before anything runs.
+  const unstorable = findUnstorableText(await getRawInput());
+  if (unstorable) throw fieldError(String(unstorable[0] ?? "input"), UNSTORABLE_TEXT_MESSAGE);
   const result = await next();
   if (result.ok) return result;
   const cause = result.error.cause;
