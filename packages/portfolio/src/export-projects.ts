@@ -4,15 +4,16 @@
  *
  * - CSV: UTF-8 with BOM, semicolon, CRLF, dates dd.mm.yyyy, decimal comma without thousands separators
  *   (German Excel reads "12500,00" as a number), quoting only where needed (papaparse), text cells protected
- *   against formula injection (see cell-protection.ts).
+ *   against formula injection (protectCell in @spatz/domain).
  * - TSV: the same with tab as delimiter.
  * - XLSX: one sheet "Projekte", bold header with autofilter and frozen first row, real date cells
  *   (dd.mm.yyyy), budget as number with format #,##0.00 "€", Aufwand as number, text as text cells.
  * The Dauer column is always derived from start and end (inclusive end).
  */
+
+import { escapeCellForXlsx, protectCell } from "@spatz/domain";
 import ExcelJS from "exceljs";
 import Papa from "papaparse";
-import { escapeCellForXlsx, protectCell } from "./cell-protection";
 import { UTF8_BOM } from "./decode-text";
 import { formatGermanDate } from "./german-date";
 import { formatEuroCents, formatGermanDecimal } from "./german-number";

@@ -1,4 +1,4 @@
-export { escapeCellForXlsx, protectCell, unprotectCell } from "./cell-protection";
+export { escapeCellForXlsx, protectCell, unprotectCell } from "@spatz/domain";
 export {
   type ColumnMapping,
   columnMappingSchema,

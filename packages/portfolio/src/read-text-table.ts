@@ -1,6 +1,7 @@
 /** Reads CSV/TSV text into an ImportTable with papaparse: delimiter detection, original line numbers. */
+
+import { unprotectCell } from "@spatz/domain";
 import Papa from "papaparse";
-import { unprotectCell } from "./cell-protection";
 import { ImportFileError, SUPPORTED_FORMATS_TEXT } from "./import-file-error";
 import { IMPORT_LIMITS, tooManyColumns, tooManyRows } from "./import-limits";
 import { type ImportTable, isBlankRow, type TableRow, type TextEncodingName } from "./table";

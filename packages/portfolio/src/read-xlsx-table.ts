@@ -8,9 +8,10 @@
  * - strings → unchanged, except that the protective apostrophe of an escaped text is removed
  * The header is the first row with any non-empty cell; `line` is the worksheet row number.
  */
+
+import { unprotectCell } from "@spatz/domain";
 import { format } from "date-fns";
 import ExcelJS from "exceljs";
-import { unprotectCell } from "./cell-protection";
 import { formatGermanDecimal } from "./german-number";
 import { ImportFileError } from "./import-file-error";
 import { IMPORT_LIMITS, tooManyColumns, tooManyRows } from "./import-limits";

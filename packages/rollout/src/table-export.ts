@@ -6,6 +6,7 @@
  *   Excel reads "12,5" as a number), text cells protected against formula injection (a leading ' before = + - @).
  * - XLSX: one sheet, bold header with autofilter and frozen first row, real numbers, dates and percentages.
  */
+import { protectCell } from "@spatz/domain";
 import ExcelJS from "exceljs";
 import Papa from "papaparse";
 
@@ -29,13 +30,6 @@ const MEDIA: Record<TableFormat, string> = {
   csv: "text/csv; charset=utf-8",
   xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 };
-
-const NEEDS_PROTECTION = /^'*[=+\-@\t\r]/;
-
-/** OWASP "CSV injection": a text cell that a spreadsheet would run as a formula gets a leading apostrophe. */
-export function protectCell(text: string): string {
-  return NEEDS_PROTECTION.test(text) ? `'${text}` : text;
-}
 
 function germanDecimal(value: number, digits: number): string {
   return value.toFixed(digits).replace(".", ",");
@@ -89,7 +83,8 @@ export async function exportTable<T>(
   if (format === "csv") {
     const text = Papa.unparse(
       {
-        fields: columns.map((c) => (c.kind === "percent" ? `${c.header} (%)` : c.header)),
+        // Headers too: some are typed by users (scenario names in the comparison).
+        fields: columns.map((c) => protectCell(c.kind === "percent" ? `${c.header} (%)` : c.header)),
         data: rows.map((r) => columns.map((c) => csvCell(c, r))),
       },
       { delimiter: ";", newline: "\r\n", quotes: false },
