@@ -24,34 +24,12 @@ import {
 } from "@spatz/domain";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
-import { readPassword, requireEnv, runtimeDb } from "./env.ts";
-
-type Options = Record<string, { type: "string" | "boolean"; short?: string }>;
-type Command = {
-  summary: string;
-  options?: Options;
-  run: (values: Record<string, string | boolean | undefined>) => Promise<void>;
-};
-
-const CLI_ACTOR = { userId: null, label: "CLI" };
-
-function parse<T>(schemaDef: z.ZodType<T>, values: unknown): T {
-  const result = schemaDef.safeParse(values);
-  if (!result.success)
-    throw new Error(result.error.issues.map((i) => `--${i.path.join(".")}: ${i.message}`).join("; "));
-  return result.data;
-}
-
-async function withRuntimeDb<T>(fn: (db: ReturnType<typeof runtimeDb>["db"]) => Promise<T>): Promise<T> {
-  const client = runtimeDb();
-  try {
-    return await fn(client.db);
-  } finally {
-    await client.close();
-  }
-}
+import { CLI_ACTOR, type Command, parse, withRuntimeDb } from "./command.ts";
+import { dataSafetyCommands } from "./data-safety.ts";
+import { readPassword, requireEnv } from "./env.ts";
 
 export const commands: Record<string, Command> = {
+  ...dataSafetyCommands,
   migrate: {
     summary:
       "apply database migrations (MIGRATION_DATABASE_URL: owner role; APP_DB_PASSWORD sets the runtime role's password)",

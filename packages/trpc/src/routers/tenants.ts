@@ -1,10 +1,19 @@
 // Tenant administration by the state: create, rename, suspend, and invite a Kommune's first administrator.
 import { createInvitation, deleteTenantSessions } from "@spatz/auth";
 import { queries, schema, writeAudit } from "@spatz/db";
-import { displayName, email, pageInput, TENANT_KINDS, tenantSlug } from "@spatz/domain";
+import {
+  displayName,
+  email,
+  pageInput,
+  TENANT_DELETION_GRACE_DAYS,
+  TENANT_KINDS,
+  TENANT_STATUSES,
+  tenantSlug,
+} from "@spatz/domain";
 import { TRPCError } from "@trpc/server";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
+import { fieldError } from "../field-error.ts";
 import { invitationLink, sendInvitationMail } from "../invitation-mail.ts";
 import { router, tenantProcedure } from "../trpc.ts";
 
@@ -31,7 +40,7 @@ export const tenantsRouter = router({
       pageInput.extend({
         search: z.string().max(100).optional(),
         kind: z.enum(TENANT_KINDS).optional(),
-        status: z.enum(["active", "suspended"]).optional(),
+        status: z.enum(TENANT_STATUSES).optional(),
       }),
     )
     .query(({ ctx, input }) => queries.listTenants(ctx.tx, input)),
@@ -94,6 +103,11 @@ export const tenantsRouter = router({
       if (!before) throw new TRPCError({ code: "NOT_FOUND", message: "Diese Verwaltung gibt es nicht." });
       if (before.kind === "state")
         throw new TRPCError({ code: "BAD_REQUEST", message: "Das Land kann nicht gesperrt werden." });
+      if (before.status === "deletion_pending")
+        throw new TRPCError({
+          code: "BAD_REQUEST",
+          message: "Diese Kommune ist zur Löschung vorgemerkt. Heben Sie zuerst die Löschung auf.",
+        });
       const [row] = await ctx.tx
         .update(tenants)
         .set({ status: input.status, updatedAt: new Date() })
@@ -122,6 +136,76 @@ export const tenantsRouter = router({
       });
       return row!;
     }),
+
+  /**
+   * Marks a Kommune for deletion in TENANT_DELETION_GRACE_DAYS days: its sessions end, nobody there can sign in, and
+   * on that day `pnpm spatz purge-tenants` deletes all its data. The Kennung must be typed again as confirmation.
+   */
+  scheduleDeletion: tenantProcedure
+    .input(
+      z.object({
+        id: z.uuid(),
+        confirmSlug: z.string().max(100),
+      }),
+    )
+    .mutation(async ({ ctx, input }) => {
+      const current = await queries.getTenantById(ctx.tx, input.id);
+      if (!current) throw new TRPCError({ code: "NOT_FOUND", message: "Diese Verwaltung gibt es nicht." });
+      if (current.kind === "state")
+        throw new TRPCError({ code: "BAD_REQUEST", message: "Das Land kann nicht gelöscht werden." });
+      if (input.confirmSlug.trim() !== current.slug)
+        throw fieldError("confirmSlug", `Zur Bestätigung bitte die Kennung „${current.slug}“ eingeben.`);
+      const dueAt = new Date(Date.now() + TENANT_DELETION_GRACE_DAYS * 24 * 60 * 60 * 1000);
+      const changed = await queries.setTenantDeletion(ctx.tx, input.id, dueAt);
+      if (!changed)
+        throw new TRPCError({
+          code: "CONFLICT",
+          message: "Diese Kommune ist bereits zur Löschung vorgemerkt.",
+        });
+      const sessionsEnded = await ctx.caps.provisionTenant(input.id, async (tx) => {
+        const n = await deleteTenantSessions(tx, input.id);
+        await writeAudit(tx, input.id, ctx.session.actor, {
+          action: "tenant.deletion_scheduled_by_state",
+          entityType: "tenant",
+          entityId: input.id,
+          after: { deletionDueAt: dueAt, sessionsEnded: n },
+        });
+        return n;
+      });
+      await writeAudit(ctx.tx, ctx.session.tenant.id, ctx.session.actor, {
+        action: "tenant.schedule_deletion",
+        entityType: "tenant",
+        entityId: input.id,
+        before: { status: changed.before.status },
+        after: { status: changed.after.status, deletionDueAt: dueAt, sessionsEnded },
+      });
+      return changed.after;
+    }),
+
+  /** Takes the deletion mark back while the grace period runs: the Kommune is active again. */
+  cancelDeletion: tenantProcedure.input(z.object({ id: z.uuid() })).mutation(async ({ ctx, input }) => {
+    const changed = await queries.setTenantDeletion(ctx.tx, input.id, null);
+    if (!changed)
+      throw new TRPCError({
+        code: "NOT_FOUND",
+        message: "Für diese Verwaltung ist keine Löschung vorgemerkt.",
+      });
+    await ctx.caps.provisionTenant(input.id, (tx) =>
+      writeAudit(tx, input.id, ctx.session.actor, {
+        action: "tenant.deletion_cancelled_by_state",
+        entityType: "tenant",
+        entityId: input.id,
+      }),
+    );
+    await writeAudit(ctx.tx, ctx.session.tenant.id, ctx.session.actor, {
+      action: "tenant.cancel_deletion",
+      entityType: "tenant",
+      entityId: input.id,
+      before: { status: changed.before.status, deletionDueAt: changed.before.deletionDueAt },
+      after: { status: changed.after.status },
+    });
+    return changed.after;
+  }),
 
   inviteAdmin: tenantProcedure
     .input(z.object({ tenantId: z.uuid(), email, displayName }))
