@@ -173,7 +173,7 @@ export async function purgeDueTenants(
   await assertBypassesRls(maintenance);
   const now = opts.now ?? new Date();
   const due = await maintenance.$client<{ id: string }[]>`
-    select id from tenants where status = 'deletion_pending' and deletion_due_at <= ${now} order by deletion_due_at`;
+    select id from tenants where status = 'deletion_pending' and deletion_due_at <= ${now.toISOString()} order by deletion_due_at`;
   const purged: PurgedTenant[] = [];
   for (const { id } of due) {
     const result = await withTenant(maintenance, STATE_TENANT_ID, (tx) => purgeOne(tx, id, now, opts.actor));
