@@ -36,10 +36,14 @@ type Manifest = {
   sha256: Record<string, string>;
 };
 
-async function exportAs(cookie: string | null, origin: string | null = "http://spatz.test") {
+async function exportAs(
+  cookie: string | null,
+  origin: string | null = "http://spatz.test",
+  extra: Record<string, string> = {},
+) {
   return t.app.request("/dateien/export", {
     method: "POST",
-    headers: { ...(cookie ? { cookie } : {}), ...(origin ? { origin } : {}) },
+    headers: { ...(cookie ? { cookie } : {}), ...(origin ? { origin } : {}), ...extra },
   });
 }
 
@@ -143,6 +147,14 @@ describe("tenant export", () => {
       "https://evil.example",
     );
     expect(crossSite.status).toBe(403);
+    // The export page's form is sent with `Origin: null` (our Referrer-Policy is no-referrer): the browser's
+    // Sec-Fetch-Site then decides.
+    const admin = await sessionCookie(t.client.db, kommune.id, kommune.users.admin!.id);
+    const nullCrossSite = await exportAs(admin, "null", { "sec-fetch-site": "cross-site" });
+    expect(nullCrossSite.status).toBe(403);
+    const nullSameOrigin = await exportAs(admin, "null", { "sec-fetch-site": "same-origin" });
+    expect(nullSameOrigin.status).toBe(200);
+    await nullSameOrigin.arrayBuffer();
   });
 
   it("writes the same export for the state's operators with pnpm spatz export-tenant", async () => {
