@@ -29,7 +29,6 @@ import { dataSafetyCommands } from "./data-safety.ts";
 import { readPassword, requireEnv } from "./env.ts";
 
 export const commands: Record<string, Command> = {
-  ...dataSafetyCommands,
   migrate: {
     summary:
       "apply database migrations (MIGRATION_DATABASE_URL: owner role; APP_DB_PASSWORD sets the runtime role's password)",
@@ -216,6 +215,7 @@ export const commands: Record<string, Command> = {
         console.log(`user ${user.email} (${user.role}) created in ${tenant.slug}`);
       }),
   },
+  ...dataSafetyCommands,
 };
 
 function demoLogins(url: string): string {
@@ -241,6 +241,8 @@ function setTenantStatus(
       const before = await queries.getTenantBySlug(tx, slug);
       if (!before) throw new Error(`no tenant with slug ${slug}`);
       if (before.kind === "state") throw new Error("the state tenant cannot be suspended");
+      if (before.status === "deletion_pending")
+        throw new Error(`${slug} is marked for deletion; the state admin takes that back in the Kommunen page first`);
       await tx
         .update(schema.tenants)
         .set({ status, updatedAt: new Date() })

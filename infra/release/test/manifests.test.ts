@@ -36,6 +36,9 @@ type Manifest = {
   metadata: { name: string; annotations?: Record<string, string> };
   spec: {
     template?: { metadata?: { labels?: Record<string, string> }; spec: PodSpec };
+    jobTemplate?: { spec: { template: { spec: PodSpec } } };
+    schedule?: string;
+    concurrencyPolicy?: string;
     selector?: { matchLabels: Record<string, string> };
     minAvailable?: number | string;
     maxUnavailable?: number | string;
@@ -56,11 +59,14 @@ const find = (kind: string, name: string) => {
   if (!m) throw new Error(`infra/k8s/spatz.yaml has no ${kind} ${name}`);
   return m;
 };
-const podSpec = (m: Manifest) => m.spec.template!.spec;
-const workloads = manifests.filter((m) => ["Deployment", "Job"].includes(m.kind));
+const podSpec = (m: Manifest) =>
+  m.kind === "CronJob" ? m.spec.jobTemplate!.spec.template.spec : m.spec.template!.spec;
+const workloads = manifests.filter((m) => ["Deployment", "Job", "CronJob"].includes(m.kind));
 const api = find("Deployment", "spatz-api");
 const worker = find("Deployment", "spatz-worker");
 const migrate = find("Job", "spatz-migrate");
+const backupJob = find("CronJob", "spatz-backup");
+const purgeJob = find("CronJob", "spatz-purge-tenants");
 const dockerfile = read("infra/container/Dockerfile");
 const rootPackage = JSON.parse(read("package.json")) as {
   packageManager: string;
@@ -85,7 +91,7 @@ describe("Kubernetes manifests", () => {
   });
 
   it("run pinned images of one release, one image per app", () => {
-    expect(workloads.length).toBe(3);
+    expect(workloads.length).toBe(5);
     const tags = new Set<string>();
     for (const m of workloads) {
       for (const c of podSpec(m).containers) {
@@ -100,7 +106,8 @@ describe("Kubernetes manifests", () => {
     expect(tags.size).toBe(1);
     expect(podSpec(api).containers[0]!.image).toMatch(/\/spatz-api:/);
     expect(podSpec(worker).containers[0]!.image).toMatch(/\/spatz-worker:/);
-    expect(podSpec(migrate).containers[0]!.image).toMatch(/\/spatz-cli:/);
+    for (const job of [migrate, backupJob, purgeJob])
+      expect(podSpec(job).containers[0]!.image).toMatch(/\/spatz-cli:/);
   });
 
   it("give every container resource requests and limits", () => {
@@ -128,12 +135,15 @@ describe("Kubernetes manifests", () => {
     }
   });
 
-  it("keep the migration secret (owner role) apart from the runtime secret", () => {
+  it("keep the migration secret (owner role), the runtime secret and the maintenance secret apart", () => {
     const secretsOf = (m: Manifest) =>
       podSpec(m).containers.flatMap((c) => (c.envFrom ?? []).flatMap((e) => e.secretRef?.name ?? []));
     expect(secretsOf(migrate)).toEqual(["spatz-migration"]);
     expect(secretsOf(api)).toEqual(["spatz-runtime"]);
     expect(secretsOf(worker)).toEqual(["spatz-runtime"]);
+    // Backups and the purge of deleted Kommunen read every row: only they get the role that bypasses RLS.
+    expect(secretsOf(backupJob)).toEqual(["spatz-maintenance"]);
+    expect(secretsOf(purgeJob)).toEqual(["spatz-maintenance"]);
     // Secrets are created by the operator; none is committed, and no value is written into a manifest.
     expect(manifests.filter((m) => m.kind === "Secret")).toEqual([]);
     const config = find("ConfigMap", "spatz-config").data ?? {};
@@ -160,6 +170,14 @@ describe("Kubernetes manifests", () => {
       .build;
     expect(build).toContain("src/liveness.ts");
     expect(dockerfile).toMatch(/ENV WORKER_HEARTBEAT_FILE=\/tmp\//);
+  });
+
+  it("back up nightly and purge deleted Kommunen daily, after the backup, never two runs at once", () => {
+    expect(podSpec(backupJob).containers[0]!.args?.join(" ")).toMatch(/dist\/main\.js backup /);
+    expect(podSpec(purgeJob).containers[0]!.args).toEqual(["purge-tenants"]);
+    for (const job of [backupJob, purgeJob]) expect(job.spec.concurrencyPolicy).toBe("Forbid");
+    const hour = (m: Manifest) => Number(m.spec.schedule!.split(" ")[1]);
+    expect(hour(purgeJob)).toBeGreaterThan(hour(backupJob));
   });
 
   it("give the worker more time to stop than its job drain takes", () => {
