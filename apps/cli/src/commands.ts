@@ -242,7 +242,9 @@ function setTenantStatus(
       if (!before) throw new Error(`no tenant with slug ${slug}`);
       if (before.kind === "state") throw new Error("the state tenant cannot be suspended");
       if (before.status === "deletion_pending")
-        throw new Error(`${slug} is marked for deletion; the state admin takes that back in the Kommunen page first`);
+        throw new Error(
+          `${slug} is marked for deletion; the state admin takes that back in the Kommunen page first`,
+        );
       await tx
         .update(schema.tenants)
         .set({ status, updatedAt: new Date() })
