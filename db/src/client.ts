@@ -22,7 +22,7 @@ export type CreateDbOptions = {
   /** How long a transaction waits for a free connection before it fails with DatabaseBusyError (default 10 s). */
   acquireTimeoutMs?: number;
   /**
-   * Per-connection overrides of the runtime role's limits (migration 0012: 15 s statements, 5 s lock waits, 30 s idle
+   * Per-connection overrides of the runtime role's limits (migration 0013: 15 s statements, 5 s lock waits, 30 s idle
    * in a transaction); unset keeps the role's.
    */
   statementTimeoutMs?: number;

@@ -1,11 +1,8 @@
 // Runs the SQL migrations as the owner role, from code so that errors are readable (drizzle-kit migrate can exit 1 silently).
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { drizzle } from "drizzle-orm/postgres-js";
 import { migrate } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
-
-export const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../migrations");
+import { migrationsFolder } from "./files.ts";
 
 export class MigrationError extends Error {
   override name = "MigrationError";

@@ -41,6 +41,35 @@ export const REVIEWED_POLICIES: Readonly<Record<string, string>> = {
     "INSERT RESTRICTIVE ((kommune_tenant_id = tenant_id) OR (SELECT app_current_tenant_is_state() AS app_current_tenant_is_state))",
 };
 
+/**
+ * The catalog query behind `tenantTables`: every table of the public schema with a tenant_id column, with its columns
+ * (in table order), their types and its primary key. One definition for the export, the purge and their tests.
+ */
+export const TENANT_TABLES_QUERY = `
+  select c.relname as name,
+         array_agg(a.attname::text order by a.attnum) as columns,
+         array_agg(format_type(a.atttypid, a.atttypmod) order by a.attnum) as types,
+         coalesce((select array_agg(k.attname::text order by array_position(x.indkey::int2[], k.attnum))
+                   from pg_index x join pg_attribute k on k.attrelid = x.indrelid and k.attnum = any(x.indkey)
+                   where x.indrelid = c.oid and x.indisprimary), '{}') as "primaryKey"
+  from pg_class c
+  join pg_namespace n on n.oid = c.relnamespace
+  join pg_attribute a on a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped
+  where n.nspname = 'public' and c.relkind in ('r', 'p') and c.relname <> '__drizzle_migrations'
+    and exists (select 1 from pg_attribute t where t.attrelid = c.oid and t.attname = 'tenant_id' and not t.attisdropped)
+  group by c.oid, c.relname
+  order by c.relname`;
+
+export type TenantTable = { name: string; columns: string[]; types: string[]; primaryKey: string[] };
+
+/**
+ * The tables a tenant's data lives in, read from the catalog (never a hand-kept list): those with a tenant_id that are
+ * not global by design. A table added by a migration is exported and purged without further code.
+ */
+export function tenantTables(rows: readonly TenantTable[]): TenantTable[] {
+  return rows.filter((t) => !GLOBAL_TABLES.has(t.name));
+}
+
 /** History the runtime role may append to but never change. */
 export const APPEND_ONLY_TABLES: readonly string[] = ["audit_log", "strategy_versions"];
 

@@ -1,5 +1,7 @@
 // Browser walk through the platform foundation and identity flows, in Debian's Chromium.
+import { readFileSync } from "node:fs";
 import { DEMO_PASSWORD } from "@spatz/db/seed";
+import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { type BrowserEnv, expectAccessible, newPage, signIn, startBrowserEnv } from "../src/browser.ts";
 import { createTenant, TEST_PASSWORD } from "../src/fixtures.ts";
@@ -170,6 +172,49 @@ describe("tenant administration by the state", () => {
     await signIn(kommune.page, "landkreis-harz", "cdo@landkreis-harz.example", DEMO_PASSWORD);
     await kommune.context.close();
     await state.context.close();
+  });
+
+  it("a state admin marks a Kommune for deletion with its Kennung, and takes the mark back", async () => {
+    const tenant = await createTenant(env.app.client.db, "loeschung");
+    const state = await newPage(env);
+    await signIn(state.page, "land-sachsen-anhalt", "admin@land.example", DEMO_PASSWORD);
+    await state.page.getByRole("link", { name: "Kommunen", exact: true }).click();
+    await state.page.getByRole("searchbox", { name: "Suchen" }).fill(tenant.slug);
+    await state.page.getByRole("button", { name: `${tenant.name} bearbeiten` }).click();
+    await state.page.getByLabel("Kennung zur Bestätigung").fill("falsch");
+    await state.page.getByRole("button", { name: "Zur Löschung vormerken" }).click();
+    await expect
+      .poll(() => state.page.getByText(`bitte die Kennung „${tenant.slug}“ eingeben`).count())
+      .toBe(1);
+    await state.page.getByLabel("Kennung zur Bestätigung").fill(tenant.slug);
+    await state.page.getByRole("button", { name: "Zur Löschung vormerken" }).click();
+    await expect
+      .poll(() => state.page.getByRole("row", { name: new RegExp(tenant.name) }).innerText())
+      .toMatch(/Löschung vorgemerkt zum \d{2}\.\d{2}\.\d{4}/);
+    await expectAccessible(state.page);
+    await state.page.getByRole("button", { name: `${tenant.name}: Löschung aufheben` }).click();
+    await expect
+      .poll(() => state.page.getByRole("row", { name: new RegExp(tenant.name) }).innerText())
+      .toContain("aktiv");
+    await state.context.close();
+  });
+});
+
+describe("data export by the administration", () => {
+  it("a Kommune admin downloads all data of the Kommune as a ZIP", async () => {
+    const { context, page } = await newPage(env);
+    await signIn(page, "halle-saale", "admin@halle-saale.example", DEMO_PASSWORD);
+    await page.getByRole("link", { name: "Export", exact: true }).click();
+    await expect.poll(() => page.title()).toBe("Daten exportieren – SPATZ");
+    await expectAccessible(page);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Alle Daten herunterladen (ZIP)" }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^spatz-export-halle-saale-\d{4}-\d{2}-\d{2}\.zip$/);
+    const zip = await JSZip.loadAsync(readFileSync((await download.path())!));
+    expect(zip.file("manifest.json")).not.toBeNull();
+    await context.close();
   });
 });
 

@@ -211,6 +211,18 @@ const INPUTS: Record<ProcedurePath, (env: Env) => Promise<unknown> | unknown> = 
     email: `adm-${randomUUID().slice(0, 8)}@x.test`,
     displayName: "Erste Administration",
   }),
+  "tenants.scheduleDeletion": async () => {
+    const target = await createTenant(t.client.db, "loeschen");
+    return { id: target.id, confirmSlug: target.slug };
+  },
+  "tenants.cancelDeletion": async () => {
+    // Only a Kommune marked for deletion can be taken back: the state admin marks one first.
+    const target = await createTenant(t.client.db, "zurueck");
+    const admin = new ApiSession(t, await sessionCookie(t.client.db, state.id, state.users.state_admin!.id));
+    await admin.must("tenants.scheduleDeletion", { id: target.id, confirmSlug: target.slug });
+    return { id: target.id };
+  },
+  "tenantExport.prepare": () => undefined,
 
   "maturityModels.list": () => undefined,
   "maturityModels.get": () => ({ id: DEFAULT_MODEL_ID }),

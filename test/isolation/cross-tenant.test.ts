@@ -463,6 +463,52 @@ const CASES: Record<string, Case> = {
     expect(r).toMatchObject({ ok: false, code: "FORBIDDEN" });
     await bStillIntact();
   },
+  "tenants.scheduleDeletion": async () => {
+    // Only the state marks a Kommune for deletion; B's admin still works in B afterwards (bStillIntact signs in).
+    const r = await (await as(a, "admin")).call("tenants.scheduleDeletion", {
+      id: b.id,
+      confirmSlug: b.slug,
+    });
+    expect(r).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expectNoLeak(r);
+    await bStillIntact();
+  },
+  "tenants.cancelDeletion": async () => {
+    const r = await (await as(a, "admin")).call("tenants.cancelDeletion", { id: b.id });
+    expect(r).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expectNoLeak(r);
+    await bStillIntact();
+  },
+  "tenantExport.prepare": async () => {
+    // A's export holds A's rows only, nothing of B's.
+    const r = await (await as(a, "admin")).call("tenantExport.prepare");
+    expect(r.ok).toBe(true);
+    expectNoLeak(r);
+    const aTables = (r as { data: { tables: { name: string; rows: { tenant_id: string }[] }[] } }).data
+      .tables;
+    expect(aTables.find((t) => t.name === "users")?.rows.length).toBeGreaterThanOrEqual(
+      Object.keys(a.users).length,
+    );
+    for (const table of aTables) for (const row of table.rows) expect(row.tenant_id, table.name).toBe(a.id);
+    // The state reads B's rollout records by a reviewed policy, yet its export holds its own rows only: its comment to
+    // B is its own, B's record, note and reply are not.
+    const s = await (await as(state, "state_admin")).call("tenantExport.prepare");
+    expect(s.ok).toBe(true);
+    const stateTables = (s as { data: { tables: { name: string; rows: { tenant_id: string }[] }[] } }).data
+      .tables;
+    expect(stateTables.length).toBe(aTables.length);
+    for (const table of stateTables)
+      for (const row of table.rows) expect(row.tenant_id, table.name).toBe(state.id);
+    for (const secret of [
+      bRollout.recordId,
+      bRollout.note,
+      bRollout.contact,
+      bRollout.fachverfahren,
+      bRollout.reply,
+    ])
+      expect(s.raw).not.toContain(secret);
+    await bRolloutIntact();
+  },
 
   // Maturity models are the state's: a Kommune reads published versions (no Kommune data in them) and writes nothing.
   "maturityModels.list": async () => {

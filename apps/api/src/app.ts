@@ -11,8 +11,9 @@ import { bodyLimit } from "hono/body-limit";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import type postgres from "postgres";
+import { BODY_LIMITS } from "./body-limits.ts";
 import { originCheck } from "./csrf.ts";
-import { evidenceDownload, portfolioDownload } from "./downloads.ts";
+import { evidenceDownload, portfolioDownload, tenantExportDownload } from "./downloads.ts";
 import { checkHealth } from "./health.ts";
 import type { AppLogger } from "./logger.ts";
 
@@ -78,18 +79,17 @@ export function createApp(opts: AppOptions) {
     return c.json(report, report.status === "ok" ? 200 : 503);
   });
 
-  // Uploads (project lists) travel as base64 in a mutation: 5 MB of file are about 6.7 MB of request.
   const limitBody = bodyLimit({
-    maxSize: 8 * 1024 * 1024,
+    maxSize: BODY_LIMITS.request,
     onError: (c) =>
       c.json(
         { error: { message: "Die Anfrage ist zu groß. Dateien dürfen höchstens 5 MB groß sein." } },
         413,
       ),
   });
-  // Evidence files may have 10 MB (about 13.4 MB as base64), but only the procedures that take one get the room.
+  // Only the procedures that take an evidence file get the room for one.
   const limitEvidenceBody = bodyLimit({
-    maxSize: 15 * 1024 * 1024,
+    maxSize: BODY_LIMITS.evidenceUpload,
     onError: (c) =>
       c.json(
         { error: { message: "Die Anfrage ist zu groß. Nachweisdateien dürfen höchstens 10 MB groß sein." } },
@@ -141,6 +141,10 @@ export function createApp(opts: AppOptions) {
   app.get(
     "/dateien/nachweise/:id",
     evidenceDownload(createContext, (c) => clientIp(c, opts.trustProxy ?? false)),
+  );
+  app.post(
+    "/dateien/export",
+    tenantExportDownload(createContext, (c) => clientIp(c, opts.trustProxy ?? false)),
   );
 
   if (opts.webDist && existsSync(path.join(opts.webDist, "index.html"))) {

@@ -1,6 +1,7 @@
 // File downloads as plain GET routes (a browser saves them directly). Each download runs the tRPC procedure that
 // produces the file through a server-side caller, so the session check, the tenant transaction, the authorization
 // matrix and the input validation are exactly those of the procedure.
+import { tenantExportArchive, tenantExportFileName } from "@spatz/db";
 import {
   appRouter,
   createCallerFactory,
@@ -136,6 +137,45 @@ export function evidenceDownload(
           invalidId ? "Diese Nachweisdatei gibt es nicht." : error.message,
         );
       }
+      throw error;
+    }
+  };
+}
+
+/**
+ * POST /dateien/export: all data of the signed-in administration's own tenant as a ZIP. The mutation
+ * tenantExport.prepare checks the matrix, writes the audit entry and reads every tenant table; the evidence files then
+ * follow one at a time through the query measures.evidenceFile, so the download never holds more than one of them.
+ * A POST (from a form on the export page), because the export is recorded: no link or prefetch can start one.
+ */
+export function tenantExportDownload(
+  createContext: ReturnType<typeof createContextFactory>,
+  clientIp: (c: HonoContext<Env>) => string,
+) {
+  return async (c: HonoContext<Env>) => {
+    const resHeaders = new Headers();
+    const caller = callerFor(createContext, clientIp, c, resHeaders);
+    try {
+      const data = await caller.tenantExport.prepare();
+      const archive = tenantExportArchive(data, async (id) => {
+        try {
+          const file = await caller.measures.evidenceFile({ id });
+          return Buffer.from(file.contentBase64, "base64");
+        } catch (error) {
+          // Removed since the export was read: the manifest lists it as missing.
+          if (error instanceof TRPCError && error.code === "NOT_FOUND") return null;
+          throw error;
+        }
+      });
+      const headers = new Headers(resHeaders);
+      headers.set("Content-Type", "application/zip");
+      headers.set("Content-Disposition", attachment(tenantExportFileName(data)));
+      headers.set("Cache-Control", "no-store");
+      headers.set("X-Content-Type-Options", "nosniff");
+      return new Response(archive, { status: 200, headers });
+    } catch (error) {
+      if (error instanceof TRPCError && STATUS[error.code])
+        return plainText(resHeaders, STATUS[error.code]!, error.message);
       throw error;
     }
   };

@@ -24,32 +24,9 @@ import {
 } from "@spatz/domain";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
-import { readPassword, requireEnv, runtimeDb } from "./env.ts";
-
-type Options = Record<string, { type: "string" | "boolean"; short?: string }>;
-type Command = {
-  summary: string;
-  options?: Options;
-  run: (values: Record<string, string | boolean | undefined>) => Promise<void>;
-};
-
-const CLI_ACTOR = { userId: null, label: "CLI" };
-
-function parse<T>(schemaDef: z.ZodType<T>, values: unknown): T {
-  const result = schemaDef.safeParse(values);
-  if (!result.success)
-    throw new Error(result.error.issues.map((i) => `--${i.path.join(".")}: ${i.message}`).join("; "));
-  return result.data;
-}
-
-async function withRuntimeDb<T>(fn: (db: ReturnType<typeof runtimeDb>["db"]) => Promise<T>): Promise<T> {
-  const client = runtimeDb();
-  try {
-    return await fn(client.db);
-  } finally {
-    await client.close();
-  }
-}
+import { CLI_ACTOR, type Command, parse, withRuntimeDb } from "./command.ts";
+import { dataSafetyCommands } from "./data-safety.ts";
+import { readPassword, requireEnv } from "./env.ts";
 
 export const commands: Record<string, Command> = {
   migrate: {
@@ -240,6 +217,7 @@ export const commands: Record<string, Command> = {
         console.log(`user ${user.email} (${user.role}) created in ${tenant.slug}`);
       }),
   },
+  ...dataSafetyCommands,
 };
 
 function demoLogins(url: string): string {
@@ -265,6 +243,10 @@ function setTenantStatus(
       const before = await queries.getTenantBySlug(tx, slug);
       if (!before) throw new Error(`no tenant with slug ${slug}`);
       if (before.kind === "state") throw new Error("the state tenant cannot be suspended");
+      if (before.status === "deletion_pending")
+        throw new Error(
+          `${slug} is marked for deletion; the state admin takes that back in the Kommunen page first`,
+        );
       await tx
         .update(schema.tenants)
         .set({ status, updatedAt: new Date() })

@@ -4,6 +4,7 @@ import { QueryClientProvider } from "@tanstack/solid-query";
 import { lazy, Match, Switch } from "solid-js";
 import { AccountPage } from "./account/AccountPage.tsx";
 import { AuditPage } from "./admin/AuditPage.tsx";
+import { ExportPage } from "./admin/ExportPage.tsx";
 import { UsersPage } from "./admin/UsersPage.tsx";
 import { InvitationPage } from "./auth/InvitationPage.tsx";
 import { LoginPage } from "./auth/LoginPage.tsx";
@@ -80,6 +81,12 @@ export function App() {
         <Route
           path="/verwaltung/protokoll"
           component={() => <RequireSession requires="audit.list">{() => <AuditPage />}</RequireSession>}
+        />
+        <Route
+          path="/verwaltung/export"
+          component={() => (
+            <RequireSession requires="tenantExport.prepare">{(me) => <ExportPage me={me} />}</RequireSession>
+          )}
         />
         <Route
           path="/land/kommunen"

@@ -2,6 +2,7 @@
 import { createDb } from "@spatz/db";
 import pino from "pino";
 import { z } from "zod";
+import { startHeartbeat } from "./heartbeat.ts";
 import { startWorkerRuntime } from "./runtime.ts";
 
 const env = z
@@ -13,6 +14,7 @@ const env = z
     REDIS_URL: z.url({ protocol: /^rediss?$/, error: "must be a redis:// URL" }),
     LOG_LEVEL: z.string().default("info"),
     WORKER_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(30_000),
+    WORKER_HEARTBEAT_FILE: z.string().optional(),
   })
   .safeParse(Object.fromEntries(Object.entries(process.env).filter(([, v]) => v !== "")));
 if (!env.success) {
@@ -29,6 +31,8 @@ const logger = pino({
 });
 const database = createDb(config.DATABASE_URL, { max: 5, applicationName: "spatz-worker" });
 const runtime = await startWorkerRuntime({ db: database.db, redisUrl: config.REDIS_URL, logger });
+if (config.WORKER_HEARTBEAT_FILE)
+  startHeartbeat(config.WORKER_HEARTBEAT_FILE, () => runtime.workers.every((w) => w.isRunning()));
 logger.info({}, "SPATZ worker ready");
 
 let stopping = false;

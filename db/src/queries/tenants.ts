@@ -1,12 +1,12 @@
 // Queries on the tenant registry: the public directory (login picker) and the state's administration.
 import { and, asc, count, eq, ilike, or, type SQL } from "drizzle-orm";
-import { type TenantKind, tenants } from "../schema/tenants.ts";
+import { type Tenant, type TenantKind, tenants } from "../schema/tenants.ts";
 import type { TenantTx } from "../tenant-tx.ts";
 
 export type TenantListFilter = {
   search?: string;
   kind?: TenantKind;
-  status?: "active" | "suspended";
+  status?: Tenant["status"];
   page: number;
   pageSize: number;
 };
@@ -43,6 +43,7 @@ export async function listTenants(tx: TenantTx, f: TenantListFilter) {
         kreisName: tenants.kreisName,
         population: tenants.population,
         status: tenants.status,
+        deletionDueAt: tenants.deletionDueAt,
         updatedAt: tenants.updatedAt,
       })
       .from(tenants)
@@ -63,4 +64,21 @@ export async function getTenantBySlug(tx: TenantTx, slug: string) {
 export async function getTenantById(tx: TenantTx, id: string) {
   const [row] = await tx.select().from(tenants).where(eq(tenants.id, id));
   return row ?? null;
+}
+
+/**
+ * Marks a Kommune for deletion on `dueAt` (nobody there can sign in from now on; sessions.ts and the login accept only
+ * active tenants) or, with `dueAt` null, takes the mark back. Returns the row before and after, or null when the
+ * Kommune is not in the state the change starts from.
+ */
+export async function setTenantDeletion(tx: TenantTx, id: string, dueAt: Date | null) {
+  const before = await getTenantById(tx, id);
+  if (!before || before.kind === "state") return null;
+  if (dueAt ? before.status === "deletion_pending" : before.status !== "deletion_pending") return null;
+  const [after] = await tx
+    .update(tenants)
+    .set({ status: dueAt ? "deletion_pending" : "active", deletionDueAt: dueAt, updatedAt: new Date() })
+    .where(eq(tenants.id, id))
+    .returning();
+  return { before, after: after! };
 }

@@ -8,6 +8,7 @@ import {
   pgPolicy,
   pgTable,
   text,
+  timestamp,
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
@@ -49,9 +50,14 @@ export const tenants = pgTable(
     population: integer("population"),
     latitude: doublePrecision("latitude"),
     longitude: doublePrecision("longitude"),
-    status: text("status", { enum: ["active", "suspended"] })
+    /**
+     * `deletion_pending`: the state marked the Kommune for deletion; nobody there can sign in, the state can still undo
+     * it, and on `deletionDueAt` `pnpm spatz purge-tenants` removes every row of it (db/src/tenant-purge.ts).
+     */
+    status: text("status", { enum: ["active", "suspended", "deletion_pending"] })
       .notNull()
       .default("active"),
+    deletionDueAt: timestamp("deletion_due_at", { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -60,6 +66,10 @@ export const tenants = pgTable(
     uniqueIndex("tenants_ags_key").on(t.ags),
     uniqueIndex("tenants_single_state_key").on(t.kind).where(sql`kind = 'state'`),
     check("tenants_slug_format", sql`${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`),
+    check(
+      "tenants_deletion_date_when_pending",
+      sql`(${t.status} = 'deletion_pending') = (${t.deletionDueAt} is not null)`,
+    ),
     ...stateWrites("tenants"),
   ],
 ).enableRLS();

@@ -6,6 +6,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { addMonths, type MaturityModel } from "@spatz/maturity";
 import Papa from "papaparse";
+import { seedDataDir } from "../files.ts";
 import {
   addDays,
   criteriaByDimension,
@@ -20,7 +21,6 @@ import {
   unitsFor,
 } from "./maturity-demo-plan.ts";
 import type { Random } from "./random.ts";
-import { seedDataDir } from "./reference-data.ts";
 
 export const HALLE_SLUG = "halle-saale";
 /** The Gesundheitsamt in Halle's org tree (demo-org-units.ts), shared with the portfolio demo. */

@@ -9,6 +9,7 @@ import { count, eq } from "drizzle-orm";
 import { type Actor, writeAudit } from "../audit.ts";
 import type { Database } from "../client.ts";
 import { STATE_TENANT_ID } from "../constants.ts";
+import { seedDataDir } from "../files.ts";
 import { commitImport } from "../queries/project-import.ts";
 import { decideProposal, openRound, scoreProposal, submitProposal } from "../queries/registration.ts";
 import { orgUnits } from "../schema/org-units.ts";
@@ -16,7 +17,6 @@ import { projectMilestones, projectStandards, projects } from "../schema/portfol
 import { tenants } from "../schema/tenants.ts";
 import { type TenantTx, withTenant } from "../tenant-tx.ts";
 import { DEMO_ORG_TREES, ensureOrgUnits, gbTree } from "./demo-org-units.ts";
-import { seedDataDir } from "./reference-data.ts";
 
 const ACTOR: Actor = { userId: null, label: "Demo-Daten" };
 

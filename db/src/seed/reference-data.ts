@@ -1,11 +1,9 @@
 // Reads the bundled Destatis extract (db/seed-data/sachsen-anhalt) into the Land's 133 Kommune tenants and 218 Gemeinden.
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import Papa from "papaparse";
+import { seedDataDir } from "../files.ts";
 import type { TenantKind } from "../schema/tenants.ts";
-
-export const seedDataDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../seed-data");
 
 export type KommuneSeed = {
   slug: string;

@@ -20,6 +20,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { type Actor, writeAudit } from "../audit.ts";
 import type { Database } from "../client.ts";
 import { STATE_TENANT_ID } from "../constants.ts";
+import { seedDataDir } from "../files.ts";
 import { importCatalogue } from "../queries/rollout-catalogue.ts";
 import { refreshLandStats } from "../queries/rollout-dashboards.ts";
 import { addComment, lockKommuneRecords } from "../queries/rollout-records.ts";
@@ -32,7 +33,6 @@ import {
 } from "../schema/rollout.ts";
 import { tenants } from "../schema/tenants.ts";
 import { withTenant } from "../tenant-tx.ts";
-import { seedDataDir } from "./reference-data.ts";
 
 /** The four CSV files of the bundled catalogue (db/seed-data/ozg, see SOURCE.md there). */
 export function readBundledCatalogue(): CatalogueSources {

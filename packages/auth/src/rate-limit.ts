@@ -5,7 +5,7 @@
 //   since the previous one (a distributed attacker gets at most one guess a minute; the real user waits at most that).
 // Each check counts the attempt in the same atomic step (Lua, one key per call, so Redis Cluster accepts it), so
 // parallel attempts cannot all pass a check before any of them is recorded. Without Redis the same rules run in the
-// API process (per process, documented in ADR 0005), so sign-in keeps working.
+// API process (per process, documented in ADR 0007), so sign-in keeps working.
 import type { Redis } from "ioredis";
 
 export type LoginLimitPolicy = {

@@ -58,6 +58,11 @@ export const PERMISSIONS = {
   "tenants.rename": ["state_admin"],
   "tenants.setStatus": ["state_admin"],
   "tenants.inviteAdmin": ["state_admin"],
+  "tenants.scheduleDeletion": ["state_admin"],
+  "tenants.cancelDeletion": ["state_admin"],
+
+  // A tenant's own administration exports all of its data (a ZIP, POST /dateien/export).
+  "tenantExport.prepare": TENANT_ADMINS,
 
   // Maturity models: the state's; Kommunen read published versions.
   "maturityModels.list": "authenticated",

@@ -39,4 +39,12 @@ export const TENANT_KIND_LABELS: Record<TenantKind, string> = {
   verbandsgemeinde: "Verbandsgemeinde",
 };
 
-export const TENANT_STATUS_LABELS = { active: "aktiv", suspended: "gesperrt" } as const;
+export const TENANT_STATUSES = ["active", "suspended", "deletion_pending"] as const;
+export type TenantStatus = (typeof TENANT_STATUSES)[number];
+export const TENANT_STATUS_LABELS: Record<TenantStatus, string> = {
+  active: "aktiv",
+  suspended: "gesperrt",
+  deletion_pending: "Löschung vorgemerkt",
+};
+/** Days between the state marking a Kommune for deletion and its data being deleted; undo is possible until then. */
+export const TENANT_DELETION_GRACE_DAYS = 30;

@@ -1,6 +1,7 @@
 // Text that PostgreSQL cannot store: the NUL character, and UTF-16 halves of a character without their other half
 // (a lone surrogate has no UTF-8 form). Checked once for every procedure input (tRPC base middleware) and for every
 // imported cell, so such text is refused with a German message instead of failing deep in the database.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding the NUL character is the point of this pattern.
 const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 export const UNSTORABLE_TEXT_MESSAGE =

@@ -11,6 +11,7 @@ import { portfolioRouter } from "./routers/portfolio.ts";
 import { registrationRouter } from "./routers/registration.ts";
 import { rolloutRouter } from "./routers/rollout.ts";
 import { strategiesRouter } from "./routers/strategies.ts";
+import { tenantExportRouter } from "./routers/tenant-export.ts";
 import { tenantsRouter } from "./routers/tenants.ts";
 import { usersRouter } from "./routers/users.ts";
 import { router } from "./trpc.ts";
@@ -22,6 +23,7 @@ export const appRouter = router({
   users: usersRouter,
   audit: auditRouter,
   tenants: tenantsRouter,
+  tenantExport: tenantExportRouter,
   maturityModels: maturityModelsRouter,
   maturity: maturityRouter,
   orgUnits: orgUnitsRouter,

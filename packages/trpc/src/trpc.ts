@@ -69,7 +69,7 @@ const procedure = t.procedure.use(async ({ ctx, path, getRawInput, next }) => {
   return result;
 });
 
-/** PostgreSQL SQLSTATEs of the runtime role's limits (migration 0012). */
+/** PostgreSQL SQLSTATEs of the runtime role's limits (migration 0013). */
 const TIMEOUT_STATES = new Set([
   "57014", // statement_timeout (query_canceled)
   "55P03", // lock_timeout (lock_not_available)

@@ -1,13 +1,17 @@
-// Tenant administration for the state: search and filter all Kommunen, create, rename, suspend, invite an admin.
+// Tenant administration for the state: search and filter all Kommunen, create, rename, suspend, invite an admin,
+// mark a Kommune for deletion (TENANT_DELETION_GRACE_DAYS days to undo it) and take the mark back.
 
 import {
   can,
   formatDate,
   formatInteger,
+  TENANT_DELETION_GRACE_DAYS,
   TENANT_KIND_LABELS,
   TENANT_KINDS,
   TENANT_STATUS_LABELS,
+  TENANT_STATUSES,
   type TenantKind,
+  type TenantStatus,
 } from "@spatz/domain";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/solid-query";
 import { createSignal, For, Show } from "solid-js";
@@ -29,7 +33,7 @@ export function TenantsPage(props: { me: Me }) {
   const isAdmin = () => can(props.me.user.role, "tenants.setStatus");
   const [search, setSearch] = createSignal("");
   const [kind, setKind] = createSignal<TenantKind | "">("");
-  const [status, setStatus] = createSignal<"active" | "suspended" | "">("");
+  const [status, setStatus] = createSignal<TenantStatus | "">("");
   const [page, setPage] = createSignal(1);
   const [selected, setSelected] = createSignal<Row | null>(null);
   const filter = () => ({
@@ -47,6 +51,10 @@ export function TenantsPage(props: { me: Me }) {
   const refresh = () => client.invalidateQueries({ queryKey: ["tenants.list"] });
   const setTenantStatus = useMutation(() => ({
     mutationFn: (v: { id: string; status: "active" | "suspended" }) => trpc.tenants.setStatus.mutate(v),
+    onSettled: refresh,
+  }));
+  const cancelDeletion = useMutation(() => ({
+    mutationFn: (id: string) => trpc.tenants.cancelDeletion.mutate({ id }),
     onSettled: refresh,
   }));
   return (
@@ -89,18 +97,17 @@ export function TenantsPage(props: { me: Me }) {
           label="Status"
           options={[
             { value: "", label: "alle" },
-            { value: "active", label: "aktiv" },
-            { value: "suspended", label: "gesperrt" },
+            ...TENANT_STATUSES.map((s) => ({ value: s, label: TENANT_STATUS_LABELS[s] })),
           ]}
           value={status()}
           onChange={(e) => {
-            setStatus(e.currentTarget.value as "active" | "suspended" | "");
+            setStatus(e.currentTarget.value as TenantStatus | "");
             setPage(1);
           }}
         />
       </form>
-      <Show when={setTenantStatus.isError}>
-        <Alert kind="error">{errorMessage(setTenantStatus.error)}</Alert>
+      <Show when={setTenantStatus.isError || cancelDeletion.isError}>
+        <Alert kind="error">{errorMessage(setTenantStatus.error ?? cancelDeletion.error)}</Alert>
       </Show>
       <QueryView
         query={list}
@@ -137,7 +144,10 @@ export function TenantsPage(props: { me: Me }) {
                         <td>
                           <code>{t.slug}</code>
                         </td>
-                        <td>{TENANT_STATUS_LABELS[t.status]}</td>
+                        <td>
+                          {TENANT_STATUS_LABELS[t.status]}
+                          <Show when={t.deletionDueAt}>{(due) => <> zum {formatDate(due())}</>}</Show>
+                        </td>
                         <Show when={isAdmin()}>
                           <td class="actions">
                             <Show when={t.kind !== "state"}>
@@ -149,22 +159,34 @@ export function TenantsPage(props: { me: Me }) {
                               >
                                 Bearbeiten
                               </button>
-                              <button
-                                type="button"
-                                class="button button-secondary"
-                                aria-label={`${t.name} ${t.status === "active" ? "sperren" : "entsperren"}`}
-                                onClick={() => {
-                                  const next = t.status === "active" ? "suspended" : "active";
-                                  if (
-                                    next === "suspended" &&
-                                    !window.confirm(`${t.name} sperren? Alle Sitzungen dort enden sofort.`)
-                                  )
-                                    return;
-                                  setTenantStatus.mutate({ id: t.id, status: next });
-                                }}
-                              >
-                                {t.status === "active" ? "Sperren" : "Entsperren"}
-                              </button>
+                              <Show when={t.status === "deletion_pending"}>
+                                <button
+                                  type="button"
+                                  class="button button-secondary"
+                                  aria-label={`${t.name}: Löschung aufheben`}
+                                  onClick={() => cancelDeletion.mutate(t.id)}
+                                >
+                                  Löschung aufheben
+                                </button>
+                              </Show>
+                              <Show when={t.status !== "deletion_pending"}>
+                                <button
+                                  type="button"
+                                  class="button button-secondary"
+                                  aria-label={`${t.name} ${t.status === "active" ? "sperren" : "entsperren"}`}
+                                  onClick={() => {
+                                    const next = t.status === "active" ? "suspended" : "active";
+                                    if (
+                                      next === "suspended" &&
+                                      !window.confirm(`${t.name} sperren? Alle Sitzungen dort enden sofort.`)
+                                    )
+                                      return;
+                                    setTenantStatus.mutate({ id: t.id, status: next });
+                                  }}
+                                >
+                                  {t.status === "active" ? "Sperren" : "Entsperren"}
+                                </button>
+                              </Show>
                             </Show>
                           </td>
                         </Show>
@@ -333,9 +355,63 @@ function EditTenant(props: { tenant: Row; onClose: () => void; onChanged: () => 
           </Alert>
         )}
       </Show>
+      <Show when={props.tenant.status !== "deletion_pending"}>
+        <ScheduleDeletion tenant={props.tenant} onChanged={props.onChanged} />
+      </Show>
       <button type="button" class="button button-secondary" onClick={props.onClose}>
         Schließen
       </button>
     </section>
+  );
+}
+
+/** Marks the Kommune for deletion; its Kennung must be typed again, and the state can undo it until the date. */
+function ScheduleDeletion(props: { tenant: Row; onChanged: () => void }) {
+  const [confirmSlug, setConfirmSlug] = createSignal("");
+  const schedule = useMutation(() => ({
+    mutationFn: () =>
+      trpc.tenants.scheduleDeletion.mutate({ id: props.tenant.id, confirmSlug: confirmSlug() }),
+    onSuccess: props.onChanged,
+  }));
+  const errors = () => fieldErrors(schedule.error);
+  return (
+    <>
+      <h3>Kommune löschen</h3>
+      <p>
+        Alle Daten von {props.tenant.name} werden nach {TENANT_DELETION_GRACE_DAYS} Tagen endgültig gelöscht.
+        Bis dahin kann sich dort niemand anmelden, und Sie können die Löschung hier aufheben. Exportieren Sie
+        die Daten vorher, wenn sie noch gebraucht werden.
+      </p>
+      <form
+        class="form form-inline"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          schedule.mutate();
+        }}
+      >
+        <TextField
+          label="Kennung zur Bestätigung"
+          hint={props.tenant.slug}
+          value={confirmSlug()}
+          onInput={(e) => setConfirmSlug(e.currentTarget.value)}
+          error={errors().confirmSlug}
+        />
+        <button type="submit" class="button button-danger" disabled={schedule.isPending}>
+          Zur Löschung vormerken
+        </button>
+      </form>
+      <Show when={schedule.isError && !Object.keys(errors()).length}>
+        <Alert kind="error">{errorMessage(schedule.error)}</Alert>
+      </Show>
+      <Show when={schedule.data?.deletionDueAt}>
+        {(due) => (
+          <Alert kind="success">
+            {props.tenant.name} ist zur Löschung am {formatDate(due())} vorgemerkt. Die Sitzungen dort sind
+            beendet.
+          </Alert>
+        )}
+      </Show>
+    </>
   );
 }

@@ -36,6 +36,7 @@ const NAV: NavItem[] = [
   { href: "/verwaltung/organisation", label: "Organisation", requires: "orgUnits.create", kommuneOnly: true },
   { href: "/verwaltung/benutzer", label: "Benutzer", requires: "users.list" },
   { href: "/verwaltung/protokoll", label: "Protokoll", requires: "audit.list" },
+  { href: "/verwaltung/export", label: "Export", requires: "tenantExport.prepare" },
 ];
 
 function visible(item: NavItem, me: Me): boolean {

@@ -1,10 +1,19 @@
 // Tenant administration by the state: create, rename, suspend, and invite a Kommune's first administrator.
 import { createInvitation, deleteTenantSessions } from "@spatz/auth";
 import { queries, schema, writeAudit } from "@spatz/db";
-import { displayName, email, pageInput, TENANT_KINDS, tenantSlug } from "@spatz/domain";
+import {
+  displayName,
+  email,
+  pageInput,
+  TENANT_DELETION_GRACE_DAYS,
+  TENANT_KINDS,
+  TENANT_STATUSES,
+  tenantSlug,
+} from "@spatz/domain";
 import { TRPCError } from "@trpc/server";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
+import { fieldError } from "../field-error.ts";
 import { invitationLink, sendInvitationMail } from "../invitation-mail.ts";
 import { provisioningProcedure, router, tenantProcedure } from "../trpc.ts";
 
@@ -31,7 +40,7 @@ export const tenantsRouter = router({
       pageInput.extend({
         search: z.string().max(100).optional(),
         kind: z.enum(TENANT_KINDS).optional(),
-        status: z.enum(["active", "suspended"]).optional(),
+        status: z.enum(TENANT_STATUSES).optional(),
       }),
     )
     .query(({ ctx, input }) => queries.listTenants(ctx.tx, input)),
@@ -95,6 +104,11 @@ export const tenantsRouter = router({
       if (!before) throw new TRPCError({ code: "NOT_FOUND", message: "Diese Verwaltung gibt es nicht." });
       if (before.kind === "state")
         throw new TRPCError({ code: "BAD_REQUEST", message: "Das Land kann nicht gesperrt werden." });
+      if (before.status === "deletion_pending")
+        throw new TRPCError({
+          code: "BAD_REQUEST",
+          message: "Diese Kommune ist zur Löschung vorgemerkt. Heben Sie zuerst die Löschung auf.",
+        });
       // The registry row decides: once the status is committed, the tenant tier refuses every session of a suspended
       // Kommune. Ending its sessions afterwards only tidies up, so a failure there leaves nothing half done.
       const row = await ctx.caps.inState(async (tx) => {
@@ -125,6 +139,84 @@ export const tenantsRouter = router({
       }
       return row;
     }),
+
+  /**
+   * Marks a Kommune for deletion in TENANT_DELETION_GRACE_DAYS days: its sessions end, nobody there can sign in, and
+   * on that day `pnpm spatz purge-tenants` deletes all its data. The Kennung must be typed again as confirmation.
+   * The registry row (state side) decides first; ending the Kommune's sessions follows in its own transaction.
+   */
+  scheduleDeletion: provisioningProcedure
+    .input(
+      z.object({
+        id: z.uuid(),
+        confirmSlug: z.string().max(100),
+      }),
+    )
+    .mutation(async ({ ctx, input }) => {
+      const stateId = ctx.session.tenant.id;
+      const dueAt = new Date(Date.now() + TENANT_DELETION_GRACE_DAYS * 24 * 60 * 60 * 1000);
+      const changed = await ctx.caps.inState(async (tx) => {
+        const current = await queries.getTenantById(tx, input.id);
+        if (!current) throw new TRPCError({ code: "NOT_FOUND", message: "Diese Verwaltung gibt es nicht." });
+        if (current.kind === "state")
+          throw new TRPCError({ code: "BAD_REQUEST", message: "Das Land kann nicht gelöscht werden." });
+        if (input.confirmSlug.trim() !== current.slug)
+          throw fieldError("confirmSlug", `Zur Bestätigung bitte die Kennung „${current.slug}“ eingeben.`);
+        const result = await queries.setTenantDeletion(tx, input.id, dueAt);
+        if (!result)
+          throw new TRPCError({
+            code: "CONFLICT",
+            message: "Diese Kommune ist bereits zur Löschung vorgemerkt.",
+          });
+        await writeAudit(tx, stateId, ctx.session.actor, {
+          action: "tenant.schedule_deletion",
+          entityType: "tenant",
+          entityId: input.id,
+          before: { status: result.before.status },
+          after: { status: result.after.status, deletionDueAt: dueAt },
+        });
+        return result;
+      });
+      await ctx.caps.inTenant(input.id, async (tx) => {
+        const n = await deleteTenantSessions(tx, input.id);
+        await writeAudit(tx, input.id, ctx.session.actor, {
+          action: "tenant.deletion_scheduled_by_state",
+          entityType: "tenant",
+          entityId: input.id,
+          after: { deletionDueAt: dueAt, sessionsEnded: n },
+        });
+      });
+      return changed.after;
+    }),
+
+  /** Takes the deletion mark back while the grace period runs: the Kommune is active again. */
+  cancelDeletion: provisioningProcedure.input(z.object({ id: z.uuid() })).mutation(async ({ ctx, input }) => {
+    const stateId = ctx.session.tenant.id;
+    const changed = await ctx.caps.inState(async (tx) => {
+      const result = await queries.setTenantDeletion(tx, input.id, null);
+      if (!result)
+        throw new TRPCError({
+          code: "NOT_FOUND",
+          message: "Für diese Verwaltung ist keine Löschung vorgemerkt.",
+        });
+      await writeAudit(tx, stateId, ctx.session.actor, {
+        action: "tenant.cancel_deletion",
+        entityType: "tenant",
+        entityId: input.id,
+        before: { status: result.before.status, deletionDueAt: result.before.deletionDueAt },
+        after: { status: result.after.status },
+      });
+      return result;
+    });
+    await ctx.caps.inTenant(input.id, (tx) =>
+      writeAudit(tx, input.id, ctx.session.actor, {
+        action: "tenant.deletion_cancelled_by_state",
+        entityType: "tenant",
+        entityId: input.id,
+      }),
+    );
+    return changed.after;
+  }),
 
   inviteAdmin: provisioningProcedure
     .input(z.object({ tenantId: z.uuid(), email, displayName }))

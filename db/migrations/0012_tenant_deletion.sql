@@ -1,0 +1,2 @@
+ALTER TABLE "tenants" ADD COLUMN "deletion_due_at" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "tenants" ADD CONSTRAINT "tenants_deletion_date_when_pending" CHECK (("tenants"."status" = 'deletion_pending') = ("tenants"."deletion_due_at" is not null));
