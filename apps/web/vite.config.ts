@@ -8,7 +8,8 @@ export default defineConfig({
   server: { port: 5173, proxy: { "/trpc": api, "/health": api, "/dateien": api } },
   build: {
     target: "es2022",
-    sourcemap: true,
+    // Maps for error reporting, without the //# sourceMappingURL comment; the server never serves *.map (app.ts).
+    sourcemap: "hidden",
     rolldownOptions: {
       output: {
         // ECharts loads only with the first chart (ui/charts/Chart.tsx). Its renderer library zrender gets a chunk of

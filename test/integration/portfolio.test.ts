@@ -1,11 +1,21 @@
 // The portfolio import and export through the API: the real Halle Projektliste 2023 (TSV), the same list as German
 // Excel writes it (semicolon CSV in Windows-1252), a file with one bad date, re-imports, the export round trip and
 // the download route.
+
+import { withTenant } from "@spatz/db";
 import { IMPORT_TOO_LARGE_MESSAGE } from "@spatz/domain";
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { ApiSession } from "../src/api-client.ts";
 import { addUser, createTenant, type FixtureTenant, sessionCookie } from "../src/fixtures.ts";
-import { allProjects, base64, halleAsWindows1252Csv, halleTsv, importFile } from "../src/portfolio.ts";
+import {
+  allProjects,
+  base64,
+  downloadPortfolio,
+  halleAsWindows1252Csv,
+  halleTsv,
+  importFile,
+} from "../src/portfolio.ts";
 import { createTestApp, type TestApp } from "../src/server.ts";
 
 let t: TestApp;
@@ -180,9 +190,7 @@ describe("importing the Projektliste 2023", () => {
 });
 
 describe("export", () => {
-  async function download(cookie: string | null, query: string) {
-    return t.app.request(`/dateien/portfolio?${query}`, { headers: cookie ? { cookie } : {} });
-  }
+  const download = (cookie: string | null, fields: string) => downloadPortfolio(t, cookie, fields);
 
   it("downloads the filtered portfolio as CSV and XLSX that import again to the same projects", async () => {
     const source = await createTenant(t.client.db, "export");
@@ -250,6 +258,35 @@ describe("export", () => {
     // A forged cookie naming B's tenant with A's session secret is no session at all.
     const forged = aCookie.replace(a.id, b.id);
     expect((await download(forged, "format=csv")).status).toBe(401);
+  });
+
+  it("is audited, so only a same-origin POST exports: a GET (a link, an image) writes nothing", async () => {
+    const k = await createTenant(t.client.db, "exp-get");
+    const cookie = await sessionCookie(t.client.db, k.id, k.users.leadership!.id);
+    const countExports = async () =>
+      (
+        await withTenant(t.client.db, k.id, (tx) =>
+          tx.execute<{ n: number }>(
+            sql`select count(*)::int as n from audit_log where action = 'portfolio.export'`,
+          ),
+        )
+      )[0]!.n;
+    const get = await t.app.request("/dateien/portfolio?format=csv", { headers: { cookie } });
+    expect(get.status).toBe(405);
+    expect(await get.text()).toContain("Schaltflächen");
+    const crossSite = await t.app.request("/dateien/portfolio", {
+      method: "POST",
+      body: "format=csv",
+      headers: {
+        cookie,
+        "content-type": "application/x-www-form-urlencoded",
+        origin: "https://evil.example",
+      },
+    });
+    expect(crossSite.status).toBe(403);
+    expect(await countExports()).toBe(0);
+    expect((await download(cookie, "format=csv")).status).toBe(200);
+    expect(await countExports()).toBe(1);
   });
 });
 

@@ -8,6 +8,7 @@ import Papa from "papaparse";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { ApiSession } from "../src/api-client.ts";
 import { createTenant, type FixtureTenant, sessionCookie, stateTenant } from "../src/fixtures.ts";
+import { downloadPortfolio } from "../src/portfolio.ts";
 import { createTestApp, type TestApp } from "../src/server.ts";
 
 const PAYLOADS = ['=HYPERLINK("http://x.example","y")', "+SUM(1;2)", "-2+3", "@SUM(1)", "\t=1+1", "\r=1+1"];
@@ -123,7 +124,7 @@ describe("exports neutralise formulas in every cell, headers included", () => {
   it("the portfolio as CSV and TSV", async () => {
     const cookie = await sessionCookie(t.client.db, kommune.id, kommune.users.coordinator!.id);
     for (const format of ["csv", "tsv"] as const) {
-      const res = await t.app.request(`/dateien/portfolio?format=${format}`, { headers: { cookie } });
+      const res = await downloadPortfolio(t, cookie, `format=${format}`);
       expect(res.status, format).toBe(200);
       const text = new TextDecoder().decode(await res.arrayBuffer()).replace(/^\uFEFF/, "");
       const cells = Papa.parse<string[]>(text, { delimiter: format === "csv" ? ";" : "\t" }).data.flat();

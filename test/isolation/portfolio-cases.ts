@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import { expect } from "vitest";
 import { ApiSession, type CallResult } from "../src/api-client.ts";
 import { type FixtureTenant, sessionCookie } from "../src/fixtures.ts";
-import { base64, SIMPLE_MAPPING } from "../src/portfolio.ts";
+import { base64, downloadPortfolio, SIMPLE_MAPPING } from "../src/portfolio.ts";
 import type { TestApp } from "../src/server.ts";
 
 export type PortfolioSecrets = {
@@ -270,7 +270,7 @@ export function portfolioCases(c: Ctx): Record<string, () => Promise<void>> {
       ).toString();
       // The download route runs the same procedure in the session's tenant.
       const cookie = await sessionCookie(c.t().client.db, c.a().id, c.a().users.viewer!.id);
-      const route = await c.t().app.request("/dateien/portfolio?format=csv", { headers: { cookie } });
+      const route = await downloadPortfolio(c.t(), cookie, "format=csv");
       expect(route.status).toBe(200);
       c.expectNoLeak(r, csv, await route.text());
     },

@@ -5,6 +5,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Database, queries, withTenant } from "@spatz/db";
 import type { ApiSession } from "./api-client.ts";
+import type { TestApp } from "./server.ts";
 
 export const HALLE_TSV_PATH = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -249,4 +250,24 @@ export const SIMPLE_MAPPING = {
 
 export function simpleList(...names: string[]): string {
   return `GB\tR\tProjektname\tStart\tEnde\n${names.map((n) => `OB\t10\t${n}\t01.01.2024\t31.12.2024`).join("\n")}\n`;
+}
+
+/**
+ * The portfolio download as the list's export buttons send it: a form POST from our own origin (the export is audited,
+ * so it passes the CSRF check). `fields` is a query string like "format=csv&filter=…".
+ */
+export async function downloadPortfolio(
+  app: TestApp,
+  cookie: string | null,
+  fields: string,
+): Promise<Response> {
+  return app.app.request("/dateien/portfolio", {
+    method: "POST",
+    body: new URLSearchParams(fields).toString(),
+    headers: {
+      "content-type": "application/x-www-form-urlencoded",
+      origin: "http://spatz.test",
+      ...(cookie ? { cookie } : {}),
+    },
+  });
 }

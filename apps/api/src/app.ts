@@ -6,7 +6,7 @@ import { serveStatic } from "@hono/node-server/serve-static";
 import { trpcServer } from "@hono/trpc-server";
 import { batchRefusal, MAX_BATCH_CALLS } from "@spatz/domain";
 import { appRouter, createContextFactory, readCookie, SESSION_COOKIE, type ServerDeps } from "@spatz/trpc";
-import { Hono } from "hono";
+import { Hono, type MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
@@ -74,6 +74,17 @@ export function createApp(opts: AppOptions) {
   // State-changing requests must come from our own origin (Origin header or Sec-Fetch-Site), never cross-site.
   app.use(originCheck(() => [publicOrigin, ...(opts.extraOrigins ?? [])]));
 
+  // Answers of the API never land in a browser or proxy cache: they hold a user's data (tRPC, files) or a live state.
+  const noStore: MiddlewareHandler = async (c, next) => {
+    await next();
+    if (!c.res.headers.get("Cache-Control")?.includes("no-store"))
+      c.res.headers.set("Cache-Control", "no-store");
+  };
+  app.use("/trpc/*", noStore);
+  app.use("/dateien/*", noStore);
+  app.use("/health", noStore);
+  app.use("/health/*", noStore);
+
   app.get("/health", async (c) => {
     const report = await checkHealth(opts.sql, deps.redis);
     return c.json(report, report.status === "ok" ? 200 : 503);
@@ -134,9 +145,18 @@ export function createApp(opts: AppOptions) {
     }),
   );
 
-  app.get(
+  app.post(
     "/dateien/portfolio",
     portfolioDownload(createContext, (c) => clientIp(c, opts.trustProxy ?? false)),
+  );
+  app.get("/dateien/portfolio", (c) =>
+    c.text(
+      "Der Export startet über die Schaltflächen „Export CSV“ und „Export Excel“ in der Projektliste.",
+      405,
+      {
+        Allow: "POST",
+      },
+    ),
   );
   app.get(
     "/dateien/nachweise/:id",
@@ -151,6 +171,8 @@ export function createApp(opts: AppOptions) {
     const root = path.relative(process.cwd(), opts.webDist) || ".";
     const indexHtml = readFileSync(path.join(opts.webDist, "index.html"), "utf8");
     app.use("/assets/*", async (c, next) => {
+      // Source maps are built (hidden) for error reporting, but never served: they would publish the sources.
+      if (c.req.path.endsWith(".map")) return c.text("Nicht gefunden", 404);
       await next();
       if (c.res.status === 200) c.header("Cache-Control", "public, max-age=31536000, immutable");
     });
@@ -164,6 +186,18 @@ export function createApp(opts: AppOptions) {
       return c.html(indexHtml);
     });
   }
+  app.notFound((c) =>
+    c.req.path.startsWith("/trpc/") || c.req.path.startsWith("/dateien/")
+      ? c.json({ error: { message: "Diese Adresse gibt es nicht." } }, 404)
+      : c.text("Nicht gefunden", 404),
+  );
+  app.onError((err, c) => {
+    logger.error({ requestId: c.get("requestId"), err: String(err), path: c.req.path }, "request failed");
+    return c.json(
+      { error: { message: "Ein interner Fehler ist aufgetreten. Bitte versuchen Sie es später erneut." } },
+      500,
+    );
+  });
   return app;
 }
 

@@ -55,8 +55,9 @@ function plainText(resHeaders: Headers, status: number, text: string): Response 
 }
 
 /**
- * GET /dateien/portfolio?format=csv|xlsx|tsv&filter=<JSON>&sort=…&dir=asc|desc: the filtered portfolio, as the list
- * shows it. German error texts as plain text with the matching status.
+ * POST /dateien/portfolio (form fields format=csv|xlsx|tsv, filter=<JSON>, sort, dir): the filtered portfolio, as the
+ * list shows it. A POST because the export is audited: a GET could be triggered by a cross-site link or image, while a
+ * POST passes the CSRF check (originCheck). German error texts as plain text with the matching status.
  */
 export function portfolioDownload(
   createContext: ReturnType<typeof createContextFactory>,
@@ -66,19 +67,21 @@ export function portfolioDownload(
     const resHeaders = new Headers();
     const caller = callerFor(createContext, clientIp, c, resHeaders);
     const plain = (status: number, text: string) => plainText(resHeaders, status, text);
+    const form = await c.req.parseBody().catch(() => null);
+    const field = (name: string) => (typeof form?.[name] === "string" ? (form[name] as string) : undefined);
     let filter: unknown = {};
     try {
-      const raw = c.req.query("filter");
+      const raw = field("filter");
       if (raw) filter = JSON.parse(raw);
     } catch {
-      return plain(400, "Der Filter der Exportadresse ist ungültig.");
+      return plain(400, "Der Filter des Exports ist ungültig.");
     }
     try {
       const file = await caller.portfolio.export({
-        format: c.req.query("format") as "csv",
+        format: field("format") as "csv",
         filter: filter as Record<string, never>,
-        ...(c.req.query("sort") ? { sort: c.req.query("sort") as "start" } : {}),
-        ...(c.req.query("dir") ? { dir: c.req.query("dir") as "asc" } : {}),
+        ...(field("sort") ? { sort: field("sort") as "start" } : {}),
+        ...(field("dir") ? { dir: field("dir") as "asc" } : {}),
       });
       const headers = new Headers(resHeaders);
       headers.set("Content-Type", file.mediaType);

@@ -10,6 +10,10 @@ export const ERROR_MESSAGES = {
   LOGIN_FAILED: "E-Mail-Adresse oder Passwort ist falsch, oder das Konto ist nicht aktiv.",
   TENANT_UNAVAILABLE: "Diese Verwaltung ist nicht verfügbar oder gesperrt.",
   INVITATION_INVALID: "Die Einladung ist ungültig, abgelaufen oder wurde bereits verwendet.",
+  PARSE_ERROR: "Die Anfrage konnte nicht gelesen werden: Sie enthält kein gültiges JSON.",
+  METHOD_NOT_SUPPORTED: "Diese Anfrageart wird für diese Funktion nicht unterstützt.",
+  NO_SUCH_PROCEDURE: "Diese Funktion gibt es nicht.",
+  BATCH_TOO_LARGE: "Die Sammelanfrage enthält zu viele Aufrufe.",
   DATABASE_BUSY: "SPATZ ist gerade stark ausgelastet. Bitte versuchen Sie es in einigen Sekunden erneut.",
   DATABASE_TIMEOUT:
     "Die Anfrage hat zu lange gedauert und wurde abgebrochen. Es wurde nichts gespeichert. Bitte versuchen Sie es erneut.",

@@ -31,7 +31,7 @@ const t = initTRPC.context<Context>().create({
         ? ERROR_MESSAGES.INTERNAL_SERVER_ERROR
         : zodError
           ? ERROR_MESSAGES.BAD_REQUEST
-          : error.message || generic;
+          : (frameworkMessage(error) ?? (error.message || generic));
     return {
       ...shape,
       message,
@@ -39,6 +39,22 @@ const t = initTRPC.context<Context>().create({
     };
   },
 });
+
+/**
+ * tRPC's own refusals (unreadable JSON, unknown procedure, wrong HTTP method, oversized batch) carry English texts;
+ * every message that reaches a user is German.
+ */
+function frameworkMessage(error: TRPCError): string | null {
+  if (error.code === "PARSE_ERROR") return ERROR_MESSAGES.PARSE_ERROR;
+  if (error.code === "METHOD_NOT_SUPPORTED") return ERROR_MESSAGES.METHOD_NOT_SUPPORTED;
+  if (error.code === "NOT_FOUND" && /^No (procedure|"query"|"mutation")/.test(error.message))
+    return ERROR_MESSAGES.NO_SUCH_PROCEDURE;
+  if (error.code === "BAD_REQUEST" && /^Batch call exceeds/.test(error.message))
+    return ERROR_MESSAGES.BATCH_TOO_LARGE;
+  if (error.code === "BAD_REQUEST" && /^(Unexpected|Expected|Invalid|Cannot)\b/.test(error.message))
+    return ERROR_MESSAGES.PARSE_ERROR;
+  return null;
+}
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;

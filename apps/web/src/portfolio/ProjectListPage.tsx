@@ -47,13 +47,6 @@ export function ProjectListPage(props: { me: Me }) {
     queryFn: () => trpc.portfolio.list.query(input()),
     placeholderData: keepPreviousData,
   }));
-  const exportHref = (format: "csv" | "xlsx") =>
-    `/dateien/portfolio?${new URLSearchParams({
-      format,
-      filter: JSON.stringify(f.filter()),
-      sort: sort(),
-      dir: dir(),
-    }).toString()}`;
   const sortBy = (key: ProjectSort) =>
     f.setParams({ sort: key, dir: sort() === key && dir() === "asc" ? "desc" : "asc", page: undefined });
   const ariaSort = (key: ProjectSort) =>
@@ -105,12 +98,18 @@ export function ProjectListPage(props: { me: Me }) {
           onChange={(e) => f.setParams({ dir: e.currentTarget.value, page: undefined })}
         />
         <div class="toolbar-actions">
-          <a class="button button-secondary" href={exportHref("csv")} download="">
-            Export CSV
-          </a>
-          <a class="button button-secondary" href={exportHref("xlsx")} download="">
-            Export Excel
-          </a>
+          {/* A form POST: the export is audited, so it must pass the CSRF check; the browser saves the file. */}
+          <form method="post" action="/dateien/portfolio">
+            <input type="hidden" name="filter" value={JSON.stringify(f.filter())} />
+            <input type="hidden" name="sort" value={sort()} />
+            <input type="hidden" name="dir" value={dir()} />
+            <button type="submit" class="button button-secondary" name="format" value="csv">
+              Export CSV
+            </button>
+            <button type="submit" class="button button-secondary" name="format" value="xlsx">
+              Export Excel
+            </button>
+          </form>
         </div>
       </div>
       <QueryView

@@ -1,0 +1,108 @@
+// The HTTP surface after the outside probe: German texts for every error (tRPC's own included), no-store on every API
+// answer, and no public source maps.
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { createTenant, type FixtureTenant, sessionCookie } from "../src/fixtures.ts";
+import { createTestApp, type TestApp } from "../src/server.ts";
+
+let t: TestApp;
+let kommune: FixtureTenant;
+const origin = "http://spatz.test";
+
+beforeAll(async () => {
+  t = createTestApp({ appUrl: inject("appUrl"), redisUrl: inject("redisUrl") });
+  kommune = await createTenant(t.client.db, "http");
+});
+afterAll(() => t.close());
+
+async function messageOf(res: Response): Promise<string> {
+  return JSON.stringify(await res.json());
+}
+
+describe("every error that reaches a user is German", () => {
+  it("unreadable JSON in a request body", async () => {
+    const res = await t.app.request("/trpc/auth.login", {
+      method: "POST",
+      headers: { "content-type": "application/json", origin },
+      body: '{"json": {tenantSlug: kaputt',
+    });
+    expect(res.status).toBe(400);
+    const text = await messageOf(res);
+    expect(text).toContain("kein gültiges JSON");
+    expect(text).not.toMatch(/Expected|Unexpected|property name/);
+  });
+
+  it("an unknown procedure, the wrong HTTP method, an unknown file address", async () => {
+    const unknown = await t.app.request("/trpc/gibtEsNicht.nie");
+    expect(unknown.status).toBe(404);
+    expect(await messageOf(unknown)).toContain("Diese Funktion gibt es nicht");
+
+    const getMutation = await t.app.request("/trpc/auth.login");
+    expect(getMutation.status).toBe(405);
+    expect(await messageOf(getMutation)).toContain("Anfrageart");
+
+    const file = await t.app.request("/dateien/unbekannt");
+    expect(file.status).toBe(404);
+    expect(await messageOf(file)).toContain("Diese Adresse gibt es nicht");
+  });
+});
+
+describe("Cache-Control: no-store on every API answer", () => {
+  it("tRPC answers (data and errors), downloads and health", async () => {
+    const cookie = await sessionCookie(t.client.db, kommune.id, kommune.users.viewer!.id);
+    const me = await t.app.request("/trpc/account.me", { headers: { cookie } });
+    expect(me.status).toBe(200);
+    expect(me.headers.get("cache-control")).toBe("no-store");
+    const refused = await t.app.request("/trpc/account.me");
+    expect(refused.status).toBe(401);
+    expect(refused.headers.get("cache-control")).toBe("no-store");
+    const batch = await t.app.request("/trpc/account.me,account.sessions?batch=1", { headers: { cookie } });
+    expect(batch.headers.get("cache-control")).toBe("no-store");
+    const evidence = await t.app.request(`/dateien/nachweise/${crypto.randomUUID()}`, {
+      headers: { cookie },
+    });
+    expect(evidence.headers.get("cache-control")).toBe("no-store");
+    expect((await t.app.request("/health")).headers.get("cache-control")).toBe("no-store");
+  });
+});
+
+describe("source maps", () => {
+  it("are never served, even when a build left one beside the scripts", async () => {
+    const dist = mkdtempSync(path.join(os.tmpdir(), "spatz-web-"));
+    mkdirSync(path.join(dist, "assets"));
+    writeFileSync(path.join(dist, "index.html"), '<!doctype html><html lang="de">');
+    writeFileSync(path.join(dist, "assets", "app-1.js"), "export {};");
+    writeFileSync(path.join(dist, "assets", "app-1.js.map"), '{"version":3,"sources":["geheim.ts"]}');
+    const web = createTestApp({ appUrl: inject("appUrl"), redisUrl: inject("redisUrl"), webDist: dist });
+    try {
+      expect((await web.app.request("/assets/app-1.js")).status).toBe(200);
+      const map = await web.app.request("/assets/app-1.js.map");
+      expect(map.status).toBe(404);
+      expect(await map.text()).not.toContain("geheim.ts");
+    } finally {
+      await web.close();
+      rmSync(dist, { recursive: true, force: true });
+    }
+  });
+
+  it("the production build does not point browsers at them", () => {
+    const assets = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../apps/web/dist/assets");
+    expect(existsSync(assets), "the web app is built before the tests (turbo)").toBe(true);
+    const scripts = readdirSync(assets).filter((f) => f.endsWith(".js"));
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const script of scripts) {
+      expect(readFileSync(path.join(assets, script), "utf8"), script).not.toContain("sourceMappingURL");
+    }
+  });
+});
