@@ -47,6 +47,11 @@ describe("health", () => {
       const down = await own.app.request("/health");
       expect(down.status).toBe(503);
       expect(await down.json()).toEqual({ status: "degraded", db: "ok", redis: "error" });
+      // Still ready to serve (only sign-in limits and jobs need Redis), and alive.
+      const ready = await own.app.request("/health/ready");
+      expect(ready.status).toBe(200);
+      expect(await ready.json()).toEqual({ status: "degraded", db: "ok", redis: "error" });
+      expect((await own.app.request("/health/live")).status).toBe(200);
       // Everything that needs only PostgreSQL keeps working.
       const directory = await new ApiSession(own).call("directory.tenants", { page: 1, pageSize: 5 });
       expect(directory.ok).toBe(true);

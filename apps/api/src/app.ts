@@ -85,9 +85,17 @@ export function createApp(opts: AppOptions) {
   app.use("/health", noStore);
   app.use("/health/*", noStore);
 
+  // /health: the full report, 503 when any part fails (monitoring). For orchestrators: /health/live says the process
+  // answers; /health/ready needs PostgreSQL only, because without Redis only sign-in limits fall back to the process
+  // (ADR 0007) and jobs wait, so a Redis blip must not take every API replica out of service.
   app.get("/health", async (c) => {
     const report = await checkHealth(opts.sql, deps.redis);
     return c.json(report, report.status === "ok" ? 200 : 503);
+  });
+  app.get("/health/live", (c) => c.json({ status: "ok" }));
+  app.get("/health/ready", async (c) => {
+    const report = await checkHealth(opts.sql, deps.redis);
+    return c.json(report, report.db === "ok" ? 200 : 503);
   });
 
   const limitBody = bodyLimit({
