@@ -15,6 +15,9 @@ export const ERROR_MESSAGES = {
   NO_SUCH_PROCEDURE: "Diese Funktion gibt es nicht.",
   BATCH_TOO_LARGE: "Die Sammelanfrage enthält zu viele Aufrufe.",
   DATABASE_BUSY: "SPATZ ist gerade stark ausgelastet. Bitte versuchen Sie es in einigen Sekunden erneut.",
+  DATABASE_UNAVAILABLE:
+    "Die Datenbank ist gerade nicht erreichbar. Bitte versuchen Sie es in einer Minute erneut; Ihre gespeicherten " +
+    "Daten sind sicher.",
   DATABASE_TIMEOUT:
     "Die Anfrage hat zu lange gedauert und wurde abgebrochen. Es wurde nichts gespeichert. Bitte versuchen Sie es erneut.",
 } as const;

@@ -92,11 +92,35 @@ const TIMEOUT_STATES = new Set([
   "25P03", // idle_in_transaction_session_timeout
 ]);
 
-/** "busy" when no connection was free in time, "timeout" when a database limit ended the work, else null. */
-function overloadOf(error: unknown): "busy" | "timeout" | null {
+/** Connection failures of postgres.js and PostgreSQL's own "shutting down / starting up" states. */
+const UNAVAILABLE_CODES = new Set([
+  "CONNECTION_CLOSED",
+  "CONNECTION_DESTROYED",
+  "CONNECTION_ENDED",
+  "CONNECT_TIMEOUT",
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "57P01", // admin_shutdown
+  "57P02", // crash_shutdown
+  "57P03", // cannot_connect_now
+]);
+
+const OVERLOAD_MESSAGES = {
+  busy: ERROR_MESSAGES.DATABASE_BUSY,
+  timeout: ERROR_MESSAGES.DATABASE_TIMEOUT,
+  unavailable: ERROR_MESSAGES.DATABASE_UNAVAILABLE,
+} as const;
+
+/**
+ * "busy" when no connection was free in time, "timeout" when a database limit ended the work, "unavailable" when the
+ * database cannot be reached; null for anything else.
+ */
+function overloadOf(error: unknown): keyof typeof OVERLOAD_MESSAGES | null {
   for (let e = error; e instanceof Error; e = e.cause) {
     if (e instanceof DatabaseBusyError) return "busy";
-    if (TIMEOUT_STATES.has((e as { code?: string }).code ?? "")) return "timeout";
+    const code = (e as { code?: string }).code ?? "";
+    if (TIMEOUT_STATES.has(code)) return "timeout";
+    if (UNAVAILABLE_CODES.has(code)) return "unavailable";
   }
   return null;
 }
