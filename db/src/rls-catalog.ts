@@ -115,8 +115,7 @@ export async function findRlsProblems(sql: postgres.Sql, appRole = "spatz_app"):
     const own = policies.filter((p) => p.table === t.name);
     const isolation = own.find((p) => p.name === `${t.name}_tenant_isolation`);
     if (
-      !isolation ||
-      isolation.cmd !== "ALL" ||
+      isolation?.cmd !== "ALL" ||
       isolation.permissive !== "PERMISSIVE" ||
       normalize(isolation.qual ?? "") !== TENANT_RULE ||
       normalize(isolation.check ?? "") !== TENANT_RULE ||

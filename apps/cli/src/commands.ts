@@ -1,6 +1,6 @@
 // The CLI commands. Each validates its options with the same schemas the API uses.
-import { deleteTenantSessions, hashPassword, passwordProblem } from "@spatz/auth";
-import { queries, runMigrations, STATE_TENANT_ID, schema, withTenant, writeAudit } from "@spatz/db";
+import { createAccount, endSessionsByState, hashPassword, passwordProblem } from "@spatz/auth";
+import { queries, runMigrations, STATE_TENANT_ID, withTenant } from "@spatz/db";
 import {
   DEMO_KOMMUNE_ACCOUNTS,
   DEMO_PASSWORD,
@@ -22,7 +22,6 @@ import {
   TENANT_KINDS,
   tenantSlug,
 } from "@spatz/domain";
-import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { CLI_ACTOR, type Command, parse, withRuntimeDb } from "./command.ts";
 import { dataSafetyCommands } from "./data-safety.ts";
@@ -118,16 +117,12 @@ export const commands: Record<string, Command> = {
           }),
           values,
         );
-        const row = await withTenant(db, STATE_TENANT_ID, async (tx) => {
-          const [created] = await tx.insert(schema.tenants).values(input).returning();
-          await writeAudit(tx, STATE_TENANT_ID, CLI_ACTOR, {
-            action: "tenant.create",
-            entityType: "tenant",
-            entityId: created!.id,
-            after: created,
-          });
-          return created!;
-        });
+        const row = await withTenant(db, STATE_TENANT_ID, (tx) =>
+          queries.createTenant(tx, STATE_TENANT_ID, CLI_ACTOR, {
+            ...input,
+            kind: input.kind as Exclude<typeof input.kind, "state">,
+          }),
+        );
         console.log(`tenant ${row.slug} created (${row.id})`);
       }),
   },
@@ -141,17 +136,7 @@ export const commands: Record<string, Command> = {
         await withTenant(db, STATE_TENANT_ID, async (tx) => {
           const before = await queries.getTenantBySlug(tx, input.slug);
           if (!before) throw new Error(`no tenant with slug ${input.slug}`);
-          await tx
-            .update(schema.tenants)
-            .set({ name: input.name, updatedAt: new Date() })
-            .where(eq(schema.tenants.id, before.id));
-          await writeAudit(tx, STATE_TENANT_ID, CLI_ACTOR, {
-            action: "tenant.rename",
-            entityType: "tenant",
-            entityId: before.id,
-            before: { name: before.name },
-            after: { name: input.name },
-          });
+          await queries.renameTenant(tx, STATE_TENANT_ID, CLI_ACTOR, before.id, input.name);
         });
         console.log(`tenant ${input.slug} renamed to "${input.name}"`);
       }),
@@ -196,23 +181,12 @@ export const commands: Record<string, Command> = {
         const user = await withTenant(db, tenant.id, async (tx) => {
           if (await queries.getUserWithPassword(tx, input.email))
             throw new Error(`${input.email} exists already in ${tenant.slug}`);
-          const [created] = await tx
-            .insert(schema.users)
-            .values({
-              tenantId: tenant.id,
-              email: input.email,
-              displayName: input.name,
-              role: input.role,
-              passwordHash,
-            })
-            .returning();
-          await writeAudit(tx, tenant.id, CLI_ACTOR, {
-            action: "user.create",
-            entityType: "user",
-            entityId: created!.id,
-            after: created,
+          return createAccount(tx, tenant.id, CLI_ACTOR, {
+            email: input.email,
+            displayName: input.name,
+            role: input.role,
+            passwordHash,
           });
-          return created!;
         });
         console.log(`user ${user.email} (${user.role}) created in ${tenant.slug}`);
       }),
@@ -242,26 +216,13 @@ function setTenantStatus(
     const tenant = await withTenant(db, STATE_TENANT_ID, async (tx) => {
       const before = await queries.getTenantBySlug(tx, slug);
       if (!before) throw new Error(`no tenant with slug ${slug}`);
-      if (before.kind === "state") throw new Error("the state tenant cannot be suspended");
-      if (before.status === "deletion_pending")
-        throw new Error(
-          `${slug} is marked for deletion; the state admin takes that back in the Kommunen page first`,
-        );
-      await tx
-        .update(schema.tenants)
-        .set({ status, updatedAt: new Date() })
-        .where(eq(schema.tenants.id, before.id));
-      await writeAudit(tx, STATE_TENANT_ID, CLI_ACTOR, {
-        action: status === "suspended" ? "tenant.suspend" : "tenant.reactivate",
-        entityType: "tenant",
-        entityId: before.id,
-        before: { status: before.status },
-        after: { status },
-      });
+      await queries.setTenantStatus(tx, STATE_TENANT_ID, CLI_ACTOR, before.id, status);
       return before;
     });
     if (status === "suspended") {
-      const ended = await withTenant(db, tenant.id, (tx) => deleteTenantSessions(tx, tenant.id));
+      const ended = await withTenant(db, tenant.id, (tx) =>
+        endSessionsByState(tx, tenant.id, CLI_ACTOR, "tenant.suspended_by_state"),
+      );
       console.log(`tenant ${slug} suspended, ${ended} sessions ended`);
     } else {
       console.log(`tenant ${slug} reactivated`);

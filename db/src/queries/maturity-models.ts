@@ -121,10 +121,7 @@ export async function writeModelContent(
   model: Omit<MaturityModel, "id" | "version">,
 ) {
   await tx.delete(maturityDimensions).where(eq(maturityDimensions.modelId, modelId));
-  await tx
-    .update(maturityModels)
-    .set({ name: model.name, updatedAt: new Date() })
-    .where(eq(maturityModels.id, modelId));
+  await tx.update(maturityModels).set({ name: model.name }).where(eq(maturityModels.id, modelId));
   if (model.dimensions.length === 0) return;
   await tx.insert(maturityDimensions).values(
     model.dimensions.map((d, i) => ({

@@ -233,7 +233,7 @@ export async function changeMeasureStatus(
   change: MeasureStatusChange,
   today = berlinToday(),
 ): Promise<Measure> {
-  const patch: Partial<Measure> = { status: change.status, updatedAt: new Date() };
+  const patch: Partial<Measure> = { status: change.status };
   if (change.status === "completed") {
     if (!change.completedOn)
       throw new DomainError("BAD_REQUEST", "Bitte das Abschlussdatum angeben.", "completedOn");

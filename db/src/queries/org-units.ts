@@ -108,7 +108,7 @@ export async function updateOrgUnit(
   await assertCodeFree(tx, values.code, before.parentId, id);
   const [row] = await tx
     .update(orgUnits)
-    .set({ code: values.code, name: values.name, updatedAt: new Date() })
+    .set({ code: values.code, name: values.name })
     .where(and(eq(orgUnits.tenantId, tenantId), eq(orgUnits.id, id)))
     .returning(publicUnit);
   await writeAudit(tx, tenantId, actor, {

@@ -350,7 +350,6 @@ export async function updateProject(
           : before.status === "completed"
             ? null
             : before.completedAt,
-      updatedAt: new Date(),
     })
     .where(and(eq(projects.tenantId, tenantId), eq(projects.id, id)))
     .returning();
@@ -389,7 +388,7 @@ export async function removeProject(tx: TenantTx, tenantId: string, actor: Actor
   // So do the measures it delivered (their completions are maturity history); each measure's history shows the unlink.
   const unlinked = await tx
     .update(measures)
-    .set({ projectId: null, updatedAt: new Date() })
+    .set({ projectId: null })
     .where(and(eq(measures.tenantId, tenantId), eq(measures.projectId, id)))
     .returning({ id: measures.id });
   for (const m of unlinked) {
@@ -522,7 +521,7 @@ export async function updateMilestone(
   if (!before) throw new DomainError("NOT_FOUND", "Diesen Meilenstein gibt es nicht.");
   const [row] = await tx
     .update(projectMilestones)
-    .set({ ...values, updatedAt: new Date() })
+    .set({ ...values })
     .where(and(eq(projectMilestones.tenantId, tenantId), eq(projectMilestones.id, id)))
     .returning();
   await writeAudit(tx, tenantId, actor, {

@@ -173,7 +173,7 @@ export async function updateRound(
   if (!before) throw new DomainError("NOT_FOUND", "Diese Anmelderunde gibt es nicht.");
   const [row] = await tx
     .update(registrationRounds)
-    .set({ ...values, updatedAt: new Date() })
+    .set({ ...values })
     .where(and(eq(registrationRounds.tenantId, tenantId), eq(registrationRounds.id, id)))
     .returning();
   await writeAudit(tx, tenantId, actor, {
@@ -198,7 +198,7 @@ export async function setRoundStatus(
   if (before.status === status) return before;
   const [row] = await tx
     .update(registrationRounds)
-    .set({ status, closedAt: status === "closed" ? new Date() : null, updatedAt: new Date() })
+    .set({ status, closedAt: status === "closed" ? new Date() : null })
     .where(and(eq(registrationRounds.tenantId, tenantId), eq(registrationRounds.id, id)))
     .returning();
   await writeAudit(tx, tenantId, actor, {
@@ -281,7 +281,7 @@ export async function updateProposal(
   await assertGbAndR(tx, values.gbId, values.rId);
   const [row] = await tx
     .update(projectProposals)
-    .set({ ...values, updatedAt: new Date() })
+    .set({ ...values })
     .where(and(eq(projectProposals.tenantId, tenantId), eq(projectProposals.id, id)))
     .returning();
   const changed = (Object.keys(values) as (keyof typeof values)[]).filter((k) => before[k] !== row![k]);
@@ -333,7 +333,6 @@ export async function scoreProposal(
       scoreNote: note || null,
       status: "assessed",
       assessedAt: new Date(),
-      updatedAt: new Date(),
     })
     .where(and(eq(projectProposals.tenantId, tenantId), eq(projectProposals.id, id)))
     .returning();
@@ -397,7 +396,6 @@ export async function decideProposal(
       decisionNote: note || null,
       decidedAt: new Date(),
       projectId,
-      updatedAt: new Date(),
     })
     .where(and(eq(projectProposals.tenantId, tenantId), eq(projectProposals.id, id)))
     .returning();

@@ -1,5 +1,7 @@
 // Queries on the tenant registry: the public directory (login picker) and the state's administration.
 import { and, asc, count, eq, ilike, or, type SQL } from "drizzle-orm";
+import { type Actor, writeAudit } from "../audit.ts";
+import { DomainError, isUniqueViolation } from "../domain-error.ts";
 import { type Tenant, type TenantKind, tenants } from "../schema/tenants.ts";
 import type { TenantTx } from "../tenant-tx.ts";
 
@@ -77,8 +79,140 @@ export async function setTenantDeletion(tx: TenantTx, id: string, dueAt: Date | 
   if (dueAt ? before.status === "deletion_pending" : before.status !== "deletion_pending") return null;
   const [after] = await tx
     .update(tenants)
-    .set({ status: dueAt ? "deletion_pending" : "active", deletionDueAt: dueAt, updatedAt: new Date() })
+    .set({ status: dueAt ? "deletion_pending" : "active", deletionDueAt: dueAt })
     .where(eq(tenants.id, id))
     .returning();
   return { before, after: after! };
+}
+
+// The state's administration of the registry. Each runs in the state's transaction and writes the state's audit entry;
+// the Kommune's side of a change (ending its sessions, its own audit entry) runs afterwards in the Kommune's
+// transaction (packages/auth accounts.ts), never nested.
+
+export type NewTenant = {
+  name: string;
+  slug: string;
+  kind: Exclude<TenantKind, "state">;
+  ags?: string;
+  kreisName?: string;
+  population?: number;
+};
+
+export async function createTenant(tx: TenantTx, stateId: string, actor: Actor, input: NewTenant) {
+  try {
+    const [row] = await tx.insert(tenants).values(input).returning();
+    await writeAudit(tx, stateId, actor, {
+      action: "tenant.create",
+      entityType: "tenant",
+      entityId: row!.id,
+      after: row,
+    });
+    return row!;
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new DomainError("CONFLICT", "Kennung oder AGS ist bereits vergeben.");
+    throw error;
+  }
+}
+
+async function kommuneById(tx: TenantTx, id: string) {
+  const row = await getTenantById(tx, id);
+  if (!row) throw new DomainError("NOT_FOUND", "Diese Verwaltung gibt es nicht.");
+  return row;
+}
+
+export async function renameTenant(tx: TenantTx, stateId: string, actor: Actor, id: string, name: string) {
+  const before = await kommuneById(tx, id);
+  const [row] = await tx.update(tenants).set({ name }).where(eq(tenants.id, id)).returning();
+  await writeAudit(tx, stateId, actor, {
+    action: "tenant.rename",
+    entityType: "tenant",
+    entityId: id,
+    before: { name: before.name },
+    after: { name },
+  });
+  return row!;
+}
+
+/** Suspends or reactivates a Kommune (state side); a suspended Kommune's sessions are refused from the commit on. */
+export async function setTenantStatus(
+  tx: TenantTx,
+  stateId: string,
+  actor: Actor,
+  id: string,
+  status: "active" | "suspended",
+) {
+  const before = await kommuneById(tx, id);
+  if (before.kind === "state") throw new DomainError("BAD_REQUEST", "Das Land kann nicht gesperrt werden.");
+  if (before.status === "deletion_pending")
+    throw new DomainError(
+      "BAD_REQUEST",
+      "Diese Kommune ist zur Löschung vorgemerkt. Heben Sie zuerst die Löschung auf.",
+    );
+  const [row] = await tx.update(tenants).set({ status }).where(eq(tenants.id, id)).returning();
+  await writeAudit(tx, stateId, actor, {
+    action: status === "suspended" ? "tenant.suspend" : "tenant.reactivate",
+    entityType: "tenant",
+    entityId: id,
+    before: { status: before.status },
+    after: { status },
+  });
+  return row!;
+}
+
+/** Marks a Kommune for deletion on `dueAt`; the Kennung typed again (`confirmSlug`) confirms it. */
+export async function scheduleTenantDeletion(
+  tx: TenantTx,
+  stateId: string,
+  actor: Actor,
+  id: string,
+  confirmSlug: string,
+  dueAt: Date,
+) {
+  const current = await kommuneById(tx, id);
+  if (current.kind === "state") throw new DomainError("BAD_REQUEST", "Das Land kann nicht gelöscht werden.");
+  if (confirmSlug.trim() !== current.slug)
+    throw new DomainError(
+      "BAD_REQUEST",
+      `Zur Bestätigung bitte die Kennung „${current.slug}“ eingeben.`,
+      "confirmSlug",
+    );
+  const changed = await setTenantDeletion(tx, id, dueAt);
+  if (!changed) throw new DomainError("CONFLICT", "Diese Kommune ist bereits zur Löschung vorgemerkt.");
+  await writeAudit(tx, stateId, actor, {
+    action: "tenant.schedule_deletion",
+    entityType: "tenant",
+    entityId: id,
+    before: { status: changed.before.status },
+    after: { status: changed.after.status, deletionDueAt: dueAt },
+  });
+  return changed.after;
+}
+
+export async function cancelTenantDeletion(tx: TenantTx, stateId: string, actor: Actor, id: string) {
+  const changed = await setTenantDeletion(tx, id, null);
+  if (!changed) throw new DomainError("NOT_FOUND", "Für diese Verwaltung ist keine Löschung vorgemerkt.");
+  await writeAudit(tx, stateId, actor, {
+    action: "tenant.cancel_deletion",
+    entityType: "tenant",
+    entityId: id,
+    before: { status: changed.before.status, deletionDueAt: changed.before.deletionDueAt },
+    after: { status: changed.after.status },
+  });
+  return changed.after;
+}
+
+/** The state's own record that it invited a Kommune's administration (the Kommune records the invitation itself). */
+export async function recordAdminInvitation(
+  tx: TenantTx,
+  stateId: string,
+  actor: Actor,
+  tenantId: string,
+  email: string,
+) {
+  await writeAudit(tx, stateId, actor, {
+    action: "tenant.invite_admin",
+    entityType: "tenant",
+    entityId: tenantId,
+    after: { email },
+  });
 }

@@ -1,3 +1,4 @@
+export * from "./accounts.ts";
 export * from "./invitations.ts";
 export * from "./password.ts";
 export * from "./password-policy.ts";

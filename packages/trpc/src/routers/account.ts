@@ -1,22 +1,20 @@
 // The signed-in user's own account: profile, active sessions, password change, "überall abmelden".
 import {
   assertPasswordAllowed,
-  createSession,
-  deleteSession,
-  deleteUserSessions,
   hashPassword,
   listUserSessions,
+  passwordHashOf,
+  replacePassword,
+  revokeAllOwnSessions,
+  revokeOwnSession,
   verifyPassword,
 } from "@spatz/auth";
-import { schema, writeAudit } from "@spatz/db";
 import { changePasswordInput } from "@spatz/domain";
 import { TRPCError } from "@trpc/server";
-import { and, eq } from "drizzle-orm";
 import { z } from "zod";
+import { accountActor } from "../account-actor.ts";
 import { clearSessionCookie, sessionCookie } from "../cookies.ts";
 import { router, tenantProcedure } from "../trpc.ts";
-
-const { users } = schema;
 
 export const accountRouter = router({
   me: tenantProcedure.query(({ ctx }) => {
@@ -32,59 +30,35 @@ export const accountRouter = router({
   revokeSession: tenantProcedure
     .input(z.object({ sessionId: z.string().max(80) }))
     .mutation(async ({ ctx, input }) => {
-      const mine = await listUserSessions(ctx.tx, ctx.session.tenant.id, ctx.session.user.id);
-      if (!mine.some((s) => s.id === input.sessionId))
-        throw new TRPCError({ code: "NOT_FOUND", message: "Diese Sitzung gibt es nicht (mehr)." });
-      await deleteSession(ctx.tx, ctx.session.tenant.id, input.sessionId);
-      await writeAudit(ctx.tx, ctx.session.tenant.id, ctx.session.actor, {
-        action: "session.revoke",
-        entityType: "user",
-        entityId: ctx.session.user.id,
-      });
+      await revokeOwnSession(ctx.tx, accountActor(ctx.session), input.sessionId);
       if (input.sessionId === ctx.session.sessionId)
         ctx.resHeaders.append("Set-Cookie", clearSessionCookie(ctx.deps.cookieSecure));
       return { ok: true };
     }),
 
   logoutEverywhere: tenantProcedure.mutation(async ({ ctx }) => {
-    const count = await deleteUserSessions(ctx.tx, ctx.session.tenant.id, ctx.session.user.id);
-    await writeAudit(ctx.tx, ctx.session.tenant.id, ctx.session.actor, {
-      action: "session.revoke_all",
-      entityType: "user",
-      entityId: ctx.session.user.id,
-      after: { revoked: count },
-    });
+    const count = await revokeAllOwnSessions(ctx.tx, accountActor(ctx.session));
     ctx.resHeaders.append("Set-Cookie", clearSessionCookie(ctx.deps.cookieSecure));
     return { revoked: count };
   }),
 
   changePassword: tenantProcedure.input(changePasswordInput).mutation(async ({ ctx, input }) => {
     const { tenant, user } = ctx.session;
-    const [row] = await ctx.tx
-      .select()
-      .from(users)
-      .where(and(eq(users.tenantId, tenant.id), eq(users.id, user.id)));
-    if (!row || !(await verifyPassword(row.passwordHash, input.currentPassword))) {
+    const stored = await passwordHashOf(ctx.tx, tenant.id, user.id);
+    if (!stored || !(await verifyPassword(stored, input.currentPassword)))
       throw new TRPCError({ code: "BAD_REQUEST", message: "Das bisherige Passwort ist nicht korrekt." });
-    }
     assertPasswordAllowed(input.newPassword, user, "newPassword");
-    const passwordHash = await hashPassword(input.newPassword);
-    await ctx.tx
-      .update(users)
-      .set({ passwordHash, passwordChangedAt: new Date(), updatedAt: new Date() })
-      .where(and(eq(users.tenantId, tenant.id), eq(users.id, user.id)));
     // Every session ends with a password change; this browser gets a fresh one.
-    await deleteUserSessions(ctx.tx, tenant.id, user.id);
-    const session = await createSession(
+    const session = await replacePassword(
       ctx.tx,
-      { tenantId: tenant.id, userId: user.id, ipAddress: ctx.clientIp(), userAgent: ctx.userAgent },
-      ctx.deps.sessionPolicy,
+      accountActor(ctx.session),
+      await hashPassword(input.newPassword),
+      {
+        ipAddress: ctx.clientIp(),
+        userAgent: ctx.userAgent,
+        policy: ctx.deps.sessionPolicy,
+      },
     );
-    await writeAudit(ctx.tx, tenant.id, ctx.session.actor, {
-      action: "user.password_change",
-      entityType: "user",
-      entityId: user.id,
-    });
     ctx.resHeaders.append(
       "Set-Cookie",
       sessionCookie(session.token, session.expiresAt, ctx.deps.cookieSecure),

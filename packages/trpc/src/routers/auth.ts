@@ -1,17 +1,18 @@
 // Sign-in, sign-out and invitation acceptance. The tenant comes from the URL slug, membership from the credentials.
 import {
+  acceptInvitation,
   assertPasswordAllowed,
   burnPasswordCheck,
-  createSession,
-  deleteSession,
   findOpenInvitation,
   hashPassword,
   loginLimiter,
+  openSignedInSession,
   parseSessionToken,
   readSession,
+  signOut,
   verifyPassword,
 } from "@spatz/auth";
-import { queries, schema, writeAudit } from "@spatz/db";
+import { queries } from "@spatz/db";
 import {
   acceptInvitationInput,
   ERROR_MESSAGES,
@@ -20,12 +21,10 @@ import {
   tenantSlug,
 } from "@spatz/domain";
 import { TRPCError } from "@trpc/server";
-import { and, eq } from "drizzle-orm";
 import { z } from "zod";
+import { accountActor } from "../account-actor.ts";
 import { clearSessionCookie, sessionCookie } from "../cookies.ts";
 import { publicProcedure, router, tenantProcedure } from "../trpc.ts";
-
-const { users, invitations } = schema;
 
 export const authRouter = router({
   /**
@@ -67,31 +66,17 @@ export const authRouter = router({
     const ok = candidate
       ? await verifyPassword(candidate.passwordHash, input.password)
       : await burnPasswordCheck(input.password);
+    const origin = {
+      ipAddress: ctx.clientIp(),
+      userAgent: ctx.userAgent,
+      policy: ctx.deps.sessionPolicy,
+      requestId: ctx.requestId,
+    };
     const outcome =
       active && candidate && ok && candidate.status === "active"
-        ? await ctx.caps.inTenantOf(active.id, async (tx) => {
-            // The account is read again: it may have been disabled or given a new password meanwhile.
-            const user = await queries.getUserWithPassword(tx, input.email);
-            if (
-              user?.id !== candidate.id ||
-              user.status !== "active" ||
-              user.passwordHash !== candidate.passwordHash
-            )
-              return null;
-            const session = await createSession(
-              tx,
-              { tenantId: active.id, userId: user.id, ipAddress: ctx.clientIp(), userAgent: ctx.userAgent },
-              ctx.deps.sessionPolicy,
-            );
-            await tx.update(users).set({ lastLoginAt: new Date() }).where(eq(users.id, user.id));
-            await writeAudit(
-              tx,
-              active.id,
-              { userId: user.id, label: user.email, requestId: ctx.requestId },
-              { action: "auth.login", entityType: "user", entityId: user.id },
-            );
-            return { session, user: { id: user.id, displayName: user.displayName, role: user.role } };
-          })
+        ? await ctx.caps.inTenantOf(active.id, (tx) =>
+            openSignedInSession(tx, active.id, input.email, candidate, origin),
+          )
         : null;
     if (!outcome) {
       await limiter.failed(attempt.keys);
@@ -106,13 +91,7 @@ export const authRouter = router({
   }),
 
   logout: tenantProcedure.mutation(async ({ ctx }) => {
-    const { session } = ctx;
-    await deleteSession(ctx.tx, session.tenant.id, session.sessionId);
-    await writeAudit(ctx.tx, session.tenant.id, session.actor, {
-      action: "auth.logout",
-      entityType: "user",
-      entityId: session.user.id,
-    });
+    await signOut(ctx.tx, accountActor(ctx.session), ctx.session.sessionId);
     ctx.resHeaders.append("Set-Cookie", clearSessionCookie(ctx.deps.cookieSecure));
     return { ok: true };
   }),
@@ -142,46 +121,14 @@ export const authRouter = router({
     if (!invited) throw new TRPCError({ code: "NOT_FOUND", message: ERROR_MESSAGES.INVITATION_INVALID });
     assertPasswordAllowed(input.password, invited, "password");
     const passwordHash = await hashPassword(input.password);
-    const result = await ctx.caps.inTenantOf(tenant.id, async (tx) => {
-      const invitation = await findOpenInvitation(tx, input.token);
-      if (!invitation) return null;
-      const existing = await queries.getUserWithPassword(tx, invitation.email);
-      if (existing) return "exists" as const;
-      const [user] = await tx
-        .insert(users)
-        .values({
-          tenantId: tenant.id,
-          email: invitation.email,
-          displayName: invitation.displayName,
-          role: invitation.role,
-          passwordHash,
-        })
-        .returning();
-      // Single use: the conditional update fails the race if two tabs accept at once.
-      const used = await tx
-        .update(invitations)
-        .set({ acceptedAt: new Date() })
-        .where(and(eq(invitations.id, invitation.id), eq(invitations.tenantId, tenant.id)))
-        .returning({ id: invitations.id });
-      if (used.length !== 1) return null;
-      await writeAudit(
-        tx,
-        tenant.id,
-        { userId: user!.id, label: user!.email, requestId: ctx.requestId },
-        {
-          action: "invitation.accept",
-          entityType: "user",
-          entityId: user!.id,
-          after: { email: user!.email, role: user!.role, displayName: user!.displayName },
-        },
-      );
-      const session = await createSession(
-        tx,
-        { tenantId: tenant.id, userId: user!.id, ipAddress: ctx.clientIp(), userAgent: ctx.userAgent },
-        ctx.deps.sessionPolicy,
-      );
-      return { session, user: user! };
-    });
+    const result = await ctx.caps.inTenantOf(tenant.id, (tx) =>
+      acceptInvitation(tx, tenant.id, input.token, passwordHash, {
+        ipAddress: ctx.clientIp(),
+        userAgent: ctx.userAgent,
+        policy: ctx.deps.sessionPolicy,
+        requestId: ctx.requestId,
+      }),
+    );
     if (result === "exists")
       throw new TRPCError({
         code: "CONFLICT",

@@ -106,7 +106,7 @@ export const maturityRouter = router({
       if (JSON.stringify(keys) !== JSON.stringify(row.criterionKeys)) {
         await ctx.tx
           .update(measures)
-          .set({ criterionKeys: keys, updatedAt: new Date() })
+          .set({ criterionKeys: keys })
           .where(and(eq(measures.tenantId, tenantId), eq(measures.id, row.id)));
         relinked++;
       }
@@ -118,7 +118,7 @@ export const maturityRouter = router({
       if (kept.length !== s.targets.length) {
         await ctx.tx
           .update(strategies)
-          .set({ targets: kept, updatedAt: new Date() })
+          .set({ targets: kept })
           .where(and(eq(strategies.tenantId, tenantId), eq(strategies.id, s.id)));
       }
     }

@@ -203,7 +203,7 @@ export const measuresRouter = router({
     const { id, ...fields } = input;
     const [after] = await ctx.tx
       .update(measures)
-      .set({ ...fields, criterionKeys: [...new Set(fields.criterionKeys)], updatedAt: new Date() })
+      .set({ ...fields, criterionKeys: [...new Set(fields.criterionKeys)] })
       .where(and(eq(measures.tenantId, ctx.session.tenant.id), eq(measures.id, id)))
       .returning();
     await writeAudit(ctx.tx, ctx.session.tenant.id, ctx.session.actor, {

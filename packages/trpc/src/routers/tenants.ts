@@ -1,6 +1,8 @@
-// Tenant administration by the state: create, rename, suspend, and invite a Kommune's first administrator.
-import { createInvitation, deleteTenantSessions } from "@spatz/auth";
-import { queries, schema, writeAudit } from "@spatz/db";
+// Tenant administration by the state: create, rename, suspend, mark for deletion, and invite a Kommune's first
+// administrator. Cross-tenant changes run the state's side and the Kommune's side as two transactions in sequence
+// (provisioningProcedure), the deciding registry change first.
+import { endSessionsByState, inviteAdministrationByState, noteStateAction } from "@spatz/auth";
+import { queries } from "@spatz/db";
 import {
   displayName,
   email,
@@ -11,13 +13,10 @@ import {
   tenantSlug,
 } from "@spatz/domain";
 import { TRPCError } from "@trpc/server";
-import { eq } from "drizzle-orm";
 import { z } from "zod";
-import { fieldError } from "../field-error.ts";
 import { invitationLink, sendInvitationMail } from "../invitation-mail.ts";
 import { provisioningProcedure, router, tenantProcedure } from "../trpc.ts";
 
-const { tenants } = schema;
 const KOMMUNE_KINDS = TENANT_KINDS.filter((k) => k !== "state") as [
   Exclude<(typeof TENANT_KINDS)[number], "state">,
   ...Exclude<(typeof TENANT_KINDS)[number], "state">[],
@@ -25,14 +24,9 @@ const KOMMUNE_KINDS = TENANT_KINDS.filter((k) => k !== "state") as [
 
 const tenantName = z.string().trim().min(3, "Bitte einen Namen mit mindestens 3 Zeichen eingeben.").max(160);
 
-function isUniqueViolation(error: unknown): boolean {
-  let e: unknown = error;
-  while (e instanceof Error) {
-    if ((e as { code?: string }).code === "23505") return true;
-    e = e.cause;
-  }
-  return false;
-}
+const INVITE_ADMIN_NEEDS_MAIL =
+  "Einladungen durch das Land werden nur per E-Mail zugestellt, und der Mailversand ist nicht eingerichtet " +
+  "(SMTP_URL). Bitte wenden Sie sich an den Betrieb.";
 
 export const tenantsRouter = router({
   list: tenantProcedure
@@ -59,208 +53,81 @@ export const tenantsRouter = router({
         population: z.number().int().min(0).max(10_000_000).optional(),
       }),
     )
-    .mutation(async ({ ctx, input }) => {
-      try {
-        const [row] = await ctx.tx.insert(tenants).values(input).returning();
-        await writeAudit(ctx.tx, ctx.session.tenant.id, ctx.session.actor, {
-          action: "tenant.create",
-          entityType: "tenant",
-          entityId: row!.id,
-          after: row,
-        });
-        return row!;
-      } catch (error) {
-        if (isUniqueViolation(error))
-          throw new TRPCError({ code: "CONFLICT", message: "Kennung oder AGS ist bereits vergeben." });
-        throw error;
-      }
-    }),
+    .mutation(({ ctx, input }) =>
+      queries.createTenant(ctx.tx, ctx.session.tenant.id, ctx.session.actor, input),
+    ),
 
   rename: tenantProcedure
     .input(z.object({ id: z.uuid(), name: tenantName }))
-    .mutation(async ({ ctx, input }) => {
-      const before = await queries.getTenantById(ctx.tx, input.id);
-      if (!before) throw new TRPCError({ code: "NOT_FOUND", message: "Diese Verwaltung gibt es nicht." });
-      const [row] = await ctx.tx
-        .update(tenants)
-        .set({ name: input.name, updatedAt: new Date() })
-        .where(eq(tenants.id, input.id))
-        .returning();
-      await writeAudit(ctx.tx, ctx.session.tenant.id, ctx.session.actor, {
-        action: "tenant.rename",
-        entityType: "tenant",
-        entityId: input.id,
-        before: { name: before.name },
-        after: { name: input.name },
-      });
-      return row!;
-    }),
+    .mutation(({ ctx, input }) =>
+      queries.renameTenant(ctx.tx, ctx.session.tenant.id, ctx.session.actor, input.id, input.name),
+    ),
 
   setStatus: provisioningProcedure
     .input(z.object({ id: z.uuid(), status: z.enum(["active", "suspended"]) }))
     .mutation(async ({ ctx, input }) => {
-      const stateId = ctx.session.tenant.id;
-      const before = await ctx.caps.inState((tx) => queries.getTenantById(tx, input.id));
-      if (!before) throw new TRPCError({ code: "NOT_FOUND", message: "Diese Verwaltung gibt es nicht." });
-      if (before.kind === "state")
-        throw new TRPCError({ code: "BAD_REQUEST", message: "Das Land kann nicht gesperrt werden." });
-      if (before.status === "deletion_pending")
-        throw new TRPCError({
-          code: "BAD_REQUEST",
-          message: "Diese Kommune ist zur Löschung vorgemerkt. Heben Sie zuerst die Löschung auf.",
-        });
-      // The registry row decides: once the status is committed, the tenant tier refuses every session of a suspended
-      // Kommune. Ending its sessions afterwards only tidies up, so a failure there leaves nothing half done.
-      const row = await ctx.caps.inState(async (tx) => {
-        const [updated] = await tx
-          .update(tenants)
-          .set({ status: input.status, updatedAt: new Date() })
-          .where(eq(tenants.id, input.id))
-          .returning();
-        await writeAudit(tx, stateId, ctx.session.actor, {
-          action: input.status === "suspended" ? "tenant.suspend" : "tenant.reactivate",
-          entityType: "tenant",
-          entityId: input.id,
-          before: { status: before.status },
-          after: { status: input.status },
-        });
-        return updated!;
-      });
-      if (input.status === "suspended") {
-        await ctx.caps.inTenant(input.id, async (tx) => {
-          const n = await deleteTenantSessions(tx, input.id);
-          await writeAudit(tx, input.id, ctx.session.actor, {
-            action: "tenant.suspended_by_state",
-            entityType: "tenant",
-            entityId: input.id,
-            after: { sessionsEnded: n },
-          });
-        });
-      }
+      const { actor } = ctx.session;
+      // Once the status is committed, the tenant tier refuses every session of a suspended Kommune; ending its
+      // sessions afterwards only tidies up, so a failure there leaves nothing half done.
+      const row = await ctx.caps.inState((tx) =>
+        queries.setTenantStatus(tx, ctx.session.tenant.id, actor, input.id, input.status),
+      );
+      if (input.status === "suspended")
+        await ctx.caps.inTenant(input.id, (tx) =>
+          endSessionsByState(tx, input.id, actor, "tenant.suspended_by_state"),
+        );
       return row;
     }),
 
   /**
    * Marks a Kommune for deletion in TENANT_DELETION_GRACE_DAYS days: its sessions end, nobody there can sign in, and
    * on that day `pnpm spatz purge-tenants` deletes all its data. The Kennung must be typed again as confirmation.
-   * The registry row (state side) decides first; ending the Kommune's sessions follows in its own transaction.
    */
   scheduleDeletion: provisioningProcedure
-    .input(
-      z.object({
-        id: z.uuid(),
-        confirmSlug: z.string().max(100),
-      }),
-    )
+    .input(z.object({ id: z.uuid(), confirmSlug: z.string().max(100) }))
     .mutation(async ({ ctx, input }) => {
-      const stateId = ctx.session.tenant.id;
+      const { actor } = ctx.session;
       const dueAt = new Date(Date.now() + TENANT_DELETION_GRACE_DAYS * 24 * 60 * 60 * 1000);
-      const changed = await ctx.caps.inState(async (tx) => {
-        const current = await queries.getTenantById(tx, input.id);
-        if (!current) throw new TRPCError({ code: "NOT_FOUND", message: "Diese Verwaltung gibt es nicht." });
-        if (current.kind === "state")
-          throw new TRPCError({ code: "BAD_REQUEST", message: "Das Land kann nicht gelöscht werden." });
-        if (input.confirmSlug.trim() !== current.slug)
-          throw fieldError("confirmSlug", `Zur Bestätigung bitte die Kennung „${current.slug}“ eingeben.`);
-        const result = await queries.setTenantDeletion(tx, input.id, dueAt);
-        if (!result)
-          throw new TRPCError({
-            code: "CONFLICT",
-            message: "Diese Kommune ist bereits zur Löschung vorgemerkt.",
-          });
-        await writeAudit(tx, stateId, ctx.session.actor, {
-          action: "tenant.schedule_deletion",
-          entityType: "tenant",
-          entityId: input.id,
-          before: { status: result.before.status },
-          after: { status: result.after.status, deletionDueAt: dueAt },
-        });
-        return result;
-      });
-      await ctx.caps.inTenant(input.id, async (tx) => {
-        const n = await deleteTenantSessions(tx, input.id);
-        await writeAudit(tx, input.id, ctx.session.actor, {
-          action: "tenant.deletion_scheduled_by_state",
-          entityType: "tenant",
-          entityId: input.id,
-          after: { deletionDueAt: dueAt, sessionsEnded: n },
-        });
-      });
-      return changed.after;
+      const row = await ctx.caps.inState((tx) =>
+        queries.scheduleTenantDeletion(tx, ctx.session.tenant.id, actor, input.id, input.confirmSlug, dueAt),
+      );
+      await ctx.caps.inTenant(input.id, (tx) =>
+        endSessionsByState(tx, input.id, actor, "tenant.deletion_scheduled_by_state", {
+          deletionDueAt: dueAt,
+        }),
+      );
+      return row;
     }),
 
   /** Takes the deletion mark back while the grace period runs: the Kommune is active again. */
   cancelDeletion: provisioningProcedure.input(z.object({ id: z.uuid() })).mutation(async ({ ctx, input }) => {
-    const stateId = ctx.session.tenant.id;
-    const changed = await ctx.caps.inState(async (tx) => {
-      const result = await queries.setTenantDeletion(tx, input.id, null);
-      if (!result)
-        throw new TRPCError({
-          code: "NOT_FOUND",
-          message: "Für diese Verwaltung ist keine Löschung vorgemerkt.",
-        });
-      await writeAudit(tx, stateId, ctx.session.actor, {
-        action: "tenant.cancel_deletion",
-        entityType: "tenant",
-        entityId: input.id,
-        before: { status: result.before.status, deletionDueAt: result.before.deletionDueAt },
-        after: { status: result.after.status },
-      });
-      return result;
-    });
-    await ctx.caps.inTenant(input.id, (tx) =>
-      writeAudit(tx, input.id, ctx.session.actor, {
-        action: "tenant.deletion_cancelled_by_state",
-        entityType: "tenant",
-        entityId: input.id,
-      }),
+    const { actor } = ctx.session;
+    const row = await ctx.caps.inState((tx) =>
+      queries.cancelTenantDeletion(tx, ctx.session.tenant.id, actor, input.id),
     );
-    return changed.after;
+    await ctx.caps.inTenant(input.id, (tx) =>
+      noteStateAction(tx, input.id, actor, "tenant.deletion_cancelled_by_state"),
+    );
+    return row;
   }),
 
   inviteAdmin: provisioningProcedure
     .input(z.object({ tenantId: z.uuid(), email, displayName }))
     .mutation(async ({ ctx, input }) => {
-      const stateId = ctx.session.tenant.id;
+      const { actor } = ctx.session;
       const tenant = await ctx.caps.inState((tx) => queries.getTenantById(tx, input.tenantId));
       if (!tenant || tenant.kind === "state")
         throw new TRPCError({ code: "NOT_FOUND", message: "Diese Verwaltung gibt es nicht." });
       // The link reaches only the invitee: without a way to send mail the state cannot invite anyone.
       if (!ctx.deps.mailer)
         throw new TRPCError({ code: "PRECONDITION_FAILED", message: INVITE_ADMIN_NEEDS_MAIL });
-      // The Kommune's side first: it decides (no active administration) and records the invitation with its own audit
-      // entry, visible to the Kommune. The state's audit entry follows in the state's transaction.
-      const invitation = await ctx.caps.inTenant(tenant.id, async (tx) => {
-        if (await queries.countActiveAdmins(tx, "admin"))
-          throw new TRPCError({ code: "CONFLICT", message: HAS_ADMIN });
-        if (await queries.getUserWithPassword(tx, input.email)) {
-          throw new TRPCError({
-            code: "CONFLICT",
-            message: "Für diese E-Mail-Adresse besteht dort bereits ein Konto.",
-          });
-        }
-        const created = await createInvitation(tx, {
-          tenantId: tenant.id,
-          email: input.email,
-          displayName: input.displayName,
-          role: "admin",
-          invitedBy: null,
-        });
-        await writeAudit(tx, tenant.id, ctx.session.actor, {
-          action: "invitation.create_by_state",
-          entityType: "invitation",
-          entityId: created.id,
-          after: { email: input.email, role: "admin", invitedBy: "Land" },
-        });
-        return created;
-      });
+      // The Kommune's side first: it decides (no active administration) and records the invitation in its own audit
+      // log. The state's audit entry follows in the state's transaction.
+      const invitation = await ctx.caps.inTenant(tenant.id, (tx) =>
+        inviteAdministrationByState(tx, tenant.id, actor, input),
+      );
       await ctx.caps.inState((tx) =>
-        writeAudit(tx, stateId, ctx.session.actor, {
-          action: "tenant.invite_admin",
-          entityType: "tenant",
-          entityId: tenant.id,
-          after: { email: input.email },
-        }),
+        queries.recordAdminInvitation(tx, ctx.session.tenant.id, actor, tenant.id, input.email),
       );
       const mailed = await sendInvitationMail(ctx.deps, {
         to: input.email,
@@ -272,11 +139,3 @@ export const tenantsRouter = router({
       return { email: input.email, expiresAt: invitation.expiresAt, mailed };
     }),
 });
-
-const INVITE_ADMIN_NEEDS_MAIL =
-  "Einladungen durch das Land werden nur per E-Mail zugestellt, und der Mailversand ist nicht eingerichtet " +
-  "(SMTP_URL). Bitte wenden Sie sich an den Betrieb.";
-
-const HAS_ADMIN =
-  "Diese Verwaltung hat bereits eine aktive Administration. Weitere Administratorinnen und Administratoren lädt " +
-  "sie selbst ein; das Land richtet nur die erste Administration ein oder stellt sie wieder her, wenn keine mehr aktiv ist.";
