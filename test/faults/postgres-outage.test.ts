@@ -45,7 +45,9 @@ type Outcome = { at: number; ms: number; result: CallResult };
 describe("PostgreSQL stops for 15 s while 20 users work", () => {
   it("costs errors for its duration, never the process, and every acknowledged write survives", async () => {
     const cookies = await Promise.all(
-      Array.from({ length: USERS }, () => sessionCookie(t.client.db, kommune.id, kommune.users.coordinator!.id)),
+      Array.from({ length: USERS }, () =>
+        sessionCookie(t.client.db, kommune.id, kommune.users.coordinator!.id),
+      ),
     );
     const acknowledged: string[] = [];
     const outcomes: Outcome[] = [];
@@ -59,7 +61,10 @@ describe("PostgreSQL stops for 15 s while 20 users work", () => {
         const title = `Ausfall ${i}-${n++}`;
         const result =
           n % 3 === 0
-            ? await session.call("measures.create", { title, criterionKeys: ["strategie.1.bestandsaufnahme"] })
+            ? await session.call("measures.create", {
+                title,
+                criterionKeys: ["strategie.1.bestandsaufnahme"],
+              })
             : await session.call("account.me");
         outcomes.push({ at: begin - started, ms: Date.now() - begin, result });
         if (result.ok && n % 3 === 0) acknowledged.push(title);
