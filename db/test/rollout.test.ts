@@ -318,6 +318,7 @@ describe("sharing rules in SQL", () => {
     const all = await withTenant(client.db, harz.id, (tx) =>
       tx.select({ t: rolloutRecords.tenantId }).from(rolloutRecords),
     );
+    expect(all.length).toBeGreaterThan(0);
     expect(all.every((r) => r.t === harz.id)).toBe(true);
   });
 
@@ -461,6 +462,7 @@ describe("records of a Kommune", () => {
     );
     expect(preview.applied).toBe(false);
     expect(preview.changed.length).toBeGreaterThan(0);
+    expect(preview.skipped.length).toBeGreaterThan(0);
     expect(preview.skipped.every((s) => s.from !== "not_started")).toBe(true);
     const wrongCount = withTenant(client.db, harz.id, (tx) =>
       bulkUpdateRecords(tx, harz, actor, {

@@ -514,6 +514,7 @@ const CASES: Record<string, Case> = {
   "maturityModels.list": async () => {
     const r = await (await as(a, "coordinator")).call("maturityModels.list");
     expect(r.ok).toBe(true);
+    expect((r as { data: unknown[] }).data.length).toBeGreaterThan(0);
     expect((r as { data: { status: string }[] }).data.every((m) => m.status !== "draft")).toBe(true);
     expectNoLeak(r);
   },

@@ -157,17 +157,6 @@ export async function measuresForAssessment(tx: TenantTx, orgUnitIds?: string[])
     .where(orgUnitIds ? inUnits(orgUnitIds) : undefined);
 }
 
-export async function countMeasuresByStatus(tx: TenantTx, responsibleUserId?: string) {
-  const rows = await tx
-    .select({ status: measures.status, n: count() })
-    .from(measures)
-    .where(responsibleUserId ? eq(measures.responsibleUserId, responsibleUserId) : undefined)
-    .groupBy(measures.status);
-  const counts: Record<MeasureStatus, number> = { planned: 0, in_progress: 0, completed: 0, discarded: 0 };
-  for (const r of rows) counts[r.status] = r.n;
-  return counts;
-}
-
 /** Active people of the tenant who can be made responsible for a measure. */
 export async function listAssignees(tx: TenantTx) {
   return tx

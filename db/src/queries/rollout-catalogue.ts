@@ -12,7 +12,7 @@ import {
   type ResponsibilityInput,
   type ServiceInfoInput,
 } from "@spatz/rollout";
-import { and, asc, count, eq, ilike, inArray, isNotNull, isNull, notInArray, or, sql } from "drizzle-orm";
+import { and, asc, count, eq, ilike, isNotNull, isNull, notInArray, or, sql } from "drizzle-orm";
 import { type Actor, writeAudit } from "../audit.ts";
 import { ozgLagen, ozgLeika, ozgServices, ozgThemenfelder } from "../schema/rollout.ts";
 import type { TenantTx } from "../tenant-tx.ts";
@@ -512,12 +512,4 @@ export async function responsibleServiceIds(tx: TenantTx, kind: KommuneKind): Pr
     )
     .orderBy(asc(ozgServices.position));
   return rows.map((r) => r.id);
-}
-
-export async function servicesByIds(tx: TenantTx, ids: string[]) {
-  if (ids.length === 0) return [];
-  return tx
-    .select({ id: ozgServices.id, name: ozgServices.name })
-    .from(ozgServices)
-    .where(inArray(ozgServices.id, ids));
 }

@@ -72,8 +72,3 @@ export async function listOpenInvitations(tx: TenantTx, now = new Date()) {
     .where(and(isNull(invitations.acceptedAt), isNull(invitations.revokedAt), gt(invitations.expiresAt, now)))
     .orderBy(desc(invitations.createdAt));
 }
-
-export async function getInvitation(tx: TenantTx, id: string) {
-  const [row] = await tx.select().from(invitations).where(eq(invitations.id, id));
-  return row ?? null;
-}

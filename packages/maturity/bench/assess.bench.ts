@@ -11,7 +11,7 @@ import {
   type IsoDate,
   type MeasureInput,
   type MeasureStatus,
-} from "../src";
+} from "../src/index.ts";
 
 const TODAY: IsoDate = "2025-06-15";
 const MEASURES = 300;

@@ -1,9 +1,9 @@
 /** The assessment of one tenant's maturity at one date: a pure function of (model, measures, date, mode). */
-import { type CompiledModel, compileModel } from "./compiled-model";
-import { assertIsoDate } from "./dates";
-import { type Completion, type CriterionLinks, indexLinks, isActiveAt } from "./fulfilment";
-import { BASELINE_LEVEL_NAME } from "./labels";
-import { levelFromCounts, scoreFromCounts, weightedIndex } from "./scoring";
+import { type CompiledModel, compileModel } from "./compiled-model.ts";
+import { assertIsoDate } from "./dates.ts";
+import { type Completion, type CriterionLinks, indexLinks, isActiveAt } from "./fulfilment.ts";
+import { BASELINE_LEVEL_NAME } from "./labels.ts";
+import { levelFromCounts, scoreFromCounts, weightedIndex } from "./scoring.ts";
 import type {
   Assessment,
   AssessmentMode,
@@ -17,7 +17,7 @@ import type {
   MeasureInput,
   NextStep,
   OpenMeasureRef,
-} from "./types";
+} from "./types.ts";
 
 function assessCriterion(
   criterion: Criterion,

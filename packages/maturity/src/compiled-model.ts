@@ -1,6 +1,6 @@
 /** A validated model flattened for fast lookups; built once per engine call. */
-import { ModelValidationError, validateModel } from "./model-validation";
-import type { Criterion, Dimension, Level, MaturityModel } from "./types";
+import { ModelValidationError, validateModel } from "./model-validation.ts";
+import type { Criterion, Dimension, Level, MaturityModel } from "./types.ts";
 
 export interface CompiledDimension {
   dimension: Dimension;

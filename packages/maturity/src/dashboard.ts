@@ -3,10 +3,10 @@
  * (open measures counted on their planned end) and the Soll targets. Pure like the rest of the engine, so the API,
  * the report jobs and tests all get the same numbers.
  */
-import { assess } from "./assess";
-import { addMonths, assertIsoDate, maxDate } from "./dates";
-import { evaluateTargets } from "./targets";
-import { timeline } from "./timeline";
+import { assess } from "./assess.ts";
+import { addMonths, assertIsoDate, maxDate } from "./dates.ts";
+import { evaluateTargets } from "./targets.ts";
+import { timeline } from "./timeline.ts";
 import type {
   Assessment,
   HistoryPoint,
@@ -15,7 +15,7 @@ import type {
   MeasureInput,
   Target,
   TargetEvaluation,
-} from "./types";
+} from "./types.ts";
 
 export interface DashboardOptions {
   today: IsoDate;

@@ -2,7 +2,7 @@
  * Calendar arithmetic on ISO date strings. Plain string comparison orders "YYYY-MM-DD" correctly, so the
  * engine compares dates with < and <= and only parses them where months are added.
  */
-import type { IsoDate } from "./types";
+import type { IsoDate } from "./types.ts";
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -10,7 +10,7 @@ function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
 
-export function daysInMonth(year: number, month: number): number {
+function daysInMonth(year: number, month: number): number {
   if (month === 2) return isLeapYear(year) ? 29 : 28;
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }

@@ -3,7 +3,7 @@
  * Reifegradmodell Digitales Gesundheitsamt; the criteria use the milestones of Halle (Saale) where they fit.
  * Criterion keys are "dimension.level.slug" and must never change once published: measures link to them.
  */
-import type { Criterion, CriterionLevel, Dimension, MaturityModel } from "./types";
+import type { Criterion, CriterionLevel, Dimension, MaturityModel } from "./types.ts";
 
 export const DEFAULT_LEVEL_NAMES: Readonly<Record<CriterionLevel, string>> = {
   1: "Einstieg",

@@ -2,9 +2,9 @@
  * Turns measures into per-criterion completions (validity intervals) — the single place where the rules
  * "which measure counts, from when, until when" live. assess, history and targets all read from here.
  */
-import type { CompiledModel } from "./compiled-model";
-import { addMonths, assertIsoDate } from "./dates";
-import type { AssessmentMode, IsoDate, MeasureInput, OpenMeasureRef, UnknownCriterionKey } from "./types";
+import type { CompiledModel } from "./compiled-model.ts";
+import { addMonths, assertIsoDate } from "./dates.ts";
+import type { AssessmentMode, IsoDate, MeasureInput, OpenMeasureRef, UnknownCriterionKey } from "./types.ts";
 
 /** A measure's completion counting for a criterion on the half-open interval [on, until). */
 export interface Completion {
@@ -46,7 +46,7 @@ function compareCompletions(a: Completion, b: Completion): number {
   return a.measureId < b.measureId ? -1 : a.measureId > b.measureId ? 1 : 0;
 }
 
-export function compareOpenMeasures(a: OpenMeasureRef, b: OpenMeasureRef): number {
+function compareOpenMeasures(a: OpenMeasureRef, b: OpenMeasureRef): number {
   if (a.plannedEnd !== b.plannedEnd) {
     if (a.plannedEnd === null) return 1;
     if (b.plannedEnd === null) return -1;

@@ -3,10 +3,10 @@
  * every date from scratch, the completions of each criterion are merged into disjoint intervals once and the
  * dates are swept in order with one cursor per criterion.
  */
-import { compileModel } from "./compiled-model";
-import { assertIsoDate, isMonthStart, nextMonthStart } from "./dates";
-import { type Completion, indexLinks, mergeIntervals } from "./fulfilment";
-import { levelFromCounts, scoreFromCounts, weightedIndex } from "./scoring";
+import { compileModel } from "./compiled-model.ts";
+import { assertIsoDate, isMonthStart, nextMonthStart } from "./dates.ts";
+import { type Completion, indexLinks, mergeIntervals } from "./fulfilment.ts";
+import { levelFromCounts, scoreFromCounts, weightedIndex } from "./scoring.ts";
 import type {
   AssessmentMode,
   HistoryDimensionPoint,
@@ -15,7 +15,7 @@ import type {
   IsoDate,
   MaturityModel,
   MeasureInput,
-} from "./types";
+} from "./types.ts";
 
 /**
  * The dates of a monthly series: every first day of a month d with from ≤ d ≤ to, in order, followed by `to`

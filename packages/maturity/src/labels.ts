@@ -1,5 +1,5 @@
 /** German display words that belong to the engine's codes; the UI translates from here. */
-import type { AssessmentMode, TargetStatus } from "./types";
+import type { AssessmentMode, TargetStatus } from "./types.ts";
 
 /** Name of the implicit level 0, which has no criteria. */
 export const BASELINE_LEVEL_NAME = "Ausgangslage";

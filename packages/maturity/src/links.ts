@@ -1,5 +1,5 @@
 /** Moving measure links from one published model version to the next. */
-import type { CriterionLinkMapping, MaturityModel } from "./types";
+import type { CriterionLinkMapping, MaturityModel } from "./types.ts";
 
 /**
  * Maps a measure's criterion keys to the new model version. A key in `mapping` is replaced by its new keys

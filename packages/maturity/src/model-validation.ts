@@ -2,7 +2,7 @@
  * Structural checks of a maturity model before the state publishes it. Messages are German because they are
  * shown to the state admin as they are.
  */
-import type { Dimension, MaturityModel } from "./types";
+import type { Dimension, MaturityModel } from "./types.ts";
 
 const CRITERION_LEVELS = [1, 2, 3, 4] as const;
 

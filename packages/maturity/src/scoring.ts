@@ -2,7 +2,7 @@
  * The arithmetic of level, score and index, shared by assess and history so that both give bit-identical
  * numbers for the same date.
  */
-import type { MaturityLevel } from "./types";
+import type { MaturityLevel } from "./types.ts";
 
 /** Staircase: the first incomplete level stops the climb, whatever is fulfilled above it. */
 export function levelFromCounts(fulfilled: ArrayLike<number>, sizes: ArrayLike<number>): MaturityLevel {

@@ -1,8 +1,8 @@
 /** Soll/Ist: how far each target level is from today's level and whether the plan reaches it in time. */
-import { assessCompiled } from "./assess";
-import { compileModel } from "./compiled-model";
-import { assertIsoDate } from "./dates";
-import { indexLinks } from "./fulfilment";
+import { assessCompiled } from "./assess.ts";
+import { compileModel } from "./compiled-model.ts";
+import { assertIsoDate } from "./dates.ts";
+import { indexLinks } from "./fulfilment.ts";
 import type {
   Assessment,
   IsoDate,
@@ -12,7 +12,7 @@ import type {
   Target,
   TargetEvaluation,
   TargetStatus,
-} from "./types";
+} from "./types.ts";
 
 function statusOf(current: number, planned: number, target: Target, today: IsoDate): TargetStatus {
   if (current >= target.level) return "reached";

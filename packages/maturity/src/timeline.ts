@@ -3,9 +3,9 @@
  * assessment can change (a completion, in plan mode a planned end, and the end of a validity period). Drawn as a
  * step line, the chart then shows each step on its real date, not at the next first of a month.
  */
-import { addMonths, assertIsoDate } from "./dates";
-import { historyAt, historyDates } from "./history";
-import type { AssessmentMode, HistoryPoint, IsoDate, MaturityModel, MeasureInput } from "./types";
+import { addMonths, assertIsoDate } from "./dates.ts";
+import { historyAt, historyDates } from "./history.ts";
+import type { AssessmentMode, HistoryPoint, IsoDate, MaturityModel, MeasureInput } from "./types.ts";
 
 export interface TimelineRange {
   from: IsoDate;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { type Assessment, assess, ModelValidationError } from "../src";
-import { discarded, done, inProgress, planned, testModel } from "./support/fixtures";
+import { type Assessment, assess, ModelValidationError } from "../src/index.ts";
+import { discarded, done, inProgress, planned, testModel } from "./support/fixtures.ts";
 
 const model = testModel();
 

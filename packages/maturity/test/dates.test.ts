@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { addMonths, isIsoDate } from "../src";
-import { nextMonthStart } from "../src/dates";
-import { referenceAddMonths } from "./support/reference";
+import { nextMonthStart } from "../src/dates.ts";
+import { addMonths, isIsoDate } from "../src/index.ts";
+import { referenceAddMonths } from "./support/reference.ts";
 
 describe("isIsoDate", () => {
   it.each(["2024-02-29", "2000-02-29", "2023-12-31", "0001-01-01", "2024-04-30"])("accepts %s", (date) => {

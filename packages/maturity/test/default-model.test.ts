@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { defaultModel, validateModel } from "../src";
+import { defaultModel, validateModel } from "../src/index.ts";
 
 const criteria = defaultModel.dimensions.flatMap((d) => d.levels.flatMap((l) => l.criteria));
 const byTitle = (title: string) => criteria.find((c) => c.title === title);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { assess, history, historyDates } from "../src";
-import { done, inProgress, planned, testModel } from "./support/fixtures";
+import { assess, history, historyDates } from "../src/index.ts";
+import { done, inProgress, planned, testModel } from "./support/fixtures.ts";
 
 const model = testModel();
 

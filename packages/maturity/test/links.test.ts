@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { mapCriterionLinks } from "../src";
-import { testModel } from "./support/fixtures";
+import { mapCriterionLinks } from "../src/index.ts";
+import { testModel } from "./support/fixtures.ts";
 
 const next = testModel();
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { type MaturityModel, validateModel } from "../src";
-import { testModel } from "./support/fixtures";
+import { type MaturityModel, validateModel } from "../src/index.ts";
+import { testModel } from "./support/fixtures.ts";
 
 function broken(change: (model: MaturityModel) => void): string[] {
   const model = testModel();

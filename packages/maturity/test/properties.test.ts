@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type AssessmentMode, assess, history, type MeasureInput } from "../src";
-import { criterionKeys, dateArb, scenarioArb } from "./support/arbitraries";
-import { referenceAssess } from "./support/reference";
+import { type AssessmentMode, assess, history, type MeasureInput } from "../src/index.ts";
+import { criterionKeys, dateArb, scenarioArb } from "./support/arbitraries.ts";
+import { referenceAssess } from "./support/reference.ts";
 
 const modes: AssessmentMode[] = ["actual", "plan"];
 const RUNS = { numRuns: 300 };

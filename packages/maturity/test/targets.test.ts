@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { evaluateTargets, type MeasureInput, type Target, targetStatusLabels } from "../src";
-import { done, inProgress, planned, testModel } from "./support/fixtures";
+import { evaluateTargets, type MeasureInput, type Target, targetStatusLabels } from "../src/index.ts";
+import { done, inProgress, planned, testModel } from "./support/fixtures.ts";
 
 const model = testModel();
 const today = "2024-06-01";

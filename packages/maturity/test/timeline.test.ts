@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type AssessmentMode, assess, buildDashboard, changeDates, timeline } from "../src";
-import { dateArb, scenarioArb } from "./support/arbitraries";
-import { done, planned, testModel } from "./support/fixtures";
+import { type AssessmentMode, assess, buildDashboard, changeDates, timeline } from "../src/index.ts";
+import { dateArb, scenarioArb } from "./support/arbitraries.ts";
+import { done, planned, testModel } from "./support/fixtures.ts";
 
 describe("timeline", () => {
   it("puts a point on the completion date, so a step shows on its real day", () => {

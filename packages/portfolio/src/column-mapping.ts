@@ -6,7 +6,7 @@ import {
   type ProjectField,
   projectFieldKeys,
   projectFields,
-} from "./project-fields";
+} from "./project-fields.ts";
 
 /** Field → 0-based column index in `ImportTable.headers`/`cells`, or null when the field is not imported. */
 export type ColumnMapping = Record<ProjectField, number | null>;

@@ -3,7 +3,7 @@
  * "Unicode-Text"); otherwise the bytes are tried as strict UTF-8 and, when that fails, read as Windows-1252
  * (what German Excel writes for "CSV (Trennzeichen-getrennt)").
  */
-import type { TextEncodingName } from "./table";
+import type { TextEncodingName } from "./table.ts";
 
 export interface DecodedText {
   text: string;
@@ -23,7 +23,7 @@ const UTF16LE_BOM = [0xff, 0xfe] as const;
  * bytes become C1 control characters (nodejs/node#56542, #60888). The streaming path goes through ICU and is
  * correct, so the bytes are decoded with `stream: true` and then flushed.
  */
-export function decodeWindows1252(bytes: Uint8Array): string {
+function decodeWindows1252(bytes: Uint8Array): string {
   const decoder = new TextDecoder("windows-1252");
   return decoder.decode(bytes, { stream: true }) + decoder.decode();
 }

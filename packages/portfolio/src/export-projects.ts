@@ -14,13 +14,13 @@
 import { escapeCellForXlsx, protectCell } from "@spatz/domain";
 import ExcelJS from "exceljs";
 import Papa from "papaparse";
-import { UTF8_BOM } from "./decode-text";
-import { formatGermanDate } from "./german-date";
-import { formatEuroCents, formatGermanDecimal } from "./german-number";
-import { projectMethodLabels, projectPriorityLabels, projectStatusLabels } from "./project-codes";
-import { formatDuration, projectDuration } from "./project-duration";
-import { type ProjectField, projectFields } from "./project-fields";
-import { type ExportProject, exportProjectSchema } from "./project-schema";
+import { UTF8_BOM } from "./decode-text.ts";
+import { formatGermanDate } from "./german-date.ts";
+import { formatEuroCents, formatGermanDecimal } from "./german-number.ts";
+import { projectMethodLabels, projectPriorityLabels, projectStatusLabels } from "./project-codes.ts";
+import { formatDuration, projectDuration } from "./project-duration.ts";
+import { type ProjectField, projectFields } from "./project-fields.ts";
+import { type ExportProject, exportProjectSchema } from "./project-schema.ts";
 
 export type ExportFormat = "csv" | "tsv" | "xlsx";
 
@@ -54,7 +54,7 @@ function isoToExcelDate(iso: string): Date {
  * them as _xHHHH_ escapes and writes a literal "_xHHHH_" as "_x005F_xHHHH_". exceljs decodes these escapes on
  * read but does not encode on write, so the exporter does it to keep "\r\n" in descriptions lossless.
  */
-export function encodeXlsxText(text: string): string {
+function encodeXlsxText(text: string): string {
   return text.replace(/_x([0-9A-F]{4})_/g, "_x005F_x$1_").replace(
     // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point here
     /[\u0000-\u0008\u000b-\u001f]/g,

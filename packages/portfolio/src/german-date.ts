@@ -3,7 +3,7 @@
  * Impossible calendar dates (31.02.2023) and years outside 1900–2100 are rejected. Results are ISO strings.
  */
 import { format, isExists, isValid, parseISO } from "date-fns";
-import { type ParseResult, parsed, rejected } from "./parse-result";
+import { type ParseResult, parsed, rejected } from "./parse-result.ts";
 
 export type IsoDate = string;
 
@@ -13,7 +13,7 @@ const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
 export const MIN_YEAR = 1900;
 export const MAX_YEAR = 2100;
 
-export const DATE_FORMATS_TEXT = "Erlaubt sind Datumsangaben wie 01.04.2023, 1.4.2023 oder 2023-04-01.";
+const DATE_FORMATS_TEXT = "Erlaubt sind Datumsangaben wie 01.04.2023, 1.4.2023 oder 2023-04-01.";
 
 function fromParts(text: string, year: number, month: number, day: number): ParseResult<IsoDate> {
   // The year check comes first: for years 0–99 JavaScript dates (and so isExists) would mean 1900–1999.

@@ -12,7 +12,7 @@
  * - Anything else ("1,234.56", "1.234.5", "12,5,0", "1.234,5 T€", "ca. 5000") is rejected with a German reason.
  * Values are kept as digit strings so that cents are exact (no binary floating point in between).
  */
-import { type ParseResult, parsed, rejected } from "./parse-result";
+import { type ParseResult, parsed, rejected } from "./parse-result.ts";
 
 export interface DecimalDigits {
   negative: boolean;

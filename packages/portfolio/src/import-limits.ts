@@ -4,7 +4,7 @@
  * projects; a large Kommune's portfolio a few hundred. The upload itself is limited to 5 MB (IMPORT_TOO_LARGE).
  */
 import { unzipSync } from "fflate";
-import { ImportFileError } from "./import-file-error";
+import { ImportFileError } from "./import-file-error.ts";
 
 export const IMPORT_LIMITS = {
   /** Data rows after the header. */

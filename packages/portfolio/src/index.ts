@@ -9,9 +9,9 @@ export {
   mappingIssues,
   suggestMapping,
   validateMapping,
-} from "./column-mapping";
-export { type ExportFormat, exportColumns, exportMediaTypes, exportProjects } from "./export-projects";
-export { formatGermanDate, type IsoDate, isIsoDate, parseGermanDate } from "./german-date";
+} from "./column-mapping.ts";
+export { type ExportFormat, exportColumns, exportMediaTypes, exportProjects } from "./export-projects.ts";
+export { formatGermanDate, type IsoDate, isIsoDate, parseGermanDate } from "./german-date.ts";
 export {
   type DecimalDigits,
   formatEuroCents,
@@ -22,11 +22,11 @@ export {
   parseEffortDays,
   parseEuroCents,
   parseGermanDecimal,
-} from "./german-number";
-export { ImportFileError, type ImportFileErrorCode } from "./import-file-error";
-export { IMPORT_LIMITS } from "./import-limits";
-export { projectNaturalKey } from "./natural-key";
-export type { ParseResult } from "./parse-result";
+} from "./german-number.ts";
+export { ImportFileError, type ImportFileErrorCode } from "./import-file-error.ts";
+export { IMPORT_LIMITS } from "./import-limits.ts";
+export { projectNaturalKey } from "./natural-key.ts";
+export type { ParseResult } from "./parse-result.ts";
 export {
   allowedWords,
   codeForWord,
@@ -39,14 +39,14 @@ export {
   projectPriorityLabels,
   projectStatuses,
   projectStatusLabels,
-} from "./project-codes";
+} from "./project-codes.ts";
 export {
   formatDuration,
   type ProjectDuration,
   parseDeclaredDuration,
   projectDuration,
   sameDuration,
-} from "./project-duration";
+} from "./project-duration.ts";
 export {
   fieldDefinition,
   normalizeHeader,
@@ -54,15 +54,15 @@ export {
   type ProjectFieldDefinition,
   projectFieldKeys,
   projectFields,
-} from "./project-fields";
+} from "./project-fields.ts";
 export {
   type ExportProject,
   exportProjectSchema,
   type ImportedProject,
   importedProjectSchema,
-} from "./project-schema";
-export { readTable } from "./read-table";
-export { readTableOffThread } from "./read-table-off-thread";
-export { delimiterName, detectDelimiter } from "./read-text-table";
-export type { ImportTable, TableFormat, TableRow, TextEncodingName } from "./table";
-export { type RowIssue, type ValidationResult, validateRows } from "./validate-rows";
+} from "./project-schema.ts";
+export { readTable } from "./read-table.ts";
+export { readTableOffThread } from "./read-table-off-thread.ts";
+export { delimiterName, detectDelimiter } from "./read-text-table.ts";
+export type { ImportTable, TableFormat, TableRow, TextEncodingName } from "./table.ts";
+export { type RowIssue, type ValidationResult, validateRows } from "./validate-rows.ts";

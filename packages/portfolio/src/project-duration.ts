@@ -6,7 +6,7 @@
  * = 28.02.).
  */
 import { addDays, intervalToDuration, isBefore } from "date-fns";
-import { type IsoDate, isoToLocalDate } from "./german-date";
+import { type IsoDate, isoToLocalDate } from "./german-date.ts";
 
 export interface ProjectDuration {
   years: number;

@@ -8,8 +8,8 @@ import { createRequire } from "node:module";
 import { extname } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
-import { ImportFileError, type ImportFileErrorCode } from "./import-file-error";
-import type { ImportTable } from "./table";
+import { ImportFileError, type ImportFileErrorCode } from "./import-file-error.ts";
+import type { ImportTable } from "./table.ts";
 
 const MAX_PARALLEL = 2;
 const DEADLINE_MS = 60_000;

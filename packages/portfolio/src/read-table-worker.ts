@@ -1,7 +1,7 @@
 /** Worker-thread entry of readTableOffThread: parses one uploaded file and posts the table or the German error. */
 import { parentPort, workerData } from "node:worker_threads";
-import { ImportFileError } from "./import-file-error";
-import { readTable } from "./read-table";
+import { ImportFileError } from "./import-file-error.ts";
+import { readTable } from "./read-table.ts";
 
 const { bytes, fileName } = workerData as { bytes: Uint8Array; fileName: string };
 readTable(bytes, fileName).then(

@@ -1,11 +1,11 @@
 /** Entry point of the import: bytes of an uploaded file → ImportTable (TSV, CSV or XLSX). */
 import { hasUnstorableText } from "@spatz/domain";
-import { decodeText } from "./decode-text";
-import { ImportFileError, SUPPORTED_FORMATS_TEXT } from "./import-file-error";
-import { assertXlsxPackageSize } from "./import-limits";
-import { readTextTable } from "./read-text-table";
-import { readXlsxTable } from "./read-xlsx-table";
-import type { ImportTable } from "./table";
+import { decodeText } from "./decode-text.ts";
+import { ImportFileError, SUPPORTED_FORMATS_TEXT } from "./import-file-error.ts";
+import { assertXlsxPackageSize } from "./import-limits.ts";
+import { readTextTable } from "./read-text-table.ts";
+import { readXlsxTable } from "./read-xlsx-table.ts";
+import type { ImportTable } from "./table.ts";
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04] as const;
 const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1] as const;

@@ -2,9 +2,9 @@
 
 import { unprotectCell } from "@spatz/domain";
 import Papa from "papaparse";
-import { ImportFileError, SUPPORTED_FORMATS_TEXT } from "./import-file-error";
-import { IMPORT_LIMITS, tooManyColumns, tooManyRows } from "./import-limits";
-import { type ImportTable, isBlankRow, type TableRow, type TextEncodingName } from "./table";
+import { ImportFileError, SUPPORTED_FORMATS_TEXT } from "./import-file-error.ts";
+import { IMPORT_LIMITS, tooManyColumns, tooManyRows } from "./import-limits.ts";
+import { type ImportTable, isBlankRow, type TableRow, type TextEncodingName } from "./table.ts";
 
 const DELIMITERS = ["\t", ";", ","] as const;
 const DELIMITER_NAMES: Record<string, string> = { "\t": "Tabulator", ";": "Semikolon", ",": "Komma" };

@@ -12,10 +12,10 @@
 import { unprotectCell } from "@spatz/domain";
 import { format } from "date-fns";
 import ExcelJS from "exceljs";
-import { formatGermanDecimal } from "./german-number";
-import { ImportFileError } from "./import-file-error";
-import { IMPORT_LIMITS, tooManyColumns, tooManyRows } from "./import-limits";
-import { type ImportTable, isBlankRow, type TableRow } from "./table";
+import { formatGermanDecimal } from "./german-number.ts";
+import { ImportFileError } from "./import-file-error.ts";
+import { IMPORT_LIMITS, tooManyColumns, tooManyRows } from "./import-limits.ts";
+import { type ImportTable, isBlankRow, type TableRow } from "./table.ts";
 
 /** exceljs reads date cells as Dates whose UTC fields are the wall-clock date and time in the sheet. */
 function excelDateText(value: Date): string {

@@ -5,21 +5,21 @@
  * All-or-nothing: `projects` holds the rows without errors (for a preview), but the caller must import
  * nothing while `ok` is false (i.e. `errors.length > 0`). The user fixes the file and uploads it again.
  */
-import { type ColumnMapping, columnName, mappingIssues } from "./column-mapping";
-import { formatGermanDate, parseGermanDate } from "./german-date";
-import { parseEffortDays, parseEuroCents } from "./german-number";
-import { projectNaturalKey } from "./natural-key";
+import { type ColumnMapping, columnName, mappingIssues } from "./column-mapping.ts";
+import { formatGermanDate, parseGermanDate } from "./german-date.ts";
+import { parseEffortDays, parseEuroCents } from "./german-number.ts";
+import { projectNaturalKey } from "./natural-key.ts";
 import {
   allowedWords,
   codeForWord,
   projectMethodLabels,
   projectPriorityLabels,
   projectStatusLabels,
-} from "./project-codes";
-import { formatDuration, parseDeclaredDuration, projectDuration, sameDuration } from "./project-duration";
-import { fieldDefinition, type ProjectField, projectFields } from "./project-fields";
-import type { ImportedProject } from "./project-schema";
-import type { ImportTable, TableRow } from "./table";
+} from "./project-codes.ts";
+import { formatDuration, parseDeclaredDuration, projectDuration, sameDuration } from "./project-duration.ts";
+import { fieldDefinition, type ProjectField, projectFields } from "./project-fields.ts";
+import type { ImportedProject } from "./project-schema.ts";
+import type { ImportTable, TableRow } from "./table.ts";
 
 export interface RowIssue {
   /** Line (text file) or row (XLSX) number in the file; the header line for file-wide issues. */

@@ -7,7 +7,7 @@ import {
   projectFields,
   suggestMapping,
   validateMapping,
-} from "../src/index";
+} from "../src/index.ts";
 
 describe("suggestMapping", () => {
   it("maps the Halle headers", () => {

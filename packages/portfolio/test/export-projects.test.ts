@@ -13,7 +13,7 @@ import {
   suggestMapping,
   unprotectCell,
   validateRows,
-} from "../src/index";
+} from "../src/index.ts";
 
 const PROJECTS: ExportProject[] = [
   {

@@ -9,7 +9,7 @@ import {
   parseGermanDate,
   parseGermanDecimal,
   projectNaturalKey,
-} from "../src/index";
+} from "../src/index.ts";
 
 describe("parseGermanDate", () => {
   it.each([

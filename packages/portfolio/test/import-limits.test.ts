@@ -2,11 +2,11 @@
 // limit, before they are read into memory; parsing runs in a worker thread.
 import { strToU8, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
-import { ImportFileError } from "../src/import-file-error";
-import { IMPORT_LIMITS } from "../src/import-limits";
-import { assertStorableText } from "../src/read-table";
-import { readTableOffThread } from "../src/read-table-off-thread";
-import { bombXlsx, buildXlsx } from "./helpers";
+import { ImportFileError } from "../src/import-file-error.ts";
+import { IMPORT_LIMITS } from "../src/import-limits.ts";
+import { assertStorableText } from "../src/read-table.ts";
+import { readTableOffThread } from "../src/read-table-off-thread.ts";
+import { bombXlsx, buildXlsx } from "./helpers.ts";
 
 async function refusal(bytes: Uint8Array, fileName: string): Promise<ImportFileError> {
   const error = await readTableOffThread(bytes, fileName).then(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDuration, parseDeclaredDuration, projectDuration, sameDuration } from "../src/index";
+import { formatDuration, parseDeclaredDuration, projectDuration, sameDuration } from "../src/index.ts";
 
 describe("projectDuration (end inclusive)", () => {
   it.each([

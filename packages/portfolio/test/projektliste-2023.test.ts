@@ -12,7 +12,7 @@ import {
   suggestMapping,
   type ValidationResult,
   validateRows,
-} from "../src/index";
+} from "../src/index.ts";
 import {
   buildXlsx,
   encodeWindows1252,
@@ -22,7 +22,7 @@ import {
   halleRows,
   utf8,
   type XlsxCell,
-} from "./helpers";
+} from "./helpers.ts";
 
 /** Line in the file, GB, R, Projektname, Start, Ende (ISO, converted by hand from the dd.mm.yyyy values). */
 const EXPECTED: [number, string, string, string, string, string][] = [

@@ -1,7 +1,7 @@
 import type ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { detectDelimiter, ImportFileError, readTable } from "../src/index";
-import { buildXlsx, encodeWindows1252, excelDate, utf8 } from "./helpers";
+import { detectDelimiter, ImportFileError, readTable } from "../src/index.ts";
+import { buildXlsx, encodeWindows1252, excelDate, utf8 } from "./helpers.ts";
 
 async function fileError(bytes: Uint8Array, fileName: string): Promise<ImportFileError> {
   const error = await readTable(bytes, fileName).then(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { type ImportTable, readTable, suggestMapping, validateRows } from "../src/index";
-import { utf8 } from "./helpers";
+import { type ImportTable, readTable, suggestMapping, validateRows } from "../src/index.ts";
+import { utf8 } from "./helpers.ts";
 
 const HEADER =
   "Projekt-ID;GB;R;Projektname;Projektbeschreibung;Start;Ende;Dauer;Status;Priorität;Methode;Projektleitung;" +
@@ -70,6 +70,7 @@ describe("validateRows", () => {
       "rejected",
       "stopped",
     ]);
+    expect(result.projects.length).toBeGreaterThan(0);
     expect(result.projects.every((p) => p.priority === "medium" && p.method === "classic")).toBe(true);
 
     const wrong = await validate([";OB;37;X;;01.01.2023;31.12.2023;;in Planung;dringend;Scrum;;;;"]);

@@ -7,9 +7,9 @@ import {
   type CoverageRecord,
   type CoverageService,
   computeCoverage,
-} from "../src/coverage";
-import { type KommuneKind, kindsByLevel } from "../src/kinds";
-import { rolloutStatuses } from "../src/status";
+} from "../src/coverage.ts";
+import { type KommuneKind, kindsByLevel } from "../src/kinds.ts";
+import { rolloutStatuses } from "../src/status.ts";
 
 let seed = 42;
 const random = () => {

@@ -3,11 +3,11 @@
  * German and names the field, so a rejected form shows the problem next to the field.
  */
 import { z } from "zod";
-import { costParamsSchema } from "./costs";
-import { kommuneKinds } from "./kinds";
-import { isIsoDate } from "./records";
-import { reuseRouteSchema } from "./reuse-routes";
-import { rolloutStatuses, rolloutStatusSchema } from "./status";
+import { costParamsSchema } from "./costs.ts";
+import { kommuneKinds } from "./kinds.ts";
+import { isIsoDate } from "./records.ts";
+import { reuseRouteSchema } from "./reuse-routes.ts";
+import { rolloutStatuses, rolloutStatusSchema } from "./status.ts";
 
 /** Today in Europe/Berlin as YYYY-MM-DD. */
 export function todayIso(now = new Date()): string {

@@ -3,8 +3,8 @@
  * CSV extracts in db/seed-data/ozg (see SOURCE.md there). Rows with a missing id, a duplicate id or an unknown
  * reference are rejected and reported, never dropped silently.
  */
-import { readCsv } from "./csv";
-import { LEIKA_TYP_PATTERN, parseLeikaTypes } from "./leika-types";
+import { readCsv } from "./csv.ts";
+import { LEIKA_TYP_PATTERN, parseLeikaTypes } from "./leika-types.ts";
 
 export interface Themenfeld {
   id: string;

@@ -17,7 +17,7 @@
  */
 import { DomainError } from "@spatz/domain";
 import { z } from "zod";
-import { allocateLargestRemainder, divRoundHalfUp, formatEuroCents, toSafeNumber } from "./money";
+import { allocateLargestRemainder, divRoundHalfUp, formatEuroCents, toSafeNumber } from "./money.ts";
 
 export const splitRules = ["population", "equal", "services"] as const;
 export type SplitRule = (typeof splitRules)[number];

@@ -14,8 +14,8 @@
  *   records of a non-responsible kind with a status other than "not_responsible" are left out and listed in
  *   `ignoredRecords`.
  */
-import { type KommuneKind, kommuneKinds } from "./kinds";
-import { type RolloutStatus, rolloutStatuses } from "./status";
+import { type KommuneKind, kommuneKinds } from "./kinds.ts";
+import { type RolloutStatus, rolloutStatuses } from "./status.ts";
 
 export interface CoverageService {
   id: string;

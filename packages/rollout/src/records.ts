@@ -1,7 +1,7 @@
 /** A rollout record: the state of one OZG-Leistung in one Kommune (tenant). */
 import { z } from "zod";
-import { type ReuseRoute, reuseRouteSchema } from "./reuse-routes";
-import { type RolloutStatus, rolloutStatusSchema } from "./status";
+import { type ReuseRoute, reuseRouteSchema } from "./reuse-routes.ts";
+import { type RolloutStatus, rolloutStatusSchema } from "./status.ts";
 
 /** An ISO calendar date, "YYYY-MM-DD". */
 export type IsoDate = string;

@@ -7,7 +7,7 @@
  * Rules are tried in the order listed; the first match wins. Note that `\b` in JavaScript only knows ASCII word
  * characters, so patterns avoid it next to umlauts.
  */
-import type { TaskLevel } from "./kinds";
+import type { TaskLevel } from "./kinds.ts";
 
 export type RuleScope = "name" | "lage" | "themenfeld";
 

@@ -15,9 +15,9 @@
  * The matched rule is named in `reason` (and its id in `ruleId`); the state PMO can override both per service.
  */
 
-import type { LeikaRow, OzgService } from "./catalogue";
-import { type KommuneKind, kindsByLevel, kommuneKinds, type TaskLevel, taskLevelLabels } from "./kinds";
-import { leikaTypes, leikaTypInfo } from "./leika-types";
+import type { LeikaRow, OzgService } from "./catalogue.ts";
+import { type KommuneKind, kindsByLevel, kommuneKinds, type TaskLevel, taskLevelLabels } from "./kinds.ts";
+import { leikaTypes, leikaTypInfo } from "./leika-types.ts";
 import {
   type ExclusionRule,
   exclusionRules,
@@ -25,7 +25,7 @@ import {
   nameRules,
   type ResponsibilityRule,
   themenfeldRules,
-} from "./responsibility-rules";
+} from "./responsibility-rules.ts";
 
 export interface Responsibility {
   municipalExecution: boolean;

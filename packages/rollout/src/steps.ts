@@ -6,7 +6,7 @@
  * - "nicht zuständig" keeps the progress dates as history and gets its own date; leaving it clears that date.
  * Unchanged status with a date: corrects the date of the current step. Dates of the steps must not go backwards.
  */
-import { type RolloutStatus, rolloutStatusLabels } from "./status";
+import { type RolloutStatus, rolloutStatusLabels } from "./status.ts";
 
 export interface StepDates {
   planningSince: string | null;

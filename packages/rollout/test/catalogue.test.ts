@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { parseCatalogue } from "../src/catalogue";
-import { readCsv } from "../src/csv";
-import { parseLeikaTypes } from "../src/leika-types";
-import { catalogueSources } from "./seed";
+import { parseCatalogue } from "../src/catalogue.ts";
+import { readCsv } from "../src/csv.ts";
+import { parseLeikaTypes } from "../src/leika-types.ts";
+import { catalogueSources } from "./seed.ts";
 
 describe("parseCatalogue with the real KDN extract", () => {
   const sources = catalogueSources();
@@ -26,6 +26,7 @@ describe("parseCatalogue with the real KDN extract", () => {
 
   it("maps 'nicht im LeiKa' to a null id (436 rows, as SOURCE.md says)", () => {
     expect(catalogue.leika.filter((r) => r.id === null)).toHaveLength(436);
+    expect(catalogue.leika.filter((r) => r.id !== null).length).toBeGreaterThan(0);
     expect(catalogue.leika.filter((r) => r.id !== null).every((r) => /^\d{14}$/.test(r.id!))).toBe(true);
   });
 

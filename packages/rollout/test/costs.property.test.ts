@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type CostKommune, type CostParams, computeCosts, splitRules } from "../src/costs";
+import { type CostKommune, type CostParams, computeCosts, splitRules } from "../src/costs.ts";
 
 const kommuneArb = fc.uniqueArray(
   fc.record({

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { assumptions, CostModelError, compareScenarios, computeCosts, defaultCostParams } from "../src/costs";
-import { formatEuroCents } from "../src/money";
+import {
+  assumptions,
+  CostModelError,
+  compareScenarios,
+  computeCosts,
+  defaultCostParams,
+} from "../src/costs.ts";
+import { formatEuroCents } from "../src/money.ts";
 
 const kommunen = [
   { id: "A", name: "Kommune A", population: 100, relevantServiceCount: 10 },
@@ -181,6 +187,7 @@ describe("assumptions", () => {
     expect(text).toContain("2 Kommunen mit zusammen 30");
     expect(text).toContain("zu gleichen Teilen");
     expect(assumptions({ maintenanceShare: 0.125 }).join(" ")).toContain("12,5 %");
+    expect(list.length).toBeGreaterThan(0);
     expect(list.every((s) => /[.!]$/.test(s))).toBe(true);
   });
 });

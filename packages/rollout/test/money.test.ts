@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { allocateLargestRemainder, divRoundHalfUp, formatEuroCents } from "../src/money";
+import { allocateLargestRemainder, divRoundHalfUp, formatEuroCents } from "../src/money.ts";
 
 describe("divRoundHalfUp", () => {
   it("rounds half up", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { defaultCriteria, operatingModels, scoreOperatingModels } from "../src/operating-models";
+import { defaultCriteria, operatingModels, scoreOperatingModels } from "../src/operating-models.ts";
 
 describe("operatingModels", () => {
   it("holds the seed's three models with Vorteile/Nachteile verbatim", () => {

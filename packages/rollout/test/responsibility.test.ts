@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseCatalogue } from "../src/catalogue";
-import { kommuneKinds } from "../src/kinds";
+import { parseCatalogue } from "../src/catalogue.ts";
+import { kommuneKinds } from "../src/kinds.ts";
 import {
   deriveAllResponsibilities,
   deriveResponsibility,
@@ -9,9 +9,9 @@ import {
   relevantServiceCount,
   relevantServiceCounts,
   summarizeResponsibilities,
-} from "../src/responsibility";
-import { exclusionRules, responsibilityRules } from "../src/responsibility-rules";
-import { catalogueSources } from "./seed";
+} from "../src/responsibility.ts";
+import { exclusionRules, responsibilityRules } from "../src/responsibility-rules.ts";
+import { catalogueSources } from "./seed.ts";
 
 const { catalogue } = parseCatalogue(catalogueSources());
 const service = (id: string) => {

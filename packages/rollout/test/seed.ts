@@ -1,8 +1,8 @@
 /** Test helpers: read the repository's seed data (tests may read files; src never does). */
 import { readFileSync } from "node:fs";
 import Papa from "papaparse";
-import type { CatalogueSources } from "../src/catalogue";
-import type { KommuneKind } from "../src/kinds";
+import type { CatalogueSources } from "../src/catalogue.ts";
+import type { KommuneKind } from "../src/kinds.ts";
 
 const ozgDir = new URL("../../../db/seed-data/ozg/", import.meta.url);
 const lsaDir = new URL("../../../db/seed-data/sachsen-anhalt/", import.meta.url);

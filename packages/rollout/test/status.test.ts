@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { rolloutRecordSchema } from "../src/records";
-import { reuseRouteLabels, reuseRouteSchema, reuseRoutes } from "../src/reuse-routes";
+import { rolloutRecordSchema } from "../src/records.ts";
+import { reuseRouteLabels, reuseRouteSchema, reuseRoutes } from "../src/reuse-routes.ts";
 import {
   allowedNextStatuses,
   checkStatusTransition,
@@ -9,7 +9,7 @@ import {
   rolloutStatusLabels,
   rolloutStatusOrder,
   rolloutStatusSchema,
-} from "../src/status";
+} from "../src/status.ts";
 
 describe("status code lists", () => {
   it("has the German labels", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applyStepDates, checkStepOrder, emptyStepDates } from "../src/steps";
+import { applyStepDates, checkStepOrder, emptyStepDates } from "../src/steps.ts";
 
 const today = "2026-03-10";
 

@@ -3,8 +3,6 @@
 import { TRPCError } from "@trpc/server";
 import { ZodError } from "zod";
 
-export { isUniqueViolation } from "@spatz/db";
-
 export function fieldError(
   field: string,
   message: string,

@@ -22,7 +22,7 @@ export const trpc = createTRPCClient<AppRouter>({
 
 export type ApiError = TRPCClientError<AppRouter>;
 
-export function isApiError(error: unknown): error is ApiError {
+function isApiError(error: unknown): error is ApiError {
   return error instanceof TRPCClientError;
 }
 

@@ -1,10 +1,9 @@
 // German wording of maturity figures.
 import { formatNumber } from "@spatz/domain";
-import { BASELINE_LEVEL_NAME, targetStatusLabels } from "@spatz/maturity";
+import { targetStatusLabels } from "@spatz/maturity";
 
 export const scoreText = (score: number) => formatNumber(score, 2);
 export const levelText = (level: number) => `Stufe ${level}`;
-export const baselineName = BASELINE_LEVEL_NAME;
 export const TARGET_STATUS: Record<"reached" | "on_track" | "at_risk", string> = {
   reached: targetStatusLabels.reached,
   on_track: targetStatusLabels.on_track,

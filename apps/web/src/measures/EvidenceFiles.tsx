@@ -20,7 +20,7 @@ import { EVIDENCE_HINT, type EvidenceUpload, readEvidenceFile } from "./evidence
 type Detail = Awaited<ReturnType<typeof trpc.measures.get.query>>;
 type EvidenceFile = Detail["evidenceFiles"][number];
 
-export const evidenceDownloadUrl = (id: string) => `/dateien/nachweise/${encodeURIComponent(id)}`;
+const evidenceDownloadUrl = (id: string) => `/dateien/nachweise/${encodeURIComponent(id)}`;
 
 export function EvidenceFiles(props: { detail: Detail }) {
   const id = createUniqueId();

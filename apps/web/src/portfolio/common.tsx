@@ -31,7 +31,7 @@ export function useFilterOptions() {
 }
 
 /** Address parameters of a filter: q, gb, r, status, year, method, lead, mine. */
-export function filterFromParams(p: Partial<Record<string, string | string[]>>): ProjectFilter {
+function filterFromParams(p: Partial<Record<string, string | string[]>>): ProjectFilter {
   const one = (key: string) => {
     const v = p[key];
     return (Array.isArray(v) ? v[0] : v) || undefined;
@@ -55,7 +55,7 @@ export function filterFromParams(p: Partial<Record<string, string | string[]>>):
   };
 }
 
-export function paramsFromFilter(f: ProjectFilter): Record<string, string | undefined> {
+function paramsFromFilter(f: ProjectFilter): Record<string, string | undefined> {
   return {
     q: f.search || undefined,
     gb: f.gbId,

@@ -1,7 +1,7 @@
 /** fast-check generators for random models, measures and dates near the interesting boundaries. */
 import fc from "fast-check";
-import type { Criterion, CriterionLevel, Dimension, MaturityModel, MeasureInput } from "../../src";
-import { referenceAddMonths } from "./reference";
+import type { Criterion, CriterionLevel, Dimension, MaturityModel, MeasureInput } from "../../src/index.ts";
+import { referenceAddMonths } from "./reference.ts";
 
 const EPOCH = Date.UTC(2019, 0, 1);
 const DAYS = 365 * 7;

@@ -1,5 +1,5 @@
 /** A small hand-made model and measure builders for readable unit tests. */
-import type { Criterion, CriterionLevel, Dimension, MaturityModel, MeasureInput } from "../../src";
+import type { Criterion, CriterionLevel, Dimension, MaturityModel, MeasureInput } from "../../src/index.ts";
 
 function criterion(key: string, validityMonths: number | null = null): Criterion {
   return { key, title: `Titel ${key}`, explanation: `Erklärung ${key}.`, validityMonths };

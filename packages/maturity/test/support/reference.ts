@@ -2,7 +2,7 @@
  * A deliberately naive second implementation of the maturity rules, written from DESIGN.md §2 without using
  * the engine's code: it replays completion events in date order. Property tests compare the engine with it.
  */
-import type { AssessmentMode, MaturityModel, MeasureInput } from "../../src";
+import type { AssessmentMode, MaturityModel, MeasureInput } from "../../src/index.ts";
 
 /** Month arithmetic through JavaScript's Date, independent of the engine's string arithmetic. */
 export function referenceAddMonths(date: string, months: number): string {

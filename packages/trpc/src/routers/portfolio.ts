@@ -21,7 +21,7 @@ import { fileBytes, projectCreate, projectUpdate, uploadedFile } from "./portfol
 const NOT_FOUND = "Dieses Projekt gibt es nicht.";
 
 /** Project leads edit only what they lead; the PMO edits everything (the matrix already refused everyone else). */
-export function canEditProject(session: SessionContext, project: { leadUserId: string | null }): boolean {
+function canEditProject(session: SessionContext, project: { leadUserId: string | null }): boolean {
   if (session.user.role === "coordinator") return true;
   return session.user.role === "project_lead" && project.leadUserId === session.user.id;
 }

@@ -26,7 +26,7 @@ import { tenantProcedure } from "../../trpc.ts";
 import { stateOf } from "./shared.ts";
 
 /** The seed's example ("Berechnungsbeispiel") as the slide shows it, next to the exact computation. */
-export const SEED_FIGURES = {
+const SEED_FIGURES = {
   services: 575,
   personDaysPerService: 35,
   totalPersonDays: 20_125,
