@@ -1,12 +1,14 @@
 // Writes audit entries inside the caller's tenant transaction, so a write and its audit entry commit together.
+import type { AuditAction, AuditEntity } from "@spatz/domain";
 import { auditLog } from "./schema/audit.ts";
 import type { TenantTx } from "./tenant-tx.ts";
 
 export type Actor = { userId: string | null; label: string; requestId?: string | null };
 
 export type AuditInput = {
-  action: string;
-  entityType: string;
+  /** A code with a German label in @spatz/domain audit-labels.ts (the Protokoll shows the label). */
+  action: AuditAction;
+  entityType: AuditEntity;
   entityId?: string | null;
   before?: unknown;
   after?: unknown;

@@ -1,4 +1,6 @@
 // The same isolation promises checked directly in SQL, as the runtime role, through the tenant transaction.
+// Test-only codes (not in the label list) mark the entries these tests look for.
+import type { AuditAction } from "@spatz/domain";
 import { eq, like, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { writeAudit } from "../src/audit.ts";
@@ -133,7 +135,12 @@ describe("tenant transaction", () => {
   it("nested savepoints undo exactly their own work", async () => {
     const actions = await withTenant(client.db, a.id, async (tx) => {
       const audit = (action: string) =>
-        writeAudit(tx, a.id, { userId: null, label: "Test" }, { action, entityType: "test" });
+        writeAudit(
+          tx,
+          a.id,
+          { userId: null, label: "Test" },
+          { action: action as AuditAction, entityType: "user" },
+        );
       await withSavepoint(tx, async () => {
         await audit("test.sp.outer-before");
         await withSavepoint(tx, async () => {
@@ -182,7 +189,7 @@ describe("tenant transaction", () => {
           tx,
           a.id,
           { userId: null, label: "Test" },
-          { action: "test.rollback", entityType: "test" },
+          { action: "test.rollback" as AuditAction, entityType: "user" },
         );
         throw new Error("abort");
       }),
@@ -199,7 +206,11 @@ describe("tenant transaction", () => {
         tx,
         a.id,
         { userId: null, label: "Test" },
-        { action: "test.append", entityType: "test", after: { passwordHash: "geheim", name: "n" } },
+        {
+          action: "test.append" as AuditAction,
+          entityType: "user",
+          after: { passwordHash: "geheim", name: "n" },
+        },
       ),
     );
     const [entry] = await withTenant(client.db, a.id, (tx) =>

@@ -2,6 +2,7 @@
 // (every table with a "<table>_tenant_isolation" policy): inside tenant A's transaction no row of another tenant can be
 // read, changed, deleted or written. A tenant table without rows of other tenants makes this test fail, so every new
 // module must give it data (add a fixture below).
+
 import { randomUUID } from "node:crypto";
 import { createInvitation, createSession } from "@spatz/auth";
 import {
@@ -13,6 +14,7 @@ import {
   withTenant,
   writeAudit,
 } from "@spatz/db";
+import type { AuditAction } from "@spatz/domain";
 import { sql } from "drizzle-orm";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -46,7 +48,12 @@ beforeAll(async () => {
       role: "viewer",
       invitedBy: null,
     });
-    await writeAudit(tx, b.id, { userId: null, label: "Test" }, { action: "test.probe", entityType: "test" });
+    await writeAudit(
+      tx,
+      b.id,
+      { userId: null, label: "Test" },
+      { action: "test.probe" as AuditAction, entityType: "user" },
+    );
   });
   // In every portfolio table (the project comes with org units and a milestone) …
   const project = await projectFixture(app.db, b.id);

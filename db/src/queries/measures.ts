@@ -1,5 +1,6 @@
 // Measures of the current tenant: the paged list with filters, one measure, the facts the engine needs, and the one
 // way a measure's status changes (completing needs a date and evidence; every change is audit-logged).
+import type { AuditAction } from "@spatz/domain";
 import { berlinToday } from "@spatz/domain";
 import {
   and,
@@ -204,7 +205,7 @@ export type MeasureStatusChange = {
   evidenceUrl: string | null;
 };
 
-function actionFor(from: MeasureStatus, to: MeasureStatus): string {
+function actionFor(from: MeasureStatus, to: MeasureStatus): AuditAction {
   if (to === "completed") return from === "completed" ? "measure.completion_update" : "measure.complete";
   if (from === "completed") return to === "discarded" ? "measure.discard" : "measure.reopen";
   return to === "discarded" ? "measure.discard" : "measure.status_change";

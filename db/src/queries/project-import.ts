@@ -357,12 +357,14 @@ export async function commitImport(
     }
   }
   await writeAuditBatch(tx, tenantId, actor, [
-    ...createdUnits.map((unit) => ({
-      action: "org_unit.create",
-      entityType: "org_unit",
-      entityId: unit.id,
-      after: { ...unit, source: fileName },
-    })),
+    ...createdUnits.map(
+      (unit): AuditInput => ({
+        action: "org_unit.create",
+        entityType: "org_unit",
+        entityId: unit.id,
+        after: { ...unit, source: fileName },
+      }),
+    ),
     ...audits,
   ]);
   await writeAudit(tx, tenantId, actor, {

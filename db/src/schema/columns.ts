@@ -1,4 +1,5 @@
-import { customType, timestamp } from "drizzle-orm/pg-core";
+import { type SQL, sql } from "drizzle-orm";
+import { type AnyPgColumn, check, customType, timestamp } from "drizzle-orm/pg-core";
 
 export const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 /** Set by the schema on every update through drizzle (`$onUpdate`), so no query sets it by hand. */
@@ -10,3 +11,12 @@ export const updatedAt = () =>
 
 /** Raw bytes (hashes, uploaded files); postgres.js reads them as a Buffer. */
 export const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => "bytea" });
+
+/**
+ * A CHECK constraint that the column holds one of the code list's values, so that no migration, script or manual fix
+ * can store a value the application does not know (the lists live once, in @spatz/domain and @spatz/rollout).
+ */
+export function enumCheck(name: string, column: AnyPgColumn, values: readonly string[]) {
+  const list: SQL = sql.raw(values.map((v) => `'${v.replaceAll("'", "''")}'`).join(", "));
+  return check(name, sql`${column} in (${list})`);
+}

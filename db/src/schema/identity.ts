@@ -1,4 +1,6 @@
 // Users, sessions and invitations: all tenant tables, reachable only inside a tenant transaction.
+
+import { ROLES, USER_STATUSES } from "@spatz/domain";
 import { sql } from "drizzle-orm";
 import {
   foreignKey,
@@ -10,19 +12,9 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { bytea, createdAt, updatedAt } from "./columns.ts";
+import { bytea, createdAt, enumCheck, updatedAt } from "./columns.ts";
 import { tenantIdColumn, tenantPolicy } from "./rls.ts";
 import { tenants } from "./tenants.ts";
-
-export const ROLES = [
-  "admin",
-  "leadership",
-  "coordinator",
-  "project_lead",
-  "viewer",
-  "state_admin",
-  "state_pmo",
-] as const;
 
 export const users = pgTable(
   "users",
@@ -34,15 +26,15 @@ export const users = pgTable(
     displayName: text("display_name").notNull(),
     passwordHash: text("password_hash").notNull(),
     role: text("role", { enum: ROLES }).notNull(),
-    status: text("status", { enum: ["active", "disabled"] })
-      .notNull()
-      .default("active"),
+    status: text("status", { enum: USER_STATUSES }).notNull().default("active"),
     passwordChangedAt: timestamp("password_changed_at", { withTimezone: true }).notNull().defaultNow(),
     lastLoginAt: timestamp("last_login_at", { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
+    enumCheck("users_role_check", t.role, ROLES),
+    enumCheck("users_status_check", t.status, USER_STATUSES),
     primaryKey({ columns: [t.tenantId, t.id] }),
     uniqueIndex("users_tenant_email_key").on(t.tenantId, t.email),
     tenantPolicy("users"),
@@ -91,6 +83,7 @@ export const invitations = pgTable(
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
   },
   (t) => [
+    enumCheck("invitations_role_check", t.role, ROLES),
     primaryKey({ columns: [t.tenantId, t.id] }),
     index("invitations_tenant_expiry_idx").on(t.tenantId, t.expiresAt),
     uniqueIndex("invitations_tenant_open_email_key")

@@ -1,6 +1,7 @@
 // The state's maturity models (Reifegradmodelle): global tables that every Kommune reads and only the state writes.
 // A version is a draft until it is published; published versions are immutable and are superseded by the next one.
 // Immutability is also enforced by triggers (migration maturity_security), not only by the procedures.
+import { MODEL_STATUSES } from "@spatz/domain";
 import { sql } from "drizzle-orm";
 import {
   type AnyPgColumn,
@@ -16,11 +17,9 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { createdAt, updatedAt } from "./columns.ts";
+import { createdAt, enumCheck, updatedAt } from "./columns.ts";
 import { appRole } from "./rls.ts";
 import { stateWrites } from "./tenants.ts";
-
-export const MODEL_STATUSES = ["draft", "published", "superseded"] as const;
 
 /** Reads for all, writes (including deletes of draft content) only by the state. */
 const modelPolicies = (table: string) => [
@@ -49,6 +48,7 @@ export const maturityModels = pgTable(
     supersededAt: timestamp("superseded_at", { withTimezone: true }),
   },
   (t) => [
+    enumCheck("maturity_models_status_check", t.status, MODEL_STATUSES),
     uniqueIndex("maturity_models_version_key").on(t.version),
     // At most one published version (the current one) and one draft (the next one) at a time.
     uniqueIndex("maturity_models_single_published_key").on(t.status).where(sql`status = 'published'`),

@@ -1,5 +1,6 @@
 // Measures (Maßnahmen) of a Kommune and which model version it links them to. The maturity level follows from the
 // completed measures (DESIGN.md §2): there is no stored assessment, only these facts.
+import { MEASURE_STATUSES } from "@spatz/domain";
 import { sql } from "drizzle-orm";
 import {
   check,
@@ -13,15 +14,13 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { createdAt, updatedAt } from "./columns.ts";
+import { createdAt, enumCheck, updatedAt } from "./columns.ts";
 import { users } from "./identity.ts";
 import { maturityModels } from "./maturity-model.ts";
 import { orgUnits } from "./org-units.ts";
 import { projects } from "./portfolio.ts";
 import { tenantIdColumn, tenantPolicy } from "./rls.ts";
 import { tenants } from "./tenants.ts";
-
-export const MEASURE_STATUSES = ["planned", "in_progress", "completed", "discarded"] as const;
 
 /** The published model version a Kommune links its measures to; moved forward by the Kommune itself. */
 export const maturitySettings = pgTable(
@@ -64,6 +63,7 @@ export const measures = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
+    enumCheck("measures_status_check", t.status, MEASURE_STATUSES),
     primaryKey({ columns: [t.tenantId, t.id] }),
     foreignKey({ columns: [t.tenantId, t.orgUnitId], foreignColumns: [orgUnits.tenantId, orgUnits.id] }),
     foreignKey({

@@ -1,11 +1,10 @@
 // The organisation of a Kommune as a tree: Geschäftsbereiche (GB) at the top, Ressorts/Fachbereiche (R) below them
 // (e.g. OB → 37), and any other unit a module needs (e.g. the Gesundheitsamt with its own maturity targets).
 // Cross-cutting work hangs on "ALL" → "Quer". Shared by the portfolio and the maturity module.
+import { ORG_UNIT_KINDS } from "@spatz/domain";
 import { foreignKey, index, integer, pgTable, primaryKey, text, unique, uuid } from "drizzle-orm/pg-core";
-import { createdAt, updatedAt } from "./columns.ts";
+import { createdAt, enumCheck, updatedAt } from "./columns.ts";
 import { tenantIdColumn, tenantPolicy } from "./rls.ts";
-
-export const ORG_UNIT_KINDS = ["gb", "r", "other"] as const;
 
 export const orgUnits = pgTable(
   "org_units",
@@ -22,6 +21,7 @@ export const orgUnits = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
+    enumCheck("org_units_kind_check", t.kind, ORG_UNIT_KINDS),
     primaryKey({ columns: [t.tenantId, t.id] }),
     foreignKey({ columns: [t.tenantId, t.parentId], foreignColumns: [t.tenantId, t.id] }),
     // A code is unique among its siblings ("Quer" exists below ALL and below OB); NULL parents count as equal.

@@ -1,6 +1,14 @@
 // The PMO portfolio of a Kommune: projects with milestones and the PM standards they follow, saved list filters per
 // user, and the yearly registration round (proposals scored against weighted criteria and decided by the PMO).
 // Maturity measures name the project that delivers them (measures.project_id; see completeProject in queries/projects.ts).
+import {
+  PM_STANDARDS,
+  PROPOSAL_STATUSES,
+  projectMethods,
+  projectPriorities,
+  projectStatuses,
+  ROUND_STATUSES,
+} from "@spatz/domain";
 import { sql } from "drizzle-orm";
 import {
   bigint,
@@ -18,24 +26,10 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { createdAt, updatedAt } from "./columns.ts";
+import { createdAt, enumCheck, updatedAt } from "./columns.ts";
 import { users } from "./identity.ts";
 import { orgUnits } from "./org-units.ts";
 import { tenantIdColumn, tenantPolicy } from "./rls.ts";
-
-const PROJECT_STATUSES = [
-  "registered",
-  "assessed",
-  "approved",
-  "in_progress",
-  "completed",
-  "rejected",
-  "stopped",
-] as const;
-const PROJECT_METHODS = ["classic", "agile", "hybrid"] as const;
-const PROJECT_PRIORITIES = ["high", "medium", "low"] as const;
-const PM_STANDARDS = ["charter", "milestone_plan", "risk_register", "status_report", "acceptance"] as const;
-const PROPOSAL_STATUSES = ["submitted", "assessed", "approved", "rejected"] as const;
 
 /** Effort in Personentage, exact to three decimals (numeric, read as a JS number). */
 const effortDays = (name: string) => numeric(name, { precision: 15, scale: 3, mode: "number" });
@@ -54,9 +48,9 @@ export const projects = pgTable(
     startDate: date("start_date", { mode: "string" }).notNull(),
     /** Inclusive; the duration is derived (never stored). */
     endDate: date("end_date", { mode: "string" }).notNull(),
-    status: text("status", { enum: PROJECT_STATUSES }).notNull(),
-    priority: text("priority", { enum: PROJECT_PRIORITIES }),
-    method: text("method", { enum: PROJECT_METHODS }),
+    status: text("status", { enum: projectStatuses }).notNull(),
+    priority: text("priority", { enum: projectPriorities }),
+    method: text("method", { enum: projectMethods }),
     leadName: text("lead_name"),
     /** The user who leads the project and may edit it (role project_lead); optional. */
     leadUserId: uuid("lead_user_id"),
@@ -72,6 +66,9 @@ export const projects = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
+    enumCheck("projects_status_check", t.status, projectStatuses),
+    enumCheck("projects_priority_check", t.priority, projectPriorities),
+    enumCheck("projects_method_check", t.method, projectMethods),
     primaryKey({ columns: [t.tenantId, t.id] }),
     foreignKey({ columns: [t.tenantId, t.gbId], foreignColumns: [orgUnits.tenantId, orgUnits.id] }),
     foreignKey({ columns: [t.tenantId, t.rId], foreignColumns: [orgUnits.tenantId, orgUnits.id] }),
@@ -127,6 +124,7 @@ export const projectStandards = pgTable(
     checkedAt: timestamp("checked_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    enumCheck("project_standards_standard_check", t.standard, PM_STANDARDS),
     primaryKey({ columns: [t.tenantId, t.projectId, t.standard] }),
     foreignKey({
       columns: [t.tenantId, t.projectId],
@@ -166,9 +164,7 @@ export const registrationRounds = pgTable(
     /** The year the proposals are for ("Anmeldung für 2024"). */
     year: integer("year").notNull(),
     title: text("title").notNull(),
-    status: text("status", { enum: ["open", "closed"] })
-      .notNull()
-      .default("open"),
+    status: text("status", { enum: ROUND_STATUSES }).notNull().default("open"),
     deadline: date("deadline", { mode: "string" }),
     /** Weight per criterion in percent: { strategicFit, urgency, dependencies, cost }. */
     weights: jsonb("weights").notNull(),
@@ -177,6 +173,7 @@ export const registrationRounds = pgTable(
     closedAt: timestamp("closed_at", { withTimezone: true }),
   },
   (t) => [
+    enumCheck("registration_rounds_status_check", t.status, ROUND_STATUSES),
     primaryKey({ columns: [t.tenantId, t.id] }),
     uniqueIndex("registration_rounds_tenant_year_key").on(t.tenantId, t.year),
     tenantPolicy("registration_rounds"),
@@ -196,7 +193,7 @@ export const projectProposals = pgTable(
     justification: text("justification").notNull().default(""),
     startDate: date("start_date", { mode: "string" }).notNull(),
     endDate: date("end_date", { mode: "string" }).notNull(),
-    method: text("method", { enum: PROJECT_METHODS }),
+    method: text("method", { enum: projectMethods }),
     leadName: text("lead_name"),
     budgetCents: cents("budget_cents"),
     effortDays: effortDays("effort_days"),
@@ -214,6 +211,8 @@ export const projectProposals = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
+    enumCheck("project_proposals_method_check", t.method, projectMethods),
+    enumCheck("project_proposals_status_check", t.status, PROPOSAL_STATUSES),
     primaryKey({ columns: [t.tenantId, t.id] }),
     foreignKey({
       columns: [t.tenantId, t.roundId],

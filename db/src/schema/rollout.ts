@@ -17,6 +17,7 @@
 //   Any other Kommune matches none of the three, so it never sees them. A restrictive policy
 //   (`rollout_comments_own_kommune_only`) stops a Kommune from addressing a comment to another Kommune; only the
 //   state may address other tenants. Comments are append-only (no UPDATE/DELETE grant), like the audit log.
+import { reuseRoutes, rolloutStatuses, servicePriorities } from "@spatz/rollout";
 import { sql } from "drizzle-orm";
 import {
   boolean,
@@ -33,7 +34,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { createdAt, updatedAt } from "./columns.ts";
+import { createdAt, enumCheck, updatedAt } from "./columns.ts";
 import { appRole, tenantIdColumn, tenantPolicy } from "./rls.ts";
 import { stateWrites, tenants } from "./tenants.ts";
 
@@ -47,23 +48,6 @@ const isState = sql`(select app_current_tenant_is_state())`;
 
 const stateDeletes = (table: string) =>
   pgPolicy(`${table}_state_delete`, { as: "permissive", for: "delete", to: appRole, using: isState });
-
-export const ROLLOUT_STATUSES = [
-  "not_started",
-  "planning",
-  "implementing",
-  "online",
-  "not_responsible",
-] as const;
-export const REUSE_ROUTES = [
-  "efa_marketplace",
-  "kitu_inhouse",
-  "fit_store",
-  "kommunalvertreter",
-  "own_solution",
-  "other",
-] as const;
-export const SERVICE_PRIORITIES = ["ozg_booster", "high", "medium", "low"] as const;
 
 export const ozgThemenfelder = pgTable(
   "ozg_themenfelder",
@@ -129,7 +113,7 @@ export const ozgServices = pgTable(
     efaAvailable: boolean("efa_available").notNull().default(false),
     efaProvidingLand: text("efa_providing_land"),
     efaSince: date("efa_since", { mode: "string" }),
-    priority: text("priority", { enum: SERVICE_PRIORITIES }),
+    priority: text("priority", { enum: servicePriorities }),
     maturityModel: text("maturity_model"),
     maturityLevel: integer("maturity_level"),
     notes: text("notes"),
@@ -137,6 +121,7 @@ export const ozgServices = pgTable(
     pmoUpdatedAt: timestamp("pmo_updated_at", { withTimezone: true }),
   },
   (t) => [
+    enumCheck("ozg_services_priority_check", t.priority, servicePriorities),
     index("ozg_services_themenfeld_idx").on(t.themenfeldId),
     index("ozg_services_lage_idx").on(t.lageId),
     check("ozg_services_maturity_level_range", sql`${t.maturityLevel} between 0 and 4`),
@@ -185,7 +170,7 @@ export const rolloutRecords = pgTable(
     serviceId: text("service_id")
       .notNull()
       .references(() => ozgServices.id),
-    status: text("status", { enum: ROLLOUT_STATUSES }).notNull().default("not_started"),
+    status: text("status", { enum: rolloutStatuses }).notNull().default("not_started"),
     /** Why the last step went back (required for a step back). */
     statusReason: text("status_reason"),
     /** A date per step: when the record reached it. Steps after the current status are cleared. */
@@ -194,7 +179,7 @@ export const rolloutRecords = pgTable(
     /** Actual go-live. */
     onlineSince: date("online_since", { mode: "string" }),
     notResponsibleSince: date("not_responsible_since", { mode: "string" }),
-    reuseRoute: text("reuse_route", { enum: REUSE_ROUTES }),
+    reuseRoute: text("reuse_route", { enum: reuseRoutes }),
     plannedOnline: date("planned_online", { mode: "string" }),
     fachverfahren: text("fachverfahren"),
     interfaceNeeded: boolean("interface_needed"),
@@ -207,6 +192,8 @@ export const rolloutRecords = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
+    enumCheck("rollout_records_status_check", t.status, rolloutStatuses),
+    enumCheck("rollout_records_reuse_route_check", t.reuseRoute, reuseRoutes),
     primaryKey({ columns: [t.tenantId, t.id] }),
     uniqueIndex("rollout_records_tenant_service_key").on(t.tenantId, t.serviceId),
     index("rollout_records_service_status_idx").on(t.serviceId, t.status),

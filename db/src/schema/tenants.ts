@@ -1,4 +1,5 @@
 // The tenant registry (Land + Kommunen) and the reference list of all Gemeinden. Readable by everyone, written by the state.
+import { TENANT_KINDS, TENANT_STATUSES } from "@spatz/domain";
 import { sql } from "drizzle-orm";
 import {
   check,
@@ -12,7 +13,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { createdAt, updatedAt } from "./columns.ts";
+import { createdAt, enumCheck, updatedAt } from "./columns.ts";
 import { appRole } from "./rls.ts";
 
 /** Global tables: everyone reads, only a transaction of the state tenant inserts or updates. */
@@ -39,9 +40,7 @@ export const tenants = pgTable(
     id: uuid("id").primaryKey().defaultRandom(),
     slug: text("slug").notNull(),
     name: text("name").notNull(),
-    kind: text("kind", {
-      enum: ["state", "kreisfreie_stadt", "landkreis", "einheitsgemeinde", "verbandsgemeinde"],
-    }).notNull(),
+    kind: text("kind", { enum: TENANT_KINDS }).notNull(),
     /** AGS of a Gemeinde (8 digits), Kreis (5) or the Verbandsgemeinde key (9); null for the state. */
     ags: text("ags"),
     ars: text("ars"),
@@ -54,14 +53,14 @@ export const tenants = pgTable(
      * `deletion_pending`: the state marked the Kommune for deletion; nobody there can sign in, the state can still undo
      * it, and on `deletionDueAt` `pnpm spatz purge-tenants` removes every row of it (db/src/tenant-purge.ts).
      */
-    status: text("status", { enum: ["active", "suspended", "deletion_pending"] })
-      .notNull()
-      .default("active"),
+    status: text("status", { enum: TENANT_STATUSES }).notNull().default("active"),
     deletionDueAt: timestamp("deletion_due_at", { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
+    enumCheck("tenants_kind_check", t.kind, TENANT_KINDS),
+    enumCheck("tenants_status_check", t.status, TENANT_STATUSES),
     uniqueIndex("tenants_slug_key").on(t.slug),
     uniqueIndex("tenants_ags_key").on(t.ags),
     uniqueIndex("tenants_single_state_key").on(t.kind).where(sql`kind = 'state'`),

@@ -1,8 +1,9 @@
 // German names for the audit log's action and object codes: the Protokoll is read by Verwaltungsführung and
 // administrators, not by developers. The codes stay in the database (stable, filterable); screens show these.
-// A test (audit-labels.test.ts) fails when code writes an action that has no label here.
+// The audit writer (db/src/audit.ts) accepts only the codes listed here, so an action without a German label does not
+// compile.
 
-export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
+export const AUDIT_ACTION_LABELS = {
   "auth.login": "Anmeldung",
   "auth.logout": "Abmeldung",
   "session.revoke": "Sitzung beendet",
@@ -92,9 +93,12 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   "rollout.seed_demo": "Demo-Daten Rollout",
   "rollout.seed_service_info": "Demo-Daten OZG-Katalog",
   "rollout.seed_state_data": "Demo-Daten des Landes",
-};
+} as const satisfies Readonly<Record<string, string>>;
 
-export const AUDIT_ENTITY_LABELS: Readonly<Record<string, string>> = {
+/** Every action the audit log knows. */
+export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
+
+export const AUDIT_ENTITY_LABELS = {
   user: "Konto",
   invitation: "Einladung",
   tenant: "Kommune",
@@ -115,13 +119,16 @@ export const AUDIT_ENTITY_LABELS: Readonly<Record<string, string>> = {
   rollout_land_stats: "Landesdurchschnitt",
   ozg_service: "OZG-Leistung",
   ozg_catalogue: "OZG-Katalog",
-};
+} as const satisfies Readonly<Record<string, string>>;
+
+/** Every kind of object the audit log names. */
+export type AuditEntity = keyof typeof AUDIT_ENTITY_LABELS;
 
 /** The German name of an audit action; an unknown code (e.g. of an older version) is shown as it is. */
 export function auditActionLabel(action: string): string {
-  return AUDIT_ACTION_LABELS[action] ?? action;
+  return (AUDIT_ACTION_LABELS as Readonly<Record<string, string>>)[action] ?? action;
 }
 
 export function auditEntityLabel(entityType: string): string {
-  return AUDIT_ENTITY_LABELS[entityType] ?? entityType;
+  return (AUDIT_ENTITY_LABELS as Readonly<Record<string, string>>)[entityType] ?? entityType;
 }

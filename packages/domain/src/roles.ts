@@ -48,3 +48,7 @@ export const TENANT_STATUS_LABELS: Record<TenantStatus, string> = {
 };
 /** Days between the state marking a Kommune for deletion and its data being deleted; undo is possible until then. */
 export const TENANT_DELETION_GRACE_DAYS = 30;
+
+/** An account is active or disabled (disabled accounts keep their history; they never sign in). */
+export const USER_STATUSES = ["active", "disabled"] as const;
+export type UserStatus = (typeof USER_STATUSES)[number];
