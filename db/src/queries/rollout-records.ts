@@ -2,6 +2,7 @@
 // against the Land average. Records are created lazily: a responsible service without a record is "nicht begonnen".
 // Every query here names the Kommune's own tenant id explicitly: RLS already limits the rows, the explicit filter lets
 // the planner use the (tenant_id, service_id) index instead of scanning every Kommune's records.
+import { berlinToday } from "@spatz/domain";
 import {
   allowedNextStatuses,
   applyStepDates,
@@ -14,7 +15,6 @@ import {
   type RolloutStatus,
   rolloutStatusLabels,
   type StepDates,
-  todayIso,
 } from "@spatz/rollout";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { type Actor, writeAudit } from "../audit.ts";
@@ -253,7 +253,7 @@ export async function updateRecord(
     if (!check.allowed)
       throw new DomainError("BAD_REQUEST", check.message, check.requiresReason ? "reason" : "status");
   }
-  const today = todayIso();
+  const today = berlinToday();
   const dates = applyStepDates(datesOf(existing), from, input.status, input.statusSince, today);
   const orderProblem = checkStepOrder(dates);
   if (orderProblem) throw new DomainError("BAD_REQUEST", orderProblem, "statusSince");
@@ -403,7 +403,7 @@ export async function bulkUpdateRecords(
     )
     .for("update");
   const byService = new Map(existing.map((r) => [r.serviceId, r]));
-  const today = todayIso();
+  const today = berlinToday();
   const now = new Date();
   const rows = changed.map((c) => {
     const before = byService.get(c.serviceId) ?? null;

@@ -2,8 +2,10 @@
 // every Kommune a rollout record per responsible service (some far along, some not started), all deterministic
 // (a hash of the Kommune's AGS and the OZG-ID, no Math.random) and idempotent (existing rows are left alone).
 // Records are written per Kommune in its own tenant transaction with one INSERT … SELECT FROM json_to_recordset.
+
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { berlinToday } from "@spatz/domain";
 import {
   type CatalogueSources,
   catalogueFiles,
@@ -14,7 +16,6 @@ import {
   providers,
   type ReuseRoute,
   type RolloutStatus,
-  todayIso,
 } from "@spatz/rollout";
 import { and, eq, sql } from "drizzle-orm";
 import { type Actor, writeAudit } from "../audit.ts";
@@ -252,7 +253,7 @@ export async function seedDemoRollout(
     everyPair?: boolean;
   } = {},
 ) {
-  const today = opts.today ?? todayIso();
+  const today = opts.today ?? berlinToday();
   const [kommunen, services] = await withTenant(db, STATE_TENANT_ID, async (tx) => [
     await tx
       .select({ id: tenants.id, ags: tenants.ags, kind: tenants.kind, population: tenants.population })

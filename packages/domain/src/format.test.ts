@@ -4,10 +4,10 @@ import {
   formatDate,
   formatDateTime,
   formatEuro,
-  formatEuroCents,
   formatFileSize,
   formatInteger,
 } from "./format.ts";
+import { formatEuroCents } from "./german-number.ts";
 
 describe("German formatting", () => {
   it("writes dates as dd.mm.yyyy, calendar dates without time-zone shifts", () => {
@@ -39,5 +39,18 @@ describe("German formatting", () => {
     expect(formatCountOf(1, "Projekt", "Projekte")).toBe("1 Projekt");
     expect(formatCountOf(0, "Projekt", "Projekte")).toBe("0 Projekte");
     expect(formatCountOf(1250, "Projekt", "Projekte")).toBe("1.250 Projekte");
+  });
+});
+
+describe("German number input", () => {
+  it("reads the dot as thousands separator where three digits follow, the comma as decimal", async () => {
+    const { germanNumber } = await import("./german-number.ts");
+    expect(germanNumber("1.100")).toBe(1100);
+    expect(germanNumber("1.100,50")).toBe(1100.5);
+    expect(germanNumber("1100")).toBe(1100);
+    expect(germanNumber("1,5")).toBe(1.5);
+    expect(germanNumber("1.10")).toBe(1.1);
+    expect(germanNumber("1.100.5")).toBeNaN();
+    expect(germanNumber("")).toBeNaN();
   });
 });

@@ -14,11 +14,6 @@ const dateTimeFormat = new Intl.DateTimeFormat("de-DE", {
   timeZone: "Europe/Berlin",
 });
 const euro = new Intl.NumberFormat("de-DE", { style: "currency", currency: "EUR", maximumFractionDigits: 0 });
-const euroCents = new Intl.NumberFormat("de-DE", {
-  style: "currency",
-  currency: "EUR",
-  minimumFractionDigits: 2,
-});
 const integer = new Intl.NumberFormat("de-DE", { maximumFractionDigits: 0 });
 
 /** Accepts a Date, an ISO timestamp or an ISO calendar date ("2024-09-30", read as that calendar day). */
@@ -38,10 +33,6 @@ export function formatDateTime(value: Date | string | null | undefined): string 
 
 export function formatEuro(amount: number): string {
   return euro.format(amount);
-}
-
-export function formatEuroCents(cents: number): string {
-  return euroCents.format(cents / 100);
 }
 
 export function formatNumber(value: number, fractionDigits = 0): string {

@@ -2,17 +2,16 @@
  * Calendar arithmetic on ISO date strings. Plain string comparison orders "YYYY-MM-DD" correctly, so the
  * engine compares dates with < and <= and only parses them where months are added.
  */
+import { getDaysInMonth } from "date-fns";
 import type { IsoDate } from "./types.ts";
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-function isLeapYear(year: number): boolean {
-  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-}
-
+/** Days of a calendar month (1–12); setFullYear because the Date constructor maps years below 100 to 19xx. */
 function daysInMonth(year: number, month: number): number {
-  if (month === 2) return isLeapYear(year) ? 29 : 28;
-  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+  const first = new Date(2000, 0, 1);
+  first.setFullYear(year, month - 1, 1);
+  return getDaysInMonth(first);
 }
 
 /** True for a real calendar date in the form "YYYY-MM-DD" (years 0001–9999). */

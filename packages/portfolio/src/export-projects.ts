@@ -11,12 +11,11 @@
  * The Dauer column is always derived from start and end (inclusive end).
  */
 
-import { escapeCellForXlsx, protectCell } from "@spatz/domain";
+import { escapeCellForXlsx, formatEuroCents, formatGermanDecimal, protectCell } from "@spatz/domain";
 import ExcelJS from "exceljs";
 import Papa from "papaparse";
 import { UTF8_BOM } from "./decode-text.ts";
 import { formatGermanDate } from "./german-date.ts";
-import { formatEuroCents, formatGermanDecimal } from "./german-number.ts";
 import { projectMethodLabels, projectPriorityLabels, projectStatusLabels } from "./project-codes.ts";
 import { formatDuration, projectDuration } from "./project-duration.ts";
 import { type ProjectField, projectFields } from "./project-fields.ts";
@@ -120,7 +119,10 @@ function column(field: ProjectField, header: string): ExportColumn {
         header,
         kind: "number",
         numFmt: '#,##0.00 "€"',
-        text: (project) => (project.budgetCents === undefined ? "" : formatEuroCents(project.budgetCents)),
+        text: (project) =>
+          project.budgetCents === undefined
+            ? ""
+            : formatEuroCents(project.budgetCents, { grouping: false, currency: false }),
         value: (project) => (project.budgetCents === undefined ? null : project.budgetCents / 100),
       };
     case "effortDays":

@@ -2,8 +2,9 @@
  * Dates as clerks type them. Accepted: dd.mm.yyyy and d.m.yyyy (01.04.2023, 1.4.2023) and ISO yyyy-mm-dd.
  * Impossible calendar dates (31.02.2023) and years outside 1900–2100 are rejected. Results are ISO strings.
  */
+
+import { type ParseResult, parsed, rejected } from "@spatz/domain";
 import { format, isExists, isValid, parseISO } from "date-fns";
-import { type ParseResult, parsed, rejected } from "./parse-result.ts";
 
 export type IsoDate = string;
 

@@ -1,4 +1,19 @@
-export { escapeCellForXlsx, protectCell, unprotectCell } from "@spatz/domain";
+// German numbers and money live in @spatz/domain (one parser and formatter for forms, imports and exports).
+export {
+  type DecimalDigits,
+  escapeCellForXlsx,
+  formatEuroCents,
+  formatGermanDecimal,
+  MAX_BUDGET_CENTS,
+  MAX_EFFORT_DAYS,
+  NUMBER_RULE_TEXT,
+  type ParseResult,
+  parseEffortDays,
+  parseEuroCents,
+  parseGermanDecimal,
+  protectCell,
+  unprotectCell,
+} from "@spatz/domain";
 export {
   type ColumnMapping,
   columnMappingSchema,
@@ -12,21 +27,9 @@ export {
 } from "./column-mapping.ts";
 export { type ExportFormat, exportColumns, exportMediaTypes, exportProjects } from "./export-projects.ts";
 export { formatGermanDate, type IsoDate, isIsoDate, parseGermanDate } from "./german-date.ts";
-export {
-  type DecimalDigits,
-  formatEuroCents,
-  formatGermanDecimal,
-  MAX_BUDGET_CENTS,
-  MAX_EFFORT_DAYS,
-  NUMBER_RULE_TEXT,
-  parseEffortDays,
-  parseEuroCents,
-  parseGermanDecimal,
-} from "./german-number.ts";
 export { ImportFileError, type ImportFileErrorCode } from "./import-file-error.ts";
 export { IMPORT_LIMITS } from "./import-limits.ts";
 export { projectNaturalKey } from "./natural-key.ts";
-export type { ParseResult } from "./parse-result.ts";
 export {
   allowedWords,
   codeForWord,

@@ -1,7 +1,8 @@
 /** zod schemas and types of an imported project and of a project to export. */
+
+import { formatGermanDecimal, MAX_BUDGET_CENTS, MAX_EFFORT_DAYS } from "@spatz/domain";
 import { z } from "zod";
 import { isIsoDate } from "./german-date.ts";
-import { formatGermanDecimal, MAX_BUDGET_CENTS, MAX_EFFORT_DAYS } from "./german-number.ts";
 import { projectMethods, projectPriorities, projectStatuses } from "./project-codes.ts";
 
 const isoDate = z.string().refine(isIsoDate, { message: "Datum im Format JJJJ-MM-TT erwartet" });

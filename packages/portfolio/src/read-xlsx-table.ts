@@ -9,10 +9,9 @@
  * The header is the first row with any non-empty cell; `line` is the worksheet row number.
  */
 
-import { unprotectCell } from "@spatz/domain";
+import { formatGermanDecimal, unprotectCell } from "@spatz/domain";
 import { format } from "date-fns";
 import ExcelJS from "exceljs";
-import { formatGermanDecimal } from "./german-number.ts";
 import { ImportFileError } from "./import-file-error.ts";
 import { IMPORT_LIMITS, tooManyColumns, tooManyRows } from "./import-limits.ts";
 import { type ImportTable, isBlankRow, type TableRow } from "./table.ts";

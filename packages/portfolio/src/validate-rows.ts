@@ -5,9 +5,10 @@
  * All-or-nothing: `projects` holds the rows without errors (for a preview), but the caller must import
  * nothing while `ok` is false (i.e. `errors.length > 0`). The user fixes the file and uploads it again.
  */
+
+import { parseEffortDays, parseEuroCents } from "@spatz/domain";
 import { type ColumnMapping, columnName, mappingIssues } from "./column-mapping.ts";
 import { formatGermanDate, parseGermanDate } from "./german-date.ts";
-import { parseEffortDays, parseEuroCents } from "./german-number.ts";
 import { projectNaturalKey } from "./natural-key.ts";
 import {
   allowedWords,

@@ -11,6 +11,9 @@ import {
   projectNaturalKey,
 } from "../src/index.ts";
 
+/** Cells of the project export: no grouping, no currency sign. */
+const SHEET = { grouping: false, currency: false } as const;
+
 describe("parseGermanDate", () => {
   it.each([
     ["01.04.2023", "2023-04-01"],
@@ -124,16 +127,16 @@ describe("German numbers", () => {
   });
 
   it("formats cents and decimals the way it reads them", () => {
-    expect(formatEuroCents(123_456_789)).toBe("1234567,89");
-    expect(formatEuroCents(123_456_789, true)).toBe("1.234.567,89");
-    expect(formatEuroCents(5)).toBe("0,05");
-    expect(formatEuroCents(0)).toBe("0,00");
+    expect(formatEuroCents(123_456_789, SHEET)).toBe("1234567,89");
+    expect(formatEuroCents(123_456_789, { currency: false })).toBe("1.234.567,89");
+    expect(formatEuroCents(5, SHEET)).toBe("0,05");
+    expect(formatEuroCents(0, SHEET)).toBe("0,00");
     expect(formatGermanDecimal(1234.5)).toBe("1234,5");
     expect(formatGermanDecimal(0.1 + 0.2)).toBe("0,3");
     expect(formatGermanDecimal(1e20)).toBe("100000000000000000000");
     expect(formatGermanDecimal(-2.5)).toBe("-2,5");
     for (const cents of [0, 1, 99, 100, 123_456_789, MAX_BUDGET_CENTS]) {
-      expect(parseEuroCents(formatEuroCents(cents))).toEqual({ ok: true, value: cents });
+      expect(parseEuroCents(formatEuroCents(cents, SHEET))).toEqual({ ok: true, value: cents });
       expect(parseEuroCents(formatGermanDecimal(cents / 100))).toEqual({ ok: true, value: cents });
     }
   });

@@ -2,22 +2,13 @@
  * Input schemas and labels of the rollout procedures, shared by the server (tRPC) and the screens. Every message is
  * German and names the field, so a rejected form shows the problem next to the field.
  */
+import { berlinToday } from "@spatz/domain";
 import { z } from "zod";
 import { costParamsSchema } from "./costs.ts";
 import { kommuneKinds } from "./kinds.ts";
 import { isIsoDate } from "./records.ts";
 import { reuseRouteSchema } from "./reuse-routes.ts";
 import { rolloutStatuses, rolloutStatusSchema } from "./status.ts";
-
-/** Today in Europe/Berlin as YYYY-MM-DD. */
-export function todayIso(now = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", {
-    timeZone: "Europe/Berlin",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).format(now);
-}
 
 export const ozgIdSchema = z
   .string({ error: "OZG-ID fehlt" })
@@ -30,7 +21,7 @@ export const isoDateSchema = z
   .refine(isIsoDate, { error: "Dieses Datum gibt es nicht." });
 
 /** A date that has happened (not after today). */
-export const pastDateSchema = isoDateSchema.refine((d) => d <= todayIso(), {
+export const pastDateSchema = isoDateSchema.refine((d) => d <= berlinToday(), {
   error: "Das Datum darf nicht in der Zukunft liegen.",
 });
 

@@ -15,9 +15,9 @@
  *   R5 per-Kommune split of R3 + R4: exact, largest remainder method (sum = total to the cent)
  * The remaining cost applies R1, R3, R4 and R5 to what is still open.
  */
-import { DomainError } from "@spatz/domain";
+import { DomainError, formatEuroCents } from "@spatz/domain";
 import { z } from "zod";
-import { allocateLargestRemainder, divRoundHalfUp, formatEuroCents, toSafeNumber } from "./money.ts";
+import { allocateLargestRemainder, divRoundHalfUp, toSafeNumber } from "./money.ts";
 
 export const splitRules = ["population", "equal", "services"] as const;
 export type SplitRule = (typeof splitRules)[number];

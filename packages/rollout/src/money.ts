@@ -57,30 +57,3 @@ export function allocateLargestRemainder(
   }
   return parts;
 }
-
-const euroFormat = new Intl.NumberFormat("de-DE", { useGrouping: true, maximumFractionDigits: 0 });
-
-export interface FormatEuroOptions {
-  /** 2 (default): "22.137.500,00 €"; 0: whole euros rounded half up, "22.137.500 €". */
-  fractionDigits?: 0 | 2;
-}
-
-/**
- * German money format from integer cents: 2213750000 → "22.137.500,00 €". The space before "€" is a no-break space
- * (U+00A0), as `Intl.NumberFormat("de-DE", { style: "currency" })` writes it. Exact for any integer (BigInt inside).
- */
-export function formatEuroCents(cents: number | bigint, options: FormatEuroOptions = {}): string {
-  if (typeof cents === "number" && !Number.isSafeInteger(cents))
-    throw new RangeError("Centbetrag muss eine ganze Zahl sein");
-  const value = BigInt(cents);
-  const negative = value < 0n;
-  const abs = negative ? -value : value;
-  const sign = negative ? "-" : "";
-  if (options.fractionDigits === 0) {
-    const euros = (abs + 50n) / 100n;
-    return `${euros === 0n ? "" : sign}${euroFormat.format(euros)}\u00a0€`;
-  }
-  const euros = abs / 100n;
-  const rest = (abs % 100n).toString().padStart(2, "0");
-  return `${sign}${euroFormat.format(euros)},${rest}\u00a0€`;
-}

@@ -1,3 +1,4 @@
+import { formatEuroCents } from "@spatz/domain";
 import { describe, expect, it } from "vitest";
 import {
   assumptions,
@@ -6,7 +7,6 @@ import {
   computeCosts,
   defaultCostParams,
 } from "../src/costs.ts";
-import { formatEuroCents } from "../src/money.ts";
 
 const kommunen = [
   { id: "A", name: "Kommune A", population: 100, relevantServiceCount: 10 },

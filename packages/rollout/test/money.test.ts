@@ -1,6 +1,7 @@
+import { formatEuroCents } from "@spatz/domain";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { allocateLargestRemainder, divRoundHalfUp, formatEuroCents } from "../src/money.ts";
+import { allocateLargestRemainder, divRoundHalfUp } from "../src/money.ts";
 
 describe("divRoundHalfUp", () => {
   it("rounds half up", () => {

@@ -1,7 +1,7 @@
 // The cost and financing model: editable parameters (defaults from the seed's "Berechnungsbeispiel"), the exact
 // figures next to the seed's rounded ones, the Land's and the Kommunen's shares, per-Kommune amounts, the remaining
 // cost from the current rollout state, every assumption in words; named scenarios and the operating models below.
-import { can } from "@spatz/domain";
+import { can, germanNumber } from "@spatz/domain";
 import { type CostParamsInput, costParamsInput, splitRuleLabels, splitRules } from "@spatz/rollout";
 import { keepPreviousData, useQuery } from "@tanstack/solid-query";
 import { createMemo, createSignal, For, Show } from "solid-js";
@@ -42,13 +42,8 @@ export const DEFAULT_TEXT: ParamText = {
   splitRule: "population",
 };
 
-/** "1.100,50" or "1100.5" → 1100.5; empty or unreadable → NaN (the schema then names the field). */
-function num(text: string): number {
-  const t = text.trim();
-  if (t === "") return Number.NaN;
-  const normalized = /,/.test(t) ? t.replace(/\./g, "").replace(",", ".") : t;
-  return Number(normalized);
-}
+/** German number input ("1.100" = 1100, "1.100,50", "1,5"); unreadable → NaN (the schema then names the field). */
+const num = germanNumber;
 
 export function toParams(t: ParamText): CostParamsInput {
   return {

@@ -98,9 +98,7 @@ export function parseEuroCents(text: string): ParseResult<number> {
   }
   const cents = Number(integer + fraction.padEnd(2, "0"));
   if (!Number.isSafeInteger(cents) || cents > MAX_BUDGET_CENTS) {
-    return rejected(
-      `„${value}“: Der Betrag ist zu groß (höchstens ${formatEuroCents(MAX_BUDGET_CENTS, true)} €).`,
-    );
+    return rejected(`„${value}“: Der Betrag ist zu groß (höchstens ${formatEuroCents(MAX_BUDGET_CENTS)}).`);
   }
   return parsed(cents);
 }
@@ -126,16 +124,36 @@ export function parseEffortDays(text: string): ParseResult<number> {
   return parsed(days);
 }
 
+const groupedFormat = new Intl.NumberFormat("de-DE", { useGrouping: true, maximumFractionDigits: 0 });
+
+export interface FormatEuroOptions {
+  /** 2 (default): "22.137.500,00 €"; 0: whole euros rounded half up, "22.137.500 €". */
+  fractionDigits?: 0 | 2;
+  /** Thousands separators (default true). Exported CSV cells go without, which German Excel reads as a number. */
+  grouping?: boolean;
+  /** The " €" suffix (no-break space, as Intl writes it; default true). */
+  currency?: boolean;
+}
+
 /**
- * Integer cents as German text: 1234567 → "12345,67"; with grouping "12.345,67". Exact (string based).
- * Exported CSV uses the form without grouping, which German Excel reads as a number.
+ * Integer cents as German money text, exact for any integer (BigInt inside): 2213750000 → "22.137.500,00 €";
+ * without grouping and currency "22137500,00" (what the project export writes and the import reads back).
  */
-export function formatEuroCents(cents: number, grouping = false): string {
-  if (!Number.isSafeInteger(cents)) throw new RangeError(`Not an integer number of cents: ${cents}`);
-  const text = String(Math.abs(cents)).padStart(3, "0");
-  const integer = text.slice(0, -2);
-  const grouped = grouping ? integer.replace(/\B(?=(\d{3})+$)/g, ".") : integer;
-  return `${cents < 0 ? "-" : ""}${grouped},${text.slice(-2)}`;
+export function formatEuroCents(cents: number | bigint, options: FormatEuroOptions = {}): string {
+  const { fractionDigits = 2, grouping = true, currency = true } = options;
+  if (typeof cents === "number" && !Number.isSafeInteger(cents))
+    throw new RangeError(`Not an integer number of cents: ${cents}`);
+  const value = BigInt(cents);
+  const negative = value < 0n;
+  const abs = negative ? -value : value;
+  const whole = (euros: bigint) => (grouping ? groupedFormat.format(euros) : euros.toString());
+  const suffix = currency ? "\u00a0€" : "";
+  if (fractionDigits === 0) {
+    const euros = (abs + 50n) / 100n;
+    return `${euros === 0n || !negative ? "" : "-"}${whole(euros)}${suffix}`;
+  }
+  const rest = (abs % 100n).toString().padStart(2, "0");
+  return `${negative ? "-" : ""}${whole(abs / 100n)},${rest}${suffix}`;
 }
 
 const decimalFormat = new Intl.NumberFormat("de-DE", { useGrouping: false, maximumSignificantDigits: 15 });
@@ -148,4 +166,12 @@ const decimalFormat = new Intl.NumberFormat("de-DE", { useGrouping: false, maxim
 export function formatGermanDecimal(value: number): string {
   if (!Number.isFinite(value)) throw new RangeError(`Not a finite number: ${value}`);
   return decimalFormat.format(value).replace("\u2212", "-");
+}
+
+/** A German number typed into a form ("1.100", "1.100,50", "1100", "1,5") as a JavaScript number; NaN when unreadable. */
+export function germanNumber(text: string): number {
+  const number = parseGermanDecimal(text);
+  if (!number.ok) return Number.NaN;
+  const { negative, integer, fraction } = number.value;
+  return Number(`${negative ? "-" : ""}${integer}${fraction ? `.${fraction}` : ""}`);
 }
