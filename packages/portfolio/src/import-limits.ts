@@ -68,3 +68,22 @@ export function assertXlsxPackageSize(bytes: Uint8Array, fileName: string): void
     );
   }
 }
+
+/** The size a file has once read: a workbook's declared unpacked size, a text file's own size. */
+export function unpackedSize(bytes: Uint8Array): number {
+  const zip =
+    bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+  if (!zip) return bytes.length;
+  let total = 0;
+  try {
+    unzipSync(bytes, {
+      filter: (file) => {
+        total += file.originalSize;
+        return false;
+      },
+    });
+  } catch {
+    return Number.POSITIVE_INFINITY; // damaged: let the worker's reader report it
+  }
+  return total;
+}

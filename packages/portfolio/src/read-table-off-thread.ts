@@ -9,6 +9,8 @@ import { extname } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import { ImportFileError, type ImportFileErrorCode } from "./import-file-error.ts";
+import { unpackedSize } from "./import-limits.ts";
+import { readTable } from "./read-table.ts";
 import type { ImportTable } from "./table.ts";
 
 const MAX_PARALLEL = 2;
@@ -50,7 +52,14 @@ type WorkerAnswer =
   | { ok: true; table: ImportTable }
   | { ok: false; code: ImportFileErrorCode | null; message: string };
 
+/**
+ * Below this much text (unpacked, for a workbook) parsing takes milliseconds, less than starting a worker; the demo
+ * data and most real lists (Halle's has 15 projects) stay on the request's thread.
+ */
+const INLINE_BYTES = 256 * 1024;
+
 export async function readTableOffThread(bytes: Uint8Array, fileName: string): Promise<ImportTable> {
+  if (unpackedSize(bytes) <= INLINE_BYTES) return readTable(bytes, fileName);
   const done = await turn();
   try {
     return await parseInWorker(bytes, fileName);

@@ -45,14 +45,34 @@ describe("import limits", { timeout: 60_000 }, () => {
     );
   });
 
-  it("reads a normal file in a worker thread and returns the same table", async () => {
-    const bytes = await buildXlsx([
-      ["GB", "R", "Name"],
-      ["OB", "37", "Digitale Akte"],
-    ]);
-    const table = await readTableOffThread(bytes, "liste.xlsx");
-    expect(table.headers).toEqual(["GB", "R", "Name"]);
-    expect(table.rows.map((r) => r.cells)).toEqual([["OB", "37", "Digitale Akte"]]);
+  it("reads a large allowed file in a worker thread and returns the same table", async () => {
+    const rows = Array.from({ length: 6_000 }, (_, i) => ["OB", "37", `Digitale Akte ${i + 1}`]);
+    const bytes = await buildXlsx([["GB", "R", "Name"], ...rows]);
+    const workers: unknown[] = [];
+    const onWorker = (w: unknown) => workers.push(w);
+    process.on("worker", onWorker);
+    try {
+      const table = await readTableOffThread(bytes, "liste.xlsx");
+      expect(workers).toHaveLength(1);
+      expect(table.headers).toEqual(["GB", "R", "Name"]);
+      expect(table.rows).toHaveLength(6_000);
+      expect(table.rows[5_999]!.cells).toEqual(["OB", "37", "Digitale Akte 6000"]);
+    } finally {
+      process.off("worker", onWorker);
+    }
+  });
+
+  it("reads a small file right away, without a worker", async () => {
+    const workers: unknown[] = [];
+    const onWorker = (w: unknown) => workers.push(w);
+    process.on("worker", onWorker);
+    try {
+      const table = await readTableOffThread(strToU8("GB;R;Name\nOB;37;Digitale Akte\n"), "liste.csv");
+      expect(table.rows.map((r) => r.cells)).toEqual([["OB", "37", "Digitale Akte"]]);
+      expect(workers).toEqual([]);
+    } finally {
+      process.off("worker", onWorker);
+    }
   });
 
   it("refuses a text file with a NUL character (it is binary, not a list)", async () => {
