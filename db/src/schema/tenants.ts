@@ -12,7 +12,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { createdAt, updatedAt } from "./columns.ts";
-import { appRole } from "./rls.ts";
+import { appRole, benchmarkRole } from "./rls.ts";
 
 /** Global tables: everyone reads, only a transaction of the state tenant inserts or updates. */
 export const stateWrites = (table: string) => [
@@ -61,6 +61,13 @@ export const tenants = pgTable(
     uniqueIndex("tenants_single_state_key").on(t.kind).where(sql`kind = 'state'`),
     check("tenants_slug_format", sql`${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`),
     ...stateWrites("tenants"),
+    // The benchmark's definer functions group Kommunen by kind, population and Kreis.
+    pgPolicy("tenants_benchmark_read", {
+      as: "permissive",
+      for: "select",
+      to: benchmarkRole,
+      using: sql`true`,
+    }),
   ],
 ).enableRLS();
 
