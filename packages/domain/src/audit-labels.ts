@@ -86,6 +86,10 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   "rollout.seed_demo": "Demo-Daten Rollout",
   "rollout.seed_service_info": "Demo-Daten OZG-Katalog",
   "rollout.seed_state_data": "Demo-Daten des Landes",
+  "benchmark.sharing_change": "Freigabe der Reifegrad-Werte geändert",
+  "benchmark.settings_change": "Mindestgröße der Vergleichsgruppen geändert",
+  "benchmark.seed_demo": "Demo-Daten Vergleich",
+  "job.retry": "Hintergrundaufgabe erneut gestartet",
 };
 
 export const AUDIT_ENTITY_LABELS: Readonly<Record<string, string>> = {
@@ -109,6 +113,9 @@ export const AUDIT_ENTITY_LABELS: Readonly<Record<string, string>> = {
   rollout_land_stats: "Landesdurchschnitt",
   ozg_service: "OZG-Leistung",
   ozg_catalogue: "OZG-Katalog",
+  benchmark_shares: "Freigabe der Reifegrad-Werte",
+  benchmark_settings: "Einstellungen der Vergleiche",
+  background_job: "Hintergrundaufgabe",
 };
 
 /** The German name of an audit action; an unknown code (e.g. of an older version) is shown as it is. */

@@ -8,6 +8,7 @@ import { accessOf, DomainError, ERROR_MESSAGES, type Role } from "@spatz/domain"
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError, z } from "zod";
+import { type AfterCommit, runAfterCommit, triggeredWork } from "./after-commit.ts";
 import { type Context, DEPS, type ServerDeps } from "./context.ts";
 import { clearSessionCookie } from "./cookies.ts";
 import { toTRPCError } from "./domain-errors.ts";
@@ -139,6 +140,7 @@ function publicDeps(deps: ServerDeps) {
     logger: deps.logger,
     mailer: deps.mailer,
     evidenceQuotaBytes: deps.evidenceQuotaBytes,
+    jobs: deps.jobs,
   };
 }
 
@@ -190,6 +192,8 @@ export const tenantProcedure = procedure.use(async ({ ctx, path, type, next }) =
   // Queries run read-only: the database itself refuses writes from a GET, and reads save a round trip.
   const readOnly = type === "query";
   let slide = false;
+  // Work that must see the committed data (enqueueing jobs) runs after the commit, only if the procedure succeeded.
+  const afterCommit: AfterCommit[] = [];
   const result = await insideTransaction(
     (work) => withTenant(deps.db, token.tenantId, work, { readOnly }),
     async (tx) => {
@@ -197,10 +201,19 @@ export const tenantProcedure = procedure.use(async ({ ctx, path, type, next }) =
       if (session.slideDue && !readOnly)
         await touchSession(tx, token.tenantId, token.sessionId, deps.sessionPolicy);
       slide = session.slideDue && readOnly;
-      return next({ ctx: { tx, session, deps: publicDeps(deps) } });
+      afterCommit.push(...triggeredWork(deps, path, session.tenant.id));
+      return next({
+        ctx: {
+          tx,
+          session,
+          deps: publicDeps(deps),
+          afterCommit: (fn: AfterCommit) => void afterCommit.push(fn),
+        },
+      });
     },
   );
   if (slide) await slideSession(ctx, token);
+  if (result.ok) await runAfterCommit(deps, path, afterCommit);
   return result;
 });
 
