@@ -71,6 +71,7 @@ ALTER TABLE "maturity_snapshots" ENABLE ROW LEVEL SECURITY;--> statement-breakpo
 ALTER TABLE "benchmark_shares" ADD CONSTRAINT "benchmark_shares_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "maturity_snapshots" ADD CONSTRAINT "maturity_snapshots_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "maturity_snapshots" ADD CONSTRAINT "maturity_snapshots_model_id_maturity_models_id_fk" FOREIGN KEY ("model_id") REFERENCES "public"."maturity_models"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "maturity_benchmarks_slot_idx" ON "maturity_benchmarks" USING btree ("period","stichtag","metric");--> statement-breakpoint
 CREATE UNIQUE INDEX "maturity_snapshots_current_key" ON "maturity_snapshots" USING btree ("tenant_id","metric") WHERE period = 'current';--> statement-breakpoint
 CREATE INDEX "maturity_snapshots_slot_idx" ON "maturity_snapshots" USING btree ("period","stichtag","metric");--> statement-breakpoint
 CREATE POLICY "tenants_benchmark_read" ON "tenants" AS PERMISSIVE FOR SELECT TO "spatz_benchmark" USING (true);--> statement-breakpoint

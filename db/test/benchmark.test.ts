@@ -18,6 +18,7 @@ import { runMigrations } from "../src/migrate.ts";
 import {
   aggregateBenchmarks,
   benchmarkDistribution,
+  benchmarkSharedKommunen,
   createDraftFrom,
   getSharing,
   loadModel,
@@ -29,6 +30,8 @@ import {
 import { maturityBenchmarks, maturitySnapshots } from "../src/schema/benchmark.ts";
 import { maturitySettings, measures } from "../src/schema/measures.ts";
 import { tenants } from "../src/schema/tenants.ts";
+import { seedBenchmarkDemo } from "../src/seed/benchmark-demo.ts";
+import { loadTenants } from "../src/seed/load-tenants.ts";
 import { loadReferenceData } from "../src/seed/reference-data.ts";
 import { withTenant } from "../src/tenant-tx.ts";
 
@@ -546,4 +549,32 @@ describe("aggregates and privacy", () => {
     expect([...untouched]).toEqual([]);
     await withTenant(client.db, STATE_TENANT_ID, (tx) => setBenchmarkK(tx, STATE_TENANT_ID, actor, 5));
   });
+});
+
+describe("demo data", () => {
+  it("every Kommune has snapshots, the aggregates exist, Halle shares with the Land; a rerun changes nothing", async () => {
+    await loadTenants(client.db, "Test");
+    const first = await seedBenchmarkDemo(client.db);
+    expect(first.shares).toBe(5);
+    expect(first.snapshots).toBeGreaterThanOrEqual(133);
+    expect(first.published).toBeGreaterThan(0);
+    const shared = await withTenant(client.db, STATE_TENANT_ID, (tx) =>
+      benchmarkSharedKommunen(tx, STATE_TENANT_ID),
+    );
+    expect(shared.rows.map((r) => r.name)).toEqual(expect.arrayContaining(["Stadt Halle (Saale)"]));
+    const view = await withTenant(client.db, STATE_TENANT_ID, (tx) =>
+      benchmarkDistribution(tx, "all", "current"),
+    );
+    expect(view.metrics[0]!.figures).toMatchObject({ suppressed: false });
+    const monthEnds = async () =>
+      (
+        await admin<
+          { n: number }[]
+        >`select count(*)::int as n from maturity_snapshots where period = 'month_end'`
+      )[0]!.n;
+    const before = await monthEnds();
+    const again = await seedBenchmarkDemo(client.db);
+    expect(again.shares).toBe(0);
+    expect(await monthEnds()).toBe(before);
+  }, 120_000);
 });

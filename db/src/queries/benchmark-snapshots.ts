@@ -9,9 +9,10 @@
 import { INDEX_METRIC, monthEndsBefore } from "@spatz/benchmark";
 import { berlinToday } from "@spatz/domain";
 import { historyAt, type IsoDate, type MaturityModel, type MeasureInput } from "@spatz/maturity";
-import { and, eq, gte, inArray, notInArray, sql } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, ne, notInArray, sql } from "drizzle-orm";
 import { maturitySnapshots } from "../schema/benchmark.ts";
 import { measures } from "../schema/measures.ts";
+import { tenants } from "../schema/tenants.ts";
 import type { TenantTx } from "../tenant-tx.ts";
 import {
   getModelSummary,
@@ -34,7 +35,7 @@ export type ModelInUse = {
  */
 const finalModels = new Map<string, MaturityModel>();
 
-async function modelOf(tx: TenantTx, summary: ModelSummary): Promise<MaturityModel> {
+export async function modelOf(tx: TenantTx, summary: ModelSummary): Promise<MaturityModel> {
   const cached = finalModels.get(summary.id);
   if (cached) return cached;
   const model = (await loadModel(tx, summary.id))!;
@@ -48,6 +49,16 @@ export async function modelInUse(tx: TenantTx): Promise<ModelInUse | null> {
   const summary = settings ? await getModelSummary(tx, settings.modelId) : await getPublishedModelSummary(tx);
   if (!summary) return null;
   return { model: await modelOf(tx, summary), summary, pinned: settings !== null };
+}
+
+/** The active Kommunen of the registry (global: readable in any transaction, also without a tenant). */
+export async function activeKommuneIds(tx: TenantTx): Promise<string[]> {
+  const rows = await tx
+    .select({ id: tenants.id })
+    .from(tenants)
+    .where(and(ne(tenants.kind, "state"), eq(tenants.status, "active")))
+    .orderBy(asc(tenants.id));
+  return rows.map((r) => r.id);
 }
 
 /** A measure as the snapshot needs it: the engine's input plus the day it was entered. */

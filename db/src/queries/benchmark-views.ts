@@ -25,8 +25,8 @@ import { type MaturityBenchmark, maturityBenchmarks, maturitySnapshots } from ".
 import { tenants } from "../schema/tenants.ts";
 import type { TenantTx } from "../tenant-tx.ts";
 import { getBenchmarkSettings } from "./benchmark-sharing.ts";
-import { modelInUse } from "./benchmark-snapshots.ts";
-import { getPublishedModelSummary, loadModel } from "./maturity-models.ts";
+import { modelInUse, modelOf } from "./benchmark-snapshots.ts";
+import { getPublishedModelSummary } from "./maturity-models.ts";
 
 export const NOT_COMPUTED_TEXT = "noch nicht berechnet";
 
@@ -82,7 +82,7 @@ async function groupRef(tx: TenantTx, id: string): Promise<GroupRef> {
 /** "index" and the dimensions of the published model version, with German names. */
 export async function benchmarkMetrics(tx: TenantTx): Promise<MetricInfo[]> {
   const published = await getPublishedModelSummary(tx);
-  const model = published ? await loadModel(tx, published.id) : null;
+  const model = published ? await modelOf(tx, published) : null;
   return [
     { key: INDEX_METRIC, label: INDEX_LABEL },
     ...(model?.dimensions ?? []).map((d) => ({ key: d.key, label: d.name })),

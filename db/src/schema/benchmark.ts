@@ -135,6 +135,8 @@ export const maturityBenchmarks = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.groupId, t.period, t.stichtag, t.metric] }),
+    // The Land's views read one Stichtag and metric across groups (Kreis map, level counts).
+    index("maturity_benchmarks_slot_idx").on(t.period, t.stichtag, t.metric),
     check("maturity_benchmarks_group_id", sql`${t.groupId} ~ '^(all|(kind|size|kreis):[a-z0-9_]+)$'`),
     // A suppressed row says only that it is suppressed; a published one carries every figure.
     check(

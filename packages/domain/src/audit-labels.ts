@@ -88,7 +88,6 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   "rollout.seed_state_data": "Demo-Daten des Landes",
   "benchmark.sharing_change": "Freigabe der Reifegrad-Werte geändert",
   "benchmark.settings_change": "Mindestgröße der Vergleichsgruppen geändert",
-  "benchmark.seed_demo": "Demo-Daten Vergleich",
   "job.retry": "Hintergrundaufgabe erneut gestartet",
 };
 

@@ -1,10 +1,9 @@
 // Benchmark jobs (docs/adr/0007-benchmark-privacy.md): a Kommune's snapshot in its own transaction, the aggregation in
 // the state's (REPEATABLE READ, one consistent view for the differencing guard and the figures), and the nightly
 // fan-out as a BullMQ flow with deterministic ids.
-import { type Database, queries, schema, withoutTenant } from "@spatz/db";
+import { queries, withoutTenant } from "@spatz/db";
 import { berlinToday } from "@spatz/domain";
 import { aggregateJob, nightlyFlow } from "@spatz/jobs";
-import { and, eq, ne } from "drizzle-orm";
 import { plainJob, stateJob, tenantJob } from "../base-processor.ts";
 
 /** Aggregating every month end of thousands of Kommunen legitimately takes longer than a request may. */
@@ -33,25 +32,9 @@ export const benchmarkProcessors = {
 
   "benchmark.refreshAll": plainJob("benchmark.refreshAll", async (_payload, ctx) => {
     const day = berlinToday();
-    const kommunen = await activeKommunen(ctx.db);
+    const kommunen = await withoutTenant(ctx.db, (tx) => queries.activeKommuneIds(tx), { readOnly: true });
     // One atomic add with deterministic ids: a retry after the worker died adds nothing twice.
     await ctx.producer.flows().add(nightlyFlow(day, kommunen));
     return { day, kommunen: kommunen.length };
   }),
 };
-
-/** Active Kommune tenants from the registry (global; read without a tenant). */
-export async function activeKommunen(db: Database): Promise<string[]> {
-  const { tenants } = schema;
-  const rows = await withoutTenant(
-    db,
-    (tx) =>
-      tx
-        .select({ id: tenants.id })
-        .from(tenants)
-        .where(and(ne(tenants.kind, "state"), eq(tenants.status, "active")))
-        .orderBy(tenants.id),
-    { readOnly: true },
-  );
-  return rows.map((r) => r.id);
-}
