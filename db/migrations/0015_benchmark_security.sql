@@ -74,32 +74,35 @@ CREATE OR REPLACE FUNCTION benchmark_memberships(p_month_ends date[], p_current 
 BEGIN
   PERFORM benchmark_require_state();
   RETURN QUERY
-  WITH slot AS (
-    SELECT 'current'::text AS period, NULL::date AS stichtag WHERE p_current
-    UNION ALL
-    SELECT 'month_end', d FROM unnest(p_month_ends) AS d
-  ),
-  participation AS (
-    SELECT s.period, s.stichtag, array_agg(ms.tenant_id ORDER BY ms.tenant_id) AS tenant_ids
-    FROM slot s
-    JOIN maturity_snapshots ms
-      ON ms.period = s.period AND ms.metric = 'index' AND (s.stichtag IS NULL OR ms.stichtag = s.stichtag)
+  WITH participation AS (
+    SELECT ms.period, CASE WHEN ms.period = 'current' THEN NULL ELSE ms.stichtag END AS stichtag,
+           array_agg(ms.tenant_id ORDER BY ms.tenant_id) AS tenant_ids
+    FROM maturity_snapshots ms
     JOIN tenants t ON t.id = ms.tenant_id AND t.kind <> 'state' AND t.status = 'active'
-    GROUP BY s.period, s.stichtag
+    WHERE ms.metric = 'index'
+      AND ((ms.period = 'current' AND p_current) OR (ms.period = 'month_end' AND ms.stichtag = ANY (p_month_ends)))
+    GROUP BY 1, 2
   ),
   participant_set AS (
-    SELECT jsonb_agg(jsonb_build_object('period', p.period, 'stichtag', p.stichtag) ORDER BY p.stichtag)
-             AS slot_list,
-           p.tenant_ids
-    FROM participation p
-    GROUP BY p.tenant_ids
+    SELECT row_number() OVER () AS set_no, x.slot_list, x.tenant_ids
+    FROM (
+      SELECT jsonb_agg(jsonb_build_object('period', p.period, 'stichtag', p.stichtag) ORDER BY p.stichtag)
+               AS slot_list,
+             p.tenant_ids
+      FROM participation p
+      GROUP BY p.tenant_ids
+    ) x
+  ),
+  membership AS (
+    SELECT ps.set_no, g.gid, array_agg(t.id ORDER BY t.id) AS members
+    FROM participant_set ps
+    CROSS JOIN LATERAL unnest(ps.tenant_ids) AS p(tenant_id)
+    JOIN tenants t ON t.id = p.tenant_id
+    CROSS JOIN LATERAL unnest(benchmark_groups_of(t.kind, t.population, t.kreis_ags)) AS g(gid)
+    GROUP BY ps.set_no, g.gid
   )
-  SELECT ps.slot_list, g.gid, array_agg(t.id ORDER BY t.id)
-  FROM participant_set ps
-  CROSS JOIN LATERAL unnest(ps.tenant_ids) AS p(tenant_id)
-  JOIN tenants t ON t.id = p.tenant_id
-  CROSS JOIN LATERAL unnest(benchmark_groups_of(t.kind, t.population, t.kreis_ags)) AS g(gid)
-  GROUP BY ps.slot_list, g.gid;
+  SELECT ps.slot_list, m.gid, m.members
+  FROM membership m JOIN participant_set ps ON ps.set_no = m.set_no;
 END
 $$;
 --> statement-breakpoint
@@ -135,24 +138,18 @@ BEGIN
     JOIN member_group mg ON mg.tenant_id = ms.tenant_id
     WHERE (ms.period = 'current' AND p_current) OR (ms.period = 'month_end' AND ms.stichtag = ANY (p_month_ends))
   ),
-  published AS (
-    SELECT slot ->> 'period' AS period, coalesce((slot ->> 'stichtag')::date, p_today) AS stichtag, g AS gid
+  decision AS (
+    SELECT slot ->> 'period' AS period, coalesce((slot ->> 'stichtag')::date, p_today) AS stichtag, g AS gid,
+           kind = 'groups' AS published
     FROM jsonb_array_elements(p_publish) AS entry
     CROSS JOIN LATERAL jsonb_array_elements(entry -> 'slots') AS slot
-    CROSS JOIN LATERAL jsonb_array_elements_text(entry -> 'groups') AS g
+    CROSS JOIN LATERAL (VALUES ('groups'), ('differencing')) AS k(kind)
+    CROSS JOIN LATERAL jsonb_array_elements_text(coalesce(entry -> k.kind, '[]'::jsonb)) AS g
   ),
-  differencing AS (
-    SELECT slot ->> 'period' AS period, coalesce((slot ->> 'stichtag')::date, p_today) AS stichtag, g AS gid
-    FROM jsonb_array_elements(p_publish) AS entry
-    CROSS JOIN LATERAL jsonb_array_elements(entry -> 'slots') AS slot
-    CROSS JOIN LATERAL jsonb_array_elements_text(entry -> 'differencing') AS g
-  ),
+  -- Every group's figures first (one pass, like a plain GROUP BY over the snapshots); the decision is joined to the
+  -- few aggregated rows afterwards, and a suppressed group's figures are dropped right here.
   figure AS (
-    SELECT v.gid, v.period, v.stichtag, v.metric, p.gid IS NULL AS suppressed,
-           CASE WHEN p.gid IS NOT NULL THEN NULL
-                WHEN EXISTS (SELECT 1 FROM differencing d
-                             WHERE d.period = v.period AND d.stichtag = v.stichtag AND d.gid = v.gid)
-                THEN 'differencing' ELSE 'below_k' END AS reason,
+    SELECT v.gid, v.period, v.stichtag, v.metric,
            count(*)::integer AS n, min(v.score) AS min_score, max(v.score) AS max_score, avg(v.score) AS mean_score,
            percentile_cont(ARRAY[0.25, 0.5, 0.75]) WITHIN GROUP (ORDER BY v.score) AS quartiles,
            CASE WHEN v.metric = 'index' THEN NULL ELSE ARRAY[
@@ -160,23 +157,28 @@ BEGIN
              count(*) FILTER (WHERE v.level = 2), count(*) FILTER (WHERE v.level = 3),
              count(*) FILTER (WHERE v.level = 4)]::integer[] END AS level_counts
     FROM value v
-    LEFT JOIN published p ON p.period = v.period AND p.stichtag = v.stichtag AND p.gid = v.gid
-    GROUP BY v.gid, v.period, v.stichtag, v.metric, p.gid
+    GROUP BY v.gid, v.period, v.stichtag, v.metric
+  ),
+  decided AS (
+    SELECT f.*, coalesce(d.published, false) AS published,
+           CASE WHEN d.published THEN NULL WHEN d.published IS NOT NULL THEN 'differencing' ELSE 'below_k' END AS reason
+    FROM figure f
+    LEFT JOIN decision d ON d.period = f.period AND d.stichtag = f.stichtag AND d.gid = f.gid
   )
   INSERT INTO maturity_benchmarks
     (group_id, period, stichtag, metric, suppressed, suppression_reason, n, min, p25, median, p75, max, mean,
      level_counts, computed_at)
-  SELECT f.gid, f.period, f.stichtag, f.metric, f.suppressed, f.reason,
-         CASE WHEN f.suppressed THEN NULL ELSE f.n END,
-         CASE WHEN f.suppressed THEN NULL ELSE f.min_score END,
-         CASE WHEN f.suppressed THEN NULL ELSE f.quartiles[1] END,
-         CASE WHEN f.suppressed THEN NULL ELSE f.quartiles[2] END,
-         CASE WHEN f.suppressed THEN NULL ELSE f.quartiles[3] END,
-         CASE WHEN f.suppressed THEN NULL ELSE f.max_score END,
-         CASE WHEN f.suppressed THEN NULL ELSE f.mean_score END,
-         CASE WHEN f.suppressed THEN NULL ELSE f.level_counts END,
+  SELECT f.gid, f.period, f.stichtag, f.metric, NOT f.published, f.reason,
+         CASE WHEN f.published THEN f.n END,
+         CASE WHEN f.published THEN f.min_score END,
+         CASE WHEN f.published THEN f.quartiles[1] END,
+         CASE WHEN f.published THEN f.quartiles[2] END,
+         CASE WHEN f.published THEN f.quartiles[3] END,
+         CASE WHEN f.published THEN f.max_score END,
+         CASE WHEN f.published THEN f.mean_score END,
+         CASE WHEN f.published THEN f.level_counts END,
          now()
-  FROM figure f;
+  FROM decided f;
   GET DIAGNOSTICS written = ROW_COUNT;
   RETURN written;
 END

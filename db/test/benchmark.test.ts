@@ -251,6 +251,28 @@ describe("snapshots", () => {
     }
   });
 
+  it("a Kommune's refresh is not fooled by the snapshots others share with it", async () => {
+    // Y shares with Kommunen, so X's transaction sees Y's rows too; X must still write and compare its own.
+    const [x, y] = [
+      await createKommune("einheitsgemeinde", 9_000),
+      await createKommune("einheitsgemeinde", 9_500),
+    ];
+    await addMeasures(y.id, seeded.slice(0, 2));
+    await snapshot(y.id);
+    await withTenant(client.db, y.id, (tx) =>
+      setSharing(tx, y.id, actor, { withLand: false, withKommunen: true }),
+    );
+    const first = await snapshot(x.id);
+    expect(first).toMatchObject({ currentChanged: true, modelChanged: false });
+    expect(first.monthEndsWritten).toHaveLength(36);
+    expect(await admin`select count(*)::int as n from maturity_snapshots where tenant_id = ${x.id}`).toEqual([
+      { n: 37 * 9 },
+    ]);
+    await withTenant(client.db, y.id, (tx) =>
+      setSharing(tx, y.id, actor, { withLand: false, withKommunen: false }),
+    );
+  });
+
   it("a new model version rewrites the Kommune's month ends with that version", async () => {
     const other = await createKommune("einheitsgemeinde", 7_000);
     await addMeasures(other.id, seeded.slice(0, 3));

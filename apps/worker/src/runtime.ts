@@ -68,6 +68,7 @@ export async function startWorkerRuntime(opts: {
     }
   }
 
+  const connections: ReturnType<typeof createBullConnection>[] = [];
   const workers = (opts.queues ?? (Object.keys(QUEUES) as QueueKey[])).map((key) => {
     const config = QUEUES[key];
     const overrides = opts.workerOptions?.[key] ?? {};
@@ -80,7 +81,7 @@ export async function startWorkerRuntime(opts: {
         return processor(job, context);
       },
       {
-        connection: createBullConnection(opts.redisUrl),
+        connection: connections[connections.push(createBullConnection(opts.redisUrl)) - 1]!,
         prefix: QUEUE_PREFIX,
         concurrency: overrides.concurrency ?? config.concurrency,
         lockDuration: overrides.lockDuration ?? config.lockDurationMs,
@@ -114,6 +115,8 @@ export async function startWorkerRuntime(opts: {
       await Promise.all(workers.map((w) => w.close(true)));
     }
     await producer.close();
+    // BullMQ closes only the connections it made itself; these were handed to it.
+    await Promise.all(connections.map((c) => c.quit().catch(() => c.disconnect())));
     return { drained };
   };
 

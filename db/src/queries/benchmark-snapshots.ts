@@ -200,14 +200,20 @@ export async function refreshMaturitySnapshot(
       modelChanged: false,
     };
   const monthEnds = monthEndsBefore(today);
+  // Always by tenant id: besides its own rows, a Kommune's transaction sees those that others share with Kommunen.
+  const own = eq(maturitySnapshots.tenantId, tenantId);
   const [rows, current, written] = await Promise.all([
     snapshotMeasures(tx),
-    tx.select().from(maturitySnapshots).where(eq(maturitySnapshots.period, "current")),
+    tx
+      .select()
+      .from(maturitySnapshots)
+      .where(and(own, eq(maturitySnapshots.period, "current"))),
     tx
       .select({ stichtag: maturitySnapshots.stichtag, modelId: maturitySnapshots.modelId })
       .from(maturitySnapshots)
       .where(
         and(
+          own,
           eq(maturitySnapshots.period, "month_end"),
           eq(maturitySnapshots.metric, INDEX_METRIC),
           gte(maturitySnapshots.stichtag, monthEnds[0]!),
@@ -239,6 +245,7 @@ export async function refreshMaturitySnapshot(
   if (currentChanged || current.some((c) => c.stichtag !== today)) {
     await tx.delete(maturitySnapshots).where(
       and(
+        own,
         eq(maturitySnapshots.period, "current"),
         notInArray(
           maturitySnapshots.metric,
@@ -268,7 +275,9 @@ export async function refreshMaturitySnapshot(
   if (modelChanged) {
     await tx
       .delete(maturitySnapshots)
-      .where(and(eq(maturitySnapshots.period, "month_end"), inArray(maturitySnapshots.stichtag, monthEnds)));
+      .where(
+        and(own, eq(maturitySnapshots.period, "month_end"), inArray(maturitySnapshots.stichtag, monthEnds)),
+      );
   }
   const monthEndRows = values.filter((v) => v.stichtag !== today).map((v) => toRow(v, "month_end"));
   if (monthEndRows.length > 0) {
