@@ -146,12 +146,10 @@ async function main() {
       .sort((a, b) => a - b);
     const parent = (await worker.producer.queue("benchmarkAggregates").getJob(parentId))!;
     const aggregateMs = parent.finishedOn! - parent.processedOn!;
-    const [{ n: snapshotRows }] = await superuser<
-      { n: number }[]
-    >`select count(*)::int as n from maturity_snapshots`;
-    const [{ n: aggregateRows }] = await superuser<
-      { n: number }[]
-    >`select count(*)::int as n from maturity_benchmarks`;
+    const count = async (table: "maturity_snapshots" | "maturity_benchmarks") =>
+      (await superuser<{ n: number }[]>`select count(*)::int as n from ${superuser(table)}`)[0]!.n;
+    const snapshotRows = await count("maturity_snapshots");
+    const aggregateRows = await count("maturity_benchmarks");
     console.log(`\n1) Vollständige Aktualisierung (nächtlicher Lauf, echter Worker)`);
     console.log(`   ${snapshotRows} Snapshot-Zeilen, ${aggregateRows} Vergleichswerte (k = 5)`);
     console.log(
