@@ -41,29 +41,40 @@ export type Stichtag = "current" | IsoDate;
 export type MetricInfo = { key: string; label: string };
 type GroupRef = { id: string; partition: PartitionKey; label: string };
 
-/** Kommune tenants of the registry (global, readable by everyone): the facts that decide their peer groups. */
-async function registry(tx: TenantTx) {
-  return tx
-    .select({
-      id: tenants.id,
-      name: tenants.name,
-      kind: tenants.kind,
-      population: tenants.population,
-      kreisAgs: tenants.kreisAgs,
-      kreisName: tenants.kreisName,
-      status: tenants.status,
-    })
-    .from(tenants)
-    .where(ne(tenants.kind, "state"));
+/** Active Kommunen per group, by the registry (global; the same SQL grouping as the aggregation). */
+async function groupMembers(tx: TenantTx): Promise<Map<string, number>> {
+  const rows = await tx.execute<{ group_id: string; n: number }>(sql`
+    select g as group_id, count(*)::int as n
+    from tenants t cross join lateral unnest(benchmark_groups_of(t.kind, t.population, t.kreis_ags)) as g
+    where t.status = 'active'
+    group by g`);
+  return new Map(rows.map((r) => [r.group_id, r.n]));
 }
 
-/** The Landkreise that have a group: Kreis AGS and name, from the Einheits- and Verbandsgemeinden in them. */
-function kreiseOf(rows: Awaited<ReturnType<typeof registry>>) {
-  const names = new Map<string, string>();
-  for (const r of rows)
-    if ((r.kind === "einheitsgemeinde" || r.kind === "verbandsgemeinde") && r.kreisAgs && r.kreisName)
-      names.set(r.kreisAgs, r.kreisName);
-  return [...names].map(([ags, name]) => ({ ags, name }));
+/** The Landkreise that have a group: Kreis AGS and name, from the active Einheits- and Verbandsgemeinden in them. */
+async function kreiseOf(tx: TenantTx): Promise<{ ags: string; name: string }[]> {
+  const rows = await tx
+    .selectDistinctOn([tenants.kreisAgs], { ags: tenants.kreisAgs, name: tenants.kreisName })
+    .from(tenants)
+    .where(
+      and(
+        inArray(tenants.kind, ["einheitsgemeinde", "verbandsgemeinde"]),
+        eq(tenants.status, "active"),
+        sql`${tenants.kreisAgs} is not null and ${tenants.kreisName} is not null`,
+      ),
+    )
+    .orderBy(tenants.kreisAgs);
+  return rows.map((r) => ({ ags: r.ags!, name: r.name! }));
+}
+
+/** The peer groups of one Kommune (none for the state). */
+async function ownGroups(tx: TenantTx, tenantId: string | null): Promise<string[]> {
+  if (!tenantId) return [];
+  const [row] = await tx
+    .select({ kind: tenants.kind, population: tenants.population, kreisAgs: tenants.kreisAgs })
+    .from(tenants)
+    .where(eq(tenants.id, tenantId));
+  return row ? peerGroupIdsOf(row) : [];
 }
 
 async function groupRef(tx: TenantTx, id: string): Promise<GroupRef> {
@@ -162,10 +173,12 @@ async function slotRows(tx: TenantTx, slot: Slot, where: ReturnType<typeof and>)
 const slotRef = (slot: Slot) => ({ period: slot.period, date: slot.date ?? berlinToday() });
 
 export async function benchmarkCatalogue(tx: TenantTx, ownTenantId: string | null) {
-  const [settings, metrics, rows, current, stichtage] = await Promise.all([
+  const [settings, metrics, members, kreise, own, current, stichtage] = await Promise.all([
     getBenchmarkSettings(tx),
     benchmarkMetrics(tx),
-    registry(tx),
+    groupMembers(tx),
+    kreiseOf(tx),
+    ownGroups(tx, ownTenantId),
     currentStichtag(tx),
     tx
       .selectDistinct({ stichtag: maturityBenchmarks.stichtag })
@@ -187,19 +200,12 @@ export async function benchmarkCatalogue(tx: TenantTx, ownTenantId: string | nul
         )
     : [];
   const publishedIds = new Set(published.map((p) => p.groupId));
-  const members = new Map<string, number>();
-  let own: string[] = [];
-  for (const r of rows.filter((t) => t.status === "active")) {
-    const ids = peerGroupIdsOf(r);
-    for (const id of ids) members.set(id, (members.get(id) ?? 0) + 1);
-    if (r.id === ownTenantId) own = ids;
-  }
   return {
     k: settings.k,
     asOf: current?.computedAt ?? null,
     stichtage: stichtage.map((s) => s.stichtag),
     metrics,
-    groups: groupCatalogue(kreiseOf(rows)).map((g) => ({
+    groups: groupCatalogue(kreise).map((g) => ({
       ...g,
       partitionLabel: PARTITION_LABELS[g.partition],
       members: members.get(g.id) ?? 0,
@@ -294,10 +300,10 @@ export async function benchmarkTrend(tx: TenantTx, groupId: string, metric: stri
 }
 
 export async function benchmarkKreisMap(tx: TenantTx, stichtag: Stichtag, metric: string) {
-  const [settings, metrics, rows, slot] = await Promise.all([
+  const [settings, metrics, kreise, slot] = await Promise.all([
     getBenchmarkSettings(tx),
     benchmarkMetrics(tx),
-    registry(tx),
+    kreiseOf(tx),
     resolveSlot(tx, stichtag),
   ]);
   const figures = await slotRows(
@@ -312,7 +318,7 @@ export async function benchmarkKreisMap(tx: TenantTx, stichtag: Stichtag, metric
     stichtag: slotRef(slot),
     k: settings.k,
     computedAt: slot.computedAt,
-    kreise: kreiseOf(rows)
+    kreise: kreise
       .sort((a, b) => a.name.localeCompare(b.name, "de"))
       .map((kreis) => {
         const groupId = `kreis:${kreis.ags}`;
