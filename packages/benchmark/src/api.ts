@@ -3,6 +3,7 @@
 import { isoDate } from "@spatz/domain";
 import { z } from "zod";
 import { parseGroupId } from "./groups.ts";
+import { isMonthEnd } from "./stichtage.ts";
 import { MAX_K, MIN_K } from "./texts.ts";
 
 export type IsoDate = string;
@@ -13,7 +14,10 @@ export const groupIdInput = z
   .refine((id) => parseGroupId(id) !== null, "Diese Vergleichsgruppe gibt es nicht.");
 
 /** "current" (the latest snapshots) or a month-end Stichtag. */
-export const stichtagInput = z.union([z.literal("current"), isoDate]);
+export const stichtagInput = z.union([
+  z.literal("current"),
+  isoDate.refine(isMonthEnd, "Stichtage sind Monatsenden: bitte den letzten Tag eines Monats wählen."),
+]);
 
 export const metricInput = z
   .string()
