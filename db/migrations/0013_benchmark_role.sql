@@ -1,4 +1,4 @@
--- The benchmark's definer role and the sharing check its policy needs (docs/adr/0007-benchmark-privacy.md).
+-- The benchmark's definer role and the sharing check its policy needs (docs/adr/0009-benchmark-privacy.md).
 -- spatz_benchmark owns the benchmark's SECURITY DEFINER functions: it reads every Kommune's maturity snapshots and
 -- writes only the k-anonymous aggregate table (grants and policies in benchmark_security). NOLOGIN: nobody connects
 -- as it; code runs as it only through those functions. Idempotent like spatz_app (roles are cluster-wide).

@@ -36,6 +36,7 @@ CREATE TABLE "maturity_benchmarks" (
 	"level_counts" integer[],
 	"computed_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "maturity_benchmarks_group_id_period_stichtag_metric_pk" PRIMARY KEY("group_id","period","stichtag","metric"),
+	CONSTRAINT "maturity_benchmarks_period" CHECK ("maturity_benchmarks"."period" in ('current', 'month_end')),
 	CONSTRAINT "maturity_benchmarks_group_id" CHECK ("maturity_benchmarks"."group_id" ~ '^(all|(kind|size|kreis):[a-z0-9_]+)$'),
 	CONSTRAINT "maturity_benchmarks_suppressed_has_no_figures" CHECK (("maturity_benchmarks"."suppressed" and "maturity_benchmarks"."n" is null and "maturity_benchmarks"."min" is null and "maturity_benchmarks"."p25" is null and "maturity_benchmarks"."median" is null
         and "maturity_benchmarks"."p75" is null and "maturity_benchmarks"."max" is null and "maturity_benchmarks"."mean" is null and "maturity_benchmarks"."level_counts" is null)
@@ -61,6 +62,7 @@ CREATE TABLE "maturity_snapshots" (
 	"open_measures" integer NOT NULL,
 	"computed_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "maturity_snapshots_tenant_id_period_stichtag_metric_pk" PRIMARY KEY("tenant_id","period","stichtag","metric"),
+	CONSTRAINT "maturity_snapshots_period" CHECK ("maturity_snapshots"."period" in ('current', 'month_end')),
 	CONSTRAINT "maturity_snapshots_level_range" CHECK ("maturity_snapshots"."level" between 0 and 4),
 	CONSTRAINT "maturity_snapshots_score_range" CHECK ("maturity_snapshots"."score" between 0 and 4),
 	CONSTRAINT "maturity_snapshots_level_only_for_dimensions" CHECK (("maturity_snapshots"."metric" = 'index') = ("maturity_snapshots"."level" is null)),

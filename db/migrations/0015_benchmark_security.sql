@@ -1,4 +1,4 @@
--- What drizzle-kit does not write for the benchmark module (docs/adr/0007-benchmark-privacy.md): the settings row,
+-- What drizzle-kit does not write for the benchmark module (docs/adr/0009-benchmark-privacy.md): the settings row,
 -- FORCE ROW LEVEL SECURITY, the grants, the peer groups in SQL, the definer functions of spatz_benchmark and the
 -- triggers that make a published figure below k impossible.
 -- The settings row first: RLS is not forced yet, so the owner may insert it.

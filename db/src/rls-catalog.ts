@@ -20,7 +20,7 @@ export const GLOBAL_TABLES: ReadonlySet<string> = new Set([
   "ozg_leika",
   // Land-wide rollout counts (no Kommune names or ids), written by the state's job, read by every Kommune.
   "rollout_land_stats",
-  // The k-anonymous maturity benchmarks (no Kommune names or ids, no group below k; docs/adr/0007): read by everyone,
+  // The k-anonymous maturity benchmarks (no Kommune names or ids, no group below k; docs/adr/0009): read by everyone,
   // written only by the definer role spatz_benchmark (the runtime role has no write grant), and their k.
   "maturity_benchmarks",
   "benchmark_settings",
@@ -43,7 +43,7 @@ export const REVIEWED_POLICIES: Readonly<Record<string, string>> = {
   // Restrictive (AND-ed, narrows access): a Kommune may only address comments to itself; only the state addresses others.
   "rollout_comments:rollout_comments_own_kommune_only":
     "INSERT RESTRICTIVE ((kommune_tenant_id = tenant_id) OR (SELECT app_current_tenant_is_state() AS app_current_tenant_is_state))",
-  // Named sharing (docs/adr/0007): another tenant reads a Kommune's maturity snapshots only where that Kommune shares
+  // Named sharing (docs/adr/0009): another tenant reads a Kommune's maturity snapshots only where that Kommune shares
   // them with it – the state where it shares with the Land, a Kommune where it shares with Kommunen. The list comes
   // from the SECURITY DEFINER function benchmark_shared_tenants(), evaluated once per statement; revoking takes effect
   // with the next statement. SELECT only.

@@ -1,4 +1,4 @@
-// The benchmark in the database (docs/adr/0007-benchmark-privacy.md), on a database of its own so that the aggregates
+// The benchmark in the database (docs/adr/0009-benchmark-privacy.md), on a database of its own so that the aggregates
 // cover exactly the Kommunen created here:
 // - peer groups in SQL equal the pure definition for every real tenant and every size boundary;
 // - snapshots equal the engine's assessment at each Stichtag, reruns change nothing, a new model version rewrites them;
@@ -587,7 +587,7 @@ describe("demo data", () => {
       benchmarkSharedKommunen(tx, STATE_TENANT_ID),
     );
     expect(shared.rows.map((r) => r.name)).toEqual(expect.arrayContaining(["Stadt Halle (Saale)"]));
-    // The real 133 Kommunen at k = 5: every group with members publishes except the two Großstädte (ADR 0007).
+    // The real 133 Kommunen at k = 5: every group with members publishes except the two Großstädte (ADR 0009).
     const catalogue = await withTenant(client.db, STATE_TENANT_ID, (tx) => benchmarkCatalogue(tx, null));
     const real = catalogue.groups.filter((g) => g.members > 0);
     expect(real.filter((g) => !g.published).map((g) => g.id)).toEqual(["size:grossstadt"]);

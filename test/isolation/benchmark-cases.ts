@@ -1,5 +1,5 @@
 // Cross-tenant cases for the benchmark and job-monitor procedures, and the documented sharing rule (named sharing,
-// docs/adr/0007-benchmark-privacy.md): Kommune A never reads B's maturity figures unless B shares them with Kommunen;
+// docs/adr/0009-benchmark-privacy.md): Kommune A never reads B's maturity figures unless B shares them with Kommunen;
 // the state reads them only while B shares them with the Land; revoking takes effect at once.
 import { queries, STATE_TENANT_ID, schema, withTenant } from "@spatz/db";
 import type { ProcedurePath } from "@spatz/domain";

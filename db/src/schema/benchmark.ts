@@ -1,4 +1,4 @@
-// Cross-Kommune maturity benchmarks (DESIGN.md §2 "Benchmarks and reports", docs/adr/0007-benchmark-privacy.md).
+// Cross-Kommune maturity benchmarks (DESIGN.md §2 "Benchmarks and reports", docs/adr/0009-benchmark-privacy.md).
 //
 // - maturity_snapshots: tenant data. Each Kommune's own assessment (index and per dimension level, score, completed and
 //   open measures) as a current snapshot and one per month end, written by the `benchmark.snapshot` job in the
@@ -72,6 +72,7 @@ export const maturitySnapshots = pgTable(
     uniqueIndex("maturity_snapshots_current_key").on(t.tenantId, t.metric).where(sql`period = 'current'`),
     // The aggregation reads one period and Stichtag across every Kommune.
     index("maturity_snapshots_slot_idx").on(t.period, t.stichtag, t.metric),
+    check("maturity_snapshots_period", sql`${t.period} in ('current', 'month_end')`),
     check("maturity_snapshots_level_range", sql`${t.level} between 0 and 4`),
     check("maturity_snapshots_score_range", sql`${t.score} between 0 and 4`),
     check(
@@ -137,6 +138,7 @@ export const maturityBenchmarks = pgTable(
     primaryKey({ columns: [t.groupId, t.period, t.stichtag, t.metric] }),
     // The Land's views read one Stichtag and metric across groups (Kreis map, level counts).
     index("maturity_benchmarks_slot_idx").on(t.period, t.stichtag, t.metric),
+    check("maturity_benchmarks_period", sql`${t.period} in ('current', 'month_end')`),
     check("maturity_benchmarks_group_id", sql`${t.groupId} ~ '^(all|(kind|size|kreis):[a-z0-9_]+)$'`),
     // A suppressed row says only that it is suppressed; a published one carries every figure.
     check(

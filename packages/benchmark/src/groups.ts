@@ -11,7 +11,7 @@
 // its own is below k = 5, and "all" minus the other kind groups would reveal their sum anyway, so the differencing
 // guard would have to suppress the Landkreis group too, leaving the Landkreise without any peer group. Both are
 // Kreise in German statistics ("Kreise und kreisfreie Städte") and carry Kreis tasks, so they form one group
-// (docs/adr/0007-benchmark-privacy.md).
+// (docs/adr/0009-benchmark-privacy.md).
 
 export const KOMMUNE_KINDS = [
   "kreisfreie_stadt",

@@ -13,7 +13,7 @@
 // Rule: every derivable set S has |S| = 0 or |S| >= k, and for any two derivable sets A ⊇ B, |A \ B| = 0 or >= k.
 // When the rule fails, the smallest published group among those the failing derivation uses is suppressed, and the
 // check repeats. What the model does not cover (differences across Stichtage when a Kommune joins, inference through
-// medians or min/max, combinations of three or more partitions) is written down in docs/adr/0007-benchmark-privacy.md.
+// medians or min/max, combinations of three or more partitions) is written down in docs/adr/0009-benchmark-privacy.md.
 
 export type GuardGroup = {
   id: string;

@@ -1,4 +1,4 @@
-// Benchmark jobs (docs/adr/0007-benchmark-privacy.md): a Kommune's snapshot in its own transaction, the aggregation in
+// Benchmark jobs (docs/adr/0009-benchmark-privacy.md): a Kommune's snapshot in its own transaction, the aggregation in
 // the state's (REPEATABLE READ, one consistent view for the differencing guard and the figures), and the nightly
 // fan-out as a BullMQ flow with deterministic ids.
 import { queries, withoutTenant } from "@spatz/db";

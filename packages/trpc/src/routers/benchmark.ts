@@ -1,4 +1,4 @@
-// Maturity benchmarks (Vergleich, docs/adr/0007-benchmark-privacy.md). Everyone reads the k-anonymous group figures;
+// Maturity benchmarks (Vergleich, docs/adr/0009-benchmark-privacy.md). Everyone reads the k-anonymous group figures;
 // the Land reads its views (Kreis map, level counts, the Kommunen that share with it by name, status, export) and sets
 // k; a Kommune reads its own snapshots, its position in a group and the peers that share with Kommunen, and its
 // leadership or admin decides what it shares. Figures of other Kommunen by name come only through the database's
