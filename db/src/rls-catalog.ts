@@ -20,6 +20,10 @@ export const GLOBAL_TABLES: ReadonlySet<string> = new Set([
   "ozg_leika",
   // Land-wide rollout counts (no Kommune names or ids), written by the state's job, read by every Kommune.
   "rollout_land_stats",
+  // The k-anonymous maturity benchmarks (no Kommune names or ids, no group below k; docs/adr/0009): read by everyone,
+  // written only by the definer role spatz_benchmark (the runtime role has no write grant), and their k.
+  "maturity_benchmarks",
+  "benchmark_settings",
 ]);
 
 /**
@@ -39,6 +43,12 @@ export const REVIEWED_POLICIES: Readonly<Record<string, string>> = {
   // Restrictive (AND-ed, narrows access): a Kommune may only address comments to itself; only the state addresses others.
   "rollout_comments:rollout_comments_own_kommune_only":
     "INSERT RESTRICTIVE ((kommune_tenant_id = tenant_id) OR (SELECT app_current_tenant_is_state() AS app_current_tenant_is_state))",
+  // Named sharing (docs/adr/0009): another tenant reads a Kommune's maturity snapshots only where that Kommune shares
+  // them with it – the state where it shares with the Land, a Kommune where it shares with Kommunen. The list comes
+  // from the SECURITY DEFINER function benchmark_shared_tenants(), evaluated once per statement; revoking takes effect
+  // with the next statement. SELECT only.
+  "maturity_snapshots:maturity_snapshots_shared_read":
+    "SELECT (tenant_id = ANY ((SELECT benchmark_shared_tenants() AS benchmark_shared_tenants)::uuid[]))",
 };
 
 /**
@@ -69,6 +79,37 @@ export type TenantTable = { name: string; columns: string[]; types: string[]; pr
 export function tenantTables(rows: readonly TenantTable[]): TenantTable[] {
   return rows.filter((t) => !GLOBAL_TABLES.has(t.name));
 }
+
+/** The NOLOGIN role that owns the benchmark's SECURITY DEFINER functions; nobody logs in as it. */
+export const DEFINER_ROLE = "spatz_benchmark";
+
+/**
+ * Policies for the definer role, each reviewed (`table:policy` → command and expression): it reads what the
+ * aggregation needs (every snapshot, the sharing choices, the registry, k) and writes only the aggregate table.
+ */
+export const DEFINER_POLICIES: Readonly<Record<string, string>> = {
+  "tenants:tenants_benchmark_read": "SELECT true",
+  "maturity_snapshots:maturity_snapshots_benchmark_read": "SELECT true",
+  "benchmark_shares:benchmark_shares_benchmark_read": "SELECT true",
+  "benchmark_settings:benchmark_settings_benchmark_read": "SELECT true",
+  "maturity_benchmarks:maturity_benchmarks_benchmark_write": "ALL true",
+};
+
+/** The only table the definer role may change. */
+const DEFINER_WRITES: ReadonlySet<string> = new Set(["maturity_benchmarks"]);
+
+/**
+ * The SECURITY DEFINER functions, each reviewed: owned by the definer role, with a fixed search_path, not executable
+ * by PUBLIC. Anything else running with another role's rights is a problem.
+ */
+export const DEFINER_FUNCTIONS: ReadonlySet<string> = new Set([
+  "benchmark_shared_tenants",
+  "benchmark_require_state",
+  "benchmark_memberships",
+  "benchmark_write",
+  "benchmark_rows_respect_k",
+  "benchmark_settings_suppress_below_k",
+]);
 
 /** History the runtime role may append to but never change. */
 export const APPEND_ONLY_TABLES: readonly string[] = ["audit_log", "strategy_versions"];
@@ -125,7 +166,7 @@ export async function findRlsProblems(sql: postgres.Sql, appRole = "spatz_app"):
         `${t.name}: needs the policy ${t.name}_tenant_isolation FOR ALL TO ${appRole} USING/WITH CHECK ${TENANT_RULE}`,
       );
     }
-    for (const p of own.filter((p) => p !== isolation)) {
+    for (const p of own.filter((p) => p !== isolation && p.roles.join() === appRole)) {
       const key = `${p.table}:${p.name}`;
       const expr = [p.cmd, p.permissive === "RESTRICTIVE" ? "RESTRICTIVE" : "", p.qual ?? p.check ?? ""]
         .filter(Boolean)
@@ -134,17 +175,30 @@ export async function findRlsProblems(sql: postgres.Sql, appRole = "spatz_app"):
         problems.push(`${key}: policy not reviewed (${normalize(expr)})`);
       else if (normalize(expr) !== normalize(REVIEWED_POLICIES[key]))
         problems.push(`${key}: policy differs from its review: ${normalize(expr)}`);
-      if (p.roles.join() !== appRole)
-        problems.push(`${key}: applies to ${p.roles.join()} instead of ${appRole}`);
     }
   }
+  // Policies for any other role: only the reviewed ones of the definer role.
+  for (const p of policies.filter((p) => p.roles.join() !== appRole)) {
+    const key = `${p.table}:${p.name}`;
+    const expr = normalize(
+      [p.cmd, p.permissive === "RESTRICTIVE" ? "RESTRICTIVE" : "", p.qual ?? p.check ?? ""]
+        .filter(Boolean)
+        .join(" "),
+    );
+    if (DEFINER_POLICIES[key] === undefined || p.roles.join() !== DEFINER_ROLE)
+      problems.push(`${key}: policy for ${p.roles.join()} not reviewed (${expr})`);
+    else if (expr !== normalize(DEFINER_POLICIES[key]))
+      problems.push(`${key}: policy differs from its review: ${expr}`);
+  }
   const present = new Set(policies.map((p) => `${p.table}:${p.name}`));
-  for (const key of Object.keys(REVIEWED_POLICIES))
+  for (const key of [...Object.keys(REVIEWED_POLICIES), ...Object.keys(DEFINER_POLICIES)])
     if (!present.has(key)) problems.push(`${key}: reviewed policy is missing`);
 
   for (const table of GLOBAL_TABLES) {
     if (!tables.some((t) => t.name === table)) continue;
-    for (const p of policies.filter((p) => p.table === table && p.cmd !== "SELECT")) {
+    for (const p of policies.filter(
+      (p) => p.table === table && p.cmd !== "SELECT" && p.roles.join() === appRole,
+    )) {
       for (const expr of [p.qual, p.check]) {
         if (expr !== null && !expr.includes("app_current_tenant_is_state()")) {
           problems.push(`${table}:${p.name}: a write to a global table must require the state tenant`);
@@ -180,5 +234,50 @@ export async function findRlsProblems(sql: postgres.Sql, appRole = "spatz_app"):
     if (grants!.upd || grants!.del || grants!.trunc)
       problems.push(`${table}: append-only, but ${appRole} may change it`);
   }
+  problems.push(
+    ...(await definerProblems(
+      sql,
+      appRole,
+      tables.map((t) => t.name),
+    )),
+  );
+  return problems;
+}
+
+/** The definer role and its functions: NOLOGIN, no bypass, writes only the aggregates, functions reviewed and fixed. */
+async function definerProblems(sql: postgres.Sql, appRole: string, tables: string[]): Promise<string[]> {
+  const problems: string[] = [];
+  const [role] = await sql<{ rolcanlogin: boolean; rolsuper: boolean; rolbypassrls: boolean }[]>`
+    select rolcanlogin, rolsuper, rolbypassrls from pg_roles where rolname = ${DEFINER_ROLE}`;
+  if (!role) return [`role ${DEFINER_ROLE} does not exist`];
+  if (role.rolcanlogin || role.rolsuper || role.rolbypassrls)
+    problems.push(`role ${DEFINER_ROLE} must be NOLOGIN without SUPERUSER or BYPASSRLS`);
+  const writes = await sql<{ table: string; role: string }[]>`
+    select t as table, r as role from unnest(${tables}::text[]) as t, unnest(${[DEFINER_ROLE, appRole]}::text[]) as r
+    where has_table_privilege(r, t, 'INSERT') or has_table_privilege(r, t, 'UPDATE')
+       or has_table_privilege(r, t, 'DELETE') or has_table_privilege(r, t, 'TRUNCATE')`;
+  for (const w of writes) {
+    if (w.role === DEFINER_ROLE && !DEFINER_WRITES.has(w.table))
+      problems.push(
+        `${w.table}: ${DEFINER_ROLE} may write it, but may write only ${[...DEFINER_WRITES].join(", ")}`,
+      );
+    if (w.role === appRole && DEFINER_WRITES.has(w.table))
+      problems.push(`${w.table}: ${appRole} may write it; only ${DEFINER_ROLE}'s functions may`);
+  }
+  const functions = await sql<{ name: string; owner: string; config: string[] | null; public: boolean }[]>`
+    select p.proname as name, pg_get_userbyid(p.proowner) as owner, p.proconfig as config,
+           has_function_privilege('public', p.oid, 'EXECUTE') as public
+    from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+    where n.nspname = 'public' and p.prosecdef`;
+  for (const f of functions) {
+    if (!DEFINER_FUNCTIONS.has(f.name)) problems.push(`${f.name}: SECURITY DEFINER function not reviewed`);
+    if (f.owner !== DEFINER_ROLE) problems.push(`${f.name}: SECURITY DEFINER, but owned by ${f.owner}`);
+    if (!(f.config ?? []).some((c) => c.startsWith("search_path=")))
+      problems.push(`${f.name}: SECURITY DEFINER without a fixed search_path`);
+    if (f.public) problems.push(`${f.name}: SECURITY DEFINER and executable by PUBLIC`);
+  }
+  for (const name of DEFINER_FUNCTIONS)
+    if (!functions.some((f) => f.name === name))
+      problems.push(`${name}: reviewed definer function is missing`);
   return problems;
 }

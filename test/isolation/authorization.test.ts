@@ -1,6 +1,7 @@
 // The authorization matrix (@spatz/domain PERMISSIONS) tested both ways: for every procedure and every role, allowed
 // calls succeed and forbidden ones are refused; anonymous callers get UNAUTHORIZED outside the public procedures.
 import { randomUUID } from "node:crypto";
+import { affectsMaturity } from "@spatz/benchmark";
 import { DEFAULT_MODEL_ID, withTenant } from "@spatz/db";
 import {
   accessOf,
@@ -13,6 +14,7 @@ import {
 } from "@spatz/domain";
 import { defaultCriteria, operatingModels } from "@spatz/rollout";
 import { sql } from "drizzle-orm";
+import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { ApiSession, procedurePaths } from "../src/api-client.ts";
 import { createEvidenceFile, base64 as evidenceBase64, pdfBytes } from "../src/evidence.ts";
@@ -35,6 +37,7 @@ import {
   publishNewVersion,
 } from "../src/maturity-fixtures.ts";
 import { createTestApp, type TestApp } from "../src/server.ts";
+import { benchmarkInputs } from "./benchmark-inputs.ts";
 import { portfolioInputs } from "./portfolio-inputs.ts";
 
 let t: TestApp;
@@ -44,8 +47,11 @@ let state: FixtureTenant;
 let service = "";
 let nonMunicipal = "";
 
+/** The matrix enqueues jobs (benchmark refreshes, the job monitor) in a Redis database of its own. */
+const jobsRedisUrl = () => `${inject("redisUrl")}/5`;
+
 beforeAll(async () => {
-  t = createTestApp({ appUrl: inject("appUrl"), redisUrl: inject("redisUrl") });
+  t = createTestApp({ appUrl: inject("appUrl"), redisUrl: inject("redisUrl"), jobsRedisUrl: jobsRedisUrl() });
   [kommune, state] = await Promise.all([createTenant(t.client.db, "matrix"), stateTenant(t.client.db)]);
   const [row] = await withTenant(t.client.db, kommune.id, (tx) =>
     tx.execute<{ municipal: string; other: string }>(sql`
@@ -54,6 +60,41 @@ beforeAll(async () => {
   );
   service = row!.municipal;
   nonMunicipal = row!.other;
+});
+
+/**
+ * Which procedures write a Kommune's measures or its model version: a counting trigger (test-only, removed afterwards)
+ * on both tables, read around every allowed call. Each such procedure must be declared maturity-affecting
+ * (@spatz/benchmark triggers.ts), or its changes would reach the benchmark only with the nightly refresh.
+ */
+let owner: postgres.Sql;
+const maturityWriters = new Set<string>();
+const MATURITY_TABLES = ["measures", "maturity_settings"];
+async function maturityWrites(): Promise<number> {
+  const [row] = await owner<{ n: string }[]>`
+    select case when is_called then last_value else 0 end as n from test_maturity_writes`;
+  return Number(row!.n);
+}
+
+beforeAll(async () => {
+  owner = postgres(inject("ownerUrl"), { max: 1, onnotice: () => {} });
+  await owner.unsafe(`
+    create sequence if not exists test_maturity_writes;
+    grant usage on sequence test_maturity_writes to spatz_app;
+    create or replace function test_count_maturity_write() returns trigger language plpgsql as $$
+      begin perform nextval('test_maturity_writes'); return null; end $$;
+    ${MATURITY_TABLES.map(
+      (table) => `drop trigger if exists test_count_writes on ${table};
+      create trigger test_count_writes after insert or update or delete on ${table}
+        for each row execute function test_count_maturity_write();`,
+    ).join("\n")}`);
+});
+afterAll(async () => {
+  await owner.unsafe(`
+    ${MATURITY_TABLES.map((table) => `drop trigger if exists test_count_writes on ${table};`).join("\n")}
+    drop function if exists test_count_maturity_write();
+    drop sequence if exists test_maturity_writes;`);
+  await owner.end();
 });
 
 const pmoSession = async () =>
@@ -339,6 +380,8 @@ const INPUTS: Record<ProcedurePath, (env: Env) => Promise<unknown> | unknown> = 
   "rollout.deleteScenario": async () => ({ id: await newScenarioId() }),
   "rollout.compareScenarios": async () => ({ ids: [await newScenarioId()] }),
   "rollout.operatingModels": () => undefined,
+  ...benchmarkInputs(() => t, jobsRedisUrl),
+
   "rollout.saveOperatingModelScores": () => ({
     criteria: defaultCriteria,
     scores: Object.fromEntries(
@@ -368,9 +411,13 @@ describe("authorization matrix", () => {
           // Public procedures are called without a session, like the login page does.
           if (accessOf(path) !== "public")
             env.session = new ApiSession(t, await sessionCookie(t.client.db, env.tenant.id, user.id));
-          const result = await env.session.call(path, await INPUTS[path](env));
-          if (allowed) expect(result, JSON.stringify(result)).toMatchObject({ ok: true });
-          else expect(result).toMatchObject({ ok: false, code: "FORBIDDEN" });
+          const input = await INPUTS[path](env);
+          const writesBefore = await maturityWrites();
+          const result = await env.session.call(path, input);
+          if (allowed) {
+            expect(result, JSON.stringify(result)).toMatchObject({ ok: true });
+            if ((await maturityWrites()) > writesBefore) maturityWriters.add(path);
+          } else expect(result).toMatchObject({ ok: false, code: "FORBIDDEN" });
         });
       }
       const textRole = roles.find(({ role }) => can(role, path));
@@ -400,4 +447,11 @@ describe("authorization matrix", () => {
       }
     });
   }
+});
+
+describe("declared maturity triggers", () => {
+  it("every procedure that wrote measures or the model version above is declared maturity-affecting", () => {
+    expect([...maturityWriters]).toEqual(expect.arrayContaining(["measures.create", "measures.setStatus"]));
+    expect([...maturityWriters].filter((path) => !affectsMaturity(path)).sort()).toEqual([]);
+  });
 });

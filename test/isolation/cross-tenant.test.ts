@@ -16,6 +16,7 @@ import {
 } from "../src/fixtures.ts";
 import { createMeasure, discardDraftIfAny, draftInput, ensureDraft } from "../src/maturity-fixtures.ts";
 import { createTestApp, type TestApp } from "../src/server.ts";
+import { benchmarkCases, describeNamedSharing, setUpBenchmarks } from "./benchmark-cases.ts";
 import {
   type PortfolioSecrets,
   portfolioCanaries,
@@ -190,6 +191,7 @@ beforeAll(async () => {
   const bLeadership = new ApiSession(t, await sessionCookie(t.client.db, b.id, b.users.leadership!.id));
   await bLeadership.must("strategies.approve", { id: strategy.id });
   await setUpBRollout();
+  await setUpBenchmarks(t, [a, b]);
   canaries = [
     ...Object.values(bMaturity),
     ...Object.values(bEvidence),
@@ -954,7 +956,21 @@ const CASES: Record<string, Case> = {
     criteria: [{ id: "x", label: "Kriterium", weight: 1 }],
     scores: {},
   }),
+
+  ...benchmarkCases(benchmarkDeps()),
 };
+
+function benchmarkDeps() {
+  return {
+    t: () => t,
+    a: () => a,
+    b: () => b,
+    state: () => state,
+    as,
+    expectNoLeak,
+    refusedForKommune: (path: string, input?: unknown) => refusedForKommune(path, input),
+  };
+}
 
 describe("cross-tenant isolation through every procedure", () => {
   it("has a case for every procedure of the router", () => {
@@ -1057,3 +1073,5 @@ describe("the state's rollout programme", () => {
     await bRolloutIntact();
   });
 });
+
+describeNamedSharing(benchmarkDeps());

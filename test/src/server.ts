@@ -5,6 +5,7 @@ import path from "node:path";
 import { createApp } from "@spatz/api";
 import { folderMailer } from "@spatz/api/mailer";
 import { type CreateDbOptions, createDb, type DbClient } from "@spatz/db";
+import { createJobProducer, type JobProducer } from "@spatz/jobs";
 import type { ServerDeps } from "@spatz/trpc";
 import { Redis } from "ioredis";
 import pino from "pino";
@@ -30,12 +31,15 @@ export function createTestApp(opts: {
   db?: Omit<CreateDbOptions, "max">;
   /** Receives the app's log lines (default: silent, or LOG_LEVEL). */
   logger?: pino.Logger;
+  /** Enqueue jobs (benchmark refreshes) into this Redis; by default no job is enqueued. */
+  jobsRedisUrl?: string;
 }): TestApp {
   const client = createDb(opts.appUrl, { max: opts.poolSize ?? 8, ...opts.db });
   const redis = new Redis(opts.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false });
   redis.on("error", () => {});
   const logger = opts.logger ?? pino({ level: process.env.LOG_LEVEL ?? "silent" });
   const mailDir = mkdtempSync(path.join(os.tmpdir(), "spatz-mail-"));
+  const jobs: JobProducer | null = opts.jobsRedisUrl ? createJobProducer(opts.jobsRedisUrl) : null;
   const deps: ServerDeps = {
     db: client.db,
     redis,
@@ -45,6 +49,7 @@ export function createTestApp(opts: {
     logger,
     mailer: folderMailer(mailDir, "SPATZ <spatz@test.example>"),
     evidenceQuotaBytes: opts.evidenceQuotaBytes ?? 2048 * 1024 * 1024,
+    jobs,
   };
   // Tests send X-Forwarded-For so that each simulated client has its own address for the login rate limit.
   const app = createApp({ deps, sql: client.sql, logger, webDist: opts.webDist ?? null, trustProxy: true });
@@ -61,6 +66,7 @@ export function createTestApp(opts: {
           return { to: /^To: (.*)$/m.exec(raw)?.[1] ?? "", raw };
         }),
     close: async () => {
+      await jobs?.close();
       await client.close();
       redis.disconnect();
       rmSync(mailDir, { recursive: true, force: true });

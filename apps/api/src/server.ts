@@ -3,6 +3,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { serve } from "@hono/node-server";
 import { createDb, describeDbError } from "@spatz/db";
+import { createJobProducer } from "@spatz/jobs";
 import { Redis } from "ioredis";
 import { createApp } from "./app.ts";
 import { ConfigError, loadConfig } from "./config.ts";
@@ -40,6 +41,8 @@ const redis = new Redis(config.REDIS_URL, {
   lazyConnect: false,
 });
 redis.on("error", (err) => logger.warn({ err: err.message }, "redis connection problem"));
+// Enqueues background jobs (benchmark refreshes after a Kommune's measures change) on its own connection.
+const jobs = createJobProducer(config.REDIS_URL);
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const webDist =
@@ -55,6 +58,7 @@ const app = createApp({
     logger,
     mailer: createMailer(config, logger),
     evidenceQuotaBytes: config.EVIDENCE_QUOTA_MB * 1024 * 1024,
+    jobs,
   },
   sql,
   logger,
@@ -72,7 +76,7 @@ async function shutdown(signal: string) {
   // Stop accepting connections, let running requests finish, but never hang on a dead database or Redis.
   setTimeout(() => process.exit(1), 10_000).unref();
   server.close();
-  await Promise.allSettled([close(), redis.quit()]);
+  await Promise.allSettled([close(), redis.quit(), jobs.close()]);
   process.exit(0);
 }
 process.once("SIGTERM", () => void shutdown("SIGTERM"));

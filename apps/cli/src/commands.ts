@@ -7,6 +7,7 @@ import {
   DEMO_STATE_ACCOUNTS,
   demoEmail,
   loadTenants,
+  seedBenchmarkDemo,
   seedDemoUsers,
   seedEvidenceDemo,
   seedMaturityDemo,
@@ -73,7 +74,40 @@ export const commands: Record<string, Command> = {
         console.log(
           `OZG-Katalog: ${rollout.services} Leistungen${rollout.catalogueImported ? " importiert" : ""}; ${rollout.records} neue Rollout-Einträge (${Date.now() - started} ms)`,
         );
+        // After every module's demo data: snapshots of every Kommune and the aggregates, so figures exist at once.
+        const benchmarkStarted = Date.now();
+        const benchmark = await seedBenchmarkDemo(db);
+        console.log(
+          `Vergleich: Reifegrad-Stände von ${benchmark.snapshots} Kommunen, ${benchmark.published} Vergleichsgruppen mit Werten, ${benchmark.shares} neue Freigaben (${Date.now() - benchmarkStarted} ms)`,
+        );
         console.log(demoLogins(String(values["public-url"] ?? "http://localhost:3000")));
+      }),
+  },
+
+  "refresh-benchmarks": {
+    summary:
+      "recompute every Kommune's maturity snapshots and all benchmark aggregates now (what the worker does nightly)",
+    run: () =>
+      withRuntimeDb(async (db) => {
+        const started = Date.now();
+        const kommunen = await withTenant(db, STATE_TENANT_ID, (tx) => queries.activeKommuneIds(tx));
+        let written = 0;
+        for (const id of kommunen) {
+          const result = await withTenant(db, id, (tx) => queries.refreshMaturitySnapshot(tx, id));
+          written += result.monthEndsWritten.length;
+        }
+        const aggregate = await withTenant(
+          db,
+          STATE_TENANT_ID,
+          (tx) => queries.aggregateBenchmarks(tx, { scope: "all" }),
+          {
+            isolation: "repeatable read",
+            statementTimeoutMs: 3_600_000,
+          },
+        );
+        console.log(
+          `${kommunen.length} Kommunen, ${written} neue Monatsstände, ${aggregate.rows} Vergleichswerte (k = ${aggregate.k}) in ${Date.now() - started} ms`,
+        );
       }),
   },
 

@@ -4,43 +4,40 @@
 import type { Database } from "@spatz/db";
 import {
   createBullConnection,
-  createQueue,
+  createJobProducer,
   JOBS,
   type JobName,
-  parsePayload,
+  type JobProducer,
   QUEUE_PREFIX,
   QUEUES,
   type QueueKey,
   SCHEDULER_TIMEZONE,
   SCHEDULERS,
 } from "@spatz/jobs";
-import { type Job, type Queue, Worker } from "bullmq";
-import { cleanupTenant, sweep } from "./processors/maintenance.ts";
-import { refreshRolloutLandStats } from "./processors/rollout.ts";
+import { Worker } from "bullmq";
+import type { JobContext, Logger, Processor } from "./base-processor.ts";
+import { benchmarkProcessors } from "./processors/benchmark.ts";
+import { maintenanceProcessors } from "./processors/maintenance.ts";
+import { rolloutProcessors } from "./processors/rollout.ts";
 
-export type Logger = {
-  info: (o: object, m?: string) => void;
-  warn: (o: object, m?: string) => void;
-  error: (o: object, m?: string) => void;
-};
+export type { Logger, Processor } from "./base-processor.ts";
 
-export type Processor = (
-  job: Job,
-  ctx: { db: Database; queues: Record<QueueKey, Queue> },
-) => Promise<unknown>;
-
+/** Every job has exactly one processor, built on the base processor (base-processor.ts). */
 export const PROCESSORS: Record<JobName, Processor> = {
-  "cleanup.sweep": (_job, ctx) => sweep(ctx.db, ctx.queues.maintenance),
-  "cleanup.tenant": (job, ctx) => cleanupTenant(ctx.db, parsePayload("cleanup.tenant", job.data)),
-  "rollout.landStats": (job, ctx) => {
-    parsePayload("rollout.landStats", job.data);
-    return refreshRolloutLandStats(ctx.db);
-  },
+  ...maintenanceProcessors,
+  ...rolloutProcessors,
+  ...benchmarkProcessors,
 };
+
+/** Per-queue overrides of BullMQ worker settings (tests shorten the lock to see a dead worker's job retried). */
+export type WorkerOverrides = Partial<
+  Record<QueueKey, { lockDuration?: number; stalledInterval?: number; concurrency?: number }>
+>;
 
 export type WorkerRuntime = {
   workers: Worker[];
-  queues: Record<QueueKey, Queue>;
+  queues: Record<QueueKey, JobContext["queues"][QueueKey]>;
+  producer: JobProducer;
   shutdown: (timeoutMs: number) => Promise<{ drained: boolean }>;
 };
 
@@ -50,12 +47,16 @@ export async function startWorkerRuntime(opts: {
   logger: Logger;
   processors?: Partial<Record<JobName, Processor>>;
   registerSchedulers?: boolean;
+  /** Only these queues get a worker (default: all). */
+  queues?: readonly QueueKey[];
+  workerOptions?: WorkerOverrides;
 }): Promise<WorkerRuntime> {
   const processors = { ...PROCESSORS, ...opts.processors };
-  const producerConnection = createBullConnection(opts.redisUrl);
+  const producer = createJobProducer(opts.redisUrl);
   const queues = Object.fromEntries(
-    (Object.keys(QUEUES) as QueueKey[]).map((k) => [k, createQueue(k, producerConnection)]),
-  ) as Record<QueueKey, Queue>;
+    (Object.keys(QUEUES) as QueueKey[]).map((k) => [k, producer.queue(k)]),
+  ) as WorkerRuntime["queues"];
+  const context: JobContext = { db: opts.db, queues, producer, logger: opts.logger };
 
   if (opts.registerSchedulers !== false) {
     for (const s of SCHEDULERS) {
@@ -67,31 +68,33 @@ export async function startWorkerRuntime(opts: {
     }
   }
 
-  const workers = (Object.keys(QUEUES) as QueueKey[]).map((key) => {
+  const connections: ReturnType<typeof createBullConnection>[] = [];
+  const workers = (opts.queues ?? (Object.keys(QUEUES) as QueueKey[])).map((key) => {
     const config = QUEUES[key];
+    const overrides = opts.workerOptions?.[key] ?? {};
     const worker = new Worker(
       config.name,
       async (job) => {
         const processor = processors[job.name as JobName];
         if (!processor || JOBS[job.name as JobName]?.queue !== key)
           throw new Error(`no processor for job ${job.name} on queue ${key}`);
-        return processor(job, { db: opts.db, queues });
+        return processor(job, context);
       },
       {
-        connection: createBullConnection(opts.redisUrl),
+        connection: connections[connections.push(createBullConnection(opts.redisUrl)) - 1]!,
         prefix: QUEUE_PREFIX,
-        concurrency: config.concurrency,
-        lockDuration: config.lockDurationMs,
+        concurrency: overrides.concurrency ?? config.concurrency,
+        lockDuration: overrides.lockDuration ?? config.lockDurationMs,
+        ...(overrides.stalledInterval !== undefined && { stalledInterval: overrides.stalledInterval }),
       },
     );
+    // The base processor logs each run (job id, name, tenant, duration); this also catches what happens outside it,
+    // e.g. a job whose worker died and that stalled too often.
     worker.on("failed", (job, err) =>
       opts.logger.warn(
         { queue: key, job: job?.name, jobId: job?.id, attempts: job?.attemptsMade, err: err.message },
         "job failed",
       ),
-    );
-    worker.on("completed", (job) =>
-      opts.logger.info({ queue: key, job: job.name, jobId: job.id }, "job completed"),
     );
     worker.on("error", (err) => opts.logger.error({ queue: key, err: err.message }, "worker error"));
     return worker;
@@ -111,10 +114,11 @@ export async function startWorkerRuntime(opts: {
       );
       await Promise.all(workers.map((w) => w.close(true)));
     }
-    await Promise.all(Object.values(queues).map((q) => q.close()));
-    await producerConnection.quit().catch(() => {});
+    await producer.close();
+    // BullMQ closes only the connections it made itself; these were handed to it.
+    await Promise.all(connections.map((c) => c.quit().catch(() => c.disconnect())));
     return { drained };
   };
 
-  return { workers, queues, shutdown };
+  return { workers, queues, producer, shutdown };
 }

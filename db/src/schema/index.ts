@@ -1,4 +1,5 @@
 export * from "./audit.ts";
+export * from "./benchmark.ts";
 export * from "./evidence-files.ts";
 export * from "./identity.ts";
 export * from "./maturity-model.ts";

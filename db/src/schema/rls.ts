@@ -5,6 +5,12 @@ import { pgPolicy, pgRole, uuid } from "drizzle-orm/pg-core";
 /** The runtime role the API and worker connect as; created in migration 0000 (drizzle must not create roles). */
 export const appRole = pgRole("spatz_app").existing();
 
+/**
+ * The NOLOGIN role that owns the benchmark's SECURITY DEFINER functions (migration benchmark_security): it reads every
+ * Kommune's maturity snapshots and writes only the k-anonymous aggregate table. Nobody logs in as it.
+ */
+export const benchmarkRole = pgRole("spatz_benchmark").existing();
+
 /** `app_current_tenant()` reads the transaction-local `app.tenant_id`; an unset or empty setting yields NULL → zero rows. */
 export const currentTenant = sql`app_current_tenant()`;
 

@@ -14,7 +14,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { createdAt, enumCheck, updatedAt } from "./columns.ts";
-import { appRole } from "./rls.ts";
+import { appRole, benchmarkRole } from "./rls.ts";
 
 /** Global tables: everyone reads, only a transaction of the state tenant inserts or updates. */
 export const stateWrites = (table: string) => [
@@ -70,6 +70,13 @@ export const tenants = pgTable(
       sql`(${t.status} = 'deletion_pending') = (${t.deletionDueAt} is not null)`,
     ),
     ...stateWrites("tenants"),
+    // The benchmark's definer functions group Kommunen by kind, population and Kreis.
+    pgPolicy("tenants_benchmark_read", {
+      as: "permissive",
+      for: "select",
+      to: benchmarkRole,
+      using: sql`true`,
+    }),
   ],
 ).enableRLS();
 

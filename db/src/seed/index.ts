@@ -1,3 +1,4 @@
+export * from "./benchmark-demo.ts";
 export * from "./demo-users.ts";
 export * from "./evidence-demo.ts";
 export * from "./load-tenants.ts";

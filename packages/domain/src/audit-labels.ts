@@ -93,6 +93,9 @@ export const AUDIT_ACTION_LABELS = {
   "rollout.seed_demo": "Demo-Daten Rollout",
   "rollout.seed_service_info": "Demo-Daten OZG-Katalog",
   "rollout.seed_state_data": "Demo-Daten des Landes",
+  "benchmark.sharing_change": "Freigabe der Reifegrad-Werte geändert",
+  "benchmark.settings_change": "Mindestgröße der Vergleichsgruppen geändert",
+  "job.retry": "Hintergrundaufgabe erneut gestartet",
 } as const satisfies Readonly<Record<string, string>>;
 
 /** Every action the audit log knows. */
@@ -119,6 +122,9 @@ export const AUDIT_ENTITY_LABELS = {
   rollout_land_stats: "Landesdurchschnitt",
   ozg_service: "OZG-Leistung",
   ozg_catalogue: "OZG-Katalog",
+  benchmark_shares: "Freigabe der Reifegrad-Werte",
+  benchmark_settings: "Einstellungen der Vergleiche",
+  background_job: "Hintergrundaufgabe",
 } as const satisfies Readonly<Record<string, string>>;
 
 /** Every kind of object the audit log names. */

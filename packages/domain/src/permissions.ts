@@ -167,6 +167,29 @@ export const PERMISSIONS = {
   "rollout.compareScenarios": STATE_READERS,
   "rollout.operatingModels": STATE_READERS,
   "rollout.saveOperatingModelScores": STATE_PMO,
+
+  // Maturity benchmarks (Vergleich): k-anonymous group figures for everyone; the Land's views and settings; each
+  // Kommune's own position and its sharing choice (set by Verwaltungsführung or Administration).
+  "benchmark.catalogue": "authenticated",
+  "benchmark.distribution": "authenticated",
+  "benchmark.trend": "authenticated",
+  "benchmark.kreisMap": STATE_READERS,
+  "benchmark.sharedKommunen": STATE_READERS,
+  "benchmark.levelCounts": STATE_READERS,
+  "benchmark.exportDistribution": STATE_READERS,
+  "benchmark.settings": STATE_READERS,
+  "benchmark.setK": ["state_admin"],
+  "benchmark.status": STATE_READERS,
+  "benchmark.own": KOMMUNE_ROLES_ALL,
+  "benchmark.position": KOMMUNE_ROLES_ALL,
+  "benchmark.peersAhead": KOMMUNE_ROLES_ALL,
+  "benchmark.sharing": KOMMUNE_ROLES_ALL,
+  "benchmark.setSharing": ["leadership", "admin"],
+
+  // Hintergrundaufgaben: the job monitor of the platform, read from BullMQ.
+  "jobs.overview": ["state_admin"],
+  "jobs.failed": ["state_admin"],
+  "jobs.retry": ["state_admin"],
 } as const satisfies Record<string, Access>;
 
 export type ProcedurePath = keyof typeof PERMISSIONS;

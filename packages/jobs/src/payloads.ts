@@ -16,6 +16,21 @@ export const JOBS = {
    * Runs in the state tenant's transaction, the only one that reads every Kommune's records.
    */
   "rollout.landStats": { queue: "maintenance", payload: z.object({}).strict() },
+  /**
+   * Recomputes one Kommune's maturity snapshots in its own transaction (benchmark). Enqueued, debounced, after a
+   * change to its measures commits, and once per Kommune by the nightly refresh.
+   */
+  "benchmark.snapshot": { queue: "benchmarks", payload: z.object({ tenantId }).strict() },
+  /**
+   * Recomputes the k-anonymous aggregates in the state's transaction: "current" after snapshot refreshes, "all"
+   * (every month end too) nightly and when month ends were written.
+   */
+  "benchmark.aggregate": {
+    queue: "benchmarkAggregates",
+    payload: z.object({ scope: z.enum(["current", "all"]) }).strict(),
+  },
+  /** Nightly: one snapshot job per Kommune, then one aggregation when all are done (a BullMQ flow). */
+  "benchmark.refreshAll": { queue: "benchmarks", payload: z.object({}).strict() },
 } as const;
 
 export type JobName = keyof typeof JOBS;
@@ -23,6 +38,10 @@ export type JobPayload<N extends JobName> = z.infer<(typeof JOBS)[N]["payload"]>
 
 export function parsePayload<N extends JobName>(name: N, data: unknown): JobPayload<N> {
   return JOBS[name].payload.parse(data) as JobPayload<N>;
+}
+
+export function safeParsePayload<N extends JobName>(name: N, data: unknown) {
+  return JOBS[name].payload.safeParse(data) as z.ZodSafeParseResult<JobPayload<N>>;
 }
 
 /** Deterministic job ids make enqueueing idempotent: the same work for the same period is queued once. */

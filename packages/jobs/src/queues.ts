@@ -10,6 +10,13 @@ export type QueueConfig = {
 
 export const QUEUES = {
   maintenance: { name: "maintenance", concurrency: 2, lockDurationMs: 60_000, attempts: 3 },
+  /** One Kommune's snapshot per job (short), and the nightly fan-out. */
+  benchmarks: { name: "benchmarks", concurrency: 3, lockDurationMs: 120_000, attempts: 3 },
+  /**
+   * The aggregation: one at a time per worker process (a second one elsewhere fails its try-lock and retries), with a
+   * long lock because aggregating every month end of thousands of Kommunen takes a while.
+   */
+  benchmarkAggregates: { name: "benchmark-aggregates", concurrency: 1, lockDurationMs: 600_000, attempts: 5 },
 } as const satisfies Record<string, QueueConfig>;
 
 export type QueueKey = keyof typeof QUEUES;

@@ -20,6 +20,15 @@ export const SCHEDULERS: SchedulerDefinition[] = [
     pattern: "*/10 * * * *",
     data: {},
   },
+  // The safety net of the benchmark: every Kommune's snapshot (catches expired evidence and missed triggers, writes
+  // the month end that has just passed) and all aggregates, at night.
+  {
+    id: "benchmark-nightly",
+    queue: "benchmarks",
+    job: "benchmark.refreshAll",
+    pattern: "30 2 * * *",
+    data: {},
+  },
 ];
 
 export const SCHEDULER_TIMEZONE = "Europe/Berlin";

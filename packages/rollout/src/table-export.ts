@@ -12,10 +12,19 @@ import Papa from "papaparse";
 
 export type ColumnKind = "text" | "integer" | "decimal" | "percent" | "date" | "euroCents";
 
+/** A cell that says something instead of a figure, e.g. "weniger als 5 Kommunen – nicht ausgewiesen"; written as text. */
+export interface ExportNote {
+  note: string;
+}
+
 export interface ExportColumn<T> {
   header: string;
   kind: ColumnKind;
-  value: (row: T) => string | number | boolean | null | undefined;
+  value: (row: T) => string | number | boolean | null | undefined | ExportNote;
+}
+
+function isNote(v: unknown): v is ExportNote {
+  return typeof v === "object" && v !== null && typeof (v as ExportNote).note === "string";
 }
 
 export type TableFormat = "csv" | "xlsx";
@@ -43,6 +52,7 @@ function isoToGerman(iso: string): string {
 function csvCell<T>(column: ExportColumn<T>, row: T): string {
   const v = column.value(row);
   if (v === null || v === undefined || v === "") return "";
+  if (isNote(v)) return protectCell(v.note);
   if (typeof v === "boolean") return v ? "ja" : "nein";
   switch (column.kind) {
     case "integer":
@@ -109,6 +119,7 @@ export async function exportTable<T>(
       columns.map((c) => {
         const v = c.value(r);
         if (v === null || v === undefined || v === "") return null;
+        if (isNote(v)) return v.note;
         if (typeof v === "boolean") return v ? "ja" : "nein";
         if (c.kind === "date") return xlsxDate(String(v));
         if (c.kind === "euroCents") return Number(v) / 100;

@@ -2,6 +2,7 @@
 // through the tier middlewares in trpc.ts, which open the tenant transaction.
 import type { SessionPolicy } from "@spatz/auth";
 import type { Database } from "@spatz/db";
+import type { JobProducer } from "@spatz/jobs";
 import type { Redis } from "ioredis";
 
 export type Logger = {
@@ -23,6 +24,8 @@ export type ServerDeps = {
   mailer: Mailer | null;
   /** Evidence files one Kommune may store in total (EVIDENCE_QUOTA_MB); keeps one tenant from filling the disk. */
   evidenceQuotaBytes: number;
+  /** Enqueues background jobs (benchmark refreshes) and reads their queues; null where no queue is wired (tests). */
+  jobs: Pick<JobProducer, "enqueue" | "queue"> | null;
 };
 
 export const DEPS = Symbol("spatz.deps");

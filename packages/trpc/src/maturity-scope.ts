@@ -4,24 +4,15 @@ import { queries, schema, type TenantTx } from "@spatz/db";
 import type { MaturityModel } from "@spatz/maturity";
 import { TRPCError } from "@trpc/server";
 
-export type ModelInUse = {
-  model: MaturityModel;
-  summary: queries.ModelSummary;
-  /** False while the Kommune has not linked anything yet and simply follows the published version. */
-  pinned: boolean;
-};
+export type ModelInUse = queries.ModelInUse;
 
 /** The Kommune's model version: the one pinned in maturity_settings, else the currently published one. */
 export async function modelInUse(tx: TenantTx): Promise<ModelInUse> {
-  const settings = await queries.getMaturitySettings(tx);
-  const summary = settings
-    ? await queries.getModelSummary(tx, settings.modelId)
-    : await queries.getPublishedModelSummary(tx);
-  if (!summary) {
+  const inUse = await queries.modelInUse(tx);
+  if (!inUse) {
     throw new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: "no published maturity model" });
   }
-  const model = await queries.loadModel(tx, summary.id);
-  return { model: model!, summary, pinned: settings !== null };
+  return inUse;
 }
 
 /** Pins the model version before the first link is written, so a later publication cannot change what keys mean. */

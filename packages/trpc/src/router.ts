@@ -2,7 +2,9 @@
 import { accountRouter } from "./routers/account.ts";
 import { auditRouter } from "./routers/audit.ts";
 import { authRouter } from "./routers/auth.ts";
+import { benchmarkRouter } from "./routers/benchmark.ts";
 import { directoryRouter } from "./routers/directory.ts";
+import { jobsRouter } from "./routers/jobs.ts";
 import { maturityRouter } from "./routers/maturity.ts";
 import { maturityModelsRouter } from "./routers/maturity-models.ts";
 import { measuresRouter } from "./routers/measures.ts";
@@ -32,6 +34,8 @@ export const appRouter = router({
   portfolio: portfolioRouter,
   registration: registrationRouter,
   rollout: rolloutRouter,
+  benchmark: benchmarkRouter,
+  jobs: jobsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -15,6 +15,7 @@ import {
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError, z } from "zod";
+import { type AfterCommit, runAfterCommit, triggeredWork } from "./after-commit.ts";
 import { type Context, DEPS, type ServerDeps } from "./context.ts";
 import { clearSessionCookie } from "./cookies.ts";
 import { toTRPCError } from "./domain-errors.ts";
@@ -190,6 +191,7 @@ function publicDeps(deps: ServerDeps) {
     logger: deps.logger,
     mailer: deps.mailer,
     evidenceQuotaBytes: deps.evidenceQuotaBytes,
+    jobs: deps.jobs,
   };
 }
 
@@ -241,6 +243,8 @@ export const tenantProcedure = procedure.use(async ({ ctx, path, type, next }) =
   // Queries run read-only: the database itself refuses writes from a GET, and reads save a round trip.
   const readOnly = type === "query";
   let slide = false;
+  // Work that must see the committed data (enqueueing jobs) runs after the commit, only if the procedure succeeded.
+  const afterCommit: AfterCommit[] = [];
   const result = await insideTransaction(
     (work) => withTenant(deps.db, token.tenantId, work, { readOnly }),
     async (tx) => {
@@ -248,10 +252,19 @@ export const tenantProcedure = procedure.use(async ({ ctx, path, type, next }) =
       if (session.slideDue && !readOnly)
         await touchSession(tx, token.tenantId, token.sessionId, deps.sessionPolicy);
       slide = session.slideDue && readOnly;
-      return next({ ctx: { tx, session, deps: publicDeps(deps) } });
+      afterCommit.push(...triggeredWork(deps, path, session.tenant.id));
+      return next({
+        ctx: {
+          tx,
+          session,
+          deps: publicDeps(deps),
+          afterCommit: (fn: AfterCommit) => void afterCommit.push(fn),
+        },
+      });
     },
   );
   if (slide) await slideSession(ctx, token);
+  if (result.ok) await runAfterCommit(deps, path, afterCommit);
   return result;
 });
 

@@ -1,9 +1,10 @@
 // Maintenance jobs: the hourly sweep fans out per tenant; each tenant job runs in that tenant's transaction.
 import { deleteExpiredSessions } from "@spatz/auth";
-import { type Database, schema, withTenant } from "@spatz/db";
+import { type Database, schema, type TenantTx, withTenant } from "@spatz/db";
 import { cleanupTenantJobId, type JobPayload } from "@spatz/jobs";
 import type { Queue } from "bullmq";
 import { and, isNotNull, isNull, lt, or } from "drizzle-orm";
+import { plainJob, tenantJob } from "../base-processor.ts";
 
 const { invitations, tenants } = schema;
 
@@ -27,21 +28,28 @@ export async function sweep(db: Database, queue: Queue, now = new Date()): Promi
 const RETAIN_REVOKED_DAYS = 30;
 
 export async function cleanupTenant(db: Database, payload: JobPayload<"cleanup.tenant">, now = new Date()) {
-  return withTenant(db, payload.tenantId, async (tx) => {
-    const sessions = await deleteExpiredSessions(tx, payload.tenantId, now);
-    const retainedSince = new Date(now.getTime() - RETAIN_REVOKED_DAYS * 86_400_000);
-    const expiredInvitations = await tx
-      .delete(invitations)
-      .where(
-        and(
-          isNull(invitations.acceptedAt),
-          or(
-            lt(invitations.expiresAt, now),
-            and(isNotNull(invitations.revokedAt), lt(invitations.revokedAt, retainedSince)),
-          ),
-        ),
-      )
-      .returning({ id: invitations.id });
-    return { sessions, invitations: expiredInvitations.length };
-  });
+  return withTenant(db, payload.tenantId, (tx) => cleanupTenantIn(tx, payload, now));
 }
+
+async function cleanupTenantIn(tx: TenantTx, payload: JobPayload<"cleanup.tenant">, now = new Date()) {
+  const sessions = await deleteExpiredSessions(tx, payload.tenantId, now);
+  const retainedSince = new Date(now.getTime() - RETAIN_REVOKED_DAYS * 86_400_000);
+  const expiredInvitations = await tx
+    .delete(invitations)
+    .where(
+      and(
+        isNull(invitations.acceptedAt),
+        or(
+          lt(invitations.expiresAt, now),
+          and(isNotNull(invitations.revokedAt), lt(invitations.revokedAt, retainedSince)),
+        ),
+      ),
+    )
+    .returning({ id: invitations.id });
+  return { sessions, invitations: expiredInvitations.length };
+}
+
+export const maintenanceProcessors = {
+  "cleanup.sweep": plainJob("cleanup.sweep", (_payload, ctx) => sweep(ctx.db, ctx.queues.maintenance)),
+  "cleanup.tenant": tenantJob("cleanup.tenant", (tx, payload) => cleanupTenantIn(tx, payload)),
+};

@@ -1,0 +1,18 @@
+// German names of queues and jobs for the job monitor ("Hintergrundaufgaben").
+import type { JobName } from "./payloads.ts";
+import type { QueueKey } from "./queues.ts";
+
+export const QUEUE_LABELS: Record<QueueKey, string> = {
+  maintenance: "Wartung",
+  benchmarks: "Reifegrad-Stände der Kommunen",
+  benchmarkAggregates: "Vergleichswerte",
+};
+
+export const JOB_LABELS: Record<JobName, string> = {
+  "cleanup.sweep": "Aufräumen (stündlich)",
+  "cleanup.tenant": "Abgelaufene Sitzungen und Einladungen einer Kommune löschen",
+  "rollout.landStats": "Landesdurchschnitt des Rollouts berechnen",
+  "benchmark.snapshot": "Reifegrad-Stand einer Kommune festhalten",
+  "benchmark.aggregate": "Vergleichswerte berechnen",
+  "benchmark.refreshAll": "Nächtliche Aktualisierung aller Reifegrad-Stände",
+};
