@@ -9,7 +9,7 @@ import { DEFAULT_MODEL_ID, STATE_TENANT_ID } from "../src/constants.ts";
 import { describeDbError } from "../src/migrate.ts";
 import * as q from "../src/queries/index.ts";
 import { maturityCriteria, maturityDimensions, maturityModels } from "../src/schema/maturity-model.ts";
-import { measures } from "../src/schema/measures.ts";
+import { maturitySettings, measures } from "../src/schema/measures.ts";
 import { strategies, strategyVersions } from "../src/schema/strategies.ts";
 import { withTenant } from "../src/tenant-tx.ts";
 import { createTestTenant } from "./fixtures.ts";
@@ -136,6 +136,60 @@ describe("published versions are immutable", () => {
       ),
     ).toContain("superseded and immutable");
     expect(await asState((tx) => q.modelChain(tx, DEFAULT_MODEL_ID, draftId))).toEqual([draftId]);
+  });
+
+  it("a Kommune adopts the newest version: links mapped along the chain, retired criteria dropped, in one go", async () => {
+    const from = (await asState((tx) => q.getPublishedModelSummary(tx)))!;
+    const retired = "strategie.1.bestandsaufnahme";
+    const kept = "strategie.1.verantwortung";
+    const adopter = await createTestTenant(client.db, "uebernahme");
+    // The Kommune links measures under the current version (pinned) and plans a target for a dimension that goes.
+    await withTenant(client.db, adopter.id, async (tx) => {
+      await tx.insert(maturitySettings).values({ tenantId: adopter.id, modelId: from.id });
+      await tx.insert(measures).values([
+        { tenantId: adopter.id, title: "Beide", criterionKeys: [kept, retired] },
+        { tenantId: adopter.id, title: "Nur alt", criterionKeys: [retired] },
+        { tenantId: adopter.id, title: "Nur bleibend", criterionKeys: [kept] },
+      ]);
+      await tx.insert(strategies).values({
+        tenantId: adopter.id,
+        title: "Strategie",
+        targets: [
+          { dimensionKey: "strategie", level: 2, dueOn: "2027-12-31" },
+          { dimensionKey: "gibt-es-nicht-mehr", level: 1, dueOn: "2027-12-31" },
+        ],
+      });
+    });
+    const newId = await asState(async (tx) => {
+      const id = await q.createDraftFrom(tx, (await q.loadModel(tx, from.id))!);
+      const draft = (await q.loadModel(tx, id))!;
+      for (const level of draft.dimensions[0]!.levels)
+        level.criteria = level.criteria.filter((c) => c.key !== retired);
+      await q.writeModelContent(tx, id, draft);
+      await q.publishDraft(tx, id, { [kept]: [kept] }, "Test");
+      return id;
+    });
+    const result = await withTenant(client.db, adopter.id, (tx) =>
+      q.adoptPublishedModel(tx, adopter.id, { userId: null, label: "Test" }),
+    );
+    expect(result).toMatchObject({ relinkedMeasures: 2, droppedCriterionKeys: [retired] });
+    const after = await withTenant(client.db, adopter.id, async (tx) => ({
+      measures: await tx.select({ title: measures.title, keys: measures.criterionKeys }).from(measures),
+      targets: (await tx.select({ targets: strategies.targets }).from(strategies))[0]!.targets,
+      settings: await q.getMaturitySettings(tx),
+    }));
+    expect(Object.fromEntries(after.measures.map((m) => [m.title, m.keys]))).toEqual({
+      Beide: [kept],
+      "Nur alt": [],
+      "Nur bleibend": [kept],
+    });
+    expect(after.targets.map((t) => t.dimensionKey)).toEqual(["strategie"]);
+    expect(after.settings?.modelId).toBe(newId);
+    await expect(
+      withTenant(client.db, adopter.id, (tx) =>
+        q.adoptPublishedModel(tx, adopter.id, { userId: null, label: "Test" }),
+      ),
+    ).rejects.toThrow(/bereits die aktuelle Version/);
   });
 });
 

@@ -24,7 +24,9 @@ import { type Measure, type MeasureStatus, maturitySettings, measures } from "..
 import { orgUnits } from "../schema/org-units.ts";
 import { projects } from "../schema/portfolio.ts";
 import type { TenantTx } from "../tenant-tx.ts";
-import { countEvidenceFiles } from "./evidence-files.ts";
+import { countEvidenceFiles, measuresWithEvidenceFiles } from "./evidence-files.ts";
+import { criterionIndex, pinModel, requireModelInUse } from "./maturity-scope.ts";
+import { getOrgUnit } from "./org-units.ts";
 
 export type MeasureFilter = {
   search?: string;
@@ -270,4 +272,195 @@ export async function changeMeasureStatus(
     },
   });
   return after!;
+}
+
+const NOT_FOUND = "Diese Maßnahme gibt es nicht.";
+
+export async function loadMeasure(tx: TenantTx, id: string): Promise<Measure> {
+  const [row] = await getMeasuresByIds(tx, [id]);
+  if (!row) throw new DomainError("NOT_FOUND", NOT_FOUND);
+  return row;
+}
+
+export type MeasureFields = {
+  title: string;
+  description: string;
+  orgUnitId: string | null;
+  responsibleUserId: string | null;
+  plannedStart: string | null;
+  plannedEnd: string | null;
+  criterionKeys: string[];
+  projectId: string | null;
+  evidenceText?: string | null;
+  evidenceUrl?: string | null;
+};
+
+/**
+ * Links, org unit, project and responsible person must exist in this Kommune (and in its model version); a project
+ * lead (`projectLeadId`) may only make themselves responsible. Pins the model version before the first link.
+ */
+async function checkReferences(
+  tx: TenantTx,
+  tenantId: string,
+  input: MeasureFields,
+  projectLeadId: string | null,
+) {
+  const inUse = await requireModelInUse(tx);
+  const known = criterionIndex(inUse.model);
+  const unknown = input.criterionKeys.filter((k) => !known.has(k));
+  if (unknown.length > 0)
+    throw new DomainError(
+      "BAD_REQUEST",
+      `Diese Kriterien gibt es im Reifegradmodell nicht: ${unknown.join(", ")}.`,
+      "criterionKeys",
+    );
+  if (input.orgUnitId && !(await getOrgUnit(tx, input.orgUnitId)))
+    throw new DomainError("BAD_REQUEST", "Diese Organisationseinheit gibt es nicht.", "orgUnitId");
+  if (
+    input.projectId &&
+    !(await tx.select({ id: projects.id }).from(projects).where(eq(projects.id, input.projectId)))[0]
+  )
+    throw new DomainError("BAD_REQUEST", "Dieses Projekt gibt es nicht.", "projectId");
+  if (input.responsibleUserId) {
+    const [user] = await tx
+      .select({ status: users.status })
+      .from(users)
+      .where(eq(users.id, input.responsibleUserId));
+    if (user?.status !== "active")
+      throw new DomainError(
+        "BAD_REQUEST",
+        "Diese Person gibt es nicht oder ihr Konto ist gesperrt.",
+        "responsibleUserId",
+      );
+  }
+  if (projectLeadId && input.responsibleUserId !== projectLeadId)
+    throw new DomainError(
+      "BAD_REQUEST",
+      "Als Projektleitung legen Sie Maßnahmen an und bearbeiten sie, für die Sie selbst verantwortlich sind.",
+      "responsibleUserId",
+    );
+  await pinModel(tx, tenantId, inUse);
+}
+
+export async function createMeasure(
+  tx: TenantTx,
+  tenantId: string,
+  actor: Actor,
+  input: MeasureFields,
+  projectLeadId: string | null,
+) {
+  await checkReferences(tx, tenantId, input, projectLeadId);
+  const [row] = await tx
+    .insert(measures)
+    .values({ ...input, criterionKeys: [...new Set(input.criterionKeys)], tenantId })
+    .returning();
+  await writeAudit(tx, tenantId, actor, {
+    action: "measure.create",
+    entityType: "measure",
+    entityId: row!.id,
+    after: row,
+  });
+  return row!;
+}
+
+const AUDITED_FIELDS = [
+  "title",
+  "description",
+  "orgUnitId",
+  "responsibleUserId",
+  "plannedStart",
+  "plannedEnd",
+  "criterionKeys",
+  "projectId",
+  "evidenceText",
+  "evidenceUrl",
+] as const;
+
+/** Only what changed, so the history on the detail page reads as "vorher → nachher". */
+function changedFields(before: Measure, after: Measure, side: "before" | "after") {
+  const out: Record<string, unknown> = {};
+  for (const field of AUDITED_FIELDS) {
+    if (JSON.stringify(before[field]) !== JSON.stringify(after[field]))
+      out[field] = (side === "before" ? before : after)[field];
+  }
+  return out;
+}
+
+export async function updateMeasure(
+  tx: TenantTx,
+  tenantId: string,
+  actor: Actor,
+  before: Measure,
+  input: MeasureFields,
+  projectLeadId: string | null,
+) {
+  await checkReferences(tx, tenantId, input, projectLeadId);
+  if (
+    before.status === "completed" &&
+    !input.evidenceText &&
+    !input.evidenceUrl &&
+    (await countEvidenceFiles(tx, before.id)) === 0
+  )
+    throw new DomainError(
+      "BAD_REQUEST",
+      "Eine abgeschlossene Maßnahme braucht einen Nachweis (Beschreibung, Link oder Datei).",
+      "evidenceText",
+    );
+  const [after] = await tx
+    .update(measures)
+    .set({ ...input, criterionKeys: [...new Set(input.criterionKeys)] })
+    .where(and(eq(measures.tenantId, tenantId), eq(measures.id, before.id)))
+    .returning();
+  await writeAudit(tx, tenantId, actor, {
+    action: "measure.update",
+    entityType: "measure",
+    entityId: before.id,
+    before: changedFields(before, after!, "before"),
+    after: changedFields(before, after!, "after"),
+  });
+  return after!;
+}
+
+/**
+ * One status for several measures, all or nothing: a completion needs evidence for every measure (its own, or the text
+ * or link given here, which fills gaps and never overwrites). Returns how many changed.
+ */
+export async function bulkChangeMeasureStatus(
+  tx: TenantTx,
+  tenantId: string,
+  actor: Actor,
+  rows: Measure[],
+  change: {
+    status: MeasureStatus;
+    completedOn: string | null;
+    evidenceText: string | null;
+    evidenceUrl: string | null;
+  },
+) {
+  if (change.status === "completed") {
+    const withFiles = await measuresWithEvidenceFiles(
+      tx,
+      rows.map((r) => r.id),
+    );
+    const missing = rows.filter((r) => !r.evidenceText && !r.evidenceUrl && !withFiles.has(r.id));
+    if (missing.length > 0 && !change.evidenceText && !change.evidenceUrl)
+      throw new DomainError(
+        "BAD_REQUEST",
+        `Ohne Nachweis: ${missing.map((r) => `„${r.title}“`).join(", ")}. Bitte einen Nachweis für diese Maßnahmen angeben.`,
+        "evidenceText",
+      );
+  }
+  let changed = 0;
+  for (const row of rows) {
+    if (row.status === change.status && change.status !== "completed") continue;
+    const ownEvidence = row.evidenceText || row.evidenceUrl;
+    await changeMeasureStatus(tx, tenantId, actor, row, {
+      status: change.status,
+      completedOn: change.completedOn,
+      evidenceText: ownEvidence ? null : change.evidenceText,
+      evidenceUrl: ownEvidence ? null : change.evidenceUrl,
+    });
+    changed++;
+  }
+  return { changed, unchanged: rows.length - changed };
 }

@@ -4,7 +4,6 @@ import { queries } from "@spatz/db";
 import { berlinToday, strategyInput } from "@spatz/domain";
 import { z } from "zod";
 import { notFound } from "../field-error.ts";
-import { modelInUse } from "../maturity-scope.ts";
 import { router, tenantProcedure } from "../trpc.ts";
 
 const NOT_FOUND = "Diese Strategie gibt es nicht.";
@@ -45,7 +44,7 @@ export const strategiesRouter = router({
   }),
 
   save: tenantProcedure.input(strategyInput).mutation(async ({ ctx, input }) => {
-    const { model } = await modelInUse(ctx.tx);
+    const { model } = await queries.requireModelInUse(ctx.tx);
     return queries.saveStrategy(
       ctx.tx,
       ctx.session.tenant.id,
@@ -56,7 +55,7 @@ export const strategiesRouter = router({
   }),
 
   approve: tenantProcedure.input(z.object({ id: z.uuid() })).mutation(async ({ ctx, input }) => {
-    const { summary } = await modelInUse(ctx.tx);
+    const { summary } = await queries.requireModelInUse(ctx.tx);
     return queries.approveStrategy(
       ctx.tx,
       ctx.session.tenant.id,

@@ -1,27 +1,23 @@
 // Which model version a Kommune uses and which measures belong to a scope (whole administration or one org unit and
-// everything below it). Shared by the maturity, measures and strategies routers.
-import { queries, schema, type TenantTx } from "@spatz/db";
+// everything below it). Shared by the maturity, measures and strategies procedures.
 import type { MaturityModel } from "@spatz/maturity";
-import { TRPCError } from "@trpc/server";
+import { DomainError } from "../domain-error.ts";
+import { maturitySettings } from "../schema/measures.ts";
+import type { TenantTx } from "../tenant-tx.ts";
+import { type ModelInUse, modelInUse } from "./benchmark-snapshots.ts";
+import { listOrgUnits, subtreeIds } from "./org-units.ts";
 
-export type ModelInUse = queries.ModelInUse;
-
-/** The Kommune's model version: the one pinned in maturity_settings, else the currently published one. */
-export async function modelInUse(tx: TenantTx): Promise<ModelInUse> {
-  const inUse = await queries.modelInUse(tx);
-  if (!inUse) {
-    throw new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: "no published maturity model" });
-  }
+/** The Kommune's model version; a platform without a published model is a setup error, not a user's. */
+export async function requireModelInUse(tx: TenantTx): Promise<ModelInUse> {
+  const inUse = await modelInUse(tx);
+  if (!inUse) throw new Error("no published maturity model");
   return inUse;
 }
 
 /** Pins the model version before the first link is written, so a later publication cannot change what keys mean. */
 export async function pinModel(tx: TenantTx, tenantId: string, inUse: ModelInUse): Promise<void> {
   if (inUse.pinned) return;
-  await tx
-    .insert(schema.maturitySettings)
-    .values({ tenantId, modelId: inUse.summary.id })
-    .onConflictDoNothing();
+  await tx.insert(maturitySettings).values({ tenantId, modelId: inUse.summary.id }).onConflictDoNothing();
 }
 
 export function criterionIndex(model: MaturityModel) {
@@ -37,15 +33,14 @@ export function dimensionCriterionKeys(model: MaturityModel, dimensionKey: strin
   return dimension ? dimension.levels.flatMap((l) => l.criteria.map((c) => c.key)) : [];
 }
 
-/** The org unit and its subtree, or null for the whole administration. Unknown unit → NOT_FOUND. */
+/** The org unit and its subtree, or undefined for the whole administration. Unknown unit → NOT_FOUND. */
 export async function scopeUnits(
   tx: TenantTx,
   orgUnitId: string | null | undefined,
 ): Promise<string[] | undefined> {
   if (!orgUnitId) return undefined;
-  const units = await queries.listOrgUnits(tx);
-  if (!units.some((u) => u.id === orgUnitId)) {
-    throw new TRPCError({ code: "NOT_FOUND", message: "Diese Organisationseinheit gibt es nicht." });
-  }
-  return queries.subtreeIds(units, orgUnitId);
+  const units = await listOrgUnits(tx);
+  if (!units.some((u) => u.id === orgUnitId))
+    throw new DomainError("NOT_FOUND", "Diese Organisationseinheit gibt es nicht.");
+  return subtreeIds(units, orgUnitId);
 }
