@@ -1,4 +1,4 @@
-// File downloads as plain GET routes (a browser saves them directly). Each download runs the tRPC procedure that
+// File downloads as plain routes (a browser saves them directly; audited ones are same-origin POSTs). Each download runs the tRPC procedure that
 // produces the file through a server-side caller, so the session check, the tenant transaction, the authorization
 // matrix and the input validation are exactly those of the procedure.
 import { tenantExportArchive, tenantExportFileName } from "@spatz/db";
@@ -54,6 +54,49 @@ function plainText(resHeaders: Headers, status: number, text: string): Response 
   return new Response(text, { status, headers });
 }
 
+type Caller = ReturnType<typeof createCaller>;
+
+/** A file answer: the headers every download sends, plus the session's Set-Cookie. */
+function fileResponse(
+  resHeaders: Headers,
+  body: ConstructorParameters<typeof Response>[0],
+  type: string,
+  fileName: string,
+  extra: Record<string, string> = {},
+) {
+  const headers = new Headers(resHeaders);
+  headers.set("Content-Type", type);
+  headers.set("Content-Disposition", attachment(fileName));
+  headers.set("X-Content-Type-Options", "nosniff");
+  headers.set("Cache-Control", "no-store");
+  for (const [name, value] of Object.entries(extra)) headers.set(name, value);
+  return new Response(body, { status: 200, headers });
+}
+
+/**
+ * One download route: `produce` runs procedures through a caller with this request's session; a refusal of a procedure
+ * becomes its German message as plain text with the matching status (`refusal` may reword it).
+ */
+function downloadRoute(
+  createContext: ReturnType<typeof createContextFactory>,
+  clientIp: (c: HonoContext<Env>) => string,
+  produce: (caller: Caller, c: HonoContext<Env>, resHeaders: Headers) => Promise<Response>,
+  refusal: (error: TRPCError) => { status: number; text: string } | null = () => null,
+) {
+  return async (c: HonoContext<Env>) => {
+    const resHeaders = new Headers();
+    try {
+      return await produce(callerFor(createContext, clientIp, c, resHeaders), c, resHeaders);
+    } catch (error) {
+      if (error instanceof TRPCError && STATUS[error.code]) {
+        const answer = refusal(error) ?? { status: STATUS[error.code]!, text: error.message };
+        return plainText(resHeaders, answer.status, answer.text);
+      }
+      throw error;
+    }
+  };
+}
+
 /**
  * POST /dateien/portfolio (form fields format=csv|xlsx|tsv, filter=<JSON>, sort, dir): the filtered portfolio, as the
  * list shows it. A POST because the export is audited: a GET could be triggered by a cross-site link or image, while a
@@ -63,42 +106,37 @@ export function portfolioDownload(
   createContext: ReturnType<typeof createContextFactory>,
   clientIp: (c: HonoContext<Env>) => string,
 ) {
-  return async (c: HonoContext<Env>) => {
-    const resHeaders = new Headers();
-    const caller = callerFor(createContext, clientIp, c, resHeaders);
-    const plain = (status: number, text: string) => plainText(resHeaders, status, text);
-    const form = await c.req.parseBody().catch(() => null);
-    const field = (name: string) => (typeof form?.[name] === "string" ? (form[name] as string) : undefined);
-    let filter: unknown = {};
-    try {
-      const raw = field("filter");
-      if (raw) filter = JSON.parse(raw);
-    } catch {
-      return plain(400, "Der Filter des Exports ist ungültig.");
-    }
-    try {
+  return downloadRoute(
+    createContext,
+    clientIp,
+    async (caller, c, resHeaders) => {
+      const form = await c.req.parseBody().catch(() => null);
+      const field = (name: string) => (typeof form?.[name] === "string" ? (form[name] as string) : undefined);
+      let filter: unknown = {};
+      try {
+        const raw = field("filter");
+        if (raw) filter = JSON.parse(raw);
+      } catch {
+        return plainText(resHeaders, 400, "Der Filter des Exports ist ungültig.");
+      }
       const file = await caller.portfolio.export({
         format: field("format") as "csv",
         filter: filter as Record<string, never>,
         ...(field("sort") ? { sort: field("sort") as "start" } : {}),
         ...(field("dir") ? { dir: field("dir") as "asc" } : {}),
       });
-      const headers = new Headers(resHeaders);
-      headers.set("Content-Type", file.mediaType);
-      headers.set("Content-Disposition", attachment(file.fileName));
-      headers.set("Cache-Control", "no-store");
-      return new Response(Buffer.from(file.contentBase64, "base64"), { status: 200, headers });
-    } catch (error) {
-      if (error instanceof TRPCError && STATUS[error.code]) {
-        const message =
-          error.code === "BAD_REQUEST" && error.cause && "issues" in error.cause
-            ? "Die Angaben für den Export sind ungültig (Format: csv oder xlsx)."
-            : error.message;
-        return plain(STATUS[error.code]!, message);
-      }
-      throw error;
-    }
-  };
+      return fileResponse(
+        resHeaders,
+        Buffer.from(file.contentBase64, "base64"),
+        file.mediaType,
+        file.fileName,
+      );
+    },
+    (error) =>
+      error.code === "BAD_REQUEST" && error.cause && "issues" in error.cause
+        ? { status: 400, text: "Die Angaben für den Export sind ungültig (Format: csv oder xlsx)." }
+        : null,
+  );
 }
 
 /**
@@ -116,33 +154,22 @@ export function evidenceDownload(
   createContext: ReturnType<typeof createContextFactory>,
   clientIp: (c: HonoContext<Env>) => string,
 ) {
-  return async (c: HonoContext<Env>) => {
-    const resHeaders = new Headers();
-    const caller = callerFor(createContext, clientIp, c, resHeaders);
-    try {
+  return downloadRoute(
+    createContext,
+    clientIp,
+    async (caller, c, resHeaders) => {
       const file = await caller.measures.evidenceFile({ id: c.req.param("id") ?? "" });
       const bytes = Buffer.from(file.contentBase64, "base64");
-      const headers = new Headers(resHeaders);
-      headers.set("Content-Type", file.mediaType);
-      headers.set("Content-Length", String(bytes.length));
-      headers.set("Content-Disposition", attachment(file.fileName));
-      headers.set("X-Content-Type-Options", "nosniff");
-      headers.set("Content-Security-Policy", FILE_CSP);
-      headers.set("Cache-Control", "private, no-store");
-      return new Response(bytes, { status: 200, headers });
-    } catch (error) {
-      if (error instanceof TRPCError && STATUS[error.code]) {
-        // A malformed id is no file either: the same answer as an unknown one.
-        const invalidId = error.code === "BAD_REQUEST";
-        return plainText(
-          resHeaders,
-          invalidId ? 404 : STATUS[error.code]!,
-          invalidId ? "Diese Nachweisdatei gibt es nicht." : error.message,
-        );
-      }
-      throw error;
-    }
-  };
+      return fileResponse(resHeaders, bytes, file.mediaType, file.fileName, {
+        "Content-Length": String(bytes.length),
+        "Content-Security-Policy": FILE_CSP,
+        "Cache-Control": "private, no-store",
+      });
+    },
+    // A malformed id is no file either: the same answer as an unknown one.
+    (error) =>
+      error.code === "BAD_REQUEST" ? { status: 404, text: "Diese Nachweisdatei gibt es nicht." } : null,
+  );
 }
 
 /**
@@ -155,31 +182,18 @@ export function tenantExportDownload(
   createContext: ReturnType<typeof createContextFactory>,
   clientIp: (c: HonoContext<Env>) => string,
 ) {
-  return async (c: HonoContext<Env>) => {
-    const resHeaders = new Headers();
-    const caller = callerFor(createContext, clientIp, c, resHeaders);
-    try {
-      const data = await caller.tenantExport.prepare();
-      const archive = tenantExportArchive(data, async (id) => {
-        try {
-          const file = await caller.measures.evidenceFile({ id });
-          return Buffer.from(file.contentBase64, "base64");
-        } catch (error) {
-          // Removed since the export was read: the manifest lists it as missing.
-          if (error instanceof TRPCError && error.code === "NOT_FOUND") return null;
-          throw error;
-        }
-      });
-      const headers = new Headers(resHeaders);
-      headers.set("Content-Type", "application/zip");
-      headers.set("Content-Disposition", attachment(tenantExportFileName(data)));
-      headers.set("Cache-Control", "no-store");
-      headers.set("X-Content-Type-Options", "nosniff");
-      return new Response(archive, { status: 200, headers });
-    } catch (error) {
-      if (error instanceof TRPCError && STATUS[error.code])
-        return plainText(resHeaders, STATUS[error.code]!, error.message);
-      throw error;
-    }
-  };
+  return downloadRoute(createContext, clientIp, async (caller, _c, resHeaders) => {
+    const data = await caller.tenantExport.prepare();
+    const archive = tenantExportArchive(data, async (id) => {
+      try {
+        const file = await caller.measures.evidenceFile({ id });
+        return Buffer.from(file.contentBase64, "base64");
+      } catch (error) {
+        // Removed since the export was read: the manifest lists it as missing.
+        if (error instanceof TRPCError && error.code === "NOT_FOUND") return null;
+        throw error;
+      }
+    });
+    return fileResponse(resHeaders, archive, "application/zip", tenantExportFileName(data));
+  });
 }
