@@ -9,6 +9,7 @@ import {
   type KommuneKind,
   type RolloutStatus,
 } from "@spatz/rollout";
+import { berlinToday } from "@spatz/domain";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Actor } from "../src/audit.ts";
@@ -21,6 +22,12 @@ import {
   listServices,
   updateServiceInfo,
 } from "../src/queries/rollout-catalogue.ts";
+import {
+  type DriftEntry,
+  refreshRolloutAll,
+  refreshRolloutKreis,
+  rolloutAggStatus,
+} from "../src/queries/rollout-aggregates.ts";
 import {
   bottlenecks,
   drilldown,
@@ -63,6 +70,12 @@ beforeAll(async () => {
   harz = { id: bySlug.get("landkreis-harz")!.id, kind: "landkreis" };
 }, 120_000);
 afterAll(() => client.close());
+
+function refreshAggregates() {
+  return withTenant(client.db, STATE_TENANT_ID, (tx) =>
+    refreshRolloutAll(tx, STATE_TENANT_ID, berlinToday(), { checkDrift: false }),
+  );
+}
 
 /** A state transaction with one snapshot: other test files create tenants concurrently. */
 function stateSnapshot<T>(fn: (tx: TenantTx) => Promise<T>): Promise<T> {
@@ -117,6 +130,8 @@ describe("SQL aggregates = computeCoverage on the same data", () => {
         .values({ tenantId: harz.id, serviceId: stray, status: "online", onlineSince: "2024-01-01" })
         .onConflictDoNothing(),
     );
+    // The dashboards read the aggregates; the rollout jobs keep them current (rollout-aggregates.test.ts).
+    await refreshAggregates();
 
     const { sqlServices, sqlKommunen, reference } = await stateSnapshot(async (tx) => {
       const services = await tx
@@ -605,5 +620,149 @@ describe("catalogue re-import", () => {
       tx.select().from(ozgServices).where(eq(ozgServices.id, "10005")),
     );
     expect(back[0]!.inCatalogue).toBe(true);
+  });
+});
+
+describe("aggregates maintained per Kreis (what the rollout jobs run)", () => {
+  /** A small deterministic PRNG, so that a failing sequence can be replayed from its seed. */
+  function random(seed: number) {
+    let a = seed >>> 0;
+    return () => {
+      a = (a + 0x6d2b79f5) >>> 0;
+      let t = a;
+      t = Math.imul(t ^ (t >>> 15), t | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+  }
+  const pick = <T>(rnd: () => number, list: readonly T[]) => list[Math.floor(rnd() * list.length)]!;
+  const day = (rnd: () => number) =>
+    `${2021 + Math.floor(rnd() * 9)}-${String(1 + Math.floor(rnd() * 12)).padStart(2, "0")}-${String(1 + Math.floor(rnd() * 28)).padStart(2, "0")}`;
+
+  type Kommune = { id: string; kreisAgs: string };
+  let kommunen: Kommune[] = [];
+  let serviceIds: string[] = [];
+  const tested = new Set<string>();
+  const today = berlinToday();
+
+  const inState = <T>(fn: (tx: TenantTx) => Promise<T>) => withTenant(client.db, STATE_TENANT_ID, fn);
+  /** Drift in the tested Kreise only: other test files add Kommunen (without Kreis) while this one runs. */
+  const driftIn = (drift: DriftEntry[], kreise: ReadonlySet<string>) =>
+    drift.filter((d) => d.key.split(" / ").some((part) => kreise.has(part)));
+
+  beforeAll(async () => {
+    const rows = await inState((tx) =>
+      tx.execute<{ id: string; kreisAgs: string }>(sql`
+        select id, kreis_ags as "kreisAgs" from tenants
+        where kind in ('einheitsgemeinde', 'verbandsgemeinde', 'landkreis') and kreis_ags in (
+          select kreis_ags from tenants where kreis_ags is not null and id <> ${harz.id}
+          group by kreis_ags having count(*) >= 4 order by kreis_ags limit 2)`),
+    );
+    kommunen = [...rows];
+    for (const k of kommunen) tested.add(k.kreisAgs);
+    serviceIds = (
+      await inState((tx) =>
+        tx.execute<{ id: string }>(
+          sql`select id from ozg_services where in_catalogue and municipal_execution order by id limit 60`,
+        ),
+      )
+    ).map((r) => r.id);
+    // The catalogue tests above changed every Kreis: start from a full recompute.
+    await inState((tx) => refreshRolloutAll(tx, STATE_TENANT_ID, today, { checkDrift: false }));
+  });
+
+  /** One random change to a Kommune's records, as any write path could leave them; returns the Kreis it touches. */
+  async function randomChange(rnd: () => number): Promise<string> {
+    const k = pick(rnd, kommunen);
+    const serviceId = pick(rnd, serviceIds);
+    const status = pick(rnd, ["not_started", "planning", "implementing", "online", "not_responsible"] as const);
+    await withTenant(client.db, k.id, async (tx) => {
+      // Records are never deleted (no grant); "back to nicht begonnen" is the nearest thing.
+      const values = {
+        status,
+        planningSince: status === "not_started" ? null : day(rnd),
+        implementingSince: status === "implementing" || status === "online" ? day(rnd) : null,
+        onlineSince: status === "online" ? day(rnd) : null,
+        notResponsibleSince: status === "not_responsible" ? day(rnd) : null,
+        plannedOnline: rnd() < 0.7 ? day(rnd) : null,
+      };
+      await tx
+        .insert(rolloutRecords)
+        .values({ tenantId: k.id, serviceId, ...values })
+        .onConflictDoUpdate({ target: [rolloutRecords.tenantId, rolloutRecords.serviceId], set: values });
+    });
+    return k.kreisAgs;
+  }
+
+  it("incremental refreshes of the changed Kreise equal a full recompute after random change sequences", async () => {
+    expect(kommunen.length).toBeGreaterThanOrEqual(8);
+    for (const seed of [1, 2, 3, 4, 5]) {
+      const rnd = random(seed);
+      const touched = new Set<string>();
+      for (let i = 0; i < 25; i++) touched.add(await randomChange(rnd));
+      for (const kreis of touched) await inState((tx) => refreshRolloutKreis(tx, STATE_TENANT_ID, kreis, today));
+      const { drift } = await inState((tx) => refreshRolloutAll(tx, STATE_TENANT_ID, today));
+      expect(driftIn(drift, tested), `seed ${seed}`).toEqual([]);
+    }
+  });
+
+  it("a change no job took in shows up as drift, and the nightly recompute repairs it", async () => {
+    const k = kommunen[0]!;
+    const kreis = k.kreisAgs;
+    // A change that alters a count: flip the status of a service the Kommune is responsible for.
+    const [service] = await inState((tx) =>
+      tx.execute<{ id: string }>(sql`
+        select s.id from ozg_services s join tenants t on t.id = ${k.id} and t.kind = any(s.responsible_kinds)
+        where s.in_catalogue and s.municipal_execution order by s.id limit 1`),
+    );
+    await withTenant(client.db, k.id, (tx) =>
+      tx
+        .insert(rolloutRecords)
+        .values({ tenantId: k.id, serviceId: service!.id, status: "online", onlineSince: "2025-03-01" })
+        .onConflictDoUpdate({
+          target: [rolloutRecords.tenantId, rolloutRecords.serviceId],
+          set: { status: sql`case when ${rolloutRecords.status} = 'online' then 'planning' else 'online' end` },
+        }),
+    );
+    const first = await inState((tx) => refreshRolloutAll(tx, STATE_TENANT_ID, today));
+    const missed = driftIn(first.drift, new Set([kreis]));
+    expect(missed.map((d) => d.table)).toEqual(
+      expect.arrayContaining(["rollout_agg_cells", "rollout_agg_kommunen"]),
+    );
+    expect(missed.some((d) => d.key === `${kreis} / ${k.id}`)).toBe(true);
+    const status = await inState((tx) => rolloutAggStatus(tx));
+    expect(status!.driftRows).toBe(first.driftRows);
+    expect(status!.drift.length).toBeGreaterThan(0);
+    const second = await inState((tx) => refreshRolloutAll(tx, STATE_TENANT_ID, today));
+    expect(driftIn(second.drift, new Set([kreis]))).toEqual([]);
+  });
+
+  it("a rerun of the same Kreis refresh changes nothing", async () => {
+    const kreis = kommunen[0]!.kreisAgs;
+    const rowsOf = () =>
+      inState((tx) =>
+        tx.execute(sql`
+          select service_id, pairs, planning, implementing, online, not_responsible, overdue, population_online
+          from rollout_agg_cells where kreis_ags = ${kreis} order by service_id`),
+      );
+    await inState((tx) => refreshRolloutKreis(tx, STATE_TENANT_ID, kreis, today));
+    const once = await rowsOf();
+    await inState((tx) => refreshRolloutKreis(tx, STATE_TENANT_ID, kreis, today));
+    expect(await rowsOf()).toEqual(once);
+    expect(once.length).toBeGreaterThan(0);
+  });
+
+  it("the aggregates are the state's own: a Kommune reads none of them", async () => {
+    const k = kommunen[0]!;
+    const seen = await withTenant(client.db, k.id, (tx) =>
+      tx.execute<{ n: number }>(sql`
+        select (select count(*) from rollout_agg_cells) + (select count(*) from rollout_agg_kommunen)
+             + (select count(*) from rollout_agg_golives) + (select count(*) from rollout_agg_services)
+             + (select count(*) from rollout_agg_kreise) + (select count(*) from rollout_agg_state) as n`),
+    );
+    expect(Number(seen[0]!.n)).toBe(0);
+    await expect(
+      withTenant(client.db, k.id, (tx) => refreshRolloutKreis(tx, k.id, k.kreisAgs, today)),
+    ).rejects.toThrow();
   });
 });

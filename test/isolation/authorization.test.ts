@@ -2,6 +2,7 @@
 // calls succeed and forbidden ones are refused; anonymous callers get UNAUTHORIZED outside the public procedures.
 import { randomUUID } from "node:crypto";
 import { affectsMaturity } from "@spatz/benchmark";
+import { rolloutTrigger } from "@spatz/rollout";
 import { DEFAULT_MODEL_ID, withTenant } from "@spatz/db";
 import {
   accessOf,
@@ -63,37 +64,68 @@ beforeAll(async () => {
 });
 
 /**
- * Which procedures write a Kommune's measures or its model version: a counting trigger (test-only, removed afterwards)
- * on both tables, read around every allowed call. Each such procedure must be declared maturity-affecting
- * (@spatz/benchmark triggers.ts), or its changes would reach the benchmark only with the nightly refresh.
+ * Which procedures write what a job derives from: a counting trigger (test-only, removed afterwards) per kind of write,
+ * read around every allowed call. A procedure that writes a Kommune's measures or model version must be declared
+ * maturity-affecting (@spatz/benchmark triggers.ts); one that writes rollout records, a service's responsibility or a
+ * Kommune's registry data must be declared rollout-affecting (@spatz/rollout triggers.ts) — or its changes would reach
+ * the benchmark or the Land's rollout figures only with the nightly refresh.
  */
 let owner: postgres.Sql;
-const maturityWriters = new Set<string>();
-const MATURITY_TABLES = ["measures", "maturity_settings"];
-async function maturityWrites(): Promise<number> {
-  const [row] = await owner<{ n: string }[]>`
-    select case when is_called then last_value else 0 end as n from test_maturity_writes`;
-  return Number(row!.n);
+const WRITE_COUNTERS = {
+  maturity: [
+    "after insert or update or delete on measures",
+    "after insert or update or delete on maturity_settings",
+  ],
+  rollout: [
+    "after insert or update or delete on rollout_records",
+    "after insert or delete on ozg_services",
+    `after update on ozg_services for each row when (old.responsible_kinds is distinct from new.responsible_kinds
+       or old.municipal_execution is distinct from new.municipal_execution or old.in_catalogue is distinct from new.in_catalogue)`,
+    "after insert or delete on tenants",
+    `after update on tenants for each row when (old.kind is distinct from new.kind
+       or old.kreis_ags is distinct from new.kreis_ags or old.population is distinct from new.population)`,
+  ],
+} as const;
+type Counter = keyof typeof WRITE_COUNTERS;
+const writers: Record<Counter, Set<string>> = { maturity: new Set(), rollout: new Set() };
+const counterTriggers = (counter: Counter) =>
+  WRITE_COUNTERS[counter].map((event, i) => {
+    const table = /on (\w+)/.exec(event)![1]!;
+    return { name: `test_count_${counter}_${i}`, table, event };
+  });
+async function writes(): Promise<Record<Counter, number>> {
+  const [row] = await owner<{ maturity: string; rollout: string }[]>`
+    select (select case when is_called then last_value else 0 end from test_maturity_writes) as maturity,
+           (select case when is_called then last_value else 0 end from test_rollout_writes) as rollout`;
+  return { maturity: Number(row!.maturity), rollout: Number(row!.rollout) };
 }
 
 beforeAll(async () => {
   owner = postgres(inject("ownerUrl"), { max: 1, onnotice: () => {} });
-  await owner.unsafe(`
-    create sequence if not exists test_maturity_writes;
-    grant usage on sequence test_maturity_writes to spatz_app;
-    create or replace function test_count_maturity_write() returns trigger language plpgsql as $$
-      begin perform nextval('test_maturity_writes'); return null; end $$;
-    ${MATURITY_TABLES.map(
-      (table) => `drop trigger if exists test_count_writes on ${table};
-      create trigger test_count_writes after insert or update or delete on ${table}
-        for each row execute function test_count_maturity_write();`,
-    ).join("\n")}`);
+  for (const counter of Object.keys(WRITE_COUNTERS) as Counter[]) {
+    await owner.unsafe(`
+      create sequence if not exists test_${counter}_writes;
+      grant usage on sequence test_${counter}_writes to spatz_app;
+      create or replace function test_count_${counter}_write() returns trigger language plpgsql as $$
+        begin perform nextval('test_${counter}_writes'); return null; end $$;
+      ${counterTriggers(counter)
+        .map(
+          ({ name, table, event }) => `drop trigger if exists ${name} on ${table};
+        create trigger ${name} ${event.includes("for each row") ? event : `${event} for each row`}
+          execute function test_count_${counter}_write();`,
+        )
+        .join("\n")}`);
+  }
 });
 afterAll(async () => {
-  await owner.unsafe(`
-    ${MATURITY_TABLES.map((table) => `drop trigger if exists test_count_writes on ${table};`).join("\n")}
-    drop function if exists test_count_maturity_write();
-    drop sequence if exists test_maturity_writes;`);
+  for (const counter of Object.keys(WRITE_COUNTERS) as Counter[]) {
+    await owner.unsafe(`
+      ${counterTriggers(counter)
+        .map(({ name, table }) => `drop trigger if exists ${name} on ${table};`)
+        .join("\n")}
+      drop function if exists test_count_${counter}_write();
+      drop sequence if exists test_${counter}_writes;`);
+  }
   await owner.end();
 });
 
@@ -412,11 +444,13 @@ describe("authorization matrix", () => {
           if (accessOf(path) !== "public")
             env.session = new ApiSession(t, await sessionCookie(t.client.db, env.tenant.id, user.id));
           const input = await INPUTS[path](env);
-          const writesBefore = await maturityWrites();
+          const writesBefore = await writes();
           const result = await env.session.call(path, input);
           if (allowed) {
             expect(result, JSON.stringify(result)).toMatchObject({ ok: true });
-            if ((await maturityWrites()) > writesBefore) maturityWriters.add(path);
+            const writesAfter = await writes();
+            for (const counter of Object.keys(writers) as Counter[])
+              if (writesAfter[counter] > writesBefore[counter]) writers[counter].add(path);
           } else expect(result).toMatchObject({ ok: false, code: "FORBIDDEN" });
         });
       }
@@ -449,9 +483,13 @@ describe("authorization matrix", () => {
   }
 });
 
-describe("declared maturity triggers", () => {
+describe("declared job triggers", () => {
   it("every procedure that wrote measures or the model version above is declared maturity-affecting", () => {
-    expect([...maturityWriters]).toEqual(expect.arrayContaining(["measures.create", "measures.setStatus"]));
-    expect([...maturityWriters].filter((path) => !affectsMaturity(path)).sort()).toEqual([]);
+    expect([...writers.maturity]).toEqual(expect.arrayContaining(["measures.create", "measures.setStatus"]));
+    expect([...writers.maturity].filter((path) => !affectsMaturity(path)).sort()).toEqual([]);
+  });
+  it("every procedure that wrote what the rollout aggregates count is declared rollout-affecting", () => {
+    expect([...writers.rollout]).toEqual(expect.arrayContaining(["rollout.updateRecord"]));
+    expect([...writers.rollout].filter((path) => rolloutTrigger(path) === null).sort()).toEqual([]);
   });
 });

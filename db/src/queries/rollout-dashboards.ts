@@ -168,8 +168,12 @@ function group(id: string, name: string, rows: ServiceCoverageRow[]): GroupCover
   };
 }
 
-/** Every coverage figure of the dashboards from one scan of the records. */
-export async function coverage(tx: TenantTx): Promise<Coverage> {
+/**
+ * Every coverage figure from one scan of the records: the reference the aggregates are checked against (tests, the
+ * nightly drift check compares the underlying counts). The dashboards read `coverage()`, which sums the job-maintained
+ * aggregates instead.
+ */
+export async function coverageFromRecords(tx: TenantTx): Promise<Coverage> {
   const [counts, services, kommunen, themenfelder, lagen] = [
     await recordCounts(tx),
     await tx.execute<{
@@ -236,15 +240,6 @@ export async function coverage(tx: TenantTx): Promise<Coverage> {
       populationOnline: recorded?.pop.online ?? 0,
     };
   });
-  const rollup = (list: { id: string; name: string }[], key: "themenfeldId" | "lageId") =>
-    list.map((g) =>
-      group(
-        g.id,
-        g.name,
-        serviceRows.filter((r) => r[key] === g.id),
-      ),
-    );
-
   const kommuneRows: KommuneCoverageRow[] = kommunen.map((k) => {
     const byStatus = fromRecords(servicesPerKind.get(k.kind) ?? 0, counts.byKommune.get(k.id));
     const relevant = (servicesPerKind.get(k.kind) ?? 0) - byStatus.not_responsible;
@@ -259,6 +254,25 @@ export async function coverage(tx: TenantTx): Promise<Coverage> {
       byStatus,
     };
   });
+  return assemble(serviceRows, kommuneRows, themenfelder, lagen);
+}
+
+/** The roll-ups every view shows: Themenfelder, Lagen and the Land from the services, Kreise and kinds from the Kommunen. */
+function assemble(
+  serviceRows: ServiceCoverageRow[],
+  kommuneRows: KommuneCoverageRow[],
+  themenfelder: readonly { id: string; name: string }[],
+  lagen: readonly { id: string; name: string }[],
+): Coverage {
+  const rollup = (list: readonly { id: string; name: string }[], key: "themenfeldId" | "lageId") =>
+    list.map((g) =>
+      group(
+        g.id,
+        g.name,
+        serviceRows.filter((r) => r[key] === g.id),
+      ),
+    );
+
   const kreisMap = new Map<string, KreisCoverageRow>();
   const kindMap = new Map<KommuneKind, KindCoverageRow>();
   for (const k of kommuneRows) {
@@ -302,6 +316,113 @@ export async function coverage(tx: TenantTx): Promise<Coverage> {
   };
 }
 
+/** Every coverage figure of the dashboards, from the aggregates the rollout jobs maintain (rollout-aggregates.ts). */
+export async function coverage(tx: TenantTx): Promise<Coverage> {
+  const services = await tx.execute<{
+    id: string;
+    name: string;
+    themenfeldId: string;
+    lageId: string;
+    efaAvailable: boolean;
+    priority: string | null;
+    pairs: number;
+    planning: number;
+    implementing: number;
+    online: number;
+    notResponsible: number;
+    populationPairs: string;
+    populationOnline: string;
+    populationNotResponsible: string;
+  }>(sql`
+    select s.id, s.name, s.themenfeld_id as "themenfeldId", s.lage_id as "lageId", s.efa_available as "efaAvailable",
+           s.priority, coalesce(a.pairs, 0) as pairs, coalesce(a.planning, 0) as planning,
+           coalesce(a.implementing, 0) as implementing, coalesce(a.online, 0) as online,
+           coalesce(a.not_responsible, 0) as "notResponsible", coalesce(a.population_pairs, 0) as "populationPairs",
+           coalesce(a.population_online, 0) as "populationOnline",
+           coalesce(a.population_not_responsible, 0) as "populationNotResponsible"
+    from ozg_services s
+    left join rollout_agg_services a on a.service_id = s.id and a.tenant_id = (select app_current_tenant())
+    where s.in_catalogue and s.municipal_execution order by s.position, s.id`);
+  const kommunen = await tx.execute<{
+    kommuneId: string;
+    name: string;
+    kind: KommuneKind;
+    kreisAgs: string;
+    kreisName: string;
+    population: number;
+    pairs: number;
+    planning: number;
+    implementing: number;
+    online: number;
+    notResponsible: number;
+  }>(sql`
+    select t.id as "kommuneId", t.name, t.kind, coalesce(t.kreis_ags, '') as "kreisAgs",
+           coalesce(t.kreis_name, '') as "kreisName", coalesce(t.population, 0)::int as population,
+           coalesce(a.pairs, 0) as pairs, coalesce(a.planning, 0) as planning,
+           coalesce(a.implementing, 0) as implementing, coalesce(a.online, 0) as online,
+           coalesce(a.not_responsible, 0) as "notResponsible"
+    from tenants t
+    left join rollout_agg_kommunen a on a.kommune_id = t.id and a.tenant_id = (select app_current_tenant())
+    where t.kind <> 'state' order by t.name, t.id`);
+  const themenfelder = await tx.execute<{ id: string; name: string }>(
+    sql`select id, name from ozg_themenfelder order by position`,
+  );
+  const lagen = await tx.execute<{ id: string; name: string }>(
+    sql`select id, name from ozg_lagen order by position`,
+  );
+  const themenfeldName = new Map(themenfelder.map((t) => [t.id, t.name]));
+  const lageName = new Map(lagen.map((l) => [l.id, l.name]));
+  const serviceRows: ServiceCoverageRow[] = services.map((s) => {
+    const relevant = s.pairs - s.notResponsible;
+    return {
+      serviceId: s.id,
+      name: s.name,
+      themenfeldId: s.themenfeldId,
+      themenfeld: themenfeldName.get(s.themenfeldId) ?? s.themenfeldId,
+      lageId: s.lageId,
+      lage: lageName.get(s.lageId) ?? s.lageId,
+      efaAvailable: s.efaAvailable,
+      priority: s.priority,
+      ...ratio(relevant, s.online),
+      nationwide: relevant > 0 && s.online === relevant,
+      atLeastOne: s.online > 0,
+      byStatus: storedCounts(s),
+      populationRelevant: Number(s.populationPairs) - Number(s.populationNotResponsible),
+      populationOnline: Number(s.populationOnline),
+    };
+  });
+  const kommuneRows: KommuneCoverageRow[] = kommunen.map((k) => ({
+    kommuneId: k.kommuneId,
+    name: k.name,
+    kind: k.kind,
+    kreisAgs: k.kreisAgs,
+    kreisName: k.kreisName,
+    population: k.population,
+    ...ratio(k.pairs - k.notResponsible, k.online),
+    byStatus: storedCounts(k),
+  }));
+  return assemble(serviceRows, kommuneRows, themenfelder, lagen);
+}
+
+type StoredCounts = {
+  pairs: number;
+  planning: number;
+  implementing: number;
+  online: number;
+  notResponsible: number;
+};
+
+/** The status counts of an aggregate row ("nicht begonnen" = pairs − the others). */
+function storedCounts(r: StoredCounts): StatusCounts {
+  return fromRecords(r.pairs, {
+    ...emptyCounts(),
+    planning: r.planning,
+    implementing: r.implementing,
+    online: r.online,
+    not_responsible: r.notResponsible,
+  });
+}
+
 /** Coverage per service, rolled up per Themenfeld, per Lage and overall. */
 export async function serviceCoverage(tx: TenantTx) {
   const { services, themenfelder, lagen, overall } = await coverage(tx);
@@ -336,25 +457,12 @@ export async function mapPoints(tx: TenantTx) {
   return [...rows];
 }
 
-/** Go-lives per month: actual (online since) and planned (planned go-live), over the relevant pairs. */
+/** Go-lives per month: actual (online since) and planned (planned go-live), from the job-maintained aggregates. */
 export async function progressByMonth(tx: TenantTx) {
-  // One pass over the dated records; each gives at most one actual and one planned month.
   const rows = await tx.execute<{ month: string; actual: number; planned: number }>(sql`
-    with s as (select id, responsible_kinds from ozg_services where in_catalogue and municipal_execution),
-    k as (select id, kind from tenants where kind <> 'state'),
-    m as (
-      select case when r.status = 'online' then date_trunc('month', r.online_since) end as actual_month,
-             case when r.status <> 'not_responsible' then date_trunc('month', r.planned_online) end as planned_month
-      from rollout_records r
-      join k on k.id = r.tenant_id
-      join s on s.id = r.service_id
-      where (r.online_since is not null or r.planned_online is not null) and k.kind = any(s.responsible_kinds)
-    )
-    select to_char(month, 'YYYY-MM') as month, sum(actual)::int as actual, sum(planned)::int as planned from (
-      select actual_month as month, count(*) as actual, 0 as planned from m where actual_month is not null group by 1
-      union all
-      select planned_month, 0, count(*) from m where planned_month is not null group by 1
-    ) g group by g.month order by g.month`);
+    select to_char(month, 'YYYY-MM') as month, sum(actual)::int as actual, sum(planned)::int as planned
+    from rollout_agg_golives where tenant_id = (select app_current_tenant())
+    group by month order by month`);
   let cumulativeActual = 0;
   let cumulativePlanned = 0;
   return rows.map((r) => {

@@ -8,5 +8,6 @@ export * from "./org-units.ts";
 export * from "./portfolio.ts";
 export * from "./rls.ts";
 export * from "./rollout.ts";
+export * from "./rollout-aggregates.ts";
 export * from "./strategies.ts";
 export * from "./tenants.ts";

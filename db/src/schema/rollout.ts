@@ -198,6 +198,8 @@ export const rolloutRecords = pgTable(
     uniqueIndex("rollout_records_tenant_service_key").on(t.tenantId, t.serviceId),
     index("rollout_records_service_status_idx").on(t.serviceId, t.status),
     index("rollout_records_status_idx").on(t.status, t.implementingSince),
+    // "Are the aggregates behind?": is there a record changed after the last aggregate job (an index probe, no scan).
+    index("rollout_records_updated_idx").on(t.updatedAt),
     tenantPolicy("rollout_records"),
     // The state's programme: the state reads every Kommune's records by name, and only reads (no write policy).
     pgPolicy("rollout_records_visible_to_state", {

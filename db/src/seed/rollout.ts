@@ -23,6 +23,7 @@ import type { Database } from "../client.ts";
 import { STATE_TENANT_ID } from "../constants.ts";
 import { seedDataDir } from "../files.ts";
 import { importCatalogue } from "../queries/rollout-catalogue.ts";
+import { refreshRolloutAll } from "../queries/rollout-aggregates.ts";
 import { refreshLandStats } from "../queries/rollout-dashboards.ts";
 import { addComment, lockKommuneRecords } from "../queries/rollout-records.ts";
 import {
@@ -419,6 +420,8 @@ export async function seedDemoStateData(db: Database, actor: Actor) {
         );
     }
     await refreshLandStats(tx, STATE_TENANT_ID, null);
+    // The dashboards read the job-maintained aggregates: a fresh start shows them at once, not after the first job.
+    await refreshRolloutAll(tx, STATE_TENANT_ID, berlinToday(), { checkDrift: false });
   });
 }
 

@@ -6,12 +6,15 @@ export const QUEUE_LABELS: Record<QueueKey, string> = {
   maintenance: "Wartung",
   benchmarks: "Reifegrad-Stände der Kommunen",
   benchmarkAggregates: "Vergleichswerte",
+  rolloutAggregates: "Rollout-Kennzahlen des Landes",
 };
 
 export const JOB_LABELS: Record<JobName, string> = {
   "cleanup.sweep": "Aufräumen (stündlich)",
   "cleanup.tenant": "Abgelaufene Sitzungen und Einladungen einer Kommune löschen",
   "rollout.landStats": "Landesdurchschnitt des Rollouts berechnen",
+  "rollout.aggregateKommune": "Rollout-Kennzahlen eines Landkreises nach einer Änderung aktualisieren",
+  "rollout.aggregateAll": "Alle Rollout-Kennzahlen neu berechnen (nachts mit Abgleich)",
   "benchmark.snapshot": "Reifegrad-Stand einer Kommune festhalten",
   "benchmark.aggregate": "Vergleichswerte berechnen",
   "benchmark.refreshAll": "Nächtliche Aktualisierung aller Reifegrad-Stände",

@@ -17,6 +17,19 @@ export const JOBS = {
    */
   "rollout.landStats": { queue: "maintenance", payload: z.object({}).strict() },
   /**
+   * Recomputes the rollout aggregates of the Kreis of the Kommune whose records changed (state transaction), debounced
+   * per Kommune after its change commits.
+   */
+  "rollout.aggregateKommune": { queue: "rolloutAggregates", payload: z.object({ tenantId }).strict() },
+  /**
+   * Recomputes every rollout aggregate: nightly with the drift check against what the incremental jobs left, and
+   * (without it) after a catalogue or responsibility change.
+   */
+  "rollout.aggregateAll": {
+    queue: "rolloutAggregates",
+    payload: z.object({ checkDrift: z.boolean() }).strict(),
+  },
+  /**
    * Recomputes one Kommune's maturity snapshots in its own transaction (benchmark). Enqueued, debounced, after a
    * change to its measures commits, and once per Kommune by the nightly refresh.
    */

@@ -17,6 +17,11 @@ export const QUEUES = {
    * long lock because aggregating every month end of thousands of Kommunen takes a while.
    */
   benchmarkAggregates: { name: "benchmark-aggregates", concurrency: 1, lockDurationMs: 600_000, attempts: 5 },
+  /**
+   * The rollout aggregates: one writer at a time anyway (an advisory lock in the database serialises them across
+   * worker processes); a full recompute at national scale takes minutes.
+   */
+  rolloutAggregates: { name: "rollout-aggregates", concurrency: 1, lockDurationMs: 600_000, attempts: 5 },
 } as const satisfies Record<string, QueueConfig>;
 
 export type QueueKey = keyof typeof QUEUES;

@@ -29,6 +29,15 @@ export const SCHEDULERS: SchedulerDefinition[] = [
     pattern: "30 2 * * *",
     data: {},
   },
+  // The rollout aggregates' safety net: everything recomputed, and any row the incremental jobs left different is
+  // reported (rollout_agg_state, job monitor, log) and repaired. Also takes in the new day's overdue go-lives.
+  {
+    id: "rollout-aggregates-nightly",
+    queue: "rolloutAggregates",
+    job: "rollout.aggregateAll",
+    pattern: "15 2 * * *",
+    data: { checkDrift: true },
+  },
 ];
 
 export const SCHEDULER_TIMEZONE = "Europe/Berlin";

@@ -3,7 +3,8 @@
 // `ctx.afterCommit(fn)`; the declarative triggers below add theirs by procedure path. A failure is logged and never
 // fails the request: the nightly jobs are the safety net.
 import { affectsMaturity } from "@spatz/benchmark";
-import { snapshotJob } from "@spatz/jobs";
+import { rolloutAllJob, rolloutKommuneJob, snapshotJob } from "@spatz/jobs";
+import { rolloutTrigger } from "@spatz/rollout";
 import type { ServerDeps } from "./context.ts";
 
 export type AfterCommit = () => Promise<void>;
@@ -11,11 +12,18 @@ export type AfterCommit = () => Promise<void>;
 /** How long the request waits for its after-commit work (e.g. Redis unreachable) before it answers anyway. */
 const AFTER_COMMIT_TIMEOUT_MS = 2_000;
 
-/** The work every successful call of `path` triggers, e.g. the debounced maturity snapshot after a measure changed. */
+/**
+ * The work every successful call of `path` triggers: the debounced maturity snapshot after a measure changed, the
+ * rollout aggregates after a record or the catalogue changed.
+ */
 export function triggeredWork(deps: ServerDeps, path: string, tenantId: string): AfterCommit[] {
   const work: AfterCommit[] = [];
   const jobs = deps.jobs;
-  if (jobs && affectsMaturity(path)) work.push(() => jobs.enqueue(snapshotJob(tenantId)));
+  if (!jobs) return work;
+  if (affectsMaturity(path)) work.push(() => jobs.enqueue(snapshotJob(tenantId)));
+  const rollout = rolloutTrigger(path);
+  if (rollout === "kommune") work.push(() => jobs.enqueue(rolloutKommuneJob(tenantId)));
+  if (rollout === "all") work.push(() => jobs.enqueue(rolloutAllJob()));
   return work;
 }
 

@@ -1,7 +1,12 @@
-// The Land-wide rollout counts for the Kommunen ("Landesdurchschnitt"): a named cross-tenant aggregate job. It runs
-// in the state tenant's transaction (which reads every Kommune's records) and writes only counts, never names.
+// Rollout jobs, all in the state tenant's transaction (the only one that reads every Kommune's records): the Land-wide
+// anonymous counts for the Kommunen, and the state PMO's coverage aggregates (db queries rollout-aggregates.ts) —
+// the changed Kommune's Kreis after a change, everything nightly with the drift check.
 import { type Database, queries, STATE_TENANT_ID, type TenantTx, withTenant } from "@spatz/db";
+import { berlinToday } from "@spatz/domain";
 import { stateJob } from "../base-processor.ts";
+
+/** A national full recompute reads millions of records: far longer than a request may take. */
+export const ROLLOUT_FULL_STATEMENT_TIMEOUT_MS = 15 * 60_000;
 
 export async function refreshRolloutLandStats(db: Database) {
   return withTenant(db, STATE_TENANT_ID, (tx) => landStatsIn(tx));
@@ -19,4 +24,31 @@ async function landStatsIn(tx: TenantTx) {
 
 export const rolloutProcessors = {
   "rollout.landStats": stateJob("rollout.landStats", (tx) => landStatsIn(tx)),
+
+  // REPEATABLE READ: the Kreis's cells, Kommunen and go-lives are computed from one view of the records.
+  "rollout.aggregateKommune": stateJob(
+    "rollout.aggregateKommune",
+    async (tx, payload) => {
+      const kreisAgs = await queries.rolloutKreisOf(tx, payload.tenantId);
+      if (kreisAgs === null) return { kreisAgs: null };
+      await queries.refreshRolloutKreis(tx, STATE_TENANT_ID, kreisAgs, berlinToday());
+      return { kreisAgs };
+    },
+    { transaction: { isolation: "repeatable read" } },
+  ),
+
+  "rollout.aggregateAll": stateJob(
+    "rollout.aggregateAll",
+    async (tx, payload, ctx) => {
+      const { driftRows, drift } = await queries.refreshRolloutAll(tx, STATE_TENANT_ID, berlinToday(), payload);
+      // Drift means an incremental update was missed: repaired now, but a defect to look into.
+      if (driftRows > 0)
+        ctx.logger.warn(
+          { job: "rollout.aggregateAll", driftRows, sample: drift.slice(0, 5) },
+          "rollout aggregates drifted from the records; repaired",
+        );
+      return { driftRows };
+    },
+    { transaction: { isolation: "repeatable read", statementTimeoutMs: ROLLOUT_FULL_STATEMENT_TIMEOUT_MS } },
+  ),
 };
