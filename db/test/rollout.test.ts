@@ -1,6 +1,8 @@
 // The rollout module on a real database: demo seed, SQL aggregates checked against the pure computeCoverage
 // reference on the same data, catalogue re-import keeping the PMO's fields, and the sharing rules in SQL (the state
 // reads every record by name and cannot write any; comments reach only the Kommune they are about).
+
+import { berlinToday } from "@spatz/domain";
 import {
   type CoverageKommune,
   type CoverageRecord,
@@ -9,7 +11,6 @@ import {
   type KommuneKind,
   type RolloutStatus,
 } from "@spatz/rollout";
-import { berlinToday } from "@spatz/domain";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Actor } from "../src/audit.ts";
@@ -17,17 +18,17 @@ import { createDb, type DbClient } from "../src/client.ts";
 import { STATE_TENANT_ID } from "../src/constants.ts";
 import { DomainError } from "../src/domain-error.ts";
 import {
-  correctResponsibility,
-  importCatalogue,
-  listServices,
-  updateServiceInfo,
-} from "../src/queries/rollout-catalogue.ts";
-import {
   type DriftEntry,
   refreshRolloutAll,
   refreshRolloutKreis,
   rolloutAggStatus,
 } from "../src/queries/rollout-aggregates.ts";
+import {
+  correctResponsibility,
+  importCatalogue,
+  listServices,
+  updateServiceInfo,
+} from "../src/queries/rollout-catalogue.ts";
 import {
   bottlenecks,
   drilldown,
@@ -675,7 +676,13 @@ describe("aggregates maintained per Kreis (what the rollout jobs run)", () => {
   async function randomChange(rnd: () => number): Promise<string> {
     const k = pick(rnd, kommunen);
     const serviceId = pick(rnd, serviceIds);
-    const status = pick(rnd, ["not_started", "planning", "implementing", "online", "not_responsible"] as const);
+    const status = pick(rnd, [
+      "not_started",
+      "planning",
+      "implementing",
+      "online",
+      "not_responsible",
+    ] as const);
     await withTenant(client.db, k.id, async (tx) => {
       // Records are never deleted (no grant); "back to nicht begonnen" is the nearest thing.
       const values = {
@@ -700,7 +707,8 @@ describe("aggregates maintained per Kreis (what the rollout jobs run)", () => {
       const rnd = random(seed);
       const touched = new Set<string>();
       for (let i = 0; i < 25; i++) touched.add(await randomChange(rnd));
-      for (const kreis of touched) await inState((tx) => refreshRolloutKreis(tx, STATE_TENANT_ID, kreis, today));
+      for (const kreis of touched)
+        await inState((tx) => refreshRolloutKreis(tx, STATE_TENANT_ID, kreis, today));
       const { drift } = await inState((tx) => refreshRolloutAll(tx, STATE_TENANT_ID, today));
       expect(driftIn(drift, tested), `seed ${seed}`).toEqual([]);
     }
@@ -721,7 +729,9 @@ describe("aggregates maintained per Kreis (what the rollout jobs run)", () => {
         .values({ tenantId: k.id, serviceId: service!.id, status: "online", onlineSince: "2025-03-01" })
         .onConflictDoUpdate({
           target: [rolloutRecords.tenantId, rolloutRecords.serviceId],
-          set: { status: sql`case when ${rolloutRecords.status} = 'online' then 'planning' else 'online' end` },
+          set: {
+            status: sql`case when ${rolloutRecords.status} = 'online' then 'planning' else 'online' end`,
+          },
         }),
     );
     const first = await inState((tx) => refreshRolloutAll(tx, STATE_TENANT_ID, today));

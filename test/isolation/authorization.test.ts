@@ -2,7 +2,6 @@
 // calls succeed and forbidden ones are refused; anonymous callers get UNAUTHORIZED outside the public procedures.
 import { randomUUID } from "node:crypto";
 import { affectsMaturity } from "@spatz/benchmark";
-import { rolloutTrigger } from "@spatz/rollout";
 import { DEFAULT_MODEL_ID, withTenant } from "@spatz/db";
 import {
   accessOf,
@@ -13,7 +12,7 @@ import {
   type Role,
   STATE_ROLES,
 } from "@spatz/domain";
-import { defaultCriteria, operatingModels } from "@spatz/rollout";
+import { defaultCriteria, operatingModels, rolloutTrigger } from "@spatz/rollout";
 import { sql } from "drizzle-orm";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -399,6 +398,9 @@ const INPUTS: Record<ProcedurePath, (env: Env) => Promise<unknown> | unknown> = 
   "rollout.coverageByService": () => undefined,
   "rollout.coverageByKommune": () => undefined,
   "rollout.progress": () => undefined,
+  "rollout.aggregateStatus": () => undefined,
+  "rollout.kommunen": () => ({ sort: "share", dir: "desc", page: 1, pageSize: 10 }),
+  "rollout.forecast": () => ({ kreisAgs: "15091" }),
   "rollout.bottlenecks": () => ({ months: 6 }),
   "rollout.drilldown": () => ({ page: 1, pageSize: 10 }),
   "rollout.kommuneRecord": () => ({ kommuneId: kommune.id, serviceId: service }),

@@ -931,6 +931,9 @@ const CASES: Record<string, Case> = {
   "rollout.coverageByService": refusedForKommune("rollout.coverageByService"),
   "rollout.coverageByKommune": refusedForKommune("rollout.coverageByKommune"),
   "rollout.progress": refusedForKommune("rollout.progress"),
+  "rollout.aggregateStatus": refusedForKommune("rollout.aggregateStatus"),
+  "rollout.kommunen": refusedForKommune("rollout.kommunen", { search: "Halle" }),
+  "rollout.forecast": refusedForKommune("rollout.forecast", () => ({ serviceId: bRollout.service })),
   "rollout.bottlenecks": refusedForKommune("rollout.bottlenecks", { months: 1 }),
   "rollout.drilldown": refusedForKommune("rollout.drilldown", () => ({
     kommuneId: b.id,

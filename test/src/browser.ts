@@ -4,6 +4,8 @@ import { fileURLToPath } from "node:url";
 import AxeBuilder from "@axe-core/playwright";
 import { serve } from "@hono/node-server";
 import { CHROMIUM_ARGS, ensureChromium, freePort } from "@spatz/local";
+import { startWorkerRuntime, type WorkerRuntime } from "@spatz/worker";
+import pino from "pino";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { expect } from "vitest";
 import { createTestApp, type TestApp } from "./server.ts";
@@ -12,13 +14,35 @@ export const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url))
 
 export type BrowserEnv = { baseUrl: string; browser: Browser; app: TestApp; close: () => Promise<void> };
 
-export async function startBrowserEnv(opts: { appUrl: string; redisUrl: string }): Promise<BrowserEnv> {
+/**
+ * `worker`: mutations enqueue their jobs and an in-process worker runs them (no schedulers), as with `pnpm start`, so
+ * that a flow can wait for what a job computes.
+ */
+export async function startBrowserEnv(opts: {
+  appUrl: string;
+  redisUrl: string;
+  worker?: boolean;
+}): Promise<BrowserEnv> {
   const executablePath = ensureChromium();
   if (!executablePath)
     throw new Error("Chromium not found: install Debian's chromium package or set CHROMIUM_PATH.");
   const port = await freePort();
   const baseUrl = `http://localhost:${port}`;
-  const app = createTestApp({ appUrl: opts.appUrl, redisUrl: opts.redisUrl, publicUrl: baseUrl, webDist });
+  const app = createTestApp({
+    appUrl: opts.appUrl,
+    redisUrl: opts.redisUrl,
+    publicUrl: baseUrl,
+    webDist,
+    ...(opts.worker && { jobsRedisUrl: opts.redisUrl }),
+  });
+  const worker: WorkerRuntime | null = opts.worker
+    ? await startWorkerRuntime({
+        db: app.client.db,
+        redisUrl: opts.redisUrl,
+        logger: pino({ level: process.env.LOG_LEVEL ?? "silent" }),
+        registerSchedulers: false,
+      })
+    : null;
   const server = serve({ fetch: app.app.fetch, port, hostname: "127.0.0.1" });
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
   return {
@@ -28,6 +52,7 @@ export async function startBrowserEnv(opts: { appUrl: string; redisUrl: string }
     close: async () => {
       await browser.close();
       await new Promise((r) => server.close(r));
+      await worker?.shutdown(10_000);
       await app.close();
     },
   };

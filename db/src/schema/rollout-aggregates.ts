@@ -9,12 +9,12 @@
 import { sql } from "drizzle-orm";
 import {
   bigint,
-  pgPolicy,
   check,
   date,
   index,
   integer,
   jsonb,
+  pgPolicy,
   pgTable,
   primaryKey,
   real,

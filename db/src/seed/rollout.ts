@@ -22,8 +22,8 @@ import { type Actor, writeAudit } from "../audit.ts";
 import type { Database } from "../client.ts";
 import { STATE_TENANT_ID } from "../constants.ts";
 import { seedDataDir } from "../files.ts";
-import { importCatalogue } from "../queries/rollout-catalogue.ts";
 import { refreshRolloutAll } from "../queries/rollout-aggregates.ts";
+import { importCatalogue } from "../queries/rollout-catalogue.ts";
 import { refreshLandStats } from "../queries/rollout-dashboards.ts";
 import { addComment, lockKommuneRecords } from "../queries/rollout-records.ts";
 import {

@@ -311,6 +311,26 @@ export const drilldownInput = z.object({
 });
 export type DrilldownInput = z.infer<typeof drilldownInput>;
 
+/** The state's paged Kommune list, sorted on the server (rollout_agg_kommunen has the share indexed). */
+export const kommuneSorts = ["name", "kreis", "share", "online", "implementing", "overdue"] as const;
+export const kommunenPageInput = z.object({
+  kreisAgs: z.string().max(12).optional(),
+  kind: kindSchema.optional(),
+  search: z.string().trim().max(100, { error: "Suche: höchstens 100 Zeichen." }).optional(),
+  sort: z.enum(kommuneSorts).default("name"),
+  dir: z.enum(["asc", "desc"]).default("asc"),
+  ...pageFields,
+});
+export type KommunenPageInput = z.infer<typeof kommunenPageInput>;
+
+/** A forecast for the Land, or for one service or one Kreis. */
+export const forecastInput = z
+  .object({ serviceId: ozgIdSchema.optional(), kreisAgs: z.string().max(12).optional() })
+  .refine((f) => !(f.serviceId && f.kreisAgs), {
+    error: "Bitte entweder eine Leistung oder einen Kreis wählen.",
+  });
+export type ForecastInput = z.infer<typeof forecastInput>;
+
 export const bottleneckInput = z.object({
   months: z
     .number({ error: "Bitte eine Zahl von Monaten angeben." })

@@ -40,7 +40,12 @@ export const rolloutProcessors = {
   "rollout.aggregateAll": stateJob(
     "rollout.aggregateAll",
     async (tx, payload, ctx) => {
-      const { driftRows, drift } = await queries.refreshRolloutAll(tx, STATE_TENANT_ID, berlinToday(), payload);
+      const { driftRows, drift } = await queries.refreshRolloutAll(
+        tx,
+        STATE_TENANT_ID,
+        berlinToday(),
+        payload,
+      );
       // Drift means an incremental update was missed: repaired now, but a defect to look into.
       if (driftRows > 0)
         ctx.logger.warn(

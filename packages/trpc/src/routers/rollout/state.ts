@@ -2,10 +2,14 @@
 // documented `rollout_records_visible_to_state` policy), the drill-down to the records behind a figure, one Kommune's
 // record with its comments, and the export of every table.
 import { queries } from "@spatz/db";
+import { berlinToday } from "@spatz/domain";
 import {
   bottleneckInput,
   drilldownInput,
+  forecast,
+  forecastInput,
   kommuneKindLabels,
+  kommunenPageInput,
   ozgIdSchema,
   type ReuseRoute,
   reuseRouteLabels,
@@ -151,6 +155,30 @@ export const stateProcedures = {
     stateOf(ctx);
     const [coverage, points] = [await queries.kommuneCoverage(ctx.tx), await queries.mapPoints(ctx.tx)];
     return { ...coverage, points };
+  }),
+
+  /** As of when the aggregates are, and whether changes are still being taken in (every state page shows it). */
+  aggregateStatus: tenantProcedure.query(async ({ ctx }) => {
+    stateOf(ctx);
+    const stand = await queries.rolloutStand(ctx.tx);
+    return {
+      asOf: stand.asOf?.toISOString() ?? null,
+      fullAt: stand.fullAt?.toISOString() ?? null,
+      pendingSince: stand.pendingSince?.toISOString() ?? null,
+      driftRows: stand.driftRows,
+    };
+  }),
+
+  kommunen: tenantProcedure.input(kommunenPageInput).query(({ ctx, input }) => {
+    stateOf(ctx);
+    return queries.rolloutKommunenPage(ctx.tx, input);
+  }),
+
+  /** When the Land (or one service, or one Kreis) reaches 50/80/100 % online at the pace of the last 6 and 12 months. */
+  forecast: tenantProcedure.input(forecastInput).query(async ({ ctx, input }) => {
+    stateOf(ctx);
+    const { goLives, online, relevant } = await queries.rolloutGoLives(ctx.tx, input);
+    return { goLives, ...forecast(goLives, online, relevant, berlinToday().slice(0, 7)) };
   }),
 
   progress: tenantProcedure.query(({ ctx }) => {
