@@ -66,6 +66,13 @@ async function kreisCoverage(page: Page, kreis: string): Promise<[number, number
   return fraction(await row.innerText());
 }
 
+/** The forecast's first line on the state's page of a service: "Heute 3 von 14 online (…). Tempo: …". */
+async function forecastNow(page: Page, serviceId: string): Promise<string> {
+  await page.goto(`/land/katalog/${serviceId}`);
+  const text = (await page.locator(".forecast-now").textContent()) ?? "";
+  return text.replace(/\s+/g, " ").replace(/^Heute ([\d.]+) von ([\d.]+)/, "$1 / $2");
+}
+
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
@@ -95,6 +102,7 @@ describe("rollout: Kommune and state PMO", () => {
     const pmoProblems = watchProblems(pmo.page);
     await signIn(pmo.page, "land-sachsen-anhalt", "pmo@land.example", DEMO_PASSWORD);
     const [serviceBefore, relevant] = await serviceCoverage(pmo.page, serviceId, name);
+    const forecastBefore = await forecastNow(pmo.page, serviceId);
     const [kreisBefore, kreisRelevant] = await kreisCoverage(pmo.page, "Landkreis Wittenberg");
 
     // The coordinator: "online verfügbar" needs the reuse route; without it the form names the field.
@@ -124,6 +132,10 @@ describe("rollout: Kommune and state PMO", () => {
     await expect
       .poll(() => serviceCoverage(pmo.page, serviceId, name), { timeout: 30_000, interval: 1_000 })
       .toEqual([serviceBefore + 1, relevant]);
+    // The forecast for the service moves with it: one more online, and a pace that counts this month's go-live.
+    const forecastAfter = await forecastNow(pmo.page, serviceId);
+    expect(forecastAfter).not.toBe(forecastBefore);
+    expect(fraction(forecastAfter)).toEqual([fraction(forecastBefore)[0] + 1, fraction(forecastBefore)[1]]);
     expect(await kreisCoverage(pmo.page, "Landkreis Wittenberg")).toEqual([kreisBefore + 1, kreisRelevant]);
     await chartsRendered(pmo.page);
     await expectAccessible(pmo.page);
@@ -174,6 +186,13 @@ describe("rollout: Kommune and state PMO", () => {
     await expectAccessible(page);
     await page.getByRole("link", { name: "Zum Landesüberblick" }).click();
     await expect.poll(() => heading(page)).toBe("Rollout der Onlinedienste – Landesüberblick");
+    // Figures from the job-maintained aggregates say as of when they are; the Land's forecast names its dates.
+    await expect
+      .poll(() => page.locator(".aggregate-stand").innerText())
+      .toMatch(/^Stand der Kennzahlen: \d{2}\.\d{2}\.\d{4}, \d{2}:\d{2}/);
+    await expect
+      .poll(() => page.locator(".forecast-facts").innerText())
+      .toMatch(/flächendeckend \(100 %\)\s+(\d{2}\/\d{4}|.*nicht vor 2031|erreicht)/);
     await chartsRendered(page);
     await page.getByText("Daten als Tabelle: Stand je Themenfeld").click();
     await expect
@@ -211,6 +230,13 @@ describe("rollout: Kommune and state PMO", () => {
     await expect
       .poll(() => page.getByRole("columnheader", { name: /Einwohner/ }).getAttribute("aria-sort"))
       .toBe("descending");
+    // The server sorts and pages: the largest city first, 50 rows a page.
+    const kommunen = page.getByRole("table", { name: "Abdeckung je Kommune" });
+    await expect.poll(() => kommunen.locator("tbody tr").first().innerText()).toContain("Halle (Saale)");
+    expect(await kommunen.locator("tbody tr").count()).toBe(50);
+    await page.getByLabel("Kommune suchen").fill("Magdeburg");
+    await expect.poll(() => kommunen.locator("tbody tr").count()).toBe(1);
+    expect(await kommunen.locator("tbody tr").first().innerText()).toContain("Landeshauptstadt Magdeburg");
 
     await page.getByRole("link", { name: "Verlauf und Engpässe" }).click();
     await chartsRendered(page);

@@ -64,6 +64,7 @@ export type KommuneAggregateRow = {
 const KOMMUNE_ORDER: Record<KommunenPageInput["sort"], SQL> = {
   name: sql`t.name`,
   kreis: sql`coalesce(t.kreis_name, '')`,
+  population: sql`t.population`,
   share: sql`a.share`,
   online: sql`a.online`,
   implementing: sql`a.implementing`,

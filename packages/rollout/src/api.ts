@@ -312,7 +312,15 @@ export const drilldownInput = z.object({
 export type DrilldownInput = z.infer<typeof drilldownInput>;
 
 /** The state's paged Kommune list, sorted on the server (rollout_agg_kommunen has the share indexed). */
-export const kommuneSorts = ["name", "kreis", "share", "online", "implementing", "overdue"] as const;
+export const kommuneSorts = [
+  "name",
+  "kreis",
+  "population",
+  "share",
+  "online",
+  "implementing",
+  "overdue",
+] as const;
 export const kommunenPageInput = z.object({
   kreisAgs: z.string().max(12).optional(),
   kind: kindSchema.optional(),

@@ -1,5 +1,6 @@
-// A sortable, paged table for dashboard figures (all rows are on the client: at most a few hundred). Column headers
-// are buttons; aria-sort tells screen readers the current order.
+// A sortable, paged table for dashboard figures. Either all rows are on the client (at most a few hundred) and it sorts
+// and pages them itself, or (`remote`) the server sorts and pages and the table shows one page and reports clicks.
+// Column headers are buttons; aria-sort tells screen readers the current order.
 import { createMemo, createSignal, For, type JSX, Show } from "solid-js";
 import { Pager } from "../ui/Pager.tsx";
 import { TableScroll } from "../ui/TableScroll.tsx";
@@ -13,19 +14,36 @@ export type Column<T> = {
   num?: boolean;
 };
 
+export type SortState = { key: string; dir: "asc" | "desc" };
+
+/** Sorting and paging done by the server: `rows` is the current page. */
+export type RemotePaging = {
+  sort: SortState;
+  onSort: (sort: SortState) => void;
+  page: number;
+  total: number;
+  onPage: (page: number) => void;
+};
+
 export function SortTable<T>(props: {
   caption: string;
   columns: Column<T>[];
   rows: readonly T[];
-  initialSort?: { key: string; dir: "asc" | "desc" };
+  initialSort?: SortState;
   pageSize?: number;
   rowKey?: (row: T) => string;
   captionHidden?: boolean;
+  remote?: RemotePaging;
 }) {
-  const [sort, setSort] = createSignal(props.initialSort ?? null);
-  const [page, setPage] = createSignal(1);
+  const [localSort, setLocalSort] = createSignal(props.initialSort ?? null);
+  const [localPage, setLocalPage] = createSignal(1);
+  const sort = () => props.remote?.sort ?? localSort();
+  const page = () => props.remote?.page ?? localPage();
+  const setPage = (p: number) => (props.remote ? props.remote.onPage(p) : setLocalPage(p));
+  const total = () => props.remote?.total ?? props.rows.length;
   const size = () => props.pageSize ?? 25;
   const sorted = createMemo(() => {
+    if (props.remote) return [...props.rows];
     const s = sort();
     const col = s && props.columns.find((c) => c.key === s.key);
     if (!s || !col?.sort) return [...props.rows];
@@ -42,11 +60,18 @@ export function SortTable<T>(props: {
       );
     });
   });
-  const visible = () => sorted().slice((page() - 1) * size(), page() * size());
+  const visible = () => (props.remote ? sorted() : sorted().slice((page() - 1) * size(), page() * size()));
   const toggle = (key: string) => {
     const s = sort();
-    setSort({ key, dir: s?.key === key && s.dir === "asc" ? "desc" : s?.key === key ? "asc" : "desc" });
-    setPage(1);
+    const next: SortState = {
+      key,
+      dir: s?.key === key && s.dir === "asc" ? "desc" : s?.key === key ? "asc" : "desc",
+    };
+    if (props.remote) props.remote.onSort(next);
+    else {
+      setLocalSort(next);
+      setLocalPage(1);
+    }
   };
   const ariaSort = (key: string) => {
     const s = sort();
@@ -88,11 +113,11 @@ export function SortTable<T>(props: {
           </tbody>
         </table>
       </TableScroll>
-      <Show when={props.rows.length > size()}>
+      <Show when={total() > size()}>
         <Pager
           page={page()}
           pageSize={size()}
-          total={props.rows.length}
+          total={total()}
           onPage={setPage}
           label={`Seiten: ${props.caption}`}
         />

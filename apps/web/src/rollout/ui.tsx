@@ -5,6 +5,7 @@ import { For, type JSX, Show } from "solid-js";
 import type { Me } from "../auth/session.ts";
 import { formatShare } from "./format.ts";
 import { type RolloutStatus, rolloutStatusLabels } from "./labels.ts";
+import { AggregateStand } from "./state/AggregateStand.tsx";
 import "./rollout.css";
 
 export function StatusBadge(props: { status: RolloutStatus }) {
@@ -41,8 +42,22 @@ const STATE_TABS: { href: string; label: string; requires: ProcedurePath }[] = [
   { href: "/land/kosten", label: "Kosten und Betrieb", requires: "rollout.costModel" },
 ];
 
-/** The state's rollout sections as tabs (links; the current one is marked for screen readers too). */
+/**
+ * The state's rollout sections as tabs (links; the current one is marked for screen readers too), and below them as
+ * of when the figures are.
+ */
 export function StateTabs(props: { me: Me }) {
+  return (
+    <>
+      <StateTabList me={props.me} />
+      <Show when={can(props.me.user.role, "rollout.aggregateStatus")}>
+        <AggregateStand showDrift={props.me.user.role === "state_admin"} />
+      </Show>
+    </>
+  );
+}
+
+function StateTabList(props: { me: Me }) {
   return (
     <nav aria-label="Rollout-Bereiche">
       <ul class="tabs">

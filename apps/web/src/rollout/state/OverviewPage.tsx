@@ -1,6 +1,7 @@
 // The state PMO's overview: how far the online services have reached the Kommunen, overall, per Themenfeld, per
 // Lebenslage and per kind of Kommune. Every figure links to the records behind it.
 import { A, useNavigate } from "@solidjs/router";
+import { berlinToday } from "@spatz/domain";
 import { useQuery } from "@tanstack/solid-query";
 import type { Me } from "../../auth/session.ts";
 import { trpc } from "../../lib/trpc.ts";
@@ -13,6 +14,7 @@ import { formatCount, formatShare } from "../format.ts";
 import { kommuneKindLabels, rolloutStatusLabels, STATUS_COLORS } from "../labels.ts";
 import { type Column, SortTable } from "../SortTable.tsx";
 import { drillHref, Kpi, Share, StateTabs } from "../ui.tsx";
+import { ForecastSection } from "./ForecastSection.tsx";
 
 type Overview = Awaited<ReturnType<typeof trpc.rollout.stateOverview.query>>;
 type Group = Overview["themenfelder"][number];
@@ -174,6 +176,12 @@ export function OverviewPage(props: { me: Me }) {
               columns={groupColumns("Lage", "lageId")}
               rows={d.lagen.filter((l) => l.services > 0)}
               initialSort={{ key: "share", dir: "desc" }}
+            />
+
+            <ForecastSection
+              scope={{}}
+              title="Prognose für das Land bei aktuellem Tempo"
+              current={berlinToday().slice(0, 7)}
             />
 
             <h2>Nach Art der Kommune</h2>

@@ -2,22 +2,23 @@
 // coordinates (a simple equirectangular projection, no map tiles: the CSP allows only 'self'), coloured by the share
 // online of the Kommune that administers each Gemeinde, or of its Kreis.
 import { A, useNavigate } from "@solidjs/router";
+import type { KommunenPageInput } from "@spatz/rollout";
 import { useQuery } from "@tanstack/solid-query";
 import { createMemo, createSignal, For } from "solid-js";
 import type { Me } from "../../auth/session.ts";
 import { trpc } from "../../lib/trpc.ts";
 import { Chart } from "../../ui/charts/Chart.tsx";
+import { SelectField, TextField } from "../../ui/Field.tsx";
 import { PageHeader } from "../../ui/PageHeader.tsx";
 import { QueryView } from "../../ui/QueryView.tsx";
 import { EmptyState } from "../../ui/states.tsx";
 import { ExportButtons } from "../ExportButtons.tsx";
 import { formatCount, formatShare } from "../format.ts";
-import { kommuneKindLabels } from "../labels.ts";
-import { type Column, SortTable } from "../SortTable.tsx";
+import { type KommuneKind, kommuneKindLabels, kommuneKinds } from "../labels.ts";
+import { type Column, type SortState, SortTable } from "../SortTable.tsx";
 import { drillHref, Share, StateTabs } from "../ui.tsx";
 
 type Data = Awaited<ReturnType<typeof trpc.rollout.coverageByKommune.query>>;
-type KommuneRow = Data["kommunen"][number];
 type KreisRow = Data["kreise"][number];
 
 /** Viridis-like sequential scale: readable for colour-blind users, light = low, dark = high. */
@@ -65,6 +66,10 @@ const kreisColumns: Column<KreisRow>[] = [
   },
 ];
 
+type KommunePage = Awaited<ReturnType<typeof trpc.rollout.kommunen.query>>;
+type KommuneRow = KommunePage["items"][number];
+
+// Keys are the server's sort keys (rollout.kommunen); a column without `sort` cannot be sorted.
 const kommuneColumns: Column<KommuneRow>[] = [
   {
     key: "name",
@@ -72,12 +77,7 @@ const kommuneColumns: Column<KommuneRow>[] = [
     sort: (r) => r.name,
     cell: (r) => <A href={drillHref({ kommuneId: r.kommuneId })}>{r.name}</A>,
   },
-  {
-    key: "kind",
-    header: "Art",
-    sort: (r) => kommuneKindLabels[r.kind],
-    cell: (r) => kommuneKindLabels[r.kind],
-  },
+  { key: "kind", header: "Art", cell: (r) => kommuneKindLabels[r.kind] },
   { key: "kreis", header: "Kreis", sort: (r) => r.kreisName, cell: (r) => r.kreisName || "–" },
   {
     key: "population",
@@ -105,13 +105,115 @@ const kommuneColumns: Column<KommuneRow>[] = [
     cell: (r) => <Share share={r.share} />,
   },
   {
-    key: "not_started",
-    header: "nicht begonnen",
+    key: "implementing",
+    header: "in Umsetzung",
     num: true,
-    sort: (r) => r.byStatus.not_started,
-    cell: (r) => formatCount(r.byStatus.not_started),
+    sort: (r) => r.implementing,
+    cell: (r) => formatCount(r.implementing),
+  },
+  {
+    key: "overdue",
+    header: "davon überfällig",
+    num: true,
+    sort: (r) => r.overdue,
+    cell: (r) => formatCount(r.overdue),
   },
 ];
+
+const PAGE_SIZE = 50;
+
+/** The Kommunen, filtered, sorted and paged by the server (the list grows with the programme, not with the screen). */
+function KommuneTable(props: { kreise: Data["kreise"] }) {
+  const [search, setSearch] = createSignal("");
+  const [kreis, setKreis] = createSignal("");
+  const [kind, setKind] = createSignal<KommuneKind | "">("");
+  const [sort, setSort] = createSignal<SortState>({ key: "share", dir: "desc" });
+  const [page, setPage] = createSignal(1);
+  const input = () => ({
+    sort: sort().key as KommunenPageInput["sort"],
+    dir: sort().dir,
+    page: page(),
+    pageSize: PAGE_SIZE,
+    ...(search().trim() && { search: search().trim() }),
+    ...(kreis() && { kreisAgs: kreis() }),
+    ...(kind() && { kind: kind() as KommuneKind }),
+  });
+  const list = useQuery(() => ({
+    queryKey: ["rollout.kommunen", input()],
+    queryFn: () => trpc.rollout.kommunen.query(input()),
+    placeholderData: (previous: KommunePage | undefined) => previous,
+  }));
+  const filter = (set: () => void) => {
+    set();
+    setPage(1);
+  };
+  return (
+    <>
+      <form
+        class="form form-inline filters"
+        aria-label="Kommunen filtern"
+        onSubmit={(e) => e.preventDefault()}
+      >
+        <TextField
+          label="Kommune suchen"
+          type="search"
+          maxLength={100}
+          value={search()}
+          onInput={(e) => {
+            const value = e.currentTarget.value;
+            filter(() => setSearch(value));
+          }}
+        />
+        <SelectField
+          label="Kreis"
+          value={kreis()}
+          onChange={(e) => {
+            const value = e.currentTarget.value;
+            filter(() => setKreis(value));
+          }}
+          options={[
+            { value: "", label: "alle" },
+            ...props.kreise.map((k) => ({ value: k.kreisAgs, label: k.name })),
+          ]}
+        />
+        <SelectField
+          label="Art"
+          value={kind()}
+          onChange={(e) => {
+            const value = e.currentTarget.value as KommuneKind | "";
+            filter(() => setKind(value));
+          }}
+          options={[
+            { value: "", label: "alle" },
+            ...kommuneKinds.map((k) => ({ value: k, label: kommuneKindLabels[k] })),
+          ]}
+        />
+      </form>
+      <QueryView
+        query={list}
+        isEmpty={(d) => d.total === 0}
+        empty={<EmptyState title="Keine Kommune für diese Auswahl." />}
+      >
+        {(d) => (
+          <SortTable
+            caption="Abdeckung je Kommune"
+            captionHidden
+            columns={kommuneColumns}
+            rows={d.items}
+            pageSize={PAGE_SIZE}
+            remote={{
+              sort: sort(),
+              onSort: (next) => filter(() => setSort(next)),
+              page: d.page,
+              total: d.total,
+              onPage: setPage,
+            }}
+          />
+        )}
+      </QueryView>
+    </>
+  );
+}
 
 function RolloutMap(props: { data: Data }) {
   const navigate = useNavigate();
@@ -288,14 +390,7 @@ export function RegionsPage(props: { me: Me }) {
                 load={(format) => trpc.rollout.exportState.query({ table: "kommunen", format })}
               />
             </div>
-            <SortTable
-              caption="Abdeckung je Kommune"
-              captionHidden
-              columns={kommuneColumns}
-              rows={d.kommunen}
-              initialSort={{ key: "share", dir: "desc" }}
-              pageSize={50}
-            />
+            <KommuneTable kreise={d.kreise} />
           </>
         )}
       </QueryView>

@@ -1,7 +1,7 @@
 // One OZG-Leistung: catalogue facts, the derived responsibility with its reason, the state PMO's correction (who,
 // when, why) and its fields (EfA availability, providing Land, since when, priority, maturity level, notes).
 import { A, useParams } from "@solidjs/router";
-import { can, formatDate, formatDateTime } from "@spatz/domain";
+import { berlinToday, can, formatDate, formatDateTime } from "@spatz/domain";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/solid-query";
 import { createSignal, For, Show } from "solid-js";
 import type { Me } from "../../auth/session.ts";
@@ -23,6 +23,7 @@ import {
 } from "../labels.ts";
 import { drillHref, StateTabs } from "../ui.tsx";
 import { kindsText } from "./CataloguePage.tsx";
+import { ForecastSection } from "./ForecastSection.tsx";
 
 type Service = Awaited<ReturnType<typeof trpc.rollout.service.query>>;
 
@@ -87,6 +88,13 @@ export function ServicePage(props: { me: Me }) {
                 onSaved={setNotice}
               />
             </div>
+            <Show when={s.municipalExecution && can(props.me.user.role, "rollout.forecast")}>
+              <ForecastSection
+                scope={{ serviceId: s.id }}
+                title="Wann ist die Leistung flächendeckend online? (Prognose)"
+                current={berlinToday().slice(0, 7)}
+              />
+            </Show>
             <h2>LeiKa-Leistungen ({s.leika.length})</h2>
             <TableScroll>
               <table class="table">
