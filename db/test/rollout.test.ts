@@ -17,6 +17,7 @@ import type { Actor } from "../src/audit.ts";
 import { createDb, type DbClient } from "../src/client.ts";
 import { STATE_TENANT_ID } from "../src/constants.ts";
 import { DomainError } from "../src/domain-error.ts";
+import { rolloutStand } from "../src/queries/rollout-aggregate-views.ts";
 import {
   type DriftEntry,
   refreshRolloutAll,
@@ -734,7 +735,9 @@ describe("aggregates maintained per Kreis (what the rollout jobs run)", () => {
           },
         }),
     );
+    expect((await inState((tx) => rolloutStand(tx))).pendingSince).not.toBeNull();
     const first = await inState((tx) => refreshRolloutAll(tx, STATE_TENANT_ID, today));
+    expect((await inState((tx) => rolloutStand(tx))).pendingSince).toBeNull();
     const missed = driftIn(first.drift, new Set([kreis]));
     expect(missed.map((d) => d.table)).toEqual(
       expect.arrayContaining(["rollout_agg_cells", "rollout_agg_kommunen"]),

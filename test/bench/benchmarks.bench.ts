@@ -26,6 +26,7 @@ import postgres from "postgres";
 import { ApiSession } from "../src/api-client.ts";
 import { addUser, sessionCookie, stateTenant } from "../src/fixtures.ts";
 import { createTestApp } from "../src/server.ts";
+import { generateKommunen } from "./synthetic-kommunen.ts";
 
 const KOMMUNEN = Number(process.env.BENCH_KOMMUNEN ?? 11_000);
 const MEASURES = 40;
@@ -56,29 +57,7 @@ async function until<T>(
 
 /** Synthetic Kommunen and measures, written directly as the database superuser (set-up, not what is measured). */
 async function generate(superuser: postgres.Sql) {
-  const landkreise = Math.max(1, Math.round((KOMMUNEN * 294) / 11_000));
-  const kreisfreie = Math.max(1, Math.round((KOMMUNEN * 107) / 11_000));
-  const verbaende = Math.round((KOMMUNEN * 1_100) / 11_000);
-  await superuser`
-    insert into tenants (slug, name, kind, ags, kreis_ags, kreis_name, population)
-    select 'bench-' || i, 'Benchmark-Kommune ' || i, kind, 'B' || lpad(i::text, 9, '0'),
-           case when kind = 'kreisfreie_stadt' then (20000 + i)::text else (10000 + kreis)::text end,
-           case when kind = 'kreisfreie_stadt' then 'Stadt ' || i else 'Kreis ' || kreis end,
-           case kind
-             when 'landkreis' then 60000 + (random() * 300000)::int
-             when 'kreisfreie_stadt' then 30000 + (random() * 600000)::int
-             -- Gemeinden: many small ones, few large (every BBSR size class occurs).
-             else (250 * exp(random() * 6.5))::int
-           end
-    from (
-      select i,
-             case when i <= ${landkreise} then 'landkreis'
-                  when i <= ${landkreise + kreisfreie} then 'kreisfreie_stadt'
-                  when i <= ${landkreise + kreisfreie + verbaende} then 'verbandsgemeinde'
-                  else 'einheitsgemeinde' end as kind,
-             case when i <= ${landkreise} then i else 1 + (i % ${landkreise}) end as kreis
-      from generate_series(1, ${KOMMUNEN}) as i
-    ) g`;
+  await generateKommunen(superuser, KOMMUNEN);
   await superuser`
     with keys as (select array_agg(key order by key) as k from maturity_criteria
                   where model_id = (select id from maturity_models where status = 'published'))
