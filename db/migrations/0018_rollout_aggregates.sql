@@ -66,6 +66,17 @@ CREATE TABLE "rollout_agg_kreise" (
 );
 --> statement-breakpoint
 ALTER TABLE "rollout_agg_kreise" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
+CREATE TABLE "rollout_agg_months" (
+	"tenant_id" uuid NOT NULL,
+	"month" date NOT NULL,
+	"actual" integer NOT NULL,
+	"planned" integer NOT NULL,
+	CONSTRAINT "rollout_agg_months_tenant_id_month_pk" PRIMARY KEY("tenant_id","month"),
+	CONSTRAINT "rollout_agg_months_month_start" CHECK (extract(day from "rollout_agg_months"."month") = 1),
+	CONSTRAINT "rollout_agg_months_counts" CHECK ("rollout_agg_months"."actual" >= 0 and "rollout_agg_months"."planned" >= 0)
+);
+--> statement-breakpoint
+ALTER TABLE "rollout_agg_months" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
 CREATE TABLE "rollout_agg_services" (
 	"tenant_id" uuid NOT NULL,
 	"service_id" text NOT NULL,
@@ -100,10 +111,12 @@ ALTER TABLE "rollout_agg_cells" ADD CONSTRAINT "rollout_agg_cells_tenant_id_tena
 ALTER TABLE "rollout_agg_golives" ADD CONSTRAINT "rollout_agg_golives_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "rollout_agg_kommunen" ADD CONSTRAINT "rollout_agg_kommunen_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "rollout_agg_kreise" ADD CONSTRAINT "rollout_agg_kreise_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "rollout_agg_months" ADD CONSTRAINT "rollout_agg_months_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "rollout_agg_services" ADD CONSTRAINT "rollout_agg_services_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "rollout_agg_state" ADD CONSTRAINT "rollout_agg_state_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "rollout_agg_cells_kreis_idx" ON "rollout_agg_cells" USING btree ("tenant_id","kreis_ags");--> statement-breakpoint
 CREATE INDEX "rollout_agg_golives_month_idx" ON "rollout_agg_golives" USING btree ("tenant_id","month");--> statement-breakpoint
+CREATE INDEX "rollout_agg_golives_kreis_idx" ON "rollout_agg_golives" USING btree ("tenant_id","kreis_ags");--> statement-breakpoint
 CREATE INDEX "rollout_agg_kommunen_kreis_idx" ON "rollout_agg_kommunen" USING btree ("tenant_id","kreis_ags");--> statement-breakpoint
 CREATE INDEX "rollout_agg_kommunen_share_idx" ON "rollout_agg_kommunen" USING btree ("tenant_id","share");--> statement-breakpoint
 CREATE INDEX "rollout_records_updated_idx" ON "rollout_records" USING btree ("updated_at");--> statement-breakpoint
@@ -115,6 +128,8 @@ CREATE POLICY "rollout_agg_kommunen_tenant_isolation" ON "rollout_agg_kommunen" 
 CREATE POLICY "rollout_agg_kommunen_state_only" ON "rollout_agg_kommunen" AS RESTRICTIVE FOR ALL TO "spatz_app" USING ((select app_current_tenant_is_state())) WITH CHECK ((select app_current_tenant_is_state()));--> statement-breakpoint
 CREATE POLICY "rollout_agg_kreise_tenant_isolation" ON "rollout_agg_kreise" AS PERMISSIVE FOR ALL TO "spatz_app" USING (tenant_id = (select app_current_tenant())) WITH CHECK (tenant_id = (select app_current_tenant()));--> statement-breakpoint
 CREATE POLICY "rollout_agg_kreise_state_only" ON "rollout_agg_kreise" AS RESTRICTIVE FOR ALL TO "spatz_app" USING ((select app_current_tenant_is_state())) WITH CHECK ((select app_current_tenant_is_state()));--> statement-breakpoint
+CREATE POLICY "rollout_agg_months_tenant_isolation" ON "rollout_agg_months" AS PERMISSIVE FOR ALL TO "spatz_app" USING (tenant_id = (select app_current_tenant())) WITH CHECK (tenant_id = (select app_current_tenant()));--> statement-breakpoint
+CREATE POLICY "rollout_agg_months_state_only" ON "rollout_agg_months" AS RESTRICTIVE FOR ALL TO "spatz_app" USING ((select app_current_tenant_is_state())) WITH CHECK ((select app_current_tenant_is_state()));--> statement-breakpoint
 CREATE POLICY "rollout_agg_services_tenant_isolation" ON "rollout_agg_services" AS PERMISSIVE FOR ALL TO "spatz_app" USING (tenant_id = (select app_current_tenant())) WITH CHECK (tenant_id = (select app_current_tenant()));--> statement-breakpoint
 CREATE POLICY "rollout_agg_services_state_only" ON "rollout_agg_services" AS RESTRICTIVE FOR ALL TO "spatz_app" USING ((select app_current_tenant_is_state())) WITH CHECK ((select app_current_tenant_is_state()));--> statement-breakpoint
 CREATE POLICY "rollout_agg_state_tenant_isolation" ON "rollout_agg_state" AS PERMISSIVE FOR ALL TO "spatz_app" USING (tenant_id = (select app_current_tenant())) WITH CHECK (tenant_id = (select app_current_tenant()));--> statement-breakpoint

@@ -52,7 +52,7 @@ export const REVIEWED_POLICIES: Readonly<Record<string, string>> = {
   // Restrictive: the rollout aggregates (per-Kommune counts the state already reads by name) belong to the state's
   // transaction only; a Kommune can neither read them nor put rows into its own tenant there.
   ...Object.fromEntries(
-    ["cells", "kommunen", "golives", "services", "kreise", "state"].map((t) => [
+    ["cells", "kommunen", "golives", "months", "services", "kreise", "state"].map((t) => [
       `rollout_agg_${t}:rollout_agg_${t}_state_only`,
       "ALL RESTRICTIVE (SELECT app_current_tenant_is_state() AS app_current_tenant_is_state)",
     ]),

@@ -693,6 +693,8 @@ describe("aggregates maintained per Kreis (what the rollout jobs run)", () => {
         onlineSince: status === "online" ? day(rnd) : null,
         notResponsibleSince: status === "not_responsible" ? day(rnd) : null,
         plannedOnline: rnd() < 0.7 ? day(rnd) : null,
+        // As the product's write path does (an upsert's SET does not run drizzle's $onUpdate).
+        updatedAt: new Date(),
       };
       await tx
         .insert(rolloutRecords)
@@ -732,6 +734,7 @@ describe("aggregates maintained per Kreis (what the rollout jobs run)", () => {
           target: [rolloutRecords.tenantId, rolloutRecords.serviceId],
           set: {
             status: sql`case when ${rolloutRecords.status} = 'online' then 'planning' else 'online' end`,
+            updatedAt: new Date(),
           },
         }),
     );

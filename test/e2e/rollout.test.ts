@@ -88,6 +88,10 @@ describe("rollout: Kommune and state PMO", () => {
     await cdo.page.getByRole("link", { name: "Onlinedienste", exact: true }).click();
     await expect.poll(() => heading(cdo.page)).toBe("Rollout der Onlinedienste");
     await chartsRendered(cdo.page);
+    // Its own forecast: when its open services are online at its own pace.
+    expect(await cdo.page.locator(".forecast-facts").innerText()).toMatch(
+      /alle\s+(\d{2}\/\d{4}|.*nicht vor 2031|erreicht)/,
+    );
     await cdo.page.getByLabel("Status", { exact: true }).selectOption({ label: "nicht begonnen" });
     const boardTable = cdo.page.getByRole("table", { name: "Zuständige Leistungen" });
     await expect.poll(() => boardTable.locator("tbody tr").first().innerText()).toContain("nicht begonnen");

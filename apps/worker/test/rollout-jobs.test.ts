@@ -66,6 +66,8 @@ async function setStatus(kommuneId: string, status: "online" | "planning") {
     planningSince: "2026-01-05",
     implementingSince: status === "online" ? "2026-03-01" : null,
     onlineSince: status === "online" ? "2026-06-01" : null,
+    // As the product's write path does (an upsert's SET does not run drizzle's $onUpdate).
+    updatedAt: new Date(),
   };
   await withTenant(client.db, kommuneId, (tx) =>
     tx
@@ -195,7 +197,13 @@ describe("rollout aggregate jobs", () => {
       queries.refreshRolloutAll(tx, STATE_TENANT_ID, "2026-12-05", { checkDrift: false }),
     );
     const before = (await stored(k))!;
-    await setStatus(k, before.online > 0 ? "planning" : "online");
+    // Flip this Kommune's record of the test service, whatever the demo seed left there.
+    const [current] = await withTenant(client.db, k, (tx) =>
+      tx.execute<{ status: string }>(
+        sql`select status from rollout_records where tenant_id = ${k} and service_id = ${serviceId}`,
+      ),
+    );
+    await setStatus(k, current?.status === "online" ? "planning" : "online");
     const pending = await inState((tx) => queries.rolloutStand(tx));
     expect(pending.pendingSince).not.toBeNull();
     const worker = await runtime();

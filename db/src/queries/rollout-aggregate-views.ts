@@ -17,32 +17,32 @@ export type RolloutStand = {
 };
 
 export async function rolloutStand(tx: TenantTx): Promise<RolloutStand> {
-  const [row] = await tx.execute<{
+  const [state] = await tx.execute<{
     asOf: string | null;
     fullAt: string | null;
-    driftRows: number | null;
-    pendingSince: string | null;
+    driftRows: number;
+    oldestKreis: string | null;
   }>(sql`
-    with st as (select incremental_at, full_at, drift_rows from rollout_agg_state
-                where tenant_id = (select app_current_tenant())),
-    kr as (select kreis_ags, computed_at from rollout_agg_kreise where tenant_id = (select app_current_tenant())),
-    -- Only records changed after the oldest Kreis computation can be pending: an index range on updated_at.
-    recent as (
-      select r.updated_at, coalesce(t.kreis_ags, '') as kreis_ags from rollout_records r
-      join tenants t on t.id = r.tenant_id
-      where r.updated_at > coalesce((select min(computed_at) from kr), '-infinity'::timestamptz)
-    )
-    select (select incremental_at from st) as "asOf", (select full_at from st) as "fullAt",
-           (select drift_rows from st) as "driftRows",
-           (select min(recent.updated_at) from recent left join kr on kr.kreis_ags = recent.kreis_ags
-            where kr.computed_at is null or recent.updated_at > kr.computed_at) as "pendingSince"`);
-  const date = (v: string | null) => (v === null ? null : new Date(v));
+    select incremental_at as "asOf", full_at as "fullAt", drift_rows as "driftRows",
+           (select min(computed_at) from rollout_agg_kreise where tenant_id = (select app_current_tenant()))::text
+             as "oldestKreis"
+    from rollout_agg_state where tenant_id = (select app_current_tenant())`);
+  const date = (v: string | null | undefined) => (v ? new Date(v) : null);
+  if (!state) return { asOf: null, fullAt: null, driftRows: 0, pendingSince: null };
+  // Only records changed after the oldest Kreis computation can be pending. The bound is a value, not a sub-select,
+  // and the walk is in index order with LIMIT 1, so the planner reads the newest changes by index, never the table.
+  const [pending] = await tx.execute<{ at: string }>(sql`
+    select r.updated_at as at from rollout_records r
+    join tenants t on t.id = r.tenant_id
+    left join rollout_agg_kreise k on k.tenant_id = (select app_current_tenant()) and k.kreis_ags = coalesce(t.kreis_ags, '')
+    where r.updated_at > ${state.oldestKreis ?? "-infinity"}::timestamptz
+      and (k.computed_at is null or r.updated_at > k.computed_at)
+    order by r.updated_at limit 1`);
   return {
-    asOf: date(row?.asOf ?? null),
-    fullAt: date(row?.fullAt ?? null),
-    driftRows: row?.driftRows ?? 0,
-    // Without any aggregate yet, everything is pending only if there are records at all.
-    pendingSince: date(row?.pendingSince ?? null),
+    asOf: date(state.asOf),
+    fullAt: date(state.fullAt),
+    driftRows: state.driftRows,
+    pendingSince: date(pending?.at),
   };
 }
 
@@ -98,22 +98,38 @@ export async function rolloutKommunenPage(tx: TenantTx, input: KommunenPageInput
   return { items: [...items], total, page: input.page, pageSize: input.pageSize };
 }
 
-/** Go-lives per month (actual) and the current online/relevant pairs: the Land, one service or one Kreis. */
+/**
+ * Go-lives per month (actual) and the current online/relevant pairs: the Land (per-month sums, per-service totals),
+ * one service (its rows lead the primary key) or one Kreis (indexed) – never a scan of every service × Kreis × month.
+ */
 export async function rolloutGoLives(
   tx: TenantTx,
   scope: { serviceId?: string | undefined; kreisAgs?: string | undefined },
 ): Promise<{ goLives: MonthCount[]; online: number; relevant: number }> {
-  const only = scope.serviceId
-    ? sql`and service_id = ${scope.serviceId}`
+  const state = sql`(select app_current_tenant())`;
+  const [goLives, totals] = scope.serviceId
+    ? [
+        sql`select month, sum(actual) as count from rollout_agg_golives
+            where tenant_id = ${state} and service_id = ${scope.serviceId} group by month`,
+        sql`select online, pairs - not_responsible as relevant from rollout_agg_services
+            where tenant_id = ${state} and service_id = ${scope.serviceId}`,
+      ]
     : scope.kreisAgs !== undefined
-      ? sql`and kreis_ags = ${scope.kreisAgs}`
-      : sql``;
-  const goLives = await tx.execute<MonthCount>(sql`
-    select to_char(month, 'YYYY-MM') as month, sum(actual)::int as count
-    from rollout_agg_golives where tenant_id = (select app_current_tenant()) ${only} and actual > 0
-    group by month order by month`);
-  const [totals] = await tx.execute<{ online: number; relevant: number }>(sql`
-    select coalesce(sum(online), 0)::int as online, coalesce(sum(pairs - not_responsible), 0)::int as relevant
-    from rollout_agg_cells where tenant_id = (select app_current_tenant()) ${only}`);
-  return { goLives: [...goLives], online: totals?.online ?? 0, relevant: totals?.relevant ?? 0 };
+      ? [
+          sql`select month, sum(actual) as count from rollout_agg_golives
+              where tenant_id = ${state} and kreis_ags = ${scope.kreisAgs} group by month`,
+          sql`select online, pairs - not_responsible as relevant from rollout_agg_kreise
+              where tenant_id = ${state} and kreis_ags = ${scope.kreisAgs}`,
+        ]
+      : [
+          sql`select month, actual as count from rollout_agg_months where tenant_id = ${state}`,
+          sql`select sum(online) as online, sum(pairs - not_responsible) as relevant from rollout_agg_services
+              where tenant_id = ${state}`,
+        ];
+  const months = await tx.execute<MonthCount>(sql`
+    select to_char(month, 'YYYY-MM') as month, count::int as count from (${goLives}) g
+    where count > 0 order by month`);
+  const [total] = await tx.execute<{ online: number | null; relevant: number | null }>(sql`
+    select online::int as online, relevant::int as relevant from (${totals}) t`);
+  return { goLives: [...months], online: total?.online ?? 0, relevant: total?.relevant ?? 0 };
 }

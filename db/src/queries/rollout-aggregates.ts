@@ -10,6 +10,7 @@ import {
   rolloutAggGolives,
   rolloutAggKommunen,
   rolloutAggKreise,
+  rolloutAggMonths,
   rolloutAggServices,
   rolloutAggState,
 } from "../schema/rollout-aggregates.ts";
@@ -41,43 +42,73 @@ const COUNTS = (today: string) => sql`
   count(*) filter (where status = 'not_responsible')::int as not_responsible,
   count(*) filter (where status = 'implementing' and planned_online < ${today}::date)::int as overdue`;
 
-function cellsSelect(kreisAgs: string | null, stateId: string, today: string): SQL {
-  return sql`
-    with ${pairs(kreisAgs)}
-    select ${stateId}::uuid as tenant_id, service_id, kreis_ags, ${COUNTS(today)},
+/**
+ * `grouping(service_id, kommune_id, actual_month, planned_month)` of each grouping set below: a bit is set for every
+ * column the set does not group by.
+ */
+const SET = { cells: 7, kommunen: 11, actual: 5, planned: 6 } as const;
+
+/**
+ * Every base row of one Kreis (or of all) in ONE pass over its pairs, into the temp table `base_rows`: per service ×
+ * Kreis, per Kommune, and go-lives per service × Kreis × month (actual and planned), told apart by `g` (SET). One scan
+ * instead of one per table is what keeps the national full recompute near a single hand-written statement.
+ */
+async function computeBaseRows(tx: TenantTx, kreisAgs: string | null, today: string) {
+  // CREATE TABLE AS takes no bind parameters: an empty temp table, filled by INSERT … SELECT.
+  await tx.execute(sql`drop table if exists base_rows`);
+  await tx.execute(sql`
+    create temp table base_rows (
+      g int not null, service_id text, kommune_id uuid, kreis_ags text not null, actual_month date, planned_month date,
+      pairs int not null, planning int not null, implementing int not null, online int not null,
+      not_responsible int not null, overdue int not null, population_pairs bigint not null,
+      population_online bigint not null, population_not_responsible bigint not null
+    ) on commit drop`);
+  await tx.execute(sql`
+    insert into base_rows
+    with ${pairs(kreisAgs)},
+    x as (
+      select p.*, case when status = 'online' then date_trunc('month', online_since)::date end as actual_month,
+             case when status <> 'not_responsible' then date_trunc('month', planned_online)::date end as planned_month
+      from p
+    )
+    select grouping(service_id, kommune_id, actual_month, planned_month) as g, service_id, kommune_id, kreis_ags,
+           actual_month, planned_month, ${COUNTS(today)},
            coalesce(sum(population), 0)::bigint as population_pairs,
            coalesce(sum(population) filter (where status = 'online'), 0)::bigint as population_online,
            coalesce(sum(population) filter (where status = 'not_responsible'), 0)::bigint as population_not_responsible
-    from p group by service_id, kreis_ags`;
+    from x
+    group by grouping sets ((service_id, kreis_ags), (kommune_id, kreis_ags), (service_id, kreis_ags, actual_month),
+                            (service_id, kreis_ags, planned_month))`);
 }
 
-/** Every Kommune of the Kreis, also one without any responsible service (all zero). */
-function kommunenSelect(kreisAgs: string | null, stateId: string, today: string): SQL {
+/** The base rows of each table, selected from `base_rows` (with the state's tenant id). */
+function cellsFromBase(stateId: string): SQL {
   return sql`
-    with ${pairs(kreisAgs)},
-    c as (select kommune_id, ${COUNTS(today)} from p group by kommune_id)
-    select ${stateId}::uuid as tenant_id, k.id as kommune_id, k.kreis_ags,
-           coalesce(c.pairs, 0) as pairs, coalesce(c.planning, 0) as planning,
-           coalesce(c.implementing, 0) as implementing, coalesce(c.online, 0) as online,
-           coalesce(c.not_responsible, 0) as not_responsible, coalesce(c.overdue, 0) as overdue,
-           (c.online::real / nullif(c.pairs - c.not_responsible, 0)) as share
-    from k left join c on c.kommune_id = k.id`;
+    select ${stateId}::uuid, service_id, kreis_ags, pairs, planning, implementing, online, not_responsible, overdue,
+           population_pairs, population_online, population_not_responsible
+    from base_rows where g = ${SET.cells}`;
 }
 
-/** Go-lives per month: actual from "online verfügbar" records, planned from any relevant record with a planned date. */
-function golivesSelect(kreisAgs: string | null, stateId: string): SQL {
+/** Every Kommune of the Kreis (or all), also one without any responsible service (all zero). */
+function kommunenFromBase(kreisAgs: string | null, stateId: string): SQL {
+  const inKreis = kreisAgs === null ? sql`true` : sql`coalesce(t.kreis_ags, '') = ${kreisAgs}`;
   return sql`
-    with ${pairs(kreisAgs)},
-    m as (
-      select service_id, kreis_ags, date_trunc('month', online_since)::date as month, 1 as actual, 0 as planned
-      from p where status = 'online' and online_since is not null
+    select ${stateId}::uuid, t.id, coalesce(t.kreis_ags, ''), coalesce(b.pairs, 0), coalesce(b.planning, 0),
+           coalesce(b.implementing, 0), coalesce(b.online, 0), coalesce(b.not_responsible, 0), coalesce(b.overdue, 0),
+           (b.online::real / nullif(b.pairs - b.not_responsible, 0))
+    from tenants t left join base_rows b on b.g = ${SET.kommunen} and b.kommune_id = t.id
+    where t.kind <> 'state' and ${inKreis}`;
+}
+
+function golivesFromBase(stateId: string): SQL {
+  return sql`
+    select ${stateId}::uuid, service_id, kreis_ags, month, sum(actual)::int, sum(planned)::int from (
+      select service_id, kreis_ags, actual_month as month, pairs as actual, 0 as planned
+      from base_rows where g = ${SET.actual} and actual_month is not null
       union all
-      select service_id, kreis_ags, date_trunc('month', planned_online)::date, 0, 1
-      from p where status <> 'not_responsible' and planned_online is not null
-    )
-    select ${stateId}::uuid as tenant_id, service_id, kreis_ags, month,
-           sum(actual)::int as actual, sum(planned)::int as planned
-    from m group by service_id, kreis_ags, month`;
+      select service_id, kreis_ags, planned_month, 0, pairs
+      from base_rows where g = ${SET.planned} and planned_month is not null
+    ) m group by service_id, kreis_ags, month`;
 }
 
 const CELL_COLUMNS = sql.raw(
@@ -87,6 +118,31 @@ const KOMMUNE_COLUMNS = sql.raw(
   "tenant_id, kommune_id, kreis_ags, pairs, planning, implementing, online, not_responsible, overdue, share",
 );
 const GOLIVE_COLUMNS = sql.raw("tenant_id, service_id, kreis_ags, month, actual, planned");
+
+/**
+ * Moves one Kreis's go-lives in or out of the Land's per-month sums (`sign` +1 after inserting them, −1 before
+ * deleting them): exact, and without summing every Kreis again.
+ */
+async function shiftMonths(tx: TenantTx, stateId: string, kreisAgs: string, sign: 1 | -1) {
+  const kreis = sql`
+    select month, sum(actual)::int as actual, sum(planned)::int as planned
+    from ${rolloutAggGolives} where tenant_id = ${stateId} and kreis_ags = ${kreisAgs} group by month`;
+  if (sign === -1) {
+    // An UPDATE, not an upsert: the CHECK (counts ≥ 0) would refuse a negative row before the conflict is seen.
+    await tx.execute(sql`
+      update ${rolloutAggMonths} m set actual = m.actual - k.actual, planned = m.planned - k.planned
+      from (${kreis}) k where m.tenant_id = ${stateId} and m.month = k.month`);
+    return;
+  }
+  await tx.execute(sql`
+    insert into ${rolloutAggMonths} (tenant_id, month, actual, planned)
+    select ${stateId}::uuid, month, actual, planned from (${kreis}) k
+    on conflict (tenant_id, month) do update set
+      actual = ${rolloutAggMonths.actual} + excluded.actual, planned = ${rolloutAggMonths.planned} + excluded.planned`);
+  await tx.execute(
+    sql`delete from ${rolloutAggMonths} where tenant_id = ${stateId} and actual = 0 and planned = 0`,
+  );
+}
 
 /** The derived per-service rows, summed from the cells; the medians of the last full pass are kept. */
 async function deriveServices(tx: TenantTx, stateId: string) {
@@ -142,25 +198,24 @@ async function lockAggregates(tx: TenantTx) {
  */
 export async function refreshRolloutKreis(tx: TenantTx, stateId: string, kreisAgs: string, today: string) {
   await lockAggregates(tx);
+  await computeBaseRows(tx, kreisAgs, today);
   await tx.execute(
     sql`delete from ${rolloutAggCells} where tenant_id = ${stateId} and kreis_ags = ${kreisAgs}`,
   );
-  await tx.execute(
-    sql`insert into ${rolloutAggCells} (${CELL_COLUMNS}) ${cellsSelect(kreisAgs, stateId, today)}`,
-  );
+  await tx.execute(sql`insert into ${rolloutAggCells} (${CELL_COLUMNS}) ${cellsFromBase(stateId)}`);
   // By Kreis and by the Kommunen now in it (a Kommune moved to another Kreis leaves its old row).
   await tx.execute(sql`
     delete from ${rolloutAggKommunen} where tenant_id = ${stateId}
       and (kreis_ags = ${kreisAgs} or kommune_id in (select id from tenants where coalesce(kreis_ags, '') = ${kreisAgs}))`);
   await tx.execute(
-    sql`insert into ${rolloutAggKommunen} (${KOMMUNE_COLUMNS}) ${kommunenSelect(kreisAgs, stateId, today)}`,
+    sql`insert into ${rolloutAggKommunen} (${KOMMUNE_COLUMNS}) ${kommunenFromBase(kreisAgs, stateId)}`,
   );
+  await shiftMonths(tx, stateId, kreisAgs, -1);
   await tx.execute(
     sql`delete from ${rolloutAggGolives} where tenant_id = ${stateId} and kreis_ags = ${kreisAgs}`,
   );
-  await tx.execute(
-    sql`insert into ${rolloutAggGolives} (${GOLIVE_COLUMNS}) ${golivesSelect(kreisAgs, stateId)}`,
-  );
+  await tx.execute(sql`insert into ${rolloutAggGolives} (${GOLIVE_COLUMNS}) ${golivesFromBase(stateId)}`);
+  await shiftMonths(tx, stateId, kreisAgs, 1);
   await deriveServices(tx, stateId);
   await deriveKreise(tx, stateId, kreisAgs);
   await touchState(tx, stateId, null);
@@ -195,6 +250,7 @@ const DRIFT_COLUMNS = {
     "service_id, kreis_ags, pairs, planning, implementing, online, not_responsible, population_pairs, population_online, population_not_responsible",
   rollout_agg_kommunen: "kommune_id, kreis_ags, pairs, planning, implementing, online, not_responsible",
   rollout_agg_golives: "service_id, kreis_ags, month, actual, planned",
+  rollout_agg_months: "month, actual, planned",
 } as const;
 
 /**
@@ -209,16 +265,20 @@ export async function refreshRolloutAll(
   opts: { checkDrift: boolean } = { checkDrift: true },
 ) {
   await lockAggregates(tx);
+  await computeBaseRows(tx, null, today);
   const fresh = [
-    ["rollout_agg_cells", "fresh_cells", CELL_COLUMNS, cellsSelect(null, stateId, today)],
-    ["rollout_agg_kommunen", "fresh_kommunen", KOMMUNE_COLUMNS, kommunenSelect(null, stateId, today)],
-    ["rollout_agg_golives", "fresh_golives", GOLIVE_COLUMNS, golivesSelect(null, stateId)],
+    ["rollout_agg_cells", "fresh_cells", CELL_COLUMNS, cellsFromBase(stateId)],
+    ["rollout_agg_kommunen", "fresh_kommunen", KOMMUNE_COLUMNS, kommunenFromBase(null, stateId)],
+    ["rollout_agg_golives", "fresh_golives", GOLIVE_COLUMNS, golivesFromBase(stateId)],
   ] as const;
-  // CREATE TABLE AS takes no bind parameters, so the temp tables are made empty and filled by INSERT … SELECT.
   for (const [table, temp, columns, select] of fresh) {
     await tx.execute(sql.raw(`create temp table ${temp} (like ${table} including defaults) on commit drop`));
     await tx.execute(sql`insert into ${sql.raw(temp)} (${columns}) ${select}`);
   }
+  await tx.execute(sql`create temp table fresh_months (like rollout_agg_months) on commit drop`);
+  await tx.execute(sql`
+    insert into fresh_months (tenant_id, month, actual, planned)
+    select tenant_id, month, sum(actual), sum(planned) from fresh_golives group by tenant_id, month`);
   const drift: DriftEntry[] = [];
   if (opts.checkDrift) {
     drift.push(
@@ -230,23 +290,33 @@ export async function refreshRolloutAll(
         "fresh_golives",
         "service_id || ' / ' || kreis_ags || ' / ' || month",
       )),
+      ...(await driftOf(tx, "rollout_agg_months", "fresh_months", "month::text")),
     );
   }
-  for (const [table, temp, columns] of fresh) {
+  const monthColumns = sql.raw("tenant_id, month, actual, planned");
+  for (const [table, temp, columns] of [
+    ...fresh.map(([table, temp, columns]) => [table, temp, columns] as const),
+    ["rollout_agg_months", "fresh_months", monthColumns] as const,
+  ]) {
     await tx.execute(sql.raw(`delete from ${table} where tenant_id = (select app_current_tenant())`));
     await tx.execute(sql`insert into ${sql.raw(table)} (${columns}) select ${columns} from ${sql.raw(temp)}`);
   }
   await deriveServices(tx, stateId);
+  // Medians need only the records in Umsetzung or online of responsible pairs, not every pair.
   await tx.execute(sql`
-    with ${pairs(null)},
-    m as (
-      select service_id,
-             percentile_cont(0.5) within group (order by online_since - coalesce(planning_since, implementing_since))
-               filter (where status = 'online' and online_since is not null
-                       and coalesce(planning_since, implementing_since) is not null) as to_online,
-             percentile_cont(0.5) within group (order by ${today}::date - implementing_since)
-               filter (where status = 'implementing' and implementing_since is not null) as implementing
-      from p group by service_id
+    with m as (
+      select r.service_id,
+             percentile_cont(0.5) within group (order by r.online_since - coalesce(r.planning_since, r.implementing_since))
+               filter (where r.status = 'online' and r.online_since is not null
+                       and coalesce(r.planning_since, r.implementing_since) is not null) as to_online,
+             percentile_cont(0.5) within group (order by ${today}::date - r.implementing_since)
+               filter (where r.status = 'implementing' and r.implementing_since is not null) as implementing
+      from rollout_records r
+      join tenants k on k.id = r.tenant_id and k.kind <> 'state'
+      join ozg_services s on s.id = r.service_id and s.in_catalogue and s.municipal_execution
+        and k.kind = any(s.responsible_kinds)
+      where r.status in ('online', 'implementing')
+      group by r.service_id
     )
     update ${rolloutAggServices} a set median_days_to_online = round(m.to_online)::int,
       median_days_implementing = round(m.implementing)::int

@@ -316,8 +316,15 @@ function assemble(
   };
 }
 
-/** Every coverage figure of the dashboards, from the aggregates the rollout jobs maintain (rollout-aggregates.ts). */
-export async function coverage(tx: TenantTx): Promise<Coverage> {
+/**
+ * Every coverage figure of the dashboards, from the aggregates the rollout jobs maintain (rollout-aggregates.ts).
+ * Without `kommunen` the per-Kommune and per-Kreis rows are left empty and the kinds are summed in SQL: the overview
+ * and the service table then read a few hundred rows, however many Kommunen there are.
+ */
+export async function coverage(
+  tx: TenantTx,
+  opts: { kommunen: boolean } = { kommunen: true },
+): Promise<Coverage> {
   const services = await tx.execute<{
     id: string;
     name: string;
@@ -343,19 +350,21 @@ export async function coverage(tx: TenantTx): Promise<Coverage> {
     from ozg_services s
     left join rollout_agg_services a on a.service_id = s.id and a.tenant_id = (select app_current_tenant())
     where s.in_catalogue and s.municipal_execution order by s.position, s.id`);
-  const kommunen = await tx.execute<{
-    kommuneId: string;
-    name: string;
-    kind: KommuneKind;
-    kreisAgs: string;
-    kreisName: string;
-    population: number;
-    pairs: number;
-    planning: number;
-    implementing: number;
-    online: number;
-    notResponsible: number;
-  }>(sql`
+  const kommunen = !opts.kommunen
+    ? []
+    : await tx.execute<{
+        kommuneId: string;
+        name: string;
+        kind: KommuneKind;
+        kreisAgs: string;
+        kreisName: string;
+        population: number;
+        pairs: number;
+        planning: number;
+        implementing: number;
+        online: number;
+        notResponsible: number;
+      }>(sql`
     select t.id as "kommuneId", t.name, t.kind, coalesce(t.kreis_ags, '') as "kreisAgs",
            coalesce(t.kreis_name, '') as "kreisName", coalesce(t.population, 0)::int as population,
            coalesce(a.pairs, 0) as pairs, coalesce(a.planning, 0) as planning,
@@ -401,7 +410,32 @@ export async function coverage(tx: TenantTx): Promise<Coverage> {
     ...ratio(k.pairs - k.notResponsible, k.online),
     byStatus: storedCounts(k),
   }));
-  return assemble(serviceRows, kommuneRows, themenfelder, lagen);
+  const assembled = assemble(serviceRows, kommuneRows, themenfelder, lagen);
+  if (opts.kommunen) return assembled;
+  const kinds = await tx.execute<{
+    kind: KommuneKind;
+    kommunen: number;
+    pairs: number;
+    planning: number;
+    implementing: number;
+    online: number;
+    notResponsible: number;
+  }>(sql`
+    select t.kind, count(*)::int as kommunen, coalesce(sum(a.pairs), 0)::int as pairs,
+           coalesce(sum(a.planning), 0)::int as planning, coalesce(sum(a.implementing), 0)::int as implementing,
+           coalesce(sum(a.online), 0)::int as online, coalesce(sum(a.not_responsible), 0)::int as "notResponsible"
+    from tenants t
+    left join rollout_agg_kommunen a on a.kommune_id = t.id and a.tenant_id = (select app_current_tenant())
+    where t.kind <> 'state' group by t.kind order by t.kind`);
+  return {
+    ...assembled,
+    kinds: kinds.map((k) => ({
+      kind: k.kind,
+      kommunen: k.kommunen,
+      ...ratio(k.pairs - k.notResponsible, k.online),
+      byStatus: storedCounts(k),
+    })),
+  };
 }
 
 type StoredCounts = {
@@ -425,7 +459,7 @@ function storedCounts(r: StoredCounts): StatusCounts {
 
 /** Coverage per service, rolled up per Themenfeld, per Lage and overall. */
 export async function serviceCoverage(tx: TenantTx) {
-  const { services, themenfelder, lagen, overall } = await coverage(tx);
+  const { services, themenfelder, lagen, overall } = await coverage(tx, { kommunen: false });
   return { services, themenfelder, lagen, overall };
 }
 
@@ -460,9 +494,8 @@ export async function mapPoints(tx: TenantTx) {
 /** Go-lives per month: actual (online since) and planned (planned go-live), from the job-maintained aggregates. */
 export async function progressByMonth(tx: TenantTx) {
   const rows = await tx.execute<{ month: string; actual: number; planned: number }>(sql`
-    select to_char(month, 'YYYY-MM') as month, sum(actual)::int as actual, sum(planned)::int as planned
-    from rollout_agg_golives where tenant_id = (select app_current_tenant())
-    group by month order by month`);
+    select to_char(month, 'YYYY-MM') as month, actual, planned
+    from rollout_agg_months where tenant_id = (select app_current_tenant()) order by month`);
   let cumulativeActual = 0;
   let cumulativePlanned = 0;
   return rows.map((r) => {
@@ -623,7 +656,7 @@ export async function stateRecord(tx: TenantTx, kommuneId: string, serviceId: st
  * Runs in the state's transaction (the `rollout.landStats` job and the demo seed).
  */
 export async function refreshLandStats(tx: TenantTx, stateTenantId: string, actor: Actor | null) {
-  const { services, kinds, kommunen } = await coverage(tx);
+  const { services, kinds } = await coverage(tx, { kommunen: false });
   const overall = kinds.reduce(
     (acc, k) => {
       acc.relevant += k.relevant;
@@ -631,7 +664,7 @@ export async function refreshLandStats(tx: TenantTx, stateTenantId: string, acto
       for (const st of STATUSES) acc.byStatus[st] += k.byStatus[st];
       return acc;
     },
-    { kommunen: kommunen.length, relevant: 0, online: 0, byStatus: emptyCounts() },
+    { kommunen: kinds.reduce((n, k) => n + k.kommunen, 0), relevant: 0, online: 0, byStatus: emptyCounts() },
   );
   const stats: LandStats = {
     overall,

@@ -555,6 +555,12 @@ export async function kommuneSummary(tx: TenantTx, kommune: KommuneRef) {
     left join rollout_records r on r.tenant_id = ${kommune.id} and r.service_id = s.id
     where ${responsible(kommune.kind)} and s.efa_available and coalesce(r.status, 'not_started') = 'not_started'
     order by (s.priority = 'ozg_booster') desc nulls last, s.position`);
+  // The Kommune's own go-lives per month (its pace, for its forecast).
+  const goLives = await tx.execute<{ month: string; count: number }>(sql`
+    select to_char(r.online_since, 'YYYY-MM') as month, count(*)::int as count
+    from rollout_records r join ozg_services s on s.id = r.service_id
+    where r.tenant_id = ${kommune.id} and r.status = 'online' and r.online_since is not null and ${responsible(kommune.kind)}
+    group by 1 order by 1`);
   const counts = own ?? {
     total: 0,
     not_started: 0,
@@ -568,6 +574,7 @@ export async function kommuneSummary(tx: TenantTx, kommune: KommuneRef) {
   const share = (online: number, rel: number) => (rel > 0 ? online / rel : null);
   return {
     own: { ...counts, relevant, share: share(counts.online, relevant) },
+    goLives: [...goLives],
     land: land
       ? {
           computedAt: land.computedAt,

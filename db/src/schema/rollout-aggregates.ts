@@ -111,9 +111,32 @@ export const rolloutAggGolives = pgTable(
   (t) => [
     primaryKey({ columns: [t.tenantId, t.serviceId, t.kreisAgs, t.month] }),
     index("rollout_agg_golives_month_idx").on(t.tenantId, t.month),
+    // A Kreis's go-lives for its forecast (the primary key starts with the service).
+    index("rollout_agg_golives_kreis_idx").on(t.tenantId, t.kreisAgs),
     check("rollout_agg_golives_month_start", sql`extract(day from ${t.month}) = 1`),
     check("rollout_agg_golives_counts", sql`${t.actual} >= 0 and ${t.planned} >= 0`),
     ...stateOnly("rollout_agg_golives"),
+  ],
+).enableRLS();
+
+/**
+ * Derived: go-lives per month over the whole Land (the Land's progress and forecast read a few dozen rows instead of
+ * every service × Kreis × month). A Kreis job moves its own contribution (subtract the old, add the new); the full
+ * recompute rebuilds it and the drift check compares it too.
+ */
+export const rolloutAggMonths = pgTable(
+  "rollout_agg_months",
+  {
+    tenantId: tenantIdColumn().references(() => tenants.id),
+    month: date("month", { mode: "string" }).notNull(),
+    actual: integer("actual").notNull(),
+    planned: integer("planned").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.month] }),
+    check("rollout_agg_months_month_start", sql`extract(day from ${t.month}) = 1`),
+    check("rollout_agg_months_counts", sql`${t.actual} >= 0 and ${t.planned} >= 0`),
+    ...stateOnly("rollout_agg_months"),
   ],
 ).enableRLS();
 

@@ -14,6 +14,7 @@ import { QueryView } from "../../ui/QueryView.tsx";
 import { EmptyState } from "../../ui/states.tsx";
 import { TableScroll } from "../../ui/TableScroll.tsx";
 import { ExportButtons } from "../ExportButtons.tsx";
+import { forecastRange } from "../forecast-text.ts";
 import { formatCount, formatShare } from "../format.ts";
 import {
   type ReuseRoute,
@@ -30,6 +31,12 @@ import { Kpi, StatusBadge } from "../ui.tsx";
 import { BulkForm } from "./BulkForm.tsx";
 
 type Summary = Awaited<ReturnType<typeof trpc.rollout.kommuneSummary.query>>;
+
+const TARGET_LABELS: Record<string, string> = {
+  "0.5": "die Hälfte",
+  "0.8": "80 %",
+  "1": "alle",
+};
 
 function SummarySection(props: { me: Me; summary: Summary }) {
   const s = () => props.summary;
@@ -116,6 +123,29 @@ function SummarySection(props: { me: Me; summary: Summary }) {
           </p>
         )}
       </Show>
+      <section aria-labelledby="own-forecast">
+        <h2 id="own-forecast">Prognose bei Ihrem aktuellen Tempo</h2>
+        <Show
+          when={s().own.relevant > 0}
+          fallback={<p>Ihre Kommune ist für keine Leistung zuständig – keine Prognose.</p>}
+        >
+          <p>
+            {formatCount(s().forecast.paces[0]!.perMonth * 6)} Ihrer Leistungen sind in den letzten 6 Monaten
+            online gegangen, {formatCount(s().forecast.paces[1]!.perMonth * 12)} in den letzten 12 Monaten. In
+            diesem Tempo sind Ihre offenen Leistungen online:
+          </p>
+          <dl class="facts forecast-facts">
+            <For each={s().forecast.targets}>
+              {(t) => (
+                <>
+                  <dt>{TARGET_LABELS[String(t.target)] ?? formatShare(t.target)}</dt>
+                  <dd>{forecastRange(t)}</dd>
+                </>
+              )}
+            </For>
+          </dl>
+        </Show>
+      </section>
       <h2>Angebotene EfA-Dienste, die Sie noch nicht begonnen haben</h2>
       <Show
         when={s().efaNotStarted.length > 0}

@@ -2,13 +2,14 @@
 // from the go-lives of the last 6 and 12 months (rollout.forecast). The two paces give a range, not a date; where the
 // slower pace does not get there by the horizon the text says "bei aktuellem Tempo nicht vor 2031". The chart shows
 // the online pairs so far and the two projections; the table has the same figures.
-import { BEYOND_YEAR, FORECAST_HORIZON, type ForecastPoint } from "@spatz/rollout";
+import { FORECAST_HORIZON } from "@spatz/rollout";
 import { useQuery } from "@tanstack/solid-query";
 import { createUniqueId, For } from "solid-js";
 import { trpc } from "../../lib/trpc.ts";
 import { Chart } from "../../ui/charts/Chart.tsx";
 import { QueryView } from "../../ui/QueryView.tsx";
 import { EmptyState } from "../../ui/states.tsx";
+import { forecastRange } from "../forecast-text.ts";
 import { formatCount, formatMonth, formatShare } from "../format.ts";
 
 type Scope = { serviceId?: string; kreisAgs?: string };
@@ -19,23 +20,6 @@ const TARGET_LABELS: Record<string, string> = {
   "0.8": "80 % online",
   "1": "flächendeckend (100 %)",
 };
-
-function point(p: ForecastPoint | null): string {
-  if (!p) return "–";
-  return "beyond" in p ? `nicht vor ${BEYOND_YEAR}` : formatMonth(p.month);
-}
-
-/** "03/2027 bis 10/2027", "03/2027", or "frühestens 03/2027, beim langsameren Tempo nicht vor 2031". */
-export function forecastRange(t: Forecast["targets"][number]): string {
-  if (t.reached) return "erreicht";
-  if (!t.earliest || !t.latest) return "–";
-  if ("beyond" in t.earliest) return `bei aktuellem Tempo nicht vor ${BEYOND_YEAR}`;
-  if ("beyond" in t.latest)
-    return `frühestens ${point(t.earliest)}, beim langsameren Tempo nicht vor ${BEYOND_YEAR}`;
-  return t.earliest.month === t.latest.month
-    ? point(t.earliest)
-    : `${point(t.earliest)} bis ${point(t.latest)}`;
-}
 
 function monthsBetween(from: string, to: string): string[] {
   const out: string[] = [];

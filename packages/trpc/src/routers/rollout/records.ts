@@ -2,12 +2,13 @@
 // average (aggregates only), and the export of its board. Every procedure acts on the caller's own Kommune: the
 // Kommune comes from the session, never from the input.
 import { queries } from "@spatz/db";
-import { pageInput } from "@spatz/domain";
+import { berlinToday, pageInput } from "@spatz/domain";
 import {
   boardExportInput,
   boardInput,
   bulkUpdateInput,
   commentInput,
+  forecast,
   kommuneKindLabels,
   ozgIdSchema,
   type ReuseRoute,
@@ -82,8 +83,10 @@ export const recordProcedures = {
 
   kommuneSummary: tenantProcedure.query(async ({ ctx }) => {
     const kommune = kommuneOf(ctx);
-    const summary = await queries.kommuneSummary(ctx.tx, kommune);
-    return { ...summary, kindLabel: kommuneKindLabels[kommune.kind] };
+    const { goLives, ...summary } = await queries.kommuneSummary(ctx.tx, kommune);
+    // When its own open records are online at its own pace (the last 6 and 12 months).
+    const own = forecast(goLives, summary.own.online, summary.own.relevant, berlinToday().slice(0, 7));
+    return { ...summary, forecast: own, kindLabel: kommuneKindLabels[kommune.kind] };
   }),
 
   exportBoard: tenantProcedure.input(boardExportInput).query(async ({ ctx, input }) => {

@@ -142,7 +142,7 @@ const COST_KOMMUNE_COLUMNS: ExportColumn<KommuneAmount>[] = [
 export const stateProcedures = {
   stateOverview: tenantProcedure.query(async ({ ctx }) => {
     stateOf(ctx);
-    const { themenfelder, lagen, overall, kinds } = await queries.coverage(ctx.tx);
+    const { themenfelder, lagen, overall, kinds } = await queries.coverage(ctx.tx, { kommunen: false });
     return { overall, themenfelder, lagen, kinds };
   }),
 
