@@ -28,6 +28,17 @@ import { Layout } from "./ui/Layout.tsx";
 import { PageHeader } from "./ui/PageHeader.tsx";
 import { EmptyState, Loading } from "./ui/states.tsx";
 
+// Pages with charts are loaded when first opened, like the portfolio's and rollout's chart pages.
+const LandBenchmarkPage = lazy(() =>
+  import("./benchmark/LandPage.tsx").then((m) => ({ default: m.LandPage })),
+);
+const VergleichPage = lazy(() =>
+  import("./benchmark/VergleichPage.tsx").then((m) => ({ default: m.VergleichPage })),
+);
+const SharingPage = lazy(() =>
+  import("./benchmark/SharingPage.tsx").then((m) => ({ default: m.SharingPage })),
+);
+const JobsPage = lazy(() => import("./benchmark/JobsPage.tsx").then((m) => ({ default: m.JobsPage })));
 // The maturity dashboard draws charts: loaded when first opened, like the portfolio's and rollout's chart pages.
 const DashboardPage = lazy(() =>
   import("./maturity/DashboardPage.tsx").then((m) => ({ default: m.DashboardPage })),
@@ -150,6 +161,30 @@ export function App() {
             <RequireSession requires="maturityModels.get">
               {(me) => <ModelEditorPage me={me} />}
             </RequireSession>
+          )}
+        />
+        <Route
+          path="/land/reifegrad"
+          component={() => (
+            <RequireSession requires="benchmark.kreisMap">
+              {(me) => <LandBenchmarkPage me={me} />}
+            </RequireSession>
+          )}
+        />
+        <Route
+          path="/land/hintergrundaufgaben"
+          component={() => <RequireSession requires="jobs.overview">{() => <JobsPage />}</RequireSession>}
+        />
+        <Route
+          path="/vergleich"
+          component={() => (
+            <RequireSession requires="benchmark.position">{(me) => <VergleichPage me={me} />}</RequireSession>
+          )}
+        />
+        <Route
+          path="/verwaltung/vergleich"
+          component={() => (
+            <RequireSession requires="benchmark.sharing">{(me) => <SharingPage me={me} />}</RequireSession>
           )}
         />
         <PortfolioRoutes />

@@ -18,7 +18,9 @@ import type { TenantTx } from "../tenant-tx.ts";
 
 /** Pairs of one Kreis (or all), joined to their record if any: the one input of every base aggregate. */
 function pairs(kreisAgs: string | null): SQL {
-  const inKreis = kreisAgs === null ? sql`true` : sql`coalesce(kreis_ags, '') = ${kreisAgs}`;
+  // The Kreis comes from a transaction setting, not a bind parameter: CREATE TABLE AS takes none (computeBaseRows).
+  const inKreis =
+    kreisAgs === null ? sql`true` : sql`coalesce(kreis_ags, '') = current_setting('spatz.rollout_kreis')`;
   return sql`
     s as (select id, responsible_kinds from ozg_services where in_catalogue and municipal_execution),
     k as (
@@ -34,13 +36,15 @@ function pairs(kreisAgs: string | null): SQL {
     )`;
 }
 
-const COUNTS = (today: string) => sql`
+/** The status counts of a group of pairs; "today" (Berlin) from the transaction setting computeBaseRows makes. */
+const COUNTS = sql`
   count(*)::int as pairs,
   count(*) filter (where status = 'planning')::int as planning,
   count(*) filter (where status = 'implementing')::int as implementing,
   count(*) filter (where status = 'online')::int as online,
   count(*) filter (where status = 'not_responsible')::int as not_responsible,
-  count(*) filter (where status = 'implementing' and planned_online < ${today}::date)::int as overdue`;
+  count(*) filter (where status = 'implementing' and planned_online < current_setting('spatz.rollout_today')::date)::int
+    as overdue`;
 
 /**
  * `grouping(service_id, kommune_id, actual_month, planned_month)` of each grouping set below: a bit is set for every
@@ -54,17 +58,14 @@ const SET = { cells: 7, kommunen: 11, actual: 5, planned: 6 } as const;
  * instead of one per table is what keeps the national full recompute near a single hand-written statement.
  */
 async function computeBaseRows(tx: TenantTx, kreisAgs: string | null, today: string) {
-  // CREATE TABLE AS takes no bind parameters: an empty temp table, filled by INSERT … SELECT.
+  // CREATE TABLE AS, because PostgreSQL runs its SELECT with parallel workers (an INSERT … SELECT never does); it takes
+  // no bind parameters, so the Kreis and the day are transaction settings.
+  await tx.execute(
+    sql`select set_config('spatz.rollout_today', ${today}, true), set_config('spatz.rollout_kreis', ${kreisAgs ?? ""}, true)`,
+  );
   await tx.execute(sql`drop table if exists base_rows`);
   await tx.execute(sql`
-    create temp table base_rows (
-      g int not null, service_id text, kommune_id uuid, kreis_ags text not null, actual_month date, planned_month date,
-      pairs int not null, planning int not null, implementing int not null, online int not null,
-      not_responsible int not null, overdue int not null, population_pairs bigint not null,
-      population_online bigint not null, population_not_responsible bigint not null
-    ) on commit drop`);
-  await tx.execute(sql`
-    insert into base_rows
+    create temp table base_rows on commit drop as
     with ${pairs(kreisAgs)},
     x as (
       select p.*, case when status = 'online' then date_trunc('month', online_since)::date end as actual_month,
@@ -72,7 +73,7 @@ async function computeBaseRows(tx: TenantTx, kreisAgs: string | null, today: str
       from p
     )
     select grouping(service_id, kommune_id, actual_month, planned_month) as g, service_id, kommune_id, kreis_ags,
-           actual_month, planned_month, ${COUNTS(today)},
+           actual_month, planned_month, ${COUNTS},
            coalesce(sum(population), 0)::bigint as population_pairs,
            coalesce(sum(population) filter (where status = 'online'), 0)::bigint as population_online,
            coalesce(sum(population) filter (where status = 'not_responsible'), 0)::bigint as population_not_responsible

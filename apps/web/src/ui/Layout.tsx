@@ -18,11 +18,13 @@ type NavItem = {
 const NAV: NavItem[] = [
   { href: "/start", label: "Start" },
   { href: "/reifegrad", label: "Reifegrad", requires: "maturity.dashboard", kommuneOnly: true },
+  { href: "/vergleich", label: "Vergleich", requires: "benchmark.position", kommuneOnly: true },
   { href: "/massnahmen", label: "Maßnahmen", requires: "measures.list", kommuneOnly: true },
   { href: "/strategie", label: "Strategie", requires: "strategies.list", kommuneOnly: true },
   { href: "/portfolio", label: "Portfolio", requires: "portfolio.list", kommuneOnly: true },
   { href: "/rollout", label: "Onlinedienste", requires: "rollout.board", kommuneOnly: true },
   { href: "/land/kommunen", label: "Kommunen", requires: "tenants.list", stateOnly: true },
+  { href: "/land/reifegrad", label: "Reifegrad im Land", requires: "benchmark.kreisMap", stateOnly: true },
   {
     href: "/land/reifegradmodell",
     label: "Reifegradmodell",
@@ -37,6 +39,12 @@ const NAV: NavItem[] = [
   { href: "/verwaltung/benutzer", label: "Benutzer", requires: "users.list" },
   { href: "/verwaltung/protokoll", label: "Protokoll", requires: "audit.list" },
   { href: "/verwaltung/export", label: "Export", requires: "tenantExport.prepare" },
+  {
+    href: "/land/hintergrundaufgaben",
+    label: "Hintergrundaufgaben",
+    requires: "jobs.overview",
+    stateOnly: true,
+  },
 ];
 
 function visible(item: NavItem, me: Me): boolean {

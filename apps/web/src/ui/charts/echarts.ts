@@ -2,7 +2,7 @@
 // maturity), one registration for the whole app. Loaded on demand by Chart.tsx, so it is its own chunk and no page
 // without a chart loads it. Drawn on a canvas: canvas and CSSOM styles are allowed by the strict Content-Security-
 // Policy, HTML tooltips (markup with inline style attributes) are not, so Chart.tsx draws tooltips as rich text.
-import { BarChart, CustomChart, LineChart, RadarChart, ScatterChart } from "echarts/charts";
+import { BarChart, BoxplotChart, CustomChart, LineChart, RadarChart, ScatterChart } from "echarts/charts";
 import {
   GridComponent,
   LegendComponent,
@@ -17,6 +17,7 @@ import { CanvasRenderer } from "echarts/renderers";
 
 echarts.use([
   BarChart,
+  BoxplotChart,
   CustomChart,
   LineChart,
   RadarChart,
