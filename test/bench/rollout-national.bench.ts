@@ -134,7 +134,10 @@ async function main() {
         500,
       );
       const done = (await queue.getJob(job.id!))!;
-      return { ms: done.finishedOn! - done.processedOn!, result: done.returnvalue as { driftRows: number } };
+      return {
+        ms: done.finishedOn! - done.processedOn!,
+        result: done.returnvalue as { driftRows: number; timings: Record<string, number> },
+      };
     };
 
     // 1) Full recompute, first from nothing, then as the nightly job with the drift check.
@@ -167,6 +170,11 @@ async function main() {
     console.log(
       `   nächtlicher Lauf mit Abgleich: ${seconds(nightly.ms)} (Ziel < 5 min) ${mark(nightly.ms < 300_000)}, ` +
         `Abweichungen: ${nightly.result.driftRows}`,
+    );
+    console.log(
+      `   davon: ${Object.entries(nightly.result.timings)
+        .map(([step, ms]) => `${step.replace(/Ms$/, "")} ${seconds(ms)}`)
+        .join(", ")}`,
     );
     console.log(
       `   handgeschriebenes SQL (nur Abdeckung Leistung × Kreis, ${sqlRun.n} Zeilen): ${seconds(sqlRun.ms)} → ` +

@@ -12,7 +12,14 @@ import { createTestApp, type TestApp } from "./server.ts";
 
 export const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../apps/web/dist");
 
-export type BrowserEnv = { baseUrl: string; browser: Browser; app: TestApp; close: () => Promise<void> };
+export type BrowserEnv = {
+  baseUrl: string;
+  browser: Browser;
+  app: TestApp;
+  /** The in-process worker, when started with `worker: true`. */
+  worker: WorkerRuntime | null;
+  close: () => Promise<void>;
+};
 
 /**
  * `worker`: mutations enqueue their jobs and an in-process worker runs them (no schedulers), as with `pnpm start`, so
@@ -49,6 +56,7 @@ export async function startBrowserEnv(opts: {
     baseUrl,
     browser,
     app,
+    worker,
     close: async () => {
       await browser.close();
       await new Promise((r) => server.close(r));

@@ -266,7 +266,14 @@ export async function refreshRolloutAll(
   opts: { checkDrift: boolean } = { checkDrift: true },
 ) {
   await lockAggregates(tx);
+  const timings: Record<string, number> = {};
+  let t0 = performance.now();
+  const lap = (step: string) => {
+    timings[step] = Math.round(performance.now() - t0);
+    t0 = performance.now();
+  };
   await computeBaseRows(tx, null, today);
+  lap("baseRowsMs");
   const fresh = [
     ["rollout_agg_cells", "fresh_cells", CELL_COLUMNS, cellsFromBase(stateId)],
     ["rollout_agg_kommunen", "fresh_kommunen", KOMMUNE_COLUMNS, kommunenFromBase(null, stateId)],
@@ -280,6 +287,7 @@ export async function refreshRolloutAll(
   await tx.execute(sql`
     insert into fresh_months (tenant_id, month, actual, planned)
     select tenant_id, month, sum(actual), sum(planned) from fresh_golives group by tenant_id, month`);
+  lap("freshTablesMs");
   const drift: DriftEntry[] = [];
   if (opts.checkDrift) {
     drift.push(
@@ -294,6 +302,7 @@ export async function refreshRolloutAll(
       ...(await driftOf(tx, "rollout_agg_months", "fresh_months", "month::text")),
     );
   }
+  lap("driftMs");
   const monthColumns = sql.raw("tenant_id, month, actual, planned");
   for (const [table, temp, columns] of [
     ...fresh.map(([table, temp, columns]) => [table, temp, columns] as const),
@@ -303,6 +312,7 @@ export async function refreshRolloutAll(
     await tx.execute(sql`insert into ${sql.raw(table)} (${columns}) select ${columns} from ${sql.raw(temp)}`);
   }
   await deriveServices(tx, stateId);
+  lap("replaceMs");
   // Medians need only the records in Umsetzung or online of responsible pairs, not every pair.
   await tx.execute(sql`
     with m as (
@@ -322,10 +332,13 @@ export async function refreshRolloutAll(
     update ${rolloutAggServices} a set median_days_to_online = round(m.to_online)::int,
       median_days_implementing = round(m.implementing)::int
     from m where a.tenant_id = ${stateId} and a.service_id = m.service_id`);
+  lap("mediansMs");
   await deriveKreise(tx, stateId, null);
   const driftRows = drift.length;
   await touchState(tx, stateId, opts.checkDrift ? { driftRows, drift: drift.slice(0, DRIFT_SAMPLE) } : null);
-  return { driftRows, drift };
+  lap("finishMs");
+  // Where the time went, for the job's result (job monitor, logs) and the benchmark.
+  return { driftRows, drift, timings };
 }
 
 export type RolloutAggStatus = {

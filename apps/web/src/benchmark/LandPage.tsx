@@ -3,17 +3,17 @@
 // map of the Kreise, how many Kommunen reach a level in a dimension, and the Kommunen that share their figures with
 // the Land by name. Suppressed figures say so in German; every chart has its table; the export is what is shown.
 import { A } from "@solidjs/router";
-import { formatDateTime, formatInteger, formatNumber } from "@spatz/domain";
-import { useQuery } from "@tanstack/solid-query";
+import { can, formatDateTime, formatInteger, formatNumber } from "@spatz/domain";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/solid-query";
 import { createSignal, For, Show } from "solid-js";
 import type { Me } from "../auth/session.ts";
-import { trpc } from "../lib/trpc.ts";
+import { errorMessage, fieldErrors, trpc } from "../lib/trpc.ts";
 import { ExportButtons } from "../rollout/ExportButtons.tsx";
 import { Chart } from "../ui/charts/Chart.tsx";
-import { SelectField } from "../ui/Field.tsx";
+import { SelectField, TextField } from "../ui/Field.tsx";
 import { PageHeader } from "../ui/PageHeader.tsx";
 import { QueryView } from "../ui/QueryView.tsx";
-import { EmptyState } from "../ui/states.tsx";
+import { Alert, EmptyState } from "../ui/states.tsx";
 import { TableScroll } from "../ui/TableScroll.tsx";
 import {
   boxplotOption,
@@ -50,8 +50,15 @@ export function LandPage(props: { me: Me }) {
         {(s) => (
           <p class="aggregate-stand" role="status">
             {s().summary}
+            <Show when={can(props.me.user.role, "jobs.overview")}>
+              {" "}
+              <A href="/land/hintergrundaufgaben">Hintergrundaufgaben ansehen</A>
+            </Show>
           </p>
         )}
+      </Show>
+      <Show when={can(props.me.user.role, "benchmark.setK")}>
+        <KSetting />
       </Show>
       <QueryView
         query={catalogue}
@@ -366,5 +373,61 @@ function SharedKommunen() {
         zurücknehmen. <A href="/land/hintergrundaufgaben">Hintergrundaufgaben</A>
       </p>
     </section>
+  );
+}
+
+/** The minimum group size k (state administration): a change recomputes every figure at once. */
+function KSetting() {
+  const client = useQueryClient();
+  const settings = useQuery(() => ({
+    queryKey: ["benchmark.settings"],
+    queryFn: () => trpc.benchmark.settings.query(),
+  }));
+  // null until the user types: the field shows the current k.
+  const [value, setValue] = createSignal<string | null>(null);
+  const [notice, setNotice] = createSignal<string | null>(null);
+  const save = useMutation(() => ({
+    mutationFn: () => trpc.benchmark.setK.mutate({ k: Number(value() ?? settings.data?.k) }),
+    onSuccess: async (s) => {
+      setNotice(`Mindestgröße ${s.k} gespeichert; die Vergleichswerte werden neu berechnet.`);
+      await client.invalidateQueries({ queryKey: ["benchmark.settings"] });
+    },
+  }));
+  return (
+    <Show when={settings.data}>
+      {(s) => (
+        <details class="k-setting">
+          <summary>Mindestgröße einer Vergleichsgruppe: k = {s().k}</summary>
+          <form
+            class="form form-inline"
+            aria-label="Mindestgröße k"
+            onSubmit={(e) => {
+              e.preventDefault();
+              setNotice(null);
+              save.mutate();
+            }}
+          >
+            <TextField
+              label={`k (${s().minK} bis ${s().maxK} Kommunen)`}
+              inputmode="numeric"
+              value={value() ?? String(s().k)}
+              onInput={(e) => setValue(e.currentTarget.value)}
+              error={save.isError ? (fieldErrors(save.error).k ?? errorMessage(save.error)) : undefined}
+            />
+            <button type="submit" class="button" disabled={save.isPending}>
+              Speichern
+            </button>
+          </form>
+          <Show when={s().changedAt}>
+            <p class="muted">
+              Zuletzt geändert am {formatDateTime(s().changedAt)} von {s().changedBy ?? "–"}.
+            </p>
+          </Show>
+          <Show when={notice()}>
+            <Alert kind="success">{notice()}</Alert>
+          </Show>
+        </details>
+      )}
+    </Show>
   );
 }

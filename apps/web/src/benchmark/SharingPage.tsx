@@ -17,27 +17,31 @@ export function SharingPage(props: { me: Me }) {
     queryKey: ["benchmark.sharing"],
     queryFn: () => trpc.benchmark.sharing.query(),
   }));
+  // Kept here: the form is rebuilt with the reloaded choice after saving.
+  const [notice, setNotice] = createSignal<string | null>(null);
   return (
     <>
       <PageHeader
         title="Vergleich: was Ihre Kommune teilt"
         intro={`Gruppenwerte (mindestens k Kommunen) entstehen immer. Namentlich sieht man die Werte von ${props.me.tenant.name} nur, wenn Sie es hier erlauben – und nur so lange, wie Sie es erlauben.`}
       />
-      <QueryView query={sharing}>{(s) => <SharingForm sharing={s} />}</QueryView>
+      <Show when={notice()}>
+        <Alert kind="success">{notice()}</Alert>
+      </Show>
+      <QueryView query={sharing}>{(s) => <SharingForm sharing={s} onSaved={setNotice} />}</QueryView>
     </>
   );
 }
 
-function SharingForm(props: { sharing: Sharing }) {
+function SharingForm(props: { sharing: Sharing; onSaved: (notice: string | null) => void }) {
   const client = useQueryClient();
   const [withLand, setWithLand] = createSignal(props.sharing.withLand);
   const [withKommunen, setWithKommunen] = createSignal(props.sharing.withKommunen);
-  const [notice, setNotice] = createSignal<string | null>(null);
   const save = useMutation(() => ({
     mutationFn: () =>
       trpc.benchmark.setSharing.mutate({ withLand: withLand(), withKommunen: withKommunen() }),
     onSuccess: async () => {
-      setNotice("Gespeichert. Die Änderung gilt sofort.");
+      props.onSaved("Gespeichert. Die Änderung gilt sofort.");
       await client.invalidateQueries({ queryKey: ["benchmark.sharing"] });
     },
   }));
@@ -62,7 +66,7 @@ function SharingForm(props: { sharing: Sharing }) {
         aria-label="Namentlich teilen"
         onSubmit={(e) => {
           e.preventDefault();
-          setNotice(null);
+          props.onSaved(null);
           save.mutate();
         }}
       >
@@ -95,9 +99,6 @@ function SharingForm(props: { sharing: Sharing }) {
         </Show>
         <Show when={save.isError}>
           <Alert kind="error">{errorMessage(save.error)}</Alert>
-        </Show>
-        <Show when={notice()}>
-          <Alert kind="success">{notice()}</Alert>
         </Show>
       </form>
     </>

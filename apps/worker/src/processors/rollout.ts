@@ -40,7 +40,7 @@ export const rolloutProcessors = {
   "rollout.aggregateAll": stateJob(
     "rollout.aggregateAll",
     async (tx, payload, ctx) => {
-      const { driftRows, drift } = await queries.refreshRolloutAll(
+      const { driftRows, drift, timings } = await queries.refreshRolloutAll(
         tx,
         STATE_TENANT_ID,
         berlinToday(),
@@ -52,7 +52,7 @@ export const rolloutProcessors = {
           { job: "rollout.aggregateAll", driftRows, sample: drift.slice(0, 5) },
           "rollout aggregates drifted from the records; repaired",
         );
-      return { driftRows };
+      return { driftRows, timings };
     },
     { transaction: { isolation: "repeatable read", statementTimeoutMs: ROLLOUT_FULL_STATEMENT_TIMEOUT_MS } },
   ),
