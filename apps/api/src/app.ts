@@ -13,7 +13,7 @@ import { secureHeaders } from "hono/secure-headers";
 import type postgres from "postgres";
 import { BODY_LIMITS } from "./body-limits.ts";
 import { originCheck } from "./csrf.ts";
-import { evidenceDownload, portfolioDownload, tenantExportDownload } from "./downloads.ts";
+import { evidenceDownload, portfolioDownload, reportDownload, tenantExportDownload } from "./downloads.ts";
 import { checkHealth } from "./health.ts";
 import type { AppLogger } from "./logger.ts";
 
@@ -169,6 +169,10 @@ export function createApp(opts: AppOptions) {
   app.get(
     "/dateien/nachweise/:id",
     evidenceDownload(createContext, (c) => clientIp(c, opts.trustProxy ?? false)),
+  );
+  app.get(
+    "/dateien/berichte/:id/:format",
+    reportDownload(createContext, (c) => clientIp(c, opts.trustProxy ?? false)),
   );
   app.post(
     "/dateien/export",

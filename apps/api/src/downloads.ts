@@ -197,3 +197,30 @@ export function tenantExportDownload(
     return fileResponse(resHeaders, archive, "application/zip", tenantExportFileName(data));
   });
 }
+
+/**
+ * GET /dateien/berichte/:id/:format: one file (pdf, csv, xlsx) of an archived report, through reports.file (session,
+ * the Kommune's own tenant transaction, matrix). Another Kommune's report answers 404 like an id that exists nowhere.
+ */
+export function reportDownload(
+  createContext: ReturnType<typeof createContextFactory>,
+  clientIp: (c: HonoContext<Env>) => string,
+) {
+  return downloadRoute(
+    createContext,
+    clientIp,
+    async (caller, c, resHeaders) => {
+      const file = await caller.reports.file({
+        id: c.req.param("id") ?? "",
+        format: (c.req.param("format") ?? "") as "pdf",
+      });
+      const bytes = Buffer.from(file.contentBase64, "base64");
+      return fileResponse(resHeaders, bytes, file.mediaType, file.fileName, {
+        "Content-Length": String(bytes.length),
+        "Content-Security-Policy": FILE_CSP,
+        "Cache-Control": "private, no-store",
+      });
+    },
+    (error) => (error.code === "BAD_REQUEST" ? { status: 404, text: "Diesen Bericht gibt es nicht." } : null),
+  );
+}

@@ -38,6 +38,7 @@ const VergleichPage = lazy(() =>
 const SharingPage = lazy(() =>
   import("./benchmark/SharingPage.tsx").then((m) => ({ default: m.SharingPage })),
 );
+const ReportsPage = lazy(() => import("./reports/ReportsPage.tsx").then((m) => ({ default: m.ReportsPage })));
 const JobsPage = lazy(() => import("./benchmark/JobsPage.tsx").then((m) => ({ default: m.JobsPage })));
 // The maturity dashboard draws charts: loaded when first opened, like the portfolio's and rollout's chart pages.
 const DashboardPage = lazy(() =>
@@ -179,6 +180,12 @@ export function App() {
           path="/vergleich"
           component={() => (
             <RequireSession requires="benchmark.position">{(me) => <VergleichPage me={me} />}</RequireSession>
+          )}
+        />
+        <Route
+          path="/berichte"
+          component={() => (
+            <RequireSession requires="reports.list">{(me) => <ReportsPage me={me} />}</RequireSession>
           )}
         />
         <Route

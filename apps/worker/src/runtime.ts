@@ -18,6 +18,7 @@ import { Worker } from "bullmq";
 import type { JobContext, Logger, Processor } from "./base-processor.ts";
 import { benchmarkProcessors } from "./processors/benchmark.ts";
 import { maintenanceProcessors } from "./processors/maintenance.ts";
+import { reportProcessors } from "./processors/reports.ts";
 import { rolloutProcessors } from "./processors/rollout.ts";
 
 export type { Logger, Processor } from "./base-processor.ts";
@@ -27,6 +28,7 @@ export const PROCESSORS: Record<JobName, Processor> = {
   ...maintenanceProcessors,
   ...rolloutProcessors,
   ...benchmarkProcessors,
+  ...reportProcessors,
 };
 
 /** Per-queue overrides of BullMQ worker settings (tests shorten the lock to see a dead worker's job retried). */

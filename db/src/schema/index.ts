@@ -6,6 +6,7 @@ export * from "./maturity-model.ts";
 export * from "./measures.ts";
 export * from "./org-units.ts";
 export * from "./portfolio.ts";
+export * from "./reports.ts";
 export * from "./rls.ts";
 export * from "./rollout.ts";
 export * from "./rollout-aggregates.ts";

@@ -190,6 +190,11 @@ export const PERMISSIONS = {
   "benchmark.setSharing": ["leadership", "admin"],
 
   // Hintergrundaufgaben: the job monitor of the platform, read from BullMQ.
+  // Reports: every role of a Kommune reads its archive; leadership, CDO/PMO and admin ask for a report.
+  "reports.list": KOMMUNE_ROLES_ALL,
+  "reports.file": KOMMUNE_ROLES_ALL,
+  "reports.status": KOMMUNE_ROLES_ALL,
+  "reports.generate": ["leadership", "coordinator", "admin"],
   "jobs.overview": ["state_admin"],
   "jobs.failed": ["state_admin"],
   "jobs.retry": ["state_admin"],

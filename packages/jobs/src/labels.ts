@@ -7,6 +7,7 @@ export const QUEUE_LABELS: Record<QueueKey, string> = {
   benchmarks: "Reifegrad-Stände der Kommunen",
   benchmarkAggregates: "Vergleichswerte",
   rolloutAggregates: "Rollout-Kennzahlen des Landes",
+  reports: "Berichte",
 };
 
 export const JOB_LABELS: Record<JobName, string> = {
@@ -15,6 +16,7 @@ export const JOB_LABELS: Record<JobName, string> = {
   "rollout.landStats": "Landesdurchschnitt des Rollouts berechnen",
   "rollout.aggregateKommune": "Rollout-Kennzahlen eines Landkreises nach einer Änderung aktualisieren",
   "rollout.aggregateAll": "Alle Rollout-Kennzahlen neu berechnen (nachts mit Abgleich)",
+  "report.generate": "Bericht erstellen und archivieren",
   "benchmark.snapshot": "Reifegrad-Stand einer Kommune festhalten",
   "benchmark.aggregate": "Vergleichswerte berechnen",
   "benchmark.refreshAll": "Nächtliche Aktualisierung aller Reifegrad-Stände",

@@ -42,6 +42,22 @@ export const JOBS = {
     queue: "benchmarkAggregates",
     payload: z.object({ scope: z.enum(["current", "all"]) }).strict(),
   },
+  /**
+   * Generates one report (PDF, CSV, XLSX) for a period and archives it in the tenant's transaction. Its job id is the
+   * period's (reportJobId), so a period is produced once however often it is asked for.
+   */
+  "report.generate": {
+    queue: "reports",
+    payload: z
+      .object({
+        tenantId,
+        kind: z.enum(["reifegradbericht"]),
+        orgUnitId: z.uuid().nullable(),
+        stichtag: z.iso.date(),
+        triggeredBy: z.string().min(1).max(200),
+      })
+      .strict(),
+  },
   /** Nightly: one snapshot job per Kommune, then one aggregation when all are done (a BullMQ flow). */
   "benchmark.refreshAll": { queue: "benchmarks", payload: z.object({}).strict() },
 } as const;
@@ -55,6 +71,13 @@ export function parsePayload<N extends JobName>(name: N, data: unknown): JobPayl
 
 export function safeParsePayload<N extends JobName>(name: N, data: unknown) {
   return JOBS[name].payload.safeParse(data) as z.ZodSafeParseResult<JobPayload<N>>;
+}
+
+/** The period's job id: one report per tenant, kind, scope and Stichtag. */
+export function reportJobId(
+  p: Pick<JobPayload<"report.generate">, "tenantId" | "kind" | "orgUnitId" | "stichtag">,
+) {
+  return `report.${p.kind}.${p.tenantId}.${p.orgUnitId ?? "gesamt"}.${p.stichtag}`;
 }
 
 /** Deterministic job ids make enqueueing idempotent: the same work for the same period is queued once. */

@@ -22,6 +22,8 @@ export const QUEUES = {
    * worker processes); a full recompute at national scale takes minutes.
    */
   rolloutAggregates: { name: "rollout-aggregates", concurrency: 1, lockDurationMs: 600_000, attempts: 5 },
+  /** Reports: one at a time per worker (a PDF of a large Kommune takes seconds and some memory). */
+  reports: { name: "reports", concurrency: 1, lockDurationMs: 300_000, attempts: 3 },
 } as const satisfies Record<string, QueueConfig>;
 
 export type QueueKey = keyof typeof QUEUES;

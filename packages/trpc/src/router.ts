@@ -11,6 +11,7 @@ import { measuresRouter } from "./routers/measures.ts";
 import { orgUnitsRouter } from "./routers/org-units.ts";
 import { portfolioRouter } from "./routers/portfolio.ts";
 import { registrationRouter } from "./routers/registration.ts";
+import { reportsRouter } from "./routers/reports.ts";
 import { rolloutRouter } from "./routers/rollout.ts";
 import { strategiesRouter } from "./routers/strategies.ts";
 import { tenantExportRouter } from "./routers/tenant-export.ts";
@@ -36,6 +37,7 @@ export const appRouter = router({
   rollout: rolloutRouter,
   benchmark: benchmarkRouter,
   jobs: jobsRouter,
+  reports: reportsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,0 +1,5 @@
+export * from "./document.ts";
+export * from "./reifegradbericht.ts";
+export * from "./render-csv.ts";
+export * from "./render-pdf.ts";
+export * from "./render-xlsx.ts";

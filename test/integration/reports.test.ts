@@ -1,0 +1,152 @@
+// Reports end to end over the API with a real worker: leadership asks for a Reifegradbericht, the job reports its
+// progress, the archive holds it once per period, the PDF's text carries the dashboard's index and levels, the CSV
+// the same figures, downloads are attachments and another Kommune gets "not found".
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { berlinToday } from "@spatz/domain";
+import { startWorkerRuntime, type WorkerRuntime } from "@spatz/worker";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { ApiSession } from "../src/api-client.ts";
+import { createTenant, type FixtureTenant, sessionCookie } from "../src/fixtures.ts";
+import { sessionAs } from "../src/maturity-fixtures.ts";
+import { createTestApp, type TestApp } from "../src/server.ts";
+
+let t: TestApp;
+let worker: WorkerRuntime;
+let kommune: FixtureTenant;
+let other: FixtureTenant;
+const jobsRedisUrl = () => `${inject("redisUrl")}/8`;
+const silent = { info: () => {}, warn: () => {}, error: () => {} };
+
+async function until<T>(what: string, probe: () => Promise<T | null | undefined | false>, ms = 60_000) {
+  const end = Date.now() + ms;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+function pdfText(pdf: Buffer): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "spatz-report-"));
+  writeFileSync(path.join(dir, "r.pdf"), pdf);
+  return execFileSync("pdftotext", ["-layout", path.join(dir, "r.pdf"), "-"], { encoding: "utf8" });
+}
+
+async function download(tenant: FixtureTenant, role: string, id: string, format: string) {
+  const cookie = await sessionCookie(t.client.db, tenant.id, tenant.users[role]!.id);
+  return t.app.request(`/dateien/berichte/${id}/${format}`, { headers: { cookie } });
+}
+
+async function complete(cdo: ApiSession, criterionKey: string, completedOn: string) {
+  const m = await cdo.must<{ id: string }>("measures.create", {
+    title: `Maßnahme ${criterionKey}`,
+    criterionKeys: [criterionKey],
+  });
+  await cdo.must("measures.setStatus", {
+    id: m.id,
+    status: "completed",
+    completedOn,
+    evidenceText: "Nachweis",
+  });
+}
+
+beforeAll(async () => {
+  t = createTestApp({ appUrl: inject("appUrl"), redisUrl: inject("redisUrl"), jobsRedisUrl: jobsRedisUrl() });
+  await t.deps.jobs!.queue("reports").obliterate({ force: true });
+  [kommune, other] = [await createTenant(t.client.db, "bericht"), await createTenant(t.client.db, "fremd")];
+  const cdo = await sessionAs(t, kommune, "coordinator");
+  await complete(cdo, "sicherheit.1.isb", "2026-01-15");
+  await complete(cdo, "sicherheit.1.leitlinie", "2026-02-01");
+  await complete(cdo, "strategie.1.verantwortung", berlinToday());
+  worker = await startWorkerRuntime({
+    db: t.client.db,
+    redisUrl: jobsRedisUrl(),
+    logger: silent,
+    registerSchedulers: false,
+    queues: ["reports"],
+  });
+}, 60_000);
+afterAll(async () => {
+  await worker?.shutdown(10_000);
+  await t?.close();
+});
+
+describe("Reifegradbericht", () => {
+  it("is made by the worker with progress, archived once per period, and carries the dashboard's figures", async () => {
+    const leadership = await sessionAs(t, kommune, "leadership");
+    const { jobId } = await leadership.must<{ jobId: string }>("reports.generate", {
+      kind: "reifegradbericht",
+    });
+    const seen = new Set<number>();
+    const done = await until("the report", async () => {
+      const s = await leadership.must<{ state: string; progress: number; reportId: string | null }>(
+        "reports.status",
+        {
+          jobId,
+        },
+      );
+      seen.add(s.progress);
+      return s.state === "done" && s;
+    });
+    expect(done.progress).toBe(100);
+    expect(done.reportId).toBeTruthy();
+    // Asked again for the same period: the same job, the same report, one archive entry.
+    const again = await leadership.must<{ jobId: string }>("reports.generate", { kind: "reifegradbericht" });
+    expect(again.jobId).toBe(jobId);
+    const archive = await (await sessionAs(t, kommune, "viewer")).must<{
+      total: number;
+      items: { id: string; stichtag: string; triggeredBy: string; pdfSha256: string }[];
+    }>("reports.list", { page: 1, pageSize: 20 });
+    expect(archive.total).toBe(1);
+    expect(archive.items[0]).toMatchObject({ id: done.reportId, stichtag: berlinToday() });
+    expect(archive.items[0]!.triggeredBy).toContain("leadership");
+
+    // The PDF: an attachment whose text has the dashboard's index and levels.
+    const dashboard = await leadership.must<{
+      dashboard: { current: { index: number; dimensions: { name: string; level: number }[] } };
+    }>("maturity.dashboard", { orgUnitId: null });
+    const pdf = await download(kommune, "viewer", done.reportId!, "pdf");
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get("content-type")).toBe("application/pdf");
+    expect(pdf.headers.get("content-disposition")).toMatch(
+      /^attachment; filename="Reifegradbericht-bericht-/,
+    );
+    const bytes = Buffer.from(await pdf.arrayBuffer());
+    const text = pdfText(bytes);
+    const index = dashboard.dashboard.current.index.toFixed(2).replace(".", ",");
+    expect(text).toContain(`Reifegradindex ${index} von 4`);
+    const security = dashboard.dashboard.current.dimensions.find((d) => d.name.startsWith("IT-Sicherheit"))!;
+    expect(security.level).toBe(1);
+    expect(text).toMatch(/IT-Sicherheit &\s+1\s+1,\d\d\s/);
+    expect(text).toContain(`Stichtag ${berlinToday().split("-").reverse().join(".")}`);
+    expect(text).toMatch(/Maßnahme strategie\.1\.verantwortung/);
+
+    // The CSV: the same figures, German Excel style.
+    const csv = await download(kommune, "viewer", done.reportId!, "csv");
+    const csvText = (await csv.text()).replace(/^\uFEFF/, "");
+    expect(csvText).toContain("Dimension;Stufe (Ist);Punktwert (Ist)");
+    expect(csvText).toMatch(/IT-Sicherheit & Notfallmanagement;1;1,\d\d;/);
+
+    // Another Kommune: not found, exactly like an id that exists nowhere.
+    const foreign = await download(other, "admin", done.reportId!, "pdf");
+    expect([foreign.status, await foreign.text()]).toEqual([404, "Diesen Bericht gibt es nicht."]);
+    expect(foreign.headers.get("content-disposition")).toBeNull();
+  }, 90_000);
+
+  it("refuses a Stichtag in the future in German and queues nothing", async () => {
+    const leadership = await sessionAs(t, kommune, "leadership");
+    const waiting = await t.deps
+      .jobs!.queue("reports")
+      .getJobCounts("waiting", "delayed", "active", "completed");
+    const r = await leadership.call("reports.generate", { kind: "reifegradbericht", stichtag: "2099-01-01" });
+    expect(r).toMatchObject({ ok: false, code: "BAD_REQUEST" });
+    expect(r.ok ? "" : r.raw).toContain("Der Stichtag darf nicht in der Zukunft liegen.");
+    expect(
+      await t.deps.jobs!.queue("reports").getJobCounts("waiting", "delayed", "active", "completed"),
+    ).toEqual(waiting);
+  });
+});
