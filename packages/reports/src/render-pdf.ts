@@ -1,14 +1,16 @@
-// The report as PDF with pdfkit (docs/adr/0012-reports.md): A4, DejaVu Sans shipped as an npm package (never fetched),
+// The report as PDF with pdfkit (docs/adr/0012-reports.md): A4, DejaVu Sans shipped in packages/reports/fonts,
 // tagged (headings, paragraphs, tables in the structure tree), document language German, title shown by viewers,
 // title and Stichtag at the top and "Seite x von y" at the bottom of every page. Tables repeat their header row on a
 // new page. The creation date is the Stichtag, so a report for the same Stichtag carries the same text and metadata.
-import { createRequire } from "node:module";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import PDFDocument from "pdfkit";
 import { type Cell, displayCell, germanDate, type ReportDocument } from "./document.ts";
 
-const require = createRequire(import.meta.url);
-const FONT_DIR = path.join(path.dirname(require.resolve("dejavu-fonts-ttf/package.json")), "ttf");
+/** Defined (as `true`) by the production bundler only, which copies fonts/ next to the bundle (infra/release). */
+declare const SPATZ_BUNDLE: boolean | undefined;
+const here = path.dirname(fileURLToPath(import.meta.url));
+const FONT_DIR = path.join(typeof SPATZ_BUNDLE === "undefined" ? path.resolve(here, "..") : here, "fonts");
 const REGULAR = path.join(FONT_DIR, "DejaVuSans.ttf");
 const BOLD = path.join(FONT_DIR, "DejaVuSans-Bold.ttf");
 
