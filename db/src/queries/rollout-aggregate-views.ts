@@ -1,7 +1,8 @@
 // What the state's rollout pages read from the job-maintained aggregates besides the coverage tables
 // (rollout-dashboards.ts): as of when the figures are and whether changes are still being taken in, the paged and
 // server-sorted Kommune list, and the go-lives per month that the forecasts extrapolate.
-import type { KommuneKind, KommunenPageInput, MonthCount } from "@spatz/rollout";
+import type { MonthCount } from "@spatz/domain";
+import type { KommuneKind, KommunenPageInput } from "@spatz/rollout";
 import { type SQL, sql } from "drizzle-orm";
 import type { TenantTx } from "../tenant-tx.ts";
 

@@ -5,6 +5,7 @@ export * from "./cell-protection.ts";
 export * from "./dates.ts";
 export * from "./errors.ts";
 export * from "./evidence-files.ts";
+export * from "./forecast.ts";
 export * from "./format.ts";
 export * from "./german-number.ts";
 export * from "./identity.ts";

@@ -6,6 +6,7 @@ export { history, historyAt, historyDates } from "./history.ts";
 export { assessmentModeLabels, BASELINE_LEVEL_NAME, targetStatusLabels } from "./labels.ts";
 export { mapCriterionLinks } from "./links.ts";
 export { ModelValidationError, validateModel } from "./model-validation.ts";
+export { completionsPerMonth, type SollForecast, sollForecasts } from "./soll-forecast.ts";
 export { evaluateTargets } from "./targets.ts";
 export { changeDates, type TimelineRange, timeline } from "./timeline.ts";
 export type * from "./types.ts";

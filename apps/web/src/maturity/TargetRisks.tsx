@@ -2,6 +2,7 @@
 import { A } from "@solidjs/router";
 import { formatDate } from "@spatz/domain";
 import { createMemo, For, Show } from "solid-js";
+import { forecastRange } from "../ui/forecast-text.ts";
 import { levelText } from "./format.ts";
 import type { DashboardData } from "./queries.ts";
 
@@ -46,7 +47,28 @@ export function TargetRisks(props: { data: DashboardData }) {
             </For>
           </ul>
         </Show>
+        <Show when={props.data.sollForecast.forecasts.length > 0}>
+          <h3>Wann ist das Soll erreicht? (Prognose bei aktuellem Tempo)</h3>
+          <p class="muted">
+            Aus den abgeschlossenen Maßnahmen der letzten 6 und 12 Monate (eine Maßnahme je fehlendem
+            Kriterium gerechnet).
+          </p>
+          <ul class="soll-forecast">
+            <For each={props.data.sollForecast.forecasts}>
+              {(f) => (
+                <li>
+                  <strong>{f.dimensionName}</strong>: Soll {levelText(f.targetLevel)} bis{" "}
+                  {formatDate(f.dueOn)}, {f.missingCriteria} Kriterien fehlen –{" "}
+                  {forecastRange({ reached: false, earliest: f.earliest, latest: f.latest })} (
+                  {VERDICT[f.verdict]})
+                </li>
+              )}
+            </For>
+          </ul>
+        </Show>
       </Show>
     </section>
   );
 }
+
+const VERDICT = { in_time: "rechtzeitig", uncertain: "knapp", late: "zu spät" } as const;

@@ -2,7 +2,7 @@
 // risks) for the whole administration or one org unit, and moving its links to a newer published model version.
 import { queries } from "@spatz/db";
 import { berlinToday } from "@spatz/domain";
-import { buildDashboard, type Target } from "@spatz/maturity";
+import { buildDashboard, sollForecasts, type Target } from "@spatz/maturity";
 import { z } from "zod";
 import { router, tenantProcedure } from "../trpc.ts";
 
@@ -39,6 +39,8 @@ export const maturityRouter = router({
       const names = new Map(assignees.map((a) => [a.id, a.displayName]));
       return {
         dashboard,
+        // When each open Soll is reached at the pace of the last 6 and 12 months of completed measures.
+        sollForecast: sollForecasts(dashboard.current, dashboard.targets, rows, today),
         model: inUse.model,
         modelSummary: inUse.summary,
         strategy: strategy

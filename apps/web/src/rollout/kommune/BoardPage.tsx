@@ -8,13 +8,13 @@ import type { Me } from "../../auth/session.ts";
 import { trpc } from "../../lib/trpc.ts";
 import { Chart } from "../../ui/charts/Chart.tsx";
 import { SelectField, TextField } from "../../ui/Field.tsx";
+import { forecastRange } from "../../ui/forecast-text.ts";
 import { PageHeader } from "../../ui/PageHeader.tsx";
 import { Pager } from "../../ui/Pager.tsx";
 import { QueryView } from "../../ui/QueryView.tsx";
 import { EmptyState } from "../../ui/states.tsx";
 import { TableScroll } from "../../ui/TableScroll.tsx";
 import { ExportButtons } from "../ExportButtons.tsx";
-import { forecastRange } from "../forecast-text.ts";
 import { formatCount, formatShare } from "../format.ts";
 import {
   type ReuseRoute,

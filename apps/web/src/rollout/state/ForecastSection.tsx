@@ -2,14 +2,14 @@
 // from the go-lives of the last 6 and 12 months (rollout.forecast). The two paces give a range, not a date; where the
 // slower pace does not get there by the horizon the text says "bei aktuellem Tempo nicht vor 2031". The chart shows
 // the online pairs so far and the two projections; the table has the same figures.
-import { FORECAST_HORIZON } from "@spatz/rollout";
+import { FORECAST_HORIZON } from "@spatz/domain";
 import { useQuery } from "@tanstack/solid-query";
 import { createUniqueId, For } from "solid-js";
 import { trpc } from "../../lib/trpc.ts";
 import { Chart } from "../../ui/charts/Chart.tsx";
+import { forecastRange } from "../../ui/forecast-text.ts";
 import { QueryView } from "../../ui/QueryView.tsx";
 import { EmptyState } from "../../ui/states.tsx";
-import { forecastRange } from "../forecast-text.ts";
 import { formatCount, formatMonth, formatShare } from "../format.ts";
 
 type Scope = { serviceId?: string; kreisAgs?: string };

@@ -1,6 +1,7 @@
-// The German words for a forecast date range (rollout.forecast, the Kommune's own forecast in its summary).
-import { BEYOND_YEAR, type ForecastPoint, type TargetForecast } from "@spatz/rollout";
-import { formatMonth } from "./format.ts";
+// The German words for a forecast date range (rollout forecasts, the Kommune's own, the maturity Soll forecast).
+import { BEYOND_YEAR, type ForecastPoint } from "@spatz/domain";
+import type { TargetForecast } from "@spatz/rollout";
+import { formatMonth } from "../rollout/format.ts";
 
 function point(p: ForecastPoint | null): string {
   if (!p) return "–";
@@ -8,7 +9,7 @@ function point(p: ForecastPoint | null): string {
 }
 
 /** "03/2027 bis 10/2027", "03/2027", or "frühestens 03/2027, beim langsameren Tempo nicht vor 2031". */
-export function forecastRange(t: TargetForecast): string {
+export function forecastRange(t: Pick<TargetForecast, "reached" | "earliest" | "latest">): string {
   if (t.reached) return "erreicht";
   if (!t.earliest || !t.latest) return "–";
   if ("beyond" in t.earliest) return `bei aktuellem Tempo nicht vor ${BEYOND_YEAR}`;
