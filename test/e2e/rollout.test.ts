@@ -217,6 +217,12 @@ describe("rollout: Kommune and state PMO", () => {
     await chartsRendered(page);
     expect(await page.locator(".chart-map").getAttribute("role")).toBe("img");
     await page.getByLabel("Kreis (alle Kommunen im Kreis)").check();
+    // A Kreis's forecast: pick one, its dates follow.
+    await page.getByLabel("Prognose für den Kreis").selectOption({ label: "Landkreis Harz" });
+    await expect.poll(() => page.getByRole("heading", { name: "Prognose: Landkreis Harz" }).count()).toBe(1);
+    await expect
+      .poll(() => page.locator(".forecast-facts").innerText())
+      .toMatch(/flächendeckend \(100 %\)\s+(\d{2}\/\d{4}|.*nicht vor 2031|erreicht)/);
     await expectAccessible(page);
     const [xlsx] = await Promise.all([
       page.waitForEvent("download"),

@@ -2,9 +2,10 @@
 // coordinates (a simple equirectangular projection, no map tiles: the CSP allows only 'self'), coloured by the share
 // online of the Kommune that administers each Gemeinde, or of its Kreis.
 import { A, useNavigate } from "@solidjs/router";
+import { berlinToday } from "@spatz/domain";
 import type { KommunenPageInput } from "@spatz/rollout";
 import { useQuery } from "@tanstack/solid-query";
-import { createMemo, createSignal, For } from "solid-js";
+import { createMemo, createSignal, For, Show } from "solid-js";
 import type { Me } from "../../auth/session.ts";
 import { trpc } from "../../lib/trpc.ts";
 import { Chart } from "../../ui/charts/Chart.tsx";
@@ -17,6 +18,7 @@ import { formatCount, formatShare } from "../format.ts";
 import { type KommuneKind, kommuneKindLabels, kommuneKinds } from "../labels.ts";
 import { type Column, type SortState, SortTable } from "../SortTable.tsx";
 import { drillHref, Share, StateTabs } from "../ui.tsx";
+import { ForecastSection } from "./ForecastSection.tsx";
 
 type Data = Awaited<ReturnType<typeof trpc.rollout.coverageByKommune.query>>;
 type KreisRow = Data["kreise"][number];
@@ -121,6 +123,32 @@ const kommuneColumns: Column<KommuneRow>[] = [
 ];
 
 const PAGE_SIZE = 50;
+
+/** The forecast of one Kreis (all its Kommunen's responsible services) at the current pace. */
+function KreisForecast(props: { kreise: Data["kreise"] }) {
+  const [kreis, setKreis] = createSignal(props.kreise[0]?.kreisAgs ?? "");
+  return (
+    <Show when={props.kreise.length > 0}>
+      <form
+        class="form form-inline filters"
+        aria-label="Kreis für die Prognose"
+        onSubmit={(e) => e.preventDefault()}
+      >
+        <SelectField
+          label="Prognose für den Kreis"
+          value={kreis()}
+          onChange={(e) => setKreis(e.currentTarget.value)}
+          options={props.kreise.map((k) => ({ value: k.kreisAgs, label: k.name }))}
+        />
+      </form>
+      <ForecastSection
+        scope={{ kreisAgs: kreis() }}
+        title={`Prognose: ${props.kreise.find((k) => k.kreisAgs === kreis())?.name ?? "Kreis"}`}
+        current={berlinToday().slice(0, 7)}
+      />
+    </Show>
+  );
+}
 
 /** The Kommunen, filtered, sorted and paged by the server (the list grows with the programme, not with the screen). */
 function KommuneTable(props: { kreise: Data["kreise"] }) {
@@ -383,6 +411,7 @@ export function RegionsPage(props: { me: Me }) {
               initialSort={{ key: "share", dir: "desc" }}
             />
             <RolloutMap data={d} />
+            <KreisForecast kreise={d.kreise} />
             <div class="section-head">
               <h2>Kommunen</h2>
               <ExportButtons
