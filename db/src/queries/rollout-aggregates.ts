@@ -16,8 +16,12 @@ import {
 } from "../schema/rollout-aggregates.ts";
 import type { TenantTx } from "../tenant-tx.ts";
 
-/** Pairs of one Kreis (or all), joined to their record if any: the one input of every base aggregate. */
-function pairs(kreisAgs: string | null): SQL {
+/**
+ * The catalogue's municipal services and the Kommunen of one Kreis (or all). A pair is a Kommune and a service its
+ * kind is responsible for; a pair without a record is "nicht begonnen". The pairs themselves are never enumerated:
+ * their numbers come from Kommunen per Kreis and kind (small), the status counts from the records alone.
+ */
+function scope(kreisAgs: string | null): SQL {
   // The Kreis comes from a transaction setting, not a bind parameter: CREATE TABLE AS takes none (computeBaseRows).
   const inKreis =
     kreisAgs === null ? sql`true` : sql`coalesce(kreis_ags, '') = current_setting('spatz.rollout_kreis')`;
@@ -26,19 +30,12 @@ function pairs(kreisAgs: string | null): SQL {
     k as (
       select id, kind, coalesce(kreis_ags, '') as kreis_ags, coalesce(population, 0)::bigint as population
       from tenants where kind <> 'state' and ${inKreis}
-    ),
-    p as (
-      select s.id as service_id, k.id as kommune_id, k.kreis_ags, k.population,
-             coalesce(r.status, 'not_started') as status, r.planned_online, r.online_since,
-             r.planning_since, r.implementing_since
-      from s join k on k.kind = any(s.responsible_kinds)
-      left join rollout_records r on r.tenant_id = k.id and r.service_id = s.id
     )`;
 }
 
-/** The status counts of a group of pairs; "today" (Berlin) from the transaction setting computeBaseRows makes. */
+/** The status counts of a group of records; "today" (Berlin) from the transaction setting computeBaseRows makes. */
 const COUNTS = sql`
-  count(*)::int as pairs,
+  count(*)::int as records,
   count(*) filter (where status = 'planning')::int as planning,
   count(*) filter (where status = 'implementing')::int as implementing,
   count(*) filter (where status = 'online')::int as online,
@@ -53,9 +50,12 @@ const COUNTS = sql`
 const SET = { cells: 7, kommunen: 11, actual: 5, planned: 6 } as const;
 
 /**
- * Every base row of one Kreis (or of all) in ONE pass over its pairs, into the temp table `base_rows`: per service ×
- * Kreis, per Kommune, and go-lives per service × Kreis × month (actual and planned), told apart by `g` (SET). One scan
- * instead of one per table is what keeps the national full recompute near a single hand-written statement.
+ * Every base row of one Kreis (or of all) in ONE pass over its records, into the temp table `base_rows`: counts per
+ * service × Kreis, per Kommune, and go-lives per service × Kreis × month (actual and planned), told apart by `g` (SET);
+ * and the numbers of pairs (`pair_counts` per service × Kreis, `kind_counts` per kind) from the Kommunen and the
+ * catalogue. One scan of the records, not of every pair, is what keeps the national full recompute near a single
+ * hand-written statement. Records of pairs that do not exist (a kind not responsible, a service out of the catalogue)
+ * count nowhere.
  */
 async function computeBaseRows(tx: TenantTx, kreisAgs: string | null, today: string) {
   // CREATE TABLE AS, because PostgreSQL runs its SELECT with parallel workers (an INSERT … SELECT never does); it takes
@@ -63,62 +63,84 @@ async function computeBaseRows(tx: TenantTx, kreisAgs: string | null, today: str
   await tx.execute(
     sql`select set_config('spatz.rollout_today', ${today}, true), set_config('spatz.rollout_kreis', ${kreisAgs ?? ""}, true)`,
   );
-  await tx.execute(sql`drop table if exists base_rows`);
+  for (const table of ["base_rows", "pair_counts", "kind_counts"])
+    await tx.execute(sql.raw(`drop table if exists ${table}`));
   await tx.execute(sql`
     create temp table base_rows on commit drop as
-    with ${pairs(kreisAgs)},
+    with ${scope(kreisAgs)},
     x as (
-      select p.*, case when status = 'online' then date_trunc('month', online_since)::date end as actual_month,
-             case when status <> 'not_responsible' then date_trunc('month', planned_online)::date end as planned_month
-      from p
+      select r.service_id, r.tenant_id as kommune_id, k.kreis_ags, k.population, r.status, r.planned_online,
+             case when r.status = 'online' then date_trunc('month', r.online_since)::date end as actual_month,
+             case when r.status <> 'not_responsible' then date_trunc('month', r.planned_online)::date end as planned_month
+      from rollout_records r
+      join k on k.id = r.tenant_id
+      join s on s.id = r.service_id and k.kind = any(s.responsible_kinds)
     )
     select grouping(service_id, kommune_id, actual_month, planned_month) as g, service_id, kommune_id, kreis_ags,
            actual_month, planned_month, ${COUNTS},
-           coalesce(sum(population), 0)::bigint as population_pairs,
            coalesce(sum(population) filter (where status = 'online'), 0)::bigint as population_online,
            coalesce(sum(population) filter (where status = 'not_responsible'), 0)::bigint as population_not_responsible
     from x
     group by grouping sets ((service_id, kreis_ags), (kommune_id, kreis_ags), (service_id, kreis_ags, actual_month),
                             (service_id, kreis_ags, planned_month))`);
+  await tx.execute(sql`
+    create temp table pair_counts on commit drop as
+    with ${scope(kreisAgs)},
+    kk as (select kreis_ags, kind, count(*)::int as n, sum(population)::bigint as population from k group by 1, 2)
+    select s.id as service_id, kk.kreis_ags, sum(kk.n)::int as pairs, sum(kk.population)::bigint as population_pairs
+    from s join kk on kk.kind = any(s.responsible_kinds) group by 1, 2`);
+  await tx.execute(sql`
+    create temp table kind_counts on commit drop as
+    select kind, count(*)::int as services
+    from ozg_services, unnest(responsible_kinds) as kind where in_catalogue and municipal_execution group by kind`);
 }
 
-/** The base rows of each table, selected from `base_rows` (with the state's tenant id). */
+/** The base rows of each table (with the state's tenant id): pairs from the counts, statuses from the records. */
 function cellsFromBase(stateId: string): SQL {
   return sql`
-    select ${stateId}::uuid, service_id, kreis_ags, pairs, planning, implementing, online, not_responsible, overdue,
-           population_pairs, population_online, population_not_responsible
-    from base_rows where g = ${SET.cells}`;
+    select ${stateId}::uuid, pc.service_id, pc.kreis_ags, pc.pairs, coalesce(b.planning, 0),
+           coalesce(b.implementing, 0), coalesce(b.online, 0), coalesce(b.not_responsible, 0), coalesce(b.overdue, 0),
+           pc.population_pairs, coalesce(b.population_online, 0), coalesce(b.population_not_responsible, 0)
+    from pair_counts pc
+    left join base_rows b on b.g = ${SET.cells} and b.service_id = pc.service_id and b.kreis_ags = pc.kreis_ags`;
 }
 
 /** Every Kommune of the Kreis (or all), also one without any responsible service (all zero). */
 function kommunenFromBase(kreisAgs: string | null, stateId: string): SQL {
   const inKreis = kreisAgs === null ? sql`true` : sql`coalesce(t.kreis_ags, '') = ${kreisAgs}`;
   return sql`
-    select ${stateId}::uuid, t.id, coalesce(t.kreis_ags, ''), coalesce(b.pairs, 0), coalesce(b.planning, 0),
+    select ${stateId}::uuid, t.id, coalesce(t.kreis_ags, ''), coalesce(kc.services, 0), coalesce(b.planning, 0),
            coalesce(b.implementing, 0), coalesce(b.online, 0), coalesce(b.not_responsible, 0), coalesce(b.overdue, 0),
-           (b.online::real / nullif(b.pairs - b.not_responsible, 0))
-    from tenants t left join base_rows b on b.g = ${SET.kommunen} and b.kommune_id = t.id
+           (coalesce(b.online, 0)::real / nullif(coalesce(kc.services, 0) - coalesce(b.not_responsible, 0), 0))
+    from tenants t
+    left join kind_counts kc on kc.kind = t.kind
+    left join base_rows b on b.g = ${SET.kommunen} and b.kommune_id = t.id
     where t.kind <> 'state' and ${inKreis}`;
 }
 
 function golivesFromBase(stateId: string): SQL {
   return sql`
     select ${stateId}::uuid, service_id, kreis_ags, month, sum(actual)::int, sum(planned)::int from (
-      select service_id, kreis_ags, actual_month as month, pairs as actual, 0 as planned
+      select service_id, kreis_ags, actual_month as month, records as actual, 0 as planned
       from base_rows where g = ${SET.actual} and actual_month is not null
       union all
-      select service_id, kreis_ags, planned_month, 0, pairs
+      select service_id, kreis_ags, planned_month, 0, records
       from base_rows where g = ${SET.planned} and planned_month is not null
     ) m group by service_id, kreis_ags, month`;
 }
 
-const CELL_COLUMNS = sql.raw(
-  "tenant_id, service_id, kreis_ags, pairs, planning, implementing, online, not_responsible, overdue, population_pairs, population_online, population_not_responsible",
-);
-const KOMMUNE_COLUMNS = sql.raw(
-  "tenant_id, kommune_id, kreis_ags, pairs, planning, implementing, online, not_responsible, overdue, share",
-);
-const GOLIVE_COLUMNS = sql.raw("tenant_id, service_id, kreis_ags, month, actual, planned");
+/** The stored columns of each table (everything but computed_at), in insert order. */
+const COLUMNS = {
+  rollout_agg_cells:
+    "tenant_id, service_id, kreis_ags, pairs, planning, implementing, online, not_responsible, overdue, population_pairs, population_online, population_not_responsible",
+  rollout_agg_kommunen:
+    "tenant_id, kommune_id, kreis_ags, pairs, planning, implementing, online, not_responsible, overdue, share",
+  rollout_agg_golives: "tenant_id, service_id, kreis_ags, month, actual, planned",
+  rollout_agg_months: "tenant_id, month, actual, planned",
+} as const;
+const CELL_COLUMNS = sql.raw(COLUMNS.rollout_agg_cells);
+const KOMMUNE_COLUMNS = sql.raw(COLUMNS.rollout_agg_kommunen);
+const GOLIVE_COLUMNS = sql.raw(COLUMNS.rollout_agg_golives);
 
 /**
  * Moves one Kreis's go-lives in or out of the Land's per-month sums (`sign` +1 after inserting them, −1 before
@@ -246,6 +268,14 @@ async function driftOf(
 }
 
 /** Columns the drift check compares: "overdue" depends on the day and the medians exist only in full passes. */
+/** The key of each table's rows (after tenant_id). */
+const ROW_KEYS: Record<keyof typeof COLUMNS, string[]> = {
+  rollout_agg_cells: ["service_id", "kreis_ags"],
+  rollout_agg_kommunen: ["kommune_id"],
+  rollout_agg_golives: ["service_id", "kreis_ags", "month"],
+  rollout_agg_months: ["month"],
+};
+
 const DRIFT_COLUMNS = {
   rollout_agg_cells:
     "service_id, kreis_ags, pairs, planning, implementing, online, not_responsible, population_pairs, population_online, population_not_responsible",
@@ -303,13 +333,26 @@ export async function refreshRolloutAll(
     );
   }
   lap("driftMs");
-  const monthColumns = sql.raw("tenant_id, month, actual, planned");
-  for (const [table, temp, columns] of [
-    ...fresh.map(([table, temp, columns]) => [table, temp, columns] as const),
-    ["rollout_agg_months", "fresh_months", monthColumns] as const,
+  // Only the rows that differ are replaced (on a night without drift: the day's overdue counts), not every row.
+  for (const [table, temp] of [
+    ...fresh.map(([table, temp]) => [table, temp] as const),
+    ["rollout_agg_months", "fresh_months"] as const,
   ]) {
-    await tx.execute(sql.raw(`delete from ${table} where tenant_id = (select app_current_tenant())`));
-    await tx.execute(sql`insert into ${sql.raw(table)} (${columns}) select ${columns} from ${sql.raw(temp)}`);
+    const key = ROW_KEYS[table];
+    const all = COLUMNS[table];
+    await tx.execute(
+      sql.raw(`
+        delete from ${table} t using (
+          select ${all} from ${table} where tenant_id = (select app_current_tenant())
+          except select ${all} from ${temp}
+        ) d where t.tenant_id = d.tenant_id and ${key.map((k) => `t.${k} = d.${k}`).join(" and ")}`),
+    );
+    await tx.execute(
+      sql.raw(`
+        insert into ${table} (${all})
+        select ${all} from ${temp}
+        except select ${all} from ${table} where tenant_id = (select app_current_tenant())`),
+    );
   }
   await deriveServices(tx, stateId);
   lap("replaceMs");
