@@ -753,6 +753,32 @@ describe("aggregates maintained per Kreis (what the rollout jobs run)", () => {
     expect(driftIn(second.drift, new Set([kreis]))).toEqual([]);
   });
 
+  it("the nightly pass stores each service's median days to online, as a direct computation gives them", async () => {
+    await inState((tx) => refreshRolloutAll(tx, STATE_TENANT_ID, today, { checkDrift: false }));
+    const [row] = await inState((tx) =>
+      tx.execute<{ serviceId: string; stored: number | null; direct: number | null }>(sql`
+        with d as (
+          select r.service_id, round(percentile_cont(0.5) within group (
+                   order by r.online_since - coalesce(r.planning_since, r.implementing_since)))::int as direct
+          from rollout_records r
+          join tenants k on k.id = r.tenant_id and k.kind <> 'state'
+          join ozg_services s on s.id = r.service_id and s.in_catalogue and s.municipal_execution
+            and k.kind = any(s.responsible_kinds)
+          where r.status = 'online' and r.online_since is not null
+            and coalesce(r.planning_since, r.implementing_since) is not null
+          group by r.service_id)
+        select d.service_id as "serviceId", a.median_days_to_online as stored, d.direct
+        from d join rollout_agg_services a on a.service_id = d.service_id
+        order by d.service_id limit 1`),
+    );
+    expect(row!.direct).not.toBeNull();
+    expect(row!.stored).toBe(row!.direct);
+    const coverage = await inState((tx) => serviceCoverage(tx));
+    expect(coverage.services.find((x) => x.serviceId === row!.serviceId)!.medianDaysToOnline).toBe(
+      row!.direct,
+    );
+  });
+
   it("a rerun of the same Kreis refresh changes nothing", async () => {
     const kreis = kommunen[0]!.kreisAgs;
     const rowsOf = () =>

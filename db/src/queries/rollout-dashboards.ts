@@ -73,6 +73,9 @@ export type ServiceCoverageRow = Ratio & {
   byStatus: StatusCounts;
   populationRelevant: number;
   populationOnline: number;
+  /** Median days from the first step to "online verfügbar", and in "in Umsetzung" so far (nightly; null without). */
+  medianDaysToOnline: number | null;
+  medianDaysImplementing: number | null;
 };
 
 export type GroupCoverageRow = Ratio & {
@@ -238,6 +241,9 @@ export async function coverageFromRecords(tx: TenantTx): Promise<Coverage> {
       byStatus,
       populationRelevant: pop - (recorded?.pop.not_responsible ?? 0),
       populationOnline: recorded?.pop.online ?? 0,
+      // The reference scan computes counts only; the medians come from the nightly aggregation.
+      medianDaysToOnline: null,
+      medianDaysImplementing: null,
     };
   });
   const kommuneRows: KommuneCoverageRow[] = kommunen.map((k) => {
@@ -340,13 +346,16 @@ export async function coverage(
     populationPairs: string;
     populationOnline: string;
     populationNotResponsible: string;
+    medianDaysToOnline: number | null;
+    medianDaysImplementing: number | null;
   }>(sql`
     select s.id, s.name, s.themenfeld_id as "themenfeldId", s.lage_id as "lageId", s.efa_available as "efaAvailable",
            s.priority, coalesce(a.pairs, 0) as pairs, coalesce(a.planning, 0) as planning,
            coalesce(a.implementing, 0) as implementing, coalesce(a.online, 0) as online,
            coalesce(a.not_responsible, 0) as "notResponsible", coalesce(a.population_pairs, 0) as "populationPairs",
            coalesce(a.population_online, 0) as "populationOnline",
-           coalesce(a.population_not_responsible, 0) as "populationNotResponsible"
+           coalesce(a.population_not_responsible, 0) as "populationNotResponsible",
+           a.median_days_to_online as "medianDaysToOnline", a.median_days_implementing as "medianDaysImplementing"
     from ozg_services s
     left join rollout_agg_services a on a.service_id = s.id and a.tenant_id = (select app_current_tenant())
     where s.in_catalogue and s.municipal_execution order by s.position, s.id`);
@@ -398,6 +407,8 @@ export async function coverage(
       byStatus: storedCounts(s),
       populationRelevant: Number(s.populationPairs) - Number(s.populationNotResponsible),
       populationOnline: Number(s.populationOnline),
+      medianDaysToOnline: s.medianDaysToOnline,
+      medianDaysImplementing: s.medianDaysImplementing,
     };
   });
   const kommuneRows: KommuneCoverageRow[] = kommunen.map((k) => ({

@@ -87,6 +87,20 @@ const columns: Column<Row>[] = [
       </A>
     ),
   },
+  {
+    key: "daysToOnline",
+    header: "Median Tage bis online",
+    num: true,
+    sort: (r) => r.medianDaysToOnline,
+    cell: (r) => formatCount(r.medianDaysToOnline),
+  },
+  {
+    key: "daysImplementing",
+    header: "Median Tage in Umsetzung",
+    num: true,
+    sort: (r) => r.medianDaysImplementing,
+    cell: (r) => formatCount(r.medianDaysImplementing),
+  },
 ];
 
 export function ServicesPage(props: { me: Me }) {

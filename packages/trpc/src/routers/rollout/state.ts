@@ -51,6 +51,8 @@ const SERVICE_COLUMNS: ExportColumn<ServiceRow>[] = [
   { header: "in Planung", kind: "integer", value: (r) => r.byStatus.planning },
   { header: "nicht begonnen", kind: "integer", value: (r) => r.byStatus.not_started },
   { header: "nicht zuständig", kind: "integer", value: (r) => r.byStatus.not_responsible },
+  { header: "Median Tage bis online", kind: "integer", value: (r) => r.medianDaysToOnline },
+  { header: "Median Tage in Umsetzung", kind: "integer", value: (r) => r.medianDaysImplementing },
 ];
 
 const GROUP_COLUMNS = (label: string): ExportColumn<GroupRow>[] => [
