@@ -49,6 +49,15 @@ export const REVIEWED_POLICIES: Readonly<Record<string, string>> = {
   // with the next statement. SELECT only.
   "maturity_snapshots:maturity_snapshots_shared_read":
     "SELECT (tenant_id = ANY ((SELECT benchmark_shared_tenants() AS benchmark_shared_tenants)::uuid[]))",
+  // Reports (docs/adr/0012): the state reads a Kommune's Reifegradbericht of the whole administration only while the
+  // Kommune shares its figures with the Land by name; a Landkreis reads the state's Rollout-Stand of its own Kreis.
+  "report_archive:report_archive_state_reads_shared":
+    "SELECT ((kind = 'reifegradbericht'::text) AND (scope = ''::text) AND (SELECT app_current_tenant_is_state() AS app_current_tenant_is_state) AND (tenant_id = ANY ((SELECT benchmark_shared_tenants() AS benchmark_shared_tenants)::uuid[])))",
+  "report_archive:report_archive_landkreis_reads_its_kreis":
+    "SELECT ((kind = 'rollout_stand'::text) AND (tenant_id = (SELECT tenants.id FROM tenants WHERE (tenants.kind = 'state'::text))) AND (scope = (SELECT tenants.kreis_ags FROM tenants WHERE ((tenants.id = (SELECT app_current_tenant() AS app_current_tenant)) AND (tenants.kind = 'landkreis'::text)))))",
+  // Restrictive: retention may delete a report only once its Stichtag is more than a year past.
+  "report_archive:report_archive_kept_a_year":
+    "DELETE RESTRICTIVE (stichtag < (CURRENT_DATE - '1 year'::interval))",
   // Restrictive: the rollout aggregates (per-Kommune counts the state already reads by name) belong to the state's
   // transaction only; a Kommune can neither read them nor put rows into its own tenant there.
   ...Object.fromEntries(

@@ -17,6 +17,15 @@ export const TENANT_EXPORT_FORMAT = "spatz-mandantenexport/1";
 const WITHHELD_COLUMN = /_hash$/;
 /** The table whose `content` column holds uploaded files: they go into `dateien/`, not into the table files. */
 const FILE_TABLE = "measure_evidence_files";
+/** The archived reports' files go into `berichte/`, not into the table files. */
+const REPORT_TABLE = "report_archive";
+const REPORT_FORMATS = ["pdf", "csv", "xlsx"] as const;
+type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+/** Which file of the archive `readFile` is asked for. */
+export type ExportFileRef =
+  | { kind: "evidence"; id: string }
+  | { kind: "report"; id: string; format: ReportFormat };
 
 export type ExportedTenant = { id: string; slug: string; name: string; kind: string };
 export type ExportedTable = {
@@ -33,6 +42,7 @@ export type ExportedFile = {
   sizeBytes: number;
   sha256: string;
 };
+export type ExportedReport = { id: string; fileBase: string };
 export type TenantExport = {
   format: typeof TENANT_EXPORT_FORMAT;
   tenant: ExportedTenant;
@@ -40,6 +50,7 @@ export type TenantExport = {
   exportedBy: string;
   tables: ExportedTable[];
   files: ExportedFile[];
+  reports: ExportedReport[];
 };
 
 /** Reads every tenant table's rows of `tenant` (this transaction's tenant) and writes the audit entry of the export. */
@@ -59,7 +70,10 @@ export async function exportTenantData(
   const tables: ExportedTable[] = [];
   for (const table of catalog) {
     const withheld = table.columns.filter(
-      (c) => WITHHELD_COLUMN.test(c) || (table.name === FILE_TABLE && c === "content"),
+      (c) =>
+        WITHHELD_COLUMN.test(c) ||
+        (table.name === FILE_TABLE && c === "content") ||
+        (table.name === REPORT_TABLE && (REPORT_FORMATS as readonly string[]).includes(c)),
     );
     const columns = table.columns.filter((c) => !withheld.includes(c));
     const list = sql.join(
@@ -86,6 +100,10 @@ export async function exportTenantData(
     sizeBytes: Number(r.size_bytes),
     sha256: String(r.sha256),
   }));
+  const reports = (tables.find((t) => t.name === REPORT_TABLE)?.rows ?? []).map((r) => ({
+    id: String(r.id),
+    fileBase: String(r.file_base),
+  }));
   return {
     format: TENANT_EXPORT_FORMAT,
     tenant,
@@ -93,6 +111,7 @@ export async function exportTenantData(
     exportedBy: actor.label,
     tables,
     files,
+    reports,
   };
 }
 
@@ -139,6 +158,7 @@ function readme(data: TenantExport): string {
     "- tabellen/<tabelle>.json: dieselben Zeilen maschinenlesbar (Zeitangaben wie in der Datenbank, Zahlen als Text,",
     "  wo sie größer sind als JavaScript-Zahlen).",
     "- dateien/<maßnahme>/<datei>: die hochgeladenen Nachweisdateien, unverändert.",
+    "- berichte/<bericht>.pdf|csv|xlsx: die archivierten Berichte, unverändert (Prüfsummen in report_archive).",
     "- manifest.json: Tabellen mit Zeilenzahl, Dateien, SHA-256-Prüfsummen jeder Datei dieses Archivs.",
     "",
     "Nicht enthalten sind Anmeldegeheimnisse (Passwort-Hashes, Sitzungs- und Einladungsschlüssel) sowie die",
@@ -149,14 +169,16 @@ function readme(data: TenantExport): string {
 
 type Entry = { path: string; bytes: () => Promise<Uint8Array | null>; compress: boolean; fileId?: string };
 
+const ALREADY_COMPRESSED: Record<ReportFormat, boolean> = { pdf: true, xlsx: true, csv: false };
+
 /**
- * The ZIP as a stream: one entry per pull, so a slow download holds one evidence file in memory at a time.
- * `readFile` returns an evidence file's bytes, or null when it was removed since the export was read (then the
+ * The ZIP as a stream: one entry per pull, so a slow download holds one file in memory at a time. `readFile` returns
+ * an evidence file's or a report file's bytes, or null when it was removed since the export was read (then the
  * manifest names it under `missingFiles`).
  */
 export function tenantExportArchive(
   data: TenantExport,
-  readFile: (id: string) => Promise<Uint8Array | null>,
+  readFile: (ref: ExportFileRef) => Promise<Uint8Array | null>,
 ): ReadableStream<Uint8Array> {
   const text = (s: string) => async () => strToU8(s);
   const entries: Entry[] = [{ path: "LIESMICH.txt", bytes: text(readme(data)), compress: true }];
@@ -176,7 +198,22 @@ export function tenantExportArchive(
     const path = `dateien/${f.measureId}/${f.id}-${safeSegment(f.fileName)}`;
     filePaths.set(f.id, path);
     // Evidence files are PDFs, images and Office files: already compressed, stored as they are.
-    entries.push({ path, bytes: () => readFile(f.id), compress: false, fileId: f.id });
+    entries.push({
+      path,
+      bytes: () => readFile({ kind: "evidence", id: f.id }),
+      compress: false,
+      fileId: f.id,
+    });
+  }
+  for (const r of data.reports) {
+    for (const format of REPORT_FORMATS) {
+      entries.push({
+        path: `berichte/${safeSegment(`${r.fileBase}-${r.id.slice(0, 8)}`)}.${format}`,
+        bytes: () => readFile({ kind: "report", id: r.id, format }),
+        compress: !ALREADY_COMPRESSED[format],
+        fileId: `${r.id}.${format}`,
+      });
+    }
   }
   const checksums: Record<string, string> = {};
   const missingFiles: string[] = [];

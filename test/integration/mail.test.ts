@@ -1,8 +1,8 @@
 // Invitation mails over real SMTP (a local smtp-server): sent when SMTP_URL is configured, with the link and expiry.
 import { randomUUID } from "node:crypto";
 import { loadConfig } from "@spatz/api";
-import { createMailer } from "@spatz/api/mailer";
 import { freePort } from "@spatz/local";
+import { createMailer } from "@spatz/mail";
 import pino from "pino";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -44,7 +44,10 @@ describe("invitation mail", () => {
       MAIL_FROM: "SPATZ <spatz@land.example>",
     });
     t = createTestApp({ appUrl: inject("appUrl"), redisUrl: inject("redisUrl") });
-    t.deps.mailer = createMailer(config, pino({ level: "silent" }));
+    t.deps.mailer = createMailer(
+      { smtpUrl: config.SMTP_URL, mailDir: config.MAIL_DIR, from: config.MAIL_FROM },
+      pino({ level: "silent" }),
+    );
     const kommune = await createTenant(t.client.db, "mail");
     const admin = new ApiSession(t, await sessionCookie(t.client.db, kommune.id, kommune.users.admin!.id));
     const email = `neu-${randomUUID().slice(0, 6)}@mail.example`;

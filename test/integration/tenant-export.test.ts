@@ -14,6 +14,7 @@ import { databaseOf, spatz, superuserUrlFor } from "../src/cli.ts";
 import { pdfBytes, uploadEvidence } from "../src/evidence.ts";
 import { createTenant, type FixtureTenant, sessionCookie } from "../src/fixtures.ts";
 import { createMeasure, sessionAs } from "../src/maturity-fixtures.ts";
+import { createArchivedReport } from "../src/reports.ts";
 import { createTestApp, type TestApp } from "../src/server.ts";
 
 let t: TestApp;
@@ -84,6 +85,16 @@ async function expectCompleteExport(bytes: Uint8Array, tenant: FixtureTenant) {
     const original = files.find((x) => x.name === f.fileName)!;
     expect(await zip.file(f.path)!.async("uint8array")).toEqual(original.bytes);
   }
+  // The archived report's three files, byte for byte, and not as base64 in the table.
+  expect(manifest.tables.find((x) => x.name === "report_archive")?.withheldColumns).toEqual([
+    "pdf",
+    "csv",
+    "xlsx",
+  ]);
+  const reportPdf = Object.keys(manifest.sha256).filter((p) => /^berichte\/.*\.pdf$/.test(p));
+  expect(reportPdf).toHaveLength(1);
+  expect(await zip.file(reportPdf[0]!)!.async("string")).toBe("%PDF-1.7 test");
+  expect(Object.keys(manifest.sha256).filter((p) => p.startsWith("berichte/"))).toHaveLength(3);
   const csv = await zip.file("tabellen/measures.csv")!.async("string");
   expect(csv.startsWith("\uFEFF")).toBe(true);
   expect(csv).not.toContain(otherSecret);
@@ -102,6 +113,8 @@ beforeAll(async () => {
   const coordinator = await sessionAs(t, kommune, "coordinator");
   for (const f of files) await uploadEvidence(coordinator, measure.id, f.name, f.bytes);
   await createMeasure(t, other, { title: otherSecret });
+  await createArchivedReport(t, kommune);
+  await createArchivedReport(t, other);
   // The tenant tables as the catalog has them: every table with a tenant_id that is not global by design.
   const sql = postgres(superuserUrlFor(inject("superuserUrl"), databaseOf(inject("appUrl"))), { max: 1 });
   const rows = await sql<{ name: string }[]>`

@@ -355,14 +355,13 @@ const INPUTS: Record<ProcedurePath, (env: Env) => Promise<unknown> | unknown> = 
   }),
 
   "reports.list": () => ({ page: 1, pageSize: 10 }),
-  "reports.generate": () => ({ kind: "reifegradbericht" }),
-  "reports.status": async (e) => ({
-    jobId: isKommune(e) ? await enqueueReportJob(t, e.tenant) : "report.none",
-  }),
-  "reports.file": async (e) => ({
-    id: isKommune(e) ? (await createArchivedReport(t, e.tenant)).id : randomUUID(),
-    format: "pdf",
-  }),
+  "reports.options": () => undefined,
+  "reports.generate": (e) => ({ kind: isKommune(e) ? "reifegradbericht" : "lagebericht" }),
+  "reports.status": async (e) => ({ jobId: await enqueueReportJob(t, e.tenant) }),
+  "reports.file": async (e) => ({ id: (await createArchivedReport(t, e.tenant)).id, format: "pdf" }),
+  "reports.subscriptions": () => undefined,
+  "reports.subscribe": (e) => ({ kind: isKommune(e) ? "reifegradbericht" : "lagebericht" }),
+  "reports.unsubscribe": (e) => ({ kind: isKommune(e) ? "reifegradbericht" : "lagebericht" }),
 
   "strategies.list": () => undefined,
   "strategies.get": async (e) => ({

@@ -299,6 +299,42 @@ const CASES: Record<string, Case> = {
       pageSize: 200,
     });
     expect(theirs.items.map((r) => r.id)).toContain(bReport.id);
+    // Nor among what is shared with A: B shares nothing with Kommunen' archives.
+    const shared = await (await as(a, "viewer")).must<{ items: { id: string }[] }>("reports.list", {
+      page: 1,
+      pageSize: 200,
+      source: "shared",
+    });
+    expect(shared.items.map((r) => r.id)).not.toContain(bReport.id);
+  },
+  "reports.options": async () => {
+    const r = await (await as(a, "viewer")).call("reports.options");
+    expect(r).toMatchObject({ ok: true, data: { landkreise: [] } });
+    expectNoLeak(r);
+  },
+  "reports.subscriptions": async () => {
+    await (await as(b, "viewer")).must("reports.subscribe", { kind: "reifegradbericht" });
+    const r = await (await as(a, "viewer")).call("reports.subscriptions");
+    expect(r).toMatchObject({ ok: true, data: [] });
+  },
+  "reports.subscribe": async () => {
+    const bViewer = await as(b, "viewer");
+    await bViewer.must("reports.unsubscribe", { kind: "reifegradbericht" });
+    await (await as(a, "viewer")).must("reports.subscribe", { kind: "reifegradbericht" });
+    expect(await bViewer.must("reports.subscriptions")).toEqual([]);
+    // The Land's report is not A's to subscribe to.
+    expect(await (await as(a, "viewer")).call("reports.subscribe", { kind: "lagebericht" })).toMatchObject({
+      ok: false,
+      code: "BAD_REQUEST",
+    });
+  },
+  "reports.unsubscribe": async () => {
+    const bViewer = await as(b, "viewer");
+    await bViewer.must("reports.subscribe", { kind: "reifegradbericht" });
+    await (await as(a, "viewer")).must("reports.unsubscribe", { kind: "reifegradbericht" });
+    expect(await bViewer.must<{ kind: string }[]>("reports.subscriptions")).toMatchObject([
+      { kind: "reifegradbericht" },
+    ]);
   },
   "reports.file": async () => {
     const bReport = await createArchivedReport(t, b);

@@ -1,18 +1,23 @@
 // Report fixtures: an archived report and a report job of a tenant, made as the worker makes them.
 import { randomUUID } from "node:crypto";
 import { queries, withTenant } from "@spatz/db";
+import type { ReportKind } from "@spatz/domain";
 import { reportJobId } from "@spatz/jobs";
 import type { FixtureTenant } from "./fixtures.ts";
 import type { TestApp } from "./server.ts";
 
-export async function createArchivedReport(t: TestApp, tenant: FixtureTenant): Promise<{ id: string }> {
+export async function createArchivedReport(
+  t: TestApp,
+  tenant: FixtureTenant,
+  period: { kind?: ReportKind; scope?: string } = {},
+): Promise<{ id: string }> {
   // A Stichtag of its own per call, so that every call archives a new period.
   const day = new Date(Date.UTC(2000, 0, 1) + Math.floor(Math.random() * 9000) * 86_400_000);
   return withTenant(t.client.db, tenant.id, (tx) =>
     queries.archiveReport(tx, {
       tenantId: tenant.id,
-      kind: "reifegradbericht",
-      scope: "",
+      kind: period.kind ?? "reifegradbericht",
+      scope: period.scope ?? "",
       scopeLabel: "gesamte Verwaltung",
       stichtag: day.toISOString().slice(0, 10),
       modelVersion: 1,
@@ -28,9 +33,10 @@ export async function enqueueReportJob(t: TestApp, tenant: FixtureTenant): Promi
   const data = {
     tenantId: tenant.id,
     kind: "reifegradbericht" as const,
-    orgUnitId: randomUUID(),
+    scope: randomUUID(),
     stichtag: "2026-01-31",
     triggeredBy: "Test",
+    notify: false,
   };
   const jobId = reportJobId(data);
   await t.deps.jobs!.enqueue({ name: "report.generate", data, opts: { jobId } });

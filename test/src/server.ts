@@ -3,9 +3,9 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { createApp } from "@spatz/api";
-import { folderMailer } from "@spatz/api/mailer";
 import { type CreateDbOptions, createDb, type DbClient } from "@spatz/db";
 import { createJobProducer, type JobProducer } from "@spatz/jobs";
+import { folderMailer } from "@spatz/mail";
 import type { ServerDeps } from "@spatz/trpc";
 import { Redis } from "ioredis";
 import pino from "pino";
@@ -16,6 +16,8 @@ export type TestApp = {
   redis: Redis;
   deps: ServerDeps;
   /** The mails sent so far (the app writes them to a folder, as `pnpm start` does), oldest first. */
+  /** The folder the test app's mailer writes to (also listed at /entwicklung/mails). */
+  mailDir: string;
   mails: () => { to: string; raw: string }[];
   close: () => Promise<void>;
 };
@@ -52,12 +54,20 @@ export function createTestApp(opts: {
     jobs,
   };
   // Tests send X-Forwarded-For so that each simulated client has its own address for the login rate limit.
-  const app = createApp({ deps, sql: client.sql, logger, webDist: opts.webDist ?? null, trustProxy: true });
+  const app = createApp({
+    deps,
+    sql: client.sql,
+    logger,
+    webDist: opts.webDist ?? null,
+    trustProxy: true,
+    devMailDir: mailDir,
+  });
   return {
     app,
     client,
     redis,
     deps,
+    mailDir,
     mails: () =>
       readdirSync(mailDir)
         .sort()

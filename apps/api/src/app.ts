@@ -13,6 +13,7 @@ import { secureHeaders } from "hono/secure-headers";
 import type postgres from "postgres";
 import { BODY_LIMITS } from "./body-limits.ts";
 import { originCheck } from "./csrf.ts";
+import { devMailsPage } from "./dev-mails.ts";
 import { evidenceDownload, portfolioDownload, reportDownload, tenantExportDownload } from "./downloads.ts";
 import { checkHealth } from "./health.ts";
 import type { AppLogger } from "./logger.ts";
@@ -26,6 +27,8 @@ export type AppOptions = {
   trustProxy?: boolean;
   /** Further origins allowed to send state-changing requests (the Vite dev server in development). */
   extraOrigins?: string[];
+  /** The local mail folder to list at /entwicklung/mails (`pnpm start` only; null: no such page). */
+  devMailDir?: string | null;
 };
 
 /** Procedures that carry an evidence file (measures.uploadEvidence, and measures.setStatus when completing). */
@@ -178,6 +181,8 @@ export function createApp(opts: AppOptions) {
     "/dateien/export",
     tenantExportDownload(createContext, (c) => clientIp(c, opts.trustProxy ?? false)),
   );
+
+  if (opts.devMailDir) app.get("/entwicklung/mails", devMailsPage(opts.devMailDir));
 
   if (opts.webDist && existsSync(path.join(opts.webDist, "index.html"))) {
     const root = path.relative(process.cwd(), opts.webDist) || ".";

@@ -45,6 +45,8 @@ export const configSchema = z.object({
   MAIL_FROM: z.string().default("SPATZ <no-reply@spatz.invalid>"),
   /** Without SMTP_URL: a folder that receives every mail as an .eml file (local use; `pnpm start` sets .data/mail). */
   MAIL_DIR: z.string().optional(),
+  /** Lists MAIL_DIR at /entwicklung/mails (set by `pnpm start`; never in a deployment). */
+  MAIL_PAGE: bool.default(false),
   EVIDENCE_QUOTA_MB: z.coerce.number().int().min(10).max(10_000_000).default(2048),
 });
 

@@ -184,9 +184,12 @@ export function tenantExportDownload(
 ) {
   return downloadRoute(createContext, clientIp, async (caller, _c, resHeaders) => {
     const data = await caller.tenantExport.prepare();
-    const archive = tenantExportArchive(data, async (id) => {
+    const archive = tenantExportArchive(data, async (ref) => {
       try {
-        const file = await caller.measures.evidenceFile({ id });
+        const file =
+          ref.kind === "evidence"
+            ? await caller.measures.evidenceFile({ id: ref.id })
+            : await caller.reports.file({ id: ref.id, format: ref.format });
         return Buffer.from(file.contentBase64, "base64");
       } catch (error) {
         // Removed since the export was read: the manifest lists it as missing.

@@ -65,6 +65,7 @@ const app = createApp({
   webDist,
   trustProxy: config.TRUST_PROXY,
   extraOrigins: config.NODE_ENV === "development" ? ["http://localhost:5173"] : [],
+  devMailDir: config.MAIL_PAGE && !config.SMTP_URL ? (config.MAIL_DIR ?? null) : null,
 });
 
 const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {

@@ -71,11 +71,17 @@ export const dataSafetyCommands: Record<string, Command> = {
         const data = await withTenant(db, tenant.id, (tx) =>
           exportTenantData(tx, tenant, { ...CLI_ACTOR, label: "CLI (Betrieb)" }),
         );
-        const archive = tenantExportArchive(data, async (id) => {
-          const f = await withTenant(db, tenant.id, (tx) => queries.getEvidenceFile(tx, id), {
-            readOnly: true,
-          });
-          return f ? new Uint8Array(f.content) : null;
+        const archive = tenantExportArchive(data, async (ref) => {
+          const content = await withTenant(
+            db,
+            tenant.id,
+            async (tx) =>
+              ref.kind === "evidence"
+                ? (await queries.getEvidenceFile(tx, ref.id))?.content
+                : (await queries.reportFile(tx, ref.id, ref.format))?.content,
+            { readOnly: true },
+          );
+          return content ? new Uint8Array(content) : null;
         });
         await pipeline(
           Readable.fromWeb(archive as NodeReadableStream<Uint8Array>),

@@ -18,6 +18,7 @@ import {
   type QueueKey,
   safeParsePayload,
 } from "@spatz/jobs";
+import type { Mailer } from "@spatz/mail";
 import { type Job, type Queue, UnrecoverableError } from "bullmq";
 
 export type Logger = {
@@ -26,11 +27,27 @@ export type Logger = {
   error: (o: object, m?: string) => void;
 };
 
+/** What jobs need to know of the deployment (worker environment). */
+export type JobSettings = {
+  /** Origin the users open; links in mails point here. */
+  publicUrl: string;
+  /** Archived reports older than this many months are removed by the hourly sweep; null keeps them forever. */
+  reportRetentionMonths: number | null;
+};
+
+export const DEFAULT_JOB_SETTINGS: JobSettings = {
+  publicUrl: "http://localhost:3000",
+  reportRetentionMonths: null,
+};
+
 export type JobContext = {
   db: Database;
   queues: Record<QueueKey, Queue>;
   producer: JobProducer;
   logger: Logger;
+  /** Sends mails from the outbox; null where none is configured (the mails wait in the outbox). */
+  mailer: Mailer | null;
+  settings: JobSettings;
 };
 
 /** What the worker runtime calls for a job. */

@@ -1,5 +1,6 @@
 // The worker process: BullMQ workers for every queue, the job schedulers, graceful shutdown on SIGTERM/SIGINT.
 import { createDb } from "@spatz/db";
+import { createMailer } from "@spatz/mail";
 import pino from "pino";
 import { z } from "zod";
 import { startHeartbeat } from "./heartbeat.ts";
@@ -15,6 +16,16 @@ const env = z
     LOG_LEVEL: z.string().default("info"),
     WORKER_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(30_000),
     WORKER_HEARTBEAT_FILE: z.string().optional(),
+    PUBLIC_URL: z.url({ protocol: /^https?$/ }).default("http://localhost:3000"),
+    SMTP_URL: z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" }).optional(),
+    MAIL_FROM: z.string().default("SPATZ <no-reply@spatz.invalid>"),
+    MAIL_DIR: z.string().optional(),
+    /** Archived reports are removed this many months after their Stichtag (at least 12); unset keeps them. */
+    REPORT_RETENTION_MONTHS: z.coerce
+      .number()
+      .int()
+      .min(12, { error: "must be at least 12 (reports are kept at least a year)" })
+      .optional(),
   })
   .safeParse(Object.fromEntries(Object.entries(process.env).filter(([, v]) => v !== "")));
 if (!env.success) {
@@ -30,7 +41,16 @@ const logger = pino({
   timestamp: pino.stdTimeFunctions.isoTime,
 });
 const database = createDb(config.DATABASE_URL, { max: 5, applicationName: "spatz-worker" });
-const runtime = await startWorkerRuntime({ db: database.db, redisUrl: config.REDIS_URL, logger });
+const runtime = await startWorkerRuntime({
+  db: database.db,
+  redisUrl: config.REDIS_URL,
+  logger,
+  mailer: createMailer(
+    { smtpUrl: config.SMTP_URL, mailDir: config.MAIL_DIR, from: config.MAIL_FROM },
+    logger,
+  ),
+  settings: { publicUrl: config.PUBLIC_URL, reportRetentionMonths: config.REPORT_RETENTION_MONTHS ?? null },
+});
 if (config.WORKER_HEARTBEAT_FILE)
   startHeartbeat(config.WORKER_HEARTBEAT_FILE, () => runtime.workers.every((w) => w.isRunning()));
 logger.info({}, "SPATZ worker ready");

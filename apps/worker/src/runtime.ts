@@ -14,14 +14,22 @@ import {
   SCHEDULER_TIMEZONE,
   SCHEDULERS,
 } from "@spatz/jobs";
+import type { Mailer } from "@spatz/mail";
 import { Worker } from "bullmq";
-import type { JobContext, Logger, Processor } from "./base-processor.ts";
+import {
+  DEFAULT_JOB_SETTINGS,
+  type JobContext,
+  type JobSettings,
+  type Logger,
+  type Processor,
+} from "./base-processor.ts";
 import { benchmarkProcessors } from "./processors/benchmark.ts";
+import { mailProcessors } from "./processors/mail.ts";
 import { maintenanceProcessors } from "./processors/maintenance.ts";
 import { reportProcessors } from "./processors/reports.ts";
 import { rolloutProcessors } from "./processors/rollout.ts";
 
-export type { Logger, Processor } from "./base-processor.ts";
+export type { JobSettings, Logger, Processor } from "./base-processor.ts";
 
 /** Every job has exactly one processor, built on the base processor (base-processor.ts). */
 export const PROCESSORS: Record<JobName, Processor> = {
@@ -29,6 +37,7 @@ export const PROCESSORS: Record<JobName, Processor> = {
   ...rolloutProcessors,
   ...benchmarkProcessors,
   ...reportProcessors,
+  ...mailProcessors,
 };
 
 /** Per-queue overrides of BullMQ worker settings (tests shorten the lock to see a dead worker's job retried). */
@@ -52,13 +61,22 @@ export async function startWorkerRuntime(opts: {
   /** Only these queues get a worker (default: all). */
   queues?: readonly QueueKey[];
   workerOptions?: WorkerOverrides;
+  mailer?: Mailer | null;
+  settings?: Partial<JobSettings>;
 }): Promise<WorkerRuntime> {
   const processors = { ...PROCESSORS, ...opts.processors };
   const producer = createJobProducer(opts.redisUrl);
   const queues = Object.fromEntries(
     (Object.keys(QUEUES) as QueueKey[]).map((k) => [k, producer.queue(k)]),
   ) as WorkerRuntime["queues"];
-  const context: JobContext = { db: opts.db, queues, producer, logger: opts.logger };
+  const context: JobContext = {
+    db: opts.db,
+    queues,
+    producer,
+    logger: opts.logger,
+    mailer: opts.mailer ?? null,
+    settings: { ...DEFAULT_JOB_SETTINGS, ...opts.settings },
+  };
 
   if (opts.registerSchedulers !== false) {
     for (const s of SCHEDULERS) {

@@ -512,13 +512,25 @@ export async function benchmarkOwn(tx: TenantTx, tenantId: string, today = berli
 }
 
 /** Where the Kommune stands in a group: its own current values against the group's quartiles. */
-export async function benchmarkPosition(tx: TenantTx, tenantId: string, groupId: string) {
+export async function benchmarkPosition(
+  tx: TenantTx,
+  tenantId: string,
+  groupId: string,
+  stichtag: Stichtag = "current",
+) {
   const [distribution, own] = await Promise.all([
-    benchmarkDistribution(tx, groupId, "current"),
+    benchmarkDistribution(tx, groupId, stichtag),
     tx
       .select()
       .from(maturitySnapshots)
-      .where(and(eq(maturitySnapshots.tenantId, tenantId), eq(maturitySnapshots.period, "current"))),
+      .where(
+        and(
+          eq(maturitySnapshots.tenantId, tenantId),
+          stichtag === "current"
+            ? eq(maturitySnapshots.period, "current")
+            : and(eq(maturitySnapshots.period, "month_end"), eq(maturitySnapshots.stichtag, stichtag)),
+        ),
+      ),
   ]);
   const ownBy = new Map(own.map((r) => [r.metric, r]));
   const metrics = distribution.metrics.map((m) => {

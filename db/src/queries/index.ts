@@ -13,6 +13,7 @@ export * from "./portfolio-views.ts";
 export * from "./project-import.ts";
 export * from "./projects.ts";
 export * from "./registration.ts";
+export * from "./report-inputs.ts";
 export * from "./reports.ts";
 export * from "./rollout-aggregate-views.ts";
 export * from "./rollout-aggregates.ts";

@@ -1,70 +1,10 @@
 // The report archive (schema/reports.ts) and what a Reifegradbericht is made of. The archive is read in the
 // tenant's own transaction (RLS): a Kommune lists and downloads only its own reports.
 import { createHash } from "node:crypto";
-import type { MaturityModel, MeasureInput, Target } from "@spatz/maturity";
-import { and, desc, eq, sql } from "drizzle-orm";
-import { type ReportKind, reportArchive } from "../schema/reports.ts";
+import { and, asc, desc, eq, inArray, isNull, lt, sql } from "drizzle-orm";
+import { mailOutbox, type ReportKind, reportArchive, reportSubscriptions } from "../schema/reports.ts";
 import { tenants } from "../schema/tenants.ts";
 import type { TenantTx } from "../tenant-tx.ts";
-import { benchmarkCatalogue, benchmarkPosition } from "./benchmark-views.ts";
-import { requireModelInUse, scopeUnits } from "./maturity-scope.ts";
-import { measuresForAssessment } from "./measures.ts";
-import { listOrgUnits } from "./org-units.ts";
-import { getStrategyForScope, latestApprovedVersion } from "./strategies.ts";
-
-/** Everything the Reifegradbericht of a Kommune (or one org unit) needs, read in the Kommune's transaction. */
-export async function reifegradberichtInputs(tx: TenantTx, tenantId: string, orgUnitId: string | null) {
-  const [tenant] = await tx
-    .select({ name: tenants.name, slug: tenants.slug })
-    .from(tenants)
-    .where(eq(tenants.id, tenantId));
-  if (!tenant) throw new Error(`tenant ${tenantId} not found`);
-  const orgUnitIds = await scopeUnits(tx, orgUnitId);
-  const unit = orgUnitId ? (await listOrgUnits(tx)).find((u) => u.id === orgUnitId) : null;
-  const inUse = await requireModelInUse(tx);
-  const rows = await measuresForAssessment(tx, orgUnitIds);
-  const strategy = await getStrategyForScope(tx, orgUnitId);
-  const approved = strategy ? await latestApprovedVersion(tx, strategy.id) : null;
-  const dimensionKeys = new Set(inUse.model.dimensions.map((d) => d.key));
-  const targets: Target[] = (approved?.targets ?? []).filter((t) => dimensionKeys.has(t.dimensionKey));
-  // The position among all Kommunen, exactly as the Vergleich page shows it (k-anonymous group figures only).
-  const catalogue = await benchmarkCatalogue(tx, tenantId);
-  const position = catalogue.asOf ? await benchmarkPosition(tx, tenantId, "all") : null;
-  return {
-    kommuneName: tenant.name,
-    kommuneSlug: tenant.slug,
-    scopeLabel: unit ? unit.name : "gesamte Verwaltung",
-    model: inUse.model as MaturityModel,
-    measures: rows.map((m) => ({
-      id: m.id,
-      title: m.title,
-      status: m.status as MeasureInput["status"],
-      completedOn: m.completedOn,
-      plannedEnd: m.plannedEnd,
-      criterionKeys: m.criterionKeys,
-    })),
-    targets,
-    peers: position
-      ? {
-          groupLabel: position.group.label,
-          metrics: position.metrics.map((m) => ({
-            label: m.label,
-            own: m.own,
-            band: m.band?.label ?? null,
-            figures: m.figures.suppressed
-              ? { suppressed: true as const, reason: m.figures.reason }
-              : {
-                  suppressed: false as const,
-                  n: m.figures.n,
-                  p25: m.figures.p25,
-                  median: m.figures.median,
-                  p75: m.figures.p75,
-                },
-          })),
-        }
-      : null,
-  };
-}
 
 export type ReportFiles = { pdf: Buffer; csv: Buffer; xlsx: Buffer };
 
@@ -134,11 +74,23 @@ export async function reportForPeriod(
   return row ?? null;
 }
 
-/** The archive, newest first, without the files. */
-export async function listReports(tx: TenantTx, page: { page: number; pageSize: number }) {
+/**
+ * The archive, newest first, without the files: "own" is the tenant's own archive; "shared" what other tenants' rules
+ * let it read (the state: Reifegradberichte of Kommunen that share with the Land; a Landkreis: the Land's Rollout-Stand
+ * of its Kreis), with the owning tenant's name.
+ */
+export async function listReports(
+  tx: TenantTx,
+  page: { page: number; pageSize: number; source: "own" | "shared" },
+) {
+  const whose =
+    page.source === "own"
+      ? sql`${reportArchive.tenantId} = (select app_current_tenant())`
+      : sql`${reportArchive.tenantId} <> (select app_current_tenant())`;
   const [{ total } = { total: 0 }] = await tx
     .select({ total: sql<number>`count(*)::int` })
-    .from(reportArchive);
+    .from(reportArchive)
+    .where(whose);
   const items = await tx
     .select({
       id: reportArchive.id,
@@ -150,9 +102,12 @@ export async function listReports(tx: TenantTx, page: { page: number; pageSize: 
       modelVersion: reportArchive.modelVersion,
       pdfSha256: reportArchive.pdfSha256,
       pdfBytes: sql<number>`octet_length(${reportArchive.pdf})::int`,
+      owner: tenants.name,
     })
     .from(reportArchive)
-    .orderBy(desc(reportArchive.generatedAt), desc(reportArchive.id))
+    .innerJoin(tenants, eq(tenants.id, reportArchive.tenantId))
+    .where(whose)
+    .orderBy(desc(reportArchive.stichtag), desc(reportArchive.generatedAt), desc(reportArchive.id))
     .limit(page.pageSize)
     .offset((page.page - 1) * page.pageSize);
   return { items, total, page: page.page, pageSize: page.pageSize };
@@ -166,4 +121,139 @@ export async function reportFile(tx: TenantTx, id: string, format: "pdf" | "csv"
     .from(reportArchive)
     .where(eq(reportArchive.id, id));
   return row ?? null;
+}
+
+/** One archived report's period, as the notice about it needs it (RLS: the tenant's own or one it may read). */
+export async function reportMeta(tx: TenantTx, id: string) {
+  const [row] = await tx
+    .select({
+      id: reportArchive.id,
+      tenantId: reportArchive.tenantId,
+      kind: reportArchive.kind,
+      scope: reportArchive.scope,
+      scopeLabel: reportArchive.scopeLabel,
+      stichtag: reportArchive.stichtag,
+    })
+    .from(reportArchive)
+    .where(eq(reportArchive.id, id));
+  return row ?? null;
+}
+
+/** Removes this tenant's reports whose Stichtag is older than the retention (the database keeps any younger than a year). */
+export async function expireReports(tx: TenantTx, keepMonths: number): Promise<number> {
+  const removed = await tx
+    .delete(reportArchive)
+    .where(
+      and(
+        eq(reportArchive.tenantId, sql`(select app_current_tenant())`),
+        lt(reportArchive.stichtag, sql`(current_date - make_interval(months => ${keepMonths}))::date`),
+      ),
+    )
+    .returning({ id: reportArchive.id });
+  return removed.length;
+}
+
+// Subscriptions ---------------------------------------------------------------------------------------------------
+
+export async function listSubscriptions(tx: TenantTx, userId: string) {
+  return tx
+    .select({
+      kind: reportSubscriptions.kind,
+      scope: reportSubscriptions.scope,
+      createdAt: reportSubscriptions.createdAt,
+    })
+    .from(reportSubscriptions)
+    .where(eq(reportSubscriptions.userId, userId))
+    .orderBy(asc(reportSubscriptions.kind), asc(reportSubscriptions.scope));
+}
+
+export async function subscribe(
+  tx: TenantTx,
+  entry: { tenantId: string; userId: string; kind: ReportKind; scope: string },
+) {
+  await tx.insert(reportSubscriptions).values(entry).onConflictDoNothing();
+}
+
+export async function unsubscribe(tx: TenantTx, entry: { userId: string; kind: ReportKind; scope: string }) {
+  await tx
+    .delete(reportSubscriptions)
+    .where(
+      and(
+        eq(reportSubscriptions.userId, entry.userId),
+        eq(reportSubscriptions.kind, entry.kind),
+        eq(reportSubscriptions.scope, entry.scope),
+      ),
+    );
+}
+
+// Mail outbox -----------------------------------------------------------------------------------------------------
+
+/**
+ * Writes one notice per active subscriber of the report's kind and scope into the outbox of this tenant (idempotent:
+ * one per report and user), and returns the ids of every notice about this report still unsent.
+ */
+export async function writeReportNotices(
+  tx: TenantTx,
+  notice: {
+    tenantId: string;
+    reportId: string;
+    kind: ReportKind;
+    scope: string;
+    subject: string;
+    body: string;
+  },
+): Promise<string[]> {
+  await tx.execute(sql`
+    insert into mail_outbox (tenant_id, dedupe_key, recipient, subject, body)
+    select ${notice.tenantId}, 'report:' || ${notice.reportId} || ':' || u.id, u.email, ${notice.subject}, ${notice.body}
+    from report_subscriptions s
+    join users u on u.tenant_id = s.tenant_id and u.id = s.user_id
+    where s.kind = ${notice.kind} and s.scope = ${notice.scope} and u.status = 'active'
+    on conflict (tenant_id, dedupe_key) do nothing`);
+  const rows = await tx
+    .select({ id: mailOutbox.id })
+    .from(mailOutbox)
+    .where(
+      and(isNull(mailOutbox.sentAt), sql`${mailOutbox.dedupeKey} like ${`report:${notice.reportId}:%`}`),
+    );
+  return rows.map((r) => r.id);
+}
+
+export async function outboxEntry(tx: TenantTx, id: string) {
+  const [row] = await tx.select().from(mailOutbox).where(eq(mailOutbox.id, id));
+  return row ?? null;
+}
+
+export async function markMailSent(tx: TenantTx, id: string) {
+  await tx
+    .update(mailOutbox)
+    .set({ sentAt: sql`now()`, attempts: sql`${mailOutbox.attempts} + 1`, lastError: null })
+    .where(eq(mailOutbox.id, id));
+}
+
+export async function markMailFailed(tx: TenantTx, id: string, error: string) {
+  await tx
+    .update(mailOutbox)
+    .set({ attempts: sql`${mailOutbox.attempts} + 1`, lastError: error.slice(0, 500) })
+    .where(eq(mailOutbox.id, id));
+}
+
+/** Unsent mails written before `before` (the sweep enqueues them again: a crash between commit and enqueue). */
+export async function unsentMails(tx: TenantTx, before: Date, limit = 500) {
+  const rows = await tx
+    .select({ id: mailOutbox.id })
+    .from(mailOutbox)
+    .where(and(isNull(mailOutbox.sentAt), lt(mailOutbox.createdAt, before)))
+    .orderBy(asc(mailOutbox.createdAt))
+    .limit(limit);
+  return rows.map((r) => r.id);
+}
+
+/** The outbox of this tenant for the job monitor / tests: newest first. */
+export async function listOutbox(tx: TenantTx, ids?: string[]) {
+  return tx
+    .select()
+    .from(mailOutbox)
+    .where(ids ? inArray(mailOutbox.id, ids) : undefined)
+    .orderBy(desc(mailOutbox.createdAt));
 }

@@ -137,15 +137,20 @@ try {
     if (build.status !== 0) throw new Error("web build failed");
   }
   const tsx = (watch: boolean) => [...(watch ? ["--watch"] : []), "--import", import.meta.resolve("tsx")];
+  // Without SMTP, mails (invitations, report notices) go to a local folder that /entwicklung/mails lists.
+  const mail: Record<string, string> = process.env.SMTP_URL
+    ? {}
+    : { MAIL_DIR: process.env.MAIL_DIR ?? path.join(repo, ".data", "mail"), MAIL_PAGE: "true" };
   run("api", process.execPath, [...tsx(dev), "apps/api/src/server.ts"], {
     ...env,
+    ...mail,
     NODE_ENV: dev ? "development" : "production",
-    ...(process.env.SMTP_URL ? {} : { MAIL_DIR: process.env.MAIL_DIR ?? path.join(repo, ".data", "mail") }),
   });
-  run("worker", process.execPath, [...tsx(false), "apps/worker/src/main.ts"], env);
+  run("worker", process.execPath, [...tsx(false), "apps/worker/src/main.ts"], { ...env, ...mail });
   if (dev) run("web", "pnpm", ["--filter", "@spatz/web", "dev"], { SPATZ_API: `http://localhost:${port}` });
   await waitForHealth(`http://127.0.0.1:${port}/health`);
-  console.log(`\nSPATZ läuft: ${publicUrl}\n${welcome}\nBeenden mit Strg+C.\n`);
+  const mailNote = "MAIL_DIR" in mail ? `\nE-Mails (lokal, ohne SMTP): ${publicUrl}/entwicklung/mails\n` : "";
+  console.log(`\nSPATZ läuft: ${publicUrl}\n${welcome}${mailNote}\nBeenden mit Strg+C.\n`);
 } catch (error) {
   console.error(`[spatz] ${error instanceof Error ? error.message : String(error)}`);
   await shutdown(1);

@@ -15,5 +15,6 @@ export * from "./pagination.ts";
 export * from "./parse-result.ts";
 export * from "./permissions.ts";
 export * from "./portfolio.ts";
+export * from "./reports.ts";
 export * from "./roles.ts";
 export * from "./text.ts";

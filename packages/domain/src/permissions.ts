@@ -24,6 +24,8 @@ const PROJECT_EDITORS = ["coordinator", "project_lead"] as const satisfies reado
 const ROLLOUT_EDITORS = ["admin", "coordinator"] as const satisfies readonly Role[];
 const STATE_READERS = ["state_admin", "state_pmo"] as const satisfies readonly Role[];
 const STATE_PMO = ["state_pmo"] as const satisfies readonly Role[];
+/** Reports: every role of a Kommune and the state's readers. */
+const REPORT_READERS = [...KOMMUNE_ROLES_ALL, ...STATE_READERS] as const satisfies readonly Role[];
 /** Everyone of a Kommune reads its measures, strategy and maturity (viewers read-only). */
 const MATURITY_READERS = KOMMUNE_ROLES_ALL;
 /** Coordinators manage measures; project leads edit the measures they are responsible for (checked per measure). */
@@ -190,11 +192,16 @@ export const PERMISSIONS = {
   "benchmark.setSharing": ["leadership", "admin"],
 
   // Hintergrundaufgaben: the job monitor of the platform, read from BullMQ.
-  // Reports: every role of a Kommune reads its archive; leadership, CDO/PMO and admin ask for a report.
-  "reports.list": KOMMUNE_ROLES_ALL,
-  "reports.file": KOMMUNE_ROLES_ALL,
-  "reports.status": KOMMUNE_ROLES_ALL,
-  "reports.generate": ["leadership", "coordinator", "admin"],
+  // Reports: every role reads its tenant's archive (and what is shared with it) and subscribes; leadership, CDO/PMO,
+  // admin and the state's roles ask for a report.
+  "reports.list": REPORT_READERS,
+  "reports.options": REPORT_READERS,
+  "reports.file": REPORT_READERS,
+  "reports.status": REPORT_READERS,
+  "reports.generate": ["leadership", "coordinator", "admin", "state_pmo", "state_admin"],
+  "reports.subscriptions": REPORT_READERS,
+  "reports.subscribe": REPORT_READERS,
+  "reports.unsubscribe": REPORT_READERS,
   "jobs.overview": ["state_admin"],
   "jobs.failed": ["state_admin"],
   "jobs.retry": ["state_admin"],

@@ -4,5 +4,6 @@ export * from "./labels.ts";
 export * from "./payloads.ts";
 export * from "./producer.ts";
 export * from "./queues.ts";
+export * from "./reports.ts";
 export * from "./rollout.ts";
 export * from "./schedulers.ts";

@@ -8,6 +8,7 @@ export const QUEUE_LABELS: Record<QueueKey, string> = {
   benchmarkAggregates: "Vergleichswerte",
   rolloutAggregates: "Rollout-Kennzahlen des Landes",
   reports: "Berichte",
+  mail: "E-Mails",
 };
 
 export const JOB_LABELS: Record<JobName, string> = {
@@ -17,6 +18,9 @@ export const JOB_LABELS: Record<JobName, string> = {
   "rollout.aggregateKommune": "Rollout-Kennzahlen eines Landkreises nach einer Änderung aktualisieren",
   "rollout.aggregateAll": "Alle Rollout-Kennzahlen neu berechnen (nachts mit Abgleich)",
   "report.generate": "Bericht erstellen und archivieren",
+  "report.schedule": "Geplante Berichte des abgelaufenen Zeitraums anstoßen",
+  "report.notify": "Abonnenten über einen neuen Bericht benachrichtigen",
+  "mail.send": "E-Mail senden",
   "benchmark.snapshot": "Reifegrad-Stand einer Kommune festhalten",
   "benchmark.aggregate": "Vergleichswerte berechnen",
   "benchmark.refreshAll": "Nächtliche Aktualisierung aller Reifegrad-Stände",

@@ -1,4 +1,5 @@
 // Job names and payload schemas. Tenant jobs carry their tenant id; the processor opens the tenant transaction.
+import { REPORT_KINDS } from "@spatz/domain";
 import { z } from "zod";
 
 const tenantId = z.uuid();
@@ -44,20 +45,29 @@ export const JOBS = {
   },
   /**
    * Generates one report (PDF, CSV, XLSX) for a period and archives it in the tenant's transaction. Its job id is the
-   * period's (reportJobId), so a period is produced once however often it is asked for.
+   * period's (reportJobId), so a period is produced once however often it is asked for. `scope` is "" (whole
+   * administration or Land), an org unit's id (Reifegradbericht) or a Kreis AGS (Rollout-Stand). `notify`: the
+   * subscribers get a mail once it is archived (scheduled runs).
    */
   "report.generate": {
     queue: "reports",
     payload: z
       .object({
         tenantId,
-        kind: z.enum(["reifegradbericht"]),
-        orgUnitId: z.uuid().nullable(),
+        kind: z.enum(REPORT_KINDS),
+        scope: z.string().max(64),
         stichtag: z.iso.date(),
         triggeredBy: z.string().min(1).max(200),
+        notify: z.boolean(),
       })
       .strict(),
   },
+  /** Scheduled (registry): every report of a kind for the period that has just ended, one generate job each. */
+  "report.schedule": { queue: "reports", payload: z.object({ kind: z.enum(REPORT_KINDS) }).strict() },
+  /** Writes the mails about one archived report for the subscribers of one tenant into its outbox, then sends them. */
+  "report.notify": { queue: "mail", payload: z.object({ tenantId, reportId: z.uuid() }).strict() },
+  /** Sends one mail of a tenant's outbox (retried with backoff; a failure stays visible in the job monitor). */
+  "mail.send": { queue: "mail", payload: z.object({ tenantId, outboxId: z.uuid() }).strict() },
   /** Nightly: one snapshot job per Kommune, then one aggregation when all are done (a BullMQ flow). */
   "benchmark.refreshAll": { queue: "benchmarks", payload: z.object({}).strict() },
 } as const;
@@ -73,12 +83,16 @@ export function safeParsePayload<N extends JobName>(name: N, data: unknown) {
   return JOBS[name].payload.safeParse(data) as z.ZodSafeParseResult<JobPayload<N>>;
 }
 
-/** The period's job id: one report per tenant, kind, scope and Stichtag. */
+/** The period's job id: one report per tenant, kind, scope and Stichtag (scheduled runs have their own). */
 export function reportJobId(
-  p: Pick<JobPayload<"report.generate">, "tenantId" | "kind" | "orgUnitId" | "stichtag">,
+  p: Pick<JobPayload<"report.generate">, "tenantId" | "kind" | "scope" | "stichtag" | "notify">,
 ) {
-  return `report.${p.kind}.${p.tenantId}.${p.orgUnitId ?? "gesamt"}.${p.stichtag}`;
+  return `report.${p.kind}.${p.tenantId}.${p.scope || "gesamt"}.${p.stichtag}${p.notify ? ".zeitplan" : ""}`;
 }
+
+export const reportNotifyJobId = (p: JobPayload<"report.notify">) =>
+  `report.notify.${p.reportId}.${p.tenantId}`;
+export const mailSendJobId = (p: JobPayload<"mail.send">) => `mail.send.${p.outboxId}`;
 
 /** Deterministic job ids make enqueueing idempotent: the same work for the same period is queued once. */
 export function cleanupTenantJobId(p: JobPayload<"cleanup.tenant">): string {

@@ -24,6 +24,8 @@ export const QUEUES = {
   rolloutAggregates: { name: "rollout-aggregates", concurrency: 1, lockDurationMs: 600_000, attempts: 5 },
   /** Reports: one at a time per worker (a PDF of a large Kommune takes seconds and some memory). */
   reports: { name: "reports", concurrency: 1, lockDurationMs: 300_000, attempts: 3 },
+  /** Mails from the outbox: short jobs, retried with backoff for about an hour before they count as failed. */
+  mail: { name: "mail", concurrency: 2, lockDurationMs: 60_000, attempts: 8 },
 } as const satisfies Record<string, QueueConfig>;
 
 export type QueueKey = keyof typeof QUEUES;

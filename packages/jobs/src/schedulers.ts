@@ -38,6 +38,28 @@ export const SCHEDULERS: SchedulerDefinition[] = [
     pattern: "15 2 * * *",
     data: { checkDrift: true },
   },
+  // Scheduled reports, after the nightly aggregates (02:15, 02:30) have written the month end that has just passed.
+  {
+    id: "reports-reifegradbericht-quarterly",
+    queue: "reports",
+    job: "report.schedule",
+    pattern: "0 6 1 1,4,7,10 *",
+    data: { kind: "reifegradbericht" },
+  },
+  {
+    id: "reports-lagebericht-monthly",
+    queue: "reports",
+    job: "report.schedule",
+    pattern: "0 6 1 * *",
+    data: { kind: "lagebericht" },
+  },
+  {
+    id: "reports-rollout-stand-monthly",
+    queue: "reports",
+    job: "report.schedule",
+    pattern: "15 6 1 * *",
+    data: { kind: "rollout_stand" },
+  },
 ];
 
 export const SCHEDULER_TIMEZONE = "Europe/Berlin";

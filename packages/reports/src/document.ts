@@ -9,6 +9,8 @@ export type Cell =
   /** A share 0–1, shown as percent. */
   | { kind: "percent"; value: number }
   | { kind: "date"; value: string }
+  /** An amount in euro cents, shown as "22.137.500 €". */
+  | { kind: "euro"; value: number }
   /** A figure that is not shown, with the German reason (e.g. "weniger als 5 Kommunen – nicht ausgewiesen"). */
   | { kind: "note"; value: string };
 
@@ -34,6 +36,7 @@ export const integer = (value: number): Cell => ({ kind: "integer", value });
 export const decimal = (value: number, digits = 2): Cell => ({ kind: "decimal", value, digits });
 export const percent = (value: number): Cell => ({ kind: "percent", value });
 export const date = (value: string): Cell => ({ kind: "date", value });
+export const euro = (cents: number): Cell => ({ kind: "euro", value: cents });
 export const note = (value: string): Cell => ({ kind: "note", value });
 
 /** German display of a cell (PDF, and the CSV's text of notes). */
@@ -53,6 +56,8 @@ export function displayCell(cell: Cell): string {
       return `${new Intl.NumberFormat("de-DE", { maximumFractionDigits: 1 }).format(cell.value * 100)} %`;
     case "date":
       return germanDate(cell.value);
+    case "euro":
+      return `${new Intl.NumberFormat("de-DE", { maximumFractionDigits: 0 }).format(Math.round(cell.value / 100))} €`;
   }
 }
 

@@ -12,22 +12,15 @@ import {
   displayCell,
   germanDate,
   integer,
-  note,
   type ReportDocument,
   text,
 } from "./document.ts";
+import { FIGURE_COLUMNS, figureCells, type GroupFigures } from "./figures.ts";
 
 export type ReportMeasure = MeasureInput & { title: string };
 
 /** A metric of the Vergleich at the Stichtag: own value and the group's figures or why they are not shown. */
-export type PeerMetric = {
-  label: string;
-  own: number | null;
-  band: string | null;
-  figures:
-    | { suppressed: true; reason: string }
-    | { suppressed: false; n: number; p25: number; median: number; p75: number };
-};
+export type PeerMetric = { label: string; own: number | null; band: string | null; figures: GroupFigures };
 
 export type ReifegradberichtInput = {
   kommuneName: string;
@@ -185,7 +178,11 @@ export function buildReifegradbericht(input: ReifegradberichtInput): ReportDocum
     });
 
   blocks.push({ type: "heading", text: "Im Vergleich mit anderen Kommunen" });
-  if (!input.peers) blocks.push({ type: "paragraph", text: "Die Vergleichswerte werden noch berechnet." });
+  if (!input.peers)
+    blocks.push({
+      type: "paragraph",
+      text: "Für diesen Stichtag liegen keine Vergleichswerte vor (sie werden laufend und zu jedem Monatsende festgehalten).",
+    });
   else
     blocks.push(
       {
@@ -195,19 +192,12 @@ export function buildReifegradbericht(input: ReifegradberichtInput): ReportDocum
       {
         type: "table",
         title: "Position in der Vergleichsgruppe",
-        columns: ["Kennzahl", "Ihr Wert", "Ihre Lage", "Kommunen", "25 %", "Median", "75 %"],
+        columns: ["Kennzahl", "Ihr Wert", "Ihre Lage", ...FIGURE_COLUMNS],
         rows: input.peers.metrics.map((m) => [
           text(m.label),
           m.own === null ? text("–") : decimal(m.own),
           text(m.band ?? "–"),
-          ...(m.figures.suppressed
-            ? [note(m.figures.reason), note(""), note(""), note("")]
-            : [
-                integer(m.figures.n),
-                decimal(m.figures.p25),
-                decimal(m.figures.median),
-                decimal(m.figures.p75),
-              ]),
+          ...figureCells(m.figures),
         ]),
       },
     );

@@ -21,6 +21,8 @@ function csvCell(cell: Cell): string {
       return (cell.value * 100).toFixed(1).replace(".", ",");
     case "date":
       return germanDate(cell.value);
+    case "euro":
+      return (cell.value / 100).toFixed(2).replace(".", ",");
   }
 }
 

@@ -22,7 +22,7 @@ type Doc = InstanceType<typeof PDFDocument>;
 type Struct = ReturnType<Doc["struct"]>;
 
 function isNumeric(cell: Cell): boolean {
-  return cell.kind === "integer" || cell.kind === "decimal" || cell.kind === "percent";
+  return cell.kind !== "text" && cell.kind !== "note" && cell.kind !== "date";
 }
 
 /** One table: header row (bold) and rows, wrapped text, page breaks that repeat the header. */

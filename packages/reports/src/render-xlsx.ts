@@ -23,6 +23,8 @@ function value(cell: Cell): ExcelJS.CellValue {
       return protectCell(cell.value);
     case "date":
       return new Date(`${cell.value.slice(0, 10)}T00:00:00Z`);
+    case "euro":
+      return cell.value / 100;
     default:
       return cell.value;
   }
@@ -33,6 +35,7 @@ const FORMAT: Partial<Record<Cell["kind"], string>> = {
   percent: "0.0%",
   date: "dd.mm.yyyy",
   integer: "#,##0",
+  euro: '#,##0.00 "€"',
 };
 
 export async function renderXlsx(doc: ReportDocument): Promise<Buffer> {

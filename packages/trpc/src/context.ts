@@ -3,15 +3,16 @@
 import type { SessionPolicy } from "@spatz/auth";
 import type { Database } from "@spatz/db";
 import type { JobProducer } from "@spatz/jobs";
+import type { Mailer } from "@spatz/mail";
 import type { Redis } from "ioredis";
+
+export type { Mailer };
 
 export type Logger = {
   info: (obj: object, msg?: string) => void;
   warn: (obj: object, msg?: string) => void;
   error: (obj: object, msg?: string) => void;
 };
-
-export type Mailer = { send: (mail: { to: string; subject: string; text: string }) => Promise<void> };
 
 export type ServerDeps = {
   db: Database;

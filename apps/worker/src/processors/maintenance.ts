@@ -1,10 +1,11 @@
 // Maintenance jobs: the hourly sweep fans out per tenant; each tenant job runs in that tenant's transaction.
 import { deleteExpiredSessions } from "@spatz/auth";
-import { type Database, schema, type TenantTx, withTenant } from "@spatz/db";
+import { type Database, queries, schema, type TenantTx, withTenant } from "@spatz/db";
 import { cleanupTenantJobId, type JobPayload } from "@spatz/jobs";
 import type { Queue } from "bullmq";
 import { and, isNotNull, isNull, lt, or } from "drizzle-orm";
 import { plainJob, tenantJob } from "../base-processor.ts";
+import { mailJob } from "./mail.ts";
 
 const { invitations, tenants } = schema;
 
@@ -49,7 +50,25 @@ async function cleanupTenantIn(tx: TenantTx, payload: JobPayload<"cleanup.tenant
   return { sessions, invitations: expiredInvitations.length };
 }
 
+/** Mails still unsent this long after they were written were lost between commit and enqueue: enqueue them again. */
+const RESEND_AFTER_MS = 10 * 60_000;
+
 export const maintenanceProcessors = {
   "cleanup.sweep": plainJob("cleanup.sweep", (_payload, ctx) => sweep(ctx.db, ctx.queues.maintenance)),
-  "cleanup.tenant": tenantJob("cleanup.tenant", (tx, payload) => cleanupTenantIn(tx, payload)),
+  "cleanup.tenant": tenantJob(
+    "cleanup.tenant",
+    async (tx, payload, ctx) => {
+      const result = await cleanupTenantIn(tx, payload);
+      const keep = ctx.settings.reportRetentionMonths;
+      const reports = keep === null ? 0 : await queries.expireReports(tx, keep);
+      const unsent = await queries.unsentMails(tx, new Date(Date.now() - RESEND_AFTER_MS));
+      return { ...result, reports, unsent };
+    },
+    {
+      // Deterministic ids: a mail whose job still exists (waiting, retrying or failed) is not added twice.
+      after: async (result, payload, ctx) => {
+        for (const id of result.unsent) await ctx.producer.enqueue(mailJob(payload.tenantId, id));
+      },
+    },
+  ),
 };

@@ -1,31 +1,44 @@
-// Reports (issue 14): a Kommune's archive (list, one file), asking for a report (a job with the period's id, so a
-// period is produced once), and the state of that job for the progress bar. A Kommune sees only its own reports
-// (RLS) and only its own jobs (the job's tenant is checked; another tenant's job is "not found").
+// Reports (issue 14): the archive (own reports, and those another tenant shares: the state reads the Reifegradbericht
+// of Kommunen sharing with the Land by name, a Landkreis the Land's Rollout-Stand of its Kreis – RLS decides), asking
+// for a report (a job with the period's id, so a period is produced once), the state of that job for the progress
+// bar, one file, and the user's subscriptions to scheduled reports. A tenant sees only its own jobs (the job's tenant
+// is checked; another tenant's job is "not found").
 import { queries } from "@spatz/db";
-import { berlinToday, ERROR_MESSAGES, isoDate, pageInput } from "@spatz/domain";
+import {
+  berlinToday,
+  isoDate,
+  pageInput,
+  REPORT_KIND_LABELS,
+  REPORT_KINDS,
+  REPORT_RHYTHM_LABELS,
+  reportKindsMadeBy,
+  reportKindsToSubscribe,
+} from "@spatz/domain";
 import { reportJobId } from "@spatz/jobs";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import { notFound } from "../field-error.ts";
+import { fieldError, notFound } from "../field-error.ts";
 import { router, type SessionContext, tenantProcedure } from "../trpc.ts";
 
 const UNAVAILABLE = "Berichte können gerade nicht erstellt werden: die Warteschlange ist nicht erreichbar.";
-
-function kommuneId(ctx: { session: SessionContext }): string {
-  if (ctx.session.tenant.kind === "state")
-    throw new TRPCError({ code: "FORBIDDEN", message: ERROR_MESSAGES.FORBIDDEN });
-  return ctx.session.tenant.id;
-}
+const kind = z.enum(REPORT_KINDS, { error: "Unbekannte Berichtsart." });
 
 const generateInput = z.object({
-  kind: z.enum(["reifegradbericht"]),
+  kind: kind.default("reifegradbericht"),
   orgUnitId: z.uuid({ error: "Unbekannte Organisationseinheit." }).nullable().default(null),
+  kreisAgs: z
+    .string()
+    .regex(/^\d{5}$/, "Bitte einen Landkreis wählen.")
+    .nullable()
+    .default(null),
   stichtag: isoDate
     .refine((d) => d <= berlinToday(), "Der Stichtag darf nicht in der Zukunft liegen.")
     .optional(),
 });
 
 const fileInput = z.object({ id: z.uuid(), format: z.enum(["pdf", "csv", "xlsx"]) });
+const listInput = pageInput.extend({ source: z.enum(["own", "shared"]).default("own") });
+const subscriptionInput = z.object({ kind });
 
 const MEDIA = {
   pdf: "application/pdf",
@@ -33,25 +46,57 @@ const MEDIA = {
   xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 } as const;
 
+function tenantKind(ctx: { session: SessionContext }) {
+  return ctx.session.tenant.kind;
+}
+
 export const reportsRouter = router({
-  list: tenantProcedure.input(pageInput).query(({ ctx, input }) => {
-    kommuneId(ctx);
-    return queries.listReports(ctx.tx, input);
+  list: tenantProcedure.input(listInput).query(({ ctx, input }) => queries.listReports(ctx.tx, input)),
+
+  /** What this tenant can ask for and subscribe to, with the German names and rhythms; the Landkreise for the state. */
+  options: tenantProcedure.query(async ({ ctx }) => {
+    const k = tenantKind(ctx);
+    const describe = (kinds: string[]) =>
+      kinds.map((x) => ({
+        kind: x as (typeof REPORT_KINDS)[number],
+        label: REPORT_KIND_LABELS[x as (typeof REPORT_KINDS)[number]],
+        rhythm: REPORT_RHYTHM_LABELS[x as (typeof REPORT_KINDS)[number]],
+      }));
+    return {
+      make: describe(reportKindsMadeBy(k)),
+      subscribe: describe(reportKindsToSubscribe(k)),
+      landkreise:
+        k === "state"
+          ? (await queries.landkreise(ctx.tx)).map((l) => ({ ags: l.kreisAgs, name: l.name }))
+          : [],
+    };
   }),
 
   /** Asks for a report; the worker makes it. Returns the job id the page follows. */
   generate: tenantProcedure.input(generateInput).mutation(async ({ ctx, input }) => {
-    const tenantId = kommuneId(ctx);
+    const tenantId = ctx.session.tenant.id;
+    if (!reportKindsMadeBy(tenantKind(ctx)).includes(input.kind))
+      throw fieldError("kind", "Diese Berichtsart gibt es für Ihre Verwaltung nicht.");
     const jobs = ctx.deps.jobs;
     if (!jobs) throw new TRPCError({ code: "SERVICE_UNAVAILABLE", message: UNAVAILABLE });
-    // Refused now rather than in the job: an org unit of another tenant or none at all.
-    if (input.orgUnitId) await queries.scopeUnits(ctx.tx, input.orgUnitId);
+    let scope = "";
+    if (input.kind === "reifegradbericht" && input.orgUnitId) {
+      // Refused now rather than in the job: an org unit of another tenant or none at all.
+      await queries.scopeUnits(ctx.tx, input.orgUnitId);
+      scope = input.orgUnitId;
+    }
+    if (input.kind === "rollout_stand") {
+      const kreis = (await queries.landkreise(ctx.tx)).find((l) => l.kreisAgs === input.kreisAgs);
+      if (!kreis) throw fieldError("kreisAgs", "Bitte einen Landkreis wählen.");
+      scope = kreis.kreisAgs;
+    }
     const payload = {
       tenantId,
       kind: input.kind,
-      orgUnitId: input.orgUnitId,
+      scope,
       stichtag: input.stichtag ?? berlinToday(),
       triggeredBy: ctx.session.actor.label,
+      notify: false,
     };
     const jobId = reportJobId(payload);
     ctx.afterCommit(() =>
@@ -62,11 +107,10 @@ export const reportsRouter = router({
 
   /** The job's state and progress (0–100) and, once done, the archived report's id. */
   status: tenantProcedure.input(z.object({ jobId: z.string().max(200) })).query(async ({ ctx, input }) => {
-    const tenantId = kommuneId(ctx);
     const jobs = ctx.deps.jobs;
     if (!jobs) throw new TRPCError({ code: "SERVICE_UNAVAILABLE", message: UNAVAILABLE });
     const job = await jobs.queue("reports").getJob(input.jobId);
-    if (!job || job.data?.tenantId !== tenantId) throw notFound("Diesen Bericht gibt es nicht.");
+    if (!job || job.data?.tenantId !== ctx.session.tenant.id) throw notFound("Diesen Bericht gibt es nicht.");
     const state = await job.getState();
     const progress = typeof job.progress === "number" ? job.progress : 0;
     return {
@@ -88,9 +132,8 @@ export const reportsRouter = router({
     } as const;
   }),
 
-  /** One file of an archived report (the download route sends it as an attachment). */
+  /** One file of a report this tenant may read (the download route sends it as an attachment). */
   file: tenantProcedure.input(fileInput).query(async ({ ctx, input }) => {
-    kommuneId(ctx);
     const file = await queries.reportFile(ctx.tx, input.id, input.format);
     if (!file) throw notFound("Diesen Bericht gibt es nicht.");
     return {
@@ -98,5 +141,26 @@ export const reportsRouter = router({
       mediaType: MEDIA[input.format],
       contentBase64: Buffer.from(file.content).toString("base64"),
     };
+  }),
+
+  /** The signed-in user's subscriptions. */
+  subscriptions: tenantProcedure.query(({ ctx }) => queries.listSubscriptions(ctx.tx, ctx.session.user.id)),
+
+  /** Subscribes the signed-in user to a scheduled report of this tenant (idempotent). */
+  subscribe: tenantProcedure.input(subscriptionInput).mutation(async ({ ctx, input }) => {
+    if (!reportKindsToSubscribe(tenantKind(ctx)).includes(input.kind))
+      throw fieldError("kind", "Diesen Bericht können Sie nicht abonnieren.");
+    await queries.subscribe(ctx.tx, {
+      tenantId: ctx.session.tenant.id,
+      userId: ctx.session.user.id,
+      kind: input.kind,
+      scope: "",
+    });
+    return { subscribed: true };
+  }),
+
+  unsubscribe: tenantProcedure.input(subscriptionInput).mutation(async ({ ctx, input }) => {
+    await queries.unsubscribe(ctx.tx, { userId: ctx.session.user.id, kind: input.kind, scope: "" });
+    return { subscribed: false };
   }),
 });
