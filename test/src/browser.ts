@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import AxeBuilder from "@axe-core/playwright";
 import { serve } from "@hono/node-server";
 import { CHROMIUM_ARGS, ensureChromium, freePort } from "@spatz/local";
+import { folderMailer } from "@spatz/mail";
 import { startWorkerRuntime, type WorkerRuntime } from "@spatz/worker";
 import pino from "pino";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
@@ -48,6 +49,9 @@ export async function startBrowserEnv(opts: {
         redisUrl: opts.redisUrl,
         logger: pino({ level: process.env.LOG_LEVEL ?? "silent" }),
         registerSchedulers: false,
+        // Mails of jobs (report notices) land in the test app's mail folder, as with `pnpm start`.
+        mailer: folderMailer(app.mailDir, "SPATZ <spatz@test.example>"),
+        settings: { publicUrl: baseUrl },
       })
     : null;
   const server = serve({ fetch: app.app.fetch, port, hostname: "127.0.0.1" });

@@ -1,7 +1,9 @@
-// "Berichte" (every role of a Kommune): the archive of the Kommune's reports with their downloads, and – for
-// Verwaltungsführung, CDO/PMO and Administration – a form to ask for a Reifegradbericht. The worker makes it; the
-// progress bar follows the job, and the user may leave: the finished report is in the archive.
-import { can, formatDate, formatDateTime, formatInteger } from "@spatz/domain";
+// "Berichte" (every role): asking for a report (leadership, CDO/PMO, admin; the state's PMO and admins), the
+// subscriptions to scheduled reports (a mail with a link when one is ready), the tenant's archive, and what is shared
+// with it (the state: Reifegradberichte of Kommunen that share with the Land; a Landkreis: the Land's Rollout-Stand of
+// its Kreis). The worker makes each report; the progress bar follows the job, and the user may leave: the finished
+// report is in the archive.
+import { can, formatDate, formatDateTime, formatInteger, REPORT_KIND_LABELS } from "@spatz/domain";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/solid-query";
 import { createEffect, createSignal, For, Show } from "solid-js";
 import type { Me } from "../auth/session.ts";
@@ -13,102 +15,239 @@ import { QueryView } from "../ui/QueryView.tsx";
 import { Alert, EmptyState } from "../ui/states.tsx";
 import { TableScroll } from "../ui/TableScroll.tsx";
 
-const KIND_LABELS: Record<string, string> = { reifegradbericht: "Reifegradbericht" };
 const PAGE_SIZE = 20;
+type Kind = keyof typeof REPORT_KIND_LABELS;
 
 export function ReportsPage(props: { me: Me }) {
-  const [page, setPage] = createSignal(1);
-  const archive = useQuery(() => ({
-    queryKey: ["reports.list", page()],
-    queryFn: () => trpc.reports.list.query({ page: page(), pageSize: PAGE_SIZE }),
+  const options = useQuery(() => ({
+    queryKey: ["reports.options"],
+    queryFn: () => trpc.reports.options.query(),
   }));
+  const kind = () => props.me.tenant.kind;
   return (
     <>
       <PageHeader
         title="Berichte"
         intro="Berichte als PDF, CSV und Excel mit denselben Zahlen. Jeder Bericht gilt für seinen Stichtag und bleibt unverändert im Archiv."
       />
-      <Show when={can(props.me.user.role, "reports.generate")}>
-        <GenerateForm />
+      <QueryView query={options}>
+        {(o) => (
+          <>
+            <Show when={can(props.me.user.role, "reports.generate") && o.make.length > 0}>
+              <GenerateForm make={o.make} landkreise={o.landkreise} />
+            </Show>
+            <Subscriptions offered={o.subscribe} />
+          </>
+        )}
+      </QueryView>
+      <Archive
+        source="own"
+        title="Archiv"
+        empty="Noch kein Bericht im Archiv. Geplante Berichte erscheinen hier nach ihrem Stichtag."
+      />
+      <Show when={kind() === "state"}>
+        <Archive
+          source="shared"
+          title="Reifegradberichte der Kommunen, die mit dem Land teilen"
+          empty="Keine Kommune teilt ihre Reifegradberichte mit dem Land namentlich."
+        />
       </Show>
-      <section aria-labelledby="archive-title">
-        <h2 id="archive-title">Archiv</h2>
-        <QueryView
-          query={archive}
-          isEmpty={(a) => a.total === 0}
-          empty={<EmptyState title="Noch kein Bericht im Archiv." />}
-        >
-          {(a) => (
-            <>
-              <TableScroll>
-                <table class="table">
-                  <caption class="visually-hidden">Archivierte Berichte</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Bericht</th>
-                      <th scope="col">Bereich</th>
-                      <th scope="col">Stichtag</th>
-                      <th scope="col">erstellt</th>
-                      <th scope="col">ausgelöst von</th>
-                      <th scope="col">Dateien</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    <For each={a.items}>
-                      {(r) => (
-                        <tr>
-                          <th scope="row">{KIND_LABELS[r.kind] ?? r.kind}</th>
-                          <td>{r.scopeLabel}</td>
-                          <td>{formatDate(r.stichtag)}</td>
-                          <td>{formatDateTime(r.generatedAt)}</td>
-                          <td>{r.triggeredBy}</td>
-                          <td>
-                            <a href={`/dateien/berichte/${r.id}/pdf`} download="">
-                              PDF ({formatInteger(Math.ceil(r.pdfBytes / 1024))} KB)
-                            </a>{" "}
-                            ·{" "}
-                            <a href={`/dateien/berichte/${r.id}/csv`} download="">
-                              CSV
-                            </a>{" "}
-                            ·{" "}
-                            <a href={`/dateien/berichte/${r.id}/xlsx`} download="">
-                              Excel
-                            </a>
-                          </td>
-                        </tr>
-                      )}
-                    </For>
-                  </tbody>
-                </table>
-              </TableScroll>
-              <Show when={a.total > PAGE_SIZE}>
-                <Pager
-                  page={a.page}
-                  pageSize={a.pageSize}
-                  total={a.total}
-                  onPage={setPage}
-                  label="Seiten: Archiv"
-                />
-              </Show>
-            </>
-          )}
-        </QueryView>
-      </section>
+      <Show when={kind() === "landkreis"}>
+        <Archive
+          source="shared"
+          title="Rollout-Stand Ihres Kreises (vom Land)"
+          empty="Das Land hat für Ihren Kreis noch keinen Rollout-Stand erstellt."
+        />
+      </Show>
     </>
   );
 }
 
-function GenerateForm() {
+function Archive(props: { source: "own" | "shared"; title: string; empty: string }) {
+  const [page, setPage] = createSignal(1);
+  const archive = useQuery(() => ({
+    queryKey: ["reports.list", props.source, page()],
+    queryFn: () => trpc.reports.list.query({ page: page(), pageSize: PAGE_SIZE, source: props.source }),
+  }));
+  const id = `archive-${props.source}`;
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id}>{props.title}</h2>
+      <QueryView query={archive} isEmpty={(a) => a.total === 0} empty={<EmptyState title={props.empty} />}>
+        {(a) => (
+          <>
+            <TableScroll>
+              <table class="table">
+                <caption class="visually-hidden">{props.title}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Bericht</th>
+                    <Show when={props.source === "shared"}>
+                      <th scope="col">von</th>
+                    </Show>
+                    <th scope="col">Bereich</th>
+                    <th scope="col">Stichtag</th>
+                    <th scope="col">erstellt</th>
+                    <th scope="col">ausgelöst von</th>
+                    <th scope="col">Dateien</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  <For each={a.items}>
+                    {(r) => (
+                      <tr>
+                        <th scope="row">{REPORT_KIND_LABELS[r.kind as Kind] ?? r.kind}</th>
+                        <Show when={props.source === "shared"}>
+                          <td>{r.owner}</td>
+                        </Show>
+                        <td>{r.scopeLabel}</td>
+                        <td>{formatDate(r.stichtag)}</td>
+                        <td>{formatDateTime(r.generatedAt)}</td>
+                        <td>{r.triggeredBy}</td>
+                        <td>
+                          <Downloads
+                            id={r.id}
+                            label={`${REPORT_KIND_LABELS[r.kind as Kind]} ${formatDate(r.stichtag)}`}
+                            pdfKb={Math.ceil(r.pdfBytes / 1024)}
+                          />
+                        </td>
+                      </tr>
+                    )}
+                  </For>
+                </tbody>
+              </table>
+            </TableScroll>
+            <Show when={a.total > PAGE_SIZE}>
+              <Pager
+                page={a.page}
+                pageSize={a.pageSize}
+                total={a.total}
+                onPage={setPage}
+                label={`Seiten: ${props.title}`}
+              />
+            </Show>
+          </>
+        )}
+      </QueryView>
+    </section>
+  );
+}
+
+function Downloads(props: { id: string; label: string; pdfKb?: number }) {
+  return (
+    <>
+      <a
+        href={`/dateien/berichte/${props.id}/pdf`}
+        download=""
+        aria-label={`${props.label} als PDF herunterladen`}
+      >
+        PDF{props.pdfKb !== undefined ? ` (${formatInteger(props.pdfKb)} KB)` : ""}
+      </a>{" "}
+      ·{" "}
+      <a
+        href={`/dateien/berichte/${props.id}/csv`}
+        download=""
+        aria-label={`${props.label} als CSV herunterladen`}
+      >
+        CSV
+      </a>{" "}
+      ·{" "}
+      <a
+        href={`/dateien/berichte/${props.id}/xlsx`}
+        download=""
+        aria-label={`${props.label} als Excel herunterladen`}
+      >
+        Excel
+      </a>
+    </>
+  );
+}
+
+type Offer = { kind: Kind; label: string; rhythm: string };
+
+function Subscriptions(props: { offered: Offer[] }) {
   const client = useQueryClient();
-  const units = useQuery(() => ({ queryKey: ["orgUnits.list"], queryFn: () => trpc.orgUnits.list.query() }));
+  const mine = useQuery(() => ({
+    queryKey: ["reports.subscriptions"],
+    queryFn: () => trpc.reports.subscriptions.query(),
+  }));
+  const [message, setMessage] = createSignal("");
+  const toggle = useMutation(() => ({
+    mutationFn: (v: { kind: Kind; on: boolean }) =>
+      v.on
+        ? trpc.reports.subscribe.mutate({ kind: v.kind })
+        : trpc.reports.unsubscribe.mutate({ kind: v.kind }),
+    onSuccess: (_r, v) => {
+      const label = props.offered.find((o) => o.kind === v.kind)?.label ?? v.kind;
+      setMessage(
+        v.on
+          ? `Abonniert: Sie erhalten eine E-Mail, sobald ein neuer ${label} im Archiv liegt.`
+          : `Abonnement beendet: ${label}.`,
+      );
+      void client.invalidateQueries({ queryKey: ["reports.subscriptions"] });
+    },
+  }));
+  const subscribed = (kind: Kind) => (mine.data ?? []).some((s) => s.kind === kind);
+  return (
+    <section aria-labelledby="subscriptions-title" class="card">
+      <h2 id="subscriptions-title">Abonnements</h2>
+      <p class="muted">
+        Geplante Berichte entstehen von selbst. Mit einem Abonnement erhalten Sie eine E-Mail mit einem Link
+        ins Archiv (nie den Bericht selbst).
+      </p>
+      <QueryView query={mine}>
+        {() => (
+          <ul class="report-subscriptions">
+            <For each={props.offered}>
+              {(o) => (
+                <li>
+                  <strong>{o.label}</strong> ({o.rhythm}):{" "}
+                  {subscribed(o.kind) ? "abonniert" : "nicht abonniert"}{" "}
+                  <button
+                    type="button"
+                    class="button button-secondary"
+                    disabled={toggle.isPending}
+                    onClick={() => toggle.mutate({ kind: o.kind, on: !subscribed(o.kind) })}
+                  >
+                    {subscribed(o.kind) ? `${o.label} abbestellen` : `${o.label} abonnieren`}
+                  </button>
+                </li>
+              )}
+            </For>
+          </ul>
+        )}
+      </QueryView>
+      {/* Present before anything is said, so that screen readers announce the confirmation. */}
+      <div aria-live="polite">
+        <Show when={message()}>
+          <p class="alert alert-success">{message()}</p>
+        </Show>
+      </div>
+      <Show when={toggle.isError}>
+        <Alert kind="error">{errorMessage(toggle.error)}</Alert>
+      </Show>
+    </section>
+  );
+}
+
+function GenerateForm(props: { make: Offer[]; landkreise: { ags: string; name: string }[] }) {
+  const client = useQueryClient();
+  const [kind, setKind] = createSignal<Kind>(props.make[0]!.kind);
+  const units = useQuery(() => ({
+    queryKey: ["orgUnits.list"],
+    queryFn: () => trpc.orgUnits.list.query(),
+    enabled: kind() === "reifegradbericht",
+  }));
   const [orgUnitId, setOrgUnitId] = createSignal("");
+  const [kreisAgs, setKreisAgs] = createSignal("");
   const [stichtag, setStichtag] = createSignal("");
   const [jobId, setJobId] = createSignal<string | null>(null);
   const generate = useMutation(() => ({
     mutationFn: () =>
       trpc.reports.generate.mutate({
-        kind: "reifegradbericht",
-        orgUnitId: orgUnitId() || null,
+        kind: kind(),
+        orgUnitId: kind() === "reifegradbericht" ? orgUnitId() || null : null,
+        kreisAgs: kind() === "rollout_stand" ? kreisAgs() || null : null,
         ...(stichtag() && { stichtag: stichtag() }),
       }),
     onSuccess: (r) => setJobId(r.jobId),
@@ -124,28 +263,52 @@ function GenerateForm() {
     if (status.data?.state === "done") void client.invalidateQueries({ queryKey: ["reports.list"] });
   });
   const errors = () => (generate.isError ? fieldErrors(generate.error) : {});
+  const title = () => (props.make.length === 1 ? `${props.make[0]!.label} erstellen` : "Bericht erstellen");
   return (
     <section aria-labelledby="generate-title" class="card">
-      <h2 id="generate-title">Reifegradbericht erstellen</h2>
+      <h2 id="generate-title">{title()}</h2>
       <form
         class="form form-inline"
-        aria-label="Reifegradbericht erstellen"
+        aria-label={title()}
         onSubmit={(e) => {
           e.preventDefault();
           setJobId(null);
           generate.mutate();
         }}
       >
-        <SelectField
-          label="Bereich"
-          value={orgUnitId()}
-          onChange={(e) => setOrgUnitId(e.currentTarget.value)}
-          options={[
-            { value: "", label: "gesamte Verwaltung" },
-            ...(units.data ?? []).map((u) => ({ value: u.id, label: u.name })),
-          ]}
-          error={errors().orgUnitId}
-        />
+        <Show when={props.make.length > 1}>
+          <SelectField
+            label="Bericht"
+            value={kind()}
+            onChange={(e) => setKind(e.currentTarget.value as Kind)}
+            options={props.make.map((m) => ({ value: m.kind, label: m.label }))}
+            error={errors().kind}
+          />
+        </Show>
+        <Show when={kind() === "reifegradbericht"}>
+          <SelectField
+            label="Bereich"
+            value={orgUnitId()}
+            onChange={(e) => setOrgUnitId(e.currentTarget.value)}
+            options={[
+              { value: "", label: "gesamte Verwaltung" },
+              ...(units.data ?? []).map((u) => ({ value: u.id, label: u.name })),
+            ]}
+            error={errors().orgUnitId}
+          />
+        </Show>
+        <Show when={kind() === "rollout_stand"}>
+          <SelectField
+            label="Landkreis"
+            value={kreisAgs()}
+            onChange={(e) => setKreisAgs(e.currentTarget.value)}
+            options={[
+              { value: "", label: "bitte wählen" },
+              ...props.landkreise.map((l) => ({ value: l.ags, label: l.name })),
+            ]}
+            error={errors().kreisAgs}
+          />
+        </Show>
         <TextField
           label="Stichtag (leer: heute)"
           type="date"
@@ -178,17 +341,7 @@ function GenerateForm() {
             <Show when={s().state === "done" && s().reportId}>
               {(id) => (
                 <p>
-                  <a href={`/dateien/berichte/${id()}/pdf`} download="">
-                    PDF herunterladen
-                  </a>{" "}
-                  ·{" "}
-                  <a href={`/dateien/berichte/${id()}/csv`} download="">
-                    CSV
-                  </a>{" "}
-                  ·{" "}
-                  <a href={`/dateien/berichte/${id()}/xlsx`} download="">
-                    Excel
-                  </a>
+                  <Downloads id={id()} label="Den neuen Bericht" />
                 </p>
               )}
             </Show>

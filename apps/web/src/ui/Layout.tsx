@@ -23,7 +23,7 @@ const NAV: NavItem[] = [
   { href: "/strategie", label: "Strategie", requires: "strategies.list", kommuneOnly: true },
   { href: "/portfolio", label: "Portfolio", requires: "portfolio.list", kommuneOnly: true },
   { href: "/rollout", label: "Onlinedienste", requires: "rollout.board", kommuneOnly: true },
-  { href: "/berichte", label: "Berichte", requires: "reports.list", kommuneOnly: true },
+  { href: "/berichte", label: "Berichte", requires: "reports.list" },
   { href: "/land/kommunen", label: "Kommunen", requires: "tenants.list", stateOnly: true },
   { href: "/land/reifegrad", label: "Reifegrad im Land", requires: "benchmark.kreisMap", stateOnly: true },
   {
