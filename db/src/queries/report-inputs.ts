@@ -28,16 +28,13 @@ import { getStrategyForScope, latestApprovedVersion } from "./strategies.ts";
 
 type Figures =
   | { suppressed: true; reason: string }
-  | { suppressed: false; n: number; p25: number; median: number; p75: number };
+  | { suppressed: false; n: number; min: number; p25: number; median: number; p75: number; max: number };
 
-function groupFigures(
-  f:
-    | { suppressed: true; reason: string }
-    | { suppressed: false; n: number; p25: number; median: number; p75: number },
-): Figures {
+/** The published figures the reports show (the screens' box plot and table), nothing more. */
+function groupFigures(f: Figures): Figures {
   return f.suppressed
     ? { suppressed: true, reason: f.reason }
-    : { suppressed: false, n: f.n, p25: f.p25, median: f.median, p75: f.p75 };
+    : { suppressed: false, n: f.n, min: f.min, p25: f.p25, median: f.median, p75: f.p75, max: f.max };
 }
 
 /** The benchmark slot of a Stichtag: today's current figures, or the month end recorded for a past day. */

@@ -1,3 +1,4 @@
+export { type BoxFigures, boxplotOption, quartileTrendOption } from "./benchmark.ts";
 export {
   type HistoryRow,
   type HistorySeries,

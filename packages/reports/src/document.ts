@@ -1,5 +1,6 @@
 // A report as a document: what every format renders the same way. Headings, paragraphs and tables with typed cells,
 // so that the PDF shows "3,25", the CSV writes 3,25 and the XLSX stores the number 3.25 – one set of figures.
+import type { EChartsCoreOption } from "echarts/core";
 
 export type Cell =
   | { kind: "text"; value: string }
@@ -17,7 +18,13 @@ export type Cell =
 export type Block =
   | { type: "heading"; text: string }
   | { type: "paragraph"; text: string }
-  | { type: "table"; title: string; columns: string[]; rows: Cell[][] };
+  | { type: "table"; title: string; columns: string[]; rows: Cell[][] }
+  /**
+   * A chart from the screens' ECharts definitions (@spatz/charts), drawn as vector graphics in the PDF. Its figures
+   * are always also in a table of the document (the spreadsheets have only the tables); `description` is the text
+   * alternative of the figure.
+   */
+  | { type: "chart"; title: string; description: string; option: EChartsCoreOption; height?: number };
 
 export type ReportDocument = {
   /** E.g. "Reifegradbericht". */

@@ -2,6 +2,7 @@
 // k-anonymous group figures), the Kommunen that share their figures with the Land by name, the rollout coverage
 // (flächendeckend, in mindestens einer Kommune, per Kreis, the services furthest behind, the go-lives of the month)
 // and the cost model's current figures. The inputs are read in the state's transaction (queries/report-inputs.ts).
+import { boxplotOption, quartileTrendOption } from "@spatz/charts";
 import {
   type Block,
   type Cell,
@@ -71,6 +72,14 @@ export function buildLagebericht(input: LageberichtInput): ReportDocument {
       : "Für diesen Stichtag liegen noch keine Vergleichswerte vor.",
   });
   blocks.push({
+    type: "chart",
+    title: "Verteilung je Dimension (alle Kommunen)",
+    description:
+      "Kastendiagramm je Kennzahl (Minimum, Quartile, Median, Maximum); die Zahlen stehen in der Tabelle »Verteilung je Dimension (alle Kommunen)«.",
+    option: boxplotOption(m.all),
+    height: 60 + 26 * m.all.length,
+  });
+  blocks.push({
     type: "table",
     title: "Verteilung je Dimension (alle Kommunen)",
     columns: ["Kennzahl", ...FIGURE_COLUMNS],
@@ -81,6 +90,13 @@ export function buildLagebericht(input: LageberichtInput): ReportDocument {
     title: "Reifegradindex je Gruppe",
     columns: ["Gruppe", ...FIGURE_COLUMNS],
     rows: m.groups.map((x) => [text(x.label), ...figureCells(x.figures)]),
+  });
+  blocks.push({
+    type: "chart",
+    title: "Reifegradindex im Verlauf (Median und Quartile)",
+    description:
+      "Liniendiagramm von Median und Quartilen des Reifegradindex je Monatsende; Lücken sind nicht ausgewiesene Monate. Die Zahlen stehen in der Tabelle »Reifegradindex im Verlauf (Monatsenden)«.",
+    option: quartileTrendOption(m.trend.map((x) => ({ label: x.date.slice(0, 7), figures: x.figures }))),
   });
   blocks.push({
     type: "table",

@@ -3,6 +3,13 @@
 // history of the last twelve months, the measures completed in the quarter before the Stichtag, and the position
 // among peers – only the k-anonymous group figures the Vergleich page shows. Computed with the exact engine for the
 // Stichtag, so the same inputs give the same report whenever it is generated.
+import {
+  boxplotOption,
+  historySeries,
+  maturityHistoryOption,
+  maturityRadarOption,
+  radarRows,
+} from "@spatz/charts";
 import { buildDashboard, type MaturityModel, type MeasureInput, type Target } from "@spatz/maturity";
 import {
   type Block,
@@ -58,6 +65,15 @@ export function buildReifegradbericht(input: ReifegradberichtInput): ReportDocum
         `Plan zum ${germanDate(dashboard.plannedOn)}: ${displayCell(decimal(dashboard.planned.index))}.`,
     },
   );
+
+  blocks.push({
+    type: "chart",
+    title: "Reifegrad je Dimension: Ist, Plan und Soll",
+    description:
+      "Netzdiagramm des Punktwerts je Dimension (Ist, Plan in einem Jahr, Soll); die Werte stehen in der Tabelle »Dimensionen: Ist, Plan und Soll«.",
+    option: maturityRadarOption(radarRows(dashboard)),
+    height: 300,
+  });
 
   const targetOf = new Map(dashboard.targets.map((t) => [t.dimensionKey, t]));
   const plannedOf = new Map(dashboard.planned.dimensions.map((d) => [d.key, d]));
@@ -143,6 +159,13 @@ export function buildReifegradbericht(input: ReifegradberichtInput): ReportDocum
   );
   blocks.push({ type: "heading", text: "Verlauf der letzten zwölf Monate" });
   blocks.push({
+    type: "chart",
+    title: "Reifegradindex im Verlauf und Plan",
+    description:
+      "Liniendiagramm des Reifegradindex im Verlauf und nach Plan; die Monatswerte stehen in der Tabelle »Reifegradindex im Verlauf«.",
+    option: maturityHistoryOption(historySeries(dashboard, null)),
+  });
+  blocks.push({
     type: "table",
     title: "Reifegradindex im Verlauf",
     columns: ["Datum", "Index", ...current.dimensions.map((d) => d.name)],
@@ -188,6 +211,17 @@ export function buildReifegradbericht(input: ReifegradberichtInput): ReportDocum
       {
         type: "paragraph",
         text: `Vergleichsgruppe: ${input.peers.groupLabel}. Nur Gruppenwerte von mindestens k Kommunen; einzelne Kommunen werden nicht genannt.`,
+      },
+      {
+        type: "chart",
+        title: "Verteilung in der Vergleichsgruppe und Ihr Wert",
+        description:
+          "Kastendiagramm je Kennzahl (Minimum, Quartile, Median, Maximum der Gruppe) mit Ihrem Wert als Raute; die Zahlen stehen in der Tabelle »Position in der Vergleichsgruppe«.",
+        option: boxplotOption(
+          input.peers.metrics,
+          input.peers.metrics.map((m) => m.own),
+        ),
+        height: 60 + 26 * input.peers.metrics.length,
       },
       {
         type: "table",

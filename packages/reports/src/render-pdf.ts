@@ -2,17 +2,11 @@
 // tagged (headings, paragraphs, tables in the structure tree), document language German, title shown by viewers,
 // title and Stichtag at the top and "Seite x von y" at the bottom of every page. Tables repeat their header row on a
 // new page. The creation date is the Stichtag, so a report for the same Stichtag carries the same text and metadata.
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import PDFDocument from "pdfkit";
-import { type Cell, displayCell, germanDate, type ReportDocument } from "./document.ts";
-
-/** Defined (as `true`) by the production bundler only, which copies fonts/ next to the bundle (infra/release). */
-declare const SPATZ_BUNDLE: boolean | undefined;
-const here = path.dirname(fileURLToPath(import.meta.url));
-const FONT_DIR = path.join(typeof SPATZ_BUNDLE === "undefined" ? path.resolve(here, "..") : here, "fonts");
-const REGULAR = path.join(FONT_DIR, "DejaVuSans.ttf");
-const BOLD = path.join(FONT_DIR, "DejaVuSans-Bold.ttf");
+import SVGtoPDF from "svg-to-pdfkit";
+import { type Block, type Cell, displayCell, germanDate, type ReportDocument } from "./document.ts";
+import { BOLD, REGULAR } from "./fonts.ts";
+import { chartSvg } from "./render-chart.ts";
 
 const MARGIN = 50;
 const HEADER_Y = 24;
@@ -93,6 +87,31 @@ function drawTable(pdf: Doc, parent: Struct, title: string, columns: string[], r
   pdf.moveDown(1);
 }
 
+/** A chart as vector graphics, tagged as a figure with its text alternative; its figures are in a table nearby. */
+function drawChart(pdf: Doc, parent: Struct, block: Extract<Block, { type: "chart" }>) {
+  const width = pdf.page.width - 2 * MARGIN;
+  const height = block.height ?? 240;
+  if (pdf.y + height + 30 > pdf.page.height - MARGIN - 20) pdf.addPage();
+  pdf.font(BOLD).fontSize(10);
+  parent.add(pdf.struct("P", {}, () => pdf.text(block.title, MARGIN, pdf.y, { width })));
+  pdf.moveDown(0.3);
+  const y = pdf.y;
+  const svg = chartSvg(block.option, Math.round(width), height);
+  parent.add(
+    pdf.struct("Figure", { alt: block.description }, () => {
+      SVGtoPDF(pdf, svg, MARGIN, y, {
+        width,
+        height,
+        assumePt: true,
+        // Every text of the chart in the shipped font (the standard PDF fonts lack the German range of DejaVu).
+        fontCallback: (_family: string, bold: boolean) => (bold ? BOLD : REGULAR),
+      });
+    }),
+  );
+  pdf.x = MARGIN;
+  pdf.y = y + height + 10;
+}
+
 export function renderPdf(doc: ReportDocument): Promise<Buffer> {
   const created = new Date(`${doc.stichtag}T00:00:00Z`);
   const pdf = new PDFDocument({
@@ -136,6 +155,8 @@ export function renderPdf(doc: ReportDocument): Promise<Buffer> {
       pdf.font(REGULAR).fontSize(10);
       root.add(pdf.struct("P", {}, () => pdf.text(block.text, MARGIN, pdf.y, { width })));
       pdf.moveDown(0.5);
+    } else if (block.type === "chart") {
+      drawChart(pdf, root, block);
     } else {
       drawTable(pdf, root, block.title, block.columns, block.rows);
     }

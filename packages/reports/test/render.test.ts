@@ -4,6 +4,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { boxplotOption } from "@spatz/charts";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import {
@@ -102,5 +103,58 @@ describe("report formats", () => {
       expect(page).toMatch(/Dimension\s+Stufe\s+Punktwert/);
     });
     expect(pdfText(await renderPdf(doc))).toBe(extracted);
+  });
+
+  it("PDF charts: vector graphics from the screens' definitions, every label whole and extractable, a tagged figure with its text alternative", async () => {
+    const labels = [
+      "Reifegradindex",
+      "Onlinedienste & Bürgerzentrierung",
+      "IT-Sicherheit & Notfallmanagement",
+      "Daten & Interoperabilität",
+    ];
+    const metrics = labels.map((label, i) => ({
+      label,
+      figures:
+        i === 2
+          ? { suppressed: true as const }
+          : {
+              suppressed: false as const,
+              min: 0.2,
+              p25: 0.8 + i / 5,
+              median: 1.4 + i / 5,
+              p75: 2 + i / 5,
+              max: 3.5,
+            },
+    }));
+    const pdf = await renderPdf({
+      ...doc,
+      blocks: [
+        {
+          type: "chart",
+          title: "Verteilung in der Vergleichsgruppe",
+          description: "Kastendiagramm je Kennzahl mit Ihrem Wert als Raute",
+          option: boxplotOption(
+            metrics,
+            metrics.map((_, i) => 1 + i / 2),
+          ),
+          height: 180,
+        },
+      ],
+    });
+    if (process.env.SPATZ_KEEP_PDF) writeFileSync(process.env.SPATZ_KEEP_PDF, pdf);
+    const raw = pdf.toString("latin1");
+    expect(raw).not.toContain("/Subtype /Image");
+    expect(raw).toMatch(/\/S \/Figure/);
+    expect(raw).toContain("/Alt");
+    const extracted = pdfText(pdf).replace(/\s+/g, " ");
+    for (const label of labels) expect(extracted).toContain(label);
+    expect(extracted).toContain("Ihre Kommune");
+    // Labels end left of the plot: the widest one is measured with the PDF's own font, so none is cut off.
+    const bbox = execFileSync("pdftotext", ["-bbox", "-", "-"], { input: pdf, encoding: "utf8" });
+    const xMins = [
+      ...bbox.matchAll(/<word xMin="([\d.]+)"[^>]*>(Onlinedienste|IT-Sicherheit|Reifegradindex)</g),
+    ].map((m) => Number(m[1]));
+    expect(xMins.length).toBeGreaterThanOrEqual(3);
+    for (const x of xMins) expect(x).toBeGreaterThanOrEqual(49);
   });
 });

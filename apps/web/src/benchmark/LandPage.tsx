@@ -3,6 +3,7 @@
 // map of the Kreise, how many Kommunen reach a level in a dimension, and the Kommunen that share their figures with
 // the Land by name. Suppressed figures say so in German; every chart has its table; the export is what is shown.
 import { A } from "@solidjs/router";
+import { boxplotOption, quartileTrendOption } from "@spatz/charts";
 import { can, formatDateTime, formatInteger, formatNumber } from "@spatz/domain";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/solid-query";
 import { createSignal, For, Show } from "solid-js";
@@ -16,7 +17,6 @@ import { QueryView } from "../ui/QueryView.tsx";
 import { Alert, EmptyState } from "../ui/states.tsx";
 import { TableScroll } from "../ui/TableScroll.tsx";
 import {
-  boxplotOption,
   FigureCells,
   FigureHeaderCells,
   formatScore,
@@ -169,27 +169,12 @@ function Trend(props: { groupId: string; metric: string }) {
       {(t) => {
         const label = (p: (typeof t.points)[number]) =>
           p.stichtag.period === "current" ? "aktuell" : p.stichtag.date.slice(0, 7);
-        const value = (p: (typeof t.points)[number], key: "p25" | "median" | "p75") =>
-          p.figures.suppressed ? null : p.figures[key];
         return (
           <Chart
             heading={2}
             title={`Verlauf: ${t.metric.label} (${t.group.label})`}
             summary={`Liniendiagramm: Median und Quartile von ${t.metric.label} über ${t.points.length} Stichtage; Lücken sind nicht ausgewiesene Monate.`}
-            option={{
-              tooltip: { trigger: "axis" },
-              legend: { top: 0 },
-              grid: { left: 8, right: 24, top: 36, bottom: 8, containLabel: true },
-              xAxis: { type: "category", data: t.points.map(label) },
-              yAxis: { type: "value", min: 0, max: 4 },
-              series: (["p25", "median", "p75"] as const).map((key) => ({
-                name: key === "median" ? "Median" : key === "p25" ? "25 %" : "75 %",
-                type: "line",
-                connectNulls: false,
-                lineStyle: key === "median" ? { width: 3 } : { type: "dashed" },
-                data: t.points.map((p) => value(p, key)),
-              })),
-            }}
+            option={quartileTrendOption(t.points.map((p) => ({ label: label(p), figures: p.figures })))}
             table={
               <table class="table">
                 <caption>Verlauf je Stichtag</caption>

@@ -3,6 +3,7 @@
 // median, the dimensions where it lags most, and which Kommunen that share their figures are ahead in a dimension.
 // A Kommune sees another's figures only where that one shared them.
 import { A } from "@solidjs/router";
+import { boxplotOption } from "@spatz/charts";
 import { can, formatDateTime } from "@spatz/domain";
 import { useQuery } from "@tanstack/solid-query";
 import { createSignal, For, Show } from "solid-js";
@@ -14,7 +15,7 @@ import { PageHeader } from "../ui/PageHeader.tsx";
 import { QueryView } from "../ui/QueryView.tsx";
 import { EmptyState } from "../ui/states.tsx";
 import { TableScroll } from "../ui/TableScroll.tsx";
-import { boxplotOption, FigureCells, FigureHeaderCells, formatScore, GroupPicker } from "./figures.tsx";
+import { FigureCells, FigureHeaderCells, formatScore, GroupPicker } from "./figures.tsx";
 import "./benchmark.css";
 
 export function VergleichPage(props: { me: Me }) {
