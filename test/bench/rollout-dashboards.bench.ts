@@ -23,6 +23,7 @@ import { sql } from "drizzle-orm";
 import { ApiSession } from "../src/api-client.ts";
 import { addUser, sessionCookie, stateTenant } from "../src/fixtures.ts";
 import { createTestApp } from "../src/server.ts";
+import { percentile } from "./figures.ts";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 40);
 const WARMUP = 3;
@@ -47,11 +48,6 @@ const CALLS: Call[] = [
     input: { table: "kommunen", format: "xlsx" },
   },
 ];
-
-function percentile(sorted: number[], p: number): number {
-  const i = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
-  return sorted[Math.max(0, i)]!;
-}
 
 async function measure(session: ApiSession, call: Call): Promise<number[]> {
   for (let i = 0; i < WARMUP; i++) await session.must(call.path, call.input);

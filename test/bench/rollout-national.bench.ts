@@ -28,34 +28,14 @@ import postgres from "postgres";
 import { ApiSession } from "../src/api-client.ts";
 import { addUser, sessionCookie, stateTenant } from "../src/fixtures.ts";
 import { createTestApp } from "../src/server.ts";
+import { mark, percentile, seconds, until } from "./figures.ts";
 import { generateKommunen } from "./synthetic-kommunen.ts";
 
 const KOMMUNEN = Number(process.env.BENCH_KOMMUNEN ?? 11_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 40);
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-const mark = (ok: boolean) => (ok ? "✓" : "✗");
 const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
-
-function percentile(sorted: number[], p: number): number {
-  const i = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
-  return sorted[Math.max(0, i)]!;
-}
-
-async function until<T>(
-  probe: () => Promise<T | null | undefined | false>,
-  ms: number,
-  step = 200,
-): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > end) throw new Error("timed out");
-    await new Promise((r) => setTimeout(r, step));
-  }
-}
 
 /** Every kind responsible for every municipal service, and a record for ~70 % of the pairs (set-up, as superuser). */
 async function generateRecords(superuser: postgres.Sql) {

@@ -14,7 +14,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { ApiSession } from "../src/api-client.ts";
 import { addUser, createTenant, type FixtureTenant, sessionCookie, stateTenant } from "../src/fixtures.ts";
-import { sessionAs } from "../src/maturity-fixtures.ts";
+import { refreshAllBenchmarks, sessionAs } from "../src/maturity-fixtures.ts";
 import { createTestApp, type TestApp } from "../src/server.ts";
 
 let t: TestApp;
@@ -83,13 +83,7 @@ beforeAll(async () => {
     withKommunen: false,
   });
   // Every Kommune's snapshot and the aggregates, as the nightly jobs leave them.
-  const kommunen = await withTenant(t.client.db, STATE_TENANT_ID, (tx) => queries.activeKommuneIds(tx));
-  for (const id of kommunen)
-    await withTenant(t.client.db, id, (tx) => queries.refreshMaturitySnapshot(tx, id));
-  await withTenant(t.client.db, STATE_TENANT_ID, (tx) => queries.aggregateBenchmarks(tx, { scope: "all" }), {
-    isolation: "repeatable read",
-    statementTimeoutMs: 120_000,
-  });
+  await refreshAllBenchmarks(t);
   worker = await startWorkerRuntime({
     db: t.client.db,
     redisUrl: `${inject("redisUrl")}/10`,

@@ -5,12 +5,14 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { queries, withTenant } from "@spatz/db";
 import { berlinToday } from "@spatz/domain";
+import { buildReifegradbericht, renderCsv, renderPdf } from "@spatz/reports";
 import { startWorkerRuntime, type WorkerRuntime } from "@spatz/worker";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { ApiSession } from "../src/api-client.ts";
 import { createTenant, type FixtureTenant, sessionCookie } from "../src/fixtures.ts";
-import { sessionAs } from "../src/maturity-fixtures.ts";
+import { refreshAllBenchmarks, sessionAs } from "../src/maturity-fixtures.ts";
 import { createTestApp, type TestApp } from "../src/server.ts";
 
 let t: TestApp;
@@ -62,6 +64,8 @@ beforeAll(async () => {
   await complete(cdo, "sicherheit.1.isb", "2026-01-15");
   await complete(cdo, "sicherheit.1.leitlinie", "2026-02-01");
   await complete(cdo, "strategie.1.verantwortung", berlinToday());
+  // Every Kommune's snapshot and the aggregates, as the nightly jobs leave them: the peer figures exist.
+  await refreshAllBenchmarks(t);
   worker = await startWorkerRuntime({
     db: t.client.db,
     redisUrl: jobsRedisUrl(),
@@ -131,11 +135,57 @@ describe("Reifegradbericht", () => {
     expect(csvText).toContain("Dimension;Stufe (Ist);Punktwert (Ist)");
     expect(csvText).toMatch(/IT-Sicherheit & Notfallmanagement;1;1,\d\d;/);
 
+    // The peer figures are those of the Vergleich page (k-anonymous group "Alle Kommunen"), in PDF and CSV.
+    type Position = {
+      k: number;
+      metrics: {
+        key: string;
+        label: string;
+        own: number | null;
+        figures: { suppressed: boolean; n?: number; median?: number };
+      }[];
+    };
+    const position = await leadership.must<Position>("benchmark.position", { groupId: "all" });
+    const peers = csvText.slice(csvText.indexOf("Position in der Vergleichsgruppe")).split("\r\n");
+    const comma = (v: number) => v.toFixed(2).replace(".", ",");
+    for (const m of position.metrics) {
+      const row = peers.find((l) => l.startsWith(`${m.label};`))!.split(";");
+      expect(row, m.label).toBeDefined();
+      if (m.figures.suppressed) expect(row[3]).toMatch(/weniger als \d+ Kommunen/);
+      else {
+        expect(Number(row[3])).toBe(m.figures.n);
+        expect(Number(row[3])).toBeGreaterThanOrEqual(position.k);
+        expect(row[6]).toBe(comma(m.figures.median!));
+      }
+    }
+    const ownIndex = position.metrics.find((m) => m.key === "index")!;
+    expect(ownIndex.figures.suppressed).toBe(false);
+    expect(text).toMatch(
+      new RegExp(`Reifegradindex\\s+${comma(ownIndex.own!)}.*${comma(ownIndex.figures.median!)}`),
+    );
+
     // Another Kommune: not found, exactly like an id that exists nowhere.
     const foreign = await download(other, "admin", done.reportId!, "pdf");
     expect([foreign.status, await foreign.text()]).toEqual([404, "Diesen Bericht gibt es nicht."]);
     expect(foreign.headers.get("content-disposition")).toBeNull();
   }, 90_000);
+
+  it("is the same for the same Stichtag: byte-identical CSV and the same PDF text", async () => {
+    const build = () =>
+      withTenant(t.client.db, kommune.id, async (tx) =>
+        buildReifegradbericht({
+          ...(await queries.reifegradberichtInputs(tx, kommune.id, null, "2026-03-31")),
+          stichtag: "2026-03-31",
+        }),
+      );
+    const [a, b] = [await build(), await build()];
+    expect(renderCsv(a).equals(renderCsv(b))).toBe(true);
+    expect(pdfText(await renderPdf(a))).toBe(pdfText(await renderPdf(b)));
+    // As of 31.03.2026: the measure completed on 15.01.2026 counts, the one completed today does not.
+    const csv = renderCsv(a).toString("utf8");
+    expect(csv).toContain("Maßnahme sicherheit.1.isb;15.01.2026");
+    expect(csv).not.toContain("Maßnahme strategie.1.verantwortung;");
+  }, 60_000);
 
   it("refuses a Stichtag in the future in German and queues nothing", async () => {
     const leadership = await sessionAs(t, kommune, "leadership");

@@ -1,5 +1,6 @@
 // Maturity data created through the API as the product creates it (org units, measures, strategies, model drafts).
 import { randomUUID } from "node:crypto";
+import { queries, STATE_TENANT_ID, withTenant } from "@spatz/db";
 import { ApiSession } from "./api-client.ts";
 import { type FixtureTenant, sessionCookie } from "./fixtures.ts";
 import type { TestApp } from "./server.ts";
@@ -92,4 +93,15 @@ export async function publishNewVersion(t: TestApp, state: FixtureTenant): Promi
 
 export function draftInput(view: ModelView) {
   return { id: view.summary.id, name: view.model.name, dimensions: view.model.dimensions };
+}
+
+/** Every active Kommune's maturity snapshot and all benchmark aggregates, as the nightly jobs leave them. */
+export async function refreshAllBenchmarks(t: TestApp): Promise<void> {
+  const kommunen = await withTenant(t.client.db, STATE_TENANT_ID, (tx) => queries.activeKommuneIds(tx));
+  for (const id of kommunen)
+    await withTenant(t.client.db, id, (tx) => queries.refreshMaturitySnapshot(tx, id));
+  await withTenant(t.client.db, STATE_TENANT_ID, (tx) => queries.aggregateBenchmarks(tx, { scope: "all" }), {
+    isolation: "repeatable read",
+    statementTimeoutMs: 120_000,
+  });
 }

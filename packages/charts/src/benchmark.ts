@@ -14,7 +14,7 @@ export function boxplotOption(
 ): EChartsCoreOption {
   return {
     tooltip: { trigger: "item" },
-    grid: { left: 8, right: 24, top: 24, bottom: 8, containLabel: true },
+    grid: { left: 8, right: 24, top: 24, bottom: 8 },
     xAxis: { type: "value", min: 0, max: 4 },
     yAxis: { type: "category", inverse: true, data: metrics.map((m) => m.label) },
     legend: own ? { top: 0 } : undefined,
@@ -52,7 +52,7 @@ export function quartileTrendOption(
   return {
     tooltip: { trigger: "axis" },
     legend: { top: 0 },
-    grid: { left: 8, right: 24, top: 36, bottom: 8, containLabel: true },
+    grid: { left: 8, right: 24, top: 36, bottom: 8 },
     xAxis: { type: "category", data: points.map((p) => p.label) },
     yAxis: { type: "value", min: 0, max: 4 },
     series: (["p25", "median", "p75"] as const).map((key) => ({

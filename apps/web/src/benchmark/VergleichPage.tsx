@@ -174,7 +174,7 @@ function OwnTrend(props: { groupId: string; own: OwnTrendPoint[] }) {
             option={{
               tooltip: { trigger: "axis" },
               legend: { top: 0 },
-              grid: { left: 8, right: 24, top: 36, bottom: 8, containLabel: true },
+              grid: { left: 8, right: 24, top: 36, bottom: 8 },
               xAxis: { type: "category", data: labels },
               yAxis: { type: "value", min: 0, max: 4 },
               series: [

@@ -72,7 +72,7 @@ function SummarySection(props: { me: Me; summary: Summary }) {
           .map((b) => `${b.label} ${formatShare(b.share)}`)
           .join(", ")}.`}
         option={{
-          grid: { left: 8, right: 48, top: 8, bottom: 8, containLabel: true },
+          grid: { left: 8, right: 48, top: 8, bottom: 8 },
           xAxis: { type: "value", min: 0, max: 100, axisLabel: { formatter: "{value} %" } },
           yAxis: { type: "category", inverse: true, data: bars().map((b) => b.label) },
           series: [

@@ -98,7 +98,7 @@ export function ForecastSection(props: { scope: Scope; title: string; current: s
                 option={{
                   tooltip: { trigger: "axis" },
                   legend: { top: 0 },
-                  grid: { left: 8, right: 24, top: 36, bottom: 8, containLabel: true },
+                  grid: { left: 8, right: 24, top: 36, bottom: 8 },
                   xAxis: { type: "category", data: s.months.map(formatMonth) },
                   yAxis: { type: "value", max: f.relevant },
                   series: [

@@ -143,7 +143,7 @@ export function OverviewPage(props: { me: Me }) {
               option={{
                 tooltip: { trigger: "axis", axisPointer: { type: "shadow" } },
                 legend: { top: 0 },
-                grid: { left: 8, right: 24, top: 36, bottom: 8, containLabel: true },
+                grid: { left: 8, right: 24, top: 36, bottom: 8 },
                 xAxis: { type: "value" },
                 yAxis: { type: "category", inverse: true, data: d.themenfelder.map((t) => t.name) },
                 series: STACK.map((s) => ({

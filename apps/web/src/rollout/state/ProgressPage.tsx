@@ -69,7 +69,7 @@ export function ProgressPage(props: { me: Me }) {
             option={{
               tooltip: { trigger: "axis" },
               legend: { top: 0 },
-              grid: { left: 8, right: 8, top: 40, bottom: 8, containLabel: true },
+              grid: { left: 8, right: 8, top: 40, bottom: 8 },
               xAxis: { type: "category", data: rows.map((r) => formatMonth(r.month)) },
               yAxis: [
                 { type: "value", name: "je Monat" },
