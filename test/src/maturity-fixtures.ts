@@ -1,6 +1,7 @@
 // Maturity data created through the API as the product creates it (org units, measures, strategies, model drafts).
 import { randomUUID } from "node:crypto";
-import { queries, STATE_TENANT_ID, withTenant } from "@spatz/db";
+import { queries, STATE_TENANT_ID, schema, withTenant } from "@spatz/db";
+import { and, eq } from "drizzle-orm";
 import { ApiSession } from "./api-client.ts";
 import { type FixtureTenant, sessionCookie } from "./fixtures.ts";
 import type { TestApp } from "./server.ts";
@@ -95,10 +96,19 @@ export function draftInput(view: ModelView) {
   return { id: view.summary.id, name: view.model.name, dimensions: view.model.dimensions };
 }
 
-/** Every active Kommune's maturity snapshot and all benchmark aggregates, as the nightly jobs leave them. */
+/**
+ * Every active Einheitsgemeinde's maturity snapshot (the fixtures' kind; enough for published peer groups) and all
+ * benchmark aggregates, as the nightly jobs leave them. Other kinds are left alone: test files share the database, and
+ * integration/benchmark.test.ts relies on the Verbandsgemeinden staying below k.
+ */
 export async function refreshAllBenchmarks(t: TestApp): Promise<void> {
-  const kommunen = await withTenant(t.client.db, STATE_TENANT_ID, (tx) => queries.activeKommuneIds(tx));
-  for (const id of kommunen)
+  const kommunen = await withTenant(t.client.db, STATE_TENANT_ID, (tx) =>
+    tx
+      .select({ id: schema.tenants.id })
+      .from(schema.tenants)
+      .where(and(eq(schema.tenants.kind, "einheitsgemeinde"), eq(schema.tenants.status, "active"))),
+  );
+  for (const { id } of kommunen)
     await withTenant(t.client.db, id, (tx) => queries.refreshMaturitySnapshot(tx, id));
   await withTenant(t.client.db, STATE_TENANT_ID, (tx) => queries.aggregateBenchmarks(tx, { scope: "all" }), {
     isolation: "repeatable read",
