@@ -43,6 +43,30 @@ export function setAcquireTimeout(pool: postgres.Sql, ms: number): void {
   acquireTimeouts.set(pool, ms);
 }
 
+/** What a pool's transactions did so far, for the operators' metrics (apps/api, apps/worker `/metrics`). */
+export type PoolStats = {
+  /** Connections held by a transaction right now. */
+  inUse: number;
+  /** Callers waiting for a connection right now. */
+  waiting: number;
+  /** Connections handed out, and the seconds callers waited for them in total. */
+  acquired: number;
+  waitSeconds: number;
+  /** Callers refused with DatabaseBusyError after the acquire timeout. */
+  busy: number;
+};
+
+const stats = new WeakMap<postgres.Sql, PoolStats>();
+
+export function poolStats(pool: postgres.Sql): PoolStats {
+  let s = stats.get(pool);
+  if (!s) {
+    s = { inUse: 0, waiting: 0, acquired: 0, waitSeconds: 0, busy: 0 };
+    stats.set(pool, s);
+  }
+  return s;
+}
+
 /**
  * Runs `fn` in a transaction bound to `tenantId` and commits, or rolls back when `fn` throws.
  *
@@ -119,6 +143,9 @@ function bind(reserved: postgres.ReservedSql): TenantTx {
 /** A connection of the pool, or DatabaseBusyError after the acquire timeout (a late connection goes straight back). */
 async function acquire(pool: postgres.Sql): Promise<postgres.ReservedSql> {
   const ms = acquireTimeouts.get(pool) ?? DEFAULT_ACQUIRE_TIMEOUT_MS;
+  const s = poolStats(pool);
+  const started = performance.now();
+  s.waiting++;
   const pending = pool.reserve();
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
@@ -128,11 +155,17 @@ async function acquire(pool: postgres.Sql): Promise<postgres.ReservedSql> {
     );
   });
   try {
-    return await Promise.race([pending, timeout]);
+    const reserved = await Promise.race([pending, timeout]);
+    s.inUse++;
+    s.acquired++;
+    return reserved;
   } catch (error) {
+    if (error instanceof DatabaseBusyError) s.busy++;
     pending.then((late) => late.release()).catch(() => {});
     throw error;
   } finally {
+    s.waiting--;
+    s.waitSeconds += (performance.now() - started) / 1000;
     clearTimeout(timer);
   }
 }
@@ -189,5 +222,6 @@ async function inTransaction<T>(
     }
   } finally {
     reserved.release();
+    poolStats(db.$client).inUse--;
   }
 }

@@ -2,7 +2,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { createApp } from "@spatz/api";
+import { type ApiMetrics, createApp } from "@spatz/api";
 import { type CreateDbOptions, createDb, type DbClient } from "@spatz/db";
 import { createJobProducer, type JobProducer } from "@spatz/jobs";
 import { folderMailer } from "@spatz/mail";
@@ -35,6 +35,8 @@ export function createTestApp(opts: {
   logger?: pino.Logger;
   /** Enqueue jobs (benchmark refreshes) into this Redis; by default no job is enqueued. */
   jobsRedisUrl?: string;
+  /** Record requests for Prometheus, as the API does with METRICS_PORT. */
+  metrics?: (deps: ServerDeps, client: DbClient) => ApiMetrics;
 }): TestApp {
   const client = createDb(opts.appUrl, { max: opts.poolSize ?? 8, ...opts.db });
   const redis = new Redis(opts.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false });
@@ -61,6 +63,7 @@ export function createTestApp(opts: {
     webDist: opts.webDist ?? null,
     trustProxy: true,
     devMailDir: mailDir,
+    metrics: opts.metrics?.(deps, client) ?? null,
   });
   return {
     app,

@@ -5,6 +5,7 @@ import { getConnInfo } from "@hono/node-server/conninfo";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { trpcServer } from "@hono/trpc-server";
 import { batchRefusal, MAX_BATCH_CALLS } from "@spatz/domain";
+import { withLogContext } from "@spatz/logging";
 import { appRouter, createContextFactory, readCookie, SESSION_COOKIE, type ServerDeps } from "@spatz/trpc";
 import { Hono, type MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
@@ -17,6 +18,7 @@ import { devMailsPage } from "./dev-mails.ts";
 import { evidenceDownload, portfolioDownload, reportDownload, tenantExportDownload } from "./downloads.ts";
 import { checkHealth } from "./health.ts";
 import type { AppLogger } from "./logger.ts";
+import type { ApiMetrics } from "./metrics.ts";
 
 export type AppOptions = {
   deps: ServerDeps;
@@ -29,6 +31,8 @@ export type AppOptions = {
   extraOrigins?: string[];
   /** The local mail folder to list at /entwicklung/mails (`pnpm start` only; null: no such page). */
   devMailDir?: string | null;
+  /** Records every request's duration for the Prometheus metrics (served on their own port, metrics.ts). */
+  metrics?: ApiMetrics | null;
 };
 
 /** Procedures that carry an evidence file (measures.uploadEvidence, and measures.setStatus when completing). */
@@ -54,10 +58,20 @@ export function createApp(opts: AppOptions) {
   const publicOrigin = new URL(deps.publicUrl).origin;
 
   app.use(requestId({ headerName: "X-Request-Id", limitLength: 64 }));
+  // Every log line of the request carries its id, and its tenant once the session is known (@spatz/logging).
+  app.use((c, next) => withLogContext({ requestId: c.get("requestId") }, next));
   app.use(async (c, next) => {
     const started = performance.now();
     await next();
-    const ms = Math.round((performance.now() - started) * 10) / 10;
+    const elapsed = performance.now() - started;
+    const ms = Math.round(elapsed * 10) / 10;
+    opts.metrics?.observe({
+      path: c.req.path,
+      routePath: c.req.routePath,
+      method: c.req.method,
+      status: c.res.status,
+      seconds: elapsed / 1000,
+    });
     logger.info(
       { requestId: c.get("requestId"), method: c.req.method, path: c.req.path, status: c.res.status, ms },
       "request",

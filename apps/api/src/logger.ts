@@ -1,12 +1,8 @@
-import pino from "pino";
+// The API's logger: JSON lines with the request's ids on every line (@spatz/logging).
+import { type AppLogger, createLogger as create } from "@spatz/logging";
 
-export function createLogger(level: string) {
-  return pino({
-    level,
-    base: { service: "spatz-api" },
-    redact: { paths: ["req.headers.cookie", "password", "*.password", "token"], censor: "[redacted]" },
-    timestamp: pino.stdTimeFunctions.isoTime,
-  });
+export type { AppLogger };
+
+export function createLogger(level: string): AppLogger {
+  return create("spatz-api", level);
 }
-
-export type AppLogger = ReturnType<typeof createLogger>;

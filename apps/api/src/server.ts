@@ -4,11 +4,13 @@ import { fileURLToPath } from "node:url";
 import { serve } from "@hono/node-server";
 import { createDb, describeDbError } from "@spatz/db";
 import { createJobProducer } from "@spatz/jobs";
+import { serveMetrics } from "@spatz/metrics";
 import { Redis } from "ioredis";
 import { createApp } from "./app.ts";
 import { ConfigError, loadConfig } from "./config.ts";
 import { createLogger } from "./logger.ts";
 import { createMailer } from "./mailer.ts";
+import { createApiMetrics } from "./metrics.ts";
 import { assertIsolationRules, assertRuntimeRole } from "./runtime-role.ts";
 
 let config: ReturnType<typeof loadConfig>;
@@ -48,6 +50,13 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const webDist =
   config.WEB_DIST_DIR ?? (config.NODE_ENV === "production" ? path.resolve(here, "../../web/dist") : null);
 
+const metrics = config.METRICS_PORT ? createApiMetrics({ pool: sql, jobs }) : null;
+const metricsServer =
+  metrics && config.METRICS_PORT
+    ? await serveMetrics(metrics.registry, config.METRICS_PORT, config.HOST)
+    : null;
+if (metricsServer) logger.info({ port: config.METRICS_PORT, host: config.HOST }, "metrics at /metrics");
+
 const app = createApp({
   deps: {
     db,
@@ -66,6 +75,7 @@ const app = createApp({
   trustProxy: config.TRUST_PROXY,
   extraOrigins: config.NODE_ENV === "development" ? ["http://localhost:5173"] : [],
   devMailDir: config.MAIL_PAGE && !config.SMTP_URL ? (config.MAIL_DIR ?? null) : null,
+  metrics,
 });
 
 const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
@@ -77,6 +87,7 @@ async function shutdown(signal: string) {
   // Stop accepting connections, let running requests finish, but never hang on a dead database or Redis.
   setTimeout(() => process.exit(1), 10_000).unref();
   server.close();
+  metricsServer?.close();
   await Promise.allSettled([close(), redis.quit(), jobs.close()]);
   process.exit(0);
 }

@@ -18,6 +18,7 @@ import {
   type QueueKey,
   safeParsePayload,
 } from "@spatz/jobs";
+import { withLogContext } from "@spatz/logging";
 import type { Mailer } from "@spatz/mail";
 import { type Job, type Queue, UnrecoverableError } from "bullmq";
 
@@ -90,7 +91,11 @@ function define<N extends JobName, R>(name: N, run: Run<N, R>): Processor {
     }
     const log = { ...base, tenantId: tenantOf(parsed.data) };
     try {
-      const result = await run(parsed.data, { ...ctx, job });
+      // Every line the job's code logs carries its job id and tenant (@spatz/logging).
+      const result = await withLogContext(
+        { jobId: job.id, job: name, ...(log.tenantId && { tenantId: log.tenantId }) },
+        () => run(parsed.data, { ...ctx, job }),
+      );
       ctx.logger.info({ ...log, durationMs: Math.round(performance.now() - started) }, "job done");
       return result;
     } catch (error) {

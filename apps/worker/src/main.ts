@@ -1,9 +1,11 @@
 // The worker process: BullMQ workers for every queue, the job schedulers, graceful shutdown on SIGTERM/SIGINT.
-import { createDb } from "@spatz/db";
+import { createDb, poolStats } from "@spatz/db";
+import { createLogger } from "@spatz/logging";
 import { createMailer } from "@spatz/mail";
-import pino from "pino";
+import { serveMetrics } from "@spatz/metrics";
 import { z } from "zod";
 import { startHeartbeat } from "./heartbeat.ts";
+import { createWorkerMetrics } from "./metrics.ts";
 import { startWorkerRuntime } from "./runtime.ts";
 
 const env = z
@@ -26,6 +28,9 @@ const env = z
       .int()
       .min(12, { error: "must be at least 12 (reports are kept at least a year)" })
       .optional(),
+    HOST: z.string().default("127.0.0.1"),
+    /** Serves Prometheus metrics at http://HOST:METRICS_PORT/metrics. */
+    METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   })
   .safeParse(Object.fromEntries(Object.entries(process.env).filter(([, v]) => v !== "")));
 if (!env.success) {
@@ -35,13 +40,15 @@ if (!env.success) {
   process.exit(1);
 }
 const config = env.data;
-const logger = pino({
-  level: config.LOG_LEVEL,
-  base: { service: "spatz-worker" },
-  timestamp: pino.stdTimeFunctions.isoTime,
-});
+const logger = createLogger("spatz-worker", config.LOG_LEVEL);
 const database = createDb(config.DATABASE_URL, { max: 5, applicationName: "spatz-worker" });
+const metrics = config.METRICS_PORT ? createWorkerMetrics(() => poolStats(database.sql)) : null;
+const metricsServer =
+  metrics && config.METRICS_PORT
+    ? await serveMetrics(metrics.registry, config.METRICS_PORT, config.HOST)
+    : null;
 const runtime = await startWorkerRuntime({
+  metrics,
   db: database.db,
   redisUrl: config.REDIS_URL,
   logger,
@@ -67,6 +74,7 @@ async function stop(signal: string) {
     process.exit(1);
   }, config.WORKER_SHUTDOWN_TIMEOUT_MS + 5_000).unref();
   const { drained } = await runtime.shutdown(config.WORKER_SHUTDOWN_TIMEOUT_MS);
+  metricsServer?.close();
   await database.close();
   logger.info({ drained }, "worker stopped");
   process.exit(0);

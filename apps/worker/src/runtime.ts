@@ -23,6 +23,7 @@ import {
   type Logger,
   type Processor,
 } from "./base-processor.ts";
+import type { WorkerMetrics } from "./metrics.ts";
 import { benchmarkProcessors } from "./processors/benchmark.ts";
 import { mailProcessors } from "./processors/mail.ts";
 import { maintenanceProcessors } from "./processors/maintenance.ts";
@@ -63,6 +64,8 @@ export async function startWorkerRuntime(opts: {
   workerOptions?: WorkerOverrides;
   mailer?: Mailer | null;
   settings?: Partial<JobSettings>;
+  /** Job durations, failures and scheduler lag for Prometheus (metrics.ts). */
+  metrics?: WorkerMetrics | null;
 }): Promise<WorkerRuntime> {
   const processors = { ...PROCESSORS, ...opts.processors };
   const producer = createJobProducer(opts.redisUrl);
@@ -110,12 +113,14 @@ export async function startWorkerRuntime(opts: {
     );
     // The base processor logs each run (job id, name, tenant, duration); this also catches what happens outside it,
     // e.g. a job whose worker died and that stalled too often.
-    worker.on("failed", (job, err) =>
+    worker.on("failed", (job, err) => {
+      opts.metrics?.failed(config.name, job);
       opts.logger.warn(
         { queue: key, job: job?.name, jobId: job?.id, attempts: job?.attemptsMade, err: err.message },
         "job failed",
-      ),
-    );
+      );
+    });
+    worker.on("completed", (job) => opts.metrics?.completed(config.name, job));
     worker.on("error", (err) => opts.logger.error({ queue: key, err: err.message }, "worker error"));
     return worker;
   });

@@ -12,6 +12,7 @@ import {
   type Role,
   UNSTORABLE_TEXT_MESSAGE,
 } from "@spatz/domain";
+import { setLogTenant } from "@spatz/logging";
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError, z } from "zod";
@@ -215,6 +216,7 @@ async function authenticate(
   if (access !== "authenticated" && !(access as readonly Role[]).includes(session.user.role)) {
     throw new TRPCError({ code: "FORBIDDEN", message: ERROR_MESSAGES.FORBIDDEN });
   }
+  setLogTenant(session.tenant.id);
   return {
     ...session,
     actor: { userId: session.user.id, label: session.user.email, requestId: ctx.requestId },
