@@ -32,6 +32,9 @@ export function createJobProducer(redisUrl: string): JobProducer {
         prefix: QUEUE_PREFIX,
         defaultJobOptions: { ...DEFAULT_JOB_OPTIONS, attempts: QUEUES[key].attempts },
       });
+      // Connection errors while Redis is away are reported by the failing call (and would otherwise be printed once
+      // per reconnect attempt).
+      q.on("error", () => {});
       queues.set(key, q);
     }
     return q;
@@ -39,7 +42,10 @@ export function createJobProducer(redisUrl: string): JobProducer {
   return {
     queue,
     flows: () => {
-      flowProducer ??= new FlowProducer({ connection, prefix: QUEUE_PREFIX });
+      if (!flowProducer) {
+        flowProducer = new FlowProducer({ connection, prefix: QUEUE_PREFIX });
+        flowProducer.on("error", () => {});
+      }
       return flowProducer;
     },
     enqueue: async (request) => {
