@@ -33,6 +33,8 @@ export type AppOptions = {
   devMailDir?: string | null;
   /** Records every request's duration for the Prometheus metrics (served on their own port, metrics.ts). */
   metrics?: ApiMetrics | null;
+  /** True once the process drains for shutdown: answers then close their connection (no keep-alive). */
+  isDraining?: () => boolean;
 };
 
 /** Procedures that carry an evidence file (measures.uploadEvidence, and measures.setStatus when completing). */
@@ -60,6 +62,11 @@ export function createApp(opts: AppOptions) {
   app.use(requestId({ headerName: "X-Request-Id", limitLength: 64 }));
   // Every log line of the request carries its id, and its tenant once the session is known (@spatz/logging).
   app.use((c, next) => withLogContext({ requestId: c.get("requestId") }, next));
+  // While draining, a kept-alive connection must not carry the client's next request: close it after this answer.
+  app.use(async (c, next) => {
+    await next();
+    if (opts.isDraining?.()) c.header("Connection", "close");
+  });
   app.use(async (c, next) => {
     const started = performance.now();
     await next();

@@ -57,7 +57,9 @@ const metricsServer =
     : null;
 if (metricsServer) logger.info({ port: config.METRICS_PORT, host: config.HOST }, "metrics at /metrics");
 
+let draining = false;
 const app = createApp({
+  isDraining: () => draining,
   deps: {
     db,
     redis,
@@ -84,11 +86,15 @@ const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOS
 
 async function shutdown(signal: string) {
   logger.info({ signal }, "shutting down");
-  // Stop accepting connections, let running requests finish, but never hang on a dead database or Redis.
+  // Never hang on a dead database or Redis, nor on a client that keeps a request open.
   setTimeout(() => process.exit(1), 10_000).unref();
-  server.close();
+  // Stop accepting connections and close idle ones; the running requests answer with `Connection: close`, so their
+  // connections end with that answer. Only then is the pool they use closed.
+  draining = true;
+  await new Promise((resolve) => server.close(resolve));
   metricsServer?.close();
   await Promise.allSettled([close(), redis.quit(), jobs.close()]);
+  logger.info({ signal }, "stopped");
   process.exit(0);
 }
 process.once("SIGTERM", () => void shutdown("SIGTERM"));
