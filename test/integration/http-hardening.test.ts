@@ -12,6 +12,7 @@ import {
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { brotliDecompressSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createTenant, type FixtureTenant, sessionCookie } from "../src/fixtures.ts";
 import { createTestApp, type TestApp } from "../src/server.ts";
@@ -103,6 +104,36 @@ describe("source maps", () => {
     expect(scripts.length).toBeGreaterThan(0);
     for (const script of scripts) {
       expect(readFileSync(path.join(assets, script), "utf8"), script).not.toContain("sourceMappingURL");
+    }
+  });
+});
+
+describe("compressed assets", () => {
+  it("the build's brotli and gzip files go to browsers that accept them, with long caching; others get the file", async () => {
+    const dist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../apps/web/dist");
+    const entry = /src="\/(assets\/index-[^"]+\.js)"/.exec(
+      readFileSync(path.join(dist, "index.html"), "utf8"),
+    )![1]!;
+    expect(existsSync(path.join(dist, `${entry}.br`)), "the build compresses (apps/web/scripts)").toBe(true);
+    const original = readFileSync(path.join(dist, entry));
+    const web = createTestApp({ appUrl: inject("appUrl"), redisUrl: inject("redisUrl"), webDist: dist });
+    try {
+      const br = await web.app.request(`/${entry}`, { headers: { "Accept-Encoding": "gzip, deflate, br" } });
+      expect(br.status).toBe(200);
+      expect(br.headers.get("content-encoding")).toBe("br");
+      expect(br.headers.get("content-type")).toMatch(/javascript/);
+      expect(br.headers.get("vary")).toContain("Accept-Encoding");
+      expect(br.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+      const body = Buffer.from(await br.arrayBuffer());
+      expect(body.length).toBeLessThan(original.length / 2);
+      expect(brotliDecompressSync(body).equals(original)).toBe(true);
+      const gz = await web.app.request(`/${entry}`, { headers: { "Accept-Encoding": "gzip" } });
+      expect(gz.headers.get("content-encoding")).toBe("gzip");
+      const plain = await web.app.request(`/${entry}`);
+      expect(plain.headers.get("content-encoding")).toBeNull();
+      expect(Buffer.from(await plain.arrayBuffer()).equals(original)).toBe(true);
+    } finally {
+      await web.close();
     }
   });
 });

@@ -214,7 +214,9 @@ export function createApp(opts: AppOptions) {
       await next();
       if (c.res.status === 200) c.header("Cache-Control", "public, max-age=31536000, immutable");
     });
-    app.use("/*", serveStatic({ root }));
+    // The build leaves .br and .gz beside every larger file (apps/web/scripts/compress-assets.mjs): browsers that
+    // accept them get those, with Content-Encoding and Vary.
+    app.use("/*", serveStatic({ root, precompressed: true }));
     // A missing build file (e.g. a chunk of the previous version, asked for by a tab opened before a deploy) is a
     // 404, not the app's HTML: the browser then reports a failed load instead of a MIME-type error, and no proxy
     // caches HTML under an immutable asset name.
