@@ -354,6 +354,7 @@ const INPUTS: Record<ProcedurePath, (env: Env) => Promise<unknown> | unknown> = 
       : randomUUID(),
   }),
 
+  "legal.page": () => ({ page: "impressum" }),
   "reports.list": () => ({ page: 1, pageSize: 10 }),
   "reports.options": () => undefined,
   "reports.generate": (e) => ({ kind: isKommune(e) ? "reifegradbericht" : "lagebericht" }),

@@ -307,6 +307,13 @@ const CASES: Record<string, Case> = {
     });
     expect(shared.items.map((r) => r.id)).not.toContain(bReport.id);
   },
+  "legal.page": async () => {
+    // The same operator text for everyone, signed in or not: nothing of a tenant in it.
+    const mine = await (await as(a, "viewer")).call("legal.page", { page: "datenschutz" });
+    const anonymous = await new ApiSession(t, null).call("legal.page", { page: "datenschutz" });
+    expect(mine).toEqual(anonymous);
+    expectNoLeak(mine);
+  },
   "reports.options": async () => {
     const r = await (await as(a, "viewer")).call("reports.options");
     expect(r).toMatchObject({ ok: true, data: { landkreise: [] } });

@@ -2,7 +2,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { type ApiMetrics, createApp } from "@spatz/api";
+import { type ApiMetrics, createApp, loadLegalPages } from "@spatz/api";
 import { type CreateDbOptions, createDb, type DbClient } from "@spatz/db";
 import { createJobProducer, type JobProducer } from "@spatz/jobs";
 import { folderMailer } from "@spatz/mail";
@@ -54,6 +54,7 @@ export function createTestApp(opts: {
     mailer: folderMailer(mailDir, "SPATZ <spatz@test.example>"),
     evidenceQuotaBytes: opts.evidenceQuotaBytes ?? 2048 * 1024 * 1024,
     jobs,
+    legal: loadLegalPages(),
   };
   // Tests send X-Forwarded-For so that each simulated client has its own address for the login rate limit.
   const app = createApp({

@@ -47,6 +47,8 @@ export const configSchema = z.object({
   MAIL_DIR: z.string().optional(),
   /** Lists MAIL_DIR at /entwicklung/mails (set by `pnpm start`; never in a deployment). */
   MAIL_PAGE: bool.default(false),
+  /** Folder with the operator's impressum.md, datenschutz.md and barrierefreiheit.md (default: placeholders). */
+  LEGAL_DIR: z.string().optional(),
   /** Serves Prometheus metrics at http://HOST:METRICS_PORT/metrics (a port of its own, never the public one). */
   METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   EVIDENCE_QUOTA_MB: z.coerce.number().int().min(10).max(10_000_000).default(2048),

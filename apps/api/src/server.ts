@@ -8,6 +8,7 @@ import { serveMetrics } from "@spatz/metrics";
 import { Redis } from "ioredis";
 import { createApp } from "./app.ts";
 import { ConfigError, loadConfig } from "./config.ts";
+import { loadLegalPages } from "./legal.ts";
 import { createLogger } from "./logger.ts";
 import { createMailer } from "./mailer.ts";
 import { createApiMetrics } from "./metrics.ts";
@@ -22,6 +23,13 @@ try {
 }
 
 const logger = createLogger(config.LOG_LEVEL);
+let legal: ReturnType<typeof loadLegalPages>;
+try {
+  legal = loadLegalPages(config.LEGAL_DIR);
+} catch (error) {
+  logger.fatal({ err: String(error) }, "legal pages");
+  process.exit(1);
+}
 const { db, sql, close } = createDb(config.DATABASE_URL, {
   max: config.DB_POOL_SIZE,
   applicationName: "spatz-api",
@@ -70,6 +78,7 @@ const app = createApp({
     mailer: createMailer(config, logger),
     evidenceQuotaBytes: config.EVIDENCE_QUOTA_MB * 1024 * 1024,
     jobs,
+    legal,
   },
   sql,
   logger,

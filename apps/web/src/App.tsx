@@ -12,6 +12,7 @@ import { RequireSession } from "./auth/RequireSession.tsx";
 import { useSession } from "./auth/session.ts";
 import { TenantPicker } from "./auth/TenantPicker.tsx";
 import { StartPage } from "./home/StartPage.tsx";
+import { LegalPage } from "./legal/LegalPage.tsx";
 import { queryClient } from "./lib/query-client.ts";
 import { MeasureBoardPage } from "./measures/MeasureBoardPage.tsx";
 import { MeasureDetailPage } from "./measures/MeasureDetailPage.tsx";
@@ -74,6 +75,9 @@ export function App() {
       <Router root={Layout}>
         <Route path="/" component={Home} />
         <Route path="/anmelden" component={TenantPicker} />
+        <Route path="/impressum" component={() => <LegalPage page="impressum" />} />
+        <Route path="/datenschutz" component={() => <LegalPage page="datenschutz" />} />
+        <Route path="/barrierefreiheit" component={() => <LegalPage page="barrierefreiheit" />} />
         <Route path="/t/:slug/anmelden" component={LoginPage} />
         <Route path="/t/:slug/einladung" component={InvitationPage} />
         <Route

@@ -19,7 +19,8 @@ const WORKSPACE_SCOPE = "@spatz/";
  */
 const FILES_READ_AT_RUN_TIME: Record<string, string[]> = {
   "db/src/files.ts": ["db/migrations", "db/seed-data"],
-  "packages/reports/src/render-pdf.ts": ["packages/reports/fonts"],
+  "packages/reports/src/fonts.ts": ["packages/reports/fonts"],
+  "apps/api/src/legal.ts": ["apps/api/legal"],
 };
 
 /**

@@ -9,6 +9,7 @@ export * from "./forecast.ts";
 export * from "./format.ts";
 export * from "./german-number.ts";
 export * from "./identity.ts";
+export * from "./legal.ts";
 export * from "./maturity.ts";
 export * from "./messages.ts";
 export * from "./pagination.ts";

@@ -38,6 +38,7 @@ export const PERMISSIONS = {
   "auth.acceptInvitation": "public",
   "directory.tenants": "public",
   "directory.tenantBySlug": "public",
+  "legal.page": "public",
 
   "auth.logout": "authenticated",
   "account.me": "authenticated",

@@ -2,6 +2,7 @@
 // through the tier middlewares in trpc.ts, which open the tenant transaction.
 import type { SessionPolicy } from "@spatz/auth";
 import type { Database } from "@spatz/db";
+import type { LegalDocument, LegalPage } from "@spatz/domain";
 import type { JobProducer } from "@spatz/jobs";
 import type { Mailer } from "@spatz/mail";
 import type { Redis } from "ioredis";
@@ -25,6 +26,8 @@ export type ServerDeps = {
   mailer: Mailer | null;
   /** Evidence files one Kommune may store in total (EVIDENCE_QUOTA_MB); keeps one tenant from filling the disk. */
   evidenceQuotaBytes: number;
+  /** The texts of the legal pages (Impressum, Datenschutz, Barrierefreiheit) from the operator. */
+  legal: Record<LegalPage, LegalDocument>;
   /** Enqueues background jobs (benchmark refreshes) and reads their queues; null where no queue is wired (tests). */
   jobs: Pick<JobProducer, "enqueue" | "queue"> | null;
 };

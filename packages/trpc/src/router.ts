@@ -5,6 +5,7 @@ import { authRouter } from "./routers/auth.ts";
 import { benchmarkRouter } from "./routers/benchmark.ts";
 import { directoryRouter } from "./routers/directory.ts";
 import { jobsRouter } from "./routers/jobs.ts";
+import { legalRouter } from "./routers/legal.ts";
 import { maturityRouter } from "./routers/maturity.ts";
 import { maturityModelsRouter } from "./routers/maturity-models.ts";
 import { measuresRouter } from "./routers/measures.ts";
@@ -38,6 +39,7 @@ export const appRouter = router({
   benchmark: benchmarkRouter,
   jobs: jobsRouter,
   reports: reportsRouter,
+  legal: legalRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -193,6 +193,7 @@ function publicDeps(deps: ServerDeps) {
     mailer: deps.mailer,
     evidenceQuotaBytes: deps.evidenceQuotaBytes,
     jobs: deps.jobs,
+    legal: deps.legal,
   };
 }
 

@@ -1,6 +1,6 @@
 // The app shell: skip link, header with SPATZ and the tenant, role-based navigation, main landmark.
 import { A, type RouteSectionProps, useLocation, useNavigate } from "@solidjs/router";
-import { can, type ProcedurePath, ROLE_LABELS } from "@spatz/domain";
+import { can, LEGAL_PAGE_LABELS, LEGAL_PAGES, type ProcedurePath, ROLE_LABELS } from "@spatz/domain";
 import { useMutation } from "@tanstack/solid-query";
 import { createEffect, ErrorBoundary, For, type JSX, on, Show } from "solid-js";
 import { type Me, useResetSession, useSession } from "../auth/session.ts";
@@ -112,6 +112,17 @@ export function Layout(props: RouteSectionProps) {
         </ErrorBoundary>
       </main>
       <footer class="app-footer">
+        <nav aria-label="Rechtliches">
+          <ul class="footer-links">
+            <For each={LEGAL_PAGES}>
+              {(page) => (
+                <li>
+                  <A href={`/${page}`}>{LEGAL_PAGE_LABELS[page]}</A>
+                </li>
+              )}
+            </For>
+          </ul>
+        </nav>
         <p>SPATZ – Smart · Präzise · Analyse · Transparent · Zuverlässig</p>
       </footer>
     </>
