@@ -186,6 +186,24 @@ describe("the maturity follows the measures", () => {
     await coordinator.context.close();
   });
 
+  it("opened with ?bereich=… the Bereich select names that unit, not the whole administration", async () => {
+    const unit = await (await api("coordinator")).must<{ id: string }>("orgUnits.create", {
+      name: "Gesundheitsamt Test",
+      code: "GA-T",
+      kind: "other",
+      parentId: null,
+    });
+    const { context, page } = await as("viewer");
+    await page.goto(`/reifegrad?bereich=${unit.id}`);
+    await page.getByRole("heading", { name: "Nächste Schritte" }).waitFor();
+    const select = page.getByLabel("Bereich");
+    await expect
+      .poll(() => select.evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.textContent))
+      .toContain("Gesundheitsamt Test");
+    expect(await select.inputValue()).toBe(unit.id);
+    await context.close();
+  });
+
   it("a viewer reads everything and can change nothing", async () => {
     const { context, page } = await as("viewer");
     await expect.poll(() => heading(page)).toBe("Start – Überblick");

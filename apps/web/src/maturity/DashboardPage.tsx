@@ -35,9 +35,16 @@ export function DashboardPage(props: { me: Me }) {
               value={scope() ?? ""}
               onChange={(e) => setParams({ bereich: e.currentTarget.value || undefined })}
             >
-              <option value="">Gesamte Verwaltung</option>
+              <option value="" selected={scope() === null}>
+                Gesamte Verwaltung
+              </option>
+              {/* `selected` per option: opened with ?bereich=…, the units load after the select is drawn. */}
               <For each={orgUnitOptions(units.data ?? [])}>
-                {(o) => <option value={o.value}>{o.label}</option>}
+                {(o) => (
+                  <option value={o.value} selected={o.value === scope()}>
+                    {o.label}
+                  </option>
+                )}
               </For>
             </select>
           </div>
