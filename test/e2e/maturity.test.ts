@@ -204,6 +204,23 @@ describe("the maturity follows the measures", () => {
     await context.close();
   });
 
+  it("prints the Reifegrad page without navigation, with its charts and tables and the tenant on top", async () => {
+    const { context, page } = await as("viewer");
+    await page.goto("/reifegrad");
+    await page.getByRole("heading", { name: "Nächste Schritte" }).waitFor();
+    await page.emulateMedia({ media: "print" });
+    expect(await page.getByRole("navigation", { name: "Hauptnavigation" }).isVisible()).toBe(false);
+    expect(await page.getByRole("navigation", { name: "Rechtliches" }).isVisible()).toBe(false);
+    const header = page.locator(".print-header");
+    expect(await header.isVisible()).toBe(true);
+    expect(await header.textContent()).toContain(kommune.name);
+    expect(await page.getByRole("heading", { level: 1, name: "Reifegrad" }).isVisible()).toBe(true);
+    expect(await page.locator("table").first().isVisible()).toBe(true);
+    await page.emulateMedia({ media: "screen" });
+    expect(await header.isVisible()).toBe(false);
+    await context.close();
+  });
+
   it("a viewer reads everything and can change nothing", async () => {
     const { context, page } = await as("viewer");
     await expect.poll(() => heading(page)).toBe("Start – Überblick");

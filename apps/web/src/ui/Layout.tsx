@@ -1,8 +1,15 @@
 // The app shell: skip link, header with SPATZ and the tenant, role-based navigation, main landmark.
 import { A, type RouteSectionProps, useLocation, useNavigate } from "@solidjs/router";
-import { can, LEGAL_PAGE_LABELS, LEGAL_PAGES, type ProcedurePath, ROLE_LABELS } from "@spatz/domain";
+import {
+  can,
+  formatDateTime,
+  LEGAL_PAGE_LABELS,
+  LEGAL_PAGES,
+  type ProcedurePath,
+  ROLE_LABELS,
+} from "@spatz/domain";
 import { useMutation } from "@tanstack/solid-query";
-import { createEffect, ErrorBoundary, For, type JSX, on, Show } from "solid-js";
+import { createEffect, ErrorBoundary, For, type JSX, on, onCleanup, Show } from "solid-js";
 import { type Me, useResetSession, useSession } from "../auth/session.ts";
 import { trpc } from "../lib/trpc.ts";
 import { PageError } from "./PageError.tsx";
@@ -58,6 +65,24 @@ function visible(item: NavItem, me: Me): boolean {
 export function Layout(props: RouteSectionProps) {
   const session = useSession();
   const location = useLocation();
+  // Printing keeps the data tables behind the charts: open every closed <details> for the print, close them after
+  // (browsers without ::details-content in the print stylesheet need this).
+  const opened: HTMLDetailsElement[] = [];
+  const openForPrint = () => {
+    for (const d of document.querySelectorAll<HTMLDetailsElement>("details:not([open])")) {
+      d.open = true;
+      opened.push(d);
+    }
+  };
+  const closeAfterPrint = () => {
+    for (const d of opened.splice(0)) d.open = false;
+  };
+  window.addEventListener("beforeprint", openForPrint);
+  window.addEventListener("afterprint", closeAfterPrint);
+  onCleanup(() => {
+    window.removeEventListener("beforeprint", openForPrint);
+    window.removeEventListener("afterprint", closeAfterPrint);
+  });
   // After a client-side page change, move focus to the new page's heading so screen readers announce it.
   createEffect(
     on(
@@ -103,6 +128,14 @@ export function Layout(props: RouteSectionProps) {
               </For>
             </ul>
           </nav>
+        )}
+      </Show>
+      {/* On paper, instead of header and menu: whose figures these are and when they were printed. */}
+      <Show when={session.data}>
+        {(me) => (
+          <p class="print-only print-header">
+            SPATZ · {me().tenant.name} · gedruckt am {formatDateTime(new Date())}
+          </p>
         )}
       </Show>
       <main id="main" class="app-main" tabindex="-1">
