@@ -290,6 +290,39 @@ describe("measures", () => {
     await context.close();
   });
 
+  it("the list opens on what needs attention (open, due soonest), with the sort visible and changeable", async () => {
+    const cdo = await api("coordinator");
+    const make = async (title: string, plannedEnd: string | null) =>
+      cdo.must<{ id: string }>("measures.create", {
+        title,
+        criterionKeys: ["daten.1.fachverfahrenskataster"],
+        ...(plannedEnd && { plannedEnd }),
+      });
+    const old = await make("Reihenfolge A abgeschlossen 2022", "2022-03-31");
+    await cdo.must("measures.setStatus", {
+      id: old.id,
+      status: "completed",
+      completedOn: "2022-03-15",
+      evidenceText: "Bericht",
+    });
+    await make("Reihenfolge B bald fällig", inMonths(2));
+    await make("Reihenfolge C überfällig", "2025-01-31");
+    await make("Reihenfolge D ohne Termin", null);
+    const { context, page } = await as("coordinator");
+    await page.goto("/massnahmen");
+    expect(await page.getByLabel("Sortierung").inputValue()).toBe("attention");
+    await page.getByRole("searchbox", { name: "Suchen" }).fill("Reihenfolge");
+    const titles = () =>
+      page
+        .getByRole("table", { name: "Maßnahmen" })
+        .getByRole("row")
+        .evaluateAll((rows) => rows.slice(1).map((r) => /Reihenfolge \w/.exec(r.textContent ?? "")?.[0]));
+    await expect.poll(titles).toEqual(["Reihenfolge C", "Reihenfolge B", "Reihenfolge D", "Reihenfolge A"]);
+    await page.getByLabel("Sortierung").selectOption({ label: "Titel" });
+    await expect.poll(titles).toEqual(["Reihenfolge A", "Reihenfolge B", "Reihenfolge C", "Reihenfolge D"]);
+    await context.close();
+  });
+
   it("the list filters, pages and changes the status of several measures at once (all or nothing)", async () => {
     const cdo = await api("coordinator");
     for (const n of [1, 2, 3]) {

@@ -1,6 +1,6 @@
 // Measures of the current tenant: the paged list with filters, one measure, the facts the engine needs, and the one
 // way a measure's status changes (completing needs a date and evidence; every change is audit-logged).
-import type { AuditAction } from "@spatz/domain";
+import type { AuditAction, MeasureSort } from "@spatz/domain";
 import { berlinToday } from "@spatz/domain";
 import {
   and,
@@ -38,7 +38,7 @@ export type MeasureFilter = {
   criterionKeys?: string[];
   /** Open measures whose planned end lies before this date. */
   overdueBefore?: string;
-  sort?: "plannedEnd" | "title" | "updatedAt" | "completedOn";
+  sort?: MeasureSort;
   page: number;
   pageSize: number;
 };
@@ -104,7 +104,16 @@ export async function listMeasures(tx: TenantTx, f: MeasureFilter) {
         ? [desc(measures.updatedAt)]
         : f.sort === "completedOn"
           ? [sql`${measures.completedOn} desc nulls last`, desc(measures.updatedAt)]
-          : [asc(measures.plannedEnd), asc(measures.title)];
+          : f.sort === "plannedEnd"
+            ? [asc(measures.plannedEnd), asc(measures.title)]
+            : // What needs attention: open measures first, due soonest (overdue on top), then the finished ones, newest
+              // first.
+              [
+                sql`case when ${measures.status} in ('planned', 'in_progress') then 0 else 1 end`,
+                sql`case when ${measures.status} in ('planned', 'in_progress') then ${measures.plannedEnd} end asc nulls last`,
+                sql`${measures.completedOn} desc nulls last`,
+                asc(measures.title),
+              ];
   const [items, [total]] = await Promise.all([
     tx
       .select(listColumns)

@@ -137,6 +137,17 @@ export const bulkSetMeasureStatusInput = completionFields
     path: ["completedOn"],
   });
 
+/** How the measure list is ordered; "attention" (the default): open measures first, due soonest, then the rest. */
+export const MEASURE_SORTS = ["attention", "plannedEnd", "title", "updatedAt", "completedOn"] as const;
+export type MeasureSort = (typeof MEASURE_SORTS)[number];
+export const MEASURE_SORT_LABELS: Readonly<Record<MeasureSort, string>> = {
+  attention: "Handlungsbedarf (offen, fällig zuerst)",
+  plannedEnd: "geplantes Ende",
+  title: "Titel",
+  updatedAt: "zuletzt geändert",
+  completedOn: "zuletzt abgeschlossen",
+};
+
 export const measureListInput = z.object({
   search: z.string().max(100).optional(),
   statuses: z.array(z.enum(MEASURE_STATUSES)).max(4).optional(),
@@ -144,7 +155,7 @@ export const measureListInput = z.object({
   dimensionKey: z.string().max(80).optional(),
   responsible: z.enum(["me"]).optional(),
   overdue: z.boolean().optional(),
-  sort: z.enum(["plannedEnd", "title", "updatedAt", "completedOn"]).optional(),
+  sort: z.enum(MEASURE_SORTS).default("attention"),
   page: z.number().int().min(1).max(100_000).default(1),
   pageSize: z.number().int().min(5).max(200).default(25),
 });

@@ -6,8 +6,11 @@ import {
   can,
   formatCountOf,
   formatDate,
+  MEASURE_SORT_LABELS,
+  MEASURE_SORTS,
   MEASURE_STATUS_LABELS,
   MEASURE_STATUSES,
+  type MeasureSort,
   type MeasureStatus,
 } from "@spatz/domain";
 import { keepPreviousData, useMutation, useQuery } from "@tanstack/solid-query";
@@ -33,6 +36,7 @@ export function MeasureListPage(props: { me: Me }) {
   const [unit, setUnit] = createSignal("");
   const [mine, setMine] = createSignal(props.me.user.role === "project_lead");
   const [overdue, setOverdue] = createSignal(false);
+  const [sort, setSort] = createSignal<MeasureSort>("attention");
   const [page, setPage] = createSignal(1);
   const [selected, setSelected] = createSignal<string[]>([]);
   const filter = () => ({
@@ -42,6 +46,7 @@ export function MeasureListPage(props: { me: Me }) {
     orgUnitId: unit() || undefined,
     responsible: mine() ? ("me" as const) : undefined,
     overdue: overdue() || undefined,
+    sort: sort(),
     page: page(),
     pageSize: 25,
   });
@@ -103,6 +108,15 @@ export function MeasureListPage(props: { me: Me }) {
           value={status()}
           onChange={(e) => {
             setStatus(e.currentTarget.value as MeasureStatus | "");
+            reset();
+          }}
+        />
+        <SelectField
+          label="Sortierung"
+          options={MEASURE_SORTS.map((s) => ({ value: s, label: MEASURE_SORT_LABELS[s] }))}
+          value={sort()}
+          onChange={(e) => {
+            setSort(e.currentTarget.value as MeasureSort);
             reset();
           }}
         />
