@@ -59,7 +59,13 @@ export type BoardRow = {
   version: number;
   updatedAt: string | null;
   comments: number;
+  /** "in Umsetzung" and the planned go-live has passed (the same rule as the Land's aggregates). */
+  overdue: boolean;
 };
+
+/** A late go-live: in Umsetzung, planned go-live before today (Berlin). */
+const OVERDUE = sql`(coalesce(r.status, 'not_started') = 'implementing'
+  and r.planned_online < (now() at time zone 'Europe/Berlin')::date)`;
 
 function boardWhere(kommune: KommuneRef, f: Omit<BoardInput, "page" | "pageSize" | "sort">) {
   const search = f.search?.trim();
@@ -70,6 +76,7 @@ function boardWhere(kommune: KommuneRef, f: Omit<BoardInput, "page" | "pageSize"
   if (f.status) parts.push(sql`coalesce(r.status, 'not_started') = ${f.status}`);
   if (f.reuseRoute) parts.push(sql`r.reuse_route = ${f.reuseRoute}`);
   if (f.efaAvailable !== undefined) parts.push(sql`s.efa_available = ${f.efaAvailable}`);
+  if (f.overdue) parts.push(OVERDUE);
   return sql.join(parts, sql` and `);
 }
 
@@ -85,7 +92,7 @@ function boardSelect(kommune: KommuneRef) {
            r.planned_online::text as "plannedOnline", r.planning_since::text as "planningSince",
            r.implementing_since::text as "implementingSince", r.online_since::text as "onlineSince",
            r.fachverfahren, r.interface_needed as "interfaceNeeded", r.contact,
-           coalesce(r.version, 0) as version, r.updated_at as "updatedAt",
+           coalesce(r.version, 0) as version, r.updated_at as "updatedAt", ${OVERDUE} as overdue,
            (select count(*)::int from rollout_comments c
              where c.kommune_tenant_id = ${kommune.id} and c.service_id = s.id) as comments
     from ozg_services s

@@ -228,6 +228,8 @@ export const boardInput = z.object({
   status: rolloutStatusSchema.optional(),
   reuseRoute: reuseRouteSchema.optional(),
   efaAvailable: z.boolean().optional(),
+  /** Only go-lives that are late: "in Umsetzung" with the planned go-live in the past. */
+  overdue: z.boolean().optional(),
   sort: z.enum(boardSorts).default("service"),
   ...pageFields,
 });

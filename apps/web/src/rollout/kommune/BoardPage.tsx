@@ -196,6 +196,7 @@ export function BoardPage(props: { me: Me }) {
   const [themenfeld, setThemenfeld] = createSignal("");
   const [status, setStatus] = createSignal("");
   const [route, setRoute] = createSignal("");
+  const [overdue, setOverdue] = createSignal(false);
   const [sort, setSort] = createSignal<"service" | "status" | "plannedOnline" | "updated">("service");
   const [page, setPage] = createSignal(1);
   const summary = useQuery(() => ({
@@ -211,6 +212,7 @@ export function BoardPage(props: { me: Me }) {
     themenfeldId: themenfeld() || undefined,
     status: (status() || undefined) as RolloutStatus | undefined,
     reuseRoute: (route() || undefined) as ReuseRoute | undefined,
+    overdue: overdue() || undefined,
   });
   const board = useQuery(() => ({
     queryKey: ["rollout.board", filter(), sort(), page()],
@@ -277,6 +279,17 @@ export function BoardPage(props: { me: Me }) {
             ...reuseRoutes.map((r) => ({ value: r, label: reuseRouteLabels[r] })),
           ]}
         />
+        <label class="checkbox">
+          <input
+            type="checkbox"
+            checked={overdue()}
+            onChange={(e) => {
+              setOverdue(e.currentTarget.checked);
+              setPage(1);
+            }}
+          />
+          nur überfällige Go-lives
+        </label>
         <SelectField
           label="Sortierung"
           value={sort()}
@@ -332,7 +345,13 @@ export function BoardPage(props: { me: Me }) {
                           <StatusBadge status={r.status} />
                         </td>
                         <td>{r.reuseRoute ? reuseRouteLabels[r.reuseRoute as ReuseRoute] : "–"}</td>
-                        <td>{formatDate(r.plannedOnline)}</td>
+                        <td>
+                          {formatDate(r.plannedOnline)}
+                          <Show when={r.overdue}>
+                            {" "}
+                            <span class="badge badge-warn">überfällig</span>
+                          </Show>
+                        </td>
                         <td>{r.efaAvailable ? `ja (${r.efaProvidingLand ?? "?"})` : "nein"}</td>
                         <td class="num">{formatCount(r.comments)}</td>
                       </tr>
