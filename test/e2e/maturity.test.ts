@@ -188,7 +188,7 @@ describe("the maturity follows the measures", () => {
 
   it("opened with ?bereich=… the Bereich select names that unit, not the whole administration", async () => {
     const unit = await (await api("coordinator")).must<{ id: string }>("orgUnits.create", {
-      name: "Gesundheitsamt Test",
+      name: "Sozialamt Bereichstest",
       code: "GA-T",
       kind: "other",
       parentId: null,
@@ -199,7 +199,7 @@ describe("the maturity follows the measures", () => {
     const select = page.getByLabel("Bereich");
     await expect
       .poll(() => select.evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.textContent))
-      .toContain("Gesundheitsamt Test");
+      .toContain("Sozialamt Bereichstest");
     expect(await select.inputValue()).toBe(unit.id);
     await context.close();
   });
