@@ -5,6 +5,7 @@ import { readFileSync } from "node:fs";
 import { DEMO_PASSWORD } from "@spatz/db/seed";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { ApiSession } from "../src/api-client.ts";
 import { type BrowserEnv, expectAccessible, newPage, signIn, startBrowserEnv } from "../src/browser.ts";
 
 let env: BrowserEnv;
@@ -314,6 +315,37 @@ describe("rollout: Kommune and state PMO", () => {
     await expectAccessible(page);
     expect(problems).toEqual([]);
     await context.close();
+  });
+
+  it("a Kommune sees its late go-lives flagged and filters them", async () => {
+    const api = new ApiSession(env.app, null, env.baseUrl);
+    await api.must("auth.login", {
+      tenantSlug: "landkreis-harz",
+      email: "cdo@landkreis-harz.example",
+      password: DEMO_PASSWORD,
+    });
+    const open = await api.must<{ items: { serviceId: string; name: string; version: number }[] }>(
+      "rollout.board",
+      { page: 1, pageSize: 5, status: "not_started" },
+    );
+    const late = open.items[0]!;
+    await api.must("rollout.updateRecord", {
+      serviceId: late.serviceId,
+      expectedVersion: late.version,
+      status: "implementing",
+      plannedOnline: "2026-01-31",
+    });
+    const { page } = await newPage(env);
+    await signIn(page, "landkreis-harz", "cdo@landkreis-harz.example", DEMO_PASSWORD);
+    await page.goto("/rollout");
+    await page.getByRole("checkbox", { name: "nur überfällige Go-lives" }).check();
+    const rows = page.getByRole("table", { name: "Zuständige Leistungen" }).locator("tbody tr");
+    await expect
+      .poll(() => rows.allInnerTexts().then((t) => t.some((r) => r.includes(late.name))))
+      .toBe(true);
+    for (const text of await rows.allInnerTexts()) expect(text).toContain("überfällig");
+    await expectAccessible(page);
+    await page.context().close();
   });
 
   it("a coordinator changes a whole Themenfeld in one go, after a preview", async () => {
