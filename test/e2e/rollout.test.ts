@@ -346,6 +346,20 @@ describe("rollout: Kommune and state PMO", () => {
     for (const text of await rows.allInnerTexts()) expect(text).toContain("überfällig");
     await expectAccessible(page);
     await page.context().close();
+
+    // The Landes-PMO finds the same late go-live among the Kommunen's entries.
+    const pmo = await newPage(env);
+    await signIn(pmo.page, "land-sachsen-anhalt", "pmo@land.example", DEMO_PASSWORD);
+    await pmo.page.goto(`/land/rollout/eintraege?serviceId=${late.serviceId}`);
+    await pmo.page.getByRole("checkbox", { name: "nur überfällige Go-lives" }).check();
+    const entries = pmo.page.getByRole("table", { name: "Einträge der Kommunen" }).locator("tbody tr");
+    await expect
+      .poll(() => entries.allInnerTexts().then((t) => t.find((r) => r.includes("Harz")) ?? ""))
+      .toContain("überfällig");
+    for (const text of await entries.allInnerTexts()) expect(text).toContain("überfällig");
+    expect(pmo.page.url()).toContain("overdue=ja");
+    await expectAccessible(pmo.page);
+    await pmo.page.context().close();
   });
 
   it("a coordinator changes a whole Themenfeld in one go, after a preview", async () => {

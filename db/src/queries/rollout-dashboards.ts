@@ -576,7 +576,13 @@ export type DrilldownRow = {
   interfaceNeeded: boolean | null;
   contact: string | null;
   updatedAt: Date | null;
+  /** In Umsetzung with the planned go-live passed. */
+  overdue: boolean;
 };
+
+/** A late go-live: in Umsetzung, planned go-live before today (Berlin); the aggregates' `overdue` rule. */
+const OVERDUE = sql`(coalesce(r.status, 'not_started') = 'implementing'
+  and r.planned_online < (now() at time zone 'Europe/Berlin')::date)`;
 
 function drilldownWhere(f: Omit<DrilldownInput, "page" | "pageSize">): SQL {
   const parts: SQL[] = [sql`true`];
@@ -591,6 +597,7 @@ function drilldownWhere(f: Omit<DrilldownInput, "page" | "pageSize">): SQL {
     parts.push(
       sql`r.status = 'implementing' and r.implementing_since < (current_date - make_interval(months => ${f.stuckMonths}))`,
     );
+  if (f.overdue) parts.push(OVERDUE);
   if (f.month && f.monthKind === "planned")
     parts.push(sql`to_char(r.planned_online, 'YYYY-MM') = ${f.month} and r.status <> 'not_responsible'`);
   else if (f.month) parts.push(sql`r.status = 'online' and to_char(r.online_since, 'YYYY-MM') = ${f.month}`);
@@ -605,6 +612,7 @@ function drilldownFrom(f: Omit<DrilldownInput, "page" | "pageSize">): SQL {
   const needsRecord =
     (f.status !== undefined && f.status !== "not_started") ||
     f.stuckMonths !== undefined ||
+    f.overdue === true ||
     f.month !== undefined;
   return needsRecord
     ? sql`
@@ -627,7 +635,8 @@ const DRILLDOWN_SELECT = sql`
          coalesce(r.status, 'not_started') as status, (r.id is not null) as "hasRecord", r.reuse_route as "reuseRoute",
          r.planning_since::text as "planningSince", r.implementing_since::text as "implementingSince",
          r.online_since::text as "onlineSince", r.planned_online::text as "plannedOnline",
-         r.fachverfahren, r.interface_needed as "interfaceNeeded", r.contact, r.updated_at as "updatedAt"`;
+         r.fachverfahren, r.interface_needed as "interfaceNeeded", r.contact, r.updated_at as "updatedAt",
+         ${OVERDUE} as overdue`;
 
 /** The records (by Kommune name) behind any figure of the dashboards; pairs without a record show "nicht begonnen". */
 export async function drilldown(tx: TenantTx, f: DrilldownInput) {

@@ -303,6 +303,8 @@ export const drilldownInput = z.object({
   status: rolloutStatusSchema.optional(),
   /** Records "in Umsetzung" for more than this many months. */
   stuckMonths: z.number().int().min(1).max(120).optional(),
+  /** Only late go-lives: "in Umsetzung" with the planned go-live in the past. */
+  overdue: z.boolean().optional(),
   /** YYYY-MM: go-lives (actual) or planned go-lives in this month. */
   month: z
     .string()

@@ -34,6 +34,7 @@ const KEYS = [
   "kind",
   "status",
   "stuckMonths",
+  "overdue",
   "month",
   "monthKind",
 ] as const;
@@ -54,6 +55,7 @@ export function DrilldownPage(props: { me: Me }) {
     kind: str("kind") as KommuneKind | undefined,
     status: str("status") as RolloutStatus | undefined,
     stuckMonths: str("stuckMonths") ? Number(str("stuckMonths")) : undefined,
+    overdue: str("overdue") === "ja" ? true : undefined,
     month: str("month"),
     monthKind: str("monthKind") as "actual" | "planned" | undefined,
   });
@@ -88,6 +90,7 @@ export function DrilldownPage(props: { me: Me }) {
     if (f.kind) out.push({ key: "kind", text: `Art: ${kommuneKindLabels[f.kind]}` });
     if (f.stuckMonths)
       out.push({ key: "stuckMonths", text: `seit mehr als ${f.stuckMonths} Monaten in Umsetzung` });
+    if (f.overdue) out.push({ key: "overdue", text: "nur überfällige Go-lives" });
     if (f.month)
       out.push({
         key: "month",
@@ -118,6 +121,16 @@ export function DrilldownPage(props: { me: Me }) {
             ...rolloutStatuses.map((s) => ({ value: s, label: rolloutStatusLabels[s] })),
           ]}
         />
+        <label class="checkbox">
+          <input
+            type="checkbox"
+            checked={filter().overdue === true}
+            onChange={(e) =>
+              setParams({ overdue: e.currentTarget.checked ? "ja" : undefined, page: undefined })
+            }
+          />
+          nur überfällige Go-lives
+        </label>
         <Show when={KEYS.some((k) => k !== "status" && str(k) !== undefined)}>
           <button
             type="button"
@@ -209,7 +222,13 @@ export function DrilldownPage(props: { me: Me }) {
                                   : null,
                           )}
                         </td>
-                        <td>{formatDate(r.plannedOnline)}</td>
+                        <td>
+                          {formatDate(r.plannedOnline)}
+                          <Show when={r.overdue}>
+                            {" "}
+                            <span class="badge badge-warn">überfällig</span>
+                          </Show>
+                        </td>
                         <td>
                           {r.fachverfahren ?? "–"}
                           {r.interfaceNeeded ? " (Schnittstelle)" : ""}
