@@ -221,6 +221,32 @@ describe("the maturity follows the measures", () => {
     await context.close();
   });
 
+  it("the audit log names the measure (as it was then, else as it is now) and links to it", async () => {
+    const cdo = await api("coordinator");
+    const m = await cdo.must<{ id: string }>("measures.create", {
+      title: "Auditprobe Telefonanlage",
+      criterionKeys: ["daten.1.fachverfahrenskataster"],
+    });
+    await cdo.must("measures.setStatus", { id: m.id, status: "in_progress" });
+    const entries = await (await api("admin")).must<{
+      items: { entityId: string | null; subjectName: string | null }[];
+    }>("audit.list", { page: 1, pageSize: 50, entityId: m.id });
+    expect(entries.items.length).toBeGreaterThanOrEqual(2);
+    for (const e of entries.items) expect(e.subjectName).toBe("Auditprobe Telefonanlage");
+    const { context, page } = await as("admin");
+    await page.goto("/verwaltung/protokoll");
+    const link = page.getByRole("link", { name: /Auditprobe Telefonanlage/ }).first();
+    await link.waitFor();
+    // The object column names the measure instead of its id (the id stays in the details).
+    expect(await page.locator("td", { has: link }).first().innerText()).not.toContain(m.id);
+    const href = await link.getAttribute("href");
+    expect(href).toBe(`/massnahmen/${m.id}`);
+    await link.press("Enter");
+    await page.waitForURL(`**/massnahmen/${m.id}`);
+    await expect.poll(() => heading(page)).toBe("Auditprobe Telefonanlage");
+    await context.close();
+  });
+
   it("a viewer reads everything and can change nothing", async () => {
     const { context, page } = await as("viewer");
     await expect.poll(() => heading(page)).toBe("Start – Überblick");

@@ -1,5 +1,5 @@
 // Reading the audit log of the current tenant (writing is in ../audit.ts).
-import { and, count, desc, eq, gte, ilike, lt, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, getTableColumns, gte, ilike, lt, type SQL, sql } from "drizzle-orm";
 import { auditLog } from "../schema/audit.ts";
 import type { TenantTx } from "../tenant-tx.ts";
 
@@ -14,6 +14,25 @@ export type AuditFilter = {
   pageSize: number;
 };
 
+/**
+ * The object's name for the log: as it was at the time where the entry recorded it (title or name in its after/before
+ * data), otherwise its current name (this tenant's rows only, RLS), otherwise none (the id is still shown).
+ */
+const SUBJECT_NAME = sql<string | null>`coalesce(
+  ${auditLog.after} ->> 'title', ${auditLog.after} ->> 'name', ${auditLog.before} ->> 'title', ${auditLog.before} ->> 'name',
+  case when ${auditLog.entityId} ~ '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' then
+    case ${auditLog.entityType}
+      when 'measure' then (select m.title from measures m
+        where m.tenant_id = ${auditLog.tenantId} and m.id = ${auditLog.entityId}::uuid)
+      when 'project' then (select p.name from projects p
+        where p.tenant_id = ${auditLog.tenantId} and p.id = ${auditLog.entityId}::uuid)
+      when 'org_unit' then (select o.name from org_units o
+        where o.tenant_id = ${auditLog.tenantId} and o.id = ${auditLog.entityId}::uuid)
+      when 'user' then (select u.display_name from users u
+        where u.tenant_id = ${auditLog.tenantId} and u.id = ${auditLog.entityId}::uuid)
+    end
+  end)`;
+
 export async function listAudit(tx: TenantTx, f: AuditFilter) {
   const conditions: (SQL | undefined)[] = [
     f.action ? ilike(auditLog.action, `${f.action.replace(/[\\%_]/g, (c) => `\\${c}`)}%`) : undefined,
@@ -26,7 +45,7 @@ export async function listAudit(tx: TenantTx, f: AuditFilter) {
   const where = and(...conditions);
   const [items, [total]] = await Promise.all([
     tx
-      .select()
+      .select({ ...getTableColumns(auditLog), subjectName: SUBJECT_NAME })
       .from(auditLog)
       .where(where)
       .orderBy(desc(auditLog.at), desc(auditLog.id))

@@ -1,5 +1,6 @@
 // The audit log: who changed what and when, with before/after; filterable and paged, read-only.
 
+import { A } from "@solidjs/router";
 import { auditActionLabel, auditEntityLabel, formatDateTime } from "@spatz/domain";
 import { keepPreviousData, useQuery } from "@tanstack/solid-query";
 import { createSignal, For, Show } from "solid-js";
@@ -15,6 +16,14 @@ import { TableScroll } from "../ui/TableScroll.tsx";
 function dayStart(isoDate: string): Date | undefined {
   if (!isoDate) return undefined;
   return new Date(`${isoDate}T00:00:00`);
+}
+
+/** Where an object of the log lives in the app, if it has a page of its own. */
+function subjectHref(entityType: string, entityId: string | null): string | null {
+  if (!entityId) return null;
+  if (entityType === "measure") return `/massnahmen/${entityId}`;
+  if (entityType === "project") return `/portfolio/projekte/${entityId}`;
+  return null;
 }
 
 export function AuditPage() {
@@ -117,9 +126,27 @@ export function AuditPage() {
                         <td>{auditActionLabel(e.action)}</td>
                         <td>
                           {auditEntityLabel(e.entityType)}
-                          <Show when={e.entityId}>
-                            {" "}
-                            <span class="muted">{e.entityId}</span>
+                          <Show
+                            when={e.subjectName}
+                            fallback={
+                              <Show when={e.entityId}>
+                                {" "}
+                                <span class="muted">{e.entityId}</span>
+                              </Show>
+                            }
+                          >
+                            {(name) => (
+                              <>
+                                {" "}
+                                <Show when={subjectHref(e.entityType, e.entityId)} fallback={<q>{name()}</q>}>
+                                  {(href) => (
+                                    <A href={href()}>
+                                      <q>{name()}</q>
+                                    </A>
+                                  )}
+                                </Show>
+                              </>
+                            )}
                           </Show>
                         </td>
                         <td>
