@@ -2,10 +2,6 @@
 // Lagebericht carries the coverage of the state's dashboards, publishes only k-anonymous group figures and names only
 // Kommunen that share with the Land; the Rollout-Stand covers the Gemeinden of one Kreis; the same Stichtag gives a
 // byte-identical CSV and the same PDF text; a Landkreis finds its Kreis's Rollout-Stand among what is shared with it.
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { queries, STATE_TENANT_ID, withTenant } from "@spatz/db";
 import { berlinToday } from "@spatz/domain";
 import { buildLagebericht, renderCsv, renderPdf } from "@spatz/reports";
@@ -15,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { ApiSession } from "../src/api-client.ts";
 import { addUser, createTenant, type FixtureTenant, sessionCookie, stateTenant } from "../src/fixtures.ts";
 import { refreshAllBenchmarks, sessionAs } from "../src/maturity-fixtures.ts";
+import { pdfText } from "../src/reports.ts";
 import { createTestApp, type TestApp } from "../src/server.ts";
 
 let t: TestApp;
@@ -31,12 +28,6 @@ async function until<T>(what: string, probe: () => Promise<T | null | undefined 
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 100));
   }
-}
-
-function pdfText(pdf: Buffer): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), "spatz-report-"));
-  writeFileSync(path.join(dir, "r.pdf"), pdf);
-  return execFileSync("pdftotext", ["-layout", path.join(dir, "r.pdf"), "-"], { encoding: "utf8" });
 }
 
 async function generate(session: ApiSession, input: object): Promise<string> {

@@ -1,10 +1,6 @@
 // Reports end to end over the API with a real worker: leadership asks for a Reifegradbericht, the job reports its
 // progress, the archive holds it once per period, the PDF's text carries the dashboard's index and levels, the CSV
 // the same figures, downloads are attachments and another Kommune gets "not found".
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { queries, withTenant } from "@spatz/db";
 import { berlinToday } from "@spatz/domain";
 import { buildReifegradbericht, renderCsv, renderPdf } from "@spatz/reports";
@@ -13,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { ApiSession } from "../src/api-client.ts";
 import { createTenant, type FixtureTenant, sessionCookie } from "../src/fixtures.ts";
 import { refreshAllBenchmarks, sessionAs } from "../src/maturity-fixtures.ts";
+import { pdfText } from "../src/reports.ts";
 import { createTestApp, type TestApp } from "../src/server.ts";
 
 let t: TestApp;
@@ -30,12 +27,6 @@ async function until<T>(what: string, probe: () => Promise<T | null | undefined 
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 100));
   }
-}
-
-function pdfText(pdf: Buffer): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), "spatz-report-"));
-  writeFileSync(path.join(dir, "r.pdf"), pdf);
-  return execFileSync("pdftotext", ["-layout", path.join(dir, "r.pdf"), "-"], { encoding: "utf8" });
 }
 
 async function download(tenant: FixtureTenant, role: string, id: string, format: string) {

@@ -1,4 +1,5 @@
 // Report fixtures: an archived report and a report job of a tenant, made as the worker makes them.
+import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { queries, withTenant } from "@spatz/db";
 import type { ReportKind } from "@spatz/domain";
@@ -41,4 +42,9 @@ export async function enqueueReportJob(t: TestApp, tenant: FixtureTenant): Promi
   const jobId = reportJobId(data);
   await t.deps.jobs!.enqueue({ name: "report.generate", data, opts: { jobId } });
   return jobId;
+}
+
+/** The text of a PDF as pdftotext (Debian's poppler-utils) extracts it, layout kept. */
+export function pdfText(pdf: Buffer): string {
+  return execFileSync("pdftotext", ["-layout", "-", "-"], { input: pdf, encoding: "utf8" });
 }

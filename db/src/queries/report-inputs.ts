@@ -23,7 +23,7 @@ import { measuresForAssessment } from "./measures.ts";
 import { listOrgUnits } from "./org-units.ts";
 import { rolloutStand } from "./rollout-aggregate-views.ts";
 import { costData } from "./rollout-costs.ts";
-import { coverage, kommuneCoverage, progressByMonth } from "./rollout-dashboards.ts";
+import { coverage, progressByMonth } from "./rollout-dashboards.ts";
 import { getStrategyForScope, latestApprovedVersion } from "./strategies.ts";
 
 type Figures =
@@ -117,12 +117,13 @@ export async function lageberichtInputs(tx: TenantTx, stateTenantId: string, sti
   const trend = await benchmarkTrend(tx, "all", INDEX_METRIC, dayAfter(stichtag));
   const shared = await benchmarkSharedKommunen(tx, stateTenantId);
 
-  const cov = await coverage(tx, { kommunen: false });
-  const { kreise } = await kommuneCoverage(tx);
+  // One read of the coverage for the service, Kreis and cost figures alike.
+  const cov = await coverage(tx);
+  const kreise = cov.kreise;
   const stand = await rolloutStand(tx);
   const month = stichtag.slice(0, 7);
   const progress = (await progressByMonth(tx)).find((p) => p.month === month);
-  const data = await costData(tx);
+  const data = await costData(tx, cov);
   const costs = computeCosts(
     { kommunen: data.kommunen },
     { onlineByKommune: data.onlineByKommune, servicesProvided: data.servicesProvided },

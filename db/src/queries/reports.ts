@@ -249,7 +249,7 @@ export async function unsentMails(tx: TenantTx, before: Date, limit = 500) {
   return rows.map((r) => r.id);
 }
 
-/** The outbox of this tenant for the job monitor / tests: newest first. */
+/** The outbox of this tenant (or the given mails of it), newest first: what was sent, and what failed and why. */
 export async function listOutbox(tx: TenantTx, ids?: string[]) {
   return tx
     .select()

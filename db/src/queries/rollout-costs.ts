@@ -6,7 +6,7 @@ import { type Actor, writeAudit } from "../audit.ts";
 import { DomainError } from "../domain-error.ts";
 import { rolloutCostScenarios, rolloutOperatingModelScores } from "../schema/rollout.ts";
 import { type TenantTx, withSavepoint } from "../tenant-tx.ts";
-import { kommuneCoverage } from "./rollout-dashboards.ts";
+import { type Coverage, kommuneCoverage } from "./rollout-dashboards.ts";
 
 export type CostData = {
   kommunen: CostKommune[];
@@ -19,10 +19,14 @@ export type CostData = {
   municipalServices: number;
 };
 
-export async function costData(tx: TenantTx): Promise<CostData> {
+export async function costData(
+  tx: TenantTx,
+  /** The coverage per Kommune when the caller has already read it (the Lagebericht), so it is not read twice. */
+  known?: Pick<Coverage, "kommunen">,
+): Promise<CostData> {
   // The Kommunen's responsible pairs and those online: the same figures as the coverage dashboards.
   const [{ kommunen }, [catalogue]] = [
-    await kommuneCoverage(tx),
+    known ?? (await kommuneCoverage(tx)),
     await tx.execute<{ services: number; municipal: number; efa: number }>(sql`
       select count(*)::int as services, count(*) filter (where municipal_execution)::int as municipal,
              count(*) filter (where efa_available)::int as efa

@@ -4,16 +4,11 @@
 // connection), and records the result in a second one; a failure is retried with backoff and stays visible in the job
 // monitor. A worker killed after sending but before recording sends that one mail again (at least once, never lost).
 import { queries, withTenant } from "@spatz/db";
+import { REPORT_KIND_LABELS, type ReportKind } from "@spatz/domain";
 import { type JobPayload, type JobRequest, mailSendJobId } from "@spatz/jobs";
 import { germanDate } from "@spatz/reports";
 import { UnrecoverableError } from "bullmq";
 import { plainJob, tenantJob } from "../base-processor.ts";
-
-const KIND_TITLES = {
-  reifegradbericht: "Reifegradbericht",
-  lagebericht: "Lagebericht Digitalisierung",
-  rollout_stand: "Rollout-Stand",
-} as const;
 
 export function mailJob(tenantId: string, outboxId: string): JobRequest<"mail.send"> {
   const data: JobPayload<"mail.send"> = { tenantId, outboxId };
@@ -23,9 +18,9 @@ export function mailJob(tenantId: string, outboxId: string): JobRequest<"mail.se
 /** The notice: a link to the archive, never the file and never a figure. */
 export function noticeText(
   publicUrl: string,
-  report: { kind: keyof typeof KIND_TITLES; scopeLabel: string; stichtag: string },
+  report: { kind: ReportKind; scopeLabel: string; stichtag: string },
 ) {
-  const title = KIND_TITLES[report.kind];
+  const title = REPORT_KIND_LABELS[report.kind];
   const link = `${publicUrl.replace(/\/$/, "")}/berichte`;
   return {
     subject: `SPATZ: ${title} zum ${germanDate(report.stichtag)} liegt bereit`,

@@ -11,6 +11,7 @@ import {
   REPORT_KIND_LABELS,
   REPORT_KINDS,
   REPORT_RHYTHM_LABELS,
+  type ReportKind,
   reportKindsMadeBy,
   reportKindsToSubscribe,
 } from "@spatz/domain";
@@ -56,12 +57,8 @@ export const reportsRouter = router({
   /** What this tenant can ask for and subscribe to, with the German names and rhythms; the Landkreise for the state. */
   options: tenantProcedure.query(async ({ ctx }) => {
     const k = tenantKind(ctx);
-    const describe = (kinds: string[]) =>
-      kinds.map((x) => ({
-        kind: x as (typeof REPORT_KINDS)[number],
-        label: REPORT_KIND_LABELS[x as (typeof REPORT_KINDS)[number]],
-        rhythm: REPORT_RHYTHM_LABELS[x as (typeof REPORT_KINDS)[number]],
-      }));
+    const describe = (kinds: ReportKind[]) =>
+      kinds.map((x) => ({ kind: x, label: REPORT_KIND_LABELS[x], rhythm: REPORT_RHYTHM_LABELS[x] }));
     return {
       make: describe(reportKindsMadeBy(k)),
       subscribe: describe(reportKindsToSubscribe(k)),
