@@ -12,9 +12,9 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { ApiSession } from "../src/api-client.ts";
 import { createTenant, type FixtureTenant, sessionCookie, TEST_PASSWORD } from "../src/fixtures.ts";
 import { createTestApp, type TestApp } from "../src/server.ts";
+import { silent, until } from "../src/until.ts";
 
 const OUTAGE_MS = 8_000;
-const silent = { info: () => {}, warn: () => {}, error: () => {} };
 
 let dir: string;
 let port: number;
@@ -24,16 +24,6 @@ let worker: WorkerRuntime;
 let kommune: FixtureTenant;
 const uncaught: unknown[] = [];
 const onUncaught = (error: unknown) => uncaught.push(error);
-
-async function until<T>(what: string, probe: () => Promise<T | null | undefined | false>, ms = 60_000) {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = await probe().catch(() => null);
-    if (value) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), "spatz-redis-fault-"));
@@ -121,10 +111,16 @@ describe("Redis stops for 8 s while users work", () => {
     expect(uncaught).toEqual([]);
 
     // The job queued before the outage runs after it, in the worker that lived through it.
-    await until("the queued job", async () => (await queued.getState()) === "completed");
+    await until("the queued job", async () => (await queued.getState()) === "completed", {
+      retryErrors: true,
+      stepMs: 200,
+    });
     // New work is queued and done again.
     const after = await t.deps.jobs!.queue("maintenance").add("rollout.landStats", {});
-    await until("a new job", async () => (await after.getState()) === "completed");
+    await until("a new job", async () => (await after.getState()) === "completed", {
+      retryErrors: true,
+      stepMs: 200,
+    });
     console.log(
       `redis outage: jobs run again ${((Date.now() - restartedAt) / 1000).toFixed(1)} s after the restart`,
     );

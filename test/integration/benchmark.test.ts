@@ -11,27 +11,13 @@ import type { ApiSession } from "../src/api-client.ts";
 import { createTenant, type FixtureTenant, stateTenant } from "../src/fixtures.ts";
 import { sessionAs } from "../src/maturity-fixtures.ts";
 import { createTestApp, type TestApp } from "../src/server.ts";
+import { silent, until } from "../src/until.ts";
 
 let t: TestApp;
 let worker: WorkerRuntime;
 let state: FixtureTenant;
 const kommunen: FixtureTenant[] = [];
 const jobsRedisUrl = () => `${inject("redisUrl")}/7`;
-const silent = { info: () => {}, warn: () => {}, error: () => {} };
-
-async function until<T>(
-  what: string,
-  probe: () => Promise<T | null | undefined | false>,
-  ms = 30_000,
-): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 const delayedSnapshots = async (tenantId: string) =>
   (await t.deps.jobs!.queue("benchmarks").getDelayed()).filter((j) => j.data.tenantId === tenantId);

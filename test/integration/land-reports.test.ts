@@ -13,33 +13,27 @@ import { addUser, createTenant, type FixtureTenant, sessionCookie, stateTenant }
 import { refreshAllBenchmarks, sessionAs } from "../src/maturity-fixtures.ts";
 import { pdfText } from "../src/reports.ts";
 import { createTestApp, type TestApp } from "../src/server.ts";
+import { silent, until } from "../src/until.ts";
 
 let t: TestApp;
 let worker: WorkerRuntime;
 let state: FixtureTenant;
 let sharing: FixtureTenant;
-const silent = { info: () => {}, warn: () => {}, error: () => {} };
-
-async function until<T>(what: string, probe: () => Promise<T | null | undefined | false>, ms = 90_000) {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 async function generate(session: ApiSession, input: object): Promise<string> {
   const { jobId } = await session.must<{ jobId: string }>("reports.generate", input);
-  const done = await until("the report", async () => {
-    const s = await session.must<{ state: string; reportId: string | null; error: string | null }>(
-      "reports.status",
-      { jobId },
-    );
-    if (s.state === "failed") throw new Error(`report failed: ${s.error}`);
-    return s.state === "done" && s;
-  });
+  const done = await until(
+    "the report",
+    async () => {
+      const s = await session.must<{ state: string; reportId: string | null; error: string | null }>(
+        "reports.status",
+        { jobId },
+      );
+      if (s.state === "failed") throw new Error(`report failed: ${s.error}`);
+      return s.state === "done" && s;
+    },
+    { ms: 90_000 },
+  );
   return done.reportId!;
 }
 

@@ -11,23 +11,13 @@ import { createTenant, type FixtureTenant, sessionCookie } from "../src/fixtures
 import { refreshAllBenchmarks, sessionAs } from "../src/maturity-fixtures.ts";
 import { pdfText } from "../src/reports.ts";
 import { createTestApp, type TestApp } from "../src/server.ts";
+import { silent, until } from "../src/until.ts";
 
 let t: TestApp;
 let worker: WorkerRuntime;
 let kommune: FixtureTenant;
 let other: FixtureTenant;
 const jobsRedisUrl = () => `${inject("redisUrl")}/8`;
-const silent = { info: () => {}, warn: () => {}, error: () => {} };
-
-async function until<T>(what: string, probe: () => Promise<T | null | undefined | false>, ms = 60_000) {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 async function download(tenant: FixtureTenant, role: string, id: string, format: string) {
   const cookie = await sessionCookie(t.client.db, tenant.id, tenant.users[role]!.id);

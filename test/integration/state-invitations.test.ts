@@ -1,5 +1,6 @@
 // The Land provisions a Kommune's first (or lost) administration, and nothing more: it cannot make itself admin of
 // a Kommune that has one, never sees the invitation link, and both sides can see that it invited.
+import type { WorkerRuntime } from "@spatz/worker";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { ApiSession } from "../src/api-client.ts";
 import {
@@ -10,18 +11,27 @@ import {
   sessionCookie,
   stateTenant,
 } from "../src/fixtures.ts";
+import { startMailWorker } from "../src/mail-worker.ts";
 import { createTestApp, type TestApp } from "../src/server.ts";
+import { until } from "../src/until.ts";
 
+const jobsRedisUrl = () => `${inject("redisUrl")}/15`;
 let t: TestApp;
+let worker: WorkerRuntime;
 let state: FixtureTenant;
 let stateAdmin: ApiSession;
 
 beforeAll(async () => {
-  t = createTestApp({ appUrl: inject("appUrl"), redisUrl: inject("redisUrl") });
+  t = createTestApp({ appUrl: inject("appUrl"), redisUrl: inject("redisUrl"), jobsRedisUrl: jobsRedisUrl() });
+  await t.deps.jobs!.queue("mail").obliterate({ force: true });
+  worker = await startMailWorker(t, jobsRedisUrl());
   state = await stateTenant(t.client.db);
   stateAdmin = new ApiSession(t, await sessionCookie(t.client.db, state.id, state.users.state_admin!.id));
 });
-afterAll(() => t.close());
+afterAll(async () => {
+  await worker?.shutdown(10_000);
+  await t?.close();
+});
 
 describe("tenants.inviteAdmin", () => {
   it("is refused in German for a Kommune that has an active administration, and changes nothing there", async () => {
@@ -49,7 +59,7 @@ describe("tenants.inviteAdmin", () => {
     expect(result).toMatchObject({ email, mailed: true });
     expect(JSON.stringify(result)).not.toMatch(/einladung#|token/i);
 
-    const mail = t.mails().find((m) => m.to === email);
+    const mail = await until("the invitation mail", async () => t.mails().find((m) => m.to === email));
     const token = /\/einladung#([\w.-]+)/.exec(mail?.raw ?? "")?.[1];
     expect(token).toBeTruthy();
     const info = await new ApiSession(t).must("auth.invitationInfo", { tenantSlug: kommune.slug, token });

@@ -5,7 +5,6 @@ import path from "node:path";
 import { type ApiMetrics, createApp, loadLegalPages } from "@spatz/api";
 import { type CreateDbOptions, createDb, type DbClient } from "@spatz/db";
 import { createJobProducer, type JobProducer } from "@spatz/jobs";
-import { folderMailer } from "@spatz/mail";
 import type { ServerDeps } from "@spatz/trpc";
 import { Redis } from "ioredis";
 import pino from "pino";
@@ -15,9 +14,9 @@ export type TestApp = {
   client: DbClient;
   redis: Redis;
   deps: ServerDeps;
-  /** The mails sent so far (the app writes them to a folder, as `pnpm start` does), oldest first. */
-  /** The folder the test app's mailer writes to (also listed at /entwicklung/mails). */
+  /** The folder the mails of this app land in when a worker sends them (`startMailWorker`; also /entwicklung/mails). */
   mailDir: string;
+  /** The mails sent so far, oldest first. */
   mails: () => { to: string; raw: string }[];
   close: () => Promise<void>;
 };
@@ -51,7 +50,7 @@ export function createTestApp(opts: {
     publicUrl: opts.publicUrl ?? "http://spatz.test",
     cookieSecure: true,
     logger,
-    mailer: folderMailer(mailDir, "SPATZ <spatz@test.example>"),
+    mailEnabled: true,
     evidenceQuotaBytes: opts.evidenceQuotaBytes ?? 2048 * 1024 * 1024,
     jobs,
     legal: loadLegalPages(),

@@ -10,7 +10,6 @@ import { createApp } from "./app.ts";
 import { ConfigError, loadConfig } from "./config.ts";
 import { loadLegalPages } from "./legal.ts";
 import { createLogger } from "./logger.ts";
-import { createMailer } from "./mailer.ts";
 import { createApiMetrics } from "./metrics.ts";
 import { assertIsolationRules, assertRuntimeRole } from "./runtime-role.ts";
 
@@ -75,7 +74,8 @@ const app = createApp({
     publicUrl: config.PUBLIC_URL,
     cookieSecure: config.cookieSecure,
     logger,
-    mailer: createMailer(config, logger),
+    // The worker sends (mail.send from the outbox); the API only needs to know whether anyone can.
+    mailEnabled: Boolean(config.SMTP_URL || config.MAIL_DIR),
     evidenceQuotaBytes: config.EVIDENCE_QUOTA_MB * 1024 * 1024,
     jobs,
     legal,

@@ -1,8 +1,8 @@
 // The report archive (schema/reports.ts) and what a Reifegradbericht is made of. The archive is read in the
 // tenant's own transaction (RLS): a Kommune lists and downloads only its own reports.
 import { createHash } from "node:crypto";
-import { and, asc, desc, eq, inArray, isNull, lt, sql } from "drizzle-orm";
-import { mailOutbox, type ReportKind, reportArchive, reportSubscriptions } from "../schema/reports.ts";
+import { and, asc, desc, eq, lt, sql } from "drizzle-orm";
+import { type ReportKind, reportArchive, reportSubscriptions } from "../schema/reports.ts";
 import { tenants } from "../schema/tenants.ts";
 import type { TenantTx } from "../tenant-tx.ts";
 
@@ -184,76 +184,4 @@ export async function unsubscribe(tx: TenantTx, entry: { userId: string; kind: R
         eq(reportSubscriptions.scope, entry.scope),
       ),
     );
-}
-
-// Mail outbox -----------------------------------------------------------------------------------------------------
-
-/**
- * Writes one notice per active subscriber of the report's kind and scope into the outbox of this tenant (idempotent:
- * one per report and user), and returns the ids of every notice about this report still unsent.
- */
-export async function writeReportNotices(
-  tx: TenantTx,
-  notice: {
-    tenantId: string;
-    reportId: string;
-    kind: ReportKind;
-    scope: string;
-    subject: string;
-    body: string;
-  },
-): Promise<string[]> {
-  await tx.execute(sql`
-    insert into mail_outbox (tenant_id, dedupe_key, recipient, subject, body)
-    select ${notice.tenantId}, 'report:' || ${notice.reportId} || ':' || u.id, u.email, ${notice.subject}, ${notice.body}
-    from report_subscriptions s
-    join users u on u.tenant_id = s.tenant_id and u.id = s.user_id
-    where s.kind = ${notice.kind} and s.scope = ${notice.scope} and u.status = 'active'
-    on conflict (tenant_id, dedupe_key) do nothing`);
-  const rows = await tx
-    .select({ id: mailOutbox.id })
-    .from(mailOutbox)
-    .where(
-      and(isNull(mailOutbox.sentAt), sql`${mailOutbox.dedupeKey} like ${`report:${notice.reportId}:%`}`),
-    );
-  return rows.map((r) => r.id);
-}
-
-export async function outboxEntry(tx: TenantTx, id: string) {
-  const [row] = await tx.select().from(mailOutbox).where(eq(mailOutbox.id, id));
-  return row ?? null;
-}
-
-export async function markMailSent(tx: TenantTx, id: string) {
-  await tx
-    .update(mailOutbox)
-    .set({ sentAt: sql`now()`, attempts: sql`${mailOutbox.attempts} + 1`, lastError: null })
-    .where(eq(mailOutbox.id, id));
-}
-
-export async function markMailFailed(tx: TenantTx, id: string, error: string) {
-  await tx
-    .update(mailOutbox)
-    .set({ attempts: sql`${mailOutbox.attempts} + 1`, lastError: error.slice(0, 500) })
-    .where(eq(mailOutbox.id, id));
-}
-
-/** Unsent mails written before `before` (the sweep enqueues them again: a crash between commit and enqueue). */
-export async function unsentMails(tx: TenantTx, before: Date, limit = 500) {
-  const rows = await tx
-    .select({ id: mailOutbox.id })
-    .from(mailOutbox)
-    .where(and(isNull(mailOutbox.sentAt), lt(mailOutbox.createdAt, before)))
-    .orderBy(asc(mailOutbox.createdAt))
-    .limit(limit);
-  return rows.map((r) => r.id);
-}
-
-/** The outbox of this tenant (or the given mails of it), newest first: what was sent, and what failed and why. */
-export async function listOutbox(tx: TenantTx, ids?: string[]) {
-  return tx
-    .select()
-    .from(mailOutbox)
-    .where(ids ? inArray(mailOutbox.id, ids) : undefined)
-    .orderBy(desc(mailOutbox.createdAt));
 }

@@ -8,6 +8,7 @@
 import { REPORT_KINDS, type ReportKind } from "@spatz/domain";
 import { sql } from "drizzle-orm";
 import {
+  boolean,
   check,
   date,
   foreignKey,
@@ -114,6 +115,8 @@ export const mailOutbox = pgTable(
     recipient: text("recipient").notNull(),
     subject: text("subject").notNull(),
     body: text("body").notNull(),
+    /** The body carries a secret (an invitation link): it is replaced by a note once the mail is sent. */
+    secret: boolean("secret").notNull().default(false),
     createdAt: createdAt(),
     sentAt: timestamp("sent_at", { withTimezone: true }),
     attempts: integer("attempts").notNull().default(0),

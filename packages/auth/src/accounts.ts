@@ -60,6 +60,8 @@ export async function revokeInvitation(tx: TenantTx, by: AccountActor, id: strin
     .where(and(eq(invitations.id, id), eq(invitations.tenantId, by.tenantId)))
     .returning({ id: invitations.id, email: invitations.email });
   if (!row) throw new DomainError("NOT_FOUND", "Diese Einladung gibt es nicht.");
+  // A mail not yet sent would carry a link that no longer works.
+  await queries.dropUnsentMail(tx, queries.invitationMailKey(row.id));
   await writeAudit(tx, by.tenantId, by.actor, {
     action: "invitation.revoke",
     entityType: "invitation",

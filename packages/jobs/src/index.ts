@@ -1,6 +1,7 @@
 export * from "./benchmark.ts";
 export * from "./connection.ts";
 export * from "./labels.ts";
+export * from "./mail.ts";
 export * from "./payloads.ts";
 export * from "./producer.ts";
 export * from "./queues.ts";

@@ -28,7 +28,7 @@ export function triggeredWork(deps: ServerDeps, path: string, tenantId: string):
 }
 
 export async function runAfterCommit(
-  deps: ServerDeps,
+  deps: Pick<ServerDeps, "logger">,
   path: string,
   work: readonly AfterCommit[],
 ): Promise<void> {

@@ -4,10 +4,7 @@ import type { SessionPolicy } from "@spatz/auth";
 import type { Database } from "@spatz/db";
 import type { LegalDocument, LegalPage } from "@spatz/domain";
 import type { JobProducer } from "@spatz/jobs";
-import type { Mailer } from "@spatz/mail";
 import type { Redis } from "ioredis";
-
-export type { Mailer };
 
 export type Logger = {
   info: (obj: object, msg?: string) => void;
@@ -23,7 +20,8 @@ export type ServerDeps = {
   publicUrl: string;
   cookieSecure: boolean;
   logger: Logger;
-  mailer: Mailer | null;
+  /** A mail transport is configured (SMTP_URL or MAIL_DIR): the worker sends what the outbox holds. */
+  mailEnabled: boolean;
   /** Evidence files one Kommune may store in total (EVIDENCE_QUOTA_MB); keeps one tenant from filling the disk. */
   evidenceQuotaBytes: number;
   /** The texts of the legal pages (Impressum, Datenschutz, Barrierefreiheit) from the operator. */

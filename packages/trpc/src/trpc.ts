@@ -190,7 +190,7 @@ function publicDeps(deps: ServerDeps) {
     cookieSecure: deps.cookieSecure,
     publicUrl: deps.publicUrl,
     logger: deps.logger,
-    mailer: deps.mailer,
+    mailEnabled: deps.mailEnabled,
     evidenceQuotaBytes: deps.evidenceQuotaBytes,
     jobs: deps.jobs,
     legal: deps.legal,

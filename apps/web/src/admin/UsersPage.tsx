@@ -81,7 +81,7 @@ function InviteForm(props: { roles: { value: string; label: string }[] }) {
         {(result) => (
           <Alert kind="success">
             <p>
-              Einladung erstellt{result().mailed ? " und per E-Mail versendet" : ""}. Gültig bis{" "}
+              Einladung erstellt{result().mailed ? "; die E-Mail wird gesendet" : ""}. Gültig bis{" "}
               {formatDate(result().expiresAt)}. Link zum Weitergeben:
             </p>
             <input

@@ -350,7 +350,7 @@ function EditTenant(props: { tenant: Row; onClose: () => void; onChanged: () => 
         {(r) => (
           <Alert kind={r().mailed ? "success" : "error"}>
             {r().mailed
-              ? `Die Einladung wurde an ${r().email} gesendet. Der Link ist bis ${formatDate(r().expiresAt)} gültig.`
+              ? `Die Einladung ist angelegt, die E-Mail an ${r().email} wird gesendet. Der Link ist bis ${formatDate(r().expiresAt)} gültig.`
               : `Die Einladung wurde angelegt, die E-Mail an ${r().email} konnte aber nicht gesendet werden. Bitte versuchen Sie es später erneut oder wenden Sie sich an den Betrieb.`}
           </Alert>
         )}

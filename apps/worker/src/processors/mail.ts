@@ -3,17 +3,13 @@
 // `mail.send` reads the mail in a short transaction, sends it outside any transaction (a slow mail server holds no
 // connection), and records the result in a second one; a failure is retried with backoff and stays visible in the job
 // monitor. A worker killed after sending but before recording sends that one mail again (at least once, never lost).
+// Invitations use the same outbox (packages/trpc/src/invitation-mail.ts); their link is removed once sent.
 import { queries, withTenant } from "@spatz/db";
 import { REPORT_KIND_LABELS, type ReportKind } from "@spatz/domain";
-import { type JobPayload, type JobRequest, mailSendJobId } from "@spatz/jobs";
+import { mailSendJob } from "@spatz/jobs";
 import { germanDate } from "@spatz/reports";
 import { UnrecoverableError } from "bullmq";
 import { plainJob, tenantJob } from "../base-processor.ts";
-
-export function mailJob(tenantId: string, outboxId: string): JobRequest<"mail.send"> {
-  const data: JobPayload<"mail.send"> = { tenantId, outboxId };
-  return { name: "mail.send", data, opts: { jobId: mailSendJobId(data) } };
-}
 
 /** The notice: a link to the archive, never the file and never a figure. */
 export function noticeText(
@@ -50,7 +46,7 @@ export const mailProcessors = {
     },
     {
       after: async (ids, payload, ctx) => {
-        for (const id of ids) await ctx.producer.enqueue(mailJob(payload.tenantId, id));
+        for (const id of ids) await ctx.producer.enqueue(mailSendJob(payload.tenantId, id));
       },
     },
   ),
@@ -59,7 +55,8 @@ export const mailProcessors = {
     const entry = await withTenant(ctx.db, payload.tenantId, (tx) =>
       queries.outboxEntry(tx, payload.outboxId),
     );
-    if (!entry) throw new UnrecoverableError(`mail ${payload.outboxId} not found`);
+    // Gone: an invitation revoked before its mail went out (or the tenant deleted). Nothing to send.
+    if (!entry) return { sent: false, withdrawn: true };
     if (entry.sentAt) return { sent: false, alreadySent: true };
     if (!ctx.mailer) throw new Error("Kein Mailversand eingerichtet (SMTP_URL oder MAIL_DIR fehlt).");
     try {

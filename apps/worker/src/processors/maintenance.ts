@@ -1,11 +1,10 @@
 // Maintenance jobs: the hourly sweep fans out per tenant; each tenant job runs in that tenant's transaction.
 import { deleteExpiredSessions } from "@spatz/auth";
 import { type Database, queries, schema, type TenantTx, withTenant } from "@spatz/db";
-import { cleanupTenantJobId, type JobPayload } from "@spatz/jobs";
+import { cleanupTenantJobId, type JobPayload, mailSendJob } from "@spatz/jobs";
 import type { Queue } from "bullmq";
 import { and, isNotNull, isNull, lt, or } from "drizzle-orm";
 import { plainJob, tenantJob } from "../base-processor.ts";
-import { mailJob } from "./mail.ts";
 
 const { invitations, tenants } = schema;
 
@@ -67,7 +66,7 @@ export const maintenanceProcessors = {
     {
       // Deterministic ids: a mail whose job still exists (waiting, retrying or failed) is not added twice.
       after: async (result, payload, ctx) => {
-        for (const id of result.unsent) await ctx.producer.enqueue(mailJob(payload.tenantId, id));
+        for (const id of result.unsent) await ctx.producer.enqueue(mailSendJob(payload.tenantId, id));
       },
     },
   ),

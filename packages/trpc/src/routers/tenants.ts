@@ -14,7 +14,8 @@ import {
 } from "@spatz/domain";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import { invitationLink, sendInvitationMail } from "../invitation-mail.ts";
+import { runAfterCommit } from "../after-commit.ts";
+import { invitationLink, queueInvitationMail } from "../invitation-mail.ts";
 import { provisioningProcedure, router, tenantProcedure } from "../trpc.ts";
 
 const KOMMUNE_KINDS = TENANT_KINDS.filter((k) => k !== "state") as [
@@ -119,23 +120,27 @@ export const tenantsRouter = router({
       if (!tenant || tenant.kind === "state")
         throw new TRPCError({ code: "NOT_FOUND", message: "Diese Verwaltung gibt es nicht." });
       // The link reaches only the invitee: without a way to send mail the state cannot invite anyone.
-      if (!ctx.deps.mailer)
+      if (!ctx.deps.mailEnabled)
         throw new TRPCError({ code: "PRECONDITION_FAILED", message: INVITE_ADMIN_NEEDS_MAIL });
-      // The Kommune's side first: it decides (no active administration) and records the invitation in its own audit
-      // log. The state's audit entry follows in the state's transaction.
-      const invitation = await ctx.caps.inTenant(tenant.id, (tx) =>
-        inviteAdministrationByState(tx, tenant.id, actor, input),
-      );
+      // The Kommune's side first: it decides (no active administration), records the invitation in its own audit
+      // log and writes the mail into its own outbox. The state's audit entry follows in the state's transaction.
+      const { invitation, send } = await ctx.caps.inTenant(tenant.id, async (tx) => {
+        const invitation = await inviteAdministrationByState(tx, tenant.id, actor, input);
+        const send = await queueInvitationMail(tx, ctx.deps, {
+          tenantId: tenant.id,
+          invitationId: invitation.id,
+          to: input.email,
+          tenantName: tenant.name,
+          link: invitationLink(ctx.deps.publicUrl, tenant.slug, invitation.token),
+          expiresAt: invitation.expiresAt,
+        });
+        return { invitation, send };
+      });
       await ctx.caps.inState((tx) =>
         queries.recordAdminInvitation(tx, ctx.session.tenant.id, actor, tenant.id, input.email),
       );
-      const mailed = await sendInvitationMail(ctx.deps, {
-        to: input.email,
-        tenantName: tenant.name,
-        link: invitationLink(ctx.deps.publicUrl, tenant.slug, invitation.token),
-        expiresAt: invitation.expiresAt,
-      });
+      if (send) await runAfterCommit(ctx.deps, "tenants.inviteAdmin", [send]);
       // Never the link: it would let the state sign in as the Kommune's administration.
-      return { email: input.email, expiresAt: invitation.expiresAt, mailed };
+      return { email: input.email, expiresAt: invitation.expiresAt, mailed: send !== null };
     }),
 });

@@ -4,7 +4,7 @@ import { queries } from "@spatz/db";
 import { inviteInput, pageInput, ROLES } from "@spatz/domain";
 import { z } from "zod";
 import { accountActor } from "../account-actor.ts";
-import { invitationLink, sendInvitationMail } from "../invitation-mail.ts";
+import { invitationLink, queueInvitationMail } from "../invitation-mail.ts";
 import { router, tenantProcedure } from "../trpc.ts";
 
 export const usersRouter = router({
@@ -18,13 +18,16 @@ export const usersRouter = router({
     const { tenant } = ctx.session;
     const invitation = await inviteUser(ctx.tx, accountActor(ctx.session), input);
     const link = invitationLink(ctx.deps.publicUrl, tenant.slug, invitation.token);
-    const mailed = await sendInvitationMail(ctx.deps, {
+    const send = await queueInvitationMail(ctx.tx, ctx.deps, {
+      tenantId: tenant.id,
+      invitationId: invitation.id,
       to: input.email,
       tenantName: tenant.name,
       link,
       expiresAt: invitation.expiresAt,
     });
-    return { id: invitation.id, link, expiresAt: invitation.expiresAt, mailed };
+    if (send) ctx.afterCommit(send);
+    return { id: invitation.id, link, expiresAt: invitation.expiresAt, mailed: send !== null };
   }),
 
   revokeInvitation: tenantProcedure.input(z.object({ id: z.uuid() })).mutation(async ({ ctx, input }) => {
