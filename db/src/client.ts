@@ -28,11 +28,17 @@ export type CreateDbOptions = {
   statementTimeoutMs?: number;
   lockTimeoutMs?: number;
   idleInTransactionTimeoutMs?: number;
+  /**
+   * Named prepared statements (default true). False behind a pooler in transaction mode that cannot keep them
+   * across server connections (PgBouncer before 1.21, or without `max_prepared_statements`): DB_PREPARED_STATEMENTS.
+   */
+  preparedStatements?: boolean;
 };
 
 export function createDb(url: string, opts: CreateDbOptions = {}): DbClient {
   const sql = postgres(url, {
     max: opts.max ?? 10,
+    prepare: opts.preparedStatements ?? true,
     idle_timeout: 30,
     connect_timeout: 10,
     onnotice: () => {},
@@ -52,10 +58,10 @@ export function createDb(url: string, opts: CreateDbOptions = {}): DbClient {
   // drizzle() sets the driver's type parsers and builds the relational schema once; queries then go through a
   // session that prepares statements (see prepared-session.ts).
   const base = drizzle({ client: sql, schema });
-  const db = preparedDatabase<Database>(sql, {
-    fullSchema: base._.fullSchema,
-    schema: base._.schema!,
-    tableNamesMap: base._.tableNamesMap,
-  });
+  const db = preparedDatabase<Database>(
+    sql,
+    { fullSchema: base._.fullSchema, schema: base._.schema!, tableNamesMap: base._.tableNamesMap },
+    opts.preparedStatements ?? true,
+  );
   return { db, sql, close: () => sql.end({ timeout: 5 }) };
 }

@@ -20,11 +20,11 @@ class PreparingSession extends PostgresJsSession<postgres.Sql, Record<string, un
   /** The client as drizzle's prepared query uses it (only `unsafe`), with the extended protocol forced. */
   private readonly extended: { unsafe: Unsafe };
 
-  constructor(client: postgres.Sql, schema: RelationalSchema | undefined) {
+  constructor(client: postgres.Sql, schema: RelationalSchema | undefined, prepare: boolean) {
     super(client, dialect, schema as never);
     this.extended = {
       unsafe: ((query, params, options) =>
-        client.unsafe(query, params, { ...options, prepare: true, simple: false } as never)) as Unsafe,
+        client.unsafe(query, params, { ...options, prepare, simple: false } as never)) as Unsafe,
     };
   }
 
@@ -40,13 +40,15 @@ class PreparingSession extends PostgresJsSession<postgres.Sql, Record<string, un
 /**
  * A drizzle database on a postgres.js client (pool or reserved connection) that prepares its statements. The
  * client's type parsers must already be set the drizzle way (createDb does this once for the pool; reserved
- * connections share the pool's options).
+ * connections share the pool's options). With `prepare` false statements still use the extended protocol, but
+ * unnamed: what a pooler in transaction mode that cannot track prepared statements (PgBouncer < 1.21) needs.
  */
 export function preparedDatabase<T>(
   client: postgres.Sql | postgres.ReservedSql,
   schema?: RelationalSchema,
+  prepare = true,
 ): T {
-  const session = new PreparingSession(client as postgres.Sql, schema);
+  const session = new PreparingSession(client as postgres.Sql, schema, prepare);
   const db = new PostgresJsDatabase(dialect, session as never, schema as never) as unknown as {
     $client: unknown;
   };

@@ -237,6 +237,27 @@ export async function findRlsProblems(sql: postgres.Sql, appRole = "spatz_app"):
     if (tenantNames.has(k.table) && k.first !== "tenant_id")
       problems.push(`${k.table}: unique key ${k.index} must start with tenant_id`);
   }
+  // Co-location (Citus distributes by tenant_id): a foreign key between two tenant tables must join on tenant_id first,
+  // so that a row can point only into its own tenant and both rows live on the same shard.
+  const foreignKeys = await sql<
+    { table: string; ref: string; name: string; first: string; refFirst: string }[]
+  >`
+    select t.relname as table, r.relname as ref, c.conname as name, a.attname as first, ra.attname as "refFirst"
+    from pg_constraint c
+    join pg_class t on t.oid = c.conrelid
+    join pg_class r on r.oid = c.confrelid
+    join pg_namespace n on n.oid = t.relnamespace
+    join pg_attribute a on a.attrelid = t.oid and a.attnum = c.conkey[1]
+    join pg_attribute ra on ra.attrelid = r.oid and ra.attnum = c.confkey[1]
+    where c.contype = 'f' and n.nspname = 'public'`;
+  for (const fk of foreignKeys) {
+    if (
+      tenantNames.has(fk.table) &&
+      tenantNames.has(fk.ref) &&
+      (fk.first !== "tenant_id" || fk.refFirst !== "tenant_id")
+    )
+      problems.push(`${fk.table}: foreign key ${fk.name} to ${fk.ref} must start with tenant_id`);
+  }
 
   const [role] = await sql<{ rolsuper: boolean; rolbypassrls: boolean }[]>`
     select rolsuper, rolbypassrls from pg_roles where rolname = ${appRole}`;

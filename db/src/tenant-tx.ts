@@ -135,9 +135,12 @@ export function withoutTenant<T>(
   return inTransaction(db, "", fn, opts);
 }
 
-/** A drizzle handle on the reserved connection; it shares the pool's type parsers and prepares its statements. */
-function bind(reserved: postgres.ReservedSql): TenantTx {
-  return preparedDatabase<TenantTx>(reserved);
+/**
+ * A drizzle handle on the reserved connection; it shares the pool's type parsers and prepares its statements unless
+ * the pool was made without prepared statements (behind PgBouncer before 1.21, see createDb).
+ */
+function bind(reserved: postgres.ReservedSql, pool: postgres.Sql): TenantTx {
+  return preparedDatabase<TenantTx>(reserved, undefined, pool.options.prepare !== false);
 }
 
 /** A connection of the pool, or DatabaseBusyError after the acquire timeout (a late connection goes straight back). */
@@ -197,10 +200,13 @@ async function inTransaction<T>(
       statementTimeoutMs === undefined ? "" : ` set local statement_timeout = ${statementTimeoutMs};`;
     const begin = reserved
       .unsafe(
-        `${mode};${timeout} select set_config('app.tenant_id', '${setting}', true) as tenant, transaction_timestamp() = statement_timestamp() as fresh`,
+        // SET LOCAL, not set_config(): Citus propagates the statement to its workers, not the function (citus#2689).
+        `${mode};${timeout} set local app.tenant_id = '${setting}'; select current_setting('app.tenant_id') as tenant, transaction_timestamp() = statement_timestamp() as fresh`,
       )
       .execute() as unknown as Promise<unknown[]>;
-    const work = activeTransaction.run(setting, () => Promise.resolve().then(() => fn(bind(reserved))));
+    const work = activeTransaction.run(setting, () =>
+      Promise.resolve().then(() => fn(bind(reserved, db.$client))),
+    );
     work.catch(() => {}); // awaited below; an early failure must not count as unhandled while BEGIN is in flight
     try {
       const row = (await begin).at(-1) as { tenant: string; fresh: boolean }[] | undefined;

@@ -51,13 +51,15 @@ describe("the invariant checks catch a broken rule", () => {
     await scratch?.drop();
   });
 
-  it("reports a removed policy, a widened policy, an unreviewed policy, a missing FORCE and a grant on the audit log", async () => {
+  it("reports a removed policy, a widened policy, an unreviewed policy, a missing FORCE, a grant on the audit log and a key that breaks co-location", async () => {
     await admin.unsafe(`
       drop policy users_tenant_isolation on users;
       alter policy sessions_tenant_isolation on sessions using (tenant_id = (select app_current_tenant()) or true);
       create policy projects_peek on projects for select to spatz_app using (true);
       alter table measures no force row level security;
-      grant update on audit_log to spatz_app;`);
+      grant update on audit_log to spatz_app;
+      alter table measures add constraint measures_by_id_only unique (id);
+      alter table measure_evidence_files add constraint evidence_measure_by_id foreign key (measure_id) references measures (id);`);
     const problems = await findRlsProblems(admin);
     expect(problems).toEqual(
       expect.arrayContaining([
@@ -66,8 +68,10 @@ describe("the invariant checks catch a broken rule", () => {
         expect.stringMatching(/^projects:projects_peek: policy not reviewed/),
         "measures: row-level security must be enabled and forced",
         "audit_log: append-only, but spatz_app may change it",
+        "measures: unique key measures_by_id_only must start with tenant_id",
+        "measure_evidence_files: foreign key evidence_measure_by_id to measures must start with tenant_id",
       ]),
     );
-    expect(problems).toHaveLength(5);
+    expect(problems).toHaveLength(7);
   });
 });

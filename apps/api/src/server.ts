@@ -36,6 +36,7 @@ const { db, sql, close } = createDb(config.DATABASE_URL, {
   statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS,
   lockTimeoutMs: config.DB_LOCK_TIMEOUT_MS,
   idleInTransactionTimeoutMs: config.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+  preparedStatements: config.DB_PREPARED_STATEMENTS,
 });
 try {
   await assertRuntimeRole(sql);

@@ -11,6 +11,7 @@ export function runtimeDb(): DbClient {
   return createDb(requireEnv("DATABASE_URL", "postgres:// URL of the runtime role spatz_app"), {
     max: 4,
     applicationName: "spatz-cli",
+    preparedStatements: !["false", "0"].includes(process.env.DB_PREPARED_STATEMENTS ?? ""),
   });
 }
 

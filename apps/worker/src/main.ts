@@ -16,6 +16,11 @@ const env = z
     }),
     REDIS_URL: z.url({ protocol: /^rediss?$/, error: "must be a redis:// URL" }),
     LOG_LEVEL: z.string().default("info"),
+    /** false behind PgBouncer in transaction mode before 1.21 (see the API's setting of the same name). */
+    DB_PREPARED_STATEMENTS: z
+      .enum(["true", "false", "1", "0"])
+      .default("true")
+      .transform((v) => v === "true" || v === "1"),
     WORKER_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(30_000),
     WORKER_HEARTBEAT_FILE: z.string().optional(),
     PUBLIC_URL: z.url({ protocol: /^https?$/ }).default("http://localhost:3000"),
@@ -41,7 +46,11 @@ if (!env.success) {
 }
 const config = env.data;
 const logger = createLogger("spatz-worker", config.LOG_LEVEL);
-const database = createDb(config.DATABASE_URL, { max: 5, applicationName: "spatz-worker" });
+const database = createDb(config.DATABASE_URL, {
+  max: 5,
+  applicationName: "spatz-worker",
+  preparedStatements: config.DB_PREPARED_STATEMENTS,
+});
 const metrics = config.METRICS_PORT ? createWorkerMetrics(() => poolStats(database.sql)) : null;
 const metricsServer =
   metrics && config.METRICS_PORT

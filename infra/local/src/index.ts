@@ -1,5 +1,6 @@
 export * from "./chromium.ts";
 export * from "./database.ts";
+export * from "./pgbouncer.ts";
 export * from "./ports.ts";
 export * from "./postgres.ts";
 export * from "./redis.ts";
