@@ -1,5 +1,5 @@
 // Liveness of the parts the API needs: answers 503 naming the failing part, while the API keeps serving.
-import type { Redis } from "ioredis";
+import type { Cluster, Redis } from "ioredis";
 import type postgres from "postgres";
 
 export type HealthReport = { status: "ok" | "degraded"; db: "ok" | "error"; redis: "ok" | "error" };
@@ -12,7 +12,7 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
 }
 
 /** The API's Redis client queues nothing while disconnected, so wait (briefly) for a connection in progress. */
-async function pingRedis(redis: Redis): Promise<string> {
+async function pingRedis(redis: Redis | Cluster): Promise<string> {
   if (redis.status !== "ready") {
     await new Promise<void>((resolve, reject) => {
       redis.once("ready", resolve);
@@ -22,7 +22,11 @@ async function pingRedis(redis: Redis): Promise<string> {
   return redis.ping();
 }
 
-export async function checkHealth(sql: postgres.Sql, redis: Redis, timeoutMs = 2000): Promise<HealthReport> {
+export async function checkHealth(
+  sql: postgres.Sql,
+  redis: Redis | Cluster,
+  timeoutMs = 2000,
+): Promise<HealthReport> {
   const [db, cache] = await Promise.allSettled([
     withTimeout(sql`select 1`, timeoutMs),
     withTimeout(pingRedis(redis), timeoutMs),

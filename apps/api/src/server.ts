@@ -3,9 +3,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { serve } from "@hono/node-server";
 import { createDb, describeDbError } from "@spatz/db";
-import { createJobProducer } from "@spatz/jobs";
+import { createJobProducer, createRedisClient } from "@spatz/jobs";
 import { serveMetrics } from "@spatz/metrics";
-import { Redis } from "ioredis";
 import { createApp } from "./app.ts";
 import { ConfigError, loadConfig } from "./config.ts";
 import { loadLegalPages } from "./legal.ts";
@@ -45,7 +44,7 @@ try {
   logger.fatal({ err: describeDbError(error) }, "database check failed");
   process.exit(1);
 }
-const redis = new Redis(config.REDIS_URL, {
+const redis = createRedisClient(config.REDIS_URL, {
   maxRetriesPerRequest: 1,
   enableOfflineQueue: false,
   lazyConnect: false,

@@ -6,17 +6,16 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createSession } from "@spatz/auth";
 import { createDb, type DbClient, queries, STATE_TENANT_ID, schema, withTenant } from "@spatz/db";
-import { createBullConnection, createQueue, QUEUE_PREFIX, SCHEDULERS } from "@spatz/jobs";
+import { createBullConnection, createQueue, QUEUE_PREFIX, type RedisClient, SCHEDULERS } from "@spatz/jobs";
 import { type Job, QueueEvents } from "bullmq";
 import { sql } from "drizzle-orm";
-import type { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { cleanupTenant, hourBucket } from "../src/processors/maintenance.ts";
 import { startWorkerRuntime } from "../src/runtime.ts";
 
 const silent = { info: () => {}, warn: () => {}, error: () => {} };
 let client: DbClient;
-let redis: Redis;
+let redis: RedisClient;
 
 beforeAll(() => {
   client = createDb(inject("appUrl"), { max: 6 });

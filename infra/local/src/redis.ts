@@ -30,6 +30,8 @@ export async function startRedis(opts: {
   dir: string;
   port: number;
   persistent: boolean;
+  /** A node of a Redis Cluster (startRedisCluster joins the nodes). */
+  cluster?: boolean;
 }): Promise<RedisServer> {
   ensureRedisBinary();
   mkdirSync(opts.dir, { recursive: true });
@@ -48,6 +50,9 @@ export async function startRedis(opts: {
     "--logfile",
     path.join(opts.dir, "redis.log"),
     ...(opts.persistent ? ["--appendonly", "yes", "--save", "60 1"] : ["--save", "", "--appendonly", "no"]),
+    ...(opts.cluster
+      ? ["--cluster-enabled", "yes", "--cluster-config-file", path.join(opts.dir, "nodes.conf")]
+      : []),
   ];
   await run("redis-server", args);
   const pid = await waitForPid(pidFile);
@@ -83,4 +88,45 @@ async function waitForPid(pidFile: string): Promise<number> {
     await sleep(50);
   }
   throw new Error(`redis-server did not start (no pid file ${pidFile}); see redis.log next to it.`);
+}
+
+export type RedisCluster = {
+  /** REDIS_URL for SPATZ: the first node as seed, `?cluster=true`. */
+  url: string;
+  nodes: RedisServer[];
+  stop: () => Promise<void>;
+};
+
+/** A local Redis Cluster of `size` masters without replicas (tests of the multi-node path), each slot covered. */
+export async function startRedisCluster(dir: string, ports: number[]): Promise<RedisCluster> {
+  const nodes: RedisServer[] = [];
+  for (const port of ports)
+    nodes.push(
+      await startRedis({ dir: path.join(dir, String(port)), port, persistent: false, cluster: true }),
+    );
+  const stop = async () => {
+    for (const n of nodes) await n.stop();
+  };
+  try {
+    await run("redis-cli", [
+      "--cluster",
+      "create",
+      ...ports.map((p) => `127.0.0.1:${p}`),
+      "--cluster-replicas",
+      "0",
+      "--cluster-yes",
+    ]);
+    for (let i = 0; ; i++) {
+      const states = await Promise.all(
+        ports.map((p) => run("redis-cli", ["-p", String(p), "cluster", "info"])),
+      );
+      if (states.every((s) => s.includes("cluster_state:ok"))) break;
+      if (i > 100) throw new Error(`redis cluster not ok: ${states.join(" | ")}`);
+      await sleep(100);
+    }
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { url: `redis://127.0.0.1:${ports[0]}?cluster=true`, nodes, stop };
 }

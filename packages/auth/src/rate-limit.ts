@@ -6,7 +6,10 @@
 // Each check counts the attempt in the same atomic step (Lua, one key per call, so Redis Cluster accepts it), so
 // parallel attempts cannot all pass a check before any of them is recorded. Without Redis the same rules run in the
 // API process (per process, documented in ADR 0007), so sign-in keeps working.
-import type { Redis } from "ioredis";
+import type { Cluster, Redis } from "ioredis";
+
+/** One Redis server or a Redis Cluster: the limiter uses single-key scripts only, so both work. */
+type RedisClient = Redis | Cluster;
 
 export type LoginLimitPolicy = {
   perAccountAddress: { max: number; windowSeconds: number };
@@ -82,14 +85,14 @@ redis.call('HSET', KEYS[1], 't', ARGV[1])
 redis.call('EXPIRE', KEYS[1], ARGV[2])
 return 0`;
 
-type ScriptedRedis = Redis & {
+type ScriptedRedis = RedisClient & {
   spatzCount(key: string, window: number): Promise<[number, number]>;
   spatzUncount(key: string): Promise<number>;
   spatzAccountWait(key: string, now: number, free: number, base: number, max: number): Promise<number>;
   spatzAccountFailed(key: string, now: number, window: number): Promise<number>;
 };
 
-function redisStore(redis: Redis): LimitStore {
+function redisStore(redis: RedisClient): LimitStore {
   if (!("spatzCount" in redis)) {
     redis.defineCommand("spatzCount", { numberOfKeys: 1, lua: COUNT });
     redis.defineCommand("spatzUncount", { numberOfKeys: 1, lua: UNCOUNT });
@@ -168,7 +171,7 @@ export class LoginLimiter {
   private lastWarning = 0;
 
   constructor(
-    redis: Redis,
+    redis: RedisClient,
     private readonly warn: Warn,
     private readonly policy: LoginLimitPolicy = LOGIN_LIMITS,
     private readonly clock: () => number = Date.now,
@@ -234,10 +237,10 @@ export class LoginLimiter {
   }
 }
 
-const limiters = new WeakMap<Redis, LoginLimiter>();
+const limiters = new WeakMap<RedisClient, LoginLimiter>();
 
 /** One limiter per Redis client (the memory fallback must be shared by all requests of a process). */
-export function loginLimiter(redis: Redis, warn: Warn): LoginLimiter {
+export function loginLimiter(redis: RedisClient, warn: Warn): LoginLimiter {
   let limiter = limiters.get(redis);
   if (!limiter) {
     limiter = new LoginLimiter(redis, warn);

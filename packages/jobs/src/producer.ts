@@ -1,8 +1,8 @@
 // Enqueueing jobs from the API and the worker: one Queue per queue key on one connection, payloads validated before
 // they reach Redis.
 import { FlowProducer, Queue } from "bullmq";
-import { Redis } from "ioredis";
 import type { JobRequest } from "./benchmark.ts";
+import { createRedisClient } from "./connection.ts";
 import { JOBS, type JobName } from "./payloads.ts";
 import { DEFAULT_JOB_OPTIONS, QUEUE_PREFIX, QUEUES, type QueueKey } from "./queues.ts";
 
@@ -20,7 +20,7 @@ export type JobProducer = {
  * refresh catches up).
  */
 export function createJobProducer(redisUrl: string): JobProducer {
-  const connection = new Redis(redisUrl, { maxRetriesPerRequest: 1, enableReadyCheck: false });
+  const connection = createRedisClient(redisUrl, { maxRetriesPerRequest: 1, enableReadyCheck: false });
   connection.on("error", () => {}); // reported by the failing call
   const queues = new Map<QueueKey, Queue>();
   let flowProducer: FlowProducer | null = null;

@@ -30,8 +30,12 @@ export const QUEUES = {
 
 export type QueueKey = keyof typeof QUEUES;
 
-/** All SPATZ keys in Redis start with this prefix (the hash tag keeps a queue's keys in one Redis Cluster slot). */
-export const QUEUE_PREFIX = "spatz";
+/**
+ * Every queue key in Redis starts with this prefix. The braces are a Redis Cluster hash tag: all SPATZ queues share
+ * one slot, which BullMQ needs on a Cluster for flows whose parent and children sit in different queues (the nightly
+ * benchmark flow). Until 2026-12-05 the prefix was the plain "spatz"; jobs queued under it are not seen any more.
+ */
+export const QUEUE_PREFIX = "{spatz}";
 
 export const DEFAULT_JOB_OPTIONS = {
   removeOnComplete: { age: 7 * 24 * 3600, count: 1000 },

@@ -4,7 +4,7 @@ import type { SessionPolicy } from "@spatz/auth";
 import type { Database } from "@spatz/db";
 import type { LegalDocument, LegalPage } from "@spatz/domain";
 import type { JobProducer } from "@spatz/jobs";
-import type { Redis } from "ioredis";
+import type { Cluster, Redis } from "ioredis";
 
 export type Logger = {
   info: (obj: object, msg?: string) => void;
@@ -14,7 +14,8 @@ export type Logger = {
 
 export type ServerDeps = {
   db: Database;
-  redis: Redis;
+  /** One Redis server or a Redis Cluster (REDIS_URL with ?cluster=true). */
+  redis: Redis | Cluster;
   sessionPolicy: SessionPolicy;
   /** Origin the users open, e.g. https://spatz.sachsen-anhalt.de; links in invitations point here. */
   publicUrl: string;
