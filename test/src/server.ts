@@ -45,6 +45,7 @@ export function createTestApp(opts: {
   const jobs: JobProducer | null = opts.jobsRedisUrl ? createJobProducer(opts.jobsRedisUrl) : null;
   const deps: ServerDeps = {
     db: client.db,
+    readDb: null,
     redis,
     sessionPolicy: { idleMinutes: 120, absoluteHours: 12 },
     publicUrl: opts.publicUrl ?? "http://spatz.test",

@@ -11,6 +11,11 @@ export const configSchema = z.object({
     protocol: /^postgres(ql)?$/,
     error: "must be a postgres:// URL of the runtime role (spatz_app)",
   }),
+  /** A streaming replica (runtime role) for the dashboard reads; unset: everything reads the primary. */
+  DATABASE_READ_URL: z
+    .url({ protocol: /^postgres(ql)?$/, error: "must be a postgres:// URL of the runtime role on a replica" })
+    .optional(),
+  /** One server, or a Redis Cluster with `?cluster=true` (this node is the seed). */
   REDIS_URL: z.url({ protocol: /^rediss?$/, error: "must be a redis:// or rediss:// URL" }),
   PUBLIC_URL: z
     .url({

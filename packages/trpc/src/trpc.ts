@@ -3,7 +3,14 @@
 // from the URL's tenant after the credentials are checked, or no tenant at all). There is no tier that hands a
 // procedure the bare connection pool, and no transaction is ever opened inside another (tenant-tx.ts refuses it).
 import { parseSessionToken, readSession, touchSession, type ValidSession } from "@spatz/auth";
-import { type Actor, DatabaseBusyError, type TenantTx, withoutTenant, withTenant } from "@spatz/db";
+import {
+  type Actor,
+  type Database,
+  DatabaseBusyError,
+  type TenantTx,
+  withoutTenant,
+  withTenant,
+} from "@spatz/db";
 import {
   accessOf,
   DomainError,
@@ -21,6 +28,7 @@ import { type Context, DEPS, type ServerDeps } from "./context.ts";
 import { clearSessionCookie } from "./cookies.ts";
 import { toTRPCError } from "./domain-errors.ts";
 import { fieldError } from "./field-error.ts";
+import { REPLICA_READS } from "./replica-reads.ts";
 
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
@@ -207,11 +215,13 @@ async function authenticate(
   ctx: Context,
   token: SessionToken,
   access: ReturnType<typeof requireAccess>,
+  /** On a replica a missing session may only be late: the primary decides, and only it clears the cookie. */
+  onReplica = false,
 ): Promise<SessionContext> {
   const deps = ctx[DEPS];
   const session = await readSession(tx, token);
   if (!session) {
-    ctx.resHeaders.append("Set-Cookie", clearSessionCookie(deps.cookieSecure));
+    if (!onReplica) ctx.resHeaders.append("Set-Cookie", clearSessionCookie(deps.cookieSecure));
     throw new TRPCError({ code: "UNAUTHORIZED", message: ERROR_MESSAGES.UNAUTHORIZED });
   }
   if (access !== "authenticated" && !(access as readonly Role[]).includes(session.user.role)) {
@@ -238,7 +248,12 @@ function slideSession(ctx: Context, token: SessionToken) {
   );
 }
 
-/** Authenticated: validates the session and runs the procedure in the session's tenant transaction. */
+/**
+ * Authenticated: validates the session and runs the procedure in the session's tenant transaction. The dashboard
+ * reads of REPLICA_READS go to the read pool (a streaming replica, DATABASE_READ_URL) when there is one; a session
+ * the replica does not know yet, a role it has not caught up with, or a replica that fails sends the call to the
+ * primary, which decides.
+ */
 export const tenantProcedure = procedure.use(async ({ ctx, path, type, next }) => {
   const access = requireAccess(path, "tenant");
   const deps = ctx[DEPS];
@@ -248,24 +263,35 @@ export const tenantProcedure = procedure.use(async ({ ctx, path, type, next }) =
   let slide = false;
   // Work that must see the committed data (enqueueing jobs) runs after the commit, only if the procedure succeeded.
   const afterCommit: AfterCommit[] = [];
-  const result = await insideTransaction(
-    (work) => withTenant(deps.db, token.tenantId, work, { readOnly }),
-    async (tx) => {
-      const session = await authenticate(tx, ctx, token, access);
-      if (session.slideDue && !readOnly)
-        await touchSession(tx, token.tenantId, token.sessionId, deps.sessionPolicy);
-      slide = session.slideDue && readOnly;
-      afterCommit.push(...triggeredWork(deps, path, session.tenant.id));
-      return next({
-        ctx: {
-          tx,
-          session,
-          deps: publicDeps(deps),
-          afterCommit: (fn: AfterCommit) => void afterCommit.push(fn),
-        },
-      });
-    },
-  );
+  const run = (db: Database, onReplica: boolean) =>
+    insideTransaction(
+      (work) => withTenant(db, token.tenantId, work, { readOnly }),
+      async (tx) => {
+        afterCommit.length = 0; // a replica's attempt that the primary repeats leaves nothing behind
+        const session = await authenticate(tx, ctx, token, access, onReplica);
+        if (session.slideDue && !readOnly)
+          await touchSession(tx, token.tenantId, token.sessionId, deps.sessionPolicy);
+        slide = session.slideDue && readOnly;
+        afterCommit.push(...triggeredWork(deps, path, session.tenant.id));
+        return next({
+          ctx: {
+            tx,
+            session,
+            deps: publicDeps(deps),
+            afterCommit: (fn: AfterCommit) => void afterCommit.push(fn),
+          },
+        });
+      },
+    );
+  const readDb = readOnly && REPLICA_READS.has(path) ? deps.readDb : null;
+  const result = readDb
+    ? await run(readDb, true).catch((error: unknown) => {
+        if (error instanceof TRPCError && error.code !== "UNAUTHORIZED" && error.code !== "FORBIDDEN")
+          throw error;
+        deps.logger.info({ procedure: path, err: String(error) }, "replica read answered by the primary");
+        return run(deps.db, false);
+      })
+    : await run(deps.db, false);
   if (slide) await slideSession(ctx, token);
   if (result.ok) await runAfterCommit(deps, path, afterCommit);
   return result;
