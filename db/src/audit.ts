@@ -20,17 +20,7 @@ export async function writeAudit(
   actor: Actor,
   entry: AuditInput,
 ): Promise<void> {
-  await tx.insert(auditLog).values({
-    tenantId,
-    actorUserId: actor.userId,
-    actorLabel: actor.label,
-    requestId: actor.requestId ?? null,
-    action: entry.action,
-    entityType: entry.entityType,
-    entityId: entry.entityId ?? null,
-    before: redact(entry.before),
-    after: redact(entry.after),
-  });
+  await tx.insert(auditLog).values(auditRow(tenantId, actor, entry));
 }
 
 /** Many entries of one operation (e.g. an import) in one statement; same transaction rule as writeAudit. */
@@ -41,20 +31,24 @@ export async function writeAuditBatch(
   entries: readonly AuditInput[],
 ): Promise<void> {
   for (let i = 0; i < entries.length; i += 500) {
-    await tx.insert(auditLog).values(
-      entries.slice(i, i + 500).map((entry) => ({
-        tenantId,
-        actorUserId: actor.userId,
-        actorLabel: actor.label,
-        requestId: actor.requestId ?? null,
-        action: entry.action,
-        entityType: entry.entityType,
-        entityId: entry.entityId ?? null,
-        before: redact(entry.before),
-        after: redact(entry.after),
-      })),
-    );
+    await tx
+      .insert(auditLog)
+      .values(entries.slice(i, i + 500).map((entry) => auditRow(tenantId, actor, entry)));
   }
+}
+
+function auditRow(tenantId: string, actor: Actor, entry: AuditInput) {
+  return {
+    tenantId,
+    actorUserId: actor.userId,
+    actorLabel: actor.label,
+    requestId: actor.requestId ?? null,
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId ?? null,
+    before: redact(entry.before),
+    after: redact(entry.after),
+  };
 }
 
 const SECRET_KEYS = new Set(["passwordHash", "secretHash", "tokenHash", "password"]);

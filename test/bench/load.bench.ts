@@ -11,6 +11,7 @@
  * reads and writes, errors, and per procedure p50/p95/p99; the memory of every API process and the worker before and
  * after. The single API process is the baseline in the same run. Target (issue 18): 400 users, 0 errors, p95 of reads
  * < 300 ms, memory flat. The load generator runs in this process and shares the two cores with everything else.
+ * LOAD_PROFILE_DIR=<dir> writes a CPU profile of each API process (open it in Chrome's DevTools).
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { createDb, runMigrations } from "@spatz/db";
@@ -269,7 +270,11 @@ async function main() {
     const summary: string[] = [];
     for (const apiCount of API_COUNTS) {
       const apis: SpatzProcess[] = [];
-      for (let i = 0; i < apiCount; i++) apis.push(await startSpatzProcess("api", env));
+      // LOAD_PROFILE_DIR: every API process writes a CPU profile there when it stops (node --cpu-prof).
+      const profile = process.env.LOAD_PROFILE_DIR
+        ? ["--cpu-prof", `--cpu-prof-dir=${process.env.LOAD_PROFILE_DIR}`]
+        : [];
+      for (let i = 0; i < apiCount; i++) apis.push(await startSpatzProcess("api", env, profile));
       processes.push(...apis);
       console.log(
         `\n${apiCount} API-Prozess(e), 1 Worker, ${STEP_SECONDS} s je Stufe, Denkzeit ~${THINK_MS} ms`,

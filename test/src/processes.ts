@@ -28,11 +28,13 @@ export type SpatzProcess = {
 export async function startSpatzProcess(
   kind: "api" | "worker",
   env: { databaseUrl: string; redisUrl: string } & Record<string, string>,
+  /** Options for node itself, e.g. --cpu-prof (not allowed in NODE_OPTIONS). */
+  nodeArgs: string[] = [],
 ): Promise<SpatzProcess> {
   const { databaseUrl, redisUrl, ...extra } = env;
   const port = kind === "api" ? await freePort() : 0;
   const url = kind === "api" ? `http://127.0.0.1:${port}` : "";
-  const child = spawn(process.execPath, ["--import", "tsx", ENTRIES[kind]], {
+  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", ENTRIES[kind]], {
     // The app's own folder: tsx and the app's dependencies resolve from there.
     cwd: path.dirname(path.dirname(ENTRIES[kind])),
     env: {

@@ -171,6 +171,82 @@ function group(id: string, name: string, rows: ServiceCoverageRow[]): GroupCover
   };
 }
 
+type ServiceFacts = {
+  id: string;
+  name: string;
+  themenfeldId: string;
+  lageId: string;
+  efaAvailable: boolean;
+  priority: string | null;
+};
+type ServiceFigures = {
+  byStatus: StatusCounts;
+  relevant: number;
+  populationRelevant: number;
+  populationOnline: number;
+  medianDaysToOnline: number | null;
+  medianDaysImplementing: number | null;
+};
+type KommuneFacts = {
+  name: string;
+  kind: KommuneKind;
+  kreisAgs: string;
+  kreisName: string;
+  population: number;
+};
+
+/** A service's row, whether its figures come from the records (reference) or the aggregates (dashboards). */
+function serviceRow(
+  s: ServiceFacts,
+  names: { themenfeld: Map<string, string>; lage: Map<string, string> },
+  f: ServiceFigures,
+): ServiceCoverageRow {
+  return {
+    serviceId: s.id,
+    name: s.name,
+    themenfeldId: s.themenfeldId,
+    themenfeld: names.themenfeld.get(s.themenfeldId) ?? s.themenfeldId,
+    lageId: s.lageId,
+    lage: names.lage.get(s.lageId) ?? s.lageId,
+    efaAvailable: s.efaAvailable,
+    priority: s.priority,
+    ...ratio(f.relevant, f.byStatus.online),
+    nationwide: f.relevant > 0 && f.byStatus.online === f.relevant,
+    atLeastOne: f.byStatus.online > 0,
+    byStatus: f.byStatus,
+    populationRelevant: f.populationRelevant,
+    populationOnline: f.populationOnline,
+    medianDaysToOnline: f.medianDaysToOnline,
+    medianDaysImplementing: f.medianDaysImplementing,
+  };
+}
+
+function kommuneRow(
+  kommuneId: string,
+  k: KommuneFacts,
+  byStatus: StatusCounts,
+  relevant: number,
+): KommuneCoverageRow {
+  return {
+    kommuneId,
+    name: k.name,
+    kind: k.kind,
+    kreisAgs: k.kreisAgs,
+    kreisName: k.kreisName,
+    population: k.population,
+    ...ratio(relevant, byStatus.online),
+    byStatus,
+  };
+}
+
+const groupNames = (
+  themenfelder: readonly { id: string; name: string }[],
+  lagen: readonly { id: string; name: string }[],
+) => ({
+  themenfeld: new Map(themenfelder.map((t) => [t.id, t.name])),
+  lage: new Map(lagen.map((l) => [l.id, l.name])),
+});
+
 /**
  * Every coverage figure from one scan of the records: the reference the aggregates are checked against (tests, the
  * nightly drift check compares the underlying counts). The dashboards read `coverage()`, which sums the job-maintained
@@ -216,49 +292,26 @@ export async function coverageFromRecords(tx: TenantTx): Promise<Coverage> {
   const servicesPerKind = new Map<KommuneKind, number>();
   for (const s of services)
     for (const kind of new Set(s.kinds)) servicesPerKind.set(kind, (servicesPerKind.get(kind) ?? 0) + 1);
-  const themenfeldName = new Map(themenfelder.map((t) => [t.id, t.name]));
-  const lageName = new Map(lagen.map((l) => [l.id, l.name]));
-
+  const names = groupNames(themenfelder, lagen);
   const serviceRows: ServiceCoverageRow[] = services.map((s) => {
     const kinds = [...new Set(s.kinds)];
     const pairs = kinds.reduce((n, kind) => n + (kindCount.get(kind) ?? 0), 0);
     const pop = kinds.reduce((n, kind) => n + (kindPop.get(kind) ?? 0), 0);
     const recorded = counts.byService.get(s.id);
     const byStatus = fromRecords(pairs, recorded?.counts);
-    const relevant = pairs - byStatus.not_responsible;
-    return {
-      serviceId: s.id,
-      name: s.name,
-      themenfeldId: s.themenfeldId,
-      themenfeld: themenfeldName.get(s.themenfeldId) ?? s.themenfeldId,
-      lageId: s.lageId,
-      lage: lageName.get(s.lageId) ?? s.lageId,
-      efaAvailable: s.efaAvailable,
-      priority: s.priority,
-      ...ratio(relevant, byStatus.online),
-      nationwide: relevant > 0 && byStatus.online === relevant,
-      atLeastOne: byStatus.online > 0,
+    return serviceRow(s, names, {
       byStatus,
+      relevant: pairs - byStatus.not_responsible,
       populationRelevant: pop - (recorded?.pop.not_responsible ?? 0),
       populationOnline: recorded?.pop.online ?? 0,
       // The reference scan computes counts only; the medians come from the nightly aggregation.
       medianDaysToOnline: null,
       medianDaysImplementing: null,
-    };
+    });
   });
   const kommuneRows: KommuneCoverageRow[] = kommunen.map((k) => {
     const byStatus = fromRecords(servicesPerKind.get(k.kind) ?? 0, counts.byKommune.get(k.id));
-    const relevant = (servicesPerKind.get(k.kind) ?? 0) - byStatus.not_responsible;
-    return {
-      kommuneId: k.id,
-      name: k.name,
-      kind: k.kind,
-      kreisAgs: k.kreisAgs,
-      kreisName: k.kreisName,
-      population: k.population,
-      ...ratio(relevant, byStatus.online),
-      byStatus,
-    };
+    return kommuneRow(k.id, k, byStatus, (servicesPerKind.get(k.kind) ?? 0) - byStatus.not_responsible);
   });
   return assemble(serviceRows, kommuneRows, themenfelder, lagen);
 }
@@ -388,39 +441,20 @@ export async function coverage(
   const lagen = await tx.execute<{ id: string; name: string }>(
     sql`select id, name from ozg_lagen order by position`,
   );
-  const themenfeldName = new Map(themenfelder.map((t) => [t.id, t.name]));
-  const lageName = new Map(lagen.map((l) => [l.id, l.name]));
-  const serviceRows: ServiceCoverageRow[] = services.map((s) => {
-    const relevant = s.pairs - s.notResponsible;
-    return {
-      serviceId: s.id,
-      name: s.name,
-      themenfeldId: s.themenfeldId,
-      themenfeld: themenfeldName.get(s.themenfeldId) ?? s.themenfeldId,
-      lageId: s.lageId,
-      lage: lageName.get(s.lageId) ?? s.lageId,
-      efaAvailable: s.efaAvailable,
-      priority: s.priority,
-      ...ratio(relevant, s.online),
-      nationwide: relevant > 0 && s.online === relevant,
-      atLeastOne: s.online > 0,
+  const names = groupNames(themenfelder, lagen);
+  const serviceRows: ServiceCoverageRow[] = services.map((s) =>
+    serviceRow(s, names, {
       byStatus: storedCounts(s),
+      relevant: s.pairs - s.notResponsible,
       populationRelevant: Number(s.populationPairs) - Number(s.populationNotResponsible),
       populationOnline: Number(s.populationOnline),
       medianDaysToOnline: s.medianDaysToOnline,
       medianDaysImplementing: s.medianDaysImplementing,
-    };
-  });
-  const kommuneRows: KommuneCoverageRow[] = kommunen.map((k) => ({
-    kommuneId: k.kommuneId,
-    name: k.name,
-    kind: k.kind,
-    kreisAgs: k.kreisAgs,
-    kreisName: k.kreisName,
-    population: k.population,
-    ...ratio(k.pairs - k.notResponsible, k.online),
-    byStatus: storedCounts(k),
-  }));
+    }),
+  );
+  const kommuneRows: KommuneCoverageRow[] = kommunen.map((k) =>
+    kommuneRow(k.kommuneId, k, storedCounts(k), k.pairs - k.notResponsible),
+  );
   const assembled = assemble(serviceRows, kommuneRows, themenfelder, lagen);
   if (opts.kommunen) return assembled;
   const kinds = await tx.execute<{

@@ -76,8 +76,31 @@ export async function readSession(
   token: SessionToken,
   now = new Date(),
 ): Promise<ValidSession | null> {
+  // Only the columns the check needs (this runs on every request; the password hash is never read here).
   const [row] = await tx
-    .select({ session: sessions, user: users, tenant: tenants })
+    .select({
+      session: {
+        id: sessions.id,
+        secretHash: sessions.secretHash,
+        idleExpiresAt: sessions.idleExpiresAt,
+        absoluteExpiresAt: sessions.absoluteExpiresAt,
+        lastActiveAt: sessions.lastActiveAt,
+      },
+      user: {
+        id: users.id,
+        email: users.email,
+        displayName: users.displayName,
+        role: users.role,
+        status: users.status,
+      },
+      tenant: {
+        id: tenants.id,
+        slug: tenants.slug,
+        name: tenants.name,
+        kind: tenants.kind,
+        status: tenants.status,
+      },
+    })
     .from(sessions)
     .innerJoin(users, and(eq(users.tenantId, sessions.tenantId), eq(users.id, sessions.userId)))
     .innerJoin(tenants, eq(tenants.id, sessions.tenantId))

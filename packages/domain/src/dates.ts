@@ -13,12 +13,15 @@ export const isoDate = z
     return y >= 1900 && y <= 2100 && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
   }, "Diesen Tag gibt es im Kalender nicht.");
 
+// Made once: building an Intl formatter costs far more than formatting with it (the dashboards ask per request).
+const BERLIN_DATE = new Intl.DateTimeFormat("en-CA", {
+  timeZone: "Europe/Berlin",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
+
 /** Today's calendar date in Germany (Europe/Berlin): the date the maturity engine assesses "now" at. */
 export function berlinToday(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", {
-    timeZone: "Europe/Berlin",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).format(now);
+  return BERLIN_DATE.format(now);
 }
