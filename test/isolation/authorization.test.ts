@@ -235,6 +235,7 @@ const INPUTS: Record<ProcedurePath, (env: Env) => Promise<unknown> | unknown> = 
   }),
   "users.list": () => ({ page: 1, pageSize: 10 }),
   "users.invitations": () => undefined,
+  "users.setupProgress": () => undefined,
   "users.invite": (e) => ({
     email: `inv-${randomUUID().slice(0, 8)}@x.test`,
     displayName: "Eingeladene Person",
@@ -266,6 +267,7 @@ const INPUTS: Record<ProcedurePath, (env: Env) => Promise<unknown> | unknown> = 
   },
   "audit.list": () => ({ page: 1, pageSize: 10 }),
   "tenants.list": () => ({ page: 1, pageSize: 10 }),
+  "tenants.profile": () => ({ id: kommune.id }),
   "tenants.create": () => ({
     name: "Neue Testgemeinde",
     slug: `neu-${randomUUID().slice(0, 8)}`,

@@ -472,6 +472,18 @@ const CASES: Record<string, Case> = {
   "users.invitations": async () => {
     expectNoLeak(await (await as(a, "admin")).call("users.invitations"));
   },
+  "users.setupProgress": async () => {
+    // Counts only, of A's own rows: B's strategies, units and coordinators never count for A.
+    const fresh = await createTenant(t.client.db, "einrichtung");
+    const admin = new ApiSession(t, await sessionCookie(t.client.db, fresh.id, fresh.users.admin!.id));
+    expect(await admin.must("users.setupProgress")).toEqual({
+      coordinators: 1,
+      coordinatorInvitations: 0,
+      orgUnits: 0,
+      modelAdopted: false,
+      strategies: 0,
+    });
+  },
   "users.invite": async () => {
     // Inviting B's user's address into A must not reveal that the address has an account in B.
     const r = await (await as(a, "admin")).call("users.invite", {
@@ -524,6 +536,36 @@ const CASES: Record<string, Case> = {
     expectNoLeak(
       await (await as(state, "state_admin")).call("tenants.list", { search: b.slug, page: 1, pageSize: 10 }),
     );
+  },
+  "tenants.profile": async () => {
+    // A Kommune cannot look at another one's profile at all.
+    for (const role of ["admin", "coordinator", "leadership"] as const)
+      expect(await (await as(a, role)).call("tenants.profile", { id: b.id })).toMatchObject({
+        ok: false,
+        code: "FORBIDDEN",
+      });
+    // The Land sees B's maturity only while B shares it with the Land by name (the database's sharing policy).
+    const pmo = await as(state, "state_pmo");
+    const bLeadership = await as(b, "leadership");
+    const before = await bLeadership.must<{ withLand: boolean; withKommunen: boolean }>("benchmark.sharing");
+    try {
+      await bLeadership.must("benchmark.setSharing", { withLand: false, withKommunen: before.withKommunen });
+      const hidden = await pmo.call("tenants.profile", { id: b.id });
+      expect(hidden).toMatchObject({ ok: true, data: { kommune: { id: b.id }, maturity: null } });
+      expect(hidden.raw).not.toContain(B_PRIVATE.measureTitle);
+      await bLeadership.must("benchmark.setSharing", { withLand: true, withKommunen: before.withKommunen });
+      const shared = await pmo.must<{ maturity: { index: number } | null }>("tenants.profile", { id: b.id });
+      expect(shared.maturity?.index).toEqual(expect.any(Number));
+    } finally {
+      await bLeadership.must("benchmark.setSharing", {
+        withLand: before.withLand,
+        withKommunen: before.withKommunen,
+      });
+    }
+    expect(await pmo.call("tenants.profile", { id: randomUUID() })).toMatchObject({
+      ok: false,
+      code: "NOT_FOUND",
+    });
   },
   "tenants.create": async () => {
     const r = await (await as(a, "admin")).call("tenants.create", {

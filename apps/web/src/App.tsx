@@ -41,6 +41,9 @@ const SharingPage = lazy(() =>
 );
 const ReportsPage = lazy(() => import("./reports/ReportsPage.tsx").then((m) => ({ default: m.ReportsPage })));
 const JobsPage = lazy(() => import("./benchmark/JobsPage.tsx").then((m) => ({ default: m.JobsPage })));
+const KommuneProfilePage = lazy(() =>
+  import("./state/KommuneProfilePage.tsx").then((m) => ({ default: m.KommuneProfilePage })),
+);
 // The maturity dashboard draws charts: loaded when first opened, like the portfolio's and rollout's chart pages.
 const DashboardPage = lazy(() =>
   import("./maturity/DashboardPage.tsx").then((m) => ({ default: m.DashboardPage })),
@@ -108,6 +111,14 @@ export function App() {
           path="/land/kommunen"
           component={() => (
             <RequireSession requires="tenants.list">{(me) => <TenantsPage me={me} />}</RequireSession>
+          )}
+        />
+        <Route
+          path="/land/kommunen/:id"
+          component={() => (
+            <RequireSession requires="tenants.profile">
+              {(me) => <KommuneProfilePage me={me} />}
+            </RequireSession>
           )}
         />
         <Route

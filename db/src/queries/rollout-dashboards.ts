@@ -255,15 +255,7 @@ const groupNames = (
 export async function coverageFromRecords(tx: TenantTx): Promise<Coverage> {
   const [counts, services, kommunen, themenfelder, lagen] = [
     await recordCounts(tx),
-    await tx.execute<{
-      id: string;
-      name: string;
-      themenfeldId: string;
-      lageId: string;
-      kinds: KommuneKind[];
-      efaAvailable: boolean;
-      priority: string | null;
-    }>(sql`
+    await tx.execute<ServiceFacts & { kinds: KommuneKind[] }>(sql`
       select id, name, themenfeld_id as "themenfeldId", lage_id as "lageId", responsible_kinds as kinds,
              efa_available as "efaAvailable", priority
       from ozg_services where in_catalogue and municipal_execution order by position, id`),
@@ -384,24 +376,20 @@ export async function coverage(
   tx: TenantTx,
   opts: { kommunen: boolean } = { kommunen: true },
 ): Promise<Coverage> {
-  const services = await tx.execute<{
-    id: string;
-    name: string;
-    themenfeldId: string;
-    lageId: string;
-    efaAvailable: boolean;
-    priority: string | null;
-    pairs: number;
-    planning: number;
-    implementing: number;
-    online: number;
-    notResponsible: number;
-    populationPairs: string;
-    populationOnline: string;
-    populationNotResponsible: string;
-    medianDaysToOnline: number | null;
-    medianDaysImplementing: number | null;
-  }>(sql`
+  const services = await tx.execute<
+    ServiceFacts & {
+      pairs: number;
+      planning: number;
+      implementing: number;
+      online: number;
+      notResponsible: number;
+      populationPairs: string;
+      populationOnline: string;
+      populationNotResponsible: string;
+      medianDaysToOnline: number | null;
+      medianDaysImplementing: number | null;
+    }
+  >(sql`
     select s.id, s.name, s.themenfeld_id as "themenfeldId", s.lage_id as "lageId", s.efa_available as "efaAvailable",
            s.priority, coalesce(a.pairs, 0) as pairs, coalesce(a.planning, 0) as planning,
            coalesce(a.implementing, 0) as implementing, coalesce(a.online, 0) as online,

@@ -1,5 +1,5 @@
 // Queries on users and invitations of the current tenant.
-import { and, asc, count, desc, eq, gt, ilike, isNull, ne, or } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, ilike, isNull, ne, or, sql } from "drizzle-orm";
 import { invitations, type Role, users } from "../schema/identity.ts";
 import type { TenantTx } from "../tenant-tx.ts";
 
@@ -71,4 +71,27 @@ export async function listOpenInvitations(tx: TenantTx, now = new Date()) {
     .from(invitations)
     .where(and(isNull(invitations.acceptedAt), isNull(invitations.revokedAt), gt(invitations.expiresAt, now)))
     .orderBy(desc(invitations.createdAt));
+}
+
+/**
+ * How far a Kommune's set-up has come, for its administration's first-run checklist: someone to steer (a coordinator,
+ * or an open invitation for one), an organisation, the maturity model in use, a first strategy.
+ */
+export async function setupProgress(tx: TenantTx) {
+  const [row] = await tx.execute<{
+    coordinators: number;
+    coordinatorInvitations: number;
+    orgUnits: number;
+    modelAdopted: boolean;
+    strategies: number;
+  }>(sql`
+    select
+      (select count(*)::int from users where role = 'coordinator' and status = 'active') as coordinators,
+      (select count(*)::int from invitations
+        where role = 'coordinator' and accepted_at is null and revoked_at is null and expires_at > now())
+        as "coordinatorInvitations",
+      (select count(*)::int from org_units) as "orgUnits",
+      exists (select 1 from maturity_settings) or exists (select 1 from measures) as "modelAdopted",
+      (select count(*)::int from strategies) as strategies`);
+  return row!;
 }

@@ -140,10 +140,13 @@ export async function startReplica(primary: PostgresServer, opts: { dataDir: str
   await run(
     path.join(primary.binDir, "pg_ctl"),
     ["-D", pgData, "-o", settings, "-l", logFile, "-w", "-t", "60", "start"],
-    {
-      asUser,
-    },
-  );
+    { asUser },
+  ).catch((error: Error) => {
+    // pg_ctl says only "could not start server": the reason is in the log.
+    throw new Error(
+      `${error.message}\n${existsSync(logFile) ? readFileSync(logFile, "utf8").slice(-1500) : ""}`,
+    );
+  });
   const server: PostgresServer = {
     url: `postgres://postgres@127.0.0.1:${opts.port}/postgres`,
     port: opts.port,

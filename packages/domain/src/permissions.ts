@@ -49,6 +49,7 @@ export const PERMISSIONS = {
 
   "users.list": TENANT_ADMINS,
   "users.invitations": TENANT_ADMINS,
+  "users.setupProgress": ["admin"],
   "users.invite": TENANT_ADMINS,
   "users.revokeInvitation": TENANT_ADMINS,
   "users.changeRole": TENANT_ADMINS,
@@ -57,6 +58,7 @@ export const PERMISSIONS = {
   "audit.list": AUDIT_READERS,
 
   "tenants.list": ["state_admin", "state_pmo"],
+  "tenants.profile": ["state_admin", "state_pmo"],
   "tenants.create": ["state_admin"],
   "tenants.rename": ["state_admin"],
   "tenants.setStatus": ["state_admin"],

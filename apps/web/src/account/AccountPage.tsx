@@ -5,7 +5,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/solid-query";
 import { createSignal, For, Show } from "solid-js";
 import { type Me, useResetSession } from "../auth/session.ts";
 import { errorMessage, fieldErrors, trpc } from "../lib/trpc.ts";
-import { TextField } from "../ui/Field.tsx";
+import { Form, TextField } from "../ui/Field.tsx";
 import { PageHeader } from "../ui/PageHeader.tsx";
 import { QueryView } from "../ui/QueryView.tsx";
 import { Alert } from "../ui/states.tsx";
@@ -55,14 +55,7 @@ function PasswordForm() {
     <section aria-labelledby="pw-title" class="card">
       <h2 id="pw-title">Passwort ändern</h2>
       <p class="muted">Nach der Änderung werden alle anderen Sitzungen beendet.</p>
-      <form
-        class="form"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          change.mutate();
-        }}
-      >
+      <Form onSubmit={() => change.mutate()}>
         <Show when={change.isSuccess}>
           <Alert kind="success">Das Passwort wurde geändert. Andere Sitzungen wurden beendet.</Alert>
         </Show>
@@ -97,7 +90,7 @@ function PasswordForm() {
         <button type="submit" class="button button-primary" disabled={change.isPending}>
           Passwort ändern
         </button>
-      </form>
+      </Form>
     </section>
   );
 }

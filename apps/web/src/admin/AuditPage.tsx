@@ -5,7 +5,7 @@ import { auditActionLabel, auditEntityLabel, formatDateTime } from "@spatz/domai
 import { keepPreviousData, useQuery } from "@tanstack/solid-query";
 import { createSignal, For, Show } from "solid-js";
 import { trpc } from "../lib/trpc.ts";
-import { SelectField, TextField } from "../ui/Field.tsx";
+import { FilterBar, SelectField, TextField } from "../ui/Field.tsx";
 import { PageHeader } from "../ui/PageHeader.tsx";
 import { Pager } from "../ui/Pager.tsx";
 import { QueryView } from "../ui/QueryView.tsx";
@@ -52,11 +52,7 @@ export function AuditPage() {
         title="Protokoll"
         intro="Jede Änderung mit Zeitpunkt, Person und Inhalt. Das Protokoll kann nicht verändert werden."
       />
-      <form
-        class="form form-inline filters"
-        aria-label="Protokoll filtern"
-        onSubmit={(e) => e.preventDefault()}
-      >
+      <FilterBar label="Protokoll filtern">
         <SelectField
           label="Aktion"
           options={[
@@ -98,7 +94,7 @@ export function AuditPage() {
             resetPage();
           }}
         />
-      </form>
+      </FilterBar>
       <QueryView
         query={log}
         isEmpty={(d) => d.items.length === 0}

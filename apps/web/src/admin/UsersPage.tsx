@@ -5,7 +5,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tansta
 import { createSignal, For, Show } from "solid-js";
 import type { Me } from "../auth/session.ts";
 import { errorMessage, fieldErrors, trpc } from "../lib/trpc.ts";
-import { SelectField, TextField } from "../ui/Field.tsx";
+import { Form, SelectField, TextField } from "../ui/Field.tsx";
 import { PageHeader } from "../ui/PageHeader.tsx";
 import { Pager } from "../ui/Pager.tsx";
 import { QueryView } from "../ui/QueryView.tsx";
@@ -42,14 +42,7 @@ function InviteForm(props: { roles: { value: string; label: string }[] }) {
   return (
     <section class="card" aria-labelledby="invite-title">
       <h2 id="invite-title">Person einladen</h2>
-      <form
-        class="form form-inline"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          invite.mutate();
-        }}
-      >
+      <Form class="form form-inline" onSubmit={() => invite.mutate()}>
         <TextField
           label="E-Mail-Adresse"
           type="email"
@@ -73,7 +66,7 @@ function InviteForm(props: { roles: { value: string; label: string }[] }) {
         <button type="submit" class="button button-primary" disabled={invite.isPending}>
           Einladen
         </button>
-      </form>
+      </Form>
       <Show when={invite.isError && !Object.keys(errors()).length}>
         <Alert kind="error">{errorMessage(invite.error)}</Alert>
       </Show>

@@ -4,7 +4,7 @@ import { formatDate, PASSWORD_MIN_LENGTH, ROLE_LABELS } from "@spatz/domain";
 import { useMutation, useQuery } from "@tanstack/solid-query";
 import { createSignal, Show } from "solid-js";
 import { errorMessage, fieldErrors, trpc } from "../lib/trpc.ts";
-import { TextField } from "../ui/Field.tsx";
+import { Form, TextField } from "../ui/Field.tsx";
 import { PageHeader } from "../ui/PageHeader.tsx";
 import { QueryView } from "../ui/QueryView.tsx";
 import { Alert, EmptyState } from "../ui/states.tsx";
@@ -62,14 +62,7 @@ export function InvitationPage() {
                 <dt>Gültig bis</dt>
                 <dd>{formatDate(inv!.expiresAt)}</dd>
               </dl>
-              <form
-                class="form"
-                noValidate
-                onSubmit={(e) => {
-                  e.preventDefault();
-                  accept.mutate();
-                }}
-              >
+              <Form onSubmit={() => accept.mutate()}>
                 <Show when={accept.isError && !Object.keys(errors()).length}>
                   <Alert kind="error">{errorMessage(accept.error)}</Alert>
                 </Show>
@@ -93,7 +86,7 @@ export function InvitationPage() {
                 <button type="submit" class="button button-primary" disabled={accept.isPending}>
                   Passwort festlegen und anmelden
                 </button>
-              </form>
+              </Form>
             </>
           )}
         </QueryView>

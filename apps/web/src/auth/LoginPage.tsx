@@ -3,7 +3,7 @@ import { A, useNavigate, useParams, useSearchParams } from "@solidjs/router";
 import { useMutation, useQuery } from "@tanstack/solid-query";
 import { createSignal, Show } from "solid-js";
 import { errorMessage, fieldErrors, trpc } from "../lib/trpc.ts";
-import { TextField } from "../ui/Field.tsx";
+import { Form, TextField } from "../ui/Field.tsx";
 import { PageHeader } from "../ui/PageHeader.tsx";
 import { QueryView } from "../ui/QueryView.tsx";
 import { Alert, EmptyState } from "../ui/states.tsx";
@@ -47,14 +47,7 @@ export function LoginPage() {
         {(t) => (
           <>
             <PageHeader title={`Anmelden – ${t!.name}`} />
-            <form
-              class="form"
-              noValidate
-              onSubmit={(e) => {
-                e.preventDefault();
-                login.mutate();
-              }}
-            >
+            <Form onSubmit={() => login.mutate()}>
               <Show when={search.sitzung === "beendet" && !login.isError}>
                 <Alert kind="info">
                   Ihre Sitzung ist abgelaufen oder wurde beendet. Bitte melden Sie sich erneut an.
@@ -86,7 +79,7 @@ export function LoginPage() {
               <button type="submit" class="button button-primary" disabled={login.isPending}>
                 {login.isPending ? "Anmeldung läuft …" : "Anmelden"}
               </button>
-            </form>
+            </Form>
             <p class="muted">
               Andere Verwaltung? <A href="/anmelden">Verwaltung wechseln</A>
             </p>

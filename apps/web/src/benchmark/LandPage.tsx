@@ -11,7 +11,7 @@ import type { Me } from "../auth/session.ts";
 import { errorMessage, fieldErrors, trpc } from "../lib/trpc.ts";
 import { ExportButtons } from "../rollout/ExportButtons.tsx";
 import { Chart } from "../ui/charts/Chart.tsx";
-import { SelectField, TextField } from "../ui/Field.tsx";
+import { FilterBar, SelectField, TextField } from "../ui/Field.tsx";
 import { PageHeader } from "../ui/PageHeader.tsx";
 import { QueryView } from "../ui/QueryView.tsx";
 import { Alert, EmptyState } from "../ui/states.tsx";
@@ -72,23 +72,19 @@ export function LandPage(props: { me: Me }) {
       >
         {(c) => (
           <>
-            <form class="form form-inline filters" aria-label="Auswahl" onSubmit={(e) => e.preventDefault()}>
+            <FilterBar label="Auswahl">
               <GroupPicker catalogue={c} value={groupId()} onChange={setGroupId} />
               <StichtagPicker catalogue={c} value={stichtag()} onChange={setStichtag} />
-            </form>
+            </FilterBar>
             <Distribution groupId={groupId()} stichtag={stichtag()} k={c.k} />
-            <form
-              class="form form-inline filters"
-              aria-label="Kennzahl für Verlauf und Karte"
-              onSubmit={(e) => e.preventDefault()}
-            >
+            <FilterBar label="Kennzahl für Verlauf und Karte">
               <SelectField
                 label="Kennzahl für Verlauf und Karte"
                 value={metric()}
                 onChange={(e) => setMetric(e.currentTarget.value)}
                 options={c.metrics.map((m) => ({ value: m.key, label: m.label }))}
               />
-            </form>
+            </FilterBar>
             <Trend groupId={groupId()} metric={metric()} />
             <MapSection stichtag={stichtag()} metric={metric()} />
             <LevelCounts catalogue={c} stichtag={stichtag()} />
@@ -242,11 +238,7 @@ function LevelCounts(props: { catalogue: { metrics: { key: string; label: string
   return (
     <section aria-labelledby="levels-title">
       <h2 id="levels-title">Wie viele Kommunen erreichen eine Stufe?</h2>
-      <form
-        class="form form-inline filters"
-        aria-label="Dimension und Stufe"
-        onSubmit={(e) => e.preventDefault()}
-      >
+      <FilterBar label="Dimension und Stufe">
         <SelectField
           label="Dimension"
           value={dimension()}
@@ -259,7 +251,7 @@ function LevelCounts(props: { catalogue: { metrics: { key: string; label: string
           onChange={(e) => setMinLevel(Number(e.currentTarget.value))}
           options={[1, 2, 3, 4].map((l) => ({ value: String(l), label: String(l) }))}
         />
-      </form>
+      </FilterBar>
       <QueryView query={counts}>
         {(c) => (
           <TableScroll>

@@ -10,7 +10,7 @@ import { createSignal, For, Show } from "solid-js";
 import type { Me } from "../auth/session.ts";
 import { trpc } from "../lib/trpc.ts";
 import { Chart } from "../ui/charts/Chart.tsx";
-import { SelectField } from "../ui/Field.tsx";
+import { FilterBar, SelectField } from "../ui/Field.tsx";
 import { PageHeader } from "../ui/PageHeader.tsx";
 import { QueryView } from "../ui/QueryView.tsx";
 import { EmptyState } from "../ui/states.tsx";
@@ -54,13 +54,9 @@ export function VergleichPage(props: { me: Me }) {
           >
             {(o) => (
               <>
-                <form
-                  class="form form-inline filters"
-                  aria-label="Vergleichsgruppe"
-                  onSubmit={(e) => e.preventDefault()}
-                >
+                <FilterBar label="Vergleichsgruppe">
                   <GroupPicker catalogue={c} value={groupId()} onChange={setGroupId} ownOnly />
-                </form>
+                </FilterBar>
                 <p class="muted">
                   Ihr Stand vom {formatDateTime(o.current!.computedAt)}: Index {formatScore(o.current!.index)}
                   , {o.current!.completedMeasures} Maßnahmen abgeschlossen, {o.current!.openMeasures} offen.
@@ -236,14 +232,14 @@ function PeersAhead(props: { dimensions: { key: string; label: string }[] }) {
     <section aria-labelledby="peers-title">
       <h2 id="peers-title">Wer ist Ihnen voraus?</h2>
       <p class="muted">Nur Kommunen, die ihre Werte mit anderen Kommunen teilen.</p>
-      <form class="form form-inline filters" aria-label="Dimension" onSubmit={(e) => e.preventDefault()}>
+      <FilterBar label="Dimension">
         <SelectField
           label="Dimension"
           value={dimension()}
           onChange={(e) => setDimension(e.currentTarget.value)}
           options={props.dimensions.map((d) => ({ value: d.key, label: d.label }))}
         />
-      </form>
+      </FilterBar>
       <QueryView
         query={peers}
         isEmpty={(p) => p.peers.length === 0}

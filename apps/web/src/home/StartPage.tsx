@@ -2,6 +2,7 @@
 import { A } from "@solidjs/router";
 import { ROLE_LABELS, type Role } from "@spatz/domain";
 import { createUniqueId, type JSX, Match, Switch } from "solid-js";
+import { SetupChecklist } from "../admin/SetupChecklist.tsx";
 import type { Me } from "../auth/session.ts";
 import {
   CoordinatorSteps,
@@ -81,6 +82,9 @@ export function StartPage(props: { me: Me }) {
             </Tile>
           </Match>
           <Match when={role() === "admin"}>
+            <Tile title="Erste Schritte" wide>
+              <SetupChecklist />
+            </Tile>
             <Tile title="Benutzer">
               <p>Kolleginnen und Kollegen einladen, Rollen vergeben, Konten sperren.</p>
               <A href="/verwaltung/benutzer" class="button button-primary">

@@ -6,7 +6,7 @@ import { useMutation } from "@tanstack/solid-query";
 import { createEffect, createSignal, createUniqueId, Show } from "solid-js";
 import { errorMessage, fieldErrors, trpc } from "../lib/trpc.ts";
 import { useRefreshMeasures } from "../maturity/queries.ts";
-import { TextField } from "../ui/Field.tsx";
+import { Form, TextField } from "../ui/Field.tsx";
 import { Alert } from "../ui/states.tsx";
 import { EVIDENCE_HINT, type EvidenceUpload, readEvidenceFile } from "./evidence-file.ts";
 
@@ -73,11 +73,8 @@ export function CompleteDialog(props: {
   const fileMessage = () => fileError() || errors().evidenceFile || "";
   return (
     <dialog ref={dialog} class="dialog" aria-labelledby={`${id}-title`} onClose={() => props.onClose()}>
-      <form
-        class="form"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
+      <Form
+        onSubmit={() => {
           if (props.measure && !fileError()) complete.mutate(props.measure.id);
         }}
       >
@@ -150,7 +147,7 @@ export function CompleteDialog(props: {
             Abbrechen
           </button>
         </div>
-      </form>
+      </Form>
     </dialog>
   );
 }

@@ -13,7 +13,7 @@ import { createSignal, For, Show } from "solid-js";
 import type { Me } from "../auth/session.ts";
 import { errorMessage, trpc } from "../lib/trpc.ts";
 import { orgUnitOptions, orgUnitsQuery, useRefreshMeasures } from "../maturity/queries.ts";
-import { SelectField } from "../ui/Field.tsx";
+import { FilterBar, SelectField, withAll } from "../ui/Field.tsx";
 import { PageHeader } from "../ui/PageHeader.tsx";
 import { QueryView } from "../ui/QueryView.tsx";
 import { Alert } from "../ui/states.tsx";
@@ -68,10 +68,10 @@ export function MeasureBoardPage(props: { me: Me }) {
           </>
         }
       />
-      <form class="form form-inline filters" aria-label="Board filtern" onSubmit={(e) => e.preventDefault()}>
+      <FilterBar label="Board filtern">
         <SelectField
           label="Organisationseinheit"
-          options={[{ value: "", label: "alle" }, ...orgUnitOptions(units.data ?? [])]}
+          options={withAll(orgUnitOptions(units.data ?? []))}
           value={unit()}
           onChange={(e) => setUnit(e.currentTarget.value)}
         />
@@ -79,7 +79,7 @@ export function MeasureBoardPage(props: { me: Me }) {
           <input type="checkbox" checked={mine()} onChange={(e) => setMine(e.currentTarget.checked)} /> nur
           meine
         </label>
-      </form>
+      </FilterBar>
       <p class="visually-hidden" aria-live="polite" data-testid="board-announcement">
         {announcement()}
       </p>

@@ -12,7 +12,7 @@ import {
   orgUnitsQuery,
   projectOptionsQuery,
 } from "../maturity/queries.ts";
-import { SelectField, TextField } from "../ui/Field.tsx";
+import { Form, SelectField, TextField } from "../ui/Field.tsx";
 import { FormFooter } from "../ui/FormFooter.tsx";
 import { QueryView } from "../ui/QueryView.tsx";
 import { CriteriaPicker } from "./CriteriaPicker.tsx";
@@ -53,14 +53,7 @@ export function MeasureForm(props: {
   return (
     <QueryView query={model} loadingLabel="Reifegradmodell wird geladen …">
       {(m) => (
-        <form
-          class="form form-wide"
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            props.onSubmit(v());
-          }}
-        >
+        <Form class="form form-wide" onSubmit={() => props.onSubmit(v())}>
           <TextField
             label="Titel"
             required
@@ -164,7 +157,7 @@ export function MeasureForm(props: {
             pending={props.pending}
             onCancel={props.onCancel}
           />
-        </form>
+        </Form>
       )}
     </QueryView>
   );

@@ -18,7 +18,7 @@ import { createMemo, createSignal, For, Show } from "solid-js";
 import type { Me } from "../auth/session.ts";
 import { errorMessage, fieldErrors, trpc } from "../lib/trpc.ts";
 import { modelQuery, orgUnitOptions, orgUnitsQuery, useRefreshMeasures } from "../maturity/queries.ts";
-import { SelectField, TextField } from "../ui/Field.tsx";
+import { codeOptions, FilterBar, Form, SelectField, TextField, withAll } from "../ui/Field.tsx";
 import { PageHeader } from "../ui/PageHeader.tsx";
 import { Pager } from "../ui/Pager.tsx";
 import { QueryView } from "../ui/QueryView.tsx";
@@ -84,11 +84,7 @@ export function MeasureListPage(props: { me: Me }) {
           </>
         }
       />
-      <form
-        class="form form-inline filters"
-        aria-label="Maßnahmen filtern"
-        onSubmit={(e) => e.preventDefault()}
-      >
+      <FilterBar label="Maßnahmen filtern">
         <TextField
           label="Suchen"
           maxLength={100}
@@ -101,10 +97,7 @@ export function MeasureListPage(props: { me: Me }) {
         />
         <SelectField
           label="Status"
-          options={[
-            { value: "", label: "alle" },
-            ...MEASURE_STATUSES.map((s) => ({ value: s, label: MEASURE_STATUS_LABELS[s] })),
-          ]}
+          options={withAll(codeOptions(MEASURE_STATUSES, MEASURE_STATUS_LABELS))}
           value={status()}
           onChange={(e) => {
             setStatus(e.currentTarget.value as MeasureStatus | "");
@@ -113,7 +106,7 @@ export function MeasureListPage(props: { me: Me }) {
         />
         <SelectField
           label="Sortierung"
-          options={MEASURE_SORTS.map((s) => ({ value: s, label: MEASURE_SORT_LABELS[s] }))}
+          options={codeOptions(MEASURE_SORTS, MEASURE_SORT_LABELS)}
           value={sort()}
           onChange={(e) => {
             setSort(e.currentTarget.value as MeasureSort);
@@ -122,10 +115,9 @@ export function MeasureListPage(props: { me: Me }) {
         />
         <SelectField
           label="Dimension"
-          options={[
-            { value: "", label: "alle" },
-            ...(model.data?.model.dimensions ?? []).map((d) => ({ value: d.key, label: d.name })),
-          ]}
+          options={withAll(
+            (model.data?.model.dimensions ?? []).map((d) => ({ value: d.key, label: d.name })),
+          )}
           value={dimension()}
           onChange={(e) => {
             setDimension(e.currentTarget.value);
@@ -134,7 +126,7 @@ export function MeasureListPage(props: { me: Me }) {
         />
         <SelectField
           label="Organisationseinheit"
-          options={[{ value: "", label: "alle" }, ...orgUnitOptions(units.data ?? [])]}
+          options={withAll(orgUnitOptions(units.data ?? []))}
           value={unit()}
           onChange={(e) => {
             setUnit(e.currentTarget.value);
@@ -163,7 +155,7 @@ export function MeasureListPage(props: { me: Me }) {
           />{" "}
           nur überfällige
         </label>
-      </form>
+      </FilterBar>
       <Show when={bulkAllowed()}>
         <BulkBar
           selected={selected()}
@@ -283,18 +275,11 @@ function BulkBar(props: { selected: string[]; onDone: () => void }) {
   return (
     <section class="card bulk" aria-labelledby="bulk-title">
       <h2 id="bulk-title">Status mehrerer Maßnahmen ändern</h2>
-      <form
-        class="form form-inline"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          bulk.mutate();
-        }}
-      >
+      <Form class="form form-inline" onSubmit={() => bulk.mutate()}>
         <p aria-live="polite">{props.selected.length} ausgewählt</p>
         <SelectField
           label="Neuer Status"
-          options={MEASURE_STATUSES.map((s) => ({ value: s, label: MEASURE_STATUS_LABELS[s] }))}
+          options={codeOptions(MEASURE_STATUSES, MEASURE_STATUS_LABELS)}
           value={status()}
           onChange={(e) => setStatus(e.currentTarget.value as MeasureStatus)}
         />
@@ -320,7 +305,7 @@ function BulkBar(props: { selected: string[]; onDone: () => void }) {
         >
           Status ändern
         </button>
-      </form>
+      </Form>
       <Show when={bulk.isError && Object.keys(errors()).length === 0}>
         <Alert kind="error">{errorMessage(bulk.error)}</Alert>
       </Show>

@@ -9,7 +9,7 @@ import { createStore, produce, unwrap } from "solid-js/store";
 import type { Me } from "../auth/session.ts";
 import { errorMessage, trpc } from "../lib/trpc.ts";
 import { LiveQuery } from "../maturity/LiveQuery.tsx";
-import { TextField } from "../ui/Field.tsx";
+import { Form, TextField } from "../ui/Field.tsx";
 import { PageHeader } from "../ui/PageHeader.tsx";
 import { Alert } from "../ui/states.tsx";
 
@@ -166,14 +166,7 @@ function DraftEditor(props: { view: ModelView }) {
         title={`Entwurf: Version ${props.view.summary.version}`}
         intro={`Auf Grundlage von Version ${props.view.previousVersion ?? "–"}. Schlüssel bestehender Kriterien bleiben erhalten, damit Maßnahmen verknüpft bleiben.`}
       />
-      <form
-        class="form form-wide model-editor"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          submit();
-        }}
-      >
+      <Form class="form form-wide model-editor" onSubmit={() => submit()}>
         <TextField
           label="Name des Modells"
           value={draft.name}
@@ -407,7 +400,7 @@ function DraftEditor(props: { view: ModelView }) {
         <Show when={save.isSuccess && !dirty()}>
           <Alert kind="success">Entwurf gespeichert.</Alert>
         </Show>
-      </form>
+      </Form>
       <section class="card" aria-labelledby="check-title">
         <h2 id="check-title">Prüfung</h2>
         <Show

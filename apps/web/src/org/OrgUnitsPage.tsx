@@ -5,7 +5,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/solid-query";
 import { createEffect, createSignal, For, on, Show } from "solid-js";
 import { errorMessage, fieldErrors, trpc } from "../lib/trpc.ts";
 import { orgUnitOptions, orgUnitsQuery } from "../maturity/queries.ts";
-import { SelectField, TextField } from "../ui/Field.tsx";
+import { Form, SelectField, TextField } from "../ui/Field.tsx";
 import { PageHeader } from "../ui/PageHeader.tsx";
 import { QueryView } from "../ui/QueryView.tsx";
 import { Alert, EmptyState } from "../ui/states.tsx";
@@ -150,14 +150,7 @@ function AddUnitForm(props: { units: Unit[]; onSaved: () => Promise<unknown> }) 
   return (
     <section class="card" aria-labelledby="add-unit-title">
       <h2 id="add-unit-title">Organisationseinheit anlegen</h2>
-      <form
-        class="form form-inline"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          create.mutate();
-        }}
-      >
+      <Form class="form form-inline" onSubmit={() => create.mutate()}>
         <SelectField
           label="Art"
           value={kind()}
@@ -195,7 +188,7 @@ function AddUnitForm(props: { units: Unit[]; onSaved: () => Promise<unknown> }) 
         <button type="submit" class="button button-primary" disabled={create.isPending}>
           Anlegen
         </button>
-      </form>
+      </Form>
       <Show when={create.isError && Object.keys(errors()).length === 0}>
         <Alert kind="error">{errorMessage(create.error)}</Alert>
       </Show>
@@ -223,14 +216,7 @@ function EditUnitForm(props: { unit: Unit; onDone: () => void }) {
   return (
     <section class="card" aria-labelledby="edit-unit-title">
       <h2 id="edit-unit-title">„{props.unit.code}“ umbenennen</h2>
-      <form
-        class="form form-inline"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          save.mutate();
-        }}
-      >
+      <Form class="form form-inline" onSubmit={() => save.mutate()}>
         <TextField
           label="Kürzel"
           value={code()}
@@ -249,7 +235,7 @@ function EditUnitForm(props: { unit: Unit; onDone: () => void }) {
         <button type="button" class="button" onClick={() => props.onDone()}>
           Abbrechen
         </button>
-      </form>
+      </Form>
       <Show when={save.isError && Object.keys(errors()).length === 0}>
         <Alert kind="error">{errorMessage(save.error)}</Alert>
       </Show>

@@ -13,7 +13,7 @@ import {
 } from "@spatz/domain";
 import { createStore } from "solid-js/store";
 import { fieldErrors } from "../lib/trpc.ts";
-import { TextField } from "../ui/Field.tsx";
+import { codeOptions, Form, TextField } from "../ui/Field.tsx";
 import { FormFooter } from "../ui/FormFooter.tsx";
 import { TextAreaField } from "../ui/TextAreaField.tsx";
 import { ChoiceField, type FilterOptions } from "./common.tsx";
@@ -66,14 +66,7 @@ export function ProjectForm(props: {
   const gbs = () => props.options.orgUnits.filter((u) => u.kind === "gb");
   const rs = () => props.options.orgUnits.filter((u) => u.kind === "r" && u.parentId === v.gbId);
   return (
-    <form
-      class="form form-grid"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        props.onSubmit({ ...v });
-      }}
-    >
+    <Form class="form form-grid" onSubmit={() => props.onSubmit({ ...v })}>
       <ChoiceField
         label="Geschäftsbereich (GB)"
         value={v.gbId}
@@ -125,7 +118,7 @@ export function ProjectForm(props: {
       <ChoiceField
         label="Status"
         value={v.status}
-        options={projectStatuses.map((s) => ({ value: s, label: projectStatusLabels[s] }))}
+        options={codeOptions(projectStatuses, projectStatusLabels)}
         onChange={(e) => set({ status: e.currentTarget.value as ProjectStatus })}
         error={errors().status}
       />
@@ -134,17 +127,14 @@ export function ProjectForm(props: {
         value={v.priority ?? ""}
         options={[
           { value: "", label: "keine Angabe" },
-          ...projectPriorities.map((p) => ({ value: p, label: projectPriorityLabels[p] })),
+          ...codeOptions(projectPriorities, projectPriorityLabels),
         ]}
         onChange={(e) => set({ priority: (e.currentTarget.value || null) as ProjectPriority | null })}
       />
       <ChoiceField
         label="Methode"
         value={v.method ?? ""}
-        options={[
-          { value: "", label: "keine Angabe" },
-          ...projectMethods.map((m) => ({ value: m, label: projectMethodLabels[m] })),
-        ]}
+        options={[{ value: "", label: "keine Angabe" }, ...codeOptions(projectMethods, projectMethodLabels)]}
         onChange={(e) => set({ method: (e.currentTarget.value || null) as ProjectMethod | null })}
       />
       <ChoiceField
@@ -195,6 +185,6 @@ export function ProjectForm(props: {
         pending={props.pending}
         onCancel={props.onCancel}
       />
-    </form>
+    </Form>
   );
 }

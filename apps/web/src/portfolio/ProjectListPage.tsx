@@ -14,7 +14,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tansta
 import { createSignal, For, Show } from "solid-js";
 import type { Me } from "../auth/session.ts";
 import { errorMessage, fieldErrors, trpc } from "../lib/trpc.ts";
-import { TextField } from "../ui/Field.tsx";
+import { codeOptions, Form, TextField } from "../ui/Field.tsx";
 import { PageHeader } from "../ui/PageHeader.tsx";
 import { Pager } from "../ui/Pager.tsx";
 import { QueryView } from "../ui/QueryView.tsx";
@@ -85,7 +85,7 @@ export function ProjectListPage(props: { me: Me }) {
         <ChoiceField
           label="Sortieren nach"
           value={sort()}
-          options={PROJECT_SORTS.map((s) => ({ value: s, label: PROJECT_SORT_LABELS[s] }))}
+          options={codeOptions(PROJECT_SORTS, PROJECT_SORT_LABELS)}
           onChange={(e) => f.setParams({ sort: e.currentTarget.value, page: undefined })}
         />
         <ChoiceField
@@ -237,15 +237,7 @@ function SavedFilters(props: { current: ProjectFilter; onApply: (filter: Project
           </For>
         </ul>
       </Show>
-      <form
-        class="form form-inline"
-        aria-label="Filter speichern"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          save.mutate();
-        }}
-      >
+      <Form class="form form-inline" label="Filter speichern" onSubmit={() => save.mutate()}>
         <TextField
           label="Aktuellen Filter speichern als"
           value={name()}
@@ -255,7 +247,7 @@ function SavedFilters(props: { current: ProjectFilter; onApply: (filter: Project
         <button type="submit" class="button button-secondary" disabled={save.isPending}>
           Filter speichern
         </button>
-      </form>
+      </Form>
       <Show when={save.isError && !fieldErrors(save.error).name}>
         <Alert kind="error">{errorMessage(save.error)}</Alert>
       </Show>

@@ -22,7 +22,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/solid-query";
 import { createSignal, For, Show } from "solid-js";
 import type { Me } from "../auth/session.ts";
 import { errorMessage, fieldErrors, trpc } from "../lib/trpc.ts";
-import { TextField } from "../ui/Field.tsx";
+import { Form, TextField } from "../ui/Field.tsx";
 import { describeChanges, HistoryCard } from "../ui/HistoryCard.tsx";
 import { PageHeader } from "../ui/PageHeader.tsx";
 import { Pager } from "../ui/Pager.tsx";
@@ -544,15 +544,7 @@ function Milestones(props: { project: Project; onChange: () => Promise<unknown> 
         </TableScroll>
       </Show>
       <Show when={props.project.canEdit}>
-        <form
-          class="form form-inline"
-          aria-label="Meilenstein hinzufügen"
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            add.mutate();
-          }}
-        >
+        <Form class="form form-inline" label="Meilenstein hinzufügen" onSubmit={() => add.mutate()}>
           <TextField
             label="Neuer Meilenstein"
             value={title()}
@@ -569,7 +561,7 @@ function Milestones(props: { project: Project; onChange: () => Promise<unknown> 
           <button type="submit" class="button" disabled={add.isPending}>
             Hinzufügen
           </button>
-        </form>
+        </Form>
         <Show when={(add.isError && Object.keys(errors()).length === 0) || toggle.isError || remove.isError}>
           <Alert kind="error">{errorMessage(add.error ?? toggle.error ?? remove.error)}</Alert>
         </Show>

@@ -24,7 +24,7 @@ import { createSignal, For, Show } from "solid-js";
 import { createStore, type SetStoreFunction } from "solid-js/store";
 import type { Me } from "../auth/session.ts";
 import { errorMessage, fieldErrors, trpc } from "../lib/trpc.ts";
-import { TextField } from "../ui/Field.tsx";
+import { codeOptions, Form, TextField } from "../ui/Field.tsx";
 import { FormFooter } from "../ui/FormFooter.tsx";
 import { PageHeader } from "../ui/PageHeader.tsx";
 import { Pager } from "../ui/Pager.tsx";
@@ -133,14 +133,7 @@ function OpenRoundForm() {
   return (
     <section class="card" aria-labelledby="open-round-title">
       <h2 id="open-round-title">Anmelderunde eröffnen</h2>
-      <form
-        class="form form-inline"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          open.mutate();
-        }}
-      >
+      <Form class="form form-inline" onSubmit={() => open.mutate()}>
         <TextField
           label="Jahr"
           inputMode="numeric"
@@ -167,7 +160,7 @@ function OpenRoundForm() {
         <button type="submit" class="button button-primary" disabled={open.isPending}>
           Runde eröffnen
         </button>
-      </form>
+      </Form>
       <Show when={open.isError && Object.keys(errors()).length === 0}>
         <Alert kind="error">{errorMessage(open.error)}</Alert>
       </Show>
@@ -270,14 +263,7 @@ function WeightsForm(props: { round: Round; onSaved: () => Promise<unknown> }) {
   return (
     <details class="card">
       <summary>Gewichtung der Kriterien ändern</summary>
-      <form
-        class="form form-inline"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          save.mutate();
-        }}
-      >
+      <Form class="form form-inline" onSubmit={() => save.mutate()}>
         <For each={SCORING_CRITERIA}>
           {(c) => (
             <TextField
@@ -292,7 +278,7 @@ function WeightsForm(props: { round: Round; onSaved: () => Promise<unknown> }) {
         <button type="submit" class="button" disabled={save.isPending}>
           Gewichtung speichern
         </button>
-      </form>
+      </Form>
       <p class="muted">
         Summe: {sum()} % {sum() !== 100 ? "(wird auf 100 % umgerechnet)" : ""}
       </p>
@@ -651,15 +637,7 @@ function ProposalForm(props: {
   const errors = () => fieldErrors(props.error);
   const units = () => options.data?.orgUnits ?? [];
   return (
-    <form
-      class="form form-grid"
-      aria-label={props.label}
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        props.onSubmit();
-      }}
-    >
+    <Form class="form form-grid" label={props.label} onSubmit={() => props.onSubmit()}>
       <ChoiceField
         label="Geschäftsbereich (GB)"
         value={props.values.gbId}
@@ -720,10 +698,7 @@ function ProposalForm(props: {
       <ChoiceField
         label="Methode"
         value={props.values.method}
-        options={[
-          { value: "", label: "keine Angabe" },
-          ...projectMethods.map((m) => ({ value: m, label: projectMethodLabels[m] })),
-        ]}
+        options={[{ value: "", label: "keine Angabe" }, ...codeOptions(projectMethods, projectMethodLabels)]}
         onChange={(e) => props.set({ method: e.currentTarget.value as ProjectMethod | "" })}
       />
       <TextField
@@ -753,6 +728,6 @@ function ProposalForm(props: {
         pending={props.pending}
         onCancel={props.onCancel}
       />
-    </form>
+    </Form>
   );
 }

@@ -17,7 +17,7 @@ import { type UseQueryResult, useQuery } from "@tanstack/solid-query";
 import { createUniqueId, For, type JSX, Match, Show, Switch } from "solid-js";
 import type { Me } from "../auth/session.ts";
 import { trpc } from "../lib/trpc.ts";
-import { TextField } from "../ui/Field.tsx";
+import { codeOptions, FilterBar, TextField, withAll } from "../ui/Field.tsx";
 import { ErrorState, Loading } from "../ui/states.tsx";
 
 export type FilterOptions = Awaited<ReturnType<typeof trpc.portfolio.filterOptions.query>>;
@@ -104,7 +104,7 @@ export function FilterForm(props: {
     units().filter((u) => u.kind === "r" && (!props.filter.gbId || u.parentId === props.filter.gbId));
   const gbCode = (id: string | null) => units().find((u) => u.id === id)?.code ?? "";
   return (
-    <form class="form form-inline filters" aria-label={props.label} onSubmit={(e) => e.preventDefault()}>
+    <FilterBar label={props.label}>
       <TextField
         label="Suchen"
         maxLength={100}
@@ -115,28 +115,21 @@ export function FilterForm(props: {
       <ChoiceField
         label="Geschäftsbereich"
         value={props.filter.gbId ?? ""}
-        options={[
-          { value: "", label: "alle" },
-          ...gbs().map((u) => ({ value: u.id, label: `${u.code} – ${u.name}` })),
-        ]}
+        options={withAll(gbs().map((u) => ({ value: u.id, label: `${u.code} – ${u.name}` })))}
         onChange={(e) => props.onChange({ gbId: e.currentTarget.value || undefined, rId: undefined })}
       />
       <ChoiceField
         label="Ressort/Fachbereich"
         value={props.filter.rId ?? ""}
-        options={[
-          { value: "", label: "alle" },
-          ...rs().map((u) => ({ value: u.id, label: `${gbCode(u.parentId)} / ${u.code} – ${u.name}` })),
-        ]}
+        options={withAll(
+          rs().map((u) => ({ value: u.id, label: `${gbCode(u.parentId)} / ${u.code} – ${u.name}` })),
+        )}
         onChange={(e) => props.onChange({ rId: e.currentTarget.value || undefined })}
       />
       <ChoiceField
         label="Status"
         value={props.filter.status ?? ""}
-        options={[
-          { value: "", label: "alle" },
-          ...projectStatuses.map((s) => ({ value: s, label: projectStatusLabels[s] })),
-        ]}
+        options={withAll(codeOptions(projectStatuses, projectStatusLabels))}
         onChange={(e) =>
           props.onChange({ status: (e.currentTarget.value || undefined) as ProjectStatus | undefined })
         }
@@ -157,10 +150,7 @@ export function FilterForm(props: {
       <ChoiceField
         label="Methode"
         value={props.filter.method ?? ""}
-        options={[
-          { value: "", label: "alle" },
-          ...projectMethods.map((m) => ({ value: m, label: projectMethodLabels[m] })),
-        ]}
+        options={withAll(codeOptions(projectMethods, projectMethodLabels))}
         onChange={(e) =>
           props.onChange({ method: (e.currentTarget.value || undefined) as ProjectMethod | undefined })
         }
@@ -168,10 +158,7 @@ export function FilterForm(props: {
       <ChoiceField
         label="Projektleitung"
         value={props.filter.lead ?? ""}
-        options={[
-          { value: "", label: "alle" },
-          ...(props.options?.leads ?? []).map((l) => ({ value: l, label: l })),
-        ]}
+        options={withAll((props.options?.leads ?? []).map((l) => ({ value: l, label: l })))}
         onChange={(e) => props.onChange({ lead: e.currentTarget.value || undefined })}
       />
       <Show when={props.me.user.role === "project_lead" || props.filter.mine}>
@@ -186,7 +173,7 @@ export function FilterForm(props: {
           </label>
         </div>
       </Show>
-    </form>
+    </FilterBar>
   );
 }
 

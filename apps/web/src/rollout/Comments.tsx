@@ -3,6 +3,7 @@ import { formatDateTime, ROLE_LABELS, type Role } from "@spatz/domain";
 import { useMutation } from "@tanstack/solid-query";
 import { createSignal, For, Show } from "solid-js";
 import { errorMessage, fieldErrors, trpc } from "../lib/trpc.ts";
+import { Form } from "../ui/Field.tsx";
 import { Alert, EmptyState } from "../ui/states.tsx";
 
 export type CommentItem = {
@@ -54,14 +55,7 @@ export function Comments(props: {
         </ol>
       </Show>
       <Show when={props.canWrite}>
-        <form
-          class="form"
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            add.mutate();
-          }}
-        >
+        <Form onSubmit={() => add.mutate()}>
           <div class="field" classList={{ "field-invalid": !!errors().body }}>
             <label for="comment-body">Neuer Kommentar</label>
             <textarea
@@ -86,7 +80,7 @@ export function Comments(props: {
           <Show when={add.isError && !errors().body}>
             <Alert kind="error">{errorMessage(add.error)}</Alert>
           </Show>
-        </form>
+        </Form>
       </Show>
     </section>
   );

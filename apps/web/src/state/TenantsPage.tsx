@@ -1,6 +1,7 @@
 // Tenant administration for the state: search and filter all Kommunen, create, rename, suspend, invite an admin,
 // mark a Kommune for deletion (TENANT_DELETION_GRACE_DAYS days to undo it) and take the mark back.
 
+import { A } from "@solidjs/router";
 import {
   can,
   formatDate,
@@ -17,7 +18,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tansta
 import { createSignal, For, Show } from "solid-js";
 import type { Me } from "../auth/session.ts";
 import { errorMessage, fieldErrors, trpc } from "../lib/trpc.ts";
-import { SelectField, TextField } from "../ui/Field.tsx";
+import { codeOptions, FilterBar, Form, SelectField, TextField, withAll } from "../ui/Field.tsx";
 import { PageHeader } from "../ui/PageHeader.tsx";
 import { Pager } from "../ui/Pager.tsx";
 import { QueryView } from "../ui/QueryView.tsx";
@@ -66,11 +67,7 @@ export function TenantsPage(props: { me: Me }) {
       <Show when={isAdmin()}>
         <CreateTenant onCreated={refresh} />
       </Show>
-      <form
-        class="form form-inline filters"
-        aria-label="Kommunen filtern"
-        onSubmit={(e) => e.preventDefault()}
-      >
+      <FilterBar label="Kommunen filtern">
         <TextField
           label="Suchen"
           maxLength={100}
@@ -83,10 +80,7 @@ export function TenantsPage(props: { me: Me }) {
         />
         <SelectField
           label="Art"
-          options={[
-            { value: "", label: "alle" },
-            ...TENANT_KINDS.map((k) => ({ value: k, label: TENANT_KIND_LABELS[k] })),
-          ]}
+          options={withAll(codeOptions(TENANT_KINDS, TENANT_KIND_LABELS))}
           value={kind()}
           onChange={(e) => {
             setKind(e.currentTarget.value as TenantKind | "");
@@ -95,17 +89,14 @@ export function TenantsPage(props: { me: Me }) {
         />
         <SelectField
           label="Status"
-          options={[
-            { value: "", label: "alle" },
-            ...TENANT_STATUSES.map((s) => ({ value: s, label: TENANT_STATUS_LABELS[s] })),
-          ]}
+          options={withAll(codeOptions(TENANT_STATUSES, TENANT_STATUS_LABELS))}
           value={status()}
           onChange={(e) => {
             setStatus(e.currentTarget.value as TenantStatus | "");
             setPage(1);
           }}
         />
-      </form>
+      </FilterBar>
       <Show when={setTenantStatus.isError || cancelDeletion.isError}>
         <Alert kind="error">{errorMessage(setTenantStatus.error ?? cancelDeletion.error)}</Alert>
       </Show>
@@ -137,7 +128,11 @@ export function TenantsPage(props: { me: Me }) {
                   <For each={data.items}>
                     {(t) => (
                       <tr>
-                        <td>{t.name}</td>
+                        <td>
+                          <Show when={t.kind !== "state"} fallback={t.name}>
+                            <A href={`/land/kommunen/${t.id}`}>{t.name}</A>
+                          </Show>
+                        </td>
                         <td>{TENANT_KIND_LABELS[t.kind]}</td>
                         <td>{t.kreisName ?? "–"}</td>
                         <td class="num">{t.population != null ? formatInteger(t.population) : "–"}</td>
@@ -228,14 +223,7 @@ function CreateTenant(props: { onCreated: () => void }) {
   return (
     <details class="card">
       <summary>Neue Kommune anlegen</summary>
-      <form
-        class="form form-inline"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          create.mutate();
-        }}
-      >
+      <Form class="form form-inline" onSubmit={() => create.mutate()}>
         <TextField
           label="Name"
           value={name()}
@@ -251,14 +239,14 @@ function CreateTenant(props: { onCreated: () => void }) {
         />
         <SelectField
           label="Art"
-          options={KOMMUNE_KINDS.map((k) => ({ value: k, label: TENANT_KIND_LABELS[k] }))}
+          options={codeOptions(KOMMUNE_KINDS, TENANT_KIND_LABELS)}
           value={kind()}
           onChange={(e) => setKind(e.currentTarget.value as (typeof KOMMUNE_KINDS)[number])}
         />
         <button type="submit" class="button button-primary" disabled={create.isPending}>
           Anlegen
         </button>
-      </form>
+      </Form>
       <Show when={create.isError && !Object.keys(errors()).length}>
         <Alert kind="error">{errorMessage(create.error)}</Alert>
       </Show>
@@ -288,14 +276,7 @@ function EditTenant(props: { tenant: Row; onClose: () => void; onChanged: () => 
       <h2 id="edit-title" tabindex="-1" ref={(el) => queueMicrotask(() => el.focus())}>
         {props.tenant.name} bearbeiten
       </h2>
-      <form
-        class="form form-inline"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          rename.mutate();
-        }}
-      >
+      <Form class="form form-inline" onSubmit={() => rename.mutate()}>
         <TextField
           label="Name"
           value={name()}
@@ -305,7 +286,7 @@ function EditTenant(props: { tenant: Row; onClose: () => void; onChanged: () => 
         <button type="submit" class="button button-primary" disabled={rename.isPending}>
           Umbenennen
         </button>
-      </form>
+      </Form>
       <Show when={rename.isSuccess}>
         <Alert kind="success">Der Name wurde geändert.</Alert>
       </Show>
@@ -318,14 +299,7 @@ function EditTenant(props: { tenant: Row; onClose: () => void; onChanged: () => 
         geht ausschließlich per E-Mail an die eingeladene Person; die Kommune sieht die Einladung in ihrer
         Benutzerverwaltung und im Protokoll.
       </p>
-      <form
-        class="form form-inline"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          invite.mutate();
-        }}
-      >
+      <Form class="form form-inline" onSubmit={() => invite.mutate()}>
         <TextField
           label="E-Mail-Adresse"
           type="email"
@@ -342,7 +316,7 @@ function EditTenant(props: { tenant: Row; onClose: () => void; onChanged: () => 
         <button type="submit" class="button button-primary" disabled={invite.isPending}>
           Einladen
         </button>
-      </form>
+      </Form>
       <Show when={invite.isError && !Object.keys(inviteErrors()).length}>
         <Alert kind="error">{errorMessage(invite.error)}</Alert>
       </Show>
@@ -382,14 +356,7 @@ function ScheduleDeletion(props: { tenant: Row; onChanged: () => void }) {
         Bis dahin kann sich dort niemand anmelden, und Sie können die Löschung hier aufheben. Exportieren Sie
         die Daten vorher, wenn sie noch gebraucht werden.
       </p>
-      <form
-        class="form form-inline"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          schedule.mutate();
-        }}
-      >
+      <Form class="form form-inline" onSubmit={() => schedule.mutate()}>
         <TextField
           label="Kennung zur Bestätigung"
           hint={props.tenant.slug}
@@ -400,7 +367,7 @@ function ScheduleDeletion(props: { tenant: Row; onChanged: () => void }) {
         <button type="submit" class="button button-danger" disabled={schedule.isPending}>
           Zur Löschung vormerken
         </button>
-      </form>
+      </Form>
       <Show when={schedule.isError && !Object.keys(errors()).length}>
         <Alert kind="error">{errorMessage(schedule.error)}</Alert>
       </Show>

@@ -8,7 +8,7 @@ import type { Me } from "../auth/session.ts";
 import { errorMessage, fieldErrors, trpc } from "../lib/trpc.ts";
 import { levelText } from "../maturity/format.ts";
 import { type MaturityModelData, modelQuery, orgUnitOptions, orgUnitsQuery } from "../maturity/queries.ts";
-import { SelectField, TextField } from "../ui/Field.tsx";
+import { Form, SelectField, TextField } from "../ui/Field.tsx";
 import { PageHeader } from "../ui/PageHeader.tsx";
 import { QueryView } from "../ui/QueryView.tsx";
 import { Alert, EmptyState } from "../ui/states.tsx";
@@ -109,14 +109,7 @@ function NewStrategy(props: { taken: (string | null)[]; onCreated: (id: string) 
   return (
     <details class="new-strategy">
       <summary>Neue Strategie</summary>
-      <form
-        class="form"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          create.mutate();
-        }}
-      >
+      <Form onSubmit={() => create.mutate()}>
         <SelectField
           label="Bereich"
           options={options()}
@@ -136,7 +129,7 @@ function NewStrategy(props: { taken: (string | null)[]; onCreated: (id: string) 
         <button type="submit" class="button button-primary" disabled={create.isPending}>
           Anlegen
         </button>
-      </form>
+      </Form>
     </details>
   );
 }

@@ -1,5 +1,5 @@
 // Form fields with a visible label, hint and error text wired up for screen readers.
-import { createUniqueId, type JSX, Show, splitProps } from "solid-js";
+import { createUniqueId, type JSX, onCleanup, onMount, Show, splitProps } from "solid-js";
 
 type FieldProps = { label: string; error?: string; hint?: string };
 
@@ -74,5 +74,73 @@ export function SelectField(
         </select>
       )}
     />
+  );
+}
+
+/** The filter bar above a list: fields that apply as they change (Enter submits nothing). */
+export function FilterBar(props: { label: string; children: JSX.Element }) {
+  return (
+    <form class="form form-inline filters" aria-label={props.label} onSubmit={(e) => e.preventDefault()}>
+      {props.children}
+    </form>
+  );
+}
+
+/** A filter's options: "alle" (no filter) first. */
+export function withAll(options: readonly { value: string; label: string }[]) {
+  return [{ value: "", label: "alle" }, ...options];
+}
+
+/** Options for a code list with its German labels, in the list's order. */
+export function codeOptions<C extends string>(codes: readonly C[], labels: Readonly<Record<C, string>>) {
+  return codes.map((code) => ({ value: code as string, label: labels[code] as string }));
+}
+
+/**
+ * A form whose fields the server validates (noValidate: the messages are German and per field, not the browser's):
+ * submitting runs `onSubmit` instead of reloading the page. After a submit, focus follows the answer, for every form
+ * alike: to the first invalid field, or else to the result message (an `.alert` that appears in the form or its
+ * section), which its role (status or alert) announces. A form that leaves the page leaves focus to the new page.
+ */
+export function Form(props: { class?: string; label?: string; onSubmit: () => void; children: JSX.Element }) {
+  let form!: HTMLFormElement;
+  let awaitingAnswer = false;
+  let before = new WeakSet<Element>();
+  const scope = () => form.closest("section, dialog, main") ?? form;
+  onMount(() => {
+    const observer = new MutationObserver(() => {
+      if (!awaitingAnswer) return;
+      const invalid = form.querySelector<HTMLElement>("[aria-invalid='true']");
+      const message = [...scope().querySelectorAll<HTMLElement>(".alert")].find((a) => !before.has(a));
+      const target = invalid ?? message;
+      if (!target) return;
+      awaitingAnswer = false;
+      if (!invalid) target.tabIndex = -1;
+      target.focus();
+    });
+    observer.observe(scope(), {
+      subtree: true,
+      childList: true,
+      attributes: true,
+      attributeFilter: ["aria-invalid"],
+    });
+    onCleanup(() => observer.disconnect());
+  });
+  return (
+    <form
+      ref={form}
+      class={props.class ?? "form"}
+      aria-label={props.label}
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        // The messages present now are the old answer; focus goes to what this submit brings.
+        before = new WeakSet(scope().querySelectorAll(".alert"));
+        awaitingAnswer = true;
+        props.onSubmit();
+      }}
+    >
+      {props.children}
+    </form>
   );
 }

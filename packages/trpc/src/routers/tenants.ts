@@ -40,6 +40,13 @@ export const tenantsRouter = router({
     )
     .query(({ ctx, input }) => queries.listTenants(ctx.tx, input)),
 
+  /** One Kommune as the Land sees it: registry, rollout figures, contacts, and its maturity where it shares it. */
+  profile: tenantProcedure.input(z.object({ id: z.uuid() })).query(async ({ ctx, input }) => {
+    const profile = await queries.kommuneProfile(ctx.tx, ctx.session.tenant.id, input.id);
+    if (!profile) throw new TRPCError({ code: "NOT_FOUND", message: "Diese Kommune gibt es nicht." });
+    return profile;
+  }),
+
   create: tenantProcedure
     .input(
       z.object({

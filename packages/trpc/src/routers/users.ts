@@ -14,6 +14,9 @@ export const usersRouter = router({
 
   invitations: tenantProcedure.query(({ ctx }) => queries.listOpenInvitations(ctx.tx)),
 
+  /** The first-run checklist of a Kommune's administration. */
+  setupProgress: tenantProcedure.query(({ ctx }) => queries.setupProgress(ctx.tx)),
+
   invite: tenantProcedure.input(inviteInput).mutation(async ({ ctx, input }) => {
     const { tenant } = ctx.session;
     const invitation = await inviteUser(ctx.tx, accountActor(ctx.session), input);

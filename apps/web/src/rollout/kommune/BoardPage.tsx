@@ -7,7 +7,7 @@ import { createSignal, For, Show } from "solid-js";
 import type { Me } from "../../auth/session.ts";
 import { trpc } from "../../lib/trpc.ts";
 import { Chart } from "../../ui/charts/Chart.tsx";
-import { SelectField, TextField } from "../../ui/Field.tsx";
+import { codeOptions, FilterBar, SelectField, TextField, withAll } from "../../ui/Field.tsx";
 import { forecastRange } from "../../ui/forecast-text.ts";
 import { PageHeader } from "../../ui/PageHeader.tsx";
 import { Pager } from "../../ui/Pager.tsx";
@@ -240,11 +240,7 @@ export function BoardPage(props: { me: Me }) {
           load={(format) => trpc.rollout.exportBoard.query({ format, filter: filter() })}
         />
       </div>
-      <form
-        class="form form-inline filters"
-        aria-label="Leistungen filtern"
-        onSubmit={(e) => e.preventDefault()}
-      >
+      <FilterBar label="Leistungen filtern">
         <TextField
           label="Suchen (Name oder OZG-ID)"
           maxLength={100}
@@ -256,28 +252,19 @@ export function BoardPage(props: { me: Me }) {
           label="Themenfeld"
           value={themenfeld()}
           onChange={(e) => resetting(setThemenfeld)(e.currentTarget.value)}
-          options={[
-            { value: "", label: "alle" },
-            ...(facets.data?.themenfelder ?? []).map((t) => ({ value: t.id, label: t.name })),
-          ]}
+          options={withAll((facets.data?.themenfelder ?? []).map((t) => ({ value: t.id, label: t.name })))}
         />
         <SelectField
           label="Status"
           value={status()}
           onChange={(e) => resetting(setStatus)(e.currentTarget.value)}
-          options={[
-            { value: "", label: "alle" },
-            ...rolloutStatuses.map((s) => ({ value: s, label: rolloutStatusLabels[s] })),
-          ]}
+          options={withAll(codeOptions(rolloutStatuses, rolloutStatusLabels))}
         />
         <SelectField
           label="Nachnutzungsweg"
           value={route()}
           onChange={(e) => resetting(setRoute)(e.currentTarget.value)}
-          options={[
-            { value: "", label: "alle" },
-            ...reuseRoutes.map((r) => ({ value: r, label: reuseRouteLabels[r] })),
-          ]}
+          options={withAll(codeOptions(reuseRoutes, reuseRouteLabels))}
         />
         <label class="checkbox">
           <input
@@ -304,7 +291,7 @@ export function BoardPage(props: { me: Me }) {
             { value: "updated", label: "zuletzt geändert" },
           ]}
         />
-      </form>
+      </FilterBar>
       <QueryView
         query={board}
         isEmpty={(d) => d.items.length === 0}

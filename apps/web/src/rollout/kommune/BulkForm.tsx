@@ -4,7 +4,7 @@ import { formatCountOf } from "@spatz/domain";
 import { useMutation, useQueryClient } from "@tanstack/solid-query";
 import { createSignal, For, Show } from "solid-js";
 import { errorMessage, fieldErrors, trpc } from "../../lib/trpc.ts";
-import { SelectField, TextField } from "../../ui/Field.tsx";
+import { codeOptions, Form, SelectField, TextField } from "../../ui/Field.tsx";
 import { Alert } from "../../ui/states.tsx";
 import { formatCount } from "../format.ts";
 import { type ReuseRoute, reuseRouteLabels, reuseRoutes, rolloutStatusLabels } from "../labels.ts";
@@ -53,14 +53,7 @@ export function BulkForm(props: { themenfelder: { id: string; name: string }[] }
         Zum Beispiel: alle Leistungen eines Themenfelds auf »in Planung« mit dem Weg »EfA-Marktplatz«.
         Leistungen, die schon weiter sind oder als »nicht zuständig« markiert sind, bleiben unverändert.
       </p>
-      <form
-        class="form form-inline"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          check.mutate();
-        }}
-      >
+      <Form class="form form-inline" onSubmit={() => check.mutate()}>
         <SelectField
           label="Themenfeld"
           value={themenfeld()}
@@ -97,10 +90,7 @@ export function BulkForm(props: { themenfelder: { id: string; name: string }[] }
             setRoute(e.currentTarget.value);
             changed();
           }}
-          options={[
-            { value: "", label: "unverändert" },
-            ...reuseRoutes.map((r) => ({ value: r, label: reuseRouteLabels[r] })),
-          ]}
+          options={[{ value: "", label: "unverändert" }, ...codeOptions(reuseRoutes, reuseRouteLabels)]}
         />
         <TextField
           label="Geplanter Go-live"
@@ -127,7 +117,7 @@ export function BulkForm(props: { themenfelder: { id: string; name: string }[] }
         <button type="submit" class="button" disabled={check.isPending}>
           Vorschau
         </button>
-      </form>
+      </Form>
       <Show when={(check.isError || apply.isError) && Object.keys(errors()).length === 0}>
         <Alert kind="error">{errorMessage(apply.error ?? check.error)}</Alert>
       </Show>

@@ -7,7 +7,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/solid-query";
 import { createSignal, Show } from "solid-js";
 import type { Me } from "../../auth/session.ts";
 import { errorCode, errorMessage, fieldErrors, trpc } from "../../lib/trpc.ts";
-import { SelectField, TextField } from "../../ui/Field.tsx";
+import { codeOptions, Form, SelectField, TextField } from "../../ui/Field.tsx";
 import { PageHeader } from "../../ui/PageHeader.tsx";
 import { QueryView } from "../../ui/QueryView.tsx";
 import { Alert } from "../../ui/states.tsx";
@@ -156,14 +156,7 @@ function RecordForm(props: { data: Data; onSaved: () => void; onReload: () => vo
   return (
     <section class="card" aria-labelledby="edit-title">
       <h2 id="edit-title">Eintrag bearbeiten</h2>
-      <form
-        class="form"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          save.mutate();
-        }}
-      >
+      <Form onSubmit={() => save.mutate()}>
         <SelectField
           label="Status"
           value={status()}
@@ -192,10 +185,7 @@ function RecordForm(props: { data: Data; onSaved: () => void; onReload: () => vo
           value={route()}
           error={errors().reuseRoute}
           onChange={(e) => setRoute(e.currentTarget.value)}
-          options={[
-            { value: "", label: "noch offen" },
-            ...reuseRoutes.map((x) => ({ value: x, label: reuseRouteLabels[x] })),
-          ]}
+          options={[{ value: "", label: "noch offen" }, ...codeOptions(reuseRoutes, reuseRouteLabels)]}
         />
         <TextField
           label="Geplanter Go-live"
@@ -254,7 +244,7 @@ function RecordForm(props: { data: Data; onSaved: () => void; onReload: () => vo
             </Show>
           </Alert>
         </Show>
-      </form>
+      </Form>
     </section>
   );
 }

@@ -6,7 +6,7 @@ import { keepPreviousData, useQuery } from "@tanstack/solid-query";
 import { createSignal, For, Show } from "solid-js";
 import type { Me } from "../../auth/session.ts";
 import { trpc } from "../../lib/trpc.ts";
-import { SelectField, TextField } from "../../ui/Field.tsx";
+import { codeOptions, FilterBar, SelectField, TextField, withAll } from "../../ui/Field.tsx";
 import { PageHeader } from "../../ui/PageHeader.tsx";
 import { Pager } from "../../ui/Pager.tsx";
 import { QueryView } from "../../ui/QueryView.tsx";
@@ -98,11 +98,7 @@ export function CataloguePage(props: { me: Me }) {
           </section>
         )}
       </Show>
-      <form
-        class="form form-inline filters"
-        aria-label="Katalog filtern"
-        onSubmit={(e) => e.preventDefault()}
-      >
+      <FilterBar label="Katalog filtern">
         <TextField
           label="Suchen (Name oder OZG-ID)"
           maxLength={100}
@@ -114,10 +110,7 @@ export function CataloguePage(props: { me: Me }) {
           label="Themenfeld"
           value={themenfeld()}
           onChange={(e) => reset(setThemenfeld)(e.currentTarget.value)}
-          options={[
-            { value: "", label: "alle" },
-            ...(facets.data?.themenfelder ?? []).map((t) => ({ value: t.id, label: t.name })),
-          ]}
+          options={withAll((facets.data?.themenfelder ?? []).map((t) => ({ value: t.id, label: t.name })))}
         />
         <SelectField
           label="Kommunaler Vollzug"
@@ -129,10 +122,7 @@ export function CataloguePage(props: { me: Me }) {
           label="Zuständig"
           value={kind()}
           onChange={(e) => reset(setKind)(e.currentTarget.value)}
-          options={[
-            { value: "", label: "alle Arten" },
-            ...kommuneKinds.map((k) => ({ value: k, label: kommuneKindLabels[k] })),
-          ]}
+          options={[{ value: "", label: "alle Arten" }, ...codeOptions(kommuneKinds, kommuneKindLabels)]}
         />
         <SelectField
           label="EfA-Dienst"
@@ -144,10 +134,7 @@ export function CataloguePage(props: { me: Me }) {
           label="Priorität"
           value={priority()}
           onChange={(e) => reset(setPriority)(e.currentTarget.value)}
-          options={[
-            { value: "", label: "alle" },
-            ...servicePriorities.map((p) => ({ value: p, label: servicePriorityLabels[p] })),
-          ]}
+          options={withAll(codeOptions(servicePriorities, servicePriorityLabels))}
         />
         <SelectField
           label="Korrigiert"
@@ -155,7 +142,7 @@ export function CataloguePage(props: { me: Me }) {
           onChange={(e) => reset(setCorrected)(e.currentTarget.value)}
           options={yesNoOptions}
         />
-      </form>
+      </FilterBar>
       <QueryView
         query={list}
         isEmpty={(d) => d.items.length === 0}

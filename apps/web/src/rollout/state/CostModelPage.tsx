@@ -7,7 +7,7 @@ import { keepPreviousData, useQuery } from "@tanstack/solid-query";
 import { createMemo, createSignal, For, Show } from "solid-js";
 import type { Me } from "../../auth/session.ts";
 import { trpc } from "../../lib/trpc.ts";
-import { SelectField, TextField } from "../../ui/Field.tsx";
+import { codeOptions, SelectField, TextField } from "../../ui/Field.tsx";
 import { PageHeader } from "../../ui/PageHeader.tsx";
 import { QueryView } from "../../ui/QueryView.tsx";
 import { Alert } from "../../ui/states.tsx";
@@ -191,7 +191,7 @@ export function CostModelPage(props: { me: Me }) {
               label="Anteil der Kommunen aufteilen"
               value={text().splitRule}
               onChange={(e) => setText((t) => ({ ...t, splitRule: e.currentTarget.value }))}
-              options={splitRules.map((r) => ({ value: r, label: splitRuleLabels[r] }))}
+              options={codeOptions(splitRules, splitRuleLabels)}
             />
             <div>
               <button type="button" class="button" onClick={() => setText({ ...DEFAULT_TEXT })}>

@@ -6,7 +6,7 @@ import { keepPreviousData, useQuery } from "@tanstack/solid-query";
 import { For, Show } from "solid-js";
 import type { Me } from "../../auth/session.ts";
 import { trpc } from "../../lib/trpc.ts";
-import { SelectField } from "../../ui/Field.tsx";
+import { codeOptions, FilterBar, SelectField, withAll } from "../../ui/Field.tsx";
 import { PageHeader } from "../../ui/PageHeader.tsx";
 import { Pager } from "../../ui/Pager.tsx";
 import { QueryView } from "../../ui/QueryView.tsx";
@@ -107,19 +107,12 @@ export function DrilldownPage(props: { me: Me }) {
         intro="Die Rollout-Einträge hinter den Zahlen, mit dem Namen der Kommune."
       />
       <StateTabs me={props.me} />
-      <form
-        class="form form-inline filters"
-        aria-label="Einträge filtern"
-        onSubmit={(e) => e.preventDefault()}
-      >
+      <FilterBar label="Einträge filtern">
         <SelectField
           label="Status"
           value={filter().status ?? ""}
           onChange={(e) => setParams({ status: e.currentTarget.value || undefined, page: undefined })}
-          options={[
-            { value: "", label: "alle" },
-            ...rolloutStatuses.map((s) => ({ value: s, label: rolloutStatusLabels[s] })),
-          ]}
+          options={withAll(codeOptions(rolloutStatuses, rolloutStatusLabels))}
         />
         <label class="checkbox">
           <input
@@ -140,7 +133,7 @@ export function DrilldownPage(props: { me: Me }) {
             Alle Filter entfernen
           </button>
         </Show>
-      </form>
+      </FilterBar>
       <Show when={chips().length > 0}>
         <ul class="tabs" aria-label="Aktive Filter">
           <For each={chips()}>

@@ -7,7 +7,7 @@ import { createSignal } from "solid-js";
 import type { Me } from "../../auth/session.ts";
 import { trpc } from "../../lib/trpc.ts";
 import { Chart } from "../../ui/charts/Chart.tsx";
-import { TextField } from "../../ui/Field.tsx";
+import { FilterBar, TextField } from "../../ui/Field.tsx";
 import { PageHeader } from "../../ui/PageHeader.tsx";
 import { QueryView } from "../../ui/QueryView.tsx";
 import { EmptyState } from "../../ui/states.tsx";
@@ -166,11 +166,7 @@ export function ProgressPage(props: { me: Me }) {
           }
         />
       </div>
-      <form
-        class="form form-inline filters"
-        aria-label="Engpässe einstellen"
-        onSubmit={(e) => e.preventDefault()}
-      >
+      <FilterBar label="Engpässe einstellen">
         <TextField
           label="In Umsetzung seit mehr als (Monate)"
           type="number"
@@ -181,7 +177,7 @@ export function ProgressPage(props: { me: Me }) {
           onInput={(e) => setMonthsText(e.currentTarget.value)}
           error={months() === null ? "Bitte eine ganze Zahl von 1 bis 120 eingeben." : undefined}
         />
-      </form>
+      </FilterBar>
       <QueryView
         query={stuck}
         isEmpty={(d) => d.length === 0}

@@ -9,7 +9,7 @@ import { createMemo, createSignal, For, Show } from "solid-js";
 import type { Me } from "../../auth/session.ts";
 import { trpc } from "../../lib/trpc.ts";
 import { Chart } from "../../ui/charts/Chart.tsx";
-import { SelectField, TextField } from "../../ui/Field.tsx";
+import { codeOptions, FilterBar, SelectField, TextField, withAll } from "../../ui/Field.tsx";
 import { PageHeader } from "../../ui/PageHeader.tsx";
 import { QueryView } from "../../ui/QueryView.tsx";
 import { EmptyState } from "../../ui/states.tsx";
@@ -129,18 +129,14 @@ function KreisForecast(props: { kreise: Data["kreise"] }) {
   const [kreis, setKreis] = createSignal(props.kreise[0]?.kreisAgs ?? "");
   return (
     <Show when={props.kreise.length > 0}>
-      <form
-        class="form form-inline filters"
-        aria-label="Kreis für die Prognose"
-        onSubmit={(e) => e.preventDefault()}
-      >
+      <FilterBar label="Kreis für die Prognose">
         <SelectField
           label="Prognose für den Kreis"
           value={kreis()}
           onChange={(e) => setKreis(e.currentTarget.value)}
           options={props.kreise.map((k) => ({ value: k.kreisAgs, label: k.name }))}
         />
-      </form>
+      </FilterBar>
       <ForecastSection
         scope={{ kreisAgs: kreis() }}
         title={`Prognose: ${props.kreise.find((k) => k.kreisAgs === kreis())?.name ?? "Kreis"}`}
@@ -177,11 +173,7 @@ function KommuneTable(props: { kreise: Data["kreise"] }) {
   };
   return (
     <>
-      <form
-        class="form form-inline filters"
-        aria-label="Kommunen filtern"
-        onSubmit={(e) => e.preventDefault()}
-      >
+      <FilterBar label="Kommunen filtern">
         <TextField
           label="Kommune suchen"
           type="search"
@@ -199,10 +191,7 @@ function KommuneTable(props: { kreise: Data["kreise"] }) {
             const value = e.currentTarget.value;
             filter(() => setKreis(value));
           }}
-          options={[
-            { value: "", label: "alle" },
-            ...props.kreise.map((k) => ({ value: k.kreisAgs, label: k.name })),
-          ]}
+          options={withAll(props.kreise.map((k) => ({ value: k.kreisAgs, label: k.name })))}
         />
         <SelectField
           label="Art"
@@ -211,12 +200,9 @@ function KommuneTable(props: { kreise: Data["kreise"] }) {
             const value = e.currentTarget.value as KommuneKind | "";
             filter(() => setKind(value));
           }}
-          options={[
-            { value: "", label: "alle" },
-            ...kommuneKinds.map((k) => ({ value: k, label: kommuneKindLabels[k] })),
-          ]}
+          options={withAll(codeOptions(kommuneKinds, kommuneKindLabels))}
         />
-      </form>
+      </FilterBar>
       <QueryView
         query={list}
         isEmpty={(d) => d.total === 0}

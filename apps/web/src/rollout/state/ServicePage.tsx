@@ -6,7 +6,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/solid-query";
 import { createSignal, For, Show } from "solid-js";
 import type { Me } from "../../auth/session.ts";
 import { errorMessage, fieldErrors, trpc } from "../../lib/trpc.ts";
-import { SelectField, TextField } from "../../ui/Field.tsx";
+import { codeOptions, Form, SelectField, TextField } from "../../ui/Field.tsx";
 import { PageHeader } from "../../ui/PageHeader.tsx";
 import { QueryView } from "../../ui/QueryView.tsx";
 import { Alert } from "../../ui/states.tsx";
@@ -162,14 +162,7 @@ function ServiceInfoForm(props: { service: Service; canEdit: boolean; onSaved: (
           Zuletzt geändert von {s.pmoUpdatedBy} am {formatDateTime(s.pmoUpdatedAt)}
         </p>
       </Show>
-      <form
-        class="form"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          save.mutate();
-        }}
-      >
+      <Form onSubmit={() => save.mutate()}>
         <fieldset class="field" disabled={!props.canEdit}>
           <legend>EfA-Verfügbarkeit</legend>
           <div class="checkbox-field">
@@ -209,10 +202,7 @@ function ServiceInfoForm(props: { service: Service; canEdit: boolean; onSaved: (
           value={priority()}
           disabled={!props.canEdit}
           onChange={(e) => setPriority(e.currentTarget.value)}
-          options={[
-            { value: "", label: "keine" },
-            ...servicePriorities.map((p) => ({ value: p, label: servicePriorityLabels[p] })),
-          ]}
+          options={[{ value: "", label: "keine" }, ...codeOptions(servicePriorities, servicePriorityLabels)]}
         />
         <TextField
           label="Reifegradmodell (mit Version)"
@@ -256,7 +246,7 @@ function ServiceInfoForm(props: { service: Service; canEdit: boolean; onSaved: (
         <Show when={save.isError && Object.keys(errors()).length === 0}>
           <Alert kind="error">{errorMessage(save.error)}</Alert>
         </Show>
-      </form>
+      </Form>
       <Show when={s.efaSince}>
         <p class="muted">EfA-Dienst seit {formatDate(s.efaSince)}</p>
       </Show>
@@ -300,14 +290,7 @@ function ResponsibilityForm(props: {
   return (
     <section class="card" aria-labelledby="resp-title">
       <h2 id="resp-title">Zuständigkeit</h2>
-      <form
-        class="form"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          save.mutate();
-        }}
-      >
+      <Form onSubmit={() => save.mutate()}>
         <fieldset class="field" disabled={!props.canEdit}>
           <legend>Welche Zuständigkeit gilt?</legend>
           <label class="checkbox-field">
@@ -377,7 +360,7 @@ function ResponsibilityForm(props: {
         <Show when={save.isError && Object.keys(errors()).length === 0}>
           <Alert kind="error">{errorMessage(save.error)}</Alert>
         </Show>
-      </form>
+      </Form>
     </section>
   );
 }

@@ -5,7 +5,7 @@ import { useQuery } from "@tanstack/solid-query";
 import { createMemo, createSignal } from "solid-js";
 import type { Me } from "../../auth/session.ts";
 import { trpc } from "../../lib/trpc.ts";
-import { SelectField, TextField } from "../../ui/Field.tsx";
+import { FilterBar, SelectField, TextField, withAll } from "../../ui/Field.tsx";
 import { PageHeader } from "../../ui/PageHeader.tsx";
 import { QueryView } from "../../ui/QueryView.tsx";
 import { EmptyState } from "../../ui/states.tsx";
@@ -139,11 +139,7 @@ export function ServicesPage(props: { me: Me }) {
         intro="Anteil der zuständigen Kommunen, in denen die Leistung online verfügbar ist. Flächendeckend = in allen zuständigen Kommunen."
       />
       <StateTabs me={props.me} />
-      <form
-        class="form form-inline filters"
-        aria-label="Leistungen filtern"
-        onSubmit={(e) => e.preventDefault()}
-      >
+      <FilterBar label="Leistungen filtern">
         <TextField
           label="Suchen (Name oder OZG-ID)"
           maxLength={100}
@@ -158,10 +154,7 @@ export function ServicesPage(props: { me: Me }) {
             setThemenfeld(e.currentTarget.value);
             setLage("");
           }}
-          options={[
-            { value: "", label: "alle" },
-            ...(facets.data?.themenfelder ?? []).map((t) => ({ value: t.id, label: t.name })),
-          ]}
+          options={withAll((facets.data?.themenfelder ?? []).map((t) => ({ value: t.id, label: t.name })))}
         />
         <SelectField
           label="Lebens-/Unternehmenslage"
@@ -180,7 +173,7 @@ export function ServicesPage(props: { me: Me }) {
           onChange={(e) => setCoverage(e.currentTarget.value)}
           options={COVERAGE_FILTERS}
         />
-      </form>
+      </FilterBar>
       <div class="section-head">
         <p class="muted" aria-live="polite">
           {formatCount(filtered().length)} Leistungen
