@@ -129,7 +129,11 @@ export const DEFINER_FUNCTIONS: ReadonlySet<string> = new Set([
 ]);
 
 /** History the runtime role may append to but never change. */
-export const APPEND_ONLY_TABLES: readonly string[] = ["audit_log", "strategy_versions"];
+export const APPEND_ONLY_TABLES: readonly string[] = [
+  "audit_log",
+  "strategy_versions",
+  "project_status_reports",
+];
 
 const TENANT_RULE = "(tenant_id = (SELECT app_current_tenant() AS app_current_tenant))";
 

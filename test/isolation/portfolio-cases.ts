@@ -25,6 +25,9 @@ export type PortfolioSecrets = {
   proposalId: string;
   proposalName: string;
   assessedProposalId: string;
+  riskId: string;
+  riskTitle: string;
+  reportSummary: string;
 };
 
 /** B's portfolio, created through B's own API like a real PMO would. */
@@ -98,6 +101,23 @@ export async function setUpPortfolioB(t: TestApp, b: FixtureTenant): Promise<Por
     id: assessed.id,
     scores: { strategicFit: 5, urgency: 5, dependencies: 5, cost: 5 },
   });
+  const riskTitle = `Geheimes Risiko ${tag}`;
+  const risk = await pmo.must<{ id: string }>("steering.addRisk", {
+    projectId: project.id,
+    title: riskTitle,
+    probability: 5,
+    impact: 4,
+  });
+  const reportSummary = `Geheimer Statusbericht ${tag}`;
+  await pmo.must("steering.addStatusReport", {
+    projectId: project.id,
+    reportedOn: "2024-06-30",
+    schedule: "red",
+    cost: "green",
+    quality: "green",
+    resources: "yellow",
+    summary: reportSummary,
+  });
   return {
     projectId: project.id,
     projectName,
@@ -116,6 +136,9 @@ export async function setUpPortfolioB(t: TestApp, b: FixtureTenant): Promise<Por
     proposalId: proposal.id,
     proposalName,
     assessedProposalId: assessed.id,
+    riskId: risk.id,
+    riskTitle,
+    reportSummary,
   };
 }
 
@@ -136,6 +159,9 @@ export function portfolioCanaries(s: PortfolioSecrets): string[] {
     s.proposalId,
     s.proposalName,
     s.assessedProposalId,
+    s.riskId,
+    s.riskTitle,
+    s.reportSummary,
   ];
 }
 
@@ -157,6 +183,23 @@ export function portfolioCases(c: Ctx): Record<string, () => Promise<void>> {
     expect(r).toMatchObject({ ok: false, code: "NOT_FOUND" });
     c.expectNoLeak(r);
   };
+
+  /** B's status reports and risks are exactly as B left them. */
+  async function bSteeringIntact() {
+    const s = c.secrets();
+    const pmoB = await c.as(c.b(), "coordinator");
+    const reports = await pmoB.must<{ reports: { summary: string }[] }>("steering.statusReports", {
+      projectId: s.projectId,
+    });
+    expect(reports.reports.map((r) => r.summary)).toEqual([s.reportSummary]);
+    const risks = await pmoB.must<{ id: string; title: string; probability: number; status: string }[]>(
+      "steering.risks",
+      { projectId: s.projectId },
+    );
+    expect(risks).toEqual([
+      expect.objectContaining({ id: s.riskId, title: s.riskTitle, probability: 5, status: "open" }),
+    ]);
+  }
 
   /** B's portfolio is exactly as B left it. */
   async function bIntact() {
@@ -315,6 +358,57 @@ export function portfolioCases(c: Ctx): Record<string, () => Promise<void>> {
     "portfolio.remove": async () => {
       notFound(await (await pmoA()).call("portfolio.remove", { id: c.secrets().projectId }));
       await bIntact();
+    },
+    "steering.statusReports": async () => {
+      notFound(await (await pmoA()).call("steering.statusReports", { projectId: c.secrets().projectId }));
+    },
+    "steering.addStatusReport": async () => {
+      notFound(
+        await (await pmoA()).call("steering.addStatusReport", {
+          projectId: c.secrets().projectId,
+          reportedOn: "2024-07-31",
+          schedule: "green",
+          cost: "green",
+          quality: "green",
+          resources: "green",
+          summary: "Eingeschleust",
+        }),
+      );
+      await bSteeringIntact();
+    },
+    "steering.risks": async () => {
+      notFound(await (await pmoA()).call("steering.risks", { projectId: c.secrets().projectId }));
+    },
+    "steering.addRisk": async () => {
+      notFound(
+        await (await pmoA()).call("steering.addRisk", {
+          projectId: c.secrets().projectId,
+          title: "Eingeschleust",
+          probability: 1,
+          impact: 1,
+        }),
+      );
+      await bSteeringIntact();
+    },
+    "steering.updateRisk": async () => {
+      notFound(
+        await (await pmoA()).call("steering.updateRisk", {
+          id: c.secrets().riskId,
+          title: "Entschärft",
+          probability: 1,
+          impact: 1,
+          status: "closed",
+        }),
+      );
+      await bSteeringIntact();
+    },
+    "steering.criticalRisks": async () => {
+      // B's critical risk is on B's leadership's start page, never on A's.
+      const a = await (await c.as(c.a(), "leadership")).call("steering.criticalRisks");
+      expect(a.ok).toBe(true);
+      c.expectNoLeak(a);
+      const b = await (await c.as(c.b(), "leadership")).must<{ id: string }[]>("steering.criticalRisks");
+      expect(b.map((r) => r.id)).toContain(c.secrets().riskId);
     },
     "portfolio.addMilestone": async () => {
       notFound(

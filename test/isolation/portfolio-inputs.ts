@@ -2,10 +2,12 @@
 // Project-level rules matter here: a project lead may change only projects they lead, so the fixtures are led by the
 // calling user; for the roles the matrix refuses, the same inputs must be refused with FORBIDDEN.
 import { randomUUID } from "node:crypto";
+import { queries, withTenant } from "@spatz/db";
 import type { ProcedurePath, Role } from "@spatz/domain";
 import type { FixtureTenant } from "../src/fixtures.ts";
 import {
   base64,
+  FIXTURE_ACTOR,
   openRoundFixture,
   orgUnitFixture,
   orgUnitsFixture,
@@ -22,7 +24,7 @@ type Env = { tenant: FixtureTenant; role: Role };
 type Factory = (env: Env) => Promise<unknown> | unknown;
 type PortfolioPath = Extract<
   ProcedurePath,
-  `orgUnits.${string}` | `portfolio.${string}` | `registration.${string}`
+  `orgUnits.${string}` | `portfolio.${string}` | `registration.${string}` | `steering.${string}`
 >;
 
 export function portfolioInputs(app: () => TestApp): Record<PortfolioPath, Factory> {
@@ -151,6 +153,43 @@ export function portfolioInputs(app: () => TestApp): Record<PortfolioPath, Facto
       id: (await proposalFixture(db(), e.tenant.id, { submittedBy: me(e), status: "assessed" })).id,
       decision: "approved",
     }),
+
+    "steering.statusReports": async (e) => ({
+      projectId: (await projectFixture(db(), e.tenant.id)).projectId,
+    }),
+    "steering.addStatusReport": async (e) => ({
+      projectId: (await ledProject(e)).projectId,
+      reportedOn: "2024-06-30",
+      schedule: "green",
+      cost: "yellow",
+      quality: "green",
+      resources: "red",
+      summary: "Abnahme verschoben",
+    }),
+    "steering.risks": async (e) => ({ projectId: (await projectFixture(db(), e.tenant.id)).projectId }),
+    "steering.addRisk": async (e) => ({
+      projectId: (await ledProject(e)).projectId,
+      title: "Lieferverzug",
+      probability: 3,
+      impact: 5,
+    }),
+    "steering.updateRisk": async (e) => {
+      const { projectId } = await ledProject(e);
+      const risk = await withTenant(db(), e.tenant.id, (tx) =>
+        queries.addRisk(tx, e.tenant.id, FIXTURE_ACTOR, {
+          projectId,
+          title: "Personalausfall",
+          description: "",
+          probability: 2,
+          impact: 4,
+          ownerName: "",
+          treatment: "",
+          status: "open",
+        }),
+      );
+      return { id: risk.id, title: "Personalausfall", probability: 2, impact: 4, status: "closed" };
+    },
+    "steering.criticalRisks": () => undefined,
   };
 }
 

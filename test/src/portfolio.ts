@@ -96,7 +96,7 @@ export async function allProjects(session: ApiSession, filter: Record<string, un
 // ---------------------------------------------------------------------------------------------------------------
 // Database fixtures, written through the same domain functions the API uses (so they carry audit entries too)
 
-const FIXTURE_ACTOR = { userId: null, label: "Test" };
+export const FIXTURE_ACTOR = { userId: null, label: "Test" };
 
 export type ProjectFixture = {
   projectId: string;

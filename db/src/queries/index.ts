@@ -24,6 +24,7 @@ export * from "./rollout-costs.ts";
 export * from "./rollout-dashboards.ts";
 export * from "./rollout-records.ts";
 export * from "./saved-filters.ts";
+export * from "./steering.ts";
 export * from "./strategies.ts";
 export * from "./tenants.ts";
 export * from "./users.ts";

@@ -10,5 +10,6 @@ export * from "./reports.ts";
 export * from "./rls.ts";
 export * from "./rollout.ts";
 export * from "./rollout-aggregates.ts";
+export * from "./steering.ts";
 export * from "./strategies.ts";
 export * from "./tenants.ts";

@@ -18,4 +18,5 @@ export * from "./permissions.ts";
 export * from "./portfolio.ts";
 export * from "./reports.ts";
 export * from "./roles.ts";
+export * from "./steering.ts";
 export * from "./text.ts";

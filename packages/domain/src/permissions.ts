@@ -119,6 +119,14 @@ export const PERMISSIONS = {
   "portfolio.complete": PROJECT_EDITORS,
   "portfolio.remove": PMO,
   "portfolio.addMilestone": PROJECT_EDITORS,
+
+  "steering.statusReports": PORTFOLIO_READERS,
+  "steering.addStatusReport": PROJECT_EDITORS,
+  "steering.risks": PORTFOLIO_READERS,
+  "steering.addRisk": PROJECT_EDITORS,
+  "steering.updateRisk": PROJECT_EDITORS,
+  "steering.criticalRisks": PORTFOLIO_READERS,
+
   "portfolio.updateMilestone": PROJECT_EDITORS,
   "portfolio.removeMilestone": PROJECT_EDITORS,
   "portfolio.setStandard": PROJECT_EDITORS,

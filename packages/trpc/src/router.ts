@@ -14,6 +14,7 @@ import { portfolioRouter } from "./routers/portfolio.ts";
 import { registrationRouter } from "./routers/registration.ts";
 import { reportsRouter } from "./routers/reports.ts";
 import { rolloutRouter } from "./routers/rollout.ts";
+import { steeringRouter } from "./routers/steering.ts";
 import { strategiesRouter } from "./routers/strategies.ts";
 import { tenantExportRouter } from "./routers/tenant-export.ts";
 import { tenantsRouter } from "./routers/tenants.ts";
@@ -34,6 +35,7 @@ export const appRouter = router({
   measures: measuresRouter,
   strategies: strategiesRouter,
   portfolio: portfolioRouter,
+  steering: steeringRouter,
   registration: registrationRouter,
   rollout: rolloutRouter,
   benchmark: benchmarkRouter,

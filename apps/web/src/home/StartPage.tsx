@@ -13,6 +13,7 @@ import {
   PendingApprovals,
 } from "../maturity/StartSections.tsx";
 import { MyProjectsTile, PortfolioOverviewTiles } from "../portfolio/StartTiles.tsx";
+import { CriticalRisks } from "../portfolio/Steering.tsx";
 import { KommuneRolloutTile, StateRolloutTiles } from "../rollout/StartTiles.tsx";
 import { PageHeader } from "../ui/PageHeader.tsx";
 
@@ -106,6 +107,9 @@ export function StartPage(props: { me: Me }) {
             <Tile title="Freigaben">
               <p>Strategien und Soll-Ziele, die auf Ihre Freigabe warten.</p>
               <PendingApprovals />
+            </Tile>
+            <Tile title="Kritische Risiken">
+              <CriticalRisks />
             </Tile>
             <PortfolioOverviewTiles me={props.me} />
             <KommuneRolloutTile />

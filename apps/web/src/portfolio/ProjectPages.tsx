@@ -40,6 +40,7 @@ import {
   useFilterOptions,
 } from "./common.tsx";
 import { EMPTY_PROJECT, ProjectForm, type ProjectFormValues } from "./ProjectForm.tsx";
+import { Risks, StatusReports } from "./Steering.tsx";
 
 type Project = Awaited<ReturnType<typeof trpc.portfolio.get.query>>;
 
@@ -305,6 +306,8 @@ function ProjectView(props: { me: Me; project: Project }) {
           </Show>
         </Show>
       </section>
+      <StatusReports projectId={p().id} canEdit={p().canEdit} />
+      <Risks projectId={p().id} canEdit={p().canEdit} />
       <Milestones project={p()} onChange={refresh} />
       <LinkedMeasures project={p()} />
       <section class="card" aria-labelledby="standards-title">

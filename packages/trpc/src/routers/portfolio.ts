@@ -34,7 +34,7 @@ function assertCanEdit(session: SessionContext, project: { leadUserId: string | 
     });
 }
 
-async function editableProject(
+export async function editableProject(
   ctx: { tx: Parameters<typeof queries.getProjectRow>[0]; session: SessionContext },
   id: string,
 ) {

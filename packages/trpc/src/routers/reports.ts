@@ -106,9 +106,12 @@ export const reportsRouter = router({
   status: tenantProcedure.input(z.object({ jobId: z.string().max(200) })).query(async ({ ctx, input }) => {
     const jobs = ctx.deps.jobs;
     if (!jobs) throw new TRPCError({ code: "SERVICE_UNAVAILABLE", message: UNAVAILABLE });
-    const job = await jobs.queue("reports").getJob(input.jobId);
+    let job = await jobs.queue("reports").getJob(input.jobId);
     if (!job || job.data?.tenantId !== ctx.session.tenant.id) throw notFound("Diesen Bericht gibt es nicht.");
     const state = await job.getState();
+    // The job may have finished between reading it and reading its state: read it again for its result.
+    if (state === "completed" && job.returnvalue == null)
+      job = (await jobs.queue("reports").getJob(input.jobId)) ?? job;
     const progress = typeof job.progress === "number" ? job.progress : 0;
     return {
       state:

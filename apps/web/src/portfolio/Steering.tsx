@@ -1,0 +1,405 @@
+// A project's steering on its page (issue 17): the status reports with their Ampel (the latest first, when the next
+// one is due, a form for the PMO and the project's lead) and the risk register with its probability × impact matrix.
+import { A } from "@solidjs/router";
+import {
+  AMPEL,
+  AMPEL_DIMENSION_LABELS,
+  AMPEL_DIMENSIONS,
+  AMPEL_LABELS,
+  type Ampel,
+  type AmpelDimension,
+  berlinToday,
+  formatDate,
+  RISK_LEVEL_LABELS,
+  RISK_SCALE,
+  RISK_SCALE_LABELS,
+  RISK_STATUS_LABELS,
+  RISK_STATUSES,
+  type RiskStatus,
+} from "@spatz/domain";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/solid-query";
+import { For, Show } from "solid-js";
+import { createStore } from "solid-js/store";
+import { errorMessage, fieldErrors, trpc } from "../lib/trpc.ts";
+import { codeOptions, Form, SelectField, TextField } from "../ui/Field.tsx";
+import { QueryView } from "../ui/QueryView.tsx";
+import { Alert, EmptyState } from "../ui/states.tsx";
+import { TableScroll } from "../ui/TableScroll.tsx";
+import { TextAreaField } from "../ui/TextAreaField.tsx";
+
+export function AmpelBadge(props: { ampel: Ampel; label?: string }) {
+  return (
+    <span class={`ampel ampel-${props.ampel}`}>
+      <span aria-hidden="true">●</span> {props.label ? `${props.label}: ` : ""}
+      {AMPEL_LABELS[props.ampel]}
+    </span>
+  );
+}
+
+export function StatusReports(props: { projectId: string; canEdit: boolean }) {
+  const client = useQueryClient();
+  const reports = useQuery(() => ({
+    queryKey: ["steering.statusReports", props.projectId],
+    queryFn: () => trpc.steering.statusReports.query({ projectId: props.projectId }),
+  }));
+  const blank = () => ({
+    reportedOn: berlinToday(),
+    schedule: "green" as Ampel,
+    cost: "green" as Ampel,
+    quality: "green" as Ampel,
+    resources: "green" as Ampel,
+    summary: "",
+    nextSteps: "",
+    decisionsNeeded: "",
+  });
+  const [v, setV] = createStore(blank());
+  const add = useMutation(() => ({
+    mutationFn: () => trpc.steering.addStatusReport.mutate({ projectId: props.projectId, ...v }),
+    onSuccess: async () => {
+      setV(blank());
+      await Promise.all([
+        client.invalidateQueries({ queryKey: ["steering.statusReports", props.projectId] }),
+        client.invalidateQueries({ queryKey: ["portfolio.history", props.projectId] }),
+      ]);
+    },
+  }));
+  const errors = () => fieldErrors(add.error);
+  const ampelOptions = codeOptions(AMPEL, AMPEL_LABELS);
+  return (
+    <section class="card" aria-labelledby="reports-title">
+      <h2 id="reports-title">Statusberichte</h2>
+      <QueryView query={reports} loadingLabel="Statusberichte werden geladen …">
+        {(data) => (
+          <>
+            <Show when={data.nextDue}>
+              {(due) => (
+                <p classList={{ "text-overdue": due() < berlinToday() }}>
+                  {due() < berlinToday()
+                    ? `Statusbericht fehlt: fällig seit ${formatDate(due())}`
+                    : `Nächster Statusbericht fällig am ${formatDate(due())}`}{" "}
+                  (alle {data.everyWeeks} Wochen).
+                </p>
+              )}
+            </Show>
+            <Show when={data.reports.length > 0} fallback={<EmptyState title="Noch kein Statusbericht." />}>
+              <TableScroll>
+                <table class="table">
+                  <caption class="visually-hidden">Statusberichte, neueste zuerst</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">Stichtag</th>
+                      <th scope="col">Gesamt</th>
+                      <For each={AMPEL_DIMENSIONS}>
+                        {(d) => <th scope="col">{AMPEL_DIMENSION_LABELS[d]}</th>}
+                      </For>
+                      <th scope="col">Stand</th>
+                      <th scope="col">von</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    <For each={data.reports}>
+                      {(r) => (
+                        <tr>
+                          <td>{formatDate(r.reportedOn)}</td>
+                          <td>
+                            <AmpelBadge ampel={r.overall} />
+                          </td>
+                          <For each={AMPEL_DIMENSIONS}>
+                            {(d) => (
+                              <td>
+                                <AmpelBadge ampel={r[d]} />
+                              </td>
+                            )}
+                          </For>
+                          <td>
+                            {r.summary}
+                            <Show when={r.decisionsNeeded}>
+                              <br />
+                              <strong>Entscheidungsbedarf:</strong> {r.decisionsNeeded}
+                            </Show>
+                            <Show when={r.nextSteps}>
+                              <br />
+                              <span class="muted">Nächste Schritte: {r.nextSteps}</span>
+                            </Show>
+                          </td>
+                          <td>{r.authorName}</td>
+                        </tr>
+                      )}
+                    </For>
+                  </tbody>
+                </table>
+              </TableScroll>
+            </Show>
+          </>
+        )}
+      </QueryView>
+      <Show when={props.canEdit}>
+        <Form class="form form-grid" label="Statusbericht abgeben" onSubmit={() => add.mutate()}>
+          <TextField
+            label="Stichtag"
+            type="date"
+            value={v.reportedOn}
+            onInput={(e) => setV("reportedOn", e.currentTarget.value)}
+            error={errors().reportedOn}
+          />
+          <For each={AMPEL_DIMENSIONS}>
+            {(d: AmpelDimension) => (
+              <SelectField
+                label={AMPEL_DIMENSION_LABELS[d]}
+                value={v[d]}
+                options={ampelOptions}
+                onChange={(e) => setV(d, e.currentTarget.value as Ampel)}
+                error={errors()[d]}
+              />
+            )}
+          </For>
+          <TextAreaField
+            label="Stand in Kürze"
+            value={v.summary}
+            onInput={(e) => setV("summary", e.currentTarget.value)}
+            error={errors().summary}
+          />
+          <TextAreaField
+            label="Nächste Schritte"
+            value={v.nextSteps}
+            onInput={(e) => setV("nextSteps", e.currentTarget.value)}
+            error={errors().nextSteps}
+          />
+          <TextAreaField
+            label="Entscheidungsbedarf"
+            value={v.decisionsNeeded}
+            onInput={(e) => setV("decisionsNeeded", e.currentTarget.value)}
+            error={errors().decisionsNeeded}
+          />
+          <div>
+            <button type="submit" class="button button-primary" disabled={add.isPending}>
+              Statusbericht abgeben
+            </button>
+          </div>
+        </Form>
+        <Show when={add.isError && Object.keys(errors()).length === 0}>
+          <Alert kind="error">{errorMessage(add.error)}</Alert>
+        </Show>
+        <Show when={add.isSuccess}>
+          <Alert kind="success">Der Statusbericht ist gespeichert.</Alert>
+        </Show>
+      </Show>
+    </section>
+  );
+}
+
+type Risk = Awaited<ReturnType<typeof trpc.steering.risks.query>>[number];
+
+/** Probability (rows, high at the top) × impact (columns): how many open risks sit in each cell. */
+function RiskMatrix(props: { risks: readonly Risk[] }) {
+  const open = () => props.risks.filter((r) => r.status !== "closed");
+  const count = (p: number, i: number) => open().filter((r) => r.probability === p && r.impact === i).length;
+  const cellClass = (p: number, i: number) =>
+    p * i >= 15 ? "risk-cell risk-critical" : p * i >= 6 ? "risk-cell risk-medium" : "risk-cell risk-low";
+  return (
+    <TableScroll>
+      <table class="table risk-matrix">
+        <caption>Offene Risiken nach Eintrittswahrscheinlichkeit und Auswirkung</caption>
+        <thead>
+          <tr>
+            <th scope="col">Wahrscheinlichkeit (Zeilen) / Auswirkung (Spalten)</th>
+            <For each={RISK_SCALE}>{(i) => <th scope="col">{RISK_SCALE_LABELS[i]}</th>}</For>
+          </tr>
+        </thead>
+        <tbody>
+          <For each={[...RISK_SCALE].reverse()}>
+            {(p) => (
+              <tr>
+                <th scope="row">{RISK_SCALE_LABELS[p]}</th>
+                <For each={RISK_SCALE}>
+                  {(i) => <td class={cellClass(p, i)}>{count(p, i) > 0 ? count(p, i) : ""}</td>}
+                </For>
+              </tr>
+            )}
+          </For>
+        </tbody>
+      </table>
+    </TableScroll>
+  );
+}
+
+export function Risks(props: { projectId: string; canEdit: boolean }) {
+  const client = useQueryClient();
+  const risks = useQuery(() => ({
+    queryKey: ["steering.risks", props.projectId],
+    queryFn: () => trpc.steering.risks.query({ projectId: props.projectId }),
+  }));
+  const blank = () => ({ title: "", probability: "3", impact: "3", ownerName: "", treatment: "" });
+  const [v, setV] = createStore(blank());
+  const refresh = () =>
+    Promise.all([
+      client.invalidateQueries({ queryKey: ["steering.risks", props.projectId] }),
+      client.invalidateQueries({ queryKey: ["steering.criticalRisks"] }),
+      client.invalidateQueries({ queryKey: ["portfolio.history", props.projectId] }),
+    ]);
+  const add = useMutation(() => ({
+    mutationFn: () =>
+      trpc.steering.addRisk.mutate({
+        projectId: props.projectId,
+        title: v.title,
+        probability: Number(v.probability),
+        impact: Number(v.impact),
+        ownerName: v.ownerName,
+        treatment: v.treatment,
+      }),
+    onSuccess: async () => {
+      setV(blank());
+      await refresh();
+    },
+  }));
+  const setStatus = useMutation(() => ({
+    mutationFn: (r: Risk & { status: RiskStatus }) =>
+      trpc.steering.updateRisk.mutate({
+        id: r.id,
+        title: r.title,
+        description: r.description,
+        probability: r.probability,
+        impact: r.impact,
+        ownerName: r.ownerName,
+        treatment: r.treatment,
+        status: r.status,
+      }),
+    onSuccess: refresh,
+  }));
+  const errors = () => fieldErrors(add.error);
+  const scaleOptions = RISK_SCALE.map((n) => ({ value: String(n), label: `${n} – ${RISK_SCALE_LABELS[n]}` }));
+  return (
+    <section class="card" aria-labelledby="risks-title">
+      <h2 id="risks-title">Risiken</h2>
+      <QueryView query={risks} loadingLabel="Risiken werden geladen …">
+        {(list) => (
+          <Show when={list.length > 0} fallback={<EmptyState title="Noch keine Risiken erfasst." />}>
+            <RiskMatrix risks={list} />
+            <TableScroll>
+              <table class="table">
+                <caption class="visually-hidden">Risiken, offene zuerst nach Bewertung</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Risiko</th>
+                    <th scope="col">Bewertung</th>
+                    <th scope="col">Verantwortlich</th>
+                    <th scope="col">Behandlung</th>
+                    <th scope="col">Status</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  <For each={list}>
+                    {(r) => (
+                      <tr classList={{ "row-done": r.status === "closed" }}>
+                        <td>{r.title}</td>
+                        <td>
+                          <span class={`risk-level risk-level-${r.level}`}>{RISK_LEVEL_LABELS[r.level]}</span>{" "}
+                          ({r.probability} × {r.impact})
+                        </td>
+                        <td>{r.ownerName || "–"}</td>
+                        <td>{r.treatment || "–"}</td>
+                        <td>
+                          <Show when={props.canEdit} fallback={RISK_STATUS_LABELS[r.status]}>
+                            <SelectField
+                              label={`Status von ${r.title}`}
+                              value={r.status}
+                              options={codeOptions(RISK_STATUSES, RISK_STATUS_LABELS)}
+                              onChange={(e) =>
+                                setStatus.mutate({ ...r, status: e.currentTarget.value as RiskStatus })
+                              }
+                            />
+                          </Show>
+                        </td>
+                      </tr>
+                    )}
+                  </For>
+                </tbody>
+              </table>
+            </TableScroll>
+          </Show>
+        )}
+      </QueryView>
+      <Show when={setStatus.isError}>
+        <Alert kind="error">{errorMessage(setStatus.error)}</Alert>
+      </Show>
+      <Show when={props.canEdit}>
+        <Form class="form form-grid" label="Risiko erfassen" onSubmit={() => add.mutate()}>
+          <TextField
+            label="Risiko"
+            value={v.title}
+            onInput={(e) => setV("title", e.currentTarget.value)}
+            error={errors().title}
+          />
+          <SelectField
+            label="Eintrittswahrscheinlichkeit"
+            value={v.probability}
+            options={scaleOptions}
+            onChange={(e) => setV("probability", e.currentTarget.value)}
+            error={errors().probability}
+          />
+          <SelectField
+            label="Auswirkung"
+            value={v.impact}
+            options={scaleOptions}
+            onChange={(e) => setV("impact", e.currentTarget.value)}
+            error={errors().impact}
+          />
+          <TextField
+            label="Verantwortlich"
+            value={v.ownerName}
+            onInput={(e) => setV("ownerName", e.currentTarget.value)}
+            error={errors().ownerName}
+          />
+          <TextAreaField
+            label="Behandlung (Maßnahmen)"
+            value={v.treatment}
+            onInput={(e) => setV("treatment", e.currentTarget.value)}
+            error={errors().treatment}
+          />
+          <div>
+            <button type="submit" class="button button-primary" disabled={add.isPending}>
+              Risiko erfassen
+            </button>
+          </div>
+        </Form>
+        <Show when={add.isError && Object.keys(errors()).length === 0}>
+          <Alert kind="error">{errorMessage(add.error)}</Alert>
+        </Show>
+        <Show when={add.isSuccess}>
+          <Alert kind="success">Das Risiko ist erfasst.</Alert>
+        </Show>
+      </Show>
+    </section>
+  );
+}
+
+/** The leadership's start page: critical risks that are not closed, across the portfolio. */
+export function CriticalRisks() {
+  const risks = useQuery(() => ({
+    queryKey: ["steering.criticalRisks"],
+    queryFn: () => trpc.steering.criticalRisks.query(),
+  }));
+  return (
+    <QueryView
+      query={risks}
+      loadingLabel="Risiken werden geladen …"
+      isEmpty={(l) => l.length === 0}
+      empty={<p class="muted">Keine kritischen offenen Risiken.</p>}
+    >
+      {(list) => (
+        <ul class="plain-list">
+          <For each={list}>
+            {(r) => (
+              <li>
+                <A href={`/portfolio/projekte/${r.projectId}`}>{r.title}</A>{" "}
+                <span class="muted">
+                  ({r.projectName}; {r.probability} × {r.impact}, {RISK_STATUS_LABELS[r.status]})
+                </span>
+              </li>
+            )}
+          </For>
+        </ul>
+      )}
+    </QueryView>
+  );
+}

@@ -1,0 +1,203 @@
+// Project steering (schema/steering.ts): status reports (written once) and the risk register of a project, both
+// audited on the project so that they show in its history. The caller's right to edit the project is checked by the
+// router (a project lead reports only on the projects they lead).
+import {
+  type Ampel,
+  CRITICAL_RISK_SCORE,
+  DEFAULT_REPORT_EVERY_WEEKS,
+  nextReportDue,
+  overallAmpel,
+  type RiskStatus,
+  riskLevel,
+} from "@spatz/domain";
+import { and, desc, eq, sql } from "drizzle-orm";
+import { type Actor, writeAudit } from "../audit.ts";
+import { DomainError } from "../domain-error.ts";
+import { projectRisks, projectStatusReports } from "../schema/steering.ts";
+import type { TenantTx } from "../tenant-tx.ts";
+import { getProjectRow } from "./projects.ts";
+
+export type StatusReportValues = {
+  projectId: string;
+  reportedOn: string;
+  schedule: Ampel;
+  cost: Ampel;
+  quality: Ampel;
+  resources: Ampel;
+  summary: string;
+  nextSteps: string;
+  decisionsNeeded: string;
+};
+
+export async function addStatusReport(
+  tx: TenantTx,
+  tenantId: string,
+  actor: Actor,
+  author: { userId: string; name: string },
+  r: StatusReportValues,
+) {
+  const project = await getProjectRow(tx, r.projectId);
+  if (!project) throw new DomainError("NOT_FOUND", "Dieses Projekt gibt es nicht.");
+  const [row] = await tx
+    .insert(projectStatusReports)
+    .values({ tenantId, ...r, authorUserId: author.userId, authorName: author.name })
+    .returning();
+  await writeAudit(tx, tenantId, actor, {
+    action: "project.status_report",
+    entityType: "project",
+    entityId: r.projectId,
+    after: { reportId: row!.id, reportedOn: row!.reportedOn, ampel: overallAmpel(row!) },
+  });
+  return row!;
+}
+
+/** A project's reports, newest first, and when the next one is due (a rhythm after the last, or after the start). */
+export async function projectStatusReportsOf(tx: TenantTx, projectId: string) {
+  const project = await getProjectRow(tx, projectId);
+  if (!project) throw new DomainError("NOT_FOUND", "Dieses Projekt gibt es nicht.");
+  const reports = await tx
+    .select()
+    .from(projectStatusReports)
+    .where(eq(projectStatusReports.projectId, projectId))
+    .orderBy(desc(projectStatusReports.reportedOn), desc(projectStatusReports.createdAt));
+  const running = project.status === "in_progress";
+  return {
+    reports: reports.map((r) => ({ ...r, overall: overallAmpel(r) })),
+    everyWeeks: DEFAULT_REPORT_EVERY_WEEKS,
+    // Only a project in Umsetzung owes reports.
+    nextDue: running
+      ? nextReportDue(reports[0]?.reportedOn ?? null, project.startDate, DEFAULT_REPORT_EVERY_WEEKS)
+      : null,
+  };
+}
+
+/** The latest report's overall Ampel per project (for lists and the dashboard). */
+export async function latestAmpelByProject(tx: TenantTx, projectIds: readonly string[]) {
+  if (projectIds.length === 0) return new Map<string, { overall: Ampel; reportedOn: string }>();
+  const rows = await tx.execute<{
+    projectId: string;
+    reportedOn: string;
+    schedule: Ampel;
+    cost: Ampel;
+    quality: Ampel;
+    resources: Ampel;
+  }>(sql`
+    select distinct on (project_id) project_id as "projectId", reported_on::text as "reportedOn", schedule, cost,
+           quality, resources
+    from project_status_reports
+    where project_id = any(${sql.param([...projectIds])}::uuid[])
+    order by project_id, reported_on desc, created_at desc`);
+  return new Map(rows.map((r) => [r.projectId, { overall: overallAmpel(r), reportedOn: r.reportedOn }]));
+}
+
+export type RiskValues = {
+  title: string;
+  description: string;
+  probability: number;
+  impact: number;
+  ownerName: string;
+  treatment: string;
+  status: RiskStatus;
+};
+
+const withLevel = <R extends { probability: number; impact: number }>(r: R) => ({
+  ...r,
+  level: riskLevel(r.probability, r.impact),
+});
+
+export async function addRisk(
+  tx: TenantTx,
+  tenantId: string,
+  actor: Actor,
+  r: RiskValues & { projectId: string },
+) {
+  const project = await getProjectRow(tx, r.projectId);
+  if (!project) throw new DomainError("NOT_FOUND", "Dieses Projekt gibt es nicht.");
+  const [row] = await tx
+    .insert(projectRisks)
+    .values({ tenantId, ...r })
+    .returning();
+  await writeAudit(tx, tenantId, actor, {
+    action: "project.risk_add",
+    entityType: "project",
+    entityId: r.projectId,
+    after: { riskId: row!.id, title: row!.title, probability: row!.probability, impact: row!.impact },
+  });
+  return withLevel(row!);
+}
+
+export async function getRisk(tx: TenantTx, id: string) {
+  const [row] = await tx.select().from(projectRisks).where(eq(projectRisks.id, id));
+  return row ?? null;
+}
+
+export async function updateRisk(
+  tx: TenantTx,
+  tenantId: string,
+  actor: Actor,
+  id: string,
+  values: RiskValues,
+) {
+  const before = await getRisk(tx, id);
+  if (!before) throw new DomainError("NOT_FOUND", "Dieses Risiko gibt es nicht.");
+  const [row] = await tx
+    .update(projectRisks)
+    .set(values)
+    .where(and(eq(projectRisks.tenantId, tenantId), eq(projectRisks.id, id)))
+    .returning();
+  await writeAudit(tx, tenantId, actor, {
+    action: "project.risk_update",
+    entityType: "project",
+    entityId: before.projectId,
+    before: {
+      riskId: id,
+      title: before.title,
+      probability: before.probability,
+      impact: before.impact,
+      status: before.status,
+    },
+    after: {
+      riskId: id,
+      title: row!.title,
+      probability: row!.probability,
+      impact: row!.impact,
+      status: row!.status,
+    },
+  });
+  return withLevel(row!);
+}
+
+/** A project's risks: open ones first, by score. */
+export async function projectRisksOf(tx: TenantTx, projectId: string) {
+  const rows = await tx
+    .select()
+    .from(projectRisks)
+    .where(eq(projectRisks.projectId, projectId))
+    .orderBy(
+      sql`${projectRisks.status} = 'closed'`,
+      desc(sql`${projectRisks.probability} * ${projectRisks.impact}`),
+      projectRisks.title,
+    );
+  return rows.map(withLevel);
+}
+
+/** The Kommune's critical risks that are not closed, with their project, for the leadership's start page. */
+export async function criticalOpenRisks(tx: TenantTx, limit = 10) {
+  const rows = await tx.execute<{
+    id: string;
+    title: string;
+    probability: number;
+    impact: number;
+    status: RiskStatus;
+    ownerName: string;
+    projectId: string;
+    projectName: string;
+  }>(sql`
+    select r.id, r.title, r.probability, r.impact, r.status, r.owner_name as "ownerName", p.id as "projectId",
+           p.name as "projectName"
+    from project_risks r join projects p on p.tenant_id = r.tenant_id and p.id = r.project_id
+    where r.status <> 'closed' and r.probability * r.impact >= ${CRITICAL_RISK_SCORE}
+    order by r.probability * r.impact desc, r.updated_at desc
+    limit ${limit}`);
+  return rows.map(withLevel);
+}
