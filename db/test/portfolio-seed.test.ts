@@ -4,6 +4,7 @@ import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createDb, type DbClient } from "../src/client.ts";
 import { STATE_TENANT_ID } from "../src/constants.ts";
+import { criticalOpenRisks } from "../src/queries/steering.ts";
 import { auditLog } from "../src/schema/audit.ts";
 import {
   projectMilestones,
@@ -15,6 +16,7 @@ import { tenants } from "../src/schema/tenants.ts";
 import { seedDemoUsers } from "../src/seed/demo-users.ts";
 import { loadTenants } from "../src/seed/load-tenants.ts";
 import { seedPortfolioDemo } from "../src/seed/portfolio-demo.ts";
+import { seedSteeringDemo } from "../src/seed/steering-demo.ts";
 import { withTenant } from "../src/tenant-tx.ts";
 
 let client: DbClient;
@@ -82,5 +84,15 @@ describe("portfolio demo data", () => {
       tx.select({ n: count() }).from(projects),
     );
     expect(again[0]!.n).toBe(facts.projects);
+  });
+
+  it("gives Halle's projects status reports and risks: the Gesundheitsamt's cleared, one critical open, once", async () => {
+    expect(await seedSteeringDemo(client.db)).toEqual({ reports: 4, risks: 3 });
+    expect(await seedSteeringDemo(client.db)).toEqual({ reports: 0, risks: 0 });
+    const [halle] = await withTenant(client.db, STATE_TENANT_ID, (tx) =>
+      tx.select({ id: tenants.id }).from(tenants).where(eq(tenants.slug, "halle-saale")),
+    );
+    const critical = await withTenant(client.db, halle!.id, (tx) => criticalOpenRisks(tx));
+    expect(critical.map((r) => r.title)).toEqual(["Rahmenvertrag Consultingleistungen ausgeschöpft"]);
   });
 });

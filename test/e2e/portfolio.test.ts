@@ -172,7 +172,7 @@ describe("portfolio in the browser", () => {
     await expect.poll(() => heading(page)).toBe("Digitale Einsatzplanung");
     expect(text(await page.locator(".facts").textContent())).toContain("125.001 €");
     await page.getByLabel("Neuer Meilenstein").fill("Konzept abgenommen");
-    await page.getByLabel("Termin").fill(`${thisYear}-01-15`);
+    await page.getByLabel("Termin", { exact: true }).fill(`${thisYear}-01-15`);
     await page.getByRole("button", { name: "Hinzufügen" }).click();
     await expect.poll(() => page.getByRole("cell", { name: "überfällig" }).count()).toBe(1);
     await expectAccessible(page);

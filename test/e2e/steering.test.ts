@@ -62,9 +62,17 @@ describe("project steering", () => {
       .toBe(1);
     expect(await risks.innerText()).toContain("kritisch");
     // The matrix counts it at probability "hoch" × impact "sehr hoch".
-    const row = risks.getByRole("table", { name: /Offene Risiken/ }).getByRole("row", { name: /^hoch/ });
-    expect(await row.getByRole("cell").nth(4).innerText()).toBe("1");
+    const matrixRow = risks
+      .getByRole("table", { name: /Offene Risiken/ })
+      .getByRole("row", { name: /^hoch/ });
+    expect(await matrixRow.getByRole("cell").nth(4).innerText()).toBe("1");
     await expectAccessible(lead.page);
+
+    // The portfolio list shows the latest report's overall light beside the project.
+    await lead.page.goto("/portfolio");
+    const row = lead.page.getByRole("row", { name: /Digitale Akte Gesundheitsamt/ });
+    await expect.poll(() => row.count()).toBe(1);
+    expect(await row.innerText()).toContain("rot");
     await lead.context.close();
 
     const leadership = await newPage(env);

@@ -416,6 +416,8 @@ const INPUTS: Record<ProcedurePath, (env: Env) => Promise<unknown> | unknown> = 
   "rollout.forecast": () => ({ kreisAgs: "15091" }),
   "rollout.bottlenecks": () => ({ months: 6 }),
   "rollout.drilldown": () => ({ page: 1, pageSize: 10 }),
+  "rollout.drilldownOptions": () => undefined,
+  "rollout.coverageMatrix": () => ({ themenfeldId: "TF1" }),
   "rollout.kommuneRecord": () => ({ kommuneId: kommune.id, serviceId: service }),
   "rollout.exportState": () => ({ table: "kreise", format: "xlsx" }),
   "rollout.costModel": () => ({ params: {} }),

@@ -1068,6 +1068,8 @@ const CASES: Record<string, Case> = {
     page: 1,
     pageSize: 10,
   })),
+  "rollout.drilldownOptions": refusedForKommune("rollout.drilldownOptions"),
+  "rollout.coverageMatrix": refusedForKommune("rollout.coverageMatrix", { themenfeldId: "TF1" }),
   "rollout.kommuneRecord": refusedForKommune("rollout.kommuneRecord", () => ({
     kommuneId: b.id,
     serviceId: bRollout.service,

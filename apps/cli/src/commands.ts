@@ -13,6 +13,7 @@ import {
   seedMaturityDemo,
   seedPortfolioDemo,
   seedRolloutDemo,
+  seedSteeringDemo,
 } from "@spatz/db/seed";
 import {
   displayName,
@@ -69,6 +70,10 @@ export const commands: Record<string, Command> = {
         );
         const evidence = await seedEvidenceDemo(db);
         console.log(`Nachweisdateien: ${evidence.files} neue Meilensteinberichte (Halle)`);
+        const steering = await seedSteeringDemo(db);
+        console.log(
+          `Projektsteuerung: ${steering.reports} Statusberichte, ${steering.risks} Risiken (Halle)`,
+        );
         const started = Date.now();
         const rollout = await seedRolloutDemo(db, "Demo-Daten");
         console.log(

@@ -1,8 +1,10 @@
 // Projects of the current tenant: list with filters, detail, create/update/remove, milestones, PM standards and
 // completion. Every write writes its audit entry (entity "project", so the project's history is one audit query).
 import {
+  type Ampel,
   berlinToday,
   formatDate,
+  overallAmpel,
   type PmStandard,
   type ProjectFilter,
   type ProjectMethod,
@@ -119,6 +121,8 @@ export type ProjectListInput = {
   pageSize: number;
 };
 
+type LatestReport = { reportedOn: string; schedule: Ampel; cost: Ampel; quality: Ampel; resources: Ampel };
+
 export async function listProjects(
   tx: TenantTx,
   f: ProjectListInput,
@@ -129,9 +133,14 @@ export async function listProjects(
   // Qualified by hand, so the correlation never depends on how drizzle names the outer columns.
   const overdue = sql<number>`(select count(*)::int from project_milestones m
     where m.tenant_id = projects.tenant_id and m.project_id = projects.id and not m.done and m.due_date < ${today})`;
+  // The latest status report's four lights (project steering); its overall Ampel is the worst of them.
+  const latestReport = sql<LatestReport | null>`(select json_build_object('reportedOn', r.reported_on,
+      'schedule', r.schedule, 'cost', r.cost, 'quality', r.quality, 'resources', r.resources)
+    from project_status_reports r where r.tenant_id = projects.tenant_id and r.project_id = projects.id
+    order by r.reported_on desc, r.created_at desc limit 1)`;
   const [rows, [counted]] = await Promise.all([
     tx
-      .select({ ...listColumns, overdueMilestones: overdue })
+      .select({ ...listColumns, overdueMilestones: overdue, latestReport })
       .from(projects)
       .innerJoin(gbUnit, and(eq(gbUnit.tenantId, projects.tenantId), eq(gbUnit.id, projects.gbId)))
       .innerJoin(rUnit, and(eq(rUnit.tenantId, projects.tenantId), eq(rUnit.id, projects.rId)))
@@ -142,7 +151,11 @@ export async function listProjects(
     tx.select({ n: count() }).from(projects).where(where),
   ]);
   const total = counted?.n ?? 0;
-  const items = rows.map((row) => ({ ...row, duration: durationText(row.startDate, row.endDate) }));
+  const items = rows.map(({ latestReport: report, ...row }) => ({
+    ...row,
+    duration: durationText(row.startDate, row.endDate),
+    latestAmpel: report ? { overall: overallAmpel(report), reportedOn: report.reportedOn } : null,
+  }));
   return { items, total, page: f.page, pageSize: f.pageSize };
 }
 

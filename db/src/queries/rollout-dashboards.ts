@@ -615,6 +615,7 @@ function drilldownWhere(f: Omit<DrilldownInput, "page" | "pageSize">): SQL {
   if (f.kommuneId) parts.push(sql`k.id = ${f.kommuneId}`);
   if (f.kind) parts.push(sql`k.kind = ${f.kind}`);
   if (f.status) parts.push(sql`coalesce(r.status, 'not_started') = ${f.status}`);
+  if (f.reuseRoute) parts.push(sql`r.reuse_route = ${f.reuseRoute}`);
   if (f.stuckMonths)
     parts.push(
       sql`r.status = 'implementing' and r.implementing_since < (current_date - make_interval(months => ${f.stuckMonths}))`,
@@ -635,6 +636,7 @@ function drilldownFrom(f: Omit<DrilldownInput, "page" | "pageSize">): SQL {
     (f.status !== undefined && f.status !== "not_started") ||
     f.stuckMonths !== undefined ||
     f.overdue === true ||
+    f.reuseRoute !== undefined ||
     f.month !== undefined;
   return needsRecord
     ? sql`
@@ -744,4 +746,54 @@ function canonical(value: unknown): string {
       ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)))
       : v,
   );
+}
+
+/** What the Land's entries can be filtered by: its Kreise, the Kommunen (for the type-ahead) and the services. */
+export async function drilldownOptions(tx: TenantTx) {
+  const [kreise, kommunen, services] = [
+    await kreiseOfLand(tx),
+    await tx.execute<{ id: string; name: string; kreisName: string | null }>(sql`
+      select id, name, kreis_name as "kreisName" from tenants where kind <> 'state' order by name, id`),
+    await tx.execute<{ id: string; name: string }>(sql`
+      select id, name from ozg_services where in_catalogue and municipal_execution order by name, id`),
+  ];
+  return { kreise: [...kreise], kommunen: [...kommunen], services: [...services] };
+}
+
+/**
+ * Kreise × the services of one Themenfeld (the state's aggregates, rollout_agg_cells): per cell the responsible pairs
+ * and how many are online. "How far is service X in Landkreis Y?" at a glance.
+ */
+export async function coverageMatrix(tx: TenantTx, themenfeldId: string) {
+  const kreise = await kreiseOfLand(tx);
+  const cells = await tx.execute<{
+    serviceId: string;
+    name: string;
+    kreisAgs: string | null;
+    relevant: number;
+    online: number;
+  }>(sql`
+    select s.id as "serviceId", s.name, c.kreis_ags as "kreisAgs",
+           coalesce(c.pairs - c.not_responsible, 0) as relevant, coalesce(c.online, 0) as online
+    from ozg_services s
+    left join rollout_agg_cells c on c.service_id = s.id and c.tenant_id = (select app_current_tenant())
+    where s.themenfeld_id = ${themenfeldId} and s.in_catalogue and s.municipal_execution
+    order by s.position, s.id`);
+  const services = new Map<
+    string,
+    { serviceId: string; name: string; cells: Record<string, { relevant: number; online: number }> }
+  >();
+  for (const c of cells) {
+    const row = services.get(c.serviceId) ?? { serviceId: c.serviceId, name: c.name, cells: {} };
+    if (c.kreisAgs) row.cells[c.kreisAgs] = { relevant: c.relevant, online: c.online };
+    services.set(c.serviceId, row);
+  }
+  return { kreise: [...kreise], services: [...services.values()] };
+}
+
+/** The Kreise of the Land (Landkreise and kreisfreie Städte), by name. */
+async function kreiseOfLand(tx: TenantTx) {
+  return tx.execute<{ kreisAgs: string; name: string }>(sql`
+    select distinct kreis_ags as "kreisAgs", kreis_name as name from tenants
+    where kind <> 'state' and kreis_ags is not null and kreis_name is not null order by kreis_name`);
 }

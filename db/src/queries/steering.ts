@@ -33,7 +33,7 @@ export async function addStatusReport(
   tx: TenantTx,
   tenantId: string,
   actor: Actor,
-  author: { userId: string; name: string },
+  author: { userId: string | null; name: string },
   r: StatusReportValues,
 ) {
   const project = await getProjectRow(tx, r.projectId);
@@ -69,25 +69,6 @@ export async function projectStatusReportsOf(tx: TenantTx, projectId: string) {
       ? nextReportDue(reports[0]?.reportedOn ?? null, project.startDate, DEFAULT_REPORT_EVERY_WEEKS)
       : null,
   };
-}
-
-/** The latest report's overall Ampel per project (for lists and the dashboard). */
-export async function latestAmpelByProject(tx: TenantTx, projectIds: readonly string[]) {
-  if (projectIds.length === 0) return new Map<string, { overall: Ampel; reportedOn: string }>();
-  const rows = await tx.execute<{
-    projectId: string;
-    reportedOn: string;
-    schedule: Ampel;
-    cost: Ampel;
-    quality: Ampel;
-    resources: Ampel;
-  }>(sql`
-    select distinct on (project_id) project_id as "projectId", reported_on::text as "reportedOn", schedule, cost,
-           quality, resources
-    from project_status_reports
-    where project_id = any(${sql.param([...projectIds])}::uuid[])
-    order by project_id, reported_on desc, created_at desc`);
-  return new Map(rows.map((r) => [r.projectId, { overall: overallAmpel(r), reportedOn: r.reportedOn }]));
 }
 
 export type RiskValues = {

@@ -6,3 +6,4 @@ export * from "./maturity-demo.ts";
 export * from "./portfolio-demo.ts";
 export * from "./reference-data.ts";
 export * from "./rollout.ts";
+export * from "./steering-demo.ts";

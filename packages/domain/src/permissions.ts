@@ -173,6 +173,8 @@ export const PERMISSIONS = {
   "rollout.forecast": STATE_READERS,
   "rollout.bottlenecks": STATE_READERS,
   "rollout.drilldown": STATE_READERS,
+  "rollout.drilldownOptions": STATE_READERS,
+  "rollout.coverageMatrix": STATE_READERS,
   "rollout.kommuneRecord": STATE_READERS,
   "rollout.exportState": STATE_READERS,
   // Cost and financing model, scenarios and operating models.

@@ -301,6 +301,8 @@ export const drilldownInput = z.object({
   kommuneId: z.uuid().optional(),
   kind: kindSchema.optional(),
   status: rolloutStatusSchema.optional(),
+  /** The way a service went (or goes) online: Nachnutzung (EfA), eigene Lösung … */
+  reuseRoute: reuseRouteSchema.optional(),
   /** Records "in Umsetzung" for more than this many months. */
   stuckMonths: z.number().int().min(1).max(120).optional(),
   /** Only late go-lives: "in Umsetzung" with the planned go-live in the past. */

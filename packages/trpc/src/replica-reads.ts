@@ -5,6 +5,7 @@ export const REPLICA_READS: ReadonlySet<string> = new Set([
   "rollout.stateOverview",
   "rollout.coverageByService",
   "rollout.coverageByKommune",
+  "rollout.coverageMatrix",
   "rollout.aggregateStatus",
   "rollout.forecast",
   "rollout.progress",

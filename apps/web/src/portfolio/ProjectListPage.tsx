@@ -29,6 +29,7 @@ import {
   useFilterOptions,
   useProjectFilter,
 } from "./common.tsx";
+import { AmpelBadge } from "./Steering.tsx";
 
 const PAGE_SIZE = 25;
 
@@ -140,6 +141,7 @@ export function ProjectListPage(props: { me: Me }) {
                     <SortHeader key="end" />
                     <th scope="col">Dauer</th>
                     <SortHeader key="status" />
+                    <th scope="col">Ampel</th>
                     <th scope="col">Methode</th>
                     <th scope="col">Projektleitung</th>
                     <SortHeader key="budget" class="num" />
@@ -168,6 +170,15 @@ export function ProjectListPage(props: { me: Me }) {
                         <td>{p.duration}</td>
                         <td>
                           <StatusBadge status={p.status} />
+                        </td>
+                        <td>
+                          <Show when={p.latestAmpel} fallback="–">
+                            {(a) => (
+                              <span title={`Statusbericht vom ${formatDate(a().reportedOn)}`}>
+                                <AmpelBadge ampel={a().overall} />
+                              </span>
+                            )}
+                          </Show>
                         </td>
                         <td>{p.method ? projectMethodLabels[p.method] : "–"}</td>
                         <td>{p.leadName ?? "–"}</td>

@@ -60,6 +60,7 @@ export function StatusReports(props: { projectId: string; canEdit: boolean }) {
       await Promise.all([
         client.invalidateQueries({ queryKey: ["steering.statusReports", props.projectId] }),
         client.invalidateQueries({ queryKey: ["portfolio.history", props.projectId] }),
+        client.invalidateQueries({ queryKey: ["portfolio.list"] }),
       ]);
     },
   }));

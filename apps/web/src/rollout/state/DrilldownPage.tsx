@@ -12,6 +12,7 @@ import { Pager } from "../../ui/Pager.tsx";
 import { QueryView } from "../../ui/QueryView.tsx";
 import { EmptyState } from "../../ui/states.tsx";
 import { TableScroll } from "../../ui/TableScroll.tsx";
+import { TypeAheadField } from "../../ui/TypeAheadField.tsx";
 import { ExportButtons } from "../ExportButtons.tsx";
 import { formatCount, formatMonth } from "../format.ts";
 import {
@@ -20,6 +21,7 @@ import {
   type ReuseRoute,
   type RolloutStatus,
   reuseRouteLabels,
+  reuseRoutes,
   rolloutStatuses,
   rolloutStatusLabels,
 } from "../labels.ts";
@@ -33,6 +35,7 @@ const KEYS = [
   "kommuneId",
   "kind",
   "status",
+  "reuseRoute",
   "stuckMonths",
   "overdue",
   "month",
@@ -54,11 +57,17 @@ export function DrilldownPage(props: { me: Me }) {
     kommuneId: str("kommuneId"),
     kind: str("kind") as KommuneKind | undefined,
     status: str("status") as RolloutStatus | undefined,
+    reuseRoute: str("reuseRoute") as ReuseRoute | undefined,
     stuckMonths: str("stuckMonths") ? Number(str("stuckMonths")) : undefined,
     overdue: str("overdue") === "ja" ? true : undefined,
     month: str("month"),
     monthKind: str("monthKind") as "actual" | "planned" | undefined,
   });
+  const options = useQuery(() => ({
+    queryKey: ["rollout.drilldownOptions"],
+    queryFn: () => trpc.rollout.drilldownOptions.query(),
+    staleTime: 5 * 60_000,
+  }));
   const facets = useQuery(() => ({
     queryKey: ["rollout.catalogueFacets"],
     queryFn: () => trpc.rollout.catalogueFacets.query(),
@@ -86,10 +95,16 @@ export function DrilldownPage(props: { me: Me }) {
       });
     if (f.kreisAgs !== undefined)
       out.push({ key: "kreisAgs", text: `Kreis: ${first?.kreisName || f.kreisAgs}` });
-    if (f.kommuneId) out.push({ key: "kommuneId", text: `Kommune: ${first?.kommune ?? "…"}` });
+    if (f.kommuneId)
+      out.push({
+        key: "kommuneId",
+        text: `Kommune: ${options.data?.kommunen.find((k) => k.id === f.kommuneId)?.name ?? first?.kommune ?? "…"}`,
+      });
     if (f.kind) out.push({ key: "kind", text: `Art: ${kommuneKindLabels[f.kind]}` });
     if (f.stuckMonths)
       out.push({ key: "stuckMonths", text: `seit mehr als ${f.stuckMonths} Monaten in Umsetzung` });
+    if (f.reuseRoute)
+      out.push({ key: "reuseRoute", text: `Nachnutzungsweg: ${reuseRouteLabels[f.reuseRoute]}` });
     if (f.overdue) out.push({ key: "overdue", text: "nur überfällige Go-lives" });
     if (f.month)
       out.push({
@@ -109,10 +124,48 @@ export function DrilldownPage(props: { me: Me }) {
       <StateTabs me={props.me} />
       <FilterBar label="Einträge filtern">
         <SelectField
+          label="Kreis"
+          value={filter().kreisAgs ?? ""}
+          onChange={(e) => setParams({ kreisAgs: e.currentTarget.value || undefined, page: undefined })}
+          options={withAll((options.data?.kreise ?? []).map((k) => ({ value: k.kreisAgs, label: k.name })))}
+        />
+        <TypeAheadField
+          label="Kommune"
+          hint="Namen tippen und aus der Liste wählen"
+          value={filter().kommuneId}
+          options={(options.data?.kommunen ?? []).map((k) => ({
+            value: k.id,
+            label: k.kreisName && k.kreisName !== k.name ? `${k.name} (${k.kreisName})` : k.name,
+          }))}
+          onChoose={(id) => setParams({ kommuneId: id, page: undefined })}
+        />
+        <TypeAheadField
+          label="Leistung"
+          hint="Namen tippen und aus der Liste wählen"
+          value={filter().serviceId}
+          options={(options.data?.services ?? []).map((sv) => ({
+            value: sv.id,
+            label: `${sv.name} (${sv.id})`,
+          }))}
+          onChoose={(id) => setParams({ serviceId: id, page: undefined })}
+        />
+        <SelectField
+          label="Themenfeld"
+          value={filter().themenfeldId ?? ""}
+          onChange={(e) => setParams({ themenfeldId: e.currentTarget.value || undefined, page: undefined })}
+          options={withAll((facets.data?.themenfelder ?? []).map((t) => ({ value: t.id, label: t.name })))}
+        />
+        <SelectField
           label="Status"
           value={filter().status ?? ""}
           onChange={(e) => setParams({ status: e.currentTarget.value || undefined, page: undefined })}
           options={withAll(codeOptions(rolloutStatuses, rolloutStatusLabels))}
+        />
+        <SelectField
+          label="Nachnutzungsweg"
+          value={filter().reuseRoute ?? ""}
+          onChange={(e) => setParams({ reuseRoute: e.currentTarget.value || undefined, page: undefined })}
+          options={withAll(codeOptions(reuseRoutes, reuseRouteLabels))}
         />
         <label class="checkbox">
           <input

@@ -2,15 +2,16 @@
 // Kommune", filterable by Themenfeld and Lage, sortable; every count links to the records behind it.
 import { A } from "@solidjs/router";
 import { useQuery } from "@tanstack/solid-query";
-import { createMemo, createSignal } from "solid-js";
+import { createMemo, createSignal, For, Show } from "solid-js";
 import type { Me } from "../../auth/session.ts";
 import { trpc } from "../../lib/trpc.ts";
 import { FilterBar, SelectField, TextField, withAll } from "../../ui/Field.tsx";
 import { PageHeader } from "../../ui/PageHeader.tsx";
 import { QueryView } from "../../ui/QueryView.tsx";
 import { EmptyState } from "../../ui/states.tsx";
+import { TableScroll } from "../../ui/TableScroll.tsx";
 import { ExportButtons } from "../ExportButtons.tsx";
-import { formatCount } from "../format.ts";
+import { formatCount, formatShare } from "../format.ts";
 import { type Column, SortTable } from "../SortTable.tsx";
 import { drillHref, Share, StateTabs } from "../ui.tsx";
 
@@ -199,6 +200,87 @@ export function ServicesPage(props: { me: Me }) {
           />
         )}
       </QueryView>
+      <CoverageMatrix />
     </>
+  );
+}
+
+/**
+ * Kreise × the services of one Themenfeld: the share online per cell, each cell leading to its entries. Answers "how
+ * far is service X in Landkreis Y?" without a filter to set.
+ */
+function CoverageMatrix() {
+  const facets = useQuery(() => ({
+    queryKey: ["rollout.catalogueFacets"],
+    queryFn: () => trpc.rollout.catalogueFacets.query(),
+  }));
+  const [themenfeld, setThemenfeld] = createSignal("");
+  const chosen = () => themenfeld() || facets.data?.themenfelder[0]?.id || "";
+  const matrix = useQuery(() => ({
+    queryKey: ["rollout.coverageMatrix", chosen()],
+    queryFn: () => trpc.rollout.coverageMatrix.query({ themenfeldId: chosen() }),
+    enabled: chosen() !== "",
+  }));
+  return (
+    <section class="card" aria-labelledby="matrix-title">
+      <h2 id="matrix-title">Abdeckung je Kreis und Leistung</h2>
+      <FilterBar label="Themenfeld der Matrix">
+        <SelectField
+          label="Themenfeld"
+          value={chosen()}
+          onChange={(e) => setThemenfeld(e.currentTarget.value)}
+          options={(facets.data?.themenfelder ?? []).map((t) => ({ value: t.id, label: t.name }))}
+        />
+      </FilterBar>
+      <QueryView
+        query={matrix}
+        loadingLabel="Matrix wird geladen …"
+        isEmpty={(m) => m.services.length === 0}
+        empty={<EmptyState title="In diesem Themenfeld gibt es keine kommunalen Leistungen." />}
+      >
+        {(m) => (
+          <TableScroll>
+            <table class="table coverage-matrix">
+              <caption>
+                Anteil online je Kreis (zuständige Kommunen des Kreises) für die Leistungen des Themenfelds;
+                jede Zelle führt zu ihren Einträgen
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">Leistung</th>
+                  <For each={m.kreise}>{(k) => <th scope="col">{k.name}</th>}</For>
+                </tr>
+              </thead>
+              <tbody>
+                <For each={m.services}>
+                  {(sv) => (
+                    <tr>
+                      <th scope="row">{sv.name}</th>
+                      <For each={m.kreise}>
+                        {(k) => {
+                          const cell = sv.cells[k.kreisAgs];
+                          return (
+                            <td class="num">
+                              <Show when={cell && cell.relevant > 0} fallback="–">
+                                <A
+                                  href={drillHref({ serviceId: sv.serviceId, kreisAgs: k.kreisAgs })}
+                                  aria-label={`${sv.name} in ${k.name}: ${formatCount(cell!.online)} von ${formatCount(cell!.relevant)} online`}
+                                >
+                                  {formatShare(cell!.online / cell!.relevant, 0)}
+                                </A>
+                              </Show>
+                            </td>
+                          );
+                        }}
+                      </For>
+                    </tr>
+                  )}
+                </For>
+              </tbody>
+            </table>
+          </TableScroll>
+        )}
+      </QueryView>
+    </section>
   );
 }

@@ -193,6 +193,20 @@ export const stateProcedures = {
     return queries.bottlenecks(ctx.tx, input);
   }),
 
+  /** Kreise × the services of one Themenfeld: responsible pairs and online per cell. */
+  coverageMatrix: tenantProcedure
+    .input(z.object({ themenfeldId: z.string().min(1).max(20) }))
+    .query(({ ctx, input }) => {
+      stateOf(ctx);
+      return queries.coverageMatrix(ctx.tx, input.themenfeldId);
+    }),
+
+  /** The choices of the entries' filters: Kreise, Kommunen and services. */
+  drilldownOptions: tenantProcedure.query(({ ctx }) => {
+    stateOf(ctx);
+    return queries.drilldownOptions(ctx.tx);
+  }),
+
   drilldown: tenantProcedure.input(drilldownInput).query(({ ctx, input }) => {
     stateOf(ctx);
     return queries.drilldown(ctx.tx, input);
