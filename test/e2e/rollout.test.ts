@@ -262,7 +262,7 @@ describe("rollout: Kommune and state PMO", () => {
     await page.getByRole("link", { name: "Leistungen", exact: true }).click();
     await expect.poll(() => heading(page)).toBe("Abdeckung je Leistung");
     await page.getByLabel("Abdeckung", { exact: true }).selectOption({ label: "flächendeckend" });
-    await expect.poll(() => page.locator("tbody").innerText()).toContain("flächendeckend");
+    await expect.poll(() => page.locator("tbody").first().innerText()).toContain("flächendeckend");
     await expectAccessible(page);
     expect(problems).toEqual([]);
     await context.close();

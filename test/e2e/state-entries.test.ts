@@ -83,8 +83,9 @@ describe("the Land's entries", () => {
     await themenfelder.selectOption({ index: 2 });
     await expect.poll(() => table.getByRole("link").count()).toBeGreaterThan(0);
     const cell = table.getByRole("link").first();
-    const label = (await cell.getAttribute("aria-label")) ?? "";
-    expect(label).toMatch(/ in .+: \d+ von \d+ online$/);
+    // The accessible name starts with the visible share and says what it counts.
+    const label = ((await cell.textContent()) ?? "").replace(/\s+/g, " ").trim();
+    expect(label).toMatch(/^\d+ % – .+ in .+: [\d.]+ von [\d.]+ online$/);
     await cell.press("Enter");
     await page.waitForURL(/eintraege\?serviceId=.+&kreisAgs=/);
     await expect

@@ -41,6 +41,7 @@ const SharingPage = lazy(() =>
 );
 const ReportsPage = lazy(() => import("./reports/ReportsPage.tsx").then((m) => ({ default: m.ReportsPage })));
 const JobsPage = lazy(() => import("./benchmark/JobsPage.tsx").then((m) => ({ default: m.JobsPage })));
+const HelpPage = lazy(() => import("./help/HelpPage.tsx").then((m) => ({ default: m.HelpPage })));
 const KommuneProfilePage = lazy(() =>
   import("./state/KommuneProfilePage.tsx").then((m) => ({ default: m.KommuneProfilePage })),
 );
@@ -81,6 +82,7 @@ export function App() {
         <Route path="/impressum" component={() => <LegalPage page="impressum" />} />
         <Route path="/datenschutz" component={() => <LegalPage page="datenschutz" />} />
         <Route path="/barrierefreiheit" component={() => <LegalPage page="barrierefreiheit" />} />
+        <Route path="/hilfe/:topic?" component={HelpPage} />
         <Route path="/t/:slug/anmelden" component={LoginPage} />
         <Route path="/t/:slug/einladung" component={InvitationPage} />
         <Route

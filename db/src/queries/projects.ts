@@ -110,7 +110,7 @@ const listColumns = {
 };
 
 export function durationText(start: string, end: string): string {
-  return end >= start ? formatDuration(projectDuration(start, end)) : "–";
+  return end >= start ? formatDuration(projectDuration(start, end), { compact: true }) : "–";
 }
 
 export type ProjectListInput = {

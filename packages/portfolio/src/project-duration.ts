@@ -27,13 +27,19 @@ function count(value: number, singular: string, plural: string): string {
   return `${value} ${value === 1 ? singular : plural}`;
 }
 
-/** "1 Jahr, 5 Monate, 0 Tage", "0 Jahre, 8 Monate, 1 Tag". */
-export function formatDuration(duration: ProjectDuration): string {
-  return [
-    count(duration.years, "Jahr", "Jahre"),
-    count(duration.months, "Monat", "Monate"),
-    count(duration.days, "Tag", "Tage"),
-  ].join(", ");
+/**
+ * "1 Jahr, 5 Monate, 0 Tage", "0 Jahre, 8 Monate, 1 Tag": the Projektliste's own form (export, import messages).
+ * `compact` leaves out the zero parts for the screens ("8 Monate, 1 Tag", "1 Jahr, 5 Monate").
+ */
+export function formatDuration(duration: ProjectDuration, opts: { compact?: boolean } = {}): string {
+  const parts: [number, string, string][] = [
+    [duration.years, "Jahr", "Jahre"],
+    [duration.months, "Monat", "Monate"],
+    [duration.days, "Tag", "Tage"],
+  ];
+  const shown = opts.compact ? parts.filter(([value]) => value > 0) : parts;
+  if (shown.length === 0) return count(0, "Tag", "Tage");
+  return shown.map(([value, singular, plural]) => count(value, singular, plural)).join(", ");
 }
 
 const DECLARED =

@@ -35,6 +35,13 @@ describe("formatDuration", () => {
     expect(formatDuration({ years: 0, months: 8, days: 1 })).toBe("0 Jahre, 8 Monate, 1 Tag");
     expect(formatDuration({ years: 2, months: 1, days: 2 })).toBe("2 Jahre, 1 Monat, 2 Tage");
   });
+
+  it("leaves out the zero parts on screen ('Dauer' without '0 Jahre')", () => {
+    expect(formatDuration({ years: 0, months: 8, days: 1 }, { compact: true })).toBe("8 Monate, 1 Tag");
+    expect(formatDuration({ years: 1, months: 5, days: 0 }, { compact: true })).toBe("1 Jahr, 5 Monate");
+    expect(formatDuration({ years: 0, months: 0, days: 1 }, { compact: true })).toBe("1 Tag");
+    expect(formatDuration({ years: 0, months: 0, days: 0 }, { compact: true })).toBe("0 Tage");
+  });
 });
 
 describe("parseDeclaredDuration", () => {

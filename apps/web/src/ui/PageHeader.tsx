@@ -1,10 +1,17 @@
+import { A, useLocation } from "@solidjs/router";
 import { createEffect, type JSX, Show } from "solid-js";
+import { topicForPath } from "../help/topics.ts";
 
-/** The page's h1, which also sets the document title so screen-reader users know where they are. */
+/**
+ * The page's h1, which also sets the document title so screen-reader users know where they are, and the link to the
+ * help of the page's module (help/topics.ts).
+ */
 export function PageHeader(props: { title: string; intro?: JSX.Element; actions?: JSX.Element }) {
   createEffect(() => {
     document.title = `${props.title} – SPATZ`;
   });
+  const location = useLocation();
+  const help = () => topicForPath(location.pathname);
   return (
     <header class="page-header">
       <div>
@@ -15,8 +22,17 @@ export function PageHeader(props: { title: string; intro?: JSX.Element; actions?
           <p class="page-intro">{props.intro}</p>
         </Show>
       </div>
-      <Show when={props.actions}>
-        <div class="page-actions">{props.actions}</div>
+      <Show when={props.actions || help()}>
+        <div class="page-actions">
+          {props.actions}
+          <Show when={help()}>
+            {(t) => (
+              <A class="help-link" href={`/hilfe/${t().slug}`}>
+                Hilfe: {t().title}
+              </A>
+            )}
+          </Show>
+        </div>
       </Show>
     </header>
   );

@@ -262,11 +262,11 @@ function CoverageMatrix() {
                           return (
                             <td class="num">
                               <Show when={cell && cell.relevant > 0} fallback="–">
-                                <A
-                                  href={drillHref({ serviceId: sv.serviceId, kreisAgs: k.kreisAgs })}
-                                  aria-label={`${sv.name} in ${k.name}: ${formatCount(cell!.online)} von ${formatCount(cell!.relevant)} online`}
-                                >
+                                <A href={drillHref({ serviceId: sv.serviceId, kreisAgs: k.kreisAgs })}>
                                   {formatShare(cell!.online / cell!.relevant, 0)}
+                                  <span class="visually-hidden">
+                                    {` – ${sv.name} in ${k.name}: ${formatCount(cell!.online)} von ${formatCount(cell!.relevant)} online`}
+                                  </span>
                                 </A>
                               </Show>
                             </td>

@@ -1,0 +1,183 @@
+// The help pages (/hilfe/<thema>): per module what it is for and the German terms it uses, in plain words. Which
+// page belongs to which topic is decided by its path (`topicForPath`), so every page header links to its help.
+
+export type HelpTerm = { term: string; explanation: string };
+export type HelpTopic = { slug: string; title: string; intro: string; terms: HelpTerm[] };
+
+export const HELP_TOPICS: readonly HelpTopic[] = [
+  {
+    slug: "reifegrad",
+    title: "Reifegrad und Maßnahmen",
+    intro:
+      "Der Reifegrad zeigt, wie weit die Digitalisierung Ihrer Verwaltung ist – je Dimension und insgesamt. Er steigt von selbst, sobald Maßnahmen mit Nachweis abgeschlossen sind.",
+    terms: [
+      {
+        term: "Dimension",
+        explanation:
+          "Ein Themenbereich des Reifegradmodells, z. B. Strategie, Prozesse oder Informationssicherheit.",
+      },
+      {
+        term: "Stufe",
+        explanation:
+          "Die erreichte Reifegradstufe einer Dimension (0 bis 4). Eine Stufe gilt erst, wenn alle ihre Kriterien und alle Kriterien der Stufen darunter erfüllt sind.",
+      },
+      {
+        term: "Wert",
+        explanation:
+          "Die genauere Zahl hinter der Stufe: Stufe plus der Anteil der erfüllten Kriterien der nächsten Stufe (z. B. 2,5 = Stufe 2, die Hälfte von Stufe 3 erfüllt).",
+      },
+      {
+        term: "Index",
+        explanation: "Der Mittelwert der Werte aller Dimensionen: eine Zahl für die ganze Verwaltung.",
+      },
+      {
+        term: "Kriterium",
+        explanation:
+          "Eine Bedingung einer Stufe. Sie ist erfüllt, wenn eine abgeschlossene Maßnahme sie mit Nachweis belegt; manche Kriterien laufen nach einer Frist ab und müssen erneuert werden.",
+      },
+      {
+        term: "Ist / Soll",
+        explanation:
+          "Ist ist der heutige Reifegrad, Soll das Ziel der freigegebenen Strategie. Der Plan zeigt, wo der Reifegrad stünde, wenn die geplanten Maßnahmen termingerecht abgeschlossen würden.",
+      },
+      {
+        term: "überfällig",
+        explanation: "Eine Maßnahme, deren geplantes Ende vorbei ist, ohne dass sie abgeschlossen wurde.",
+      },
+    ],
+  },
+  {
+    slug: "strategie",
+    title: "Digitalisierungsstrategie",
+    intro:
+      "Die Strategie hält Vision, Ziele und Soll-Stufen fest. Die Steuerung (CDO) entwirft sie, die Verwaltungsführung gibt sie frei.",
+    terms: [
+      { term: "Entwurf", explanation: "Eine Fassung, die noch geändert werden kann und noch nicht gilt." },
+      {
+        term: "Freigabe",
+        explanation:
+          "Die Verwaltungsführung gibt eine Fassung frei; ab dann gilt ihr Soll und sie bleibt unverändert.",
+      },
+      { term: "Soll-Stufe", explanation: "Die Stufe, die eine Dimension bis zum Zieldatum erreichen soll." },
+    ],
+  },
+  {
+    slug: "portfolio",
+    title: "Projektportfolio und Projektsteuerung",
+    intro:
+      "Das Portfolio enthält alle Digitalisierungsprojekte mit Laufzeit, Budget, Meilensteinen, Statusberichten und Risiken.",
+    terms: [
+      {
+        term: "Anmelderunde",
+        explanation:
+          "Ein Zeitraum, in dem Projektideen angemeldet, bewertet und vom PMO genehmigt oder abgelehnt werden.",
+      },
+      {
+        term: "Statusbericht und Ampel",
+        explanation:
+          "Der regelmäßige Bericht eines laufenden Projekts mit einer Ampel je Termine, Kosten, Qualität/Umfang und Ressourcen. Die Gesamtampel ist die schlechteste der vier. Ein Projekt in Umsetzung berichtet alle vier Wochen.",
+      },
+      {
+        term: "Risiko, kritisch",
+        explanation:
+          "Eintrittswahrscheinlichkeit und Auswirkung werden von 1 (sehr gering) bis 5 (sehr hoch) bewertet; ab einem Produkt von 15 ist ein Risiko kritisch und erscheint auf der Startseite der Verwaltungsführung.",
+      },
+      {
+        term: "PM-Standards",
+        explanation:
+          "Die Bausteine des Projektmanagements (Steckbrief, Meilensteinplan …), die ein Projekt anwendet.",
+      },
+    ],
+  },
+  {
+    slug: "onlinedienste",
+    title: "Onlinedienste (OZG/EfA)",
+    intro:
+      "Hier steht, welche Leistungen des OZG-Katalogs Ihre Kommune schon online anbietet, plant oder umsetzt. Das Land sieht daraus den Stand im ganzen Land.",
+    terms: [
+      {
+        term: "Nachnutzungsweg",
+        explanation:
+          "Wie ein Dienst online kommt: als EfA-Dienst eines anderen Landes („Einer für Alle“), über einen Marktplatz, als Landeslösung oder als eigene Lösung.",
+      },
+      {
+        term: "EfA",
+        explanation: "„Einer für Alle“: ein Land entwickelt einen Onlinedienst, die anderen nutzen ihn nach.",
+      },
+      {
+        term: "LeiKa-Typ",
+        explanation:
+          "Die Art einer Leistung im Leistungskatalog (LeiKa); sie bestimmt, welche Ebene (Land, Kreis, Gemeinde) zuständig ist.",
+      },
+      {
+        term: "Paare Kommune × Leistung",
+        explanation:
+          "Jede Leistung zählt einmal für jede Kommune, die für sie zuständig ist. „60 % online“ heißt: 60 % dieser Paare sind online.",
+      },
+      {
+        term: "überfällig",
+        explanation: "Ein Dienst „in Umsetzung“, dessen geplanter Online-Termin vorbei ist.",
+      },
+    ],
+  },
+  {
+    slug: "vergleich",
+    title: "Vergleich der Kommunen",
+    intro:
+      "Der Vergleich zeigt Ihre Werte neben denen ähnlicher Kommunen – ohne dass eine einzelne Kommune erkennbar wird, außer sie gibt ihre Werte namentlich frei.",
+    terms: [
+      {
+        term: "Vergleichsgruppe",
+        explanation:
+          "Alle Kommunen, Kommunen derselben Art, derselben Größenklasse oder desselben Landkreises.",
+      },
+      {
+        term: "Mindestgröße k",
+        explanation:
+          "Eine Gruppe wird nur gezeigt, wenn sie mindestens k Kommunen umfasst; sonst steht dort „nicht ausgewiesen“.",
+      },
+      {
+        term: "Freigabe",
+        explanation: "Eine Kommune kann ihre Werte namentlich mit dem Land oder mit anderen Kommunen teilen.",
+      },
+    ],
+  },
+  {
+    slug: "berichte",
+    title: "Berichte",
+    intro:
+      "Berichte entstehen auf Knopfdruck oder nach Zeitplan als PDF, CSV und Excel und bleiben im Archiv.",
+    terms: [
+      { term: "Stichtag", explanation: "Der Tag, für den ein Bericht die Zahlen zeigt." },
+      {
+        term: "Abonnement",
+        explanation:
+          "Wer einen geplanten Bericht abonniert, bekommt eine E-Mail mit einem Link, sobald er vorliegt.",
+      },
+    ],
+  },
+];
+
+/** The help topic of a page, from its path (the start page and unknown paths get none). */
+export function topicForPath(path: string): HelpTopic | null {
+  const slug =
+    path.startsWith("/reifegrad") || path.startsWith("/massnahmen")
+      ? "reifegrad"
+      : path.startsWith("/strategie")
+        ? "strategie"
+        : path.startsWith("/portfolio")
+          ? "portfolio"
+          : path.startsWith("/rollout") ||
+              path.startsWith("/land/rollout") ||
+              path.startsWith("/land/katalog") ||
+              path.startsWith("/land/kosten")
+            ? "onlinedienste"
+            : path.startsWith("/vergleich") ||
+                path.startsWith("/land/reifegrad") ||
+                path.startsWith("/verwaltung/vergleich")
+              ? "vergleich"
+              : path.startsWith("/berichte")
+                ? "berichte"
+                : null;
+  return HELP_TOPICS.find((t) => t.slug === slug) ?? null;
+}
