@@ -2,8 +2,9 @@
 // first invalid field (its message read with it), an accepted one on the result message (announced by its role);
 // a form that has its own page keeps the same rule.
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { ApiSession } from "../src/api-client.ts";
 import { type BrowserEnv, expectAccessible, newPage, signIn, startBrowserEnv } from "../src/browser.ts";
-import { createTenant, type FixtureTenant, TEST_PASSWORD } from "../src/fixtures.ts";
+import { createTenant, type FixtureTenant, sessionCookie, TEST_PASSWORD } from "../src/fixtures.ts";
 
 let env: BrowserEnv;
 let kommune: FixtureTenant;
@@ -81,6 +82,32 @@ describe("the administration's first-run checklist", () => {
     await page.goto("/start");
     await expect.poll(() => checklist.innerText()).toContain("2 von 4 Schritten erledigt");
     expect(await checklist.getByRole("listitem").nth(1).innerText()).toContain("1 Einheit angelegt");
+    await page.context().close();
+  }, 60_000);
+});
+
+describe("completing a measure", () => {
+  it("confirms it in words, read out by a polite live region, by keyboard", async () => {
+    const cookie = await sessionCookie(env.app.client.db, kommune.id, kommune.users.coordinator!.id);
+    const measure = await new ApiSession(env.app, cookie, env.baseUrl).must<{ id: string; title: string }>(
+      "measures.create",
+      { title: "Dienstanweisung E-Akte erlassen", criterionKeys: ["strategie.1.verantwortung"] },
+    );
+    const { page } = await newPage(env);
+    await signIn(page, kommune.slug, kommune.users.coordinator!.email, TEST_PASSWORD);
+    await page.goto(`/massnahmen/${measure.id}`);
+    await page.getByRole("button", { name: "Abschließen …" }).press("Enter");
+    const dialog = page.getByRole("dialog", { name: "Maßnahme abschließen" });
+    await dialog
+      .getByLabel("Nachweis", { exact: true })
+      .fill("Dienstanweisung vom Bürgermeister unterzeichnet");
+    await dialog.getByRole("button", { name: "Abschließen" }).press("Enter");
+    const notice = page.locator(".notice-region[role=status][aria-live=polite]");
+    await expect
+      .poll(() => notice.innerText())
+      .toContain("Maßnahme „Dienstanweisung E-Akte erlassen“ ist abgeschlossen.");
+    expect(await dialog.isVisible()).toBe(false);
+    await expectAccessible(page);
     await page.context().close();
   }, 60_000);
 });

@@ -7,6 +7,7 @@ import { createEffect, createSignal, createUniqueId, Show } from "solid-js";
 import { errorMessage, fieldErrors, trpc } from "../lib/trpc.ts";
 import { useRefreshMeasures } from "../maturity/queries.ts";
 import { Form, TextField } from "../ui/Field.tsx";
+import { announce } from "../ui/notice.tsx";
 import { Alert } from "../ui/states.tsx";
 import { EVIDENCE_HINT, type EvidenceUpload, readEvidenceFile } from "./evidence-file.ts";
 
@@ -42,8 +43,10 @@ export function CompleteDialog(props: {
         evidenceFile: file(),
       }),
     onSuccess: async () => {
+      const title = props.measure?.title;
       await refresh();
       dialog.close();
+      if (title) announce(`Maßnahme „${title}“ ist abgeschlossen.`);
       props.onDone?.();
     },
   }));

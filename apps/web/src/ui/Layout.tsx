@@ -12,6 +12,7 @@ import { useMutation } from "@tanstack/solid-query";
 import { createEffect, ErrorBoundary, For, type JSX, on, onCleanup, Show } from "solid-js";
 import { type Me, useResetSession, useSession } from "../auth/session.ts";
 import { trpc } from "../lib/trpc.ts";
+import { NoticeRegion } from "./notice.tsx";
 import { PageError } from "./PageError.tsx";
 
 type NavItem = {
@@ -144,6 +145,8 @@ export function Layout(props: RouteSectionProps) {
           {props.children}
         </ErrorBoundary>
       </main>
+      {/* After the page in reading order (the page's own messages come first), shown at the top of the window. */}
+      <NoticeRegion />
       <footer class="app-footer">
         <nav aria-label="Rechtliches">
           <ul class="footer-links">
