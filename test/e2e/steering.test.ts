@@ -89,4 +89,35 @@ describe("project steering", () => {
     await expect.poll(() => otherTile.innerText()).toContain("Keine kritischen offenen Risiken");
     await elsewhere.context.close();
   }, 90_000);
+
+  it("the PMO sets a project's rhythm; the list flags a project whose report is missing", async () => {
+    const silent = await projectFixture(env.app.client.db, kommune.id, { name: "Schweigendes Projekt" });
+    const pmo = await newPage(env);
+    await signIn(pmo.page, kommune.slug, kommune.users.coordinator!.email, TEST_PASSWORD);
+    await pmo.page.goto("/portfolio");
+    const row = pmo.page.getByRole("row", { name: /Schweigendes Projekt/ });
+    await expect.poll(() => row.count()).toBe(1);
+    // In Umsetzung since 1 January 2024 and never reported.
+    expect(await row.innerText()).toContain("Statusbericht fehlt");
+
+    await pmo.page.goto(`/portfolio/projekte/${silent.projectId}`);
+    const reports = pmo.page.getByRole("region", { name: "Statusberichte" });
+    await expect.poll(() => reports.innerText()).toContain("(alle 4 Wochen)");
+    await reports.getByRole("combobox", { name: "Rhythmus" }).selectOption({ label: "jede Woche" });
+    await expect.poll(() => reports.innerText()).toContain("(jede Woche)");
+    const history = pmo.page.getByRole("region", { name: "Verlauf" });
+    await expect.poll(() => history.innerText()).toContain("Rhythmus der Statusberichte geändert");
+    await expectAccessible(pmo.page);
+    await pmo.context.close();
+
+    // A project lead may report, but not set the rhythm.
+    const lead = await newPage(env);
+    await signIn(lead.page, kommune.slug, kommune.users.project_lead!.email, TEST_PASSWORD);
+    await lead.page.goto(`/portfolio/projekte/${projectId}`);
+    await expect
+      .poll(() => lead.page.getByRole("region", { name: "Statusberichte" }).innerText())
+      .toContain("fällig");
+    expect(await lead.page.getByRole("combobox", { name: "Rhythmus" }).count()).toBe(0);
+    await lead.context.close();
+  }, 90_000);
 });

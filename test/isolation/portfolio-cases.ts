@@ -376,6 +376,16 @@ export function portfolioCases(c: Ctx): Record<string, () => Promise<void>> {
       );
       await bSteeringIntact();
     },
+    "steering.setReportRhythm": async () => {
+      notFound(
+        await (await pmoA()).call("steering.setReportRhythm", { projectId: c.secrets().projectId, weeks: 1 }),
+      );
+      const pmoB = await c.as(c.b(), "coordinator");
+      const reports = await pmoB.must<{ everyWeeks: number; rhythmSet: boolean }>("steering.statusReports", {
+        projectId: c.secrets().projectId,
+      });
+      expect(reports).toMatchObject({ everyWeeks: 4, rhythmSet: false });
+    },
     "steering.risks": async () => {
       notFound(await (await pmoA()).call("steering.risks", { projectId: c.secrets().projectId }));
     },

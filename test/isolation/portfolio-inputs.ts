@@ -166,6 +166,10 @@ export function portfolioInputs(app: () => TestApp): Record<PortfolioPath, Facto
       resources: "red",
       summary: "Abnahme verschoben",
     }),
+    "steering.setReportRhythm": async (e) => ({
+      projectId: (await projectFixture(db(), e.tenant.id)).projectId,
+      weeks: 2,
+    }),
     "steering.risks": async (e) => ({ projectId: (await projectFixture(db(), e.tenant.id)).projectId }),
     "steering.addRisk": async (e) => ({
       projectId: (await ledProject(e)).projectId,

@@ -3,7 +3,9 @@
 import {
   type Ampel,
   berlinToday,
+  DEFAULT_REPORT_EVERY_WEEKS,
   formatDate,
+  nextReportDue,
   overallAmpel,
   type PmStandard,
   type ProjectFilter,
@@ -140,7 +142,12 @@ export async function listProjects(
     order by r.reported_on desc, r.created_at desc limit 1)`;
   const [rows, [counted]] = await Promise.all([
     tx
-      .select({ ...listColumns, overdueMilestones: overdue, latestReport })
+      .select({
+        ...listColumns,
+        overdueMilestones: overdue,
+        latestReport,
+        reportWeeks: projects.statusReportWeeks,
+      })
       .from(projects)
       .innerJoin(gbUnit, and(eq(gbUnit.tenantId, projects.tenantId), eq(gbUnit.id, projects.gbId)))
       .innerJoin(rUnit, and(eq(rUnit.tenantId, projects.tenantId), eq(rUnit.id, projects.rId)))
@@ -151,10 +158,15 @@ export async function listProjects(
     tx.select({ n: count() }).from(projects).where(where),
   ]);
   const total = counted?.n ?? 0;
-  const items = rows.map(({ latestReport: report, ...row }) => ({
+  const items = rows.map(({ latestReport: report, reportWeeks, ...row }) => ({
     ...row,
     duration: durationText(row.startDate, row.endDate),
     latestAmpel: report ? { overall: overallAmpel(report), reportedOn: report.reportedOn } : null,
+    // A project in Umsetzung whose next status report is past due (project steering, packages/domain/src/steering.ts).
+    reportMissing:
+      row.status === "in_progress" &&
+      nextReportDue(report?.reportedOn ?? null, row.startDate, reportWeeks ?? DEFAULT_REPORT_EVERY_WEEKS) <
+        today,
   }));
   return { items, total, page: f.page, pageSize: f.pageSize };
 }

@@ -13,6 +13,7 @@ import {
 import { and, desc, eq, sql } from "drizzle-orm";
 import { type Actor, writeAudit } from "../audit.ts";
 import { DomainError } from "../domain-error.ts";
+import { projects } from "../schema/portfolio.ts";
 import { projectRisks, projectStatusReports } from "../schema/steering.ts";
 import type { TenantTx } from "../tenant-tx.ts";
 import { getProjectRow } from "./projects.ts";
@@ -61,14 +62,38 @@ export async function projectStatusReportsOf(tx: TenantTx, projectId: string) {
     .where(eq(projectStatusReports.projectId, projectId))
     .orderBy(desc(projectStatusReports.reportedOn), desc(projectStatusReports.createdAt));
   const running = project.status === "in_progress";
+  const everyWeeks = project.statusReportWeeks ?? DEFAULT_REPORT_EVERY_WEEKS;
   return {
     reports: reports.map((r) => ({ ...r, overall: overallAmpel(r) })),
-    everyWeeks: DEFAULT_REPORT_EVERY_WEEKS,
+    everyWeeks,
+    rhythmSet: project.statusReportWeeks !== null,
     // Only a project in Umsetzung owes reports.
-    nextDue: running
-      ? nextReportDue(reports[0]?.reportedOn ?? null, project.startDate, DEFAULT_REPORT_EVERY_WEEKS)
-      : null,
+    nextDue: running ? nextReportDue(reports[0]?.reportedOn ?? null, project.startDate, everyWeeks) : null,
   };
+}
+
+/** The PMO's rhythm of a project's status reports (null: the default), audited on the project. */
+export async function setReportRhythm(
+  tx: TenantTx,
+  tenantId: string,
+  actor: Actor,
+  projectId: string,
+  weeks: number | null,
+) {
+  const project = await getProjectRow(tx, projectId);
+  if (!project) throw new DomainError("NOT_FOUND", "Dieses Projekt gibt es nicht.");
+  if (project.statusReportWeeks === weeks) return;
+  await tx
+    .update(projects)
+    .set({ statusReportWeeks: weeks })
+    .where(and(eq(projects.tenantId, tenantId), eq(projects.id, projectId)));
+  await writeAudit(tx, tenantId, actor, {
+    action: "project.report_rhythm",
+    entityType: "project",
+    entityId: projectId,
+    before: { statusReportWeeks: project.statusReportWeeks },
+    after: { statusReportWeeks: weeks },
+  });
 }
 
 export type RiskValues = {

@@ -13,6 +13,7 @@ import { sql } from "drizzle-orm";
 import {
   bigint,
   boolean,
+  check,
   date,
   foreignKey,
   index,
@@ -62,11 +63,14 @@ export const projects = pgTable(
     /** GB + R + name, normalised (@spatz/portfolio projectNaturalKey): re-imports without an ID match on it. */
     naturalKey: text("natural_key").notNull(),
     completedAt: timestamp("completed_at", { withTimezone: true }),
+    /** How often the project reports its status, in weeks (set by the PMO); null: the default of four. */
+    statusReportWeeks: integer("status_report_weeks"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
     enumCheck("projects_status_check", t.status, projectStatuses),
+    check("projects_status_report_weeks_check", sql`${t.statusReportWeeks} between 1 and 26`),
     enumCheck("projects_priority_check", t.priority, projectPriorities),
     enumCheck("projects_method_check", t.method, projectMethods),
     primaryKey({ columns: [t.tenantId, t.id] }),

@@ -61,6 +61,7 @@ export const AUDIT_ACTION_LABELS = {
   "project.milestone_update": "Meilenstein geändert",
   "project.milestone_remove": "Meilenstein gelöscht",
   "project.status_report": "Statusbericht abgegeben",
+  "project.report_rhythm": "Rhythmus der Statusberichte geändert",
   "project.risk_add": "Risiko erfasst",
   "project.risk_update": "Risiko geändert",
   "project.standard_set": "PM-Standard als angewendet markiert",

@@ -122,6 +122,7 @@ export const PERMISSIONS = {
 
   "steering.statusReports": PORTFOLIO_READERS,
   "steering.addStatusReport": PROJECT_EDITORS,
+  "steering.setReportRhythm": PMO,
   "steering.risks": PORTFOLIO_READERS,
   "steering.addRisk": PROJECT_EDITORS,
   "steering.updateRisk": PROJECT_EDITORS,

@@ -25,6 +25,23 @@ export function overallAmpel(report: Readonly<Record<AmpelDimension, Ampel>>): A
 
 /** Unless the PMO sets another rhythm for a project, a running project reports every four weeks. */
 export const DEFAULT_REPORT_EVERY_WEEKS = 4;
+/** The rhythms the PMO chooses from. */
+export const REPORT_RHYTHMS = [1, 2, 4, 6, 8, 12] as const;
+
+export function rhythmText(weeks: number): string {
+  return weeks === 1 ? "jede Woche" : `alle ${weeks} Wochen`;
+}
+
+export const reportRhythmInput = z.object({
+  projectId: z.uuid(),
+  /** Weeks between reports; null returns to the default. */
+  weeks: z
+    .number()
+    .int()
+    .min(1, "Bitte einen Rhythmus zwischen 1 und 26 Wochen wählen.")
+    .max(26, "Bitte einen Rhythmus zwischen 1 und 26 Wochen wählen.")
+    .nullable(),
+});
 
 /**
  * The day a project's next status report is due: a rhythm after the last report, or after the project's start when

@@ -179,6 +179,10 @@ export function ProjectListPage(props: { me: Me }) {
                               </span>
                             )}
                           </Show>
+                          <Show when={p.reportMissing}>
+                            {" "}
+                            <span class="badge badge-overdue">Statusbericht fehlt</span>
+                          </Show>
                         </td>
                         <td>{p.method ? projectMethodLabels[p.method] : "–"}</td>
                         <td>{p.leadName ?? "–"}</td>

@@ -306,7 +306,11 @@ function ProjectView(props: { me: Me; project: Project }) {
           </Show>
         </Show>
       </section>
-      <StatusReports projectId={p().id} canEdit={p().canEdit} />
+      <StatusReports
+        projectId={p().id}
+        canEdit={p().canEdit}
+        canSetRhythm={props.me.user.role === "coordinator"}
+      />
       <Risks projectId={p().id} canEdit={p().canEdit} />
       <Milestones project={p()} onChange={refresh} />
       <LinkedMeasures project={p()} />

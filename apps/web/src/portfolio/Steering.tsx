@@ -9,19 +9,22 @@ import {
   type Ampel,
   type AmpelDimension,
   berlinToday,
+  DEFAULT_REPORT_EVERY_WEEKS,
   formatDate,
+  REPORT_RHYTHMS,
   RISK_LEVEL_LABELS,
   RISK_SCALE,
   RISK_SCALE_LABELS,
   RISK_STATUS_LABELS,
   RISK_STATUSES,
   type RiskStatus,
+  rhythmText,
 } from "@spatz/domain";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/solid-query";
 import { For, Show } from "solid-js";
 import { createStore } from "solid-js/store";
 import { errorMessage, fieldErrors, trpc } from "../lib/trpc.ts";
-import { codeOptions, Form, SelectField, TextField } from "../ui/Field.tsx";
+import { codeOptions, FilterBar, Form, SelectField, TextField } from "../ui/Field.tsx";
 import { QueryView } from "../ui/QueryView.tsx";
 import { Alert, EmptyState } from "../ui/states.tsx";
 import { TableScroll } from "../ui/TableScroll.tsx";
@@ -36,7 +39,7 @@ export function AmpelBadge(props: { ampel: Ampel; label?: string }) {
   );
 }
 
-export function StatusReports(props: { projectId: string; canEdit: boolean }) {
+export function StatusReports(props: { projectId: string; canEdit: boolean; canSetRhythm: boolean }) {
   const client = useQueryClient();
   const reports = useQuery(() => ({
     queryKey: ["steering.statusReports", props.projectId],
@@ -66,6 +69,16 @@ export function StatusReports(props: { projectId: string; canEdit: boolean }) {
   }));
   const errors = () => fieldErrors(add.error);
   const ampelOptions = codeOptions(AMPEL, AMPEL_LABELS);
+  const rhythm = useMutation(() => ({
+    mutationFn: (weeks: number | null) =>
+      trpc.steering.setReportRhythm.mutate({ projectId: props.projectId, weeks }),
+    onSuccess: () =>
+      Promise.all([
+        client.invalidateQueries({ queryKey: ["steering.statusReports", props.projectId] }),
+        client.invalidateQueries({ queryKey: ["portfolio.list"] }),
+        client.invalidateQueries({ queryKey: ["portfolio.history", props.projectId] }),
+      ]),
+  }));
   return (
     <section class="card" aria-labelledby="reports-title">
       <h2 id="reports-title">Statusberichte</h2>
@@ -78,9 +91,27 @@ export function StatusReports(props: { projectId: string; canEdit: boolean }) {
                   {due() < berlinToday()
                     ? `Statusbericht fehlt: fällig seit ${formatDate(due())}`
                     : `Nächster Statusbericht fällig am ${formatDate(due())}`}{" "}
-                  (alle {data.everyWeeks} Wochen).
+                  ({rhythmText(data.everyWeeks)}).
                 </p>
               )}
+            </Show>
+            <Show when={props.canSetRhythm}>
+              <FilterBar label="Rhythmus der Statusberichte">
+                <SelectField
+                  label="Rhythmus"
+                  value={data.rhythmSet ? String(data.everyWeeks) : ""}
+                  options={[
+                    { value: "", label: `Standard (${rhythmText(DEFAULT_REPORT_EVERY_WEEKS)})` },
+                    ...REPORT_RHYTHMS.map((w) => ({ value: String(w), label: rhythmText(w) })),
+                  ]}
+                  onChange={(e) =>
+                    rhythm.mutate(e.currentTarget.value ? Number(e.currentTarget.value) : null)
+                  }
+                />
+              </FilterBar>
+              <Show when={rhythm.isError}>
+                <Alert kind="error">{errorMessage(rhythm.error)}</Alert>
+              </Show>
             </Show>
             <Show when={data.reports.length > 0} fallback={<EmptyState title="Noch kein Statusbericht." />}>
               <TableScroll>

@@ -1,7 +1,7 @@
 // Project steering: status reports and the risk register of a project (issue 17). Everyone of the Kommune reads them;
 // the PMO and the project's own lead write them (editableProject), like the project itself.
 import { queries } from "@spatz/db";
-import { riskInput, riskUpdateInput, statusReportInput } from "@spatz/domain";
+import { reportRhythmInput, riskInput, riskUpdateInput, statusReportInput } from "@spatz/domain";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { router, tenantProcedure } from "../trpc.ts";
@@ -25,6 +25,18 @@ export const steeringRouter = router({
       input,
     );
     return { id: row.id };
+  }),
+
+  /** The PMO sets how often a project reports (the matrix lets only the PMO call it). */
+  setReportRhythm: tenantProcedure.input(reportRhythmInput).mutation(async ({ ctx, input }) => {
+    await queries.setReportRhythm(
+      ctx.tx,
+      ctx.session.tenant.id,
+      ctx.session.actor,
+      input.projectId,
+      input.weeks,
+    );
+    return { ok: true };
   }),
 
   risks: tenantProcedure.input(projectId).query(async ({ ctx, input }) => {

@@ -1,0 +1,2 @@
+ALTER TABLE "projects" ADD COLUMN "status_report_weeks" integer;--> statement-breakpoint
+ALTER TABLE "projects" ADD CONSTRAINT "projects_status_report_weeks_check" CHECK ("projects"."status_report_weeks" between 1 and 26);
