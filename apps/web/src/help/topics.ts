@@ -158,26 +158,19 @@ export const HELP_TOPICS: readonly HelpTopic[] = [
   },
 ];
 
+/** Which pages belong to which topic: a path and everything below it. */
+const TOPIC_PATHS: readonly [string, readonly string[]][] = [
+  ["reifegrad", ["/reifegrad", "/massnahmen", "/land/reifegradmodell"]],
+  ["strategie", ["/strategie"]],
+  ["portfolio", ["/portfolio"]],
+  ["onlinedienste", ["/rollout", "/land/rollout", "/land/katalog", "/land/kosten"]],
+  ["vergleich", ["/vergleich", "/land/reifegrad", "/verwaltung/vergleich"]],
+  ["berichte", ["/berichte"]],
+];
+
 /** The help topic of a page, from its path (the start page and unknown paths get none). */
 export function topicForPath(path: string): HelpTopic | null {
-  const slug =
-    path.startsWith("/reifegrad") || path.startsWith("/massnahmen")
-      ? "reifegrad"
-      : path.startsWith("/strategie")
-        ? "strategie"
-        : path.startsWith("/portfolio")
-          ? "portfolio"
-          : path.startsWith("/rollout") ||
-              path.startsWith("/land/rollout") ||
-              path.startsWith("/land/katalog") ||
-              path.startsWith("/land/kosten")
-            ? "onlinedienste"
-            : path.startsWith("/vergleich") ||
-                path.startsWith("/land/reifegrad") ||
-                path.startsWith("/verwaltung/vergleich")
-              ? "vergleich"
-              : path.startsWith("/berichte")
-                ? "berichte"
-                : null;
+  const within = (prefix: string) => path === prefix || path.startsWith(`${prefix}/`);
+  const slug = TOPIC_PATHS.find(([, prefixes]) => prefixes.some(within))?.[0];
   return HELP_TOPICS.find((t) => t.slug === slug) ?? null;
 }
