@@ -26,7 +26,7 @@ import { createStore } from "solid-js/store";
 import { errorMessage, fieldErrors, trpc } from "../lib/trpc.ts";
 import { codeOptions, FilterBar, Form, SelectField, TextField } from "../ui/Field.tsx";
 import { QueryView } from "../ui/QueryView.tsx";
-import { Alert, EmptyState } from "../ui/states.tsx";
+import { Alert, EmptyState, MutationResult } from "../ui/states.tsx";
 import { TableScroll } from "../ui/TableScroll.tsx";
 import { TextAreaField } from "../ui/TextAreaField.tsx";
 
@@ -209,12 +209,7 @@ export function StatusReports(props: { projectId: string; canEdit: boolean; canS
             </button>
           </div>
         </Form>
-        <Show when={add.isError && Object.keys(errors()).length === 0}>
-          <Alert kind="error">{errorMessage(add.error)}</Alert>
-        </Show>
-        <Show when={add.isSuccess}>
-          <Alert kind="success">Der Statusbericht ist gespeichert.</Alert>
-        </Show>
+        <MutationResult mutation={add} success="Der Statusbericht ist gespeichert." />
       </Show>
     </section>
   );
@@ -394,12 +389,7 @@ export function Risks(props: { projectId: string; canEdit: boolean }) {
             </button>
           </div>
         </Form>
-        <Show when={add.isError && Object.keys(errors()).length === 0}>
-          <Alert kind="error">{errorMessage(add.error)}</Alert>
-        </Show>
-        <Show when={add.isSuccess}>
-          <Alert kind="success">Das Risiko ist erfasst.</Alert>
-        </Show>
+        <MutationResult mutation={add} success="Das Risiko ist erfasst." />
       </Show>
     </section>
   );

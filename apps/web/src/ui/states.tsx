@@ -56,3 +56,23 @@ export function Alert(props: { kind: "success" | "error" | "info"; children: JSX
     </div>
   );
 }
+
+/**
+ * The answer to a form's mutation below the form: the error in words unless it names fields (those show at the
+ * fields), or the success text once it worked.
+ */
+export function MutationResult(props: {
+  mutation: { isError: boolean; isSuccess: boolean; error: unknown };
+  success?: string;
+}) {
+  return (
+    <>
+      <Show when={props.mutation.isError && Object.keys(fieldErrors(props.mutation.error)).length === 0}>
+        <Alert kind="error">{errorMessage(props.mutation.error)}</Alert>
+      </Show>
+      <Show when={props.success && props.mutation.isSuccess}>
+        <Alert kind="success">{props.success}</Alert>
+      </Show>
+    </>
+  );
+}
