@@ -4,11 +4,11 @@
 import { berlinToday, EVIDENCE_ACCEPT } from "@spatz/domain";
 import { useMutation } from "@tanstack/solid-query";
 import { createEffect, createSignal, createUniqueId, Show } from "solid-js";
-import { errorMessage, fieldErrors, trpc } from "../lib/trpc.ts";
+import { fieldErrors, trpc } from "../lib/trpc.ts";
 import { useRefreshMeasures } from "../maturity/queries.ts";
 import { Form, TextField } from "../ui/Field.tsx";
 import { announce } from "../ui/notice.tsx";
-import { Alert } from "../ui/states.tsx";
+import { MutationResult } from "../ui/states.tsx";
 import { EVIDENCE_HINT, type EvidenceUpload, readEvidenceFile } from "./evidence-file.ts";
 
 export type CompletionTarget = {
@@ -139,9 +139,7 @@ export function CompleteDialog(props: {
             </p>
           </Show>
         </div>
-        <Show when={complete.isError && Object.keys(errors()).length === 0}>
-          <Alert kind="error">{errorMessage(complete.error)}</Alert>
-        </Show>
+        <MutationResult mutation={complete} />
         <div class="button-row">
           <button type="submit" class="button button-primary" disabled={complete.isPending}>
             Abschließen

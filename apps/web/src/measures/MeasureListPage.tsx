@@ -16,13 +16,13 @@ import {
 import { keepPreviousData, useMutation, useQuery } from "@tanstack/solid-query";
 import { createMemo, createSignal, For, Show } from "solid-js";
 import type { Me } from "../auth/session.ts";
-import { errorMessage, fieldErrors, trpc } from "../lib/trpc.ts";
+import { fieldErrors, trpc } from "../lib/trpc.ts";
 import { modelQuery, orgUnitOptions, orgUnitsQuery, useRefreshMeasures } from "../maturity/queries.ts";
 import { codeOptions, FilterBar, Form, SelectField, TextField, withAll } from "../ui/Field.tsx";
 import { PageHeader } from "../ui/PageHeader.tsx";
 import { Pager } from "../ui/Pager.tsx";
 import { QueryView } from "../ui/QueryView.tsx";
-import { Alert, EmptyState } from "../ui/states.tsx";
+import { Alert, EmptyState, MutationResult } from "../ui/states.tsx";
 import { TableScroll } from "../ui/TableScroll.tsx";
 import { canCreateMeasures, canEditMeasure } from "./permissions.ts";
 
@@ -306,9 +306,7 @@ function BulkBar(props: { selected: string[]; onDone: () => void }) {
           Status ändern
         </button>
       </Form>
-      <Show when={bulk.isError && Object.keys(errors()).length === 0}>
-        <Alert kind="error">{errorMessage(bulk.error)}</Alert>
-      </Show>
+      <MutationResult mutation={bulk} />
       <Show when={bulk.data}>
         {(r) => (
           <Alert kind="success">

@@ -8,7 +8,7 @@ import { orgUnitOptions, orgUnitsQuery } from "../maturity/queries.ts";
 import { Form, SelectField, TextField } from "../ui/Field.tsx";
 import { PageHeader } from "../ui/PageHeader.tsx";
 import { QueryView } from "../ui/QueryView.tsx";
-import { Alert, EmptyState } from "../ui/states.tsx";
+import { Alert, EmptyState, MutationResult } from "../ui/states.tsx";
 import { TableScroll } from "../ui/TableScroll.tsx";
 
 type Unit = Awaited<ReturnType<typeof trpc.orgUnits.list.query>>[number];
@@ -189,9 +189,7 @@ function AddUnitForm(props: { units: Unit[]; onSaved: () => Promise<unknown> }) 
           Anlegen
         </button>
       </Form>
-      <Show when={create.isError && Object.keys(errors()).length === 0}>
-        <Alert kind="error">{errorMessage(create.error)}</Alert>
-      </Show>
+      <MutationResult mutation={create} />
     </section>
   );
 }
@@ -236,9 +234,7 @@ function EditUnitForm(props: { unit: Unit; onDone: () => void }) {
           Abbrechen
         </button>
       </Form>
-      <Show when={save.isError && Object.keys(errors()).length === 0}>
-        <Alert kind="error">{errorMessage(save.error)}</Alert>
-      </Show>
+      <MutationResult mutation={save} />
     </section>
   );
 }

@@ -29,7 +29,7 @@ import { FormFooter } from "../ui/FormFooter.tsx";
 import { PageHeader } from "../ui/PageHeader.tsx";
 import { Pager } from "../ui/Pager.tsx";
 import { QueryView } from "../ui/QueryView.tsx";
-import { Alert, EmptyState } from "../ui/states.tsx";
+import { Alert, EmptyState, MutationResult } from "../ui/states.tsx";
 import { TableScroll } from "../ui/TableScroll.tsx";
 import { TextAreaField } from "../ui/TextAreaField.tsx";
 import {
@@ -161,9 +161,7 @@ function OpenRoundForm() {
           Runde eröffnen
         </button>
       </Form>
-      <Show when={open.isError && Object.keys(errors()).length === 0}>
-        <Alert kind="error">{errorMessage(open.error)}</Alert>
-      </Show>
+      <MutationResult mutation={open} />
     </section>
   );
 }

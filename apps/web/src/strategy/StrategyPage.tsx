@@ -11,7 +11,7 @@ import { type MaturityModelData, modelQuery, orgUnitOptions, orgUnitsQuery } fro
 import { Form, SelectField, TextField } from "../ui/Field.tsx";
 import { PageHeader } from "../ui/PageHeader.tsx";
 import { QueryView } from "../ui/QueryView.tsx";
-import { Alert, EmptyState } from "../ui/states.tsx";
+import { Alert, EmptyState, MutationResult } from "../ui/states.tsx";
 import { TableScroll } from "../ui/TableScroll.tsx";
 
 type Target = { dimensionKey: string; level: number; dueOn: string };
@@ -123,9 +123,7 @@ function NewStrategy(props: { taken: (string | null)[]; onCreated: (id: string) 
           onInput={(e) => setTitle(e.currentTarget.value)}
           error={errors().title}
         />
-        <Show when={create.isError && Object.keys(errors()).length === 0}>
-          <Alert kind="error">{errorMessage(create.error)}</Alert>
-        </Show>
+        <MutationResult mutation={create} />
         <button type="submit" class="button button-primary" disabled={create.isPending}>
           Anlegen
         </button>

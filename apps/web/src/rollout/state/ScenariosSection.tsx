@@ -8,7 +8,7 @@ import type { Me } from "../../auth/session.ts";
 import { errorMessage, fieldErrors, trpc } from "../../lib/trpc.ts";
 import { TextField } from "../../ui/Field.tsx";
 import { QueryView } from "../../ui/QueryView.tsx";
-import { Alert, EmptyState } from "../../ui/states.tsx";
+import { Alert, EmptyState, MutationResult } from "../../ui/states.tsx";
 import { TableScroll } from "../../ui/TableScroll.tsx";
 import { ExportButtons } from "../ExportButtons.tsx";
 import { formatCents, formatCount, formatPersonDays, formatShare } from "../format.ts";
@@ -94,9 +94,7 @@ export function ScenariosSection(props: {
           <button type="submit" class="button button-primary" disabled={save.isPending}>
             Aktuelle Parameter speichern
           </button>
-          <Show when={save.isError && Object.keys(errors()).length === 0}>
-            <Alert kind="error">{errorMessage(save.error)}</Alert>
-          </Show>
+          <MutationResult mutation={save} />
         </form>
       </Show>
       <Show when={remove.isError}>

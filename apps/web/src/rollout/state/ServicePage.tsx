@@ -5,11 +5,11 @@ import { berlinToday, can, formatDate, formatDateTime } from "@spatz/domain";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/solid-query";
 import { createSignal, For, Show } from "solid-js";
 import type { Me } from "../../auth/session.ts";
-import { errorMessage, fieldErrors, trpc } from "../../lib/trpc.ts";
+import { fieldErrors, trpc } from "../../lib/trpc.ts";
 import { codeOptions, Form, SelectField, TextField } from "../../ui/Field.tsx";
 import { PageHeader } from "../../ui/PageHeader.tsx";
 import { QueryView } from "../../ui/QueryView.tsx";
-import { Alert } from "../../ui/states.tsx";
+import { Alert, MutationResult } from "../../ui/states.tsx";
 import { TableScroll } from "../../ui/TableScroll.tsx";
 import {
   type KommuneKind,
@@ -243,9 +243,7 @@ function ServiceInfoForm(props: { service: Service; canEdit: boolean; onSaved: (
             </button>
           </div>
         </Show>
-        <Show when={save.isError && Object.keys(errors()).length === 0}>
-          <Alert kind="error">{errorMessage(save.error)}</Alert>
-        </Show>
+        <MutationResult mutation={save} />
       </Form>
       <Show when={s.efaSince}>
         <p class="muted">EfA-Dienst seit {formatDate(s.efaSince)}</p>
@@ -357,9 +355,7 @@ function ResponsibilityForm(props: {
             </button>
           </div>
         </Show>
-        <Show when={save.isError && Object.keys(errors()).length === 0}>
-          <Alert kind="error">{errorMessage(save.error)}</Alert>
-        </Show>
+        <MutationResult mutation={save} />
       </Form>
     </section>
   );
