@@ -15,6 +15,7 @@ import {
   TEST_PASSWORD,
 } from "../src/fixtures.ts";
 import { createMeasure, discardDraftIfAny, draftInput, ensureDraft } from "../src/maturity-fixtures.ts";
+import { projectFixture } from "../src/portfolio.ts";
 import { createArchivedReport, enqueueReportJob } from "../src/reports.ts";
 import { createTestApp, type TestApp } from "../src/server.ts";
 import { benchmarkCases, describeNamedSharing, setUpBenchmarks } from "./benchmark-cases.ts";
@@ -1204,6 +1205,52 @@ describe("the state's rollout programme", () => {
     const fromA = await (await as(a, "coordinator")).call("rollout.record", { serviceId: bRollout.service });
     expectNoLeak(fromA);
     await bRolloutIntact();
+  });
+});
+
+describe("project steering across Kommunen", () => {
+  it("a risk of A cannot name B's measure as its treatment, through the API or in SQL", async () => {
+    const { projectId } = await projectFixture(t.client.db, a.id);
+    const r = await (await as(a, "coordinator")).call("steering.addRisk", {
+      projectId,
+      title: "Fremde Behandlung",
+      probability: 2,
+      impact: 2,
+      measureId: bMaturity.measureId,
+    });
+    expect(r).toMatchObject({ ok: false, code: "BAD_REQUEST" });
+    // A German message at the field, as the form shows it.
+    expect(r.raw).toContain("Diese Maßnahme gibt es nicht.");
+    expectNoLeak(r);
+    // The composite foreign key refuses it even where the query's check is bypassed.
+    await expect(
+      withTenant(t.client.db, a.id, (tx) =>
+        tx.insert(schema.projectRisks).values({
+          tenantId: a.id,
+          projectId,
+          title: "Fremde Behandlung",
+          probability: 2,
+          impact: 2,
+          measureId: bMaturity.measureId,
+        }),
+      ),
+    ).rejects.toThrow();
+    await bMaturityIntact();
+
+    // Its own measure it can name, and the register shows the measure's title.
+    const own = await createMeasure(t, a);
+    const pmo = await as(a, "coordinator");
+    await pmo.must("steering.addRisk", {
+      projectId,
+      title: "Eigene Behandlung",
+      probability: 2,
+      impact: 2,
+      measureId: own.id,
+    });
+    const risks = await pmo.must<{ title: string; measureTitle: string | null }[]>("steering.risks", {
+      projectId,
+    });
+    expect(risks).toEqual([expect.objectContaining({ title: "Eigene Behandlung", measureTitle: own.title })]);
   });
 });
 

@@ -10,9 +10,10 @@ import {
   type RiskStatus,
   riskLevel,
 } from "@spatz/domain";
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, getTableColumns, sql } from "drizzle-orm";
 import { type Actor, writeAudit } from "../audit.ts";
 import { DomainError } from "../domain-error.ts";
+import { measures } from "../schema/measures.ts";
 import { projects } from "../schema/portfolio.ts";
 import { projectRisks, projectStatusReports } from "../schema/steering.ts";
 import type { TenantTx } from "../tenant-tx.ts";
@@ -103,8 +104,16 @@ export type RiskValues = {
   impact: number;
   ownerName: string;
   treatment: string;
+  measureId?: string | null;
   status: RiskStatus;
 };
+
+/** A treating measure must be one of this Kommune's (RLS shows no other): a German field error otherwise. */
+async function assertMeasure(tx: TenantTx, measureId: string | null | undefined) {
+  if (!measureId) return;
+  const [row] = await tx.select({ id: measures.id }).from(measures).where(eq(measures.id, measureId));
+  if (!row) throw new DomainError("BAD_REQUEST", "Diese Maßnahme gibt es nicht.", "measureId");
+}
 
 const withLevel = <R extends { probability: number; impact: number }>(r: R) => ({
   ...r,
@@ -119,6 +128,7 @@ export async function addRisk(
 ) {
   const project = await getProjectRow(tx, r.projectId);
   if (!project) throw new DomainError("NOT_FOUND", "Dieses Projekt gibt es nicht.");
+  await assertMeasure(tx, r.measureId);
   const [row] = await tx
     .insert(projectRisks)
     .values({ tenantId, ...r })
@@ -146,6 +156,7 @@ export async function updateRisk(
 ) {
   const before = await getRisk(tx, id);
   if (!before) throw new DomainError("NOT_FOUND", "Dieses Risiko gibt es nicht.");
+  await assertMeasure(tx, values.measureId);
   const [row] = await tx
     .update(projectRisks)
     .set(values)
@@ -173,11 +184,15 @@ export async function updateRisk(
   return withLevel(row!);
 }
 
-/** A project's risks: open ones first, by score. */
+/** A project's risks with their treating measure's title: open ones first, by score. */
 export async function projectRisksOf(tx: TenantTx, projectId: string) {
   const rows = await tx
-    .select()
+    .select({ ...getTableColumns(projectRisks), measureTitle: measures.title })
     .from(projectRisks)
+    .leftJoin(
+      measures,
+      and(eq(measures.tenantId, projectRisks.tenantId), eq(measures.id, projectRisks.measureId)),
+    )
     .where(eq(projectRisks.projectId, projectId))
     .orderBy(
       sql`${projectRisks.status} = 'closed'`,

@@ -15,6 +15,7 @@ import {
 } from "drizzle-orm/pg-core";
 import { createdAt, enumCheck, updatedAt } from "./columns.ts";
 import { users } from "./identity.ts";
+import { measures } from "./measures.ts";
 import { projects } from "./portfolio.ts";
 import { tenantIdColumn, tenantPolicy } from "./rls.ts";
 
@@ -64,6 +65,8 @@ export const projectRisks = pgTable(
     impact: integer("impact").notNull(),
     ownerName: text("owner_name").notNull().default(""),
     treatment: text("treatment").notNull().default(""),
+    /** The maturity measure that treats the risk, if one does (of the same Kommune: composite key). */
+    measureId: uuid("measure_id"),
     status: text("status", { enum: RISK_STATUSES }).notNull().default("open"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -76,6 +79,7 @@ export const projectRisks = pgTable(
       columns: [t.tenantId, t.projectId],
       foreignColumns: [projects.tenantId, projects.id],
     }).onDelete("cascade"),
+    foreignKey({ columns: [t.tenantId, t.measureId], foreignColumns: [measures.tenantId, measures.id] }),
     index("project_risks_project_idx").on(t.tenantId, t.projectId),
     // The leadership's start page: open risks by score.
     index("project_risks_open_idx").on(t.tenantId, t.status),

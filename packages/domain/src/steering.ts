@@ -128,6 +128,11 @@ export const riskFields = z.object({
   impact: scale("die Auswirkung"),
   ownerName: text(200, "Der Name der verantwortlichen Person"),
   treatment: text(4000, "Die Behandlung"),
+  /** The maturity measure that treats the risk (one of the Kommune's), or none. */
+  measureId: z
+    .uuid("Bitte eine Maßnahme aus der Liste wählen.")
+    .nullish()
+    .transform((v) => v ?? null),
   status: z.enum(RISK_STATUSES, "Bitte einen Status wählen.").default("open"),
 });
 export const riskInput = riskFields.extend({ projectId: z.uuid() });

@@ -311,7 +311,7 @@ function ProjectView(props: { me: Me; project: Project }) {
         canEdit={p().canEdit}
         canSetRhythm={props.me.user.role === "coordinator"}
       />
-      <Risks projectId={p().id} canEdit={p().canEdit} />
+      <Risks projectId={p().id} canEdit={p().canEdit} measures={p().measures} />
       <Milestones project={p()} onChange={refresh} />
       <LinkedMeasures project={p()} />
       <section class="card" aria-labelledby="standards-title">

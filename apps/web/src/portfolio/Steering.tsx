@@ -250,13 +250,25 @@ function RiskMatrix(props: { risks: readonly Risk[] }) {
   );
 }
 
-export function Risks(props: { projectId: string; canEdit: boolean }) {
+export function Risks(props: {
+  projectId: string;
+  canEdit: boolean;
+  /** The project's maturity measures: a risk's treatment can be one of them. */
+  measures: readonly { id: string; title: string }[];
+}) {
   const client = useQueryClient();
   const risks = useQuery(() => ({
     queryKey: ["steering.risks", props.projectId],
     queryFn: () => trpc.steering.risks.query({ projectId: props.projectId }),
   }));
-  const blank = () => ({ title: "", probability: "3", impact: "3", ownerName: "", treatment: "" });
+  const blank = () => ({
+    title: "",
+    probability: "3",
+    impact: "3",
+    ownerName: "",
+    treatment: "",
+    measureId: "",
+  });
   const [v, setV] = createStore(blank());
   const refresh = () =>
     Promise.all([
@@ -273,6 +285,7 @@ export function Risks(props: { projectId: string; canEdit: boolean }) {
         impact: Number(v.impact),
         ownerName: v.ownerName,
         treatment: v.treatment,
+        measureId: v.measureId || null,
       }),
     onSuccess: async () => {
       setV(blank());
@@ -289,6 +302,7 @@ export function Risks(props: { projectId: string; canEdit: boolean }) {
         impact: r.impact,
         ownerName: r.ownerName,
         treatment: r.treatment,
+        measureId: r.measureId,
         status: r.status,
       }),
     onSuccess: refresh,
@@ -324,7 +338,13 @@ export function Risks(props: { projectId: string; canEdit: boolean }) {
                           ({r.probability} × {r.impact})
                         </td>
                         <td>{r.ownerName || "–"}</td>
-                        <td>{r.treatment || "–"}</td>
+                        <td>
+                          {r.treatment || (r.measureTitle ? "" : "–")}
+                          <Show when={r.measureId && r.measureTitle}>
+                            {r.treatment ? <br /> : null}
+                            Maßnahme: <A href={`/massnahmen/${r.measureId}`}>{r.measureTitle}</A>
+                          </Show>
+                        </td>
                         <td>
                           <Show when={props.canEdit} fallback={RISK_STATUS_LABELS[r.status]}>
                             <SelectField
@@ -382,6 +402,16 @@ export function Risks(props: { projectId: string; canEdit: boolean }) {
             value={v.treatment}
             onInput={(e) => setV("treatment", e.currentTarget.value)}
             error={errors().treatment}
+          />
+          <SelectField
+            label="Behandelnde Maßnahme"
+            value={v.measureId}
+            options={[
+              { value: "", label: "keine" },
+              ...props.measures.map((m) => ({ value: m.id, label: m.title })),
+            ]}
+            onChange={(e) => setV("measureId", e.currentTarget.value)}
+            error={errors().measureId}
           />
           <div>
             <button type="submit" class="button button-primary" disabled={add.isPending}>

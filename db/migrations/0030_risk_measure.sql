@@ -1,0 +1,2 @@
+ALTER TABLE "project_risks" ADD COLUMN "measure_id" uuid;--> statement-breakpoint
+ALTER TABLE "project_risks" ADD CONSTRAINT "project_risks_tenant_id_measure_id_measures_tenant_id_id_fk" FOREIGN KEY ("tenant_id","measure_id") REFERENCES "public"."measures"("tenant_id","id") ON DELETE no action ON UPDATE no action;
