@@ -79,7 +79,11 @@ export const projectRisks = pgTable(
       columns: [t.tenantId, t.projectId],
       foreignColumns: [projects.tenantId, projects.id],
     }).onDelete("cascade"),
-    foreignKey({ columns: [t.tenantId, t.measureId], foreignColumns: [measures.tenantId, measures.id] }),
+    // ON DELETE SET NULL (measure_id) in migration 0030: only the link goes, the risk keeps its tenant.
+    foreignKey({
+      columns: [t.tenantId, t.measureId],
+      foreignColumns: [measures.tenantId, measures.id],
+    }).onDelete("set null"),
     index("project_risks_project_idx").on(t.tenantId, t.projectId),
     // The leadership's start page: open risks by score.
     index("project_risks_open_idx").on(t.tenantId, t.status),
