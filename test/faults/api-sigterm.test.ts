@@ -1,16 +1,12 @@
 // The API gets SIGTERM (a rolling update) while 20 users work: the requests it is answering finish with their answer,
 // new connections are refused (the load balancer sends them to another replica), no request gets a 5xx, and the
 // process exits 0 once the running requests are done. The API runs as its own process, as in production.
-import { spawn } from "node:child_process";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { freePort } from "@spatz/local";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createTenant, type FixtureTenant, sessionCookie } from "../src/fixtures.ts";
+import { startSpatzProcess } from "../src/processes.ts";
 import { createTestApp, type TestApp } from "../src/server.ts";
 
 const USERS = 20;
-const server = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../apps/api/src/server.ts");
 
 let t: TestApp;
 let kommune: FixtureTenant;
@@ -25,33 +21,16 @@ type Outcome = { start: number; end: number; status: number | null; error?: stri
 
 describe("SIGTERM under load", () => {
   it("lets running requests answer, refuses new connections, answers no 5xx and exits 0", async () => {
-    const port = await freePort();
-    const api = spawn(process.execPath, ["--import", "tsx", server], {
-      env: {
-        ...process.env,
-        NODE_ENV: "test",
-        PORT: String(port),
-        DATABASE_URL: inject("appUrl"),
-        REDIS_URL: inject("redisUrl"),
-        PUBLIC_URL: `http://127.0.0.1:${port}`,
-        LOG_LEVEL: "warn",
-      },
-      stdio: ["ignore", "pipe", "pipe"],
+    // As its own process, as in production (test/src/processes.ts); LOG_LEVEL warn keeps the output to problems.
+    const proc = await startSpatzProcess("api", {
+      databaseUrl: inject("appUrl"),
+      redisUrl: inject("redisUrl"),
+      LOG_LEVEL: "warn",
     });
-    let output = "";
-    api.stdout.on("data", (d) => (output += d));
-    api.stderr.on("data", (d) => (output += d));
-    const exited = new Promise<number | null>((r) => api.once("exit", (code) => r(code)));
+    const api = proc.child;
+    const exited = proc.exited;
     try {
-      const base = `http://127.0.0.1:${port}`;
-      for (let i = 0; i < 100; i++) {
-        const ok = await fetch(`${base}/health/live`).then(
-          (r) => r.ok,
-          () => false,
-        );
-        if (ok) break;
-        await new Promise((r) => setTimeout(r, 200));
-      }
+      const base = proc.url;
       const cookie = await sessionCookie(t.client.db, kommune.id, kommune.users.viewer!.id);
       const url = `${base}/trpc/maturity.dashboard?input=${encodeURIComponent(JSON.stringify({ json: { orgUnitId: null } }))}`;
       const outcomes: Outcome[] = [];
@@ -99,7 +78,7 @@ describe("SIGTERM under load", () => {
       // Once it is gone, new connections are refused, not left hanging.
       expect(after.length).toBeGreaterThan(0);
       for (const o of after) expect(o.error).toMatch(/ECONNREFUSED/);
-      expect(output).not.toMatch(/Error:|at .*\.ts:\d+/);
+      expect(proc.output()).not.toMatch(/Error:|at .*\.ts:\d+/);
     } finally {
       if (api.exitCode === null) api.kill("SIGKILL");
     }

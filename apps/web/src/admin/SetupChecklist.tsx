@@ -2,6 +2,7 @@
 // organisation, the maturity model in use, a first strategy), each with its state and where to do it. Steps that are
 // the steering's (CDO/PMO) say so: the administration sees them, the coordinator does them.
 import { A } from "@solidjs/router";
+import { formatCountOf } from "@spatz/domain";
 import { useQuery } from "@tanstack/solid-query";
 import { For, Show } from "solid-js";
 import { trpc } from "../lib/trpc.ts";
@@ -23,7 +24,7 @@ const STEPS: Step[] = [
     done: (p) => p.coordinators > 0 || p.coordinatorInvitations > 0,
     state: (p) =>
       p.coordinators > 0
-        ? `${p.coordinators === 1 ? "1 Person" : `${p.coordinators} Personen`} in der Rolle Steuerung`
+        ? `${formatCountOf(p.coordinators, "Person", "Personen")} in der Rolle Steuerung`
         : p.coordinatorInvitations > 0
           ? "eingeladen, noch nicht angenommen"
           : "noch niemand in der Rolle Steuerung",
@@ -33,9 +34,7 @@ const STEPS: Step[] = [
     title: "Organisation anlegen (Geschäftsbereiche, Ressorts)",
     done: (p) => p.orgUnits > 0,
     state: (p) =>
-      p.orgUnits > 0
-        ? `${p.orgUnits === 1 ? "1 Einheit" : `${p.orgUnits} Einheiten`} angelegt`
-        : "noch keine",
+      p.orgUnits > 0 ? `${formatCountOf(p.orgUnits, "Einheit", "Einheiten")} angelegt` : "noch keine",
     href: "/verwaltung/organisation",
   },
   {

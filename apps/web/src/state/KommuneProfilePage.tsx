@@ -3,6 +3,7 @@
 // Land by name (otherwise the page says so: the database would not show it anyway).
 import { A, useParams } from "@solidjs/router";
 import {
+  formatCountOf,
   formatDate,
   formatInteger,
   TENANT_KIND_LABELS,
@@ -80,9 +81,7 @@ export function KommuneProfilePage(_props: { me: Me }) {
                     {(c) => (
                       <li>
                         {c.contact}{" "}
-                        <span class="muted">
-                          ({c.services === 1 ? "1 Leistung" : `${formatInteger(c.services)} Leistungen`})
-                        </span>
+                        <span class="muted">({formatCountOf(c.services, "Leistung", "Leistungen")})</span>
                       </li>
                     )}
                   </For>
