@@ -58,6 +58,10 @@ export const REVIEWED_POLICIES: Readonly<Record<string, string>> = {
   // Restrictive: retention may delete a report only once its Stichtag is more than a year past.
   "report_archive:report_archive_kept_a_year":
     "DELETE RESTRICTIVE (stichtag < (CURRENT_DATE - '1 year'::interval))",
+  // Restrictive: only the draft of the RACI matrix may be discarded; a published version stays (docs/adr/0015; its
+  // content is kept unchanged by a trigger).
+  "governance_raci_versions:governance_raci_versions_draft_delete":
+    "DELETE RESTRICTIVE (published_on IS NULL)",
   // Restrictive: the rollout aggregates (per-Kommune counts the state already reads by name) belong to the state's
   // transaction only; a Kommune can neither read them nor put rows into its own tenant there.
   ...Object.fromEntries(
@@ -133,6 +137,7 @@ export const APPEND_ONLY_TABLES: readonly string[] = [
   "audit_log",
   "strategy_versions",
   "project_status_reports",
+  "governance_process_reviews",
 ];
 
 const TENANT_RULE = "(tenant_id = (SELECT app_current_tenant() AS app_current_tenant))";

@@ -8,6 +8,13 @@ import { createDb, type DbClient } from "../src/client.ts";
 import { DEFAULT_MODEL_ID, STATE_TENANT_ID } from "../src/constants.ts";
 import { describeDbError } from "../src/migrate.ts";
 import * as q from "../src/queries/index.ts";
+import {
+  governanceBodies,
+  governanceDecisions,
+  governanceMeetings,
+  governanceProcesses,
+  governanceRaciVersions,
+} from "../src/schema/governance.ts";
 import { maturityCriteria, maturityDimensions, maturityModels } from "../src/schema/maturity-model.ts";
 import { maturitySettings, measures } from "../src/schema/measures.ts";
 import { strategies, strategyVersions } from "../src/schema/strategies.ts";
@@ -159,6 +166,33 @@ describe("published versions are immutable", () => {
           { dimensionKey: "gibt-es-nicht-mehr", level: 1, dueOn: "2027-12-31" },
         ],
       });
+      // Governance evidence links criteria the same way: a Beschluss, a published RACI version, a process.
+      const [body] = await tx
+        .insert(governanceBodies)
+        .values({ tenantId: adopter.id, name: "Rat" })
+        .returning();
+      const [meeting] = await tx
+        .insert(governanceMeetings)
+        .values({ tenantId: adopter.id, bodyId: body!.id, heldOn: "2024-01-10" })
+        .returning();
+      await tx.insert(governanceDecisions).values({
+        tenantId: adopter.id,
+        meetingId: meeting!.id,
+        number: "R 1",
+        title: "Beschluss",
+        criterionKeys: [kept, retired],
+      });
+      await tx.insert(governanceRaciVersions).values({
+        tenantId: adopter.id,
+        version: 1,
+        matrix: { areas: ["A"], parties: ["P"], cells: [["A"]] },
+        criterionKeys: [retired],
+        publishedOn: "2024-02-01",
+        publishedByName: "Test",
+      });
+      await tx
+        .insert(governanceProcesses)
+        .values({ tenantId: adopter.id, name: "Prozess", criterionKeys: [kept] });
     });
     const newId = await asState(async (tx) => {
       const id = await q.createDraftFrom(tx, (await q.loadModel(tx, from.id))!);
@@ -184,6 +218,16 @@ describe("published versions are immutable", () => {
       "Nur bleibend": [kept],
     });
     expect(after.targets.map((t) => t.dimensionKey)).toEqual(["strategie"]);
+    const governance = await withTenant(client.db, adopter.id, async (tx) => ({
+      decision: (await tx.select({ keys: governanceDecisions.criterionKeys }).from(governanceDecisions))[0]!
+        .keys,
+      raci: (await tx.select({ keys: governanceRaciVersions.criterionKeys }).from(governanceRaciVersions))[0]!
+        .keys,
+      process: (await tx.select({ keys: governanceProcesses.criterionKeys }).from(governanceProcesses))[0]!
+        .keys,
+    }));
+    // The published RACI version's content is immutable, its links follow the model (the trigger allows only them).
+    expect(governance).toEqual({ decision: [kept], raci: [], process: [kept] });
     expect(after.settings?.modelId).toBe(newId);
     await expect(
       withTenant(client.db, adopter.id, (tx) =>

@@ -39,6 +39,7 @@ import {
 import { createArchivedReport, enqueueReportJob } from "../src/reports.ts";
 import { createTestApp, type TestApp } from "../src/server.ts";
 import { benchmarkInputs } from "./benchmark-inputs.ts";
+import { governanceInputs } from "./governance-inputs.ts";
 import { portfolioInputs } from "./portfolio-inputs.ts";
 
 let t: TestApp;
@@ -75,6 +76,11 @@ const WRITE_COUNTERS = {
   maturity: [
     "after insert or update or delete on measures",
     "after insert or update or delete on maturity_settings",
+    // Governance evidence (docs/adr/0015): Beschlüsse, published RACI versions, process reviews and their criteria.
+    "after insert or update on governance_decisions",
+    "after update on governance_raci_versions for each row when (new.published_on is not null)",
+    "after insert on governance_process_reviews",
+    "after update on governance_processes for each row when (old.criterion_keys is distinct from new.criterion_keys)",
   ],
   rollout: [
     "after insert or update or delete on rollout_records",
@@ -380,6 +386,7 @@ const INPUTS: Record<ProcedurePath, (env: Env) => Promise<unknown> | unknown> = 
   }),
 
   ...portfolioInputs(() => t),
+  ...governanceInputs(() => t),
 
   "rollout.catalogueFacets": () => undefined,
   "rollout.services": () => ({ page: 1, pageSize: 10 }),

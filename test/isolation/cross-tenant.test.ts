@@ -20,6 +20,12 @@ import { createArchivedReport, enqueueReportJob } from "../src/reports.ts";
 import { createTestApp, type TestApp } from "../src/server.ts";
 import { benchmarkCases, describeNamedSharing, setUpBenchmarks } from "./benchmark-cases.ts";
 import {
+  type GovernanceSecrets,
+  governanceCanaries,
+  governanceCases,
+  setUpGovernanceB,
+} from "./governance-cases.ts";
+import {
   type PortfolioSecrets,
   portfolioCanaries,
   portfolioCases,
@@ -60,6 +66,7 @@ const bRollout = {
 };
 let canaries: string[] = [];
 let portfolioB: PortfolioSecrets;
+let governanceB: GovernanceSecrets;
 
 const as = async (tenant: FixtureTenant, role: string) =>
   new ApiSession(t, await sessionCookie(t.client.db, tenant.id, tenant.users[role]!.id));
@@ -198,6 +205,10 @@ beforeAll(async () => {
   const bLeadership = new ApiSession(t, await sessionCookie(t.client.db, b.id, b.users.leadership!.id));
   await bLeadership.must("strategies.approve", { id: strategy.id });
   await setUpBRollout();
+  governanceB = await setUpGovernanceB(t, b, {
+    measureId: bMaturity.measureId,
+    projectId: portfolioB.projectId,
+  });
   await setUpBenchmarks(t, [a, b]);
   canaries = [
     ...Object.values(bMaturity),
@@ -214,7 +225,7 @@ beforeAll(async () => {
     bRollout.reply,
     bRollout.pmoComment,
   ];
-  canaries.push(...portfolioCanaries(portfolioB));
+  canaries.push(...portfolioCanaries(portfolioB), ...governanceCanaries(governanceB));
 });
 
 /** B moves a service it is responsible for to "in Umsetzung" with private details; B replies, the PMO comments. */
@@ -927,6 +938,18 @@ const CASES: Record<string, Case> = {
       canaries = canaries.filter((c) => c !== canary);
     },
     othersIntact: bMaturityIntact,
+  }),
+
+  ...governanceCases({
+    a: () => a,
+    b: () => b,
+    secrets: () => governanceB,
+    bLinks: () => ({ measureId: bMaturity.measureId, projectId: portfolioB.projectId }),
+    as,
+    expectNoLeak,
+    dropCanary: (canary) => {
+      canaries = canaries.filter((c) => c !== canary);
+    },
   }),
 
   "rollout.catalogueFacets": async () => {

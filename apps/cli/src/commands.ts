@@ -10,6 +10,7 @@ import {
   seedBenchmarkDemo,
   seedDemoUsers,
   seedEvidenceDemo,
+  seedGovernanceDemo,
   seedMaturityDemo,
   seedPortfolioDemo,
   seedRolloutDemo,
@@ -73,6 +74,10 @@ export const commands: Record<string, Command> = {
         const steering = await seedSteeringDemo(db);
         console.log(
           `Projektsteuerung: ${steering.reports} Statusberichte, ${steering.risks} Risiken (Halle)`,
+        );
+        const governance = await seedGovernanceDemo(db);
+        console.log(
+          `IT-Governance: ${governance.bodies} Gremien, ${governance.decisions} Beschlüsse (Halle)`,
         );
         const started = Date.now();
         const rollout = await seedRolloutDemo(db, "Demo-Daten");

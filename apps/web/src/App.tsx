@@ -11,6 +11,7 @@ import { LoginPage } from "./auth/LoginPage.tsx";
 import { RequireSession } from "./auth/RequireSession.tsx";
 import { useSession } from "./auth/session.ts";
 import { TenantPicker } from "./auth/TenantPicker.tsx";
+import { GovernanceRoutes } from "./governance/routes.tsx";
 import { StartPage } from "./home/StartPage.tsx";
 import { LegalPage } from "./legal/LegalPage.tsx";
 import { queryClient } from "./lib/query-client.ts";
@@ -212,6 +213,7 @@ export function App() {
           )}
         />
         <PortfolioRoutes />
+        <GovernanceRoutes />
         <RolloutRoutes />
         <Route path="*" component={NotFound} />
       </Router>

@@ -14,6 +14,7 @@ import { maturitySnapshots } from "../schema/benchmark.ts";
 import { measures } from "../schema/measures.ts";
 import { tenants } from "../schema/tenants.ts";
 import type { TenantTx } from "../tenant-tx.ts";
+import { governanceEvidence } from "./governance-evidence.ts";
 import {
   getModelSummary,
   getPublishedModelSummary,
@@ -83,8 +84,10 @@ export function snapshotValues(
   model: MaturityModel,
   rows: readonly SnapshotMeasure[],
   stichtage: readonly IsoDate[],
+  /** Governance evidence (Beschlüsse, RACI, process reviews): counts for the levels, not as measures. */
+  evidence: readonly MeasureInput[] = [],
 ): SnapshotValue[] {
-  const points = historyAt(model, rows, stichtage);
+  const points = historyAt(model, [...rows, ...evidence], stichtage);
   const dimensionOf = new Map<string, string>();
   for (const d of model.dimensions)
     for (const l of d.levels) for (const c of l.criteria) dimensionOf.set(c.key, d.key);
@@ -202,8 +205,9 @@ export async function refreshMaturitySnapshot(
   const monthEnds = monthEndsBefore(today);
   // Always by tenant id: besides its own rows, a Kommune's transaction sees those that others share with Kommunen.
   const own = eq(maturitySnapshots.tenantId, tenantId);
-  const [rows, current, written] = await Promise.all([
+  const [rows, evidence, current, written] = await Promise.all([
     snapshotMeasures(tx),
+    governanceEvidence(tx),
     tx
       .select()
       .from(maturitySnapshots)
@@ -223,7 +227,7 @@ export async function refreshMaturitySnapshot(
   const modelId = inUse.summary.id;
   const modelChanged = written.some((w) => w.modelId !== modelId);
   const missing = modelChanged ? monthEnds : monthEnds.filter((d) => !written.some((w) => w.stichtag === d));
-  const values = snapshotValues(inUse.model, rows, [...missing, today]);
+  const values = snapshotValues(inUse.model, rows, [...missing, today], evidence);
   const toRow = (v: SnapshotValue, period: Row["period"]): Row => ({
     tenantId,
     period,

@@ -4,6 +4,8 @@ export * from "./benchmark-sharing.ts";
 export * from "./benchmark-snapshots.ts";
 export * from "./benchmark-views.ts";
 export * from "./evidence-files.ts";
+export * from "./governance.ts";
+export * from "./governance-evidence.ts";
 export * from "./kommune-profile.ts";
 export * from "./mail-outbox.ts";
 export * from "./maturity-adoption.ts";

@@ -1,10 +1,11 @@
-// Moving a Kommune to the newest published model version: every measure's criterion links are mapped along the chain
-// of versions (keys that no longer exist are dropped and reported), working copies of strategies keep only targets
-// whose dimension still exists, and the Kommune is pinned to the new version. Set-based: one statement per table.
+// Moving a Kommune to the newest published model version: the criterion links of every measure and governance artefact
+// are mapped along the chain of versions (keys that no longer exist are dropped and reported), working copies of
+// strategies keep only targets whose dimension still exists, and the Kommune is pinned to the new version. Set-based: one statement per table.
 import { mapCriterionLinks } from "@spatz/maturity";
 import { eq, sql } from "drizzle-orm";
 import { type Actor, writeAudit } from "../audit.ts";
 import { DomainError } from "../domain-error.ts";
+import { governanceDecisions, governanceProcesses, governanceRaciVersions } from "../schema/governance.ts";
 import { maturitySettings, measures } from "../schema/measures.ts";
 import { strategies } from "../schema/strategies.ts";
 import type { TenantTx } from "../tenant-tx.ts";
@@ -27,22 +28,24 @@ export async function adoptPublishedModel(tx: TenantTx, tenantId: string, actor:
   );
 
   const dropped = new Set<string>();
-  const relinks: { id: string; keys: string[] }[] = [];
-  for (const row of await tx
-    .select({ id: measures.id, criterionKeys: measures.criterionKeys })
-    .from(measures)) {
-    let keys = row.criterionKeys;
-    for (const step of steps) {
-      const mapped = mapCriterionLinks(keys, step.mapping, step.model);
-      for (const key of mapped.dropped) dropped.add(key);
-      keys = mapped.keys;
+  let relinkedMeasures = 0;
+  // Measures and the governance evidence (Beschlüsse, RACI versions, processes) link criteria the same way.
+  for (const table of [measures, governanceDecisions, governanceRaciVersions, governanceProcesses]) {
+    const relinks: { id: string; keys: string[] }[] = [];
+    for (const row of await tx.select({ id: table.id, criterionKeys: table.criterionKeys }).from(table)) {
+      let keys = row.criterionKeys;
+      for (const step of steps) {
+        const mapped = mapCriterionLinks(keys, step.mapping, step.model);
+        for (const key of mapped.dropped) dropped.add(key);
+        keys = mapped.keys;
+      }
+      if (JSON.stringify(keys) !== JSON.stringify(row.criterionKeys)) relinks.push({ id: row.id, keys });
     }
-    if (JSON.stringify(keys) !== JSON.stringify(row.criterionKeys)) relinks.push({ id: row.id, keys });
-  }
-  if (relinks.length > 0) {
+    if (relinks.length === 0) continue;
+    if (table === measures) relinkedMeasures = relinks.length;
     // One UPDATE … FROM a JSON list of (id, keys): the whole Kommune in one statement, whatever its size.
     await tx.execute(sql`
-      update ${measures} m set criterion_keys = array(select jsonb_array_elements_text(v.keys)), updated_at = now()
+      update ${table} m set criterion_keys = array(select jsonb_array_elements_text(v.keys)), updated_at = now()
       from jsonb_to_recordset(${JSON.stringify(relinks)}::jsonb) as v(id uuid, keys jsonb)
       where m.tenant_id = ${tenantId} and m.id = v.id`);
   }
@@ -66,7 +69,7 @@ export async function adoptPublishedModel(tx: TenantTx, tenantId: string, actor:
   }
   const result = {
     version: published.version,
-    relinkedMeasures: relinks.length,
+    relinkedMeasures,
     droppedCriterionKeys: [...dropped].sort(),
   };
   await writeAudit(tx, tenantId, actor, {

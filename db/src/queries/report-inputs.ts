@@ -18,6 +18,7 @@ import {
   benchmarkTrend,
   type Stichtag,
 } from "./benchmark-views.ts";
+import { governanceEvidence } from "./governance-evidence.ts";
 import { requireModelInUse, scopeUnits } from "./maturity-scope.ts";
 import { measuresForAssessment } from "./measures.ts";
 import { listOrgUnits } from "./org-units.ts";
@@ -58,6 +59,8 @@ export async function reifegradberichtInputs(
   const unit = orgUnitId ? (await listOrgUnits(tx)).find((u) => u.id === orgUnitId) : null;
   const inUse = await requireModelInUse(tx);
   const rows = await measuresForAssessment(tx, orgUnitIds);
+  // Governance evidence belongs to the whole administration, not to an org unit's report.
+  const evidence = orgUnitIds ? [] : await governanceEvidence(tx);
   const strategy = await getStrategyForScope(tx, orgUnitId);
   const approved = strategy ? await latestApprovedVersion(tx, strategy.id) : null;
   const dimensionKeys = new Set(inUse.model.dimensions.map((d) => d.key));
@@ -78,6 +81,15 @@ export async function reifegradberichtInputs(
       completedOn: m.completedOn,
       plannedEnd: m.plannedEnd,
       criterionKeys: m.criterionKeys,
+    })),
+    evidence: evidence.map((e) => ({
+      id: e.id,
+      title: e.title,
+      status: e.status,
+      completedOn: e.completedOn,
+      plannedEnd: e.plannedEnd,
+      validUntil: e.validUntil,
+      criterionKeys: e.criterionKeys,
     })),
     targets,
     peers: position?.computedAt

@@ -1,6 +1,7 @@
 export * from "./audit.ts";
 export * from "./benchmark.ts";
 export * from "./evidence-files.ts";
+export * from "./governance.ts";
 export * from "./identity.ts";
 export * from "./maturity-model.ts";
 export * from "./measures.ts";

@@ -1,6 +1,7 @@
 export * from "./benchmark-demo.ts";
 export * from "./demo-users.ts";
 export * from "./evidence-demo.ts";
+export * from "./governance-demo.ts";
 export * from "./load-tenants.ts";
 export * from "./maturity-demo.ts";
 export * from "./portfolio-demo.ts";

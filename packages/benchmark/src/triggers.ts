@@ -13,6 +13,12 @@ export const MATURITY_AFFECTING_PROCEDURES = [
   // Completing a project can complete its measures; removing one unlinks them.
   "portfolio.complete",
   "portfolio.remove",
+  // Governance evidence (docs/adr/0015): a Beschluss, a published RACI matrix or a process review fulfils criteria.
+  "governance.addDecision",
+  "governance.setDecisionStatus",
+  "governance.publishRaci",
+  "governance.reviewProcess",
+  "governance.updateProcess",
 ] as const satisfies readonly ProcedurePath[];
 
 const AFFECTING: ReadonlySet<string> = new Set(MATURITY_AFFECTING_PROCEDURES);

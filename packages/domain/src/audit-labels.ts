@@ -100,6 +100,20 @@ export const AUDIT_ACTION_LABELS = {
   "benchmark.sharing_change": "Freigabe der Reifegrad-Werte geändert",
   "benchmark.settings_change": "Mindestgröße der Vergleichsgruppen geändert",
   "job.retry": "Hintergrundaufgabe erneut gestartet",
+  "governance.body_create": "Gremium angelegt",
+  "governance.body_update": "Gremium geändert",
+  "governance.body_remove": "Gremium gelöscht",
+  "governance.meeting_add": "Sitzung erfasst",
+  "governance.meeting_update": "Sitzung geändert",
+  "governance.meeting_remove": "Sitzung gelöscht",
+  "governance.decision_add": "Beschluss erfasst",
+  "governance.decision_status": "Status eines Beschlusses geändert",
+  "governance.raci_save": "Entwurf der RACI-Matrix gespeichert",
+  "governance.raci_publish": "RACI-Matrix veröffentlicht",
+  "governance.raci_discard": "Entwurf der RACI-Matrix verworfen",
+  "governance.process_create": "Prozess angelegt",
+  "governance.process_update": "Prozess geändert",
+  "governance.process_review": "Prozess überprüft",
 } as const satisfies Readonly<Record<string, string>>;
 
 /** Every action the audit log knows. */
@@ -129,6 +143,10 @@ export const AUDIT_ENTITY_LABELS = {
   benchmark_shares: "Freigabe der Reifegrad-Werte",
   benchmark_settings: "Einstellungen der Vergleiche",
   background_job: "Hintergrundaufgabe",
+  governance_body: "Gremium",
+  governance_decision: "Beschluss",
+  governance_raci: "RACI-Matrix",
+  governance_process: "Prozess",
 } as const satisfies Readonly<Record<string, string>>;
 
 /** Every kind of object the audit log names. */

@@ -8,6 +8,7 @@ export * from "./evidence-files.ts";
 export * from "./forecast.ts";
 export * from "./format.ts";
 export * from "./german-number.ts";
+export * from "./governance.ts";
 export * from "./identity.ts";
 export * from "./legal.ts";
 export * from "./maturity.ts";

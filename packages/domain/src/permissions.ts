@@ -31,6 +31,10 @@ const MATURITY_READERS = KOMMUNE_ROLES_ALL;
 /** Coordinators manage measures; project leads edit the measures they are responsible for (checked per measure). */
 const MEASURE_EDITORS = ["coordinator", "project_lead"] as const satisfies readonly Role[];
 
+/** IT-Governance (Gremien, Beschlüsse, RACI, processes): everyone of the Kommune reads, the CDO/PMO records it. */
+const GOVERNANCE_READERS = KOMMUNE_ROLES_ALL;
+const GOVERNANCE_EDITORS = ["coordinator"] as const satisfies readonly Role[];
+
 export const PERMISSIONS = {
   "auth.session": "public",
   "auth.login": "public",
@@ -101,6 +105,27 @@ export const PERMISSIONS = {
   "measures.uploadEvidence": MEASURE_EDITORS,
   "measures.deleteEvidence": MEASURE_EDITORS,
   "measures.evidenceFile": MATURITY_READERS,
+
+  "governance.bodies": GOVERNANCE_READERS,
+  "governance.body": GOVERNANCE_READERS,
+  "governance.createBody": GOVERNANCE_EDITORS,
+  "governance.updateBody": GOVERNANCE_EDITORS,
+  "governance.removeBody": GOVERNANCE_EDITORS,
+  "governance.addMeeting": GOVERNANCE_EDITORS,
+  "governance.updateMeeting": GOVERNANCE_EDITORS,
+  "governance.removeMeeting": GOVERNANCE_EDITORS,
+  "governance.linkOptions": GOVERNANCE_READERS,
+  "governance.decisionOptions": GOVERNANCE_READERS,
+  "governance.addDecision": GOVERNANCE_EDITORS,
+  "governance.setDecisionStatus": GOVERNANCE_EDITORS,
+  "governance.raci": GOVERNANCE_READERS,
+  "governance.saveRaciDraft": GOVERNANCE_EDITORS,
+  "governance.publishRaci": GOVERNANCE_EDITORS,
+  "governance.discardRaciDraft": GOVERNANCE_EDITORS,
+  "governance.processes": GOVERNANCE_READERS,
+  "governance.createProcess": GOVERNANCE_EDITORS,
+  "governance.updateProcess": GOVERNANCE_EDITORS,
+  "governance.reviewProcess": GOVERNANCE_EDITORS,
 
   "strategies.list": MATURITY_READERS,
   "strategies.get": MATURITY_READERS,

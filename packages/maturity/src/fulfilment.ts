@@ -39,6 +39,7 @@ function assertMeasureDates(measure: MeasureInput): void {
   if ((measure.status === "planned" || measure.status === "in_progress") && measure.plannedEnd !== null) {
     assertIsoDate(measure.plannedEnd, `Maßnahme ${measure.id}, plannedEnd`);
   }
+  if (measure.validUntil) assertIsoDate(measure.validUntil, `Maßnahme ${measure.id}, validUntil`);
 }
 
 function compareCompletions(a: Completion, b: Completion): number {
@@ -85,7 +86,11 @@ export function indexLinks(
       }
       if (from !== null) {
         const validity = compiled.criteria[index]!.validityMonths;
-        const until = validity === null ? null : addMonths(from, validity);
+        const byValidity = validity === null ? null : addMonths(from, validity);
+        const own = measure.validUntil ?? null;
+        const until = own === null ? byValidity : byValidity === null || own < byValidity ? own : byValidity;
+        // Evidence that ended before it began (revoked the day it was taken) never counts.
+        if (until !== null && until <= from) continue;
         completions[index]!.push({ measureId: measure.id, on: from, until });
       }
       if (isOpen) {

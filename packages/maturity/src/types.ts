@@ -52,6 +52,11 @@ export interface MeasureInput {
   /** Only read for open measures (planned, in_progress) in plan mode and for next steps. */
   plannedEnd: IsoDate | null;
   criterionKeys: string[];
+  /**
+   * Evidence that ends on a day of its own (exclusive), e.g. a Beschluss revoked or a process review that is due:
+   * the completion counts until this day or until the criterion's validity ends, whichever is first.
+   */
+  validUntil?: IsoDate | null;
 }
 
 export interface Target {

@@ -36,6 +36,8 @@ export type ReifegradberichtInput = {
   stichtag: string;
   model: MaturityModel;
   measures: readonly ReportMeasure[];
+  /** Governance evidence (Beschlüsse, RACI, process reviews): counts for the criteria, is not listed as a measure. */
+  evidence?: readonly ReportMeasure[];
   targets: readonly Target[];
   /** The position in the group "Alle Kommunen", as the Vergleich page shows it; null before the first aggregation. */
   peers: { groupLabel: string; metrics: PeerMetric[] } | null;
@@ -50,9 +52,10 @@ function quarterBefore(stichtag: string): string {
 }
 
 export function buildReifegradbericht(input: ReifegradberichtInput): ReportDocument {
-  const dashboard = buildDashboard(input.model, input.measures, input.targets, { today: input.stichtag });
+  const facts = [...input.measures, ...(input.evidence ?? [])];
+  const dashboard = buildDashboard(input.model, facts, input.targets, { today: input.stichtag });
   const current = dashboard.current;
-  const titleOf = new Map(input.measures.map((m) => [m.id, m.title]));
+  const titleOf = new Map(facts.map((m) => [m.id, m.title]));
   const blocks: Block[] = [];
 
   blocks.push(

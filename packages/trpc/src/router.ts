@@ -4,6 +4,7 @@ import { auditRouter } from "./routers/audit.ts";
 import { authRouter } from "./routers/auth.ts";
 import { benchmarkRouter } from "./routers/benchmark.ts";
 import { directoryRouter } from "./routers/directory.ts";
+import { governanceRouter } from "./routers/governance.ts";
 import { jobsRouter } from "./routers/jobs.ts";
 import { legalRouter } from "./routers/legal.ts";
 import { maturityRouter } from "./routers/maturity.ts";
@@ -36,6 +37,7 @@ export const appRouter = router({
   strategies: strategiesRouter,
   portfolio: portfolioRouter,
   steering: steeringRouter,
+  governance: governanceRouter,
   registration: registrationRouter,
   rollout: rolloutRouter,
   benchmark: benchmarkRouter,

@@ -156,6 +156,39 @@ export const HELP_TOPICS: readonly HelpTopic[] = [
       },
     ],
   },
+  {
+    slug: "governance",
+    title: "IT-Governance",
+    intro:
+      "Wer in Ihrer Verwaltung über IT und Digitalisierung entscheidet und wie: Gremien, Beschlüsse, die RACI-Matrix und die Steuerungsprozesse. Sie sind zugleich Nachweise für Kriterien des Reifegradmodells.",
+    terms: [
+      {
+        term: "Gremium",
+        explanation:
+          "Ein Kreis, der regelmäßig entscheidet, z. B. Verwaltungsausschuss, Digitalisierungsrat oder Lenkungskreis – mit Vorsitz, Mitgliedern und Sitzungsrhythmus.",
+      },
+      {
+        term: "Beschluss",
+        explanation:
+          "Eine Entscheidung eines Gremiums in einer Sitzung, mit Nummer und Text. Er kann sich auf Maßnahmen, Projekte oder eine Fassung der Strategie beziehen. Ein aufgehobener Beschluss zählt ab dem Tag der Aufhebung nicht mehr.",
+      },
+      {
+        term: "RACI-Matrix",
+        explanation:
+          "Legt je Entscheidungsbereich fest, wer durchführt (R), entscheidet (A, genau einmal), beteiligt (C) und informiert (I) wird. Eine veröffentlichte Fassung bleibt unverändert; Änderungen sind die nächste Fassung.",
+      },
+      {
+        term: "Prozessüberprüfung",
+        explanation:
+          "Ein Prozess wird in seinem Rhythmus überprüft. Jede Überprüfung gilt bis zur nächsten Fälligkeit; danach ist sie überfällig.",
+      },
+      {
+        term: "Nachweis aus der Governance",
+        explanation:
+          "Ein Beschluss, die veröffentlichte RACI-Matrix oder eine Prozessüberprüfung kann Kriterien des Reifegradmodells erfüllen – wie eine abgeschlossene Maßnahme, und nur so lange, wie sie gilt.",
+      },
+    ],
+  },
 ];
 
 /** Which pages belong to which topic: a path and everything below it. */
@@ -166,6 +199,7 @@ const TOPIC_PATHS: readonly [string, readonly string[]][] = [
   ["onlinedienste", ["/rollout", "/land/rollout", "/land/katalog", "/land/kosten"]],
   ["vergleich", ["/vergleich", "/land/reifegrad", "/verwaltung/vergleich"]],
   ["berichte", ["/berichte"]],
+  ["governance", ["/steuerung"]],
 ];
 
 /** The help topic of a page, from its path (the start page and unknown paths get none). */

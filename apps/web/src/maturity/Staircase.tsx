@@ -7,6 +7,8 @@ import type { DashboardData } from "./queries.ts";
 
 export function Staircase(props: { data: DashboardData }) {
   const byId = createMemo(() => new Map(props.data.measures.map((m) => [m.id, m])));
+  // Governance evidence (a Beschluss, the published RACI matrix, a process review) fulfils criteria like a measure.
+  const evidence = createMemo(() => new Map(props.data.evidence.map((e) => [e.id, e])));
   const title = (id: string) => byId().get(id)?.title ?? "Maßnahme";
   return (
     <section class="card" aria-labelledby="staircase-title">
@@ -14,7 +16,8 @@ export function Staircase(props: { data: DashboardData }) {
       <p class="muted">
         Eine Stufe ist erreicht, wenn alle ihre Kriterien und alle Kriterien der Stufen darunter erfüllt sind.
         Ein Kriterium ist erfüllt, wenn eine verknüpfte Maßnahme abgeschlossen und ihr Nachweis noch gültig
-        ist.
+        ist – oder ein Nachweis der IT-Governance gilt (ein Beschluss, die veröffentlichte RACI-Matrix, ein
+        überprüfter Prozess).
       </p>
       <For each={props.data.dashboard.current.dimensions}>
         {(d) => (
@@ -50,8 +53,21 @@ export function Staircase(props: { data: DashboardData }) {
                                   {(id, i) => (
                                     <>
                                       {i() > 0 ? ", " : ""}
-                                      <A href={`/massnahmen/${id}`}>{title(id)}</A> (abgeschlossen am{" "}
-                                      {formatDate(byId().get(id)?.completedOn)})
+                                      <Show
+                                        when={evidence().get(id)}
+                                        fallback={
+                                          <>
+                                            <A href={`/massnahmen/${id}`}>{title(id)}</A> (abgeschlossen am{" "}
+                                            {formatDate(byId().get(id)?.completedOn)})
+                                          </>
+                                        }
+                                      >
+                                        {(e) => (
+                                          <>
+                                            <A href={e().href}>{e().title}</A> (seit {formatDate(e().on)})
+                                          </>
+                                        )}
+                                      </Show>
                                     </>
                                   )}
                                 </For>

@@ -1,7 +1,7 @@
 // Digital strategies: one for the whole administration and optionally one per org unit. Coordinators edit vision,
 // goals and Soll targets; leadership approves; every approval stays as a read-only version.
-import { useSearchParams } from "@solidjs/router";
-import { can, formatDate } from "@spatz/domain";
+import { A, useSearchParams } from "@solidjs/router";
+import { can, DECISION_STATUS_LABELS, formatDate } from "@spatz/domain";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/solid-query";
 import { createEffect, createSignal, createUniqueId, For, Show } from "solid-js";
 import type { Me } from "../auth/session.ts";
@@ -229,6 +229,22 @@ function StrategyDetail(props: { id: string; me: Me }) {
                       Version {v.version}, freigegeben am {formatDate(v.approvedOn)} von {v.approvedByName}
                       {i() === 0 ? " (gilt)" : ""}
                     </summary>
+                    <Show when={v.decisions.length > 0}>
+                      <p>
+                        Beschlossen:{" "}
+                        <For each={v.decisions}>
+                          {(d, j) => (
+                            <>
+                              {j() > 0 ? "; " : ""}
+                              <A href={`/steuerung/gremien/${d.bodyId}`}>
+                                {d.bodyName}, {formatDate(d.heldOn)}, {d.number}: {d.title}
+                              </A>{" "}
+                              ({DECISION_STATUS_LABELS[d.status]})
+                            </>
+                          )}
+                        </For>
+                      </p>
+                    </Show>
                     <TargetsTable
                       targets={v.targets}
                       dimensionName={dimensionName}

@@ -30,6 +30,7 @@ const NAV: NavItem[] = [
   { href: "/massnahmen", label: "Maßnahmen", requires: "measures.list", kommuneOnly: true },
   { href: "/strategie", label: "Strategie", requires: "strategies.list", kommuneOnly: true },
   { href: "/portfolio", label: "Portfolio", requires: "portfolio.list", kommuneOnly: true },
+  { href: "/steuerung", label: "Governance", requires: "governance.bodies", kommuneOnly: true },
   { href: "/rollout", label: "Onlinedienste", requires: "rollout.board", kommuneOnly: true },
   { href: "/berichte", label: "Berichte", requires: "reports.list" },
   { href: "/land/kommunen", label: "Kommunen", requires: "tenants.list", stateOnly: true },

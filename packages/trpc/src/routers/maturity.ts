@@ -23,9 +23,11 @@ export const maturityRouter = router({
     .input(z.object({ orgUnitId: z.uuid().nullable().default(null) }))
     .query(async ({ ctx, input }) => {
       const orgUnitIds = await queries.scopeUnits(ctx.tx, input.orgUnitId);
-      const [inUse, rows, strategy, assignees] = await Promise.all([
+      const [inUse, rows, evidence, strategy, assignees] = await Promise.all([
         queries.requireModelInUse(ctx.tx),
         queries.measuresForAssessment(ctx.tx, orgUnitIds),
+        // Governance evidence (Beschlüsse, RACI, process reviews) belongs to the whole administration.
+        orgUnitIds ? [] : queries.governanceEvidence(ctx.tx),
         queries.getStrategyForScope(ctx.tx, input.orgUnitId),
         queries.listAssignees(ctx.tx),
       ]);
@@ -35,7 +37,7 @@ export const maturityRouter = router({
       const targets: Target[] = (approved?.targets ?? []).filter((t) => dimensionKeys.has(t.dimensionKey));
       const droppedTargets = (approved?.targets ?? []).filter((t) => !dimensionKeys.has(t.dimensionKey));
       const today = berlinToday();
-      const dashboard = buildDashboard(inUse.model, rows, targets, { today });
+      const dashboard = buildDashboard(inUse.model, [...rows, ...evidence], targets, { today });
       const names = new Map(assignees.map((a) => [a.id, a.displayName]));
       return {
         dashboard,
@@ -53,6 +55,14 @@ export const maturityRouter = router({
             }
           : null,
         droppedTargets,
+        /** What fulfils criteria besides measures: named, dated and linked to its page. */
+        evidence: evidence.map((e) => ({
+          id: e.id,
+          kind: e.kind,
+          title: e.title,
+          href: e.href,
+          on: e.completedOn,
+        })),
         measures: rows.map((m) => ({
           id: m.id,
           title: m.title,

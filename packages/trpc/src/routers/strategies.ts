@@ -34,10 +34,18 @@ export const strategiesRouter = router({
       strategy.orgUnitId ? queries.getOrgUnit(ctx.tx, strategy.orgUnitId) : Promise.resolve(null),
     ]);
     const latest = versions[0] ?? null;
+    // The Beschlüsse of the Kommune's Gremien that decide about a version (e.g. the council adopting it).
+    const decisions = await queries.decisionsForStrategyVersions(
+      ctx.tx,
+      versions.map((v) => v.id),
+    );
     return {
       strategy,
       orgUnit: orgUnit ? { id: orgUnit.id, name: orgUnit.name, code: orgUnit.code } : null,
-      versions,
+      versions: versions.map((v) => ({
+        ...v,
+        decisions: decisions.filter((d) => d.strategyVersionId === v.id),
+      })),
       /** The working copy differs from the approved version (or nothing is approved yet). */
       pendingApproval: latest === null || !queries.sameStrategyContent(latest, strategy),
     };
