@@ -1,9 +1,12 @@
 // The demo portfolio: Halle's real Projektliste 2023 goes through the import (with its real Dauer warnings), the rest
 // is plausible demo data; a second run changes nothing; and it stays fast enough for `pnpm start`.
+import { berlinToday } from "@spatz/domain";
 import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createDb, type DbClient } from "../src/client.ts";
 import { STATE_TENANT_ID } from "../src/constants.ts";
+import { capacityOverview } from "../src/queries/capacity.ts";
+import { decisionOptions, listBodies, listProcesses } from "../src/queries/governance.ts";
 import { criticalOpenRisks } from "../src/queries/steering.ts";
 import { auditLog } from "../src/schema/audit.ts";
 import {
@@ -14,6 +17,7 @@ import {
 } from "../src/schema/portfolio.ts";
 import { tenants } from "../src/schema/tenants.ts";
 import { seedDemoUsers } from "../src/seed/demo-users.ts";
+import { seedGovernanceDemo } from "../src/seed/governance-demo.ts";
 import { loadTenants } from "../src/seed/load-tenants.ts";
 import { seedPortfolioDemo } from "../src/seed/portfolio-demo.ts";
 import { seedSteeringDemo } from "../src/seed/steering-demo.ts";
@@ -94,5 +98,44 @@ describe("portfolio demo data", () => {
     );
     const critical = await withTenant(client.db, halle!.id, (tx) => criticalOpenRisks(tx));
     expect(critical.map((r) => r.title)).toEqual(["Rahmenvertrag Consultingleistungen ausgeschöpft"]);
+  });
+
+  it("gives Halle its Gremien with the VA decision of 25.05.2023, processes and this year's capacity, once", async () => {
+    // The Digitalisierungsrat's strategy Beschluss needs an approved strategy, which the maturity demo (another test
+    // file on the same database) may or may not have given Halle by now.
+    const first = await seedGovernanceDemo(client.db);
+    expect(first.bodies).toBe(3);
+    expect([2, 3]).toContain(first.decisions);
+    expect(await seedGovernanceDemo(client.db)).toEqual({ bodies: 0, decisions: 0 });
+    const [halle] = await withTenant(client.db, STATE_TENANT_ID, (tx) =>
+      tx.select({ id: tenants.id }).from(tenants).where(eq(tenants.slug, "halle-saale")),
+    );
+    const today = berlinToday();
+    const facts = await withTenant(client.db, halle!.id, async (tx) => ({
+      bodies: (await listBodies(tx)).map((b) => b.name),
+      decisions: await decisionOptions(tx),
+      processes: await listProcesses(tx, today),
+      capacity: await capacityOverview(tx, Number(today.slice(0, 4))),
+    }));
+    expect(facts.bodies).toEqual([
+      "Digitalisierungsrat",
+      "Lenkungskreis Digitales Gesundheitsamt",
+      "Verwaltungsausschuss",
+    ]);
+    expect(facts.decisions).toHaveLength(first.decisions);
+    expect(facts.decisions).toContainEqual(
+      expect.objectContaining({
+        number: "VA 2023/05-07",
+        title: "Rahmenverträge Consultingleistungen",
+        heldOn: "2023-05-25",
+      }),
+    );
+    expect(facts.processes.map((p) => [p.name, p.overdue])).toEqual([
+      ["Freigabe SOLL-Prozess", true],
+      ["IT-Beschaffung", today >= "2026-06-01"],
+      ["Projektanmeldung", today >= "2027-03-02"],
+    ]);
+    expect(facts.capacity.central).toMatchObject({ contractDays: 600, consumedDays: 240 });
+    expect(facts.capacity.rows.filter((r) => r.internalDays > 0)).toHaveLength(3);
   });
 });

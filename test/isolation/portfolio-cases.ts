@@ -28,6 +28,8 @@ export type PortfolioSecrets = {
   riskId: string;
   riskTitle: string;
   reportSummary: string;
+  capacityId: string;
+  capacityName: string;
 };
 
 /** B's portfolio, created through B's own API like a real PMO would. */
@@ -108,6 +110,14 @@ export async function setUpPortfolioB(t: TestApp, b: FixtureTenant): Promise<Por
     probability: 5,
     impact: 4,
   });
+  const capacityName = `Geheimes Team ${tag}`;
+  const capacity = await pmo.must<{ id: string }>("capacity.create", {
+    gbId: gb.id,
+    year: 2024,
+    kind: "internal",
+    name: capacityName,
+    personDays: "4.321",
+  });
   const reportSummary = `Geheimer Statusbericht ${tag}`;
   await pmo.must("steering.addStatusReport", {
     projectId: project.id,
@@ -139,6 +149,8 @@ export async function setUpPortfolioB(t: TestApp, b: FixtureTenant): Promise<Por
     riskId: risk.id,
     riskTitle,
     reportSummary,
+    capacityId: capacity.id,
+    capacityName,
   };
 }
 
@@ -162,6 +174,8 @@ export function portfolioCanaries(s: PortfolioSecrets): string[] {
     s.riskId,
     s.riskTitle,
     s.reportSummary,
+    s.capacityId,
+    s.capacityName,
   ];
 }
 
@@ -199,6 +213,22 @@ export function portfolioCases(c: Ctx): Record<string, () => Promise<void>> {
     expect(risks).toEqual([
       expect.objectContaining({ id: s.riskId, title: s.riskTitle, probability: 5, status: "open" }),
     ]);
+  }
+
+  /** B's capacity entry is exactly as B made it, and B's overview counts it. */
+  async function bCapacityIntact() {
+    const s = c.secrets();
+    const pmoB = await c.as(c.b(), "coordinator");
+    const sources = await pmoB.must<{ id: string; name: string; personDays: number }[]>("capacity.sources", {
+      year: 2024,
+    });
+    expect(sources).toEqual([
+      expect.objectContaining({ id: s.capacityId, name: s.capacityName, personDays: 4321 }),
+    ]);
+    const overview = await pmoB.must<{ total: { internalDays: number } }>("capacity.overview", {
+      year: 2024,
+    });
+    expect(overview.total.internalDays).toBe(4321);
   }
 
   /** B's portfolio is exactly as B left it. */
@@ -411,6 +441,45 @@ export function portfolioCases(c: Ctx): Record<string, () => Promise<void>> {
         }),
       );
       await bSteeringIntact();
+    },
+    "capacity.overview": async () => {
+      const viewer = await c.as(c.a(), "viewer");
+      const own = await viewer.call("capacity.overview", { year: 2024 });
+      expect(own).toMatchObject({ ok: true });
+      c.expectNoLeak(own);
+      // B's round id only filters: A's overview stays A's.
+      c.expectNoLeak(await viewer.call("capacity.overview", { year: 2087, roundId: c.secrets().roundId }));
+    },
+    "capacity.sources": async () => {
+      c.expectNoLeak(await (await c.as(c.a(), "viewer")).call("capacity.sources", { year: 2024 }));
+    },
+    "capacity.create": async () => {
+      const r = await (await pmoA()).call("capacity.create", {
+        gbId: c.secrets().gbId,
+        year: 2024,
+        kind: "internal",
+        name: "Fremder Bereich",
+        personDays: "10",
+      });
+      expect(r).toMatchObject({ ok: false, code: "BAD_REQUEST" });
+      c.expectNoLeak(r);
+      await bCapacityIntact();
+    },
+    "capacity.update": async () => {
+      notFound(
+        await (await pmoA()).call("capacity.update", {
+          id: c.secrets().capacityId,
+          year: 2024,
+          kind: "internal",
+          name: "Übernommen",
+          personDays: "1",
+        }),
+      );
+      await bCapacityIntact();
+    },
+    "capacity.remove": async () => {
+      notFound(await (await pmoA()).call("capacity.remove", { id: c.secrets().capacityId }));
+      await bCapacityIntact();
     },
     "steering.criticalRisks": async () => {
       // B's critical risk is on B's leadership's start page, never on A's.

@@ -2,7 +2,7 @@
 // Project-level rules matter here: a project lead may change only projects they lead, so the fixtures are led by the
 // calling user; for the roles the matrix refuses, the same inputs must be refused with FORBIDDEN.
 import { randomUUID } from "node:crypto";
-import { queries, withTenant } from "@spatz/db";
+import { type Database, queries, withTenant } from "@spatz/db";
 import type { ProcedurePath, Role } from "@spatz/domain";
 import type { FixtureTenant } from "../src/fixtures.ts";
 import {
@@ -24,8 +24,28 @@ type Env = { tenant: FixtureTenant; role: Role };
 type Factory = (env: Env) => Promise<unknown> | unknown;
 type PortfolioPath = Extract<
   ProcedurePath,
-  `orgUnits.${string}` | `portfolio.${string}` | `registration.${string}` | `steering.${string}`
+  | `orgUnits.${string}`
+  | `portfolio.${string}`
+  | `registration.${string}`
+  | `steering.${string}`
+  | `capacity.${string}`
 >;
+
+/** A central capacity entry of the tenant (the state has none of its own: an unknown id is refused there anyway). */
+async function capacityFixture(db: Database, tenantId: string): Promise<string> {
+  const row = await withTenant(db, tenantId, (tx) =>
+    queries.createCapacitySource(tx, tenantId, FIXTURE_ACTOR, {
+      gbId: null,
+      year: 2025,
+      kind: "internal",
+      name: `Team ${randomUUID().slice(0, 8)}`,
+      personDays: 100,
+      consumedDays: 0,
+      decisionId: null,
+    }),
+  );
+  return row.id;
+}
 
 export function portfolioInputs(app: () => TestApp): Record<PortfolioPath, Factory> {
   const db = () => app().client.db;
@@ -194,6 +214,24 @@ export function portfolioInputs(app: () => TestApp): Record<PortfolioPath, Facto
       return { id: risk.id, title: "Personalausfall", probability: 2, impact: 4, status: "closed" };
     },
     "steering.criticalRisks": () => undefined,
+
+    "capacity.overview": () => ({ year: 2024 }),
+    "capacity.sources": () => ({ year: 2024 }),
+    "capacity.create": () => ({
+      year: 2025,
+      kind: "framework_contract",
+      name: "Rahmenvertrag",
+      personDays: "1.200",
+      consumedDays: "300",
+    }),
+    "capacity.update": async (e) => ({
+      id: await capacityFixture(db(), e.tenant.id),
+      year: 2025,
+      kind: "internal",
+      name: "Team Digitalisierung",
+      personDays: "880,5",
+    }),
+    "capacity.remove": async (e) => ({ id: await capacityFixture(db(), e.tenant.id) }),
   };
 }
 

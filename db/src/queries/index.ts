@@ -3,6 +3,7 @@ export * from "./benchmark-aggregates.ts";
 export * from "./benchmark-sharing.ts";
 export * from "./benchmark-snapshots.ts";
 export * from "./benchmark-views.ts";
+export * from "./capacity.ts";
 export * from "./evidence-files.ts";
 export * from "./governance.ts";
 export * from "./governance-evidence.ts";

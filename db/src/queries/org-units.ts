@@ -3,6 +3,7 @@
 import { and, asc, count, eq, or } from "drizzle-orm";
 import { type Actor, writeAudit } from "../audit.ts";
 import { DomainError } from "../domain-error.ts";
+import { capacitySources } from "../schema/capacity.ts";
 import { measures } from "../schema/measures.ts";
 import { type OrgUnit, type OrgUnitKind, orgUnits } from "../schema/org-units.ts";
 import { projectProposals, projects } from "../schema/portfolio.ts";
@@ -153,6 +154,15 @@ export async function removeOrgUnit(tx: TenantTx, tenantId: string, actor: Actor
     throw new DomainError(
       "CONFLICT",
       `„${before.code}“ ist ${measured?.n ?? 0} Maßnahmen und ${strategy?.n ?? 0} Strategien zugeordnet und kann nicht entfernt werden.`,
+    );
+  const [capacity] = await tx
+    .select({ n: count() })
+    .from(capacitySources)
+    .where(eq(capacitySources.gbId, id));
+  if ((capacity?.n ?? 0) > 0)
+    throw new DomainError(
+      "CONFLICT",
+      `„${before.code}“ hat ${capacity!.n} Kapazitätseinträge und kann nicht entfernt werden. Bitte entfernen Sie diese zuerst.`,
     );
   await tx.delete(orgUnits).where(and(eq(orgUnits.tenantId, tenantId), eq(orgUnits.id, id)));
   await writeAudit(tx, tenantId, actor, {

@@ -1,5 +1,6 @@
 export * from "./audit.ts";
 export * from "./benchmark.ts";
+export * from "./capacity.ts";
 export * from "./evidence-files.ts";
 export * from "./governance.ts";
 export * from "./identity.ts";

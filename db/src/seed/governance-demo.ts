@@ -1,9 +1,12 @@
 // Demo IT-Governance for Halle (Saale): the Verwaltungsausschuss with the seed's decision of 25.05.2023 (framework
 // contracts for consulting), the Digitalisierungsrat that adopted the digital strategy, the Lenkungskreis, and three
-// processes (one reviewed, one overdue, one never reviewed). No RACI matrix: publishing one is the CDO's first step.
+// processes (one reviewed, one overdue, one never reviewed), and this year's capacity (the consulting contract by that
+// decision, the own staff of three GBs). No RACI matrix: publishing one is the CDO's first step.
 // Idempotent: a Kommune that has Gremien is left alone. Written through the same functions as the screens (audited).
-import { desc, eq } from "drizzle-orm";
+import { berlinToday } from "@spatz/domain";
+import { asc, desc, eq } from "drizzle-orm";
 import type { Database } from "../client.ts";
+import { createCapacitySource } from "../queries/capacity.ts";
 import {
   addDecision,
   addMeeting,
@@ -13,6 +16,7 @@ import {
 } from "../queries/governance.ts";
 import { governanceBodies } from "../schema/governance.ts";
 import { users } from "../schema/identity.ts";
+import { orgUnits } from "../schema/org-units.ts";
 import { strategyVersions } from "../schema/strategies.ts";
 import { tenants } from "../schema/tenants.ts";
 import { withoutTenant, withTenant } from "../tenant-tx.ts";
@@ -56,7 +60,7 @@ export async function seedGovernanceDemo(db: Database): Promise<{ bodies: number
       agenda: "Rahmenverträge zur Unterstützung durch Consultingleistungen\nVergaben Digitalisierung 2023",
       minutesUrl: null,
     });
-    await addDecision(tx, halle.id, ACTOR, {
+    const consulting = await addDecision(tx, halle.id, ACTOR, {
       meetingId: vaMeeting.id,
       number: "VA 2023/05-07",
       title: "Rahmenverträge Consultingleistungen",
@@ -149,6 +153,34 @@ export async function seedGovernanceDemo(db: Database): Promise<{ bodies: number
       reviewEveryMonths: 12,
       criterionKeys: [],
     });
+    // Capacity of this year: the consulting framework contract (centrally, by the VA's Beschluss) and the own staff of
+    // the first GBs of the Projektliste – so the capacity view shows where the plans exceed them.
+    const year = Number(berlinToday().slice(0, 4));
+    await createCapacitySource(tx, halle.id, ACTOR, {
+      gbId: null,
+      year,
+      kind: "framework_contract",
+      name: "Rahmenverträge Consultingleistungen",
+      personDays: 600,
+      consumedDays: 240,
+      decisionId: consulting.id,
+    });
+    const gbs = await tx
+      .select({ id: orgUnits.id })
+      .from(orgUnits)
+      .where(eq(orgUnits.kind, "gb"))
+      .orderBy(asc(orgUnits.code))
+      .limit(3);
+    for (const [i, gb] of gbs.entries())
+      await createCapacitySource(tx, halle.id, ACTOR, {
+        gbId: gb.id,
+        year,
+        kind: "internal",
+        name: "Eigenes Personal (Digitalisierung)",
+        personDays: [220, 120, 60][i]!,
+        consumedDays: 0,
+        decisionId: null,
+      });
     return { bodies: 3, decisions: strategy ? 3 : 2 };
   });
 }

@@ -175,9 +175,13 @@ export async function seedMaturityDemo(
   for (const k of kommunen) {
     if (opts.only && !opts.only.includes(k.slug)) continue;
     const written = await withTenant(db, k.id, async (tx) => {
-      // Org units alone do not count: the portfolio demo may have created them first.
-      const [existing] = await tx.select({ n: count() }).from(measures);
-      if ((existing?.n ?? 0) > 0) return null;
+      // A Kommune with maturity data of its own (measures or a strategy) is left alone. Org units alone do not
+      // count: the portfolio demo may have created them first.
+      const [[existing], [strategy]] = await Promise.all([
+        tx.select({ n: count() }).from(measures),
+        tx.select({ n: count() }).from(strategies),
+      ]);
+      if ((existing?.n ?? 0) > 0 || (strategy?.n ?? 0) > 0) return null;
       const plan = demoPlan(model, k, today);
       await writePlan(tx, k.id, k.slug, model.id, plan);
       return plan.measures.length;

@@ -1,6 +1,7 @@
 import "./zod-locale.ts";
 
 export * from "./audit-labels.ts";
+export * from "./capacity.ts";
 export * from "./cell-protection.ts";
 export * from "./dates.ts";
 export * from "./errors.ts";

@@ -106,6 +106,13 @@ export const PERMISSIONS = {
   "measures.deleteEvidence": MEASURE_EDITORS,
   "measures.evidenceFile": MATURITY_READERS,
 
+  // Capacity (PT per GB and year) against the portfolio's plans: read like the portfolio, kept by the PMO.
+  "capacity.overview": PORTFOLIO_READERS,
+  "capacity.sources": PORTFOLIO_READERS,
+  "capacity.create": PMO,
+  "capacity.update": PMO,
+  "capacity.remove": PMO,
+
   "governance.bodies": GOVERNANCE_READERS,
   "governance.body": GOVERNANCE_READERS,
   "governance.createBody": GOVERNANCE_EDITORS,

@@ -25,6 +25,7 @@ export {
   suggestMapping,
   validateMapping,
 } from "./column-mapping.ts";
+export { effortByYear } from "./effort-by-year.ts";
 export { type ExportFormat, exportColumns, exportMediaTypes, exportProjects } from "./export-projects.ts";
 export { formatGermanDate, type IsoDate, isIsoDate, parseGermanDate } from "./german-date.ts";
 export { ImportFileError, type ImportFileErrorCode } from "./import-file-error.ts";

@@ -3,6 +3,7 @@ import { accountRouter } from "./routers/account.ts";
 import { auditRouter } from "./routers/audit.ts";
 import { authRouter } from "./routers/auth.ts";
 import { benchmarkRouter } from "./routers/benchmark.ts";
+import { capacityRouter } from "./routers/capacity.ts";
 import { directoryRouter } from "./routers/directory.ts";
 import { governanceRouter } from "./routers/governance.ts";
 import { jobsRouter } from "./routers/jobs.ts";
@@ -38,6 +39,7 @@ export const appRouter = router({
   portfolio: portfolioRouter,
   steering: steeringRouter,
   governance: governanceRouter,
+  capacity: capacityRouter,
   registration: registrationRouter,
   rollout: rolloutRouter,
   benchmark: benchmarkRouter,

@@ -20,7 +20,7 @@ import {
   type MemberFunction,
 } from "@spatz/domain";
 import { useMutation, useQuery } from "@tanstack/solid-query";
-import { createSignal, For, Match, Show, Switch } from "solid-js";
+import { createSignal, For, Show } from "solid-js";
 import { createStore } from "solid-js/store";
 import type { Me } from "../auth/session.ts";
 import { errorMessage, fieldErrors, trpc } from "../lib/trpc.ts";
@@ -28,7 +28,8 @@ import { assigneesQuery, type MaturityModelData, modelQuery } from "../maturity/
 import { CriteriaPicker, criterionTitle } from "../measures/CriteriaPicker.tsx";
 import { codeOptions, Form, SelectField, TextField } from "../ui/Field.tsx";
 import { PageHeader } from "../ui/PageHeader.tsx";
-import { Alert, EmptyState, ErrorState, Loading, MutationResult } from "../ui/states.tsx";
+import { StableQueryView } from "../ui/QueryView.tsx";
+import { Alert, EmptyState, MutationResult } from "../ui/states.tsx";
 import { TableScroll } from "../ui/TableScroll.tsx";
 import { TextAreaField } from "../ui/TextAreaField.tsx";
 import { GovernanceNav, useRefreshGovernance } from "./common.tsx";
@@ -59,86 +60,77 @@ export function BodyPage(props: { me: Me }) {
         intro={<A href="/steuerung/gremien">Alle Gremien</A>}
       />
       <GovernanceNav me={props.me} />
-      {/* Not QueryView: its children are rebuilt on every refetch, which would close the forms below after each
-          save and lose their messages and focus. Here the sections stay and read the fresh data. */}
-      <Switch fallback={<Loading label="Gremium wird geladen …" />}>
-        <Match when={body.isError}>
-          <ErrorState error={body.error} onRetry={() => body.refetch()} />
-        </Match>
-        <Match when={body.data}>
-          {(b) => (
-            <>
-              <section class="card" aria-labelledby="body-title">
-                <h2 id="body-title">Zweck und Mitglieder</h2>
-                <Show when={!editing()} fallback={<BodyForm body={b()} onDone={() => setEditing(false)} />}>
-                  <p>{b().purpose || <span class="muted">Kein Zweck beschrieben.</span>}</p>
-                  <p>Sitzungsrhythmus: {MEETING_RHYTHM_LABELS[b().rhythm]}</p>
-                  <Show
-                    when={b().members.length > 0}
-                    fallback={<EmptyState title="Noch keine Mitglieder." />}
-                  >
-                    <TableScroll>
-                      <table class="table">
-                        <caption class="visually-hidden">Mitglieder</caption>
-                        <thead>
-                          <tr>
-                            <th scope="col">Name</th>
-                            <th scope="col">Funktion</th>
-                            <th scope="col">Organisation</th>
-                          </tr>
-                        </thead>
-                        <tbody>
-                          <For each={b().members}>
-                            {(m) => (
-                              <tr>
-                                <td>
-                                  {m.name}
-                                  {m.userId ? "" : " (extern)"}
-                                </td>
-                                <td>{MEMBER_FUNCTION_LABELS[m.function]}</td>
-                                <td>{m.organisation || "–"}</td>
-                              </tr>
-                            )}
-                          </For>
-                        </tbody>
-                      </table>
-                    </TableScroll>
-                  </Show>
-                  <Show when={canEdit()}>
-                    <div class="actions">
-                      <button type="button" class="button" onClick={() => setEditing(true)}>
-                        Gremium bearbeiten
-                      </button>
-                      <Show when={b().meetings.length === 0}>
-                        <RemoveBody id={b().id} name={b().name} />
-                      </Show>
-                    </div>
-                  </Show>
+      {/* Stable: a refetch after a save keeps the open forms below, with their messages and focus. */}
+      <StableQueryView query={body} loadingLabel="Gremium wird geladen …">
+        {(b) => (
+          <>
+            <section class="card" aria-labelledby="body-title">
+              <h2 id="body-title">Zweck und Mitglieder</h2>
+              <Show when={!editing()} fallback={<BodyForm body={b()} onDone={() => setEditing(false)} />}>
+                <p>{b().purpose || <span class="muted">Kein Zweck beschrieben.</span>}</p>
+                <p>Sitzungsrhythmus: {MEETING_RHYTHM_LABELS[b().rhythm]}</p>
+                <Show when={b().members.length > 0} fallback={<EmptyState title="Noch keine Mitglieder." />}>
+                  <TableScroll>
+                    <table class="table">
+                      <caption class="visually-hidden">Mitglieder</caption>
+                      <thead>
+                        <tr>
+                          <th scope="col">Name</th>
+                          <th scope="col">Funktion</th>
+                          <th scope="col">Organisation</th>
+                        </tr>
+                      </thead>
+                      <tbody>
+                        <For each={b().members}>
+                          {(m) => (
+                            <tr>
+                              <td>
+                                {m.name}
+                                {m.userId ? "" : " (extern)"}
+                              </td>
+                              <td>{MEMBER_FUNCTION_LABELS[m.function]}</td>
+                              <td>{m.organisation || "–"}</td>
+                            </tr>
+                          )}
+                        </For>
+                      </tbody>
+                    </table>
+                  </TableScroll>
                 </Show>
-              </section>
-              <section class="card" aria-labelledby="meetings-title">
-                <h2 id="meetings-title">Sitzungen und Beschlüsse</h2>
-                <Show when={can(props.me.user.role, "governance.addMeeting")}>
-                  <NewMeeting bodyId={b().id} />
+                <Show when={canEdit()}>
+                  <div class="actions">
+                    <button type="button" class="button" onClick={() => setEditing(true)}>
+                      Gremium bearbeiten
+                    </button>
+                    <Show when={b().meetings.length === 0}>
+                      <RemoveBody id={b().id} name={b().name} />
+                    </Show>
+                  </div>
                 </Show>
-                <Show
-                  when={b().meetings.length > 0}
-                  fallback={<EmptyState title="Noch keine Sitzung erfasst." />}
-                >
-                  {/* By id: a refetch updates a card in place, so its open form keeps its message and focus. */}
-                  <For each={b().meetings.map((m) => m.id)}>
-                    {(id) => (
-                      <Show when={b().meetings.find((m) => m.id === id)}>
-                        {(m) => <MeetingCard meeting={m()} me={props.me} model={model.data?.model} />}
-                      </Show>
-                    )}
-                  </For>
-                </Show>
-              </section>
-            </>
-          )}
-        </Match>
-      </Switch>
+              </Show>
+            </section>
+            <section class="card" aria-labelledby="meetings-title">
+              <h2 id="meetings-title">Sitzungen und Beschlüsse</h2>
+              <Show when={can(props.me.user.role, "governance.addMeeting")}>
+                <NewMeeting bodyId={b().id} />
+              </Show>
+              <Show
+                when={b().meetings.length > 0}
+                fallback={<EmptyState title="Noch keine Sitzung erfasst." />}
+              >
+                {/* By id: a refetch updates a card in place, so its open form keeps its message and focus. */}
+                <For each={b().meetings.map((m) => m.id)}>
+                  {(id) => (
+                    <Show when={b().meetings.find((m) => m.id === id)}>
+                      {(m) => <MeetingCard meeting={m()} me={props.me} model={model.data?.model} />}
+                    </Show>
+                  )}
+                </For>
+              </Show>
+            </section>
+          </>
+        )}
+      </StableQueryView>
     </>
   );
 }

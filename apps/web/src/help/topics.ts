@@ -68,6 +68,11 @@ export const HELP_TOPICS: readonly HelpTopic[] = [
       "Das Portfolio enthält alle Digitalisierungsprojekte mit Laufzeit, Budget, Meilensteinen, Statusberichten und Risiken.",
     terms: [
       {
+        term: "Kapazität",
+        explanation:
+          "Die Personentage (PT), die ein Geschäftsbereich im Jahr für Projekte hat – aus eigenem Personal und aus Rahmenverträgen. Ihnen stehen die PT der genehmigten und laufenden Projekte und der offenen Anmeldungen gegenüber, jeweils mit dem Anteil, der auf das Jahr fällt. Ist der Saldo negativ, ist der Bereich überplant.",
+      },
+      {
         term: "Anmelderunde",
         explanation:
           "Ein Zeitraum, in dem Projektideen angemeldet, bewertet und vom PMO genehmigt oder abgelehnt werden.",

@@ -26,7 +26,7 @@ import { Form, TextField } from "../ui/Field.tsx";
 import { describeChanges, HistoryCard } from "../ui/HistoryCard.tsx";
 import { PageHeader } from "../ui/PageHeader.tsx";
 import { Pager } from "../ui/Pager.tsx";
-import { QueryView } from "../ui/QueryView.tsx";
+import { QueryView, StableQueryView } from "../ui/QueryView.tsx";
 import { Alert, EmptyState, Loading } from "../ui/states.tsx";
 import { TableScroll } from "../ui/TableScroll.tsx";
 import {
@@ -35,7 +35,6 @@ import {
   money,
   PortfolioNav,
   personDays,
-  StableQueryView,
   StatusBadge,
   useFilterOptions,
 } from "./common.tsx";

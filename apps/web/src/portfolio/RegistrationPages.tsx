@@ -28,19 +28,12 @@ import { codeOptions, Form, TextField } from "../ui/Field.tsx";
 import { FormFooter } from "../ui/FormFooter.tsx";
 import { PageHeader } from "../ui/PageHeader.tsx";
 import { Pager } from "../ui/Pager.tsx";
-import { QueryView } from "../ui/QueryView.tsx";
+import { QueryView, StableQueryView } from "../ui/QueryView.tsx";
 import { Alert, EmptyState, MutationResult } from "../ui/states.tsx";
 import { TableScroll } from "../ui/TableScroll.tsx";
 import { TextAreaField } from "../ui/TextAreaField.tsx";
-import {
-  ChoiceField,
-  centsToInput,
-  daysToInput,
-  money,
-  PortfolioNav,
-  StableQueryView,
-  useFilterOptions,
-} from "./common.tsx";
+import { CapacityTable } from "./CapacityTable.tsx";
+import { ChoiceField, centsToInput, daysToInput, money, PortfolioNav, useFilterOptions } from "./common.tsx";
 
 type Round = Awaited<ReturnType<typeof trpc.registration.round.query>>;
 type Proposal = Round["proposals"][number];
@@ -184,6 +177,37 @@ export function RoundPage(props: { me: Me }) {
   );
 }
 
+/** What the round's open proposals would take of each GB's capacity in the round's year (Kapazität page). */
+function RoundCapacity(props: { roundId: string; year: number }) {
+  const capacity = useQuery(() => ({
+    queryKey: ["capacity.overview", props.year, props.roundId],
+    queryFn: () => trpc.capacity.overview.query({ year: props.year, roundId: props.roundId }),
+  }));
+  return (
+    <section class="card" aria-labelledby="round-capacity-title">
+      <h2 id="round-capacity-title">Kapazität {props.year}</h2>
+      <p class="muted">
+        Was die offenen Anmeldungen dieser Runde zusätzlich zu den genehmigten und laufenden Projekten an
+        Personentagen bräuchten. <A href={`/portfolio/kapazitaet?jahr=${props.year}`}>Kapazität bearbeiten</A>
+      </p>
+      <QueryView
+        query={capacity}
+        loadingLabel="Kapazität wird berechnet …"
+        isEmpty={(d) => d.rows.length === 0 && !d.central}
+        empty={<EmptyState title={`Für ${props.year} ist weder Kapazität erfasst noch Aufwand geplant.`} />}
+      >
+        {(data) => (
+          <CapacityTable
+            data={data}
+            proposalsLabel="Anmeldungen dieser Runde"
+            caption={`Kapazität je Geschäftsbereich ${props.year} mit den Anmeldungen dieser Runde`}
+          />
+        )}
+      </QueryView>
+    </section>
+  );
+}
+
 function RoundView(props: { me: Me; round: Round }) {
   const client = useQueryClient();
   const r = () => props.round;
@@ -192,6 +216,7 @@ function RoundView(props: { me: Me; round: Round }) {
       client.invalidateQueries({ queryKey: ["registration.round", r().id] }),
       client.invalidateQueries({ queryKey: ["registration.rounds"] }),
       client.invalidateQueries({ queryKey: ["portfolio.list"] }),
+      client.invalidateQueries({ queryKey: ["capacity.overview"] }),
     ]);
   const setStatus = useMutation(() => ({
     mutationFn: (status: "open" | "closed") =>
@@ -233,6 +258,7 @@ function RoundView(props: { me: Me; round: Round }) {
         <WeightsForm round={r()} onSaved={refresh} />
       </Show>
       <ProposalTable me={props.me} round={r()} onChange={refresh} />
+      <RoundCapacity roundId={r().id} year={r().year} />
       <Show when={r().status === "open" && can(props.me.user.role, "registration.submitProposal")}>
         <NewProposal round={r()} onSaved={refresh} />
       </Show>

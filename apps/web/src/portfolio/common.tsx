@@ -13,12 +13,11 @@ import {
   projectStatuses,
   projectStatusLabels,
 } from "@spatz/domain";
-import { type UseQueryResult, useQuery } from "@tanstack/solid-query";
-import { createUniqueId, For, type JSX, Match, Show, Switch } from "solid-js";
+import { useQuery } from "@tanstack/solid-query";
+import { createUniqueId, For, type JSX, Show } from "solid-js";
 import type { Me } from "../auth/session.ts";
 import { trpc } from "../lib/trpc.ts";
 import { codeOptions, FilterBar, TextField, withAll } from "../ui/Field.tsx";
-import { ErrorState, Loading } from "../ui/states.tsx";
 
 export type FilterOptions = Awaited<ReturnType<typeof trpc.portfolio.filterOptions.query>>;
 
@@ -182,6 +181,7 @@ const TABS: { href: string; label: string; requires: Parameters<typeof can>[1] }
   { href: "/portfolio/zeitplan", label: "Zeitplan", requires: "portfolio.timeline" },
   { href: "/portfolio/uebersicht", label: "Übersicht", requires: "portfolio.dashboard" },
   { href: "/portfolio/anmeldung", label: "Projektanmeldung", requires: "registration.rounds" },
+  { href: "/portfolio/kapazitaet", label: "Kapazität", requires: "capacity.overview" },
   { href: "/portfolio/import", label: "Import", requires: "portfolio.importPreview" },
 ];
 
@@ -275,26 +275,5 @@ export function ChoiceField(props: {
         </p>
       </Show>
     </div>
-  );
-}
-
-/**
- * Like QueryView, but the content is created once and follows later data (a refetch after a change keeps form state
- * and success messages instead of rebuilding the page).
- */
-export function StableQueryView<T>(props: {
-  query: UseQueryResult<T>;
-  children: (data: () => T) => JSX.Element;
-}) {
-  return (
-    <Switch>
-      <Match when={props.query.data === undefined && props.query.isPending}>
-        <Loading />
-      </Match>
-      <Match when={props.query.data === undefined && props.query.isError}>
-        <ErrorState error={props.query.error} onRetry={() => props.query.refetch()} />
-      </Match>
-      <Match when={props.query.data}>{(data) => props.children(data as () => T)}</Match>
-    </Switch>
   );
 }

@@ -10,6 +10,7 @@ import "./portfolio.css";
 // Pages with charts or the import are loaded when first opened (ECharts alone is larger than the rest of the app).
 const TimelinePage = lazy(() => import("./TimelinePage.tsx").then((m) => ({ default: m.TimelinePage })));
 const DashboardPage = lazy(() => import("./DashboardPage.tsx").then((m) => ({ default: m.DashboardPage })));
+const CapacityPage = lazy(() => import("./CapacityPage.tsx").then((m) => ({ default: m.CapacityPage })));
 const ImportPage = lazy(() => import("./ImportPage.tsx").then((m) => ({ default: m.ImportPage })));
 
 export function PortfolioRoutes() {
@@ -43,6 +44,12 @@ export function PortfolioRoutes() {
         path="/portfolio/uebersicht"
         component={() => (
           <RequireSession requires="portfolio.dashboard">{(me) => <DashboardPage me={me} />}</RequireSession>
+        )}
+      />
+      <Route
+        path="/portfolio/kapazitaet"
+        component={() => (
+          <RequireSession requires="capacity.overview">{(me) => <CapacityPage me={me} />}</RequireSession>
         )}
       />
       <Route
