@@ -13,6 +13,10 @@ export const GLOBAL_TABLES: ReadonlySet<string> = new Set([
   "maturity_levels",
   "maturity_criteria",
   "maturity_criterion_mappings",
+  // The Land's PM-Koffer (docs/adr/0017): every Kommune reads it, only the state writes it, published versions are
+  // immutable (triggers, tested in integration/pm-koffer.test.ts). No Kommune data.
+  "handbook_versions",
+  "handbook_chapters",
   // The state's OZG catalogue: everyone reads it, only the state writes it (rollout module).
   "ozg_themenfelder",
   "ozg_lagen",

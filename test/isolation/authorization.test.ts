@@ -40,6 +40,7 @@ import { createArchivedReport, enqueueReportJob } from "../src/reports.ts";
 import { createTestApp, type TestApp } from "../src/server.ts";
 import { benchmarkInputs } from "./benchmark-inputs.ts";
 import { governanceInputs } from "./governance-inputs.ts";
+import { handbookInputs } from "./handbook-inputs.ts";
 import { portfolioInputs } from "./portfolio-inputs.ts";
 
 let t: TestApp;
@@ -387,6 +388,7 @@ const INPUTS: Record<ProcedurePath, (env: Env) => Promise<unknown> | unknown> = 
 
   ...portfolioInputs(() => t),
   ...governanceInputs(() => t),
+  ...handbookInputs(() => t),
 
   "rollout.catalogueFacets": () => undefined,
   "rollout.services": () => ({ page: 1, pageSize: 10 }),

@@ -25,6 +25,7 @@ import {
   governanceCases,
   setUpGovernanceB,
 } from "./governance-cases.ts";
+import { type HandbookSecrets, handbookCanaries, handbookCases, setUpHandbookB } from "./handbook-cases.ts";
 import {
   type PortfolioSecrets,
   portfolioCanaries,
@@ -67,6 +68,7 @@ const bRollout = {
 let canaries: string[] = [];
 let portfolioB: PortfolioSecrets;
 let governanceB: GovernanceSecrets;
+let handbookB: HandbookSecrets;
 
 const as = async (tenant: FixtureTenant, role: string) =>
   new ApiSession(t, await sessionCookie(t.client.db, tenant.id, tenant.users[role]!.id));
@@ -209,6 +211,7 @@ beforeAll(async () => {
     measureId: bMaturity.measureId,
     projectId: portfolioB.projectId,
   });
+  handbookB = await setUpHandbookB(as, state, b);
   await setUpBenchmarks(t, [a, b]);
   canaries = [
     ...Object.values(bMaturity),
@@ -225,7 +228,11 @@ beforeAll(async () => {
     bRollout.reply,
     bRollout.pmoComment,
   ];
-  canaries.push(...portfolioCanaries(portfolioB), ...governanceCanaries(governanceB));
+  canaries.push(
+    ...portfolioCanaries(portfolioB),
+    ...governanceCanaries(governanceB),
+    ...handbookCanaries(handbookB),
+  );
 });
 
 /** B moves a service it is responsible for to "in Umsetzung" with private details; B replies, the PMO comments. */
@@ -950,6 +957,15 @@ const CASES: Record<string, Case> = {
     dropCanary: (canary) => {
       canaries = canaries.filter((c) => c !== canary);
     },
+  }),
+
+  ...handbookCases({
+    a: () => a,
+    b: () => b,
+    secrets: () => handbookB,
+    as,
+    expectNoLeak,
+    refusedForKommune: (path, input) => refusedForKommune(path, input),
   }),
 
   "rollout.catalogueFacets": async () => {

@@ -442,6 +442,29 @@ export function portfolioCases(c: Ctx): Record<string, () => Promise<void>> {
       );
       await bSteeringIntact();
     },
+    "steering.chooseMethod": async () => {
+      const answers = {
+        requirements: true,
+        feedback: false,
+        fixedScope: true,
+        increments: false,
+        novelty: false,
+      };
+      notFound(
+        await (await pmoA()).call("steering.chooseMethod", {
+          projectId: c.secrets().projectId,
+          answers,
+          method: "classic",
+        }),
+      );
+      const project = await (await c.as(c.b(), "coordinator")).must<{ method: string | null }>(
+        "portfolio.get",
+        {
+          id: c.secrets().projectId,
+        },
+      );
+      expect(project.method).toBeNull();
+    },
     "capacity.overview": async () => {
       const viewer = await c.as(c.a(), "viewer");
       const own = await viewer.call("capacity.overview", { year: 2024 });

@@ -214,6 +214,11 @@ export function portfolioInputs(app: () => TestApp): Record<PortfolioPath, Facto
       return { id: risk.id, title: "Personalausfall", probability: 2, impact: 4, status: "closed" };
     },
     "steering.criticalRisks": () => undefined,
+    "steering.chooseMethod": async (e) => ({
+      projectId: (await ledProject(e)).projectId,
+      answers: { requirements: false, feedback: true, fixedScope: false, increments: true, novelty: true },
+      method: "agile",
+    }),
 
     "capacity.overview": () => ({ year: 2024 }),
     "capacity.sources": () => ({ year: 2024 }),

@@ -12,6 +12,7 @@ import {
   seedEvidenceDemo,
   seedGovernanceDemo,
   seedMaturityDemo,
+  seedPmKoffer,
   seedPortfolioDemo,
   seedRolloutDemo,
   seedSteeringDemo,
@@ -78,6 +79,12 @@ export const commands: Record<string, Command> = {
         const governance = await seedGovernanceDemo(db);
         console.log(
           `IT-Governance: ${governance.bodies} Gremien, ${governance.decisions} Beschlüsse (Halle)`,
+        );
+        const koffer = await seedPmKoffer(db);
+        console.log(
+          koffer.published
+            ? `PM-Koffer: Fassung 1 des Landes veröffentlicht, ${koffer.localChapters} eigenes Kapitel (Halle)`
+            : "PM-Koffer: bereits vorhanden",
         );
         const started = Date.now();
         const rollout = await seedRolloutDemo(db, "Demo-Daten");

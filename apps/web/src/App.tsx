@@ -12,6 +12,7 @@ import { RequireSession } from "./auth/RequireSession.tsx";
 import { useSession } from "./auth/session.ts";
 import { TenantPicker } from "./auth/TenantPicker.tsx";
 import { GovernanceRoutes } from "./governance/routes.tsx";
+import { HandbookRoutes } from "./handbook/routes.tsx";
 import { StartPage } from "./home/StartPage.tsx";
 import { LegalPage } from "./legal/LegalPage.tsx";
 import { queryClient } from "./lib/query-client.ts";
@@ -214,6 +215,7 @@ export function App() {
         />
         <PortfolioRoutes />
         <GovernanceRoutes />
+        <HandbookRoutes />
         <RolloutRoutes />
         <Route path="*" component={NotFound} />
       </Router>

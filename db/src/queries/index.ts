@@ -7,6 +7,7 @@ export * from "./capacity.ts";
 export * from "./evidence-files.ts";
 export * from "./governance.ts";
 export * from "./governance-evidence.ts";
+export * from "./handbook.ts";
 export * from "./kommune-profile.ts";
 export * from "./mail-outbox.ts";
 export * from "./maturity-adoption.ts";

@@ -7,6 +7,7 @@ import {
   DEFAULT_REPORT_EVERY_WEEKS,
   nextReportDue,
   overallAmpel,
+  type ProjectMethod,
   type RiskStatus,
   riskLevel,
 } from "@spatz/domain";
@@ -221,4 +222,27 @@ export async function criticalOpenRisks(tx: TenantTx, limit = 10) {
     order by r.probability * r.impact desc, r.updated_at desc
     limit ${limit}`);
   return rows.map(withLevel);
+}
+
+/** The method chosen with the decision aid: stored on the project, the answers and the suggestion in its history. */
+export async function chooseProjectMethod(
+  tx: TenantTx,
+  tenantId: string,
+  actor: Actor,
+  projectId: string,
+  choice: { method: ProjectMethod; answers: Record<string, boolean>; suggested: ProjectMethod },
+) {
+  const project = await getProjectRow(tx, projectId);
+  if (!project) throw new DomainError("NOT_FOUND", "Dieses Projekt gibt es nicht.");
+  await tx
+    .update(projects)
+    .set({ method: choice.method })
+    .where(and(eq(projects.tenantId, tenantId), eq(projects.id, projectId)));
+  await writeAudit(tx, tenantId, actor, {
+    action: "project.method_choose",
+    entityType: "project",
+    entityId: projectId,
+    before: { method: project.method },
+    after: choice,
+  });
 }

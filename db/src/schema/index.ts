@@ -3,6 +3,7 @@ export * from "./benchmark.ts";
 export * from "./capacity.ts";
 export * from "./evidence-files.ts";
 export * from "./governance.ts";
+export * from "./handbook.ts";
 export * from "./identity.ts";
 export * from "./maturity-model.ts";
 export * from "./measures.ts";

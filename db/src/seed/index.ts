@@ -4,6 +4,7 @@ export * from "./evidence-demo.ts";
 export * from "./governance-demo.ts";
 export * from "./load-tenants.ts";
 export * from "./maturity-demo.ts";
+export * from "./pm-koffer.ts";
 export * from "./portfolio-demo.ts";
 export * from "./reference-data.ts";
 export * from "./rollout.ts";

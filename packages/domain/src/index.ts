@@ -10,6 +10,7 @@ export * from "./forecast.ts";
 export * from "./format.ts";
 export * from "./german-number.ts";
 export * from "./governance.ts";
+export * from "./handbook.ts";
 export * from "./identity.ts";
 export * from "./legal.ts";
 export * from "./maturity.ts";

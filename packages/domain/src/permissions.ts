@@ -106,6 +106,18 @@ export const PERMISSIONS = {
   "measures.deleteEvidence": MEASURE_EDITORS,
   "measures.evidenceFile": MATURITY_READERS,
 
+  // The PM-Koffer: the Land publishes the handbook, every Kommune reads it and adds its own chapters (the CDO/PMO).
+  "handbook.current": [...KOMMUNE_ROLES_ALL, ...STATE_READERS],
+  "handbook.history": [...KOMMUNE_ROLES_ALL, ...STATE_READERS],
+  "handbook.standardChapters": PORTFOLIO_READERS,
+  "handbook.draft": STATE_READERS,
+  "handbook.saveDraft": STATE_READERS,
+  "handbook.publish": STATE_READERS,
+  "handbook.discardDraft": STATE_READERS,
+  "handbook.saveLocal": PMO,
+  "handbook.removeLocal": PMO,
+  "handbook.acknowledge": PMO,
+
   // Capacity (PT per GB and year) against the portfolio's plans: read like the portfolio, kept by the PMO.
   "capacity.overview": PORTFOLIO_READERS,
   "capacity.sources": PORTFOLIO_READERS,
@@ -158,6 +170,7 @@ export const PERMISSIONS = {
   "steering.risks": PORTFOLIO_READERS,
   "steering.addRisk": PROJECT_EDITORS,
   "steering.updateRisk": PROJECT_EDITORS,
+  "steering.chooseMethod": PROJECT_EDITORS,
   "steering.criticalRisks": PORTFOLIO_READERS,
 
   "portfolio.updateMilestone": PROJECT_EDITORS,

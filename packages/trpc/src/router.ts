@@ -6,6 +6,7 @@ import { benchmarkRouter } from "./routers/benchmark.ts";
 import { capacityRouter } from "./routers/capacity.ts";
 import { directoryRouter } from "./routers/directory.ts";
 import { governanceRouter } from "./routers/governance.ts";
+import { handbookRouter } from "./routers/handbook.ts";
 import { jobsRouter } from "./routers/jobs.ts";
 import { legalRouter } from "./routers/legal.ts";
 import { maturityRouter } from "./routers/maturity.ts";
@@ -40,6 +41,7 @@ export const appRouter = router({
   steering: steeringRouter,
   governance: governanceRouter,
   capacity: capacityRouter,
+  handbook: handbookRouter,
   registration: registrationRouter,
   rollout: rolloutRouter,
   benchmark: benchmarkRouter,

@@ -68,6 +68,16 @@ export const HELP_TOPICS: readonly HelpTopic[] = [
       "Das Portfolio enthält alle Digitalisierungsprojekte mit Laufzeit, Budget, Meilensteinen, Statusberichten und Risiken.",
     terms: [
       {
+        term: "PM-Koffer",
+        explanation:
+          "Das Projektmanagement-Handbuch des Landes mit Vorlagen, in Fassungen veröffentlicht. Ihre Verwaltung kann eigene Kapitel ergänzen; eine neue Fassung des Landes wird angezeigt, bis die Koordination sie zur Kenntnis nimmt.",
+      },
+      {
+        term: "Entscheidungshilfe zur Methode",
+        explanation:
+          "Fünf Ja/Nein-Fragen schlagen klassisch, agil oder hybrid vor. Die gewählte Methode steht am Projekt, Antworten und Vorschlag im Verlauf.",
+      },
+      {
         term: "Kapazität",
         explanation:
           "Die Personentage (PT), die ein Geschäftsbereich im Jahr für Projekte hat – aus eigenem Personal und aus Rahmenverträgen. Ihnen stehen die PT der genehmigten und laufenden Projekte und der offenen Anmeldungen gegenüber, jeweils mit dem Anteil, der auf das Jahr fällt. Ist der Saldo negativ, ist der Bereich überplant.",
@@ -200,7 +210,7 @@ export const HELP_TOPICS: readonly HelpTopic[] = [
 const TOPIC_PATHS: readonly [string, readonly string[]][] = [
   ["reifegrad", ["/reifegrad", "/massnahmen", "/land/reifegradmodell"]],
   ["strategie", ["/strategie"]],
-  ["portfolio", ["/portfolio"]],
+  ["portfolio", ["/portfolio", "/land/pm-koffer"]],
   ["onlinedienste", ["/rollout", "/land/rollout", "/land/katalog", "/land/kosten"]],
   ["vergleich", ["/vergleich", "/land/reifegrad", "/verwaltung/vergleich"]],
   ["berichte", ["/berichte"]],

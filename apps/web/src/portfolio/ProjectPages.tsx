@@ -38,6 +38,7 @@ import {
   StatusBadge,
   useFilterOptions,
 } from "./common.tsx";
+import { MethodAid } from "./MethodAid.tsx";
 import { EMPTY_PROJECT, ProjectForm, type ProjectFormValues } from "./ProjectForm.tsx";
 import { Risks, StatusReports } from "./Steering.tsx";
 
@@ -167,6 +168,13 @@ function ProjectView(props: { me: Me; project: Project }) {
     onSuccess: refresh,
   }));
   const followed = (s: PmStandard) => p().standards.some((x) => x.standard === s);
+  // The PM-Koffer's chapter that explains each standard, if the Land's handbook has one.
+  const chapters = useQuery(() => ({
+    queryKey: ["handbook.standardChapters"],
+    queryFn: () => trpc.handbook.standardChapters.query(),
+    staleTime: 5 * 60_000,
+  }));
+  const chapterOf = (s: PmStandard) => chapters.data?.find((c) => c.standard === s);
   const open = () => !["completed", "rejected", "stopped"].includes(p().status);
   return (
     <>
@@ -313,9 +321,13 @@ function ProjectView(props: { me: Me; project: Project }) {
       <Risks projectId={p().id} canEdit={p().canEdit} measures={p().measures} />
       <Milestones project={p()} onChange={refresh} />
       <LinkedMeasures project={p()} />
+      <MethodAid projectId={p().id} method={p().method} canEdit={p().canEdit} />
       <section class="card" aria-labelledby="standards-title">
         <h2 id="standards-title">PM-Standards</h2>
-        <p class="muted">Welche Standards des Projektmanagements dieses Projekt anwendet.</p>
+        <p class="muted">
+          Welche Standards des Projektmanagements dieses Projekt anwendet; was jeder verlangt, steht im{" "}
+          <A href="/portfolio/pm-koffer">PM-Koffer</A>.
+        </p>
         <fieldset class="checklist" disabled={!p().canEdit || setStandard.isPending}>
           <legend class="visually-hidden">Angewendete Standards</legend>
           <For each={PM_STANDARDS}>
@@ -327,6 +339,14 @@ function ProjectView(props: { me: Me; project: Project }) {
                   onChange={(e) => setStandard.mutate({ standard: s, followed: e.currentTarget.checked })}
                 />{" "}
                 {PM_STANDARD_LABELS[s]}
+                <Show when={chapterOf(s)}>
+                  {(c) => (
+                    <>
+                      {" "}
+                      – <A href={`/portfolio/pm-koffer#kapitel-${c().key}`}>{c().title}</A>
+                    </>
+                  )}
+                </Show>
               </label>
             )}
           </For>
@@ -587,6 +607,7 @@ const ACTION_LABELS: Record<string, string> = {
   "project.milestone_remove": "Meilenstein gelöscht",
   "project.standard_set": "Standard angewendet",
   "project.standard_unset": "Standard nicht mehr angewendet",
+  "project.method_choose": "Methode mit der Entscheidungshilfe gewählt",
 };
 
 const FIELD_LABELS: Record<string, string> = {
@@ -599,6 +620,7 @@ const FIELD_LABELS: Record<string, string> = {
   description: "Beschreibung",
   priority: "Priorität",
   method: "Methode",
+  suggested: "Vorschlag der Entscheidungshilfe",
   leadName: "Projektleitung",
   budgetCents: "Budget",
   effortDays: "Aufwand",
@@ -621,6 +643,7 @@ function show(key: string, value: unknown): string {
     case "priority":
       return projectPriorityLabels[value as ProjectPriority] ?? String(value);
     case "method":
+    case "suggested":
       return projectMethodLabels[value as ProjectMethod] ?? String(value);
     case "startDate":
     case "endDate":

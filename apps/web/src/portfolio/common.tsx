@@ -182,6 +182,7 @@ const TABS: { href: string; label: string; requires: Parameters<typeof can>[1] }
   { href: "/portfolio/uebersicht", label: "Übersicht", requires: "portfolio.dashboard" },
   { href: "/portfolio/anmeldung", label: "Projektanmeldung", requires: "registration.rounds" },
   { href: "/portfolio/kapazitaet", label: "Kapazität", requires: "capacity.overview" },
+  { href: "/portfolio/pm-koffer", label: "PM-Koffer", requires: "handbook.current" },
   { href: "/portfolio/import", label: "Import", requires: "portfolio.importPreview" },
 ];
 

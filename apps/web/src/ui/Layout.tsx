@@ -42,6 +42,7 @@ const NAV: NavItem[] = [
     stateOnly: true,
   },
   { href: "/land/rollout", label: "Rollout", requires: "rollout.stateOverview", stateOnly: true },
+  { href: "/land/pm-koffer", label: "PM-Koffer", requires: "handbook.draft", stateOnly: true },
   { href: "/land/katalog", label: "OZG-Katalog", requires: "rollout.services", stateOnly: true },
   { href: "/land/kosten", label: "Kosten", requires: "rollout.costModel", stateOnly: true },
   // One org unit tree for the portfolio (GB/R) and maturity (scope of measures and strategies).

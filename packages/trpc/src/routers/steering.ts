@@ -1,7 +1,14 @@
 // Project steering: status reports and the risk register of a project (issue 17). Everyone of the Kommune reads them;
 // the PMO and the project's own lead write them (editableProject), like the project itself.
 import { queries } from "@spatz/db";
-import { reportRhythmInput, riskInput, riskUpdateInput, statusReportInput } from "@spatz/domain";
+import {
+  chooseMethodInput,
+  reportRhythmInput,
+  riskInput,
+  riskUpdateInput,
+  statusReportInput,
+  suggestMethod,
+} from "@spatz/domain";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { router, tenantProcedure } from "../trpc.ts";
@@ -58,6 +65,18 @@ export const steeringRouter = router({
     const { id, ...values } = input;
     const row = await queries.updateRisk(ctx.tx, ctx.session.tenant.id, ctx.session.actor, id, values);
     return { id, level: row.level };
+  }),
+
+  /** The decision aid's answers suggest a method; the chosen one (which may differ, on purpose) goes on the project. */
+  chooseMethod: tenantProcedure.input(chooseMethodInput).mutation(async ({ ctx, input }) => {
+    await editableProject(ctx, input.projectId);
+    const suggested = suggestMethod(input.answers).method;
+    await queries.chooseProjectMethod(ctx.tx, ctx.session.tenant.id, ctx.session.actor, input.projectId, {
+      method: input.method,
+      answers: input.answers,
+      suggested,
+    });
+    return { method: input.method, suggested };
   }),
 
   /** Critical risks not yet closed, across the portfolio: the leadership's start page. */
