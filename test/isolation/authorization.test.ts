@@ -136,6 +136,40 @@ afterAll(async () => {
   await owner.end();
 });
 
+/** A key figure (and one value) of a fresh strategy in the caller's Kommune; unknown ids for the state. */
+const KPI_VALUES = {
+  goal: "Onlinedienste für alle Leistungen",
+  name: "Anteil online beantragter Leistungen",
+  unit: "%",
+  baseline: "20",
+  baselineOn: "2024-01-01",
+  target: "80",
+  targetOn: "2028-12-31",
+};
+async function kpiFixture(e: { tenant: FixtureTenant }): Promise<{ id: string; strategyId: string }> {
+  if (e.tenant.kind === "state") return { id: randomUUID(), strategyId: randomUUID() };
+  const strategy = await createStrategy(t, e.tenant);
+  const cdo = new ApiSession(
+    t,
+    await sessionCookie(t.client.db, e.tenant.id, e.tenant.users.coordinator!.id),
+  );
+  const kpi = await cdo.must<{ id: string }>("kpis.create", { strategyId: strategy.id, ...KPI_VALUES });
+  return { id: kpi.id, strategyId: strategy.id };
+}
+async function kpiValueFixture(e: { tenant: FixtureTenant }): Promise<string> {
+  if (e.tenant.kind === "state") return randomUUID();
+  const kpi = await kpiFixture(e);
+  const cdo = new ApiSession(
+    t,
+    await sessionCookie(t.client.db, e.tenant.id, e.tenant.users.coordinator!.id),
+  );
+  await cdo.must("kpis.recordValue", { kpiId: kpi.id, measuredOn: "2025-06-30", value: "35" });
+  const [listed] = await cdo.must<{ values: { id: string }[] }[]>("kpis.list", {
+    strategyId: kpi.strategyId,
+  });
+  return listed!.values[0]!.id;
+}
+
 const pmoSession = async () =>
   new ApiSession(t, await sessionCookie(t.client.db, state.id, state.users.state_pmo!.id));
 
@@ -385,6 +419,22 @@ const INPUTS: Record<ProcedurePath, (env: Env) => Promise<unknown> | unknown> = 
   "strategies.approve": async (e) => ({
     id: isKommune(e) ? (await createStrategy(t, e.tenant)).id : randomUUID(),
   }),
+
+  "kpis.list": async (e) => ({
+    strategyId: isKommune(e) ? (await createStrategy(t, e.tenant)).id : randomUUID(),
+  }),
+  "kpis.create": async (e) => ({
+    strategyId: isKommune(e) ? (await createStrategy(t, e.tenant)).id : randomUUID(),
+    ...KPI_VALUES,
+  }),
+  "kpis.update": async (e) => ({ id: (await kpiFixture(e)).id, ...KPI_VALUES, target: "95" }),
+  "kpis.remove": async (e) => ({ id: (await kpiFixture(e)).id }),
+  "kpis.recordValue": async (e) => ({
+    kpiId: (await kpiFixture(e)).id,
+    measuredOn: "2026-06-30",
+    value: "61,5",
+  }),
+  "kpis.removeValue": async (e) => ({ id: await kpiValueFixture(e) }),
 
   ...portfolioInputs(() => t),
   ...governanceInputs(() => t),

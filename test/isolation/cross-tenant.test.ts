@@ -26,6 +26,7 @@ import {
   setUpGovernanceB,
 } from "./governance-cases.ts";
 import { type HandbookSecrets, handbookCanaries, handbookCases, setUpHandbookB } from "./handbook-cases.ts";
+import { type KpiSecrets, kpiCanaries, kpiCases, setUpKpisB } from "./kpi-cases.ts";
 import {
   type PortfolioSecrets,
   portfolioCanaries,
@@ -69,6 +70,7 @@ let canaries: string[] = [];
 let portfolioB: PortfolioSecrets;
 let governanceB: GovernanceSecrets;
 let handbookB: HandbookSecrets;
+let kpisB: KpiSecrets;
 
 const as = async (tenant: FixtureTenant, role: string) =>
   new ApiSession(t, await sessionCookie(t.client.db, tenant.id, tenant.users[role]!.id));
@@ -212,6 +214,7 @@ beforeAll(async () => {
     projectId: portfolioB.projectId,
   });
   handbookB = await setUpHandbookB(as, state, b);
+  kpisB = await setUpKpisB(as, b);
   await setUpBenchmarks(t, [a, b]);
   canaries = [
     ...Object.values(bMaturity),
@@ -232,6 +235,7 @@ beforeAll(async () => {
     ...portfolioCanaries(portfolioB),
     ...governanceCanaries(governanceB),
     ...handbookCanaries(handbookB),
+    ...kpiCanaries(kpisB),
   );
 });
 
@@ -958,6 +962,8 @@ const CASES: Record<string, Case> = {
       canaries = canaries.filter((c) => c !== canary);
     },
   }),
+
+  ...kpiCases({ a: () => a, b: () => b, secrets: () => kpisB, as, expectNoLeak }),
 
   ...handbookCases({
     a: () => a,

@@ -9,6 +9,7 @@ export * from "./governance.ts";
 export * from "./governance-evidence.ts";
 export * from "./handbook.ts";
 export * from "./kommune-profile.ts";
+export * from "./kpis.ts";
 export * from "./mail-outbox.ts";
 export * from "./maturity-adoption.ts";
 export * from "./maturity-models.ts";

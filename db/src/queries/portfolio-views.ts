@@ -4,7 +4,14 @@ import { berlinToday, CLOSED_PROJECT_STATUSES, type ProjectFilter } from "@spatz
 import { and, asc, count, eq, gte, inArray, lt, lte, notInArray, sql } from "drizzle-orm";
 import { projectMilestones, projectStandards, projects } from "../schema/portfolio.ts";
 import type { TenantTx } from "../tenant-tx.ts";
-import { durationText, gbUnit, projectFilterWhere, rUnit } from "./projects.ts";
+import {
+  durationText,
+  gbUnit,
+  latestAmpelOf,
+  latestReportColumn,
+  projectFilterWhere,
+  rUnit,
+} from "./projects.ts";
 
 const budgetSum = sql<number>`coalesce(sum(${projects.budgetCents}), 0)::float8`;
 const effortSum = sql<number>`coalesce(sum(${projects.effortDays}), 0)::float8`;
@@ -111,6 +118,14 @@ export async function portfolioDashboard(
         .from(projectStandards)
         .groupBy(projectStandards.standard);
 
+  // The latest Ampel of every project in Umsetzung (project steering): how many are green, yellow, red, unreported.
+  const inProgress = await tx
+    .select({ latestReport: latestReportColumn })
+    .from(projects)
+    .where(and(where, eq(projects.status, "in_progress")));
+  const ampel = { green: 0, yellow: 0, red: 0, none: 0 };
+  for (const r of inProgress) ampel[latestAmpelOf(r.latestReport)?.overall ?? "none"]++;
+
   const quarters = new Map<string, { quarter: string; starting: number; ending: number }>();
   const slot = (year: number, quarter: number) => {
     const key = quarterKey(year, quarter);
@@ -139,6 +154,7 @@ export async function portfolioDashboard(
     byGb,
     quarters: [...quarters.values()].sort((a, b) => a.quarter.localeCompare(b.quarter)),
     overdueMilestones: { count: overdueCount?.n ?? 0, items: overdue },
+    ampel,
     standards: standards.map((s) => ({ ...s, share: total === 0 ? 0 : s.count / total })),
   };
 }
@@ -175,6 +191,7 @@ export async function portfolioTimeline(
         endDate: projects.endDate,
         status: projects.status,
         leadName: projects.leadName,
+        latestReport: latestReportColumn,
       })
       .from(projects)
       .innerJoin(gbUnit, and(eq(gbUnit.tenantId, projects.tenantId), eq(gbUnit.id, projects.gbId)))
@@ -201,9 +218,10 @@ export async function portfolioTimeline(
           .where(inArray(projectMilestones.projectId, ids))
           .orderBy(asc(projectMilestones.dueDate));
   const closed = new Set<string>(CLOSED_PROJECT_STATUSES);
-  const items = rows.map((row) => ({
+  const items = rows.map(({ latestReport, ...row }) => ({
     ...row,
     duration: durationText(row.startDate, row.endDate),
+    latestAmpel: latestAmpelOf(latestReport),
     milestones: milestones
       .filter((m) => m.projectId === row.id)
       .map(({ projectId: _p, ...m }) => ({

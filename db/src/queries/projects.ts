@@ -125,6 +125,18 @@ export type ProjectListInput = {
 
 type LatestReport = { reportedOn: string; schedule: Ampel; cost: Ampel; quality: Ampel; resources: Ampel };
 
+/**
+ * The latest status report's four lights of the project in the outer query (project steering); list, timeline and
+ * dashboard read it the same way. Its overall Ampel is the worst of them (`latestAmpelOf`).
+ */
+export const latestReportColumn = sql<LatestReport | null>`(select json_build_object('reportedOn', r.reported_on,
+    'schedule', r.schedule, 'cost', r.cost, 'quality', r.quality, 'resources', r.resources)
+  from project_status_reports r where r.tenant_id = projects.tenant_id and r.project_id = projects.id
+  order by r.reported_on desc, r.created_at desc limit 1)`;
+
+export const latestAmpelOf = (report: LatestReport | null) =>
+  report ? { overall: overallAmpel(report), reportedOn: report.reportedOn } : null;
+
 export async function listProjects(
   tx: TenantTx,
   f: ProjectListInput,
@@ -135,17 +147,12 @@ export async function listProjects(
   // Qualified by hand, so the correlation never depends on how drizzle names the outer columns.
   const overdue = sql<number>`(select count(*)::int from project_milestones m
     where m.tenant_id = projects.tenant_id and m.project_id = projects.id and not m.done and m.due_date < ${today})`;
-  // The latest status report's four lights (project steering); its overall Ampel is the worst of them.
-  const latestReport = sql<LatestReport | null>`(select json_build_object('reportedOn', r.reported_on,
-      'schedule', r.schedule, 'cost', r.cost, 'quality', r.quality, 'resources', r.resources)
-    from project_status_reports r where r.tenant_id = projects.tenant_id and r.project_id = projects.id
-    order by r.reported_on desc, r.created_at desc limit 1)`;
   const [rows, [counted]] = await Promise.all([
     tx
       .select({
         ...listColumns,
         overdueMilestones: overdue,
-        latestReport,
+        latestReport: latestReportColumn,
         reportWeeks: projects.statusReportWeeks,
       })
       .from(projects)
@@ -161,7 +168,7 @@ export async function listProjects(
   const items = rows.map(({ latestReport: report, reportWeeks, ...row }) => ({
     ...row,
     duration: durationText(row.startDate, row.endDate),
-    latestAmpel: report ? { overall: overallAmpel(report), reportedOn: report.reportedOn } : null,
+    latestAmpel: latestAmpelOf(report),
     // A project in Umsetzung whose next status report is past due (project steering, packages/domain/src/steering.ts).
     reportMissing:
       row.status === "in_progress" &&

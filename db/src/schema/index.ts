@@ -5,6 +5,7 @@ export * from "./evidence-files.ts";
 export * from "./governance.ts";
 export * from "./handbook.ts";
 export * from "./identity.ts";
+export * from "./kpis.ts";
 export * from "./maturity-model.ts";
 export * from "./measures.ts";
 export * from "./org-units.ts";

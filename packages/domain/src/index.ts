@@ -12,6 +12,7 @@ export * from "./german-number.ts";
 export * from "./governance.ts";
 export * from "./handbook.ts";
 export * from "./identity.ts";
+export * from "./kpi.ts";
 export * from "./legal.ts";
 export * from "./maturity.ts";
 export * from "./messages.ts";

@@ -125,6 +125,14 @@ export const PERMISSIONS = {
   "capacity.update": PMO,
   "capacity.remove": PMO,
 
+  // Key figures of strategy goals: read with the strategy, kept by the CDO/PMO like the strategy's working copy.
+  "kpis.list": MATURITY_READERS,
+  "kpis.create": ["coordinator"],
+  "kpis.update": ["coordinator"],
+  "kpis.remove": ["coordinator"],
+  "kpis.recordValue": ["coordinator"],
+  "kpis.removeValue": ["coordinator"],
+
   "governance.bodies": GOVERNANCE_READERS,
   "governance.body": GOVERNANCE_READERS,
   "governance.createBody": GOVERNANCE_EDITORS,

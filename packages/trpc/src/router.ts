@@ -8,6 +8,7 @@ import { directoryRouter } from "./routers/directory.ts";
 import { governanceRouter } from "./routers/governance.ts";
 import { handbookRouter } from "./routers/handbook.ts";
 import { jobsRouter } from "./routers/jobs.ts";
+import { kpisRouter } from "./routers/kpis.ts";
 import { legalRouter } from "./routers/legal.ts";
 import { maturityRouter } from "./routers/maturity.ts";
 import { maturityModelsRouter } from "./routers/maturity-models.ts";
@@ -42,6 +43,7 @@ export const appRouter = router({
   governance: governanceRouter,
   capacity: capacityRouter,
   handbook: handbookRouter,
+  kpis: kpisRouter,
   registration: registrationRouter,
   rollout: rolloutRouter,
   benchmark: benchmarkRouter,

@@ -52,6 +52,11 @@ export const HELP_TOPICS: readonly HelpTopic[] = [
     intro:
       "Die Strategie hält Vision, Ziele und Soll-Stufen fest. Die Steuerung (CDO) entwirft sie, die Verwaltungsführung gibt sie frei.",
     terms: [
+      {
+        term: "Kennzahl",
+        explanation:
+          "Macht ein Ziel messbar: Ausgangswert, Zielwert und Termin, dazu die gemessenen Werte. „Im Plan“ heißt: der letzte Wert hat mindestens den Anteil des Wegs geschafft, der bei gleichmäßigem Fortschritt bis heute zu erwarten war.",
+      },
       { term: "Entwurf", explanation: "Eine Fassung, die noch geändert werden kann und noch nicht gilt." },
       {
         term: "Freigabe",

@@ -6,6 +6,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/solid-query";
 import { For, Show } from "solid-js";
 import type { Me } from "../auth/session.ts";
 import { errorMessage, trpc } from "../lib/trpc.ts";
+import { GoalProgress } from "../strategy/GoalFigures.tsx";
 import { PageHeader } from "../ui/PageHeader.tsx";
 import { Alert } from "../ui/states.tsx";
 import { HistoryFigure } from "./HistoryFigure.tsx";
@@ -85,6 +86,7 @@ export function DashboardPage(props: { me: Me }) {
               </section>
               <TargetRisks data={live()} />
             </div>
+            <GoalProgress kpis={live().kpis} />
             <section class="card" aria-labelledby="history-title">
               <h2 id="history-title">Entwicklung und Plan</h2>
               <HistoryFigure data={live()} />

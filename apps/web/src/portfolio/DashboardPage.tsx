@@ -89,6 +89,13 @@ function DashboardView(props: { data: Dashboard }) {
           <span class="kpi-value">{formatInteger(d().overdueMilestones.count)}</span>
           <span class="kpi-label">überfällige Meilensteine</span>
         </div>
+        <div class="kpi" classList={{ "kpi-alert": d().ampel.red > 0 }}>
+          <span class="kpi-value">{formatInteger(d().ampel.red)}</span>
+          <span class="kpi-label">
+            in Umsetzung mit roter Ampel (gelb {formatInteger(d().ampel.yellow)}, grün{" "}
+            {formatInteger(d().ampel.green)}, ohne Bericht {formatInteger(d().ampel.none)})
+          </span>
+        </div>
       </div>
       <div class="charts">
         <Chart

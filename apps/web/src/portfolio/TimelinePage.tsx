@@ -20,6 +20,7 @@ import {
   useFilterOptions,
   useProjectFilter,
 } from "./common.tsx";
+import { AmpelBadge } from "./Steering.tsx";
 
 type Timeline = Awaited<ReturnType<typeof trpc.portfolio.timeline.query>>;
 type Scale = "month" | "quarter";
@@ -277,7 +278,7 @@ function TimelineView(props: { data: Timeline; scale: Scale; onPage: (page: numb
                 <th scope="col">Start</th>
                 <th scope="col">Ende</th>
                 <th scope="col">Dauer</th>
-                <th scope="col">Status</th>
+                <th scope="col">Status und Ampel</th>
                 <th scope="col">Meilensteine</th>
               </tr>
             </thead>
@@ -303,6 +304,17 @@ function TimelineView(props: { data: Timeline; scale: Scale; onPage: (page: numb
                         <td>{p.duration}</td>
                         <td>
                           <StatusBadge status={p.status} />
+                          <Show when={p.latestAmpel}>
+                            {(a) => (
+                              <>
+                                <br />
+                                <AmpelBadge
+                                  ampel={a().overall}
+                                  label={`Bericht ${formatDate(a().reportedOn)}`}
+                                />
+                              </>
+                            )}
+                          </Show>
                         </td>
                         <td>
                           <Show when={p.milestones.length > 0} fallback="–">

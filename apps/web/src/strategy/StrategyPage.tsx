@@ -3,7 +3,7 @@
 import { A, useSearchParams } from "@solidjs/router";
 import { can, DECISION_STATUS_LABELS, formatDate } from "@spatz/domain";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/solid-query";
-import { createEffect, createSignal, createUniqueId, For, Show } from "solid-js";
+import { createEffect, createSignal, createUniqueId, For, lazy, Show } from "solid-js";
 import type { Me } from "../auth/session.ts";
 import { errorMessage, fieldErrors, trpc } from "../lib/trpc.ts";
 import { levelText } from "../maturity/format.ts";
@@ -15,6 +15,9 @@ import { Alert, EmptyState, MutationResult } from "../ui/states.tsx";
 import { TableScroll } from "../ui/TableScroll.tsx";
 
 type Target = { dimensionKey: string; level: number; dueOn: string };
+
+// The key figures bring a chart with them: loaded with the strategy's detail, not with the app.
+const StrategyKpis = lazy(() => import("./GoalFigures.tsx").then((m) => ({ default: m.StrategyKpis })));
 
 export function StrategyPage(props: { me: Me }) {
   const [params, setParams] = useSearchParams<{ id?: string }>();
@@ -216,6 +219,7 @@ function StrategyDetail(props: { id: string; me: Me }) {
               <StrategyForm detail={d} model={model.data!.model} onDone={() => setEditing(false)} />
             </Show>
           </section>
+          <StrategyKpis me={props.me} strategyId={d.strategy.id} goals={d.strategy.goals} />
           <section class="card" aria-labelledby="versions-title">
             <h2 id="versions-title">Freigegebene Versionen</h2>
             <Show

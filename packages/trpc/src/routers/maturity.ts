@@ -31,7 +31,12 @@ export const maturityRouter = router({
         queries.getStrategyForScope(ctx.tx, input.orgUnitId),
         queries.listAssignees(ctx.tx),
       ]);
-      const approved = strategy ? await queries.latestApprovedVersion(ctx.tx, strategy.id) : null;
+      const [approved, kpis] = strategy
+        ? await Promise.all([
+            queries.latestApprovedVersion(ctx.tx, strategy.id),
+            queries.listKpis(ctx.tx, [strategy.id], berlinToday()),
+          ])
+        : [null, []];
       const dimensionKeys = new Set(inUse.model.dimensions.map((d) => d.key));
       // Approved targets for dimensions this model version no longer has cannot be evaluated; they are reported.
       const targets: Target[] = (approved?.targets ?? []).filter((t) => dimensionKeys.has(t.dimensionKey));
@@ -55,6 +60,16 @@ export const maturityRouter = router({
             }
           : null,
         droppedTargets,
+        /** The strategy's key figures with their progress: shown beside the Soll. */
+        kpis: kpis.map((k) => ({
+          id: k.id,
+          goal: k.goal,
+          name: k.name,
+          unit: k.unit,
+          target: k.target,
+          targetOn: k.targetOn,
+          progress: k.progress,
+        })),
         /** What fulfils criteria besides measures: named, dated and linked to its page. */
         evidence: evidence.map((e) => ({
           id: e.id,

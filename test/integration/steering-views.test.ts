@@ -1,0 +1,55 @@
+// The latest Ampel beyond the project page (issue 17): the portfolio dashboard counts the projects in Umsetzung by
+// their latest report's overall light (and those without any), the timeline shows it beside each project; a newer
+// report replaces an older one, whatever order they were filed in.
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { ApiSession } from "../src/api-client.ts";
+import { createTenant, sessionCookie } from "../src/fixtures.ts";
+import { projectFixture } from "../src/portfolio.ts";
+import { createTestApp, type TestApp } from "../src/server.ts";
+
+let t: TestApp;
+beforeAll(() => {
+  t = createTestApp({ appUrl: inject("appUrl"), redisUrl: inject("redisUrl") });
+});
+afterAll(() => t.close());
+
+const report = (projectId: string, reportedOn: string, light: "green" | "yellow" | "red") => ({
+  projectId,
+  reportedOn,
+  schedule: light,
+  cost: "green",
+  quality: "green",
+  resources: "green",
+  summary: `Stand am ${reportedOn}`,
+});
+
+describe("the latest Ampel on the dashboard and the timeline", () => {
+  it("counts running projects by their latest light and shows it on the timeline", async () => {
+    const kommune = await createTenant(t.client.db, "ampel");
+    const pmo = new ApiSession(
+      t,
+      await sessionCookie(t.client.db, kommune.id, kommune.users.coordinator!.id),
+    );
+    // Fixture projects run 01.01.–31.12.2024 and are in Umsetzung.
+    const red = await projectFixture(t.client.db, kommune.id, { name: "Rot" });
+    const green = await projectFixture(t.client.db, kommune.id, { name: "Grün" });
+    await projectFixture(t.client.db, kommune.id, { name: "Ohne Bericht" });
+    // The later report counts, though filed first.
+    await pmo.must("steering.addStatusReport", report(red.projectId, "2024-06-30", "red"));
+    await pmo.must("steering.addStatusReport", report(red.projectId, "2024-03-31", "green"));
+    await pmo.must("steering.addStatusReport", report(green.projectId, "2024-05-31", "green"));
+
+    const dashboard = await pmo.must<{ ampel: Record<string, number> }>("portfolio.dashboard", {
+      filter: {},
+    });
+    expect(dashboard.ampel).toEqual({ green: 1, yellow: 0, red: 1, none: 1 });
+    const timeline = await pmo.must<{
+      items: { name: string; latestAmpel: { overall: string; reportedOn: string } | null }[];
+    }>("portfolio.timeline", { filter: {}, from: "2024-01-01", to: "2024-12-31", page: 1, pageSize: 50 });
+    expect(Object.fromEntries(timeline.items.map((i) => [i.name, i.latestAmpel]))).toEqual({
+      Rot: { overall: "red", reportedOn: "2024-06-30" },
+      Grün: { overall: "green", reportedOn: "2024-05-31" },
+      "Ohne Bericht": null,
+    });
+  });
+});
