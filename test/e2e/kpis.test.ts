@@ -1,6 +1,6 @@
 // Measurable goals in the browser (issue 17): the CDO gives a strategy goal a key figure (German numbers), records a
-// measured value, sees the progress in words and the course as chart and table; the maturity dashboard shows the
-// figure's progress beside the Soll.
+// measured value, sees the progress in words and the course as chart and table, and records a risk of the strategy;
+// the maturity dashboard shows the figure's progress beside the Soll.
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { ApiSession } from "../src/api-client.ts";
 import { type BrowserEnv, expectAccessible, newPage, signIn, startBrowserEnv } from "../src/browser.ts";
@@ -57,6 +57,20 @@ describe("key figures of strategy goals", () => {
     // The numbers behind the chart (a table in the figure's closed details).
     expect(await kpi.locator("table").textContent()).toContain("2.100 Anträge");
     await expectAccessible(page);
+
+    // The strategy's own risk register: a critical risk, recorded by keyboard, in the matrix and the list.
+    const risks = page.getByRole("region", { name: "Risiken" });
+    const riskForm = risks.getByRole("form", { name: "Risiko erfassen" });
+    await riskForm.getByLabel("Risiko", { exact: true }).fill("Zu wenig Personal für die Umsetzung");
+    await riskForm.getByLabel("Eintrittswahrscheinlichkeit").selectOption("4");
+    await riskForm.getByLabel("Auswirkung").selectOption("4");
+    await riskForm.getByRole("button", { name: "Risiko erfassen" }).press("Enter");
+    await expect
+      .poll(() =>
+        risks.getByRole("cell", { name: "Zu wenig Personal für die Umsetzung", exact: true }).count(),
+      )
+      .toBe(1);
+    expect(await risks.innerText()).toContain("kritisch");
 
     await page.goto("/reifegrad");
     const figures = page.getByRole("region", { name: "Ziele und Kennzahlen" });

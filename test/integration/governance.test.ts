@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { ApiSession } from "../src/api-client.ts";
 import { createTenant, type FixtureTenant, sessionCookie } from "../src/fixtures.ts";
 import { PUBLISHABLE_RACI } from "../src/governance.ts";
+import { orgUnitsFixture } from "../src/portfolio.ts";
 import { createTestApp, type TestApp } from "../src/server.ts";
 
 const KEY = "strategie.2.it-governance";
@@ -233,6 +234,81 @@ describe("governance evidence for maturity criteria", () => {
     }
     const raci = await cdo.must<{ current: { matrix: unknown } }>("governance.raci");
     expect(raci.current.matrix).toEqual(PUBLISHABLE_RACI);
+  });
+
+  it("a strategy approval and a registration round's approval rest on a Beschluss, of this Kommune only", async () => {
+    const kommune = await createTenant(t.client.db, "gov-freigabe");
+    const other = await createTenant(t.client.db, "gov-freigabe-fremd");
+    const cdo = await as(kommune);
+    const leadership = await as(kommune, "leadership");
+    const m = await meeting(cdo, "2025-02-01");
+    const decision = await cdo.must<{ id: string }>("governance.addDecision", {
+      meetingId: m.id,
+      number: "DR 2025/03",
+      title: "Strategie und Projekte 2026",
+    });
+    const otherCdo = await as(other);
+    const otherMeeting = await meeting(otherCdo, "2025-02-02");
+    const otherDecision = await otherCdo.must<{ id: string }>("governance.addDecision", {
+      meetingId: otherMeeting.id,
+      number: "FREMD 1",
+      title: "Fremder Beschluss",
+    });
+    const strategy = await cdo.must<{ id: string }>("strategies.save", {
+      orgUnitId: null,
+      title: "Digitalstrategie",
+    });
+    // Another Kommune's Beschluss is refused, and the approval with it (no version).
+    const refused = await leadership.call("strategies.approve", {
+      id: strategy.id,
+      decisionId: otherDecision.id,
+    });
+    expect(refused).toMatchObject({ ok: false, code: "BAD_REQUEST" });
+    type Detail = { versions: { version: number; decisions: { number: string }[] }[] };
+    expect((await cdo.must<Detail>("strategies.get", { id: strategy.id })).versions).toEqual([]);
+    await leadership.must("strategies.approve", { id: strategy.id, decisionId: decision.id });
+    const detail = await cdo.must<Detail>("strategies.get", { id: strategy.id });
+    expect(detail.versions.map((v) => [v.version, v.decisions.map((d) => d.number)])).toEqual([
+      [1, ["DR 2025/03"]],
+    ]);
+
+    // A proposal approved on the Beschluss: the project it becomes is linked; a rejection takes none.
+    const { gbId, rId } = await orgUnitsFixture(t.client.db, kommune.id);
+    const round = await cdo.must<{ id: string }>("registration.openRound", {
+      year: 2026,
+      title: "Anmeldung 2026",
+    });
+    const proposal = (name: string) =>
+      cdo.must<{ id: string }>("registration.submitProposal", {
+        roundId: round.id,
+        gbId,
+        rId,
+        name,
+        start: "2026-01-01",
+        end: "2026-12-31",
+      });
+    const scores = { strategicFit: 4, urgency: 4, dependencies: 3, cost: 3 };
+    const approved = await proposal("E-Rechnung");
+    const rejected = await proposal("Drohnen");
+    for (const p of [approved, rejected]) await cdo.must("registration.scoreProposal", { id: p.id, scores });
+    expect(
+      await cdo.call("registration.decideProposal", {
+        id: rejected.id,
+        decision: "rejected",
+        decisionId: decision.id,
+      }),
+    ).toMatchObject({ ok: false, code: "BAD_REQUEST" });
+    const result = await cdo.must<{ projectId: string }>("registration.decideProposal", {
+      id: approved.id,
+      decision: "approved",
+      decisionId: decision.id,
+    });
+    const body = await cdo.must<{
+      meetings: { decisions: { number: string; links: { kind: string; id: string }[] }[] }[];
+    }>("governance.body", { id: (await cdo.must<{ id: string }[]>("governance.bodies"))[0]!.id });
+    expect(body.meetings[0]!.decisions[0]!.links).toEqual(
+      expect.arrayContaining([expect.objectContaining({ kind: "project", id: result.projectId })]),
+    );
   });
 
   it("a Gremium's members are the Kommune's users or named people; one chair; audited", async () => {

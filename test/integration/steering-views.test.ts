@@ -52,4 +52,81 @@ describe("the latest Ampel on the dashboard and the timeline", () => {
       "Ohne Bericht": null,
     });
   });
+
+  it("keeps a risk register per strategy: critical ones reach the start page, the CDO/PMO keeps them", async () => {
+    const kommune = await createTenant(t.client.db, "strategierisiko");
+    const cdo = new ApiSession(
+      t,
+      await sessionCookie(t.client.db, kommune.id, kommune.users.coordinator!.id),
+    );
+    const lead = new ApiSession(
+      t,
+      await sessionCookie(t.client.db, kommune.id, kommune.users.project_lead!.id),
+    );
+    const leadership = new ApiSession(
+      t,
+      await sessionCookie(t.client.db, kommune.id, kommune.users.leadership!.id),
+    );
+    const unit = await cdo.must<{ id: string }>("orgUnits.create", {
+      code: "53",
+      name: "Gesundheitsamt",
+      kind: "other",
+      parentId: null,
+    });
+    const strategy = await cdo.must<{ id: string }>("strategies.save", {
+      orgUnitId: unit.id,
+      title: "Strategie des Amtes",
+    });
+    const inUnit = await cdo.must<{ id: string }>("measures.create", {
+      title: "Fachkräfte gewinnen",
+      orgUnitId: unit.id,
+      criterionKeys: ["kompetenzen.1.bedarfserhebung"],
+    });
+    await cdo.must<{ id: string }>("measures.create", {
+      title: "Anderswo",
+      criterionKeys: ["strategie.1.verantwortung"],
+    });
+    // The measures offered to treat the risk are those of the strategy's scope.
+    const before = await lead.must<{ risks: unknown[]; measures: { id: string; title: string }[] }>(
+      "steering.strategyRisks",
+      { strategyId: strategy.id },
+    );
+    expect(before).toEqual({ risks: [], measures: [{ id: inUnit.id, title: "Fachkräfte gewinnen" }] });
+    const risk = await cdo.must<{ id: string; level: string }>("steering.addStrategyRisk", {
+      strategyId: strategy.id,
+      title: "Fachkräftemangel im Amt",
+      probability: 4,
+      impact: 4,
+      measureId: inUnit.id,
+    });
+    expect(risk.level).toBe("critical");
+    const critical =
+      await leadership.must<{ id: string; strategyTitle: string | null; projectId: string | null }[]>(
+        "steering.criticalRisks",
+      );
+    expect(critical).toEqual([
+      expect.objectContaining({ id: risk.id, strategyTitle: "Strategie des Amtes", projectId: null }),
+    ]);
+    // A project lead edits project risks of their own projects only, never a strategy's.
+    const update = {
+      id: risk.id,
+      title: "Fachkräftemangel im Amt",
+      probability: 4,
+      impact: 4,
+      measureId: inUnit.id,
+      status: "closed",
+    };
+    expect(await lead.call("steering.updateRisk", update)).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    await cdo.must("steering.updateRisk", update);
+    expect(await leadership.must<unknown[]>("steering.criticalRisks")).toEqual([]);
+    const after = await cdo.must<{ risks: { status: string; measureTitle: string }[] }>(
+      "steering.strategyRisks",
+      {
+        strategyId: strategy.id,
+      },
+    );
+    expect(after.risks).toEqual([
+      expect.objectContaining({ status: "closed", measureTitle: "Fachkräfte gewinnen" }),
+    ]);
+  });
 });

@@ -1,5 +1,5 @@
-// Cross-tenant cases for the key figures of strategy goals: Kommune A uses B's real strategy, figure and value ids and
-// must neither read nor change them; B's figures never appear in A's answers (canaries).
+// Cross-tenant cases for what hangs on a strategy – the key figures of its goals and its risks: Kommune A uses B's real
+// strategy, figure, value and risk ids and must neither read nor change them; B's never appear in A's answers.
 import { randomUUID } from "node:crypto";
 import { expect } from "vitest";
 import type { ApiSession, CallResult } from "../src/api-client.ts";
@@ -11,6 +11,8 @@ export type KpiSecrets = {
   kpiName: string;
   valueId: string;
   note: string;
+  riskId: string;
+  riskTitle: string;
 };
 
 /** B's whole-administration strategy with one goal, a figure for it and one measured value. */
@@ -39,10 +41,25 @@ export async function setUpKpisB(
   const note = `Geheime Messnotiz ${tag}`;
   await cdo.must("kpis.recordValue", { kpiId: kpi.id, measuredOn: "2025-12-31", value: "47", note });
   const [listed] = await cdo.must<{ values: { id: string }[] }[]>("kpis.list", { strategyId: strategy.id });
-  return { strategyId: strategy.id, kpiId: kpi.id, kpiName, valueId: listed!.values[0]!.id, note };
+  const riskTitle = `Geheimes Strategierisiko ${tag}`;
+  const risk = await cdo.must<{ id: string }>("steering.addStrategyRisk", {
+    strategyId: strategy.id,
+    title: riskTitle,
+    probability: 5,
+    impact: 5,
+  });
+  return {
+    strategyId: strategy.id,
+    kpiId: kpi.id,
+    kpiName,
+    valueId: listed!.values[0]!.id,
+    note,
+    riskId: risk.id,
+    riskTitle,
+  };
 }
 
-export const kpiCanaries = (s: KpiSecrets) => [s.kpiId, s.kpiName, s.valueId, s.note];
+export const kpiCanaries = (s: KpiSecrets) => [s.kpiId, s.kpiName, s.valueId, s.note, s.riskId, s.riskTitle];
 
 type Ctx = {
   a: () => FixtureTenant;
@@ -105,6 +122,32 @@ export function kpiCases(c: Ctx): Record<string, () => Promise<void>> {
         }),
       );
       await bIntact();
+    },
+    "steering.strategyRisks": async () => {
+      notFound(
+        await (await c.as(c.a(), "viewer")).call("steering.strategyRisks", {
+          strategyId: c.secrets().strategyId,
+        }),
+      );
+      // B's critical strategy risk is on B's leadership start page, never on A's.
+      c.expectNoLeak(await (await c.as(c.a(), "leadership")).call("steering.criticalRisks"));
+      const b = await (await c.as(c.b(), "leadership")).must<{ id: string }[]>("steering.criticalRisks");
+      expect(b.map((r) => r.id)).toContain(c.secrets().riskId);
+    },
+    "steering.addStrategyRisk": async () => {
+      notFound(
+        await (await cdoA()).call("steering.addStrategyRisk", {
+          strategyId: c.secrets().strategyId,
+          title: "Fremdes Risiko",
+          probability: 1,
+          impact: 1,
+        }),
+      );
+      const risks = await (await c.as(c.b(), "viewer")).must<{ risks: { id: string; title: string }[] }>(
+        "steering.strategyRisks",
+        { strategyId: c.secrets().strategyId },
+      );
+      expect(risks.risks.map((r) => r.title)).toEqual([c.secrets().riskTitle]);
     },
     "kpis.removeValue": async () => {
       notFound(await (await cdoA()).call("kpis.removeValue", { id: c.secrets().valueId }));

@@ -5,6 +5,7 @@ import { randomUUID } from "node:crypto";
 import { type Database, queries, withTenant } from "@spatz/db";
 import type { ProcedurePath, Role } from "@spatz/domain";
 import type { FixtureTenant } from "../src/fixtures.ts";
+import { createStrategy } from "../src/maturity-fixtures.ts";
 import {
   base64,
   FIXTURE_ACTOR,
@@ -50,6 +51,8 @@ async function capacityFixture(db: Database, tenantId: string): Promise<string> 
 export function portfolioInputs(app: () => TestApp): Record<PortfolioPath, Factory> {
   const db = () => app().client.db;
   const me = (e: Env) => e.tenant.users[e.role]!.id;
+  const strategyOf = async (e: Env) =>
+    e.tenant.kind === "state" ? randomUUID() : (await createStrategy(app(), e.tenant)).id;
   const ledProject = (e: Env) => projectFixture(db(), e.tenant.id, { leadUserId: me(e) });
   return {
     "orgUnits.list": () => undefined,
@@ -214,6 +217,13 @@ export function portfolioInputs(app: () => TestApp): Record<PortfolioPath, Facto
       return { id: risk.id, title: "Personalausfall", probability: 2, impact: 4, status: "closed" };
     },
     "steering.criticalRisks": () => undefined,
+    "steering.strategyRisks": async (e) => ({ strategyId: await strategyOf(e) }),
+    "steering.addStrategyRisk": async (e) => ({
+      strategyId: await strategyOf(e),
+      title: "Fachkräfte fehlen",
+      probability: 4,
+      impact: 3,
+    }),
     "steering.chooseMethod": async (e) => ({
       projectId: (await ledProject(e)).projectId,
       answers: { requirements: false, feedback: true, fixedScope: false, increments: true, novelty: true },

@@ -476,6 +476,26 @@ async function decisionsOf(tx: TenantTx, meetingIds: string[]) {
   }));
 }
 
+/**
+ * Records that a Beschluss decides about an object (a strategy version approved on it, a project approved in a
+ * registration round). The Beschluss must be one of this Kommune's (RLS hides others): a German field error otherwise.
+ */
+export async function linkDecision(
+  tx: TenantTx,
+  tenantId: string,
+  decisionId: string,
+  target: { kind: DecisionLinkKind; id: string },
+) {
+  const [decision] = await tx
+    .select({ id: governanceDecisions.id })
+    .from(governanceDecisions)
+    .where(eq(governanceDecisions.id, decisionId));
+  if (!decision) throw new DomainError("BAD_REQUEST", "Diesen Beschluss gibt es nicht.", "decisionId");
+  await tx
+    .insert(governanceDecisionLinks)
+    .values({ tenantId, decisionId, [LINK_COLUMN[target.kind]]: target.id });
+}
+
 /** Every Beschluss of the Kommune, newest first, for choosing one (the RACI matrix names the one adopting it). */
 export async function decisionOptions(tx: TenantTx) {
   return tx

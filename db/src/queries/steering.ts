@@ -17,6 +17,7 @@ import { DomainError } from "../domain-error.ts";
 import { measures } from "../schema/measures.ts";
 import { projects } from "../schema/portfolio.ts";
 import { projectRisks, projectStatusReports } from "../schema/steering.ts";
+import { strategies } from "../schema/strategies.ts";
 import type { TenantTx } from "../tenant-tx.ts";
 import { getProjectRow } from "./projects.ts";
 
@@ -121,14 +122,31 @@ const withLevel = <R extends { probability: number; impact: number }>(r: R) => (
   level: riskLevel(r.probability, r.impact),
 });
 
-export async function addRisk(
-  tx: TenantTx,
-  tenantId: string,
-  actor: Actor,
-  r: RiskValues & { projectId: string },
-) {
-  const project = await getProjectRow(tx, r.projectId);
-  if (!project) throw new DomainError("NOT_FOUND", "Dieses Projekt gibt es nicht.");
+/** Whose risk it is: a project's (audited on the project) or a strategy's (audited on the strategy). */
+export type RiskSubject =
+  | { projectId: string; strategyId?: undefined }
+  | { strategyId: string; projectId?: undefined };
+
+async function assertSubject(tx: TenantTx, subject: RiskSubject) {
+  if (subject.projectId !== undefined) {
+    if (!(await getProjectRow(tx, subject.projectId)))
+      throw new DomainError("NOT_FOUND", "Dieses Projekt gibt es nicht.");
+    return;
+  }
+  const [strategy] = await tx
+    .select({ id: strategies.id })
+    .from(strategies)
+    .where(eq(strategies.id, subject.strategyId));
+  if (!strategy) throw new DomainError("NOT_FOUND", "Diese Strategie gibt es nicht.");
+}
+
+const auditSubject = (row: { projectId: string | null; strategyId: string | null }) =>
+  row.projectId
+    ? ({ entityType: "project", entityId: row.projectId } as const)
+    : ({ entityType: "strategy", entityId: row.strategyId } as const);
+
+export async function addRisk(tx: TenantTx, tenantId: string, actor: Actor, r: RiskValues & RiskSubject) {
+  await assertSubject(tx, r);
   await assertMeasure(tx, r.measureId);
   const [row] = await tx
     .insert(projectRisks)
@@ -136,8 +154,7 @@ export async function addRisk(
     .returning();
   await writeAudit(tx, tenantId, actor, {
     action: "project.risk_add",
-    entityType: "project",
-    entityId: r.projectId,
+    ...auditSubject(row!),
     after: { riskId: row!.id, title: row!.title, probability: row!.probability, impact: row!.impact },
   });
   return withLevel(row!);
@@ -165,8 +182,7 @@ export async function updateRisk(
     .returning();
   await writeAudit(tx, tenantId, actor, {
     action: "project.risk_update",
-    entityType: "project",
-    entityId: before.projectId,
+    ...auditSubject(before),
     before: {
       riskId: id,
       title: before.title,
@@ -185,8 +201,8 @@ export async function updateRisk(
   return withLevel(row!);
 }
 
-/** A project's risks with their treating measure's title: open ones first, by score. */
-export async function projectRisksOf(tx: TenantTx, projectId: string) {
+/** A project's or a strategy's risks with their treating measure's title: open ones first, by score. */
+export async function risksOf(tx: TenantTx, subject: RiskSubject) {
   const rows = await tx
     .select({ ...getTableColumns(projectRisks), measureTitle: measures.title })
     .from(projectRisks)
@@ -194,7 +210,11 @@ export async function projectRisksOf(tx: TenantTx, projectId: string) {
       measures,
       and(eq(measures.tenantId, projectRisks.tenantId), eq(measures.id, projectRisks.measureId)),
     )
-    .where(eq(projectRisks.projectId, projectId))
+    .where(
+      subject.projectId !== undefined
+        ? eq(projectRisks.projectId, subject.projectId)
+        : eq(projectRisks.strategyId, subject.strategyId),
+    )
     .orderBy(
       sql`${projectRisks.status} = 'closed'`,
       desc(sql`${projectRisks.probability} * ${projectRisks.impact}`),
@@ -203,7 +223,7 @@ export async function projectRisksOf(tx: TenantTx, projectId: string) {
   return rows.map(withLevel);
 }
 
-/** The Kommune's critical risks that are not closed, with their project, for the leadership's start page. */
+/** The Kommune's critical risks that are not closed, with their project or strategy, for the leadership's start page. */
 export async function criticalOpenRisks(tx: TenantTx, limit = 10) {
   const rows = await tx.execute<{
     id: string;
@@ -212,12 +232,16 @@ export async function criticalOpenRisks(tx: TenantTx, limit = 10) {
     impact: number;
     status: RiskStatus;
     ownerName: string;
-    projectId: string;
-    projectName: string;
+    projectId: string | null;
+    projectName: string | null;
+    strategyId: string | null;
+    strategyTitle: string | null;
   }>(sql`
     select r.id, r.title, r.probability, r.impact, r.status, r.owner_name as "ownerName", p.id as "projectId",
-           p.name as "projectName"
-    from project_risks r join projects p on p.tenant_id = r.tenant_id and p.id = r.project_id
+           p.name as "projectName", s.id as "strategyId", s.title as "strategyTitle"
+    from project_risks r
+      left join projects p on p.tenant_id = r.tenant_id and p.id = r.project_id
+      left join strategies s on s.tenant_id = r.tenant_id and s.id = r.strategy_id
     where r.status <> 'closed' and r.probability * r.impact >= ${CRITICAL_RISK_SCORE}
     order by r.probability * r.impact desc, r.updated_at desc
     limit ${limit}`);

@@ -1,5 +1,6 @@
 // Project steering (issue 17, docs/adr/0014-project-steering.md): the status reports of a project (append-only: a
-// report is a record of what was said then; a correction is the next report) and its risk register.
+// report is a record of what was said then; a correction is the next report) and the risk register of a project or of
+// a strategy (the table keeps its first name, project_risks).
 import { AMPEL, RISK_STATUSES } from "@spatz/domain";
 import { sql } from "drizzle-orm";
 import {
@@ -18,6 +19,7 @@ import { users } from "./identity.ts";
 import { measures } from "./measures.ts";
 import { projects } from "./portfolio.ts";
 import { tenantIdColumn, tenantPolicy } from "./rls.ts";
+import { strategies } from "./strategies.ts";
 
 export const projectStatusReports = pgTable(
   "project_status_reports",
@@ -58,7 +60,9 @@ export const projectRisks = pgTable(
   {
     tenantId: tenantIdColumn(),
     id: uuid("id").notNull().defaultRandom(),
-    projectId: uuid("project_id").notNull(),
+    /** The project the risk belongs to – or, for a risk of a (org-unit) strategy, `strategyId`: exactly one. */
+    projectId: uuid("project_id"),
+    strategyId: uuid("strategy_id"),
     title: text("title").notNull(),
     description: text("description").notNull().default(""),
     probability: integer("probability").notNull(),
@@ -74,10 +78,15 @@ export const projectRisks = pgTable(
   (t) => [
     enumCheck("project_risks_status_check", t.status, RISK_STATUSES),
     check("project_risks_scale_check", sql`${t.probability} between 1 and 5 and ${t.impact} between 1 and 5`),
+    check("project_risks_one_subject", sql`num_nonnulls(${t.projectId}, ${t.strategyId}) = 1`),
     primaryKey({ columns: [t.tenantId, t.id] }),
     foreignKey({
       columns: [t.tenantId, t.projectId],
       foreignColumns: [projects.tenantId, projects.id],
+    }).onDelete("cascade"),
+    foreignKey({
+      columns: [t.tenantId, t.strategyId],
+      foreignColumns: [strategies.tenantId, strategies.id],
     }).onDelete("cascade"),
     // ON DELETE SET NULL (measure_id) in migration 0030: only the link goes, the risk keeps its tenant.
     foreignKey({
@@ -85,6 +94,7 @@ export const projectRisks = pgTable(
       foreignColumns: [measures.tenantId, measures.id],
     }).onDelete("set null"),
     index("project_risks_project_idx").on(t.tenantId, t.projectId),
+    index("project_risks_strategy_idx").on(t.tenantId, t.strategyId),
     // The leadership's start page: open risks by score.
     index("project_risks_open_idx").on(t.tenantId, t.status),
     tenantPolicy("project_risks"),

@@ -179,6 +179,8 @@ export const PERMISSIONS = {
   "steering.addRisk": PROJECT_EDITORS,
   "steering.updateRisk": PROJECT_EDITORS,
   "steering.chooseMethod": PROJECT_EDITORS,
+  "steering.strategyRisks": MATURITY_READERS,
+  "steering.addStrategyRisk": ["coordinator"],
   "steering.criticalRisks": PORTFOLIO_READERS,
 
   "portfolio.updateMilestone": PROJECT_EDITORS,

@@ -321,11 +321,24 @@ export const proposalScoreInput = z.object({
   note: optionalText(2000, "Die Begründung der Bewertung").default(""),
 });
 
-export const proposalDecisionInput = z.object({
-  id: z.uuid(),
-  decision: z.enum(["approved", "rejected"]),
-  note: optionalText(2000, "Die Begründung der Entscheidung").default(""),
-});
+/** A Beschluss of one of the Kommune's Gremien that a decision rests on (IT-Governance), if any. */
+export const decisionReference = z
+  .uuid("Bitte einen Beschluss aus der Liste wählen.")
+  .nullish()
+  .transform((v) => v ?? null);
+
+export const proposalDecisionInput = z
+  .object({
+    id: z.uuid(),
+    decision: z.enum(["approved", "rejected"]),
+    note: optionalText(2000, "Die Begründung der Entscheidung").default(""),
+    /** The Beschluss that approved it: linked to the project it becomes. */
+    decisionId: decisionReference,
+  })
+  .refine((v) => v.decision === "approved" || v.decisionId === null, {
+    path: ["decisionId"],
+    message: "Ein Beschluss wird mit der Genehmigung verknüpft; eine Ablehnung begründen Sie im Text.",
+  });
 
 /** Largest file the import accepts. */
 export const IMPORT_MAX_BYTES = 5 * 1024 * 1024;

@@ -136,4 +136,6 @@ export const riskFields = z.object({
   status: z.enum(RISK_STATUSES, "Bitte einen Status wählen.").default("open"),
 });
 export const riskInput = riskFields.extend({ projectId: z.uuid() });
+/** A risk of a strategy (e.g. an org unit's): kept by the CDO/PMO, treated by the unit's measures. */
+export const strategyRiskInput = riskFields.extend({ strategyId: z.uuid() });
 export const riskUpdateInput = riskFields.extend({ id: z.uuid() });

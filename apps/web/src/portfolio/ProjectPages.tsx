@@ -318,7 +318,7 @@ function ProjectView(props: { me: Me; project: Project }) {
         canEdit={p().canEdit}
         canSetRhythm={props.me.user.role === "coordinator"}
       />
-      <Risks projectId={p().id} canEdit={p().canEdit} measures={p().measures} />
+      <Risks owner={{ projectId: p().id }} canEdit={p().canEdit} measures={p().measures} />
       <Milestones project={p()} onChange={refresh} />
       <LinkedMeasures project={p()} />
       <MethodAid projectId={p().id} method={p().method} canEdit={p().canEdit} />

@@ -24,7 +24,7 @@ import { createSignal, For, Show } from "solid-js";
 import { createStore, type SetStoreFunction } from "solid-js/store";
 import type { Me } from "../auth/session.ts";
 import { errorMessage, fieldErrors, trpc } from "../lib/trpc.ts";
-import { codeOptions, Form, TextField } from "../ui/Field.tsx";
+import { codeOptions, FilterBar, Form, SelectField, TextField } from "../ui/Field.tsx";
 import { FormFooter } from "../ui/FormFooter.tsx";
 import { PageHeader } from "../ui/PageHeader.tsx";
 import { Pager } from "../ui/Pager.tsx";
@@ -331,9 +331,19 @@ function ProposalTable(props: { me: Me; round: Round; onChange: () => Promise<un
     const p = Math.min(page(), pages());
     return props.round.proposals.slice((p - 1) * PROPOSALS_PER_PAGE, p * PROPOSALS_PER_PAGE);
   };
+  // The Beschluss the approvals on this page rest on (e.g. the Digitalisierungsrat's priorities), if any.
+  const [decisionId, setDecisionId] = createSignal("");
+  const decisions = useQuery(() => ({
+    queryKey: ["governance.decisionOptions"],
+    queryFn: () => trpc.governance.decisionOptions.query(),
+    enabled: can(props.me.user.role, "registration.decideProposal"),
+  }));
   const decide = useMutation(() => ({
     mutationFn: (v: { id: string; decision: "approved" | "rejected" }) =>
-      trpc.registration.decideProposal.mutate(v),
+      trpc.registration.decideProposal.mutate({
+        ...v,
+        decisionId: v.decision === "approved" ? decisionId() || null : null,
+      }),
     onSuccess: props.onChange,
   }));
   const withdraw = useMutation(() => ({
@@ -352,6 +362,23 @@ function ProposalTable(props: { me: Me; round: Round; onChange: () => Promise<un
       <h2 id="proposals-title">Anmeldungen</h2>
       <Show when={decide.isError || withdraw.isError}>
         <Alert kind="error">{errorMessage(decide.error ?? withdraw.error)}</Alert>
+      </Show>
+      <Show when={canDecide() && (decisions.data?.length ?? 0) > 0}>
+        <FilterBar label="Beschluss zu den Genehmigungen">
+          <SelectField
+            label="Genehmigungen beruhen auf Beschluss"
+            hint="Wird mit jedem Projekt verknüpft, das Sie hier genehmigen."
+            value={decisionId()}
+            options={[
+              { value: "", label: "kein Beschluss" },
+              ...(decisions.data ?? []).map((d) => ({
+                value: d.id,
+                label: `${d.number}: ${d.title} (${d.bodyName}, ${formatDate(d.heldOn)})`,
+              })),
+            ]}
+            onChange={(e) => setDecisionId(e.currentTarget.value)}
+          />
+        </FilterBar>
       </Show>
       <Show when={props.round.proposals.length > 0} fallback={<EmptyState title="Noch keine Anmeldungen." />}>
         <TableScroll>

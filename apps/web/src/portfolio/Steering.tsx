@@ -250,17 +250,30 @@ function RiskMatrix(props: { risks: readonly Risk[] }) {
   );
 }
 
+/** Whose risk register it is: a project's (on its page) or a strategy's (on the strategy page). */
+export type RiskOwner = { projectId: string } | { strategyId: string };
+
 export function Risks(props: {
-  projectId: string;
+  owner: RiskOwner;
   canEdit: boolean;
-  /** The project's maturity measures: a risk's treatment can be one of them. */
-  measures: readonly { id: string; title: string }[];
+  /** The project's measures, which can treat its risks (a strategy's come with its risks: those of its scope). */
+  measures?: readonly { id: string; title: string }[];
 }) {
   const client = useQueryClient();
+  const key = () =>
+    "projectId" in props.owner
+      ? (["steering.risks", props.owner.projectId] as const)
+      : (["steering.strategyRisks", props.owner.strategyId] as const);
   const risks = useQuery(() => ({
-    queryKey: ["steering.risks", props.projectId],
-    queryFn: () => trpc.steering.risks.query({ projectId: props.projectId }),
+    queryKey: key(),
+    queryFn: async () => {
+      const owner = props.owner;
+      return "projectId" in owner
+        ? { risks: await trpc.steering.risks.query({ projectId: owner.projectId }), measures: null }
+        : trpc.steering.strategyRisks.query({ strategyId: owner.strategyId });
+    },
   }));
+  const measureOptions = () => props.measures ?? risks.data?.measures ?? [];
   const blank = () => ({
     title: "",
     probability: "3",
@@ -272,21 +285,25 @@ export function Risks(props: {
   const [v, setV] = createStore(blank());
   const refresh = () =>
     Promise.all([
-      client.invalidateQueries({ queryKey: ["steering.risks", props.projectId] }),
+      client.invalidateQueries({ queryKey: [...key()] }),
       client.invalidateQueries({ queryKey: ["steering.criticalRisks"] }),
-      client.invalidateQueries({ queryKey: ["portfolio.history", props.projectId] }),
+      client.invalidateQueries({ queryKey: ["portfolio.history"] }),
     ]);
   const add = useMutation(() => ({
-    mutationFn: () =>
-      trpc.steering.addRisk.mutate({
-        projectId: props.projectId,
+    mutationFn: () => {
+      const values = {
         title: v.title,
         probability: Number(v.probability),
         impact: Number(v.impact),
         ownerName: v.ownerName,
         treatment: v.treatment,
         measureId: v.measureId || null,
-      }),
+      };
+      const owner = props.owner;
+      return "projectId" in owner
+        ? trpc.steering.addRisk.mutate({ projectId: owner.projectId, ...values })
+        : trpc.steering.addStrategyRisk.mutate({ strategyId: owner.strategyId, ...values });
+    },
     onSuccess: async () => {
       setV(blank());
       await refresh();
@@ -313,7 +330,7 @@ export function Risks(props: {
     <section class="card" aria-labelledby="risks-title">
       <h2 id="risks-title">Risiken</h2>
       <QueryView query={risks} loadingLabel="Risiken werden geladen …">
-        {(list) => (
+        {({ risks: list }) => (
           <Show when={list.length > 0} fallback={<EmptyState title="Noch keine Risiken erfasst." />}>
             <RiskMatrix risks={list} />
             <TableScroll>
@@ -408,7 +425,7 @@ export function Risks(props: {
             value={v.measureId}
             options={[
               { value: "", label: "keine" },
-              ...props.measures.map((m) => ({ value: m.id, label: m.title })),
+              ...measureOptions().map((m) => ({ value: m.id, label: m.title })),
             ]}
             onChange={(e) => setV("measureId", e.currentTarget.value)}
             error={errors().measureId}
@@ -443,9 +460,10 @@ export function CriticalRisks() {
           <For each={list}>
             {(r) => (
               <li>
-                <A href={`/portfolio/projekte/${r.projectId}`}>{r.title}</A>{" "}
+                <A href={r.projectId ? `/portfolio/projekte/${r.projectId}` : "/strategie"}>{r.title}</A>{" "}
                 <span class="muted">
-                  ({r.projectName}; {r.probability} × {r.impact}, {RISK_STATUS_LABELS[r.status]})
+                  ({r.projectName ?? `Strategie „${r.strategyTitle}“`}; {r.probability} × {r.impact},{" "}
+                  {RISK_STATUS_LABELS[r.status]})
                 </span>
               </li>
             )}

@@ -8,6 +8,7 @@ import type { Me } from "../auth/session.ts";
 import { errorMessage, fieldErrors, trpc } from "../lib/trpc.ts";
 import { levelText } from "../maturity/format.ts";
 import { type MaturityModelData, modelQuery, orgUnitOptions, orgUnitsQuery } from "../maturity/queries.ts";
+import { Risks } from "../portfolio/Steering.tsx";
 import { Form, SelectField, TextField } from "../ui/Field.tsx";
 import { PageHeader } from "../ui/PageHeader.tsx";
 import { QueryView } from "../ui/QueryView.tsx";
@@ -142,8 +143,15 @@ function StrategyDetail(props: { id: string; me: Me }) {
     queryFn: () => trpc.strategies.get.query({ id: props.id }),
   }));
   const model = useQuery(modelQuery);
+  // The Beschluss the approval rests on (a Gremium's decision), if any: linked to the new version.
+  const [decisionId, setDecisionId] = createSignal("");
+  const decisions = useQuery(() => ({
+    queryKey: ["governance.decisionOptions"],
+    queryFn: () => trpc.governance.decisionOptions.query(),
+    enabled: can(props.me.user.role, "strategies.approve"),
+  }));
   const approve = useMutation(() => ({
-    mutationFn: () => trpc.strategies.approve.mutate({ id: props.id }),
+    mutationFn: () => trpc.strategies.approve.mutate({ id: props.id, decisionId: decisionId() || null }),
     onSuccess: () =>
       Promise.all(
         ["strategies.get", "strategies.list", "maturity.dashboard"].map((k) =>
@@ -170,6 +178,20 @@ function StrategyDetail(props: { id: string; me: Me }) {
                     : "Der Arbeitsstand weicht von der freigegebenen Version ab. Es zählen die Ziele der freigegebenen Version."}
                 </p>
                 <Show when={can(props.me.user.role, "strategies.approve")}>
+                  <Show when={(decisions.data?.length ?? 0) > 0}>
+                    <SelectField
+                      label="Freigabe beruht auf Beschluss"
+                      value={decisionId()}
+                      options={[
+                        { value: "", label: "kein Beschluss" },
+                        ...(decisions.data ?? []).map((x) => ({
+                          value: x.id,
+                          label: `${x.number}: ${x.title} (${x.bodyName}, ${formatDate(x.heldOn)})`,
+                        })),
+                      ]}
+                      onChange={(e) => setDecisionId(e.currentTarget.value)}
+                    />
+                  </Show>
                   <button
                     type="button"
                     class="button button-primary"
@@ -220,6 +242,10 @@ function StrategyDetail(props: { id: string; me: Me }) {
             </Show>
           </section>
           <StrategyKpis me={props.me} strategyId={d.strategy.id} goals={d.strategy.goals} />
+          <Risks
+            owner={{ strategyId: d.strategy.id }}
+            canEdit={can(props.me.user.role, "steering.addStrategyRisk")}
+          />
           <section class="card" aria-labelledby="versions-title">
             <h2 id="versions-title">Freigegebene Versionen</h2>
             <Show

@@ -108,6 +108,12 @@ export const registrationRouter = router({
       input.decision,
       input.note,
     );
+    // The Beschluss the approval rests on decides about the project the proposal became.
+    if (input.decisionId && row.projectId)
+      await queries.linkDecision(ctx.tx, ctx.session.tenant.id, input.decisionId, {
+        kind: "project",
+        id: row.projectId,
+      });
     return { id: row.id, status: row.status, projectId: row.projectId };
   }),
 });

@@ -2,11 +2,13 @@
 // the PMO and the project's own lead write them (editableProject), like the project itself.
 import { queries } from "@spatz/db";
 import {
+  can,
   chooseMethodInput,
   reportRhythmInput,
   riskInput,
   riskUpdateInput,
   statusReportInput,
+  strategyRiskInput,
   suggestMethod,
 } from "@spatz/domain";
 import { TRPCError } from "@trpc/server";
@@ -49,7 +51,24 @@ export const steeringRouter = router({
   risks: tenantProcedure.input(projectId).query(async ({ ctx, input }) => {
     if (!(await queries.getProjectRow(ctx.tx, input.projectId)))
       throw new TRPCError({ code: "NOT_FOUND", message: "Dieses Projekt gibt es nicht." });
-    return queries.projectRisksOf(ctx.tx, input.projectId);
+    return queries.risksOf(ctx.tx, { projectId: input.projectId });
+  }),
+
+  /** A strategy's risks, and the measures of its scope that can treat them. */
+  strategyRisks: tenantProcedure.input(z.object({ strategyId: z.uuid() })).query(async ({ ctx, input }) => {
+    const strategy = await queries.getStrategy(ctx.tx, input.strategyId);
+    if (!strategy) throw new TRPCError({ code: "NOT_FOUND", message: "Diese Strategie gibt es nicht." });
+    const units = await queries.scopeUnits(ctx.tx, strategy.orgUnitId);
+    const [risks, measures] = await Promise.all([
+      queries.risksOf(ctx.tx, { strategyId: input.strategyId }),
+      queries.measuresForAssessment(ctx.tx, units),
+    ]);
+    return { risks, measures: measures.map((m) => ({ id: m.id, title: m.title })) };
+  }),
+
+  addStrategyRisk: tenantProcedure.input(strategyRiskInput).mutation(async ({ ctx, input }) => {
+    const row = await queries.addRisk(ctx.tx, ctx.session.tenant.id, ctx.session.actor, input);
+    return { id: row.id, level: row.level };
   }),
 
   addRisk: tenantProcedure.input(riskInput).mutation(async ({ ctx, input }) => {
@@ -61,7 +80,10 @@ export const steeringRouter = router({
   updateRisk: tenantProcedure.input(riskUpdateInput).mutation(async ({ ctx, input }) => {
     const risk = await queries.getRisk(ctx.tx, input.id);
     if (!risk) throw new TRPCError({ code: "NOT_FOUND", message: "Dieses Risiko gibt es nicht." });
-    await editableProject(ctx, risk.projectId);
+    // A project's risk: its editors; a strategy's: the CDO/PMO, like the strategy itself.
+    if (risk.projectId) await editableProject(ctx, risk.projectId);
+    else if (!can(ctx.session.user.role, "steering.addStrategyRisk"))
+      throw new TRPCError({ code: "FORBIDDEN", message: "Risiken einer Strategie pflegt die Koordination." });
     const { id, ...values } = input;
     const row = await queries.updateRisk(ctx.tx, ctx.session.tenant.id, ctx.session.actor, id, values);
     return { id, level: row.level };

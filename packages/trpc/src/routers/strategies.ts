@@ -1,7 +1,7 @@
 // The digital strategy per scope (whole administration or one org unit): coordinators edit the working copy,
 // leadership approves it; each approval is kept as a read-only version whose targets are the Soll that counts.
 import { queries } from "@spatz/db";
-import { berlinToday, strategyInput } from "@spatz/domain";
+import { berlinToday, decisionReference, strategyInput } from "@spatz/domain";
 import { z } from "zod";
 import { notFound } from "../field-error.ts";
 import { router, tenantProcedure } from "../trpc.ts";
@@ -62,16 +62,25 @@ export const strategiesRouter = router({
     );
   }),
 
-  approve: tenantProcedure.input(z.object({ id: z.uuid() })).mutation(async ({ ctx, input }) => {
-    const { summary } = await queries.requireModelInUse(ctx.tx);
-    return queries.approveStrategy(
-      ctx.tx,
-      ctx.session.tenant.id,
-      ctx.session.actor,
-      ctx.session.user,
-      input.id,
-      summary.id,
-      berlinToday(),
-    );
-  }),
+  /** Leadership approves the working copy; the Beschluss it rests on (if any) is linked to the new version. */
+  approve: tenantProcedure
+    .input(z.object({ id: z.uuid(), decisionId: decisionReference }))
+    .mutation(async ({ ctx, input }) => {
+      const { summary } = await queries.requireModelInUse(ctx.tx);
+      const version = await queries.approveStrategy(
+        ctx.tx,
+        ctx.session.tenant.id,
+        ctx.session.actor,
+        ctx.session.user,
+        input.id,
+        summary.id,
+        berlinToday(),
+      );
+      if (input.decisionId)
+        await queries.linkDecision(ctx.tx, ctx.session.tenant.id, input.decisionId, {
+          kind: "strategy_version",
+          id: version.id,
+        });
+      return version;
+    }),
 });
