@@ -46,6 +46,7 @@ describe("the PM-Koffer", () => {
       chapters: [
         {
           ...handbookChapter("Risikomanagement", "Wahrscheinlichkeit **mal** Auswirkung"),
+          kind: "template",
           standard: "risk_register",
           form: "risk_register",
         },
@@ -73,6 +74,39 @@ describe("the PM-Koffer", () => {
     ]);
 
     await cdo.must("handbook.saveLocal", { title: "Projektanmeldung bei uns", body: "Bis **30.09.**" });
+    // Templates as sheets to fill in: the Land's form template with the form's columns, the Kommune's own table.
+    const csv = async (input: Record<string, unknown>) => {
+      const file = await viewer.must<{ filename: string; base64: string }>("handbook.templateFile", {
+        ...input,
+        format: "csv",
+      });
+      return { name: file.filename, text: Buffer.from(file.base64, "base64").toString("utf8") };
+    };
+    const risk = await csv({ source: "land", key: "risikomanagement" });
+    expect(risk.text.split("\r\n")[0]).toBe(
+      "\uFEFFRisiko;Beschreibung;Eintrittswahrscheinlichkeit (1–5);Auswirkung (1–5);Verantwortlich;Behandlung (Maßnahmen);Status",
+    );
+    const own = await cdo.must<{ id: string }>("handbook.saveLocal", {
+      kind: "template",
+      title: "Steckbrief Halle",
+      body: '| Feld | Inhalt |\n| --- | --- |\n| Projektname | |\n| =HYPERLINK("x") | |',
+    });
+    const steckbrief = await csv({ source: "local", id: own.id });
+    expect(steckbrief.name).toBe("Steckbrief-Halle.csv");
+    // Cells that look like formulas are neutralised, like every export.
+    expect(steckbrief.text.split("\r\n").slice(0, 3)).toEqual([
+      "\uFEFFFeld;Inhalt",
+      "Projektname;",
+      '"\'=HYPERLINK(""x"")";',
+    ]);
+    // A chapter that is no template has no file.
+    expect(
+      await viewer.call("handbook.templateFile", {
+        source: "land",
+        key: "risikomanagement-2",
+        format: "csv",
+      }),
+    ).toMatchObject({ ok: false, code: "NOT_FOUND" });
     // A new version: same keys for kept chapters, the Kommune is told again, its own chapter stays.
     await land.must("handbook.saveDraft", {
       title: "PM-Koffer Sachsen-Anhalt",
@@ -97,7 +131,7 @@ describe("the PM-Koffer", () => {
       ["risikomanagement", "Risiken managen"],
       ["lessons-learned", "Lessons learned"],
     ]);
-    expect(after.local.map((c) => c.title)).toEqual(["Projektanmeldung bei uns"]);
+    expect(after.local.map((c) => c.title)).toEqual(["Projektanmeldung bei uns", "Steckbrief Halle"]);
     const history = await viewer.must<{ version: number; changes: string }[]>("handbook.history");
     expect(history.slice(0, 2).map((h) => [h.version, h.changes])).toEqual([
       [v2.version, "Lessons learned ergänzt"],

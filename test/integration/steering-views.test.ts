@@ -39,10 +39,32 @@ describe("the latest Ampel on the dashboard and the timeline", () => {
     await pmo.must("steering.addStatusReport", report(red.projectId, "2024-03-31", "green"));
     await pmo.must("steering.addStatusReport", report(green.projectId, "2024-05-31", "green"));
 
-    const dashboard = await pmo.must<{ ampel: Record<string, number> }>("portfolio.dashboard", {
-      filter: {},
+    // The portfolio's risk heat map counts open risks per cell; closed ones drop out.
+    await pmo.must("steering.addRisk", {
+      projectId: red.projectId,
+      title: "Lieferverzug",
+      probability: 4,
+      impact: 5,
     });
+    await pmo.must("steering.addRisk", {
+      projectId: green.projectId,
+      title: "Ausfall",
+      probability: 4,
+      impact: 5,
+    });
+    await pmo.must("steering.addRisk", {
+      projectId: green.projectId,
+      title: "Erledigt",
+      probability: 2,
+      impact: 2,
+      status: "closed",
+    });
+    const dashboard = await pmo.must<{
+      ampel: Record<string, number>;
+      riskCells: { probability: number; impact: number; count: number }[];
+    }>("portfolio.dashboard", { filter: {} });
     expect(dashboard.ampel).toEqual({ green: 1, yellow: 0, red: 1, none: 1 });
+    expect(dashboard.riskCells).toEqual([{ probability: 4, impact: 5, count: 2 }]);
     const timeline = await pmo.must<{
       items: { name: string; latestAmpel: { overall: string; reportedOn: string } | null }[];
     }>("portfolio.timeline", { filter: {}, from: "2024-01-01", to: "2024-12-31", page: 1, pageSize: 50 });

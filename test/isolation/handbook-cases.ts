@@ -94,6 +94,15 @@ export function handbookCases(c: Ctx): Record<string, () => Promise<void>> {
       c.expectNoLeak(r);
       await bIntact();
     },
+    "handbook.templateFile": async () => {
+      const r = await (await c.as(c.a(), "viewer")).call("handbook.templateFile", {
+        source: "local",
+        id: c.secrets().localId,
+        format: "csv",
+      });
+      expect(r).toMatchObject({ ok: false, code: "NOT_FOUND" });
+      c.expectNoLeak(r);
+    },
     "handbook.acknowledge": async () => {
       // A's acknowledgement is A's: B's stays as B left it.
       const r = await (await cdoA()).call("handbook.acknowledge");

@@ -40,6 +40,16 @@ export function handbookInputs(app: () => TestApp): Record<HandbookPath, Factory
       );
       return { id: row.id };
     },
+    "handbook.templateFile": async (e) => {
+      const row = await withTenant(db(), e.tenant.id, (tx) =>
+        queries.saveLocalChapter(tx, e.tenant.id, FIXTURE_ACTOR, {
+          kind: "template",
+          title: "Checkliste",
+          body: "- Punkt eins\n- Punkt zwei",
+        }),
+      );
+      return { source: "local", id: row.id, format: "csv" };
+    },
     "handbook.acknowledge": async () => {
       await publishedHandbookFixture(db());
       return undefined;

@@ -1,8 +1,9 @@
 // Read models over the whole portfolio: the PMO dashboard (aggregates in SQL, so 10,000 projects stay fast) and the
 // timeline (one page of projects in a window, grouped by GB, with their milestones).
 import { berlinToday, CLOSED_PROJECT_STATUSES, type ProjectFilter } from "@spatz/domain";
-import { and, asc, count, eq, gte, inArray, lt, lte, notInArray, sql } from "drizzle-orm";
+import { and, asc, count, eq, gte, inArray, lt, lte, ne, notInArray, sql } from "drizzle-orm";
 import { projectMilestones, projectStandards, projects } from "../schema/portfolio.ts";
+import { projectRisks } from "../schema/steering.ts";
 import type { TenantTx } from "../tenant-tx.ts";
 import {
   durationText,
@@ -126,6 +127,18 @@ export async function portfolioDashboard(
   const ampel = { green: 0, yellow: 0, red: 0, none: 0 };
   for (const r of inProgress) ampel[latestAmpelOf(r.latestReport)?.overall ?? "none"]++;
 
+  // The risk heat map of the portfolio: open risks of the filtered projects per probability × impact.
+  const riskCells = await tx
+    .select({ probability: projectRisks.probability, impact: projectRisks.impact, count: count() })
+    .from(projectRisks)
+    .where(
+      and(
+        ne(projectRisks.status, "closed"),
+        inArray(projectRisks.projectId, tx.select({ id: projects.id }).from(projects).where(where)),
+      ),
+    )
+    .groupBy(projectRisks.probability, projectRisks.impact);
+
   const quarters = new Map<string, { quarter: string; starting: number; ending: number }>();
   const slot = (year: number, quarter: number) => {
     const key = quarterKey(year, quarter);
@@ -155,6 +168,7 @@ export async function portfolioDashboard(
     quarters: [...quarters.values()].sort((a, b) => a.quarter.localeCompare(b.quarter)),
     overdueMilestones: { count: overdueCount?.n ?? 0, items: overdue },
     ampel,
+    riskCells,
     standards: standards.map((s) => ({ ...s, share: total === 0 ? 0 : s.count / total })),
   };
 }

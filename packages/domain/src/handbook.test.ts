@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { chooseMethodInput, METHOD_QUESTIONS, type MethodAnswers, suggestMethod } from "./handbook.ts";
+import {
+  chooseMethodInput,
+  METHOD_QUESTIONS,
+  type MethodAnswers,
+  suggestMethod,
+  templateTable,
+} from "./handbook.ts";
 
 const answer = (pick: (q: (typeof METHOD_QUESTIONS)[number]) => "classic" | "agile") =>
   Object.fromEntries(METHOD_QUESTIONS.map((q) => [q.key, q.yes === pick(q)])) as MethodAnswers;
@@ -24,5 +30,33 @@ describe("the method decision aid", () => {
       method: "agile",
     });
     expect(r.success).toBe(false);
+  });
+});
+
+describe("templates as tables to download", () => {
+  it("takes the SPATZ form's columns for a form template", () => {
+    const t = templateTable("egal", "risk_register");
+    expect(t.columns[0]).toBe("Risiko");
+    expect(t.rows).toEqual([]);
+  });
+  it("takes the first Markdown table, header and rows, without emphasis marks", () => {
+    const body =
+      "Vorab.\n\n| Feld | Inhalt |\n| --- | --- |\n| **Projektname** | |\n| Ziel | offen |\n\nDanach.";
+    expect(templateTable(body, null)).toEqual({
+      columns: ["Feld", "Inhalt"],
+      rows: [
+        ["Projektname", ""],
+        ["Ziel", "offen"],
+      ],
+    });
+  });
+  it("turns list items into rows with a column for notes", () => {
+    expect(templateTable("Fragen:\n\n- Was lief gut?\n1. Was **nicht**?", null)).toEqual({
+      columns: ["Punkt", "Notizen"],
+      rows: [
+        ["Was lief gut?", ""],
+        ["Was nicht?", ""],
+      ],
+    });
   });
 });

@@ -140,3 +140,69 @@ export const chooseMethodInput = z.object({
   /** The method chosen: the suggestion, or another one on purpose. */
   method: z.enum(projectMethods, "Bitte eine Methode wählen."),
 });
+
+// ---- Templates as files ------------------------------------------------------------------------------------------
+
+/** The columns of the SPATZ forms a template may point to, for an empty sheet to fill in outside SPATZ. */
+const FORM_COLUMNS: Readonly<Record<HandbookForm, string[]>> = {
+  status_report: [
+    "Stichtag",
+    "Termine (grün/gelb/rot)",
+    "Kosten (grün/gelb/rot)",
+    "Qualität/Umfang (grün/gelb/rot)",
+    "Ressourcen (grün/gelb/rot)",
+    "Stand in Kürze",
+    "Nächste Schritte",
+    "Entscheidungsbedarf",
+  ],
+  risk_register: [
+    "Risiko",
+    "Beschreibung",
+    "Eintrittswahrscheinlichkeit (1–5)",
+    "Auswirkung (1–5)",
+    "Verantwortlich",
+    "Behandlung (Maßnahmen)",
+    "Status",
+  ],
+};
+
+const cells = (line: string) =>
+  line
+    .trim()
+    .replace(/^\||\|$/g, "")
+    .split("|")
+    .map((c) => c.trim().replace(/\*\*|__/g, ""));
+
+/**
+ * A template as a table to download (XLSX or CSV): the columns of the SPATZ form it points to; else the first Markdown
+ * table of its text (header and rows, to fill in); else its list items as rows with a column for notes.
+ */
+export function templateTable(
+  body: string,
+  form: HandbookForm | null,
+): { columns: string[]; rows: string[][] } {
+  if (form) return { columns: FORM_COLUMNS[form], rows: [] };
+  const lines = body.split(/\r?\n/);
+  const start = lines.findIndex(
+    (l, i) => l.trim().startsWith("|") && /^\s*\|?[\s:|-]+\|?\s*$/.test(lines[i + 1] ?? ""),
+  );
+  if (start >= 0) {
+    const columns = cells(lines[start]!);
+    const rows: string[][] = [];
+    for (const line of lines.slice(start + 2)) {
+      if (!line.trim().startsWith("|")) break;
+      const row = cells(line);
+      rows.push(columns.map((_, i) => row[i] ?? ""));
+    }
+    return { columns, rows };
+  }
+  const items = lines
+    .map((l) =>
+      /^\s*(?:[-*+]|\d+[.)])\s+(.*)$/
+        .exec(l)?.[1]
+        ?.replace(/\*\*|__/g, "")
+        .trim(),
+    )
+    .filter((x): x is string => !!x);
+  return { columns: ["Punkt", "Notizen"], rows: items.map((item) => [item, ""]) };
+}

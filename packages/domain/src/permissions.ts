@@ -110,6 +110,7 @@ export const PERMISSIONS = {
   "handbook.current": [...KOMMUNE_ROLES_ALL, ...STATE_READERS],
   "handbook.history": [...KOMMUNE_ROLES_ALL, ...STATE_READERS],
   "handbook.standardChapters": PORTFOLIO_READERS,
+  "handbook.templateFile": [...KOMMUNE_ROLES_ALL, ...STATE_READERS],
   "handbook.draft": STATE_READERS,
   "handbook.saveDraft": STATE_READERS,
   "handbook.publish": STATE_READERS,

@@ -16,6 +16,7 @@ import { createStore } from "solid-js/store";
 import type { Me } from "../auth/session.ts";
 import { errorMessage, fieldErrors, trpc } from "../lib/trpc.ts";
 import { PortfolioNav } from "../portfolio/common.tsx";
+import { ExportButtons } from "../rollout/ExportButtons.tsx";
 import { codeOptions, Form, SelectField, TextField } from "../ui/Field.tsx";
 import { PageHeader } from "../ui/PageHeader.tsx";
 import { StableQueryView } from "../ui/QueryView.tsx";
@@ -103,6 +104,14 @@ export function HandbookPage(props: { me: Me }) {
                               </Show>
                             </p>
                             <Markdown text={c.body} />
+                            <Show when={c.kind === "template"}>
+                              <ExportButtons
+                                label={`Vorlage „${c.title}“ zum Ausfüllen`}
+                                load={(format) =>
+                                  trpc.handbook.templateFile.query({ source: "land", key: c.key, format })
+                                }
+                              />
+                            </Show>
                           </article>
                         )}
                       </For>
@@ -171,6 +180,12 @@ function LocalChapters(props: { me: Me; local: Local[] }) {
                 <span class="badge">eigenes {HANDBOOK_ENTRY_KIND_LABELS[c.kind]}</span>
               </p>
               <Markdown text={c.body} />
+              <Show when={c.kind === "template"}>
+                <ExportButtons
+                  label={`Vorlage „${c.title}“ zum Ausfüllen`}
+                  load={(format) => trpc.handbook.templateFile.query({ source: "local", id: c.id, format })}
+                />
+              </Show>
               <Show when={canEdit()}>
                 <div class="actions">
                   <button type="button" class="button button-small" onClick={() => setEditing(c)}>

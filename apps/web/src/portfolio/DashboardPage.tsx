@@ -26,6 +26,7 @@ import {
   useFilterOptions,
   useProjectFilter,
 } from "./common.tsx";
+import { RiskMatrix } from "./Steering.tsx";
 
 type Dashboard = Awaited<ReturnType<typeof trpc.portfolio.dashboard.query>>;
 
@@ -290,6 +291,18 @@ function DashboardView(props: { data: Dashboard }) {
           }
         />
       </div>
+      <section class="card" aria-labelledby="risk-map-title">
+        <h2 id="risk-map-title">Risiken im Portfolio</h2>
+        <Show
+          when={d().riskCells.length > 0}
+          fallback={<p class="muted">Keine offenen Risiken in den Projekten dieser Auswahl.</p>}
+        >
+          <RiskMatrix
+            cells={d().riskCells}
+            caption="Offene Risiken aller Projekte nach Eintrittswahrscheinlichkeit und Auswirkung"
+          />
+        </Show>
+      </section>
       <section class="card" aria-labelledby="overdue-title">
         <h2 id="overdue-title">Überfällige Meilensteine</h2>
         <Show

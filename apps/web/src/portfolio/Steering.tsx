@@ -218,15 +218,18 @@ export function StatusReports(props: { projectId: string; canEdit: boolean; canS
 type Risk = Awaited<ReturnType<typeof trpc.steering.risks.query>>[number];
 
 /** Probability (rows, high at the top) × impact (columns): how many open risks sit in each cell. */
-function RiskMatrix(props: { risks: readonly Risk[] }) {
-  const open = () => props.risks.filter((r) => r.status !== "closed");
-  const count = (p: number, i: number) => open().filter((r) => r.probability === p && r.impact === i).length;
+export function RiskMatrix(props: {
+  cells: readonly { probability: number; impact: number; count: number }[];
+  caption?: string;
+}) {
+  const count = (p: number, i: number) =>
+    props.cells.filter((c) => c.probability === p && c.impact === i).reduce((a, c) => a + c.count, 0);
   const cellClass = (p: number, i: number) =>
     p * i >= 15 ? "risk-cell risk-critical" : p * i >= 6 ? "risk-cell risk-medium" : "risk-cell risk-low";
   return (
     <TableScroll>
       <table class="table risk-matrix">
-        <caption>Offene Risiken nach Eintrittswahrscheinlichkeit und Auswirkung</caption>
+        <caption>{props.caption ?? "Offene Risiken nach Eintrittswahrscheinlichkeit und Auswirkung"}</caption>
         <thead>
           <tr>
             <th scope="col">Wahrscheinlichkeit (Zeilen) / Auswirkung (Spalten)</th>
@@ -332,7 +335,11 @@ export function Risks(props: {
       <QueryView query={risks} loadingLabel="Risiken werden geladen …">
         {({ risks: list }) => (
           <Show when={list.length > 0} fallback={<EmptyState title="Noch keine Risiken erfasst." />}>
-            <RiskMatrix risks={list} />
+            <RiskMatrix
+              cells={list
+                .filter((r) => r.status !== "closed")
+                .map((r) => ({ probability: r.probability, impact: r.impact, count: 1 }))}
+            />
             <TableScroll>
               <table class="table">
                 <caption class="visually-hidden">Risiken, offene zuerst nach Bewertung</caption>

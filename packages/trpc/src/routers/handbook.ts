@@ -1,8 +1,10 @@
 // The PM-Koffer (issue 17, docs/adr/0017-pm-koffer.md): the Land's state PMO edits and publishes the handbook; every
 // Kommune reads the version in force with its own chapters, which its CDO/PMO keeps, and takes note of a new version.
 import { queries } from "@spatz/db";
-import { handbookDraftInput, localChapterInput } from "@spatz/domain";
+import { handbookDraftInput, localChapterInput, templateTable } from "@spatz/domain";
+import { exportTable } from "@spatz/rollout/table-export";
 import { z } from "zod";
+import { notFound } from "../field-error.ts";
 import { router, tenantProcedure } from "../trpc.ts";
 
 export const handbookRouter = router({
@@ -10,6 +12,34 @@ export const handbookRouter = router({
   history: tenantProcedure.query(({ ctx }) => queries.handbookHistory(ctx.tx)),
   /** Which chapters explain which PM standard (the project's checklist links to them). */
   standardChapters: tenantProcedure.query(({ ctx }) => queries.standardChapters(ctx.tx)),
+
+  /** A template as a sheet to fill in (XLSX or CSV): the Land's (by key, version in force) or the Kommune's own. */
+  templateFile: tenantProcedure
+    .input(
+      z.discriminatedUnion("source", [
+        z.object({ source: z.literal("land"), key: z.string().max(60), format: z.enum(["csv", "xlsx"]) }),
+        z.object({ source: z.literal("local"), id: z.uuid(), format: z.enum(["csv", "xlsx"]) }),
+      ]),
+    )
+    .query(async ({ ctx, input }) => {
+      const h = await queries.handbookForKommune(ctx.tx);
+      const entry =
+        input.source === "land"
+          ? h.land?.chapters.find((c) => c.key === input.key)
+          : h.local.find((c) => c.id === input.id);
+      if (!entry || entry.kind !== "template") throw notFound("Diese Vorlage gibt es nicht.");
+      const table = templateTable(entry.body, "form" in entry ? entry.form : null);
+      return exportTable(
+        entry.title,
+        table.columns.map((header, i) => ({
+          header,
+          kind: "text" as const,
+          value: (row: string[]) => row[i],
+        })),
+        table.rows,
+        input.format,
+      );
+    }),
 
   draft: tenantProcedure.query(({ ctx }) => queries.handbookDraft(ctx.tx)),
   saveDraft: tenantProcedure
