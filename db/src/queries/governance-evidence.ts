@@ -11,6 +11,7 @@ import {
   governanceRaciVersions,
 } from "../schema/governance.ts";
 import type { TenantTx } from "../tenant-tx.ts";
+import { meetingOfDecision } from "./governance-joins.ts";
 
 /**
  * The governance artefacts that count for maturity criteria, as engine facts (completed, with their own end):
@@ -31,13 +32,7 @@ export async function governanceEvidence(tx: TenantTx) {
         bodyId: governanceMeetings.bodyId,
       })
       .from(governanceDecisions)
-      .innerJoin(
-        governanceMeetings,
-        and(
-          eq(governanceMeetings.tenantId, governanceDecisions.tenantId),
-          eq(governanceMeetings.id, governanceDecisions.meetingId),
-        ),
-      )
+      .innerJoin(governanceMeetings, meetingOfDecision)
       .where(
         and(
           inArray(governanceDecisions.status, ["adopted", "revoked"]),

@@ -28,6 +28,7 @@ import { measures } from "../schema/measures.ts";
 import { projects } from "../schema/portfolio.ts";
 import { strategies, strategyVersions } from "../schema/strategies.ts";
 import type { TenantTx } from "../tenant-tx.ts";
+import { bodyOfMeeting, meetingOfDecision } from "./governance-joins.ts";
 import { criterionIndex, requireModelInUse } from "./maturity-scope.ts";
 
 type Member = {
@@ -365,13 +366,7 @@ export async function setDecisionStatus(
   const [before] = await tx
     .select({ d: governanceDecisions, heldOn: governanceMeetings.heldOn })
     .from(governanceDecisions)
-    .innerJoin(
-      governanceMeetings,
-      and(
-        eq(governanceMeetings.tenantId, governanceDecisions.tenantId),
-        eq(governanceMeetings.id, governanceDecisions.meetingId),
-      ),
-    )
+    .innerJoin(governanceMeetings, meetingOfDecision)
     .where(eq(governanceDecisions.id, v.id));
   if (!before) throw new DomainError("NOT_FOUND", "Diesen Beschluss gibt es nicht.");
   const revokedOn = v.status === "revoked" ? v.revokedOn : null;
@@ -508,20 +503,8 @@ export async function decisionOptions(tx: TenantTx) {
       status: governanceDecisions.status,
     })
     .from(governanceDecisions)
-    .innerJoin(
-      governanceMeetings,
-      and(
-        eq(governanceMeetings.tenantId, governanceDecisions.tenantId),
-        eq(governanceMeetings.id, governanceDecisions.meetingId),
-      ),
-    )
-    .innerJoin(
-      governanceBodies,
-      and(
-        eq(governanceBodies.tenantId, governanceMeetings.tenantId),
-        eq(governanceBodies.id, governanceMeetings.bodyId),
-      ),
-    )
+    .innerJoin(governanceMeetings, meetingOfDecision)
+    .innerJoin(governanceBodies, bodyOfMeeting)
     .orderBy(desc(governanceMeetings.heldOn), asc(governanceDecisions.number));
 }
 
@@ -547,20 +530,8 @@ export async function decisionsForStrategyVersions(tx: TenantTx, versionIds: str
         eq(governanceDecisions.id, governanceDecisionLinks.decisionId),
       ),
     )
-    .innerJoin(
-      governanceMeetings,
-      and(
-        eq(governanceMeetings.tenantId, governanceDecisions.tenantId),
-        eq(governanceMeetings.id, governanceDecisions.meetingId),
-      ),
-    )
-    .innerJoin(
-      governanceBodies,
-      and(
-        eq(governanceBodies.tenantId, governanceMeetings.tenantId),
-        eq(governanceBodies.id, governanceMeetings.bodyId),
-      ),
-    )
+    .innerJoin(governanceMeetings, meetingOfDecision)
+    .innerJoin(governanceBodies, bodyOfMeeting)
     .where(inArray(governanceDecisionLinks.strategyVersionId, versionIds))
     .orderBy(asc(governanceMeetings.heldOn));
 }

@@ -3,30 +3,10 @@
 // each Kommune's own chapters and the version it has taken note of (tenant tables).
 import { HANDBOOK_ENTRY_KINDS, HANDBOOK_FORMS, HANDBOOK_STATUSES, PM_STANDARDS } from "@spatz/domain";
 import { sql } from "drizzle-orm";
-import {
-  integer,
-  pgPolicy,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from "drizzle-orm/pg-core";
+import { integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, enumCheck, updatedAt } from "./columns.ts";
-import { appRole, tenantIdColumn, tenantPolicy } from "./rls.ts";
-import { stateWrites, tenants } from "./tenants.ts";
-
-/** Reads for all, writes (and deleting a draft) only by the state. */
-const handbookPolicies = (table: string) => [
-  ...stateWrites(table),
-  pgPolicy(`${table}_state_delete`, {
-    as: "permissive",
-    for: "delete",
-    to: appRole,
-    using: sql`app_current_tenant_is_state()`,
-  }),
-];
+import { tenantIdColumn, tenantPolicy } from "./rls.ts";
+import { stateOwned, tenants } from "./tenants.ts";
 
 export const handbookVersions = pgTable(
   "handbook_versions",
@@ -46,7 +26,7 @@ export const handbookVersions = pgTable(
     enumCheck("handbook_versions_status_check", t.status, HANDBOOK_STATUSES),
     uniqueIndex("handbook_versions_version_key").on(t.version),
     uniqueIndex("handbook_versions_single_draft_key").on(t.status).where(sql`status = 'draft'`),
-    ...handbookPolicies("handbook_versions"),
+    ...stateOwned("handbook_versions"),
   ],
 ).enableRLS();
 
@@ -69,7 +49,7 @@ export const handbookChapters = pgTable(
     enumCheck("handbook_chapters_standard_check", t.standard, PM_STANDARDS),
     enumCheck("handbook_chapters_form_check", t.form, HANDBOOK_FORMS),
     primaryKey({ columns: [t.versionId, t.key] }),
-    ...handbookPolicies("handbook_chapters"),
+    ...stateOwned("handbook_chapters"),
   ],
 ).enableRLS();
 

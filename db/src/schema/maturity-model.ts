@@ -9,7 +9,6 @@ import {
   doublePrecision,
   foreignKey,
   integer,
-  pgPolicy,
   pgTable,
   primaryKey,
   text,
@@ -18,19 +17,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { createdAt, enumCheck, updatedAt } from "./columns.ts";
-import { appRole } from "./rls.ts";
-import { stateWrites } from "./tenants.ts";
-
-/** Reads for all, writes (including deletes of draft content) only by the state. */
-const modelPolicies = (table: string) => [
-  ...stateWrites(table),
-  pgPolicy(`${table}_state_delete`, {
-    as: "permissive",
-    for: "delete",
-    to: appRole,
-    using: sql`app_current_tenant_is_state()`,
-  }),
-];
+import { stateOwned } from "./tenants.ts";
 
 export const maturityModels = pgTable(
   "maturity_models",
@@ -54,7 +41,7 @@ export const maturityModels = pgTable(
     uniqueIndex("maturity_models_single_published_key").on(t.status).where(sql`status = 'published'`),
     uniqueIndex("maturity_models_single_draft_key").on(t.status).where(sql`status = 'draft'`),
     check("maturity_models_version_positive", sql`${t.version} > 0`),
-    ...modelPolicies("maturity_models"),
+    ...stateOwned("maturity_models"),
   ],
 ).enableRLS();
 
@@ -73,7 +60,7 @@ export const maturityDimensions = pgTable(
   (t) => [
     primaryKey({ columns: [t.modelId, t.key] }),
     check("maturity_dimensions_weight_positive", sql`${t.weight} > 0`),
-    ...modelPolicies("maturity_dimensions"),
+    ...stateOwned("maturity_dimensions"),
   ],
 ).enableRLS();
 
@@ -92,7 +79,7 @@ export const maturityLevels = pgTable(
       foreignColumns: [maturityDimensions.modelId, maturityDimensions.key],
     }).onDelete("cascade"),
     check("maturity_levels_level_range", sql`${t.level} between 1 and 4`),
-    ...modelPolicies("maturity_levels"),
+    ...stateOwned("maturity_levels"),
   ],
 ).enableRLS();
 
@@ -117,7 +104,7 @@ export const maturityCriteria = pgTable(
       foreignColumns: [maturityLevels.modelId, maturityLevels.dimensionKey, maturityLevels.level],
     }).onDelete("cascade"),
     check("maturity_criteria_validity_positive", sql`${t.validityMonths} is null or ${t.validityMonths} > 0`),
-    ...modelPolicies("maturity_criteria"),
+    ...stateOwned("maturity_criteria"),
   ],
 ).enableRLS();
 
@@ -131,7 +118,7 @@ export const maturityCriterionMappings = pgTable(
     oldKey: text("old_key").notNull(),
     newKeys: text("new_keys").array().notNull(),
   },
-  (t) => [primaryKey({ columns: [t.modelId, t.oldKey] }), ...modelPolicies("maturity_criterion_mappings")],
+  (t) => [primaryKey({ columns: [t.modelId, t.oldKey] }), ...stateOwned("maturity_criterion_mappings")],
 ).enableRLS();
 
 export type MaturityModelRow = typeof maturityModels.$inferSelect;

@@ -34,6 +34,17 @@ export const stateWrites = (table: string) => [
   }),
 ];
 
+/** The state's global content (maturity models, the PM-Koffer): read by all, written and deleted only by the state. */
+export const stateOwned = (table: string) => [
+  ...stateWrites(table),
+  pgPolicy(`${table}_state_delete`, {
+    as: "permissive",
+    for: "delete",
+    to: appRole,
+    using: sql`app_current_tenant_is_state()`,
+  }),
+];
+
 export const tenants = pgTable(
   "tenants",
   {

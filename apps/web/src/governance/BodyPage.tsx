@@ -26,6 +26,7 @@ import type { Me } from "../auth/session.ts";
 import { errorMessage, fieldErrors, trpc } from "../lib/trpc.ts";
 import { assigneesQuery, type MaturityModelData, modelQuery } from "../maturity/queries.ts";
 import { CriteriaPicker, criterionTitle } from "../measures/CriteriaPicker.tsx";
+import { ConfirmButton } from "../ui/ConfirmButton.tsx";
 import { codeOptions, Form, SelectField, TextField } from "../ui/Field.tsx";
 import { PageHeader } from "../ui/PageHeader.tsx";
 import { StableQueryView } from "../ui/QueryView.tsx";
@@ -147,16 +148,14 @@ function RemoveBody(props: { id: string; name: string }) {
   }));
   return (
     <>
-      <button
-        type="button"
+      <ConfirmButton
         class="button button-danger"
         disabled={remove.isPending}
-        onClick={() => {
-          if (confirm(`Das Gremium „${props.name}“ löschen?`)) remove.mutate();
-        }}
+        question={`Das Gremium „${props.name}“ löschen?`}
+        onConfirm={() => remove.mutate()}
       >
         Gremium löschen
-      </button>
+      </ConfirmButton>
       <Show when={remove.isError}>
         <Alert kind="error">{errorMessage(remove.error)}</Alert>
       </Show>
@@ -421,16 +420,14 @@ function RemoveMeeting(props: { id: string; heldOn: string }) {
   }));
   return (
     <>
-      <button
-        type="button"
+      <ConfirmButton
         class="button button-small"
         disabled={remove.isPending}
-        onClick={() => {
-          if (confirm(`Die Sitzung vom ${formatDate(props.heldOn)} löschen?`)) remove.mutate();
-        }}
+        question={`Die Sitzung vom ${formatDate(props.heldOn)} löschen?`}
+        onConfirm={() => remove.mutate()}
       >
         Sitzung vom {formatDate(props.heldOn)} löschen
-      </button>
+      </ConfirmButton>
       <Show when={remove.isError}>
         <Alert kind="error">{errorMessage(remove.error)}</Alert>
       </Show>

@@ -17,6 +17,7 @@ import type { Me } from "../auth/session.ts";
 import { errorMessage, fieldErrors, trpc } from "../lib/trpc.ts";
 import { modelQuery } from "../maturity/queries.ts";
 import { CriteriaPicker, criterionTitle } from "../measures/CriteriaPicker.tsx";
+import { ConfirmButton } from "../ui/ConfirmButton.tsx";
 import { Form, SelectField, TextField } from "../ui/Field.tsx";
 import { PageHeader } from "../ui/PageHeader.tsx";
 import { QueryView } from "../ui/QueryView.tsx";
@@ -393,16 +394,14 @@ function DraftEditor(props: { data: Raci }) {
             Veröffentlichen
           </button>
           <Show when={props.data.draft}>
-            <button
-              type="button"
+            <ConfirmButton
               class="button button-danger"
               disabled={discard.isPending}
-              onClick={() => {
-                if (confirm("Den Entwurf verwerfen?")) discard.mutate();
-              }}
+              question="Den Entwurf verwerfen?"
+              onConfirm={() => discard.mutate()}
             >
               Entwurf verwerfen
-            </button>
+            </ConfirmButton>
           </Show>
         </div>
       </Form>

@@ -17,6 +17,7 @@ import type { Me } from "../auth/session.ts";
 import { errorMessage, fieldErrors, trpc } from "../lib/trpc.ts";
 import { PortfolioNav } from "../portfolio/common.tsx";
 import { ExportButtons } from "../rollout/ExportButtons.tsx";
+import { ConfirmButton } from "../ui/ConfirmButton.tsx";
 import { codeOptions, Form, SelectField, TextField } from "../ui/Field.tsx";
 import { PageHeader } from "../ui/PageHeader.tsx";
 import { StableQueryView } from "../ui/QueryView.tsx";
@@ -191,16 +192,14 @@ function LocalChapters(props: { me: Me; local: Local[] }) {
                   <button type="button" class="button button-small" onClick={() => setEditing(c)}>
                     „{c.title}“ bearbeiten
                   </button>
-                  <button
-                    type="button"
+                  <ConfirmButton
                     class="button button-small"
                     disabled={remove.isPending}
-                    onClick={() => {
-                      if (confirm(`„${c.title}“ entfernen?`)) remove.mutate(c.id);
-                    }}
+                    question={`„${c.title}“ entfernen?`}
+                    onConfirm={() => remove.mutate(c.id)}
                   >
                     „{c.title}“ entfernen
-                  </button>
+                  </ConfirmButton>
                 </div>
               </Show>
             </article>

@@ -18,6 +18,7 @@ import { For, Show } from "solid-js";
 import { createStore, produce } from "solid-js/store";
 import type { Me } from "../auth/session.ts";
 import { errorMessage, fieldErrors, trpc } from "../lib/trpc.ts";
+import { ConfirmButton } from "../ui/ConfirmButton.tsx";
 import { codeOptions, Form, SelectField, TextField } from "../ui/Field.tsx";
 import { PageHeader } from "../ui/PageHeader.tsx";
 import { QueryView, StableQueryView } from "../ui/QueryView.tsx";
@@ -273,16 +274,14 @@ function DraftEditor(props: { draft: Version | null; current: Version | null }) 
             Veröffentlichen
           </button>
           <Show when={props.draft}>
-            <button
-              type="button"
+            <ConfirmButton
               class="button button-danger"
               disabled={discard.isPending}
-              onClick={() => {
-                if (confirm("Den Entwurf verwerfen?")) discard.mutate();
-              }}
+              question="Den Entwurf verwerfen?"
+              onConfirm={() => discard.mutate()}
             >
               Entwurf verwerfen
-            </button>
+            </ConfirmButton>
           </Show>
         </div>
       </Form>

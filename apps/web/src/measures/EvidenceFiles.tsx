@@ -13,6 +13,7 @@ import { useMutation } from "@tanstack/solid-query";
 import { createSignal, createUniqueId, For, Show } from "solid-js";
 import { errorMessage, fieldErrors, trpc } from "../lib/trpc.ts";
 import { useRefreshMeasures } from "../maturity/queries.ts";
+import { ConfirmButton } from "../ui/ConfirmButton.tsx";
 import { Alert, EmptyState } from "../ui/states.tsx";
 import { TableScroll } from "../ui/TableScroll.tsx";
 import { EVIDENCE_HINT, type EvidenceUpload, readEvidenceFile } from "./evidence-file.ts";
@@ -104,18 +105,16 @@ export function EvidenceFiles(props: { detail: Detail }) {
                     </td>
                     <Show when={props.detail.canEdit}>
                       <td class="actions">
-                        <button
-                          type="button"
+                        <ConfirmButton
                           class="button"
-                          aria-label={`${f.fileName} entfernen`}
+                          label={`${f.fileName} entfernen`}
                           disabled={remove.isPending}
-                          onClick={() => {
-                            setDone("");
-                            if (window.confirm(`Nachweisdatei „${f.fileName}“ entfernen?`)) remove.mutate(f);
-                          }}
+                          onBeforeAsk={() => setDone("")}
+                          question={`Nachweisdatei „${f.fileName}“ entfernen?`}
+                          onConfirm={() => remove.mutate(f)}
                         >
                           Entfernen
-                        </button>
+                        </ConfirmButton>
                       </td>
                     </Show>
                   </tr>

@@ -9,6 +9,7 @@ import { createStore, produce, unwrap } from "solid-js/store";
 import type { Me } from "../auth/session.ts";
 import { errorMessage, trpc } from "../lib/trpc.ts";
 import { LiveQuery } from "../maturity/LiveQuery.tsx";
+import { ConfirmButton } from "../ui/ConfirmButton.tsx";
 import { Form, TextField } from "../ui/Field.tsx";
 import { PageHeader } from "../ui/PageHeader.tsx";
 import { Alert } from "../ui/states.tsx";
@@ -380,16 +381,14 @@ function DraftEditor(props: { view: ModelView }) {
           <button type="submit" class="button button-primary" disabled={save.isPending}>
             Entwurf speichern
           </button>
-          <button
-            type="button"
+          <ConfirmButton
             class="button button-danger"
             disabled={discard.isPending}
-            onClick={() => {
-              if (confirm("Den Entwurf verwerfen? Alle Änderungen gehen verloren.")) discard.mutate();
-            }}
+            question="Den Entwurf verwerfen? Alle Änderungen gehen verloren."
+            onConfirm={() => discard.mutate()}
           >
             Entwurf verwerfen
-          </button>
+          </ConfirmButton>
         </div>
         <Show when={Object.keys(errors()).length > 0}>
           <Alert kind="error">Bitte prüfen Sie die markierten Felder ({Object.keys(errors()).length}).</Alert>
@@ -451,19 +450,14 @@ function DraftEditor(props: { view: ModelView }) {
         <Show when={dirty()}>
           <p class="muted">Bitte speichern Sie den Entwurf vor dem Veröffentlichen.</p>
         </Show>
-        <button
-          type="button"
+        <ConfirmButton
           class="button button-primary"
           disabled={dirty() || problems().length > 0 || publish.isPending}
-          onClick={() => {
-            if (
-              confirm(`Version ${props.view.summary.version} veröffentlichen? Sie ist danach unveränderlich.`)
-            )
-              publish.mutate();
-          }}
+          question={`Version ${props.view.summary.version} veröffentlichen? Sie ist danach unveränderlich.`}
+          onConfirm={() => publish.mutate()}
         >
           Version {props.view.summary.version} veröffentlichen
-        </button>
+        </ConfirmButton>
         <Show when={publish.isError}>
           <Alert kind="error">{errorMessage(publish.error)}</Alert>
         </Show>

@@ -5,6 +5,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/solid-query";
 import { createEffect, createSignal, For, on, Show } from "solid-js";
 import { errorMessage, fieldErrors, trpc } from "../lib/trpc.ts";
 import { orgUnitOptions, orgUnitsQuery } from "../maturity/queries.ts";
+import { ConfirmButton } from "../ui/ConfirmButton.tsx";
 import { Form, SelectField, TextField } from "../ui/Field.tsx";
 import { PageHeader } from "../ui/PageHeader.tsx";
 import { QueryView } from "../ui/QueryView.tsx";
@@ -97,16 +98,14 @@ export function OrgUnitsPage() {
                         >
                           Umbenennen
                         </button>
-                        <button
-                          type="button"
+                        <ConfirmButton
                           class="button button-secondary button-danger"
-                          aria-label={`${u.code} – ${u.name} löschen`}
-                          onClick={() => {
-                            if (confirm(`„${u.code} – ${u.name}“ löschen?`)) remove.mutate(u.id);
-                          }}
+                          label={`${u.code} – ${u.name} löschen`}
+                          question={`„${u.code} – ${u.name}“ löschen?`}
+                          onConfirm={() => remove.mutate(u.id)}
                         >
                           Löschen
-                        </button>
+                        </ConfirmButton>
                       </td>
                     </tr>
                   )}

@@ -16,6 +16,7 @@ import { createStore } from "solid-js/store";
 import type { Me } from "../auth/session.ts";
 import { errorMessage, fieldErrors, trpc } from "../lib/trpc.ts";
 import { orgUnitsQuery } from "../maturity/queries.ts";
+import { ConfirmButton } from "../ui/ConfirmButton.tsx";
 import { codeOptions, FilterBar, Form, SelectField, TextField } from "../ui/Field.tsx";
 import { PageHeader } from "../ui/PageHeader.tsx";
 import { QueryView } from "../ui/QueryView.tsx";
@@ -162,16 +163,14 @@ function Sources(props: { year: number; canEdit: boolean }) {
                             <button type="button" class="button button-small" onClick={() => setEditing(s)}>
                               {s.name} bearbeiten
                             </button>{" "}
-                            <button
-                              type="button"
+                            <ConfirmButton
                               class="button button-small"
                               disabled={remove.isPending}
-                              onClick={() => {
-                                if (confirm(`„${s.name}“ entfernen?`)) remove.mutate(s.id);
-                              }}
+                              question={`„${s.name}“ entfernen?`}
+                              onConfirm={() => remove.mutate(s.id)}
                             >
                               {s.name} entfernen
-                            </button>
+                            </ConfirmButton>
                           </td>
                         </Show>
                       </tr>

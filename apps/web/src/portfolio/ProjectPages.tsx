@@ -22,6 +22,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/solid-query";
 import { createSignal, For, Show } from "solid-js";
 import type { Me } from "../auth/session.ts";
 import { errorMessage, fieldErrors, trpc } from "../lib/trpc.ts";
+import { ConfirmButton } from "../ui/ConfirmButton.tsx";
 import { Form, TextField } from "../ui/Field.tsx";
 import { describeChanges, HistoryCard } from "../ui/HistoryCard.tsx";
 import { PageHeader } from "../ui/PageHeader.tsx";
@@ -217,16 +218,13 @@ function ProjectView(props: { me: Me; project: Project }) {
                 </button>
               </Show>
               <Show when={can(props.me.user.role, "portfolio.remove")}>
-                <button
-                  type="button"
+                <ConfirmButton
                   class="button button-danger"
-                  onClick={() => {
-                    if (window.confirm(`Projekt „${p().name}“ mit Meilensteinen endgültig löschen?`))
-                      remove.mutate();
-                  }}
+                  question={`Projekt „${p().name}“ mit Meilensteinen endgültig löschen?`}
+                  onConfirm={() => remove.mutate()}
                 >
                   Löschen
-                </button>
+                </ConfirmButton>
               </Show>
             </div>
           </Show>

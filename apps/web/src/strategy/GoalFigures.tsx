@@ -15,6 +15,7 @@ import { createSignal, For, Show } from "solid-js";
 import { createStore } from "solid-js/store";
 import type { Me } from "../auth/session.ts";
 import { errorMessage, fieldErrors, trpc } from "../lib/trpc.ts";
+import { ConfirmButton } from "../ui/ConfirmButton.tsx";
 import { Chart, type EChartsOption } from "../ui/charts/Chart.tsx";
 import { Form, SelectField, TextField } from "../ui/Field.tsx";
 import { StableQueryView } from "../ui/QueryView.tsx";
@@ -250,16 +251,14 @@ function KpiCard(props: { kpi: Kpi; canEdit: boolean }) {
           >
             Wert erfassen
           </button>
-          <button
-            type="button"
+          <ConfirmButton
             class="button button-small"
             disabled={remove.isPending}
-            onClick={() => {
-              if (confirm(`Die Kennzahl „${k().name}“ mit ihren Werten entfernen?`)) remove.mutate();
-            }}
+            question={`Die Kennzahl „${k().name}“ mit ihren Werten entfernen?`}
+            onConfirm={() => remove.mutate()}
           >
             Kennzahl „{k().name}“ entfernen
-          </button>
+          </ConfirmButton>
         </div>
         <Show when={showForm()}>
           <Form

@@ -27,7 +27,7 @@ export const handbookRouter = router({
         input.source === "land"
           ? h.land?.chapters.find((c) => c.key === input.key)
           : h.local.find((c) => c.id === input.id);
-      if (!entry || entry.kind !== "template") throw notFound("Diese Vorlage gibt es nicht.");
+      if (entry?.kind !== "template") throw notFound("Diese Vorlage gibt es nicht.");
       const table = templateTable(entry.body, "form" in entry ? entry.form : null);
       return exportTable(
         entry.title,

@@ -6,6 +6,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tansta
 import { createSignal, For, Show } from "solid-js";
 import type { Me } from "../../auth/session.ts";
 import { errorMessage, fieldErrors, trpc } from "../../lib/trpc.ts";
+import { ConfirmButton } from "../../ui/ConfirmButton.tsx";
 import { TextField } from "../../ui/Field.tsx";
 import { QueryView } from "../../ui/QueryView.tsx";
 import { Alert, EmptyState, MutationResult } from "../../ui/states.tsx";
@@ -151,16 +152,14 @@ export function ScenariosSection(props: {
                           Laden
                         </button>
                         <Show when={props.canWrite}>
-                          <button
-                            type="button"
+                          <ConfirmButton
                             class="button button-secondary button-danger"
-                            aria-label={`${s.name} löschen`}
-                            onClick={() => {
-                              if (window.confirm(`Szenario »${s.name}« löschen?`)) remove.mutate(s.id);
-                            }}
+                            label={`${s.name} löschen`}
+                            question={`Szenario »${s.name}« löschen?`}
+                            onConfirm={() => remove.mutate(s.id)}
                           >
                             Löschen
-                          </button>
+                          </ConfirmButton>
                         </Show>
                       </td>
                     </tr>
