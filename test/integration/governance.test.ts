@@ -208,6 +208,13 @@ describe("governance evidence for maturity criteria", () => {
     expect(after.criterion.fulfilled).toBe(true);
     expect(after.evidence.map((e) => e.title)).toEqual(["RACI-Matrix, Fassung 1"]);
     expect(await cdo.call("governance.discardRaciDraft")).toMatchObject({ ok: false, code: "CONFLICT" });
+    // A later version that no longer names the criterion ends the earlier one's evidence (here on the same day).
+    await cdo.must("governance.saveRaciDraft", { matrix: PUBLISHABLE_RACI, criterionKeys: [] });
+    expect(await cdo.must<{ version: number }>("governance.publishRaci")).toMatchObject({ version: 2 });
+    expect((await criterion(cdo)).criterion.fulfilled).toBe(false);
+    await cdo.must("governance.saveRaciDraft", { matrix: PUBLISHABLE_RACI, criterionKeys: [KEY] });
+    await cdo.must("governance.publishRaci");
+    expect((await criterion(cdo)).evidence.map((e) => e.title)).toEqual(["RACI-Matrix, Fassung 3"]);
 
     // The runtime role itself cannot change a published version or delete it, nor change a process review.
     const app = postgres(inject("appUrl"), { max: 1, onnotice: () => {} });

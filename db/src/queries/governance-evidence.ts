@@ -2,7 +2,7 @@
 // The maturity dashboard, the Reifegradbericht and the benchmark snapshots give these facts to the engine next to the
 // Kommune's measures. Its own module: the snapshot code imports it without the rest of the governance queries.
 import { formatDate } from "@spatz/domain";
-import { and, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import {
   governanceDecisions,
   governanceMeetings,
@@ -15,8 +15,9 @@ import { meetingOfDecision } from "./governance-joins.ts";
 
 /**
  * The governance artefacts that count for maturity criteria, as engine facts (completed, with their own end):
- * a Beschluss taken (until it is revoked), a published RACI version (no end; the next version continues it), a process
- * review (until the next is due). Only artefacts that name criteria; the Kommune's whole administration only.
+ * a Beschluss taken (until it is revoked), a published RACI version (until the next is published, which then counts for
+ * the criteria it names), a process review (until the next is due). Only artefacts that name criteria; the Kommune's
+ * whole administration only.
  */
 export async function governanceEvidence(tx: TenantTx) {
   const [decisions, raci, reviews] = await Promise.all([
@@ -39,15 +40,12 @@ export async function governanceEvidence(tx: TenantTx) {
           sql`cardinality(${governanceDecisions.criterionKeys}) > 0`,
         ),
       ),
+    // Every published version, in order: a version holds until the next one is published.
     tx
       .select()
       .from(governanceRaciVersions)
-      .where(
-        and(
-          isNotNull(governanceRaciVersions.publishedOn),
-          sql`cardinality(${governanceRaciVersions.criterionKeys}) > 0`,
-        ),
-      ),
+      .where(isNotNull(governanceRaciVersions.publishedOn))
+      .orderBy(asc(governanceRaciVersions.version)),
     tx
       .select({
         id: governanceProcessReviews.id,
@@ -86,7 +84,7 @@ export async function governanceEvidence(tx: TenantTx) {
     validUntil,
     criterionKeys,
   });
-  return [
+  const facts = [
     ...decisions.map((d) =>
       fact(
         d.id,
@@ -98,16 +96,20 @@ export async function governanceEvidence(tx: TenantTx) {
         d.criterionKeys,
       ),
     ),
-    ...raci.map((r) =>
-      fact(
-        r.id,
-        "raci",
-        `RACI-Matrix, Fassung ${r.version}`,
-        "/steuerung/raci",
-        r.publishedOn!,
-        null,
-        r.criterionKeys,
-      ),
+    ...raci.flatMap((r, i) =>
+      r.criterionKeys.length === 0
+        ? []
+        : [
+            fact(
+              r.id,
+              "raci",
+              `RACI-Matrix, Fassung ${r.version}`,
+              "/steuerung/raci",
+              r.publishedOn!,
+              raci[i + 1]?.publishedOn ?? null,
+              r.criterionKeys,
+            ),
+          ],
     ),
     ...reviews.map((r) =>
       fact(
@@ -121,5 +123,7 @@ export async function governanceEvidence(tx: TenantTx) {
       ),
     ),
   ];
+  // Evidence that ended the day it began (revoked at once, a version replaced the same day) never counts.
+  return facts.filter((f) => f.validUntil === null || f.validUntil > f.completedOn);
 }
 export type GovernanceFact = Awaited<ReturnType<typeof governanceEvidence>>[number];
