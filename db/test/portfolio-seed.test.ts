@@ -7,6 +7,7 @@ import { createDb, type DbClient } from "../src/client.ts";
 import { STATE_TENANT_ID } from "../src/constants.ts";
 import { capacityOverview } from "../src/queries/capacity.ts";
 import { decisionOptions, listBodies, listProcesses } from "../src/queries/governance.ts";
+import { publishedHandbook } from "../src/queries/handbook.ts";
 import { criticalOpenRisks } from "../src/queries/steering.ts";
 import { auditLog } from "../src/schema/audit.ts";
 import {
@@ -19,6 +20,7 @@ import { tenants } from "../src/schema/tenants.ts";
 import { seedDemoUsers } from "../src/seed/demo-users.ts";
 import { seedGovernanceDemo } from "../src/seed/governance-demo.ts";
 import { loadTenants } from "../src/seed/load-tenants.ts";
+import { PM_KOFFER_CHAPTERS, seedPmKoffer } from "../src/seed/pm-koffer.ts";
 import { seedPortfolioDemo } from "../src/seed/portfolio-demo.ts";
 import { seedSteeringDemo } from "../src/seed/steering-demo.ts";
 import { withTenant } from "../src/tenant-tx.ts";
@@ -137,5 +139,22 @@ describe("portfolio demo data", () => {
     ]);
     expect(facts.capacity.central).toMatchObject({ contractDays: 600, consumedDays: 240 });
     expect(facts.capacity.rows.filter((r) => r.internalDays > 0)).toHaveLength(3);
+  });
+
+  it("publishes the Land's first PM-Koffer with Halle's own chapter, once", async () => {
+    const first = await seedPmKoffer(client.db);
+    // Another test on the same database may have published a version first: then the seed leaves it alone.
+    expect(await seedPmKoffer(client.db)).toEqual({ published: false, localChapters: 0 });
+    if (!first.published) return;
+    expect(first.localChapters).toBe(1);
+    const land = await withTenant(client.db, STATE_TENANT_ID, (tx) => publishedHandbook(tx));
+    expect(land?.chapters.map((c) => c.key)).toEqual(PM_KOFFER_CHAPTERS.map((c) => c.key));
+    expect(land?.chapters.filter((c) => c.standard !== null).map((c) => c.standard)).toEqual([
+      "charter",
+      "milestone_plan",
+      "risk_register",
+      "status_report",
+      "acceptance",
+    ]);
   });
 });
