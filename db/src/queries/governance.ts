@@ -1,9 +1,9 @@
 // IT-Governance of a Kommune (schema/governance.ts, docs/adr/0015-it-governance.md): Gremien, their meetings and
 // Beschlüsse, the RACI matrix and the processes with their reviews; every write audited. Which artefacts count as
-// evidence for maturity criteria, and until when, is `governanceEvidence` at the end: the engine reads them with the
-// measures.
+// evidence for maturity criteria, and until when, is governance-evidence.ts: the engine reads them with the measures.
 import {
   DECISION_LINK_KIND_LABELS,
+  DECISION_LINK_KINDS,
   type DecisionLinkKind,
   type DecisionStatus,
   formatDate,
@@ -312,12 +312,16 @@ const LINK_COLUMN = {
 
 /** Every link must name one of this Kommune's objects (RLS shows no other): a German field error otherwise. */
 async function assertLinks(tx: TenantTx, links: DecisionValues["links"]) {
-  const options = await decisionLinkOptions(tx);
-  for (const link of links) {
-    if (!options[link.kind].some((o) => o.id === link.id))
+  const TABLES = { measure: measures, project: projects, strategy_version: strategyVersions } as const;
+  for (const kind of DECISION_LINK_KINDS) {
+    const ids = [...new Set(links.filter((l) => l.kind === kind).map((l) => l.id))];
+    if (ids.length === 0) continue;
+    const table = TABLES[kind];
+    const found = await tx.select({ id: table.id }).from(table).where(inArray(table.id, ids));
+    if (found.length < ids.length)
       throw new DomainError(
         "BAD_REQUEST",
-        `Diese ${DECISION_LINK_KIND_LABELS[link.kind]} gibt es in Ihrer Verwaltung nicht.`,
+        `Diese ${DECISION_LINK_KIND_LABELS[kind]} gibt es in Ihrer Verwaltung nicht.`,
         "links",
       );
   }

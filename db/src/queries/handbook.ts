@@ -2,7 +2,7 @@
 // publishes it as the next version; every Kommune reads the latest published version with its own chapters on top and
 // takes note of a new version. Writes audited in the writing tenant.
 import { type HandbookEntryKind, type HandbookForm, keySlug, type PmStandard } from "@spatz/domain";
-import { asc, desc, eq, max } from "drizzle-orm";
+import { and, asc, desc, eq, isNotNull, max } from "drizzle-orm";
 import { type Actor, writeAudit } from "../audit.ts";
 import { DomainError } from "../domain-error.ts";
 import {
@@ -226,10 +226,51 @@ export async function acknowledgeHandbook(tx: TenantTx, tenantId: string, name: 
   return { version: land.version };
 }
 
+/** The version in force (its id), or null before the first. */
+function latestPublishedId(tx: TenantTx) {
+  return tx
+    .select({ id: handbookVersions.id })
+    .from(handbookVersions)
+    .where(eq(handbookVersions.status, "published"))
+    .orderBy(desc(handbookVersions.version))
+    .limit(1);
+}
+
 /** Chapters of the version in force that explain a PM standard (the project checklist links to them). */
 export async function standardChapters(tx: TenantTx) {
-  const land = await publishedHandbook(tx);
-  return (land?.chapters ?? [])
-    .filter((c) => c.standard !== null)
-    .map((c) => ({ standard: c.standard!, key: c.key, title: c.title }));
+  const [latest] = await latestPublishedId(tx);
+  if (!latest) return [];
+  const rows = await tx
+    .select({ standard: handbookChapters.standard, key: handbookChapters.key, title: handbookChapters.title })
+    .from(handbookChapters)
+    .where(and(eq(handbookChapters.versionId, latest.id), isNotNull(handbookChapters.standard)))
+    .orderBy(asc(handbookChapters.position));
+  return rows.map((r) => ({ standard: r.standard!, key: r.key, title: r.title }));
+}
+
+/** One template: the Land's (by key, in the version in force) or the Kommune's own (by id); null if there is none. */
+export async function handbookTemplate(
+  tx: TenantTx,
+  source: { source: "land"; key: string } | { source: "local"; id: string },
+): Promise<{ title: string; body: string; form: HandbookForm | null } | null> {
+  if (source.source === "local") {
+    const [row] = await tx
+      .select()
+      .from(handbookLocalChapters)
+      .where(and(eq(handbookLocalChapters.id, source.id), eq(handbookLocalChapters.kind, "template")));
+    return row ? { title: row.title, body: row.body, form: null } : null;
+  }
+  const [latest] = await latestPublishedId(tx);
+  if (!latest) return null;
+  const [row] = await tx
+    .select()
+    .from(handbookChapters)
+    .where(
+      and(
+        eq(handbookChapters.versionId, latest.id),
+        eq(handbookChapters.key, source.key),
+        eq(handbookChapters.kind, "template"),
+      ),
+    );
+  return row ? { title: row.title, body: row.body, form: row.form } : null;
 }

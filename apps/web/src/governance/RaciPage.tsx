@@ -195,8 +195,6 @@ function DraftEditor(props: { data: Raci }) {
     criterionKeys: [...(source?.criterionKeys ?? [])],
     decisionId: source?.decisionId ?? "",
   });
-  const [newArea, setNewArea] = createSignal("");
-  const [newParty, setNewParty] = createSignal("");
   const save = useMutation(() => ({
     mutationFn: () =>
       trpc.governance.saveRaciDraft.mutate({
@@ -223,28 +221,20 @@ function DraftEditor(props: { data: Raci }) {
   }));
   const errors = () => fieldErrors(save.error ?? publish.error);
   const problems = () => raciProblems(v.matrix);
-  const addArea = () => {
-    const name = newArea().trim();
-    if (!name) return;
+  const addArea = (name: string) =>
     setV(
       produce((s) => {
         s.matrix.areas.push(name);
         s.matrix.cells.push(s.matrix.parties.map(() => ""));
       }),
     );
-    setNewArea("");
-  };
-  const addParty = () => {
-    const name = newParty().trim();
-    if (!name) return;
+  const addParty = (name: string) =>
     setV(
       produce((s) => {
         s.matrix.parties.push(name);
         for (const row of s.matrix.cells) row.push("");
       }),
     );
-    setNewParty("");
-  };
   const removeArea = (i: number) =>
     setV(
       produce((s) => {
@@ -324,34 +314,8 @@ function DraftEditor(props: { data: Raci }) {
           <p class="field-error">{errors().matrix}</p>
         </Show>
         <div class="form-inline">
-          <TextField
-            label="Neuer Entscheidungsbereich"
-            value={newArea()}
-            onInput={(e) => setNewArea(e.currentTarget.value)}
-            onKeyDown={(e) => {
-              if (e.key === "Enter") {
-                e.preventDefault();
-                addArea();
-              }
-            }}
-          />
-          <button type="button" class="button" onClick={addArea}>
-            Bereich hinzufügen
-          </button>
-          <TextField
-            label="Neue Rolle oder neues Gremium"
-            value={newParty()}
-            onInput={(e) => setNewParty(e.currentTarget.value)}
-            onKeyDown={(e) => {
-              if (e.key === "Enter") {
-                e.preventDefault();
-                addParty();
-              }
-            }}
-          />
-          <button type="button" class="button" onClick={addParty}>
-            Beteiligte hinzufügen
-          </button>
+          <AddField label="Neuer Entscheidungsbereich" button="Bereich hinzufügen" onAdd={addArea} />
+          <AddField label="Neue Rolle oder neues Gremium" button="Beteiligte hinzufügen" onAdd={addParty} />
         </div>
         <SelectField
           label="Beschlossen mit"
@@ -420,5 +384,33 @@ function DraftEditor(props: { data: Raci }) {
         <Alert kind="error">{errorMessage(discard.error)}</Alert>
       </Show>
     </section>
+  );
+}
+
+/** A name to add to the matrix (a row or a column): by its button or by Enter, which would otherwise submit the form. */
+function AddField(props: { label: string; button: string; onAdd: (name: string) => void }) {
+  const [name, setName] = createSignal("");
+  const add = () => {
+    if (!name().trim()) return;
+    props.onAdd(name().trim());
+    setName("");
+  };
+  return (
+    <>
+      <TextField
+        label={props.label}
+        value={name()}
+        onInput={(e) => setName(e.currentTarget.value)}
+        onKeyDown={(e) => {
+          if (e.key === "Enter") {
+            e.preventDefault();
+            add();
+          }
+        }}
+      />
+      <button type="button" class="button" onClick={add}>
+        {props.button}
+      </button>
+    </>
   );
 }

@@ -22,13 +22,9 @@ export const handbookRouter = router({
       ]),
     )
     .query(async ({ ctx, input }) => {
-      const h = await queries.handbookForKommune(ctx.tx);
-      const entry =
-        input.source === "land"
-          ? h.land?.chapters.find((c) => c.key === input.key)
-          : h.local.find((c) => c.id === input.id);
-      if (entry?.kind !== "template") throw notFound("Diese Vorlage gibt es nicht.");
-      const table = templateTable(entry.body, "form" in entry ? entry.form : null);
+      const entry = await queries.handbookTemplate(ctx.tx, input);
+      if (!entry) throw notFound("Diese Vorlage gibt es nicht.");
+      const table = templateTable(entry.body, entry.form);
       return exportTable(
         entry.title,
         table.columns.map((header, i) => ({
