@@ -76,8 +76,9 @@ describe("the administration's first-run checklist", () => {
     await page.getByLabel("Kürzel").first().fill("GB1");
     await page.getByLabel("Name", { exact: true }).first().fill("Geschäftsbereich Eins");
     await page.getByRole("button", { name: "Anlegen" }).first().press("Enter");
+    // Saving and reloading the list can take longer than the default second on a loaded CI machine.
     await expect
-      .poll(() => page.getByRole("cell", { name: "Geschäftsbereich Eins" }).count())
+      .poll(() => page.getByRole("cell", { name: "Geschäftsbereich Eins" }).count(), { timeout: 10_000 })
       .toBeGreaterThan(0);
     await page.goto("/start");
     await expect.poll(() => checklist.innerText()).toContain("2 von 4 Schritten erledigt");
