@@ -3,13 +3,14 @@
 import { hashPassword } from "@spatz/auth";
 import { createDb, runMigrations } from "@spatz/db";
 import { DEMO_PASSWORD, loadTenants, seedDemoUsers, seedRolloutDemo } from "@spatz/db/seed";
-import { createTestDatabase, useTestServices } from "@spatz/local/test-services";
+import { createMigratedTestDatabase, useTestServices } from "@spatz/local/test-services";
 import type { TestProject } from "vitest/node";
 
 export default async function setup(project: TestProject) {
   const services = await useTestServices();
-  const database = await createTestDatabase(services.postgresUrl, "spatz_test");
-  await runMigrations(database.ownerUrl);
+  const database = await createMigratedTestDatabase(services.postgresUrl, "spatz_test", (url) =>
+    runMigrations(url),
+  );
   const client = createDb(database.appUrl, { max: 4 });
   await loadTenants(client.db, "Test");
   await seedDemoUsers(client.db, await hashPassword(DEMO_PASSWORD));

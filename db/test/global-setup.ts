@@ -1,5 +1,5 @@
 // One migrated database for this package's integration tests, on the run's throwaway PostgreSQL.
-import { createTestDatabase, useTestServices } from "@spatz/local/test-services";
+import { createMigratedTestDatabase, useTestServices } from "@spatz/local/test-services";
 import type { TestProject } from "vitest/node";
 import { runMigrations } from "../src/migrate.ts";
 
@@ -14,8 +14,9 @@ declare module "vitest" {
 
 export default async function setup(project: TestProject) {
   const services = await useTestServices();
-  const database = await createTestDatabase(services.postgresUrl, "spatz_db");
-  await runMigrations(database.ownerUrl);
+  const database = await createMigratedTestDatabase(services.postgresUrl, "spatz_db", (url) =>
+    runMigrations(url),
+  );
   project.provide("ownerUrl", database.ownerUrl);
   project.provide("appUrl", database.appUrl);
   project.provide("superuserUrl", database.superuserUrl);

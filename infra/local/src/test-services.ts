@@ -3,6 +3,7 @@
 import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import postgres from "postgres";
 import { type DatabaseUrls, dropDatabase, ensureDatabase } from "./database.ts";
 import { freePort } from "./ports.ts";
 import { startPostgres } from "./postgres.ts";
@@ -57,8 +58,7 @@ export async function provideTestDatabase(
   migrate: (ownerUrl: string) => Promise<void>,
 ) {
   const services = await useTestServices();
-  const database = await createTestDatabase(services.postgresUrl, prefix);
-  await migrate(database.ownerUrl);
+  const database = await createMigratedTestDatabase(services.postgresUrl, prefix, migrate);
   const provide = project.provide as (key: string, value: string) => void;
   provide("ownerUrl", database.ownerUrl);
   provide("appUrl", database.appUrl);
@@ -69,4 +69,25 @@ export async function provideTestDatabase(
     await database.drop();
     await services.stop();
   };
+}
+
+/**
+ * A fresh database migrated with `migrate`. Test packages do this in parallel on one cluster, but roles and their
+ * settings are cluster-wide: two concurrent `ALTER ROLE` fail with "tuple concurrently updated". An advisory lock
+ * taken in the maintenance database (advisory locks are per database) lets one package at a time do it.
+ */
+export async function createMigratedTestDatabase(
+  superuserUrl: string,
+  prefix: string,
+  migrate: (ownerUrl: string) => Promise<void>,
+): Promise<TestDatabase> {
+  const sql = postgres(superuserUrl, { max: 1, onnotice: () => {} });
+  try {
+    await sql`select pg_advisory_lock(hashtext('spatz-test-migrations'))`;
+    const database = await createTestDatabase(superuserUrl, prefix);
+    await migrate(database.ownerUrl);
+    return database;
+  } finally {
+    await sql.end({ timeout: 5 }); // ending the session releases the lock
+  }
 }
