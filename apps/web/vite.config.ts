@@ -10,6 +10,8 @@ export default defineConfig({
     target: "es2022",
     // Maps for error reporting, without the //# sourceMappingURL comment; the server never serves *.map (app.ts).
     sourcemap: "hidden",
+    // Which chunks each page needs, for the size check of scripts/compress-assets.mjs (which removes it again).
+    manifest: true,
     rolldownOptions: {
       output: {
         // ECharts loads only with the first chart (ui/charts/Chart.tsx). Its renderer library zrender gets a chunk of

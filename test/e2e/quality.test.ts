@@ -137,6 +137,78 @@ describe("pages fit the window (WCAG 1.4.10 Reflow)", () => {
   });
 });
 
+describe("a phone's screen is for the page", () => {
+  it("at 400 px brand and 'Menü' take one line; the menu opens by keyboard, leads on and closes again", async () => {
+    const { context, page } = await as(tenant, "coordinator");
+    await page.setViewportSize({ width: 400, height: 800 });
+    await open(page, "/start");
+    const header = await page.locator(".app-header").boundingBox();
+    expect(header!.height).toBeLessThan(800 * 0.1);
+    const nav = page.getByRole("navigation", { name: "Hauptnavigation" });
+    expect(await nav.isVisible()).toBe(false);
+    const toggle = page.getByRole("button", { name: "Menü" });
+    expect(await toggle.getAttribute("aria-expanded")).toBe("false");
+    await toggle.focus();
+    await page.keyboard.press("Enter");
+    expect(await toggle.getAttribute("aria-expanded")).toBe("true");
+    expect(await nav.isVisible()).toBe(true);
+    expect(await page.getByRole("button", { name: "Abmelden" }).isVisible()).toBe(true);
+    await expectAccessible(page);
+    await nav.getByRole("link", { name: "Maßnahmen" }).click();
+    await page.waitForURL("**/massnahmen");
+    await expect.poll(() => toggle.getAttribute("aria-expanded")).toBe("false");
+    expect(await nav.isVisible()).toBe(false);
+    // On a desktop the menu is always there and the button is not.
+    await page.setViewportSize({ width: 1280, height: 900 });
+    expect(await nav.isVisible()).toBe(true);
+    expect(await toggle.isVisible()).toBe(false);
+    await context.close();
+  });
+});
+
+describe("a first load that does not jump (layout shift)", () => {
+  /** Sums the layout shifts of the page from its first paint, as Lighthouse's CLS does. */
+  const observeShifts = (page: Page) =>
+    page.addInitScript(() => {
+      const w = window as unknown as { __shift: number };
+      w.__shift = 0;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as (PerformanceEntry & {
+          value: number;
+          hadRecentInput: boolean;
+        })[])
+          if (!entry.hadRecentInput) w.__shift += entry.value;
+      }).observe({ type: "layout-shift", buffered: true });
+    });
+  const shift = (page: Page) => page.evaluate(() => (window as unknown as { __shift: number }).__shift);
+
+  it("the menu is in the first paint of a signed-in page, and the start page's tiles appear together", async () => {
+    const { context, page } = await as(tenant, "coordinator");
+    await observeShifts(page);
+    // Asking for the session fails from now on: the menu can only come from the page itself.
+    await page.route(/\/trpc\/[^?]*auth\.session/, (route) => route.abort());
+    for (const path of ["/start", "/massnahmen", "/portfolio", "/reifegrad"]) {
+      await page.goto(path, { waitUntil: "commit" });
+      // The server put the session into the page: the menu does not wait for a request.
+      await page.getByRole("navigation", { name: "Hauptnavigation" }).waitFor({ timeout: 5000 });
+      await open(page, path);
+      await page.waitForTimeout(300);
+      expect(await shift(page), path).toBeLessThan(0.1);
+    }
+    await context.close();
+  });
+
+  it("the sign-in page of a visitor does not wait for the session either", async () => {
+    const { context, page } = await newPage(env);
+    await observeShifts(page);
+    await page.goto("/anmelden");
+    await page.getByRole("heading", { level: 1 }).waitFor();
+    await page.waitForTimeout(500);
+    expect(await shift(page)).toBeLessThan(0.1);
+    await context.close();
+  });
+});
+
 describe("a page of its own for every dead end", () => {
   it("a Kommune user on a state page and a viewer on an edit page read 'Kein Zugriff' as the heading", async () => {
     const { context, page } = await as(tenant, "viewer");

@@ -1,5 +1,5 @@
 // The HTTP surface after the outside probe: German texts for every error (tRPC's own included), no-store on every API
-// answer, and no public source maps.
+// answer, no public source maps, compressed answers, and the app's HTML with the session in it.
 import {
   existsSync,
   mkdirSync,
@@ -12,7 +12,9 @@ import {
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { brotliDecompressSync } from "node:zlib";
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
+import { schema, withTenant } from "@spatz/db";
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createTenant, type FixtureTenant, sessionCookie } from "../src/fixtures.ts";
 import { createTestApp, type TestApp } from "../src/server.ts";
@@ -134,6 +136,94 @@ describe("compressed assets", () => {
       expect(Buffer.from(await plain.arrayBuffer()).equals(original)).toBe(true);
     } finally {
       await web.close();
+    }
+  });
+});
+
+describe("compressed API answers", () => {
+  it("a large tRPC answer is gzip-compressed for browsers that accept it, and stays no-store", async () => {
+    const cookie = await sessionCookie(t.client.db, kommune.id, kommune.users.viewer!.id);
+    const gz = await t.app.request("/trpc/maturity.model", {
+      headers: { cookie, "Accept-Encoding": "gzip" },
+    });
+    expect(gz.status).toBe(200);
+    expect(gz.headers.get("content-encoding")).toBe("gzip");
+    expect(gz.headers.get("cache-control")).toBe("no-store");
+    const body = gunzipSync(Buffer.from(await gz.arrayBuffer())).toString("utf8");
+    const plain = await t.app.request("/trpc/maturity.model", { headers: { cookie } });
+    expect(plain.headers.get("content-encoding")).toBeNull();
+    const plainText = await plain.text();
+    expect(plainText.length).toBeGreaterThan(1024);
+    expect(body).toBe(plainText);
+  });
+});
+
+describe("the app's HTML", () => {
+  const dist = () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "spatz-web-"));
+    writeFileSync(
+      path.join(dir, "index.html"),
+      '<!doctype html><html lang="de"><head><script type="module" src="/assets/app.js"></script></head><body><div id="root"></div></body></html>',
+    );
+    return dir;
+  };
+  const sessionIn = (html: string) => {
+    const match = /<script type="application\/json" id="spatz-session">(.*?)<\/script>/s.exec(html);
+    return match ? (JSON.parse(match[1]!) as { json: unknown }).json : undefined;
+  };
+
+  it("carries who is signed in (null for a visitor), is private to the browser and escapes what users typed", async () => {
+    const dir = dist();
+    const web = createTestApp({ appUrl: inject("appUrl"), redisUrl: inject("redisUrl"), webDist: dir });
+    const viewer = kommune.users.viewer!;
+    try {
+      for (const address of ["/", "/anmelden", "/massnahmen/123"]) {
+        const visitor = await web.app.request(address);
+        expect(visitor.status).toBe(200);
+        expect(visitor.headers.get("cache-control")).toBe("private, no-cache");
+        expect(visitor.headers.get("vary")).toContain("Cookie");
+        expect(sessionIn(await visitor.text()), address).toBeNull();
+      }
+      await withTenant(t.client.db, kommune.id, (tx) =>
+        tx
+          .update(schema.users)
+          .set({ displayName: "Eve </script><script>alert(1)</script>" })
+          .where(eq(schema.users.id, viewer.id)),
+      );
+      const cookie = await sessionCookie(t.client.db, kommune.id, viewer.id);
+      const html = await (await web.app.request("/start", { headers: { cookie } })).text();
+      // One script element of the app and one of data: the name cannot open another.
+      expect(html.match(/<script/g)).toHaveLength(2);
+      const session = sessionIn(html) as {
+        user: { id: string; displayName: string };
+        tenant: { id: string };
+      };
+      expect(session.user.id).toBe(viewer.id);
+      expect(session.tenant.id).toBe(kommune.id);
+      expect(session.user.displayName).toBe("Eve </script><script>alert(1)</script>");
+      expect(html.indexOf("spatz-session")).toBeLessThan(html.indexOf("</head>"));
+    } finally {
+      await web.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("an ended session gets null and the cookie cleared, as the session procedure does", async () => {
+    const dir = dist();
+    const web = createTestApp({ appUrl: inject("appUrl"), redisUrl: inject("redisUrl"), webDist: dir });
+    try {
+      const admin = kommune.users.admin!;
+      const cookie = await sessionCookie(t.client.db, kommune.id, admin.id);
+      // Ended elsewhere ("Überall abmelden"): the row is gone.
+      await withTenant(t.client.db, kommune.id, (tx) =>
+        tx.delete(schema.sessions).where(eq(schema.sessions.userId, admin.id)),
+      );
+      const res = await web.app.request("/start", { headers: { cookie } });
+      expect(sessionIn(await res.text())).toBeNull();
+      expect(res.headers.get("set-cookie")).toMatch(/^spatz_session=;.*Max-Age=0/);
+    } finally {
+      await web.close();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

@@ -9,9 +9,11 @@ import { withLogContext } from "@spatz/logging";
 import { appRouter, createContextFactory, readCookie, SESSION_COOKIE, type ServerDeps } from "@spatz/trpc";
 import { Hono, type MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
+import { compress } from "hono/compress";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import type postgres from "postgres";
+import { appHtml } from "./app-html.ts";
 import { BODY_LIMITS } from "./body-limits.ts";
 import { originCheck } from "./csrf.ts";
 import { devMailsPage } from "./dev-mails.ts";
@@ -156,6 +158,9 @@ export function createApp(opts: AppOptions) {
     const procedures = c.req.path.slice("/trpc/".length).split(",");
     return procedures.every((p) => EVIDENCE_UPLOADS.has(p)) ? limitEvidenceBody(c, next) : limitBody(c, next);
   });
+  // Answers are JSON, often large (a dashboard is ~200 KB, a tenth of that compressed). They hold no secret a page could
+  // also reflect from an attacker's input, so compression does not open a BREACH-style guess.
+  app.use("/trpc/*", compress());
   app.use(
     "/trpc/*",
     trpcServer({
@@ -207,7 +212,12 @@ export function createApp(opts: AppOptions) {
 
   if (opts.webDist && existsSync(path.join(opts.webDist, "index.html"))) {
     const root = path.relative(process.cwd(), opts.webDist) || ".";
-    const indexHtml = readFileSync(path.join(opts.webDist, "index.html"), "utf8");
+    const html = appHtml(readFileSync(path.join(opts.webDist, "index.html"), "utf8"), createContext, (c) =>
+      clientIp(c, opts.trustProxy ?? false),
+    );
+    // The start address, too, gets the HTML with the session (serveStatic would send index.html as it is).
+    app.get("/", html);
+    app.get("/index.html", html);
     app.use("/assets/*", async (c, next) => {
       // Source maps are built (hidden) for error reporting, but never served: they would publish the sources.
       if (c.req.path.endsWith(".map")) return c.text("Nicht gefunden", 404);
@@ -221,10 +231,7 @@ export function createApp(opts: AppOptions) {
     // 404, not the app's HTML: the browser then reports a failed load instead of a MIME-type error, and no proxy
     // caches HTML under an immutable asset name.
     app.get("/assets/*", (c) => c.text("Nicht gefunden", 404));
-    app.get("*", (c) => {
-      c.header("Cache-Control", "no-cache");
-      return c.html(indexHtml);
-    });
+    app.get("*", html);
   }
   app.notFound((c) =>
     c.req.path.startsWith("/trpc/") || c.req.path.startsWith("/dateien/")

@@ -2,17 +2,10 @@
 // produces the file through a server-side caller, so the session check, the tenant transaction, the authorization
 // matrix and the input validation are exactly those of the procedure.
 import { tenantExportArchive, tenantExportFileName } from "@spatz/db";
-import {
-  appRouter,
-  createCallerFactory,
-  type createContextFactory,
-  readCookie,
-  SESSION_COOKIE,
-} from "@spatz/trpc";
+import type { createContextFactory } from "@spatz/trpc";
 import { TRPCError } from "@trpc/server";
 import type { Context as HonoContext } from "hono";
-
-const createCaller = createCallerFactory(appRouter);
+import { type Caller, callerFor, type Env } from "./caller.ts";
 
 const STATUS: Record<string, 400 | 401 | 403 | 404> = {
   BAD_REQUEST: 400,
@@ -26,26 +19,6 @@ function attachment(fileName: string): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
 
-type Env = { Variables: { requestId: string } };
-
-/** A caller of the procedures with this request's session cookie, request id and client address. */
-function callerFor(
-  createContext: ReturnType<typeof createContextFactory>,
-  clientIp: (c: HonoContext<Env>) => string,
-  c: HonoContext<Env>,
-  resHeaders: Headers,
-) {
-  return createCaller(
-    createContext({
-      requestId: c.get("requestId"),
-      clientIp: () => clientIp(c),
-      userAgent: c.req.header("user-agent") ?? null,
-      sessionToken: readCookie(c.req.header("cookie"), SESSION_COOKIE),
-      resHeaders,
-    }),
-  );
-}
-
 /** German error texts as plain text with the matching status (and any Set-Cookie the session check wrote). */
 function plainText(resHeaders: Headers, status: number, text: string): Response {
   const headers = new Headers(resHeaders);
@@ -53,8 +26,6 @@ function plainText(resHeaders: Headers, status: number, text: string): Response 
   headers.set("Cache-Control", "no-store");
   return new Response(text, { status, headers });
 }
-
-type Caller = ReturnType<typeof createCaller>;
 
 /** A file answer: the headers every download sends, plus the session's Set-Cookie. */
 function fileResponse(

@@ -1,56 +1,47 @@
 // Routes. German paths; each signed-in page states the procedure it needs, so the matrix decides who sees it.
 import { Navigate, Route, Router } from "@solidjs/router";
 import { QueryClientProvider } from "@tanstack/solid-query";
-import { lazy, Match, Switch } from "solid-js";
-import { AccountPage } from "./account/AccountPage.tsx";
-import { AuditPage } from "./admin/AuditPage.tsx";
-import { ExportPage } from "./admin/ExportPage.tsx";
-import { UsersPage } from "./admin/UsersPage.tsx";
-import { InvitationPage } from "./auth/InvitationPage.tsx";
+import { Match, Switch } from "solid-js";
 import { LoginPage } from "./auth/LoginPage.tsx";
-import { RequireSession } from "./auth/RequireSession.tsx";
+import { guarded, preloadData } from "./auth/routing.tsx";
 import { useSession } from "./auth/session.ts";
 import { TenantPicker } from "./auth/TenantPicker.tsx";
 import { GovernanceRoutes } from "./governance/routes.tsx";
 import { HandbookRoutes } from "./handbook/routes.tsx";
-import { StartPage } from "./home/StartPage.tsx";
-import { LegalPage } from "./legal/LegalPage.tsx";
+import { lazyNamed } from "./lib/lazy-named.ts";
 import { queryClient } from "./lib/query-client.ts";
-import { MeasureBoardPage } from "./measures/MeasureBoardPage.tsx";
-import { MeasureDetailPage } from "./measures/MeasureDetailPage.tsx";
-import { MeasureListPage } from "./measures/MeasureListPage.tsx";
-import { NewMeasurePage } from "./measures/NewMeasurePage.tsx";
-import { ModelEditorPage } from "./model/ModelEditorPage.tsx";
-import { ModelListPage } from "./model/ModelListPage.tsx";
-import { OrgUnitsPage } from "./org/OrgUnitsPage.tsx";
+import { preloadDashboard } from "./maturity/queries.ts";
 import { PortfolioRoutes } from "./portfolio/routes.tsx";
 import { RolloutRoutes } from "./rollout/routes.tsx";
-import { TenantsPage } from "./state/TenantsPage.tsx";
-import { StrategyPage } from "./strategy/StrategyPage.tsx";
 import { Layout } from "./ui/Layout.tsx";
 import { PageHeader } from "./ui/PageHeader.tsx";
 import { EmptyState, Loading } from "./ui/states.tsx";
 
-// Pages with charts are loaded when first opened, like the portfolio's and rollout's chart pages.
-const LandBenchmarkPage = lazy(() =>
-  import("./benchmark/LandPage.tsx").then((m) => ({ default: m.LandPage })),
-);
-const VergleichPage = lazy(() =>
-  import("./benchmark/VergleichPage.tsx").then((m) => ({ default: m.VergleichPage })),
-);
-const SharingPage = lazy(() =>
-  import("./benchmark/SharingPage.tsx").then((m) => ({ default: m.SharingPage })),
-);
-const ReportsPage = lazy(() => import("./reports/ReportsPage.tsx").then((m) => ({ default: m.ReportsPage })));
-const JobsPage = lazy(() => import("./benchmark/JobsPage.tsx").then((m) => ({ default: m.JobsPage })));
-const HelpPage = lazy(() => import("./help/HelpPage.tsx").then((m) => ({ default: m.HelpPage })));
-const KommuneProfilePage = lazy(() =>
-  import("./state/KommuneProfilePage.tsx").then((m) => ({ default: m.KommuneProfilePage })),
-);
-// The maturity dashboard draws charts: loaded when first opened, like the portfolio's and rollout's chart pages.
-const DashboardPage = lazy(() =>
-  import("./maturity/DashboardPage.tsx").then((m) => ({ default: m.DashboardPage })),
-);
+// Every page but the sign-in's is loaded when first opened (auth/routing.tsx).
+const AccountPage = lazyNamed(() => import("./account/AccountPage.tsx"), "AccountPage");
+const AuditPage = lazyNamed(() => import("./admin/AuditPage.tsx"), "AuditPage");
+const DashboardPage = lazyNamed(() => import("./maturity/DashboardPage.tsx"), "DashboardPage");
+const ExportPage = lazyNamed(() => import("./admin/ExportPage.tsx"), "ExportPage");
+const HelpPage = lazyNamed(() => import("./help/HelpPage.tsx"), "HelpPage");
+const InvitationPage = lazyNamed(() => import("./auth/InvitationPage.tsx"), "InvitationPage");
+const JobsPage = lazyNamed(() => import("./benchmark/JobsPage.tsx"), "JobsPage");
+const KommuneProfilePage = lazyNamed(() => import("./state/KommuneProfilePage.tsx"), "KommuneProfilePage");
+const LandBenchmarkPage = lazyNamed(() => import("./benchmark/LandPage.tsx"), "LandPage");
+const LegalPage = lazyNamed(() => import("./legal/LegalPage.tsx"), "LegalPage");
+const MeasureBoardPage = lazyNamed(() => import("./measures/MeasureBoardPage.tsx"), "MeasureBoardPage");
+const MeasureDetailPage = lazyNamed(() => import("./measures/MeasureDetailPage.tsx"), "MeasureDetailPage");
+const MeasureListPage = lazyNamed(() => import("./measures/MeasureListPage.tsx"), "MeasureListPage");
+const ModelEditorPage = lazyNamed(() => import("./model/ModelEditorPage.tsx"), "ModelEditorPage");
+const ModelListPage = lazyNamed(() => import("./model/ModelListPage.tsx"), "ModelListPage");
+const NewMeasurePage = lazyNamed(() => import("./measures/NewMeasurePage.tsx"), "NewMeasurePage");
+const OrgUnitsPage = lazyNamed(() => import("./org/OrgUnitsPage.tsx"), "OrgUnitsPage");
+const ReportsPage = lazyNamed(() => import("./reports/ReportsPage.tsx"), "ReportsPage");
+const SharingPage = lazyNamed(() => import("./benchmark/SharingPage.tsx"), "SharingPage");
+const StartPage = lazyNamed(() => import("./home/StartPage.tsx"), "StartPage");
+const StrategyPage = lazyNamed(() => import("./strategy/StrategyPage.tsx"), "StrategyPage");
+const TenantsPage = lazyNamed(() => import("./state/TenantsPage.tsx"), "TenantsPage");
+const UsersPage = lazyNamed(() => import("./admin/UsersPage.tsx"), "UsersPage");
+const VergleichPage = lazyNamed(() => import("./benchmark/VergleichPage.tsx"), "VergleichPage");
 
 function Home() {
   const session = useSession();
@@ -87,132 +78,31 @@ export function App() {
         <Route path="/hilfe/:topic?" component={HelpPage} />
         <Route path="/t/:slug/anmelden" component={LoginPage} />
         <Route path="/t/:slug/einladung" component={InvitationPage} />
-        <Route
-          path="/start"
-          component={() => <RequireSession>{(me) => <StartPage me={me} />}</RequireSession>}
-        />
-        <Route
-          path="/konto"
-          component={() => <RequireSession>{(me) => <AccountPage me={me} />}</RequireSession>}
-        />
-        <Route
-          path="/verwaltung/benutzer"
-          component={() => (
-            <RequireSession requires="users.list">{(me) => <UsersPage me={me} />}</RequireSession>
-          )}
-        />
-        <Route
-          path="/verwaltung/protokoll"
-          component={() => <RequireSession requires="audit.list">{() => <AuditPage />}</RequireSession>}
-        />
-        <Route
-          path="/verwaltung/export"
-          component={() => (
-            <RequireSession requires="tenantExport.prepare">{(me) => <ExportPage me={me} />}</RequireSession>
-          )}
-        />
-        <Route
-          path="/land/kommunen"
-          component={() => (
-            <RequireSession requires="tenants.list">{(me) => <TenantsPage me={me} />}</RequireSession>
-          )}
-        />
-        <Route
-          path="/land/kommunen/:id"
-          component={() => (
-            <RequireSession requires="tenants.profile">
-              {(me) => <KommuneProfilePage me={me} />}
-            </RequireSession>
-          )}
-        />
+        <Route path="/start" component={guarded(StartPage)} />
+        <Route path="/konto" component={guarded(AccountPage)} />
+        <Route path="/verwaltung/benutzer" component={guarded(UsersPage, "users.list")} />
+        <Route path="/verwaltung/protokoll" component={guarded(AuditPage, "audit.list")} />
+        <Route path="/verwaltung/export" component={guarded(ExportPage, "tenantExport.prepare")} />
+        <Route path="/land/kommunen" component={guarded(TenantsPage, "tenants.list")} />
+        <Route path="/land/kommunen/:id" component={guarded(KommuneProfilePage, "tenants.profile")} />
         <Route
           path="/reifegrad"
-          component={() => (
-            <RequireSession requires="maturity.dashboard">{(me) => <DashboardPage me={me} />}</RequireSession>
-          )}
+          component={guarded(DashboardPage, "maturity.dashboard")}
+          preload={preloadData("maturity.dashboard", preloadDashboard)}
         />
-        <Route
-          path="/massnahmen"
-          component={() => (
-            <RequireSession requires="measures.list">{(me) => <MeasureListPage me={me} />}</RequireSession>
-          )}
-        />
-        <Route
-          path="/massnahmen/board"
-          component={() => (
-            <RequireSession requires="measures.list">{(me) => <MeasureBoardPage me={me} />}</RequireSession>
-          )}
-        />
-        <Route
-          path="/massnahmen/neu"
-          component={() => (
-            <RequireSession requires="measures.create">{(me) => <NewMeasurePage me={me} />}</RequireSession>
-          )}
-        />
-        <Route
-          path="/massnahmen/:id"
-          component={() => (
-            <RequireSession requires="measures.get">{(me) => <MeasureDetailPage me={me} />}</RequireSession>
-          )}
-        />
-        <Route
-          path="/strategie"
-          component={() => (
-            <RequireSession requires="strategies.list">{(me) => <StrategyPage me={me} />}</RequireSession>
-          )}
-        />
-        <Route
-          path="/verwaltung/organisation"
-          component={() => (
-            <RequireSession requires="orgUnits.create">{() => <OrgUnitsPage />}</RequireSession>
-          )}
-        />
-        <Route
-          path="/land/reifegradmodell"
-          component={() => (
-            <RequireSession requires="maturityModels.list">
-              {(me) => <ModelListPage me={me} />}
-            </RequireSession>
-          )}
-        />
-        <Route
-          path="/land/reifegradmodell/:id"
-          component={() => (
-            <RequireSession requires="maturityModels.get">
-              {(me) => <ModelEditorPage me={me} />}
-            </RequireSession>
-          )}
-        />
-        <Route
-          path="/land/reifegrad"
-          component={() => (
-            <RequireSession requires="benchmark.kreisMap">
-              {(me) => <LandBenchmarkPage me={me} />}
-            </RequireSession>
-          )}
-        />
-        <Route
-          path="/land/hintergrundaufgaben"
-          component={() => <RequireSession requires="jobs.overview">{() => <JobsPage />}</RequireSession>}
-        />
-        <Route
-          path="/vergleich"
-          component={() => (
-            <RequireSession requires="benchmark.position">{(me) => <VergleichPage me={me} />}</RequireSession>
-          )}
-        />
-        <Route
-          path="/berichte"
-          component={() => (
-            <RequireSession requires="reports.list">{(me) => <ReportsPage me={me} />}</RequireSession>
-          )}
-        />
-        <Route
-          path="/verwaltung/vergleich"
-          component={() => (
-            <RequireSession requires="benchmark.sharing">{(me) => <SharingPage me={me} />}</RequireSession>
-          )}
-        />
+        <Route path="/massnahmen" component={guarded(MeasureListPage, "measures.list")} />
+        <Route path="/massnahmen/board" component={guarded(MeasureBoardPage, "measures.list")} />
+        <Route path="/massnahmen/neu" component={guarded(NewMeasurePage, "measures.create")} />
+        <Route path="/massnahmen/:id" component={guarded(MeasureDetailPage, "measures.get")} />
+        <Route path="/strategie" component={guarded(StrategyPage, "strategies.list")} />
+        <Route path="/verwaltung/organisation" component={guarded(OrgUnitsPage, "orgUnits.create")} />
+        <Route path="/land/reifegradmodell" component={guarded(ModelListPage, "maturityModels.list")} />
+        <Route path="/land/reifegradmodell/:id" component={guarded(ModelEditorPage, "maturityModels.get")} />
+        <Route path="/land/reifegrad" component={guarded(LandBenchmarkPage, "benchmark.kreisMap")} />
+        <Route path="/land/hintergrundaufgaben" component={guarded(JobsPage, "jobs.overview")} />
+        <Route path="/vergleich" component={guarded(VergleichPage, "benchmark.position")} />
+        <Route path="/berichte" component={guarded(ReportsPage, "reports.list")} />
+        <Route path="/verwaltung/vergleich" component={guarded(SharingPage, "benchmark.sharing")} />
         <PortfolioRoutes />
         <GovernanceRoutes />
         <HandbookRoutes />

@@ -1,5 +1,7 @@
+import { configureZod } from "@spatz/domain";
 import { render } from "solid-js/web";
 import { App } from "./App.tsx";
 import "./styles.css";
 
+configureZod();
 render(() => <App />, document.getElementById("root")!);

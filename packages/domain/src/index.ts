@@ -1,4 +1,6 @@
-import "./zod-locale.ts";
+import { configureZod } from "./zod-locale.ts";
+
+configureZod();
 
 export * from "./audit-labels.ts";
 export * from "./capacity.ts";
@@ -24,3 +26,4 @@ export * from "./reports.ts";
 export * from "./roles.ts";
 export * from "./steering.ts";
 export * from "./text.ts";
+export { configureZod };

@@ -4,7 +4,7 @@
 // the Land by name. Suppressed figures say so in German; every chart has its table; the export is what is shown.
 import { A } from "@solidjs/router";
 import { boxplotOption, quartileTrendOption } from "@spatz/charts";
-import { can, formatDateTime, formatInteger, formatNumber } from "@spatz/domain";
+import { can, formatCountOf, formatDateTime, formatInteger, formatNumber } from "@spatz/domain";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/solid-query";
 import { createSignal, For, Show } from "solid-js";
 import type { Me } from "../auth/session.ts";
@@ -169,7 +169,7 @@ function Trend(props: { groupId: string; metric: string }) {
           <Chart
             heading={2}
             title={`Verlauf: ${t.metric.label} (${t.group.label})`}
-            summary={`Liniendiagramm: Median und Quartile von ${t.metric.label} über ${t.points.length} Stichtage; Lücken sind nicht ausgewiesene Monate.`}
+            summary={`Liniendiagramm: Median und Quartile von ${t.metric.label} über ${formatCountOf(t.points.length, "Stichtag", "Stichtage")}; Lücken sind nicht ausgewiesene Monate.`}
             option={quartileTrendOption(t.points.map((p) => ({ label: label(p), figures: p.figures })))}
             table={
               <table class="table">

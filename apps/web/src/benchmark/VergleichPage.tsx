@@ -4,7 +4,7 @@
 // A Kommune sees another's figures only where that one shared them.
 import { A } from "@solidjs/router";
 import { boxplotOption } from "@spatz/charts";
-import { can, formatDateTime } from "@spatz/domain";
+import { can, formatCountOf, formatDateTime } from "@spatz/domain";
 import { useQuery } from "@tanstack/solid-query";
 import { createSignal, For, Show } from "solid-js";
 import type { Me } from "../auth/session.ts";
@@ -166,7 +166,7 @@ function OwnTrend(props: { groupId: string; own: OwnTrendPoint[] }) {
           <Chart
             heading={2}
             title="Ihr Index im Verlauf und der Median der Gruppe"
-            summary={`Liniendiagramm über ${labels.length} Stichtage: Ihr Reifegradindex und der Median von ${t.group.label}.`}
+            summary={`Liniendiagramm über ${formatCountOf(labels.length, "Stichtag", "Stichtage")}: Ihr Reifegradindex und der Median von ${t.group.label}.`}
             option={{
               tooltip: { trigger: "axis" },
               legend: { top: 0 },

@@ -1,29 +1,17 @@
 // The PM-Koffer's routes: the Kommune's view in the portfolio, the Land's editor under /land. Loaded when first opened
 // (the Markdown renderer comes with them).
 import { Route } from "@solidjs/router";
-import { lazy } from "solid-js";
-import { RequireSession } from "../auth/RequireSession.tsx";
+import { guarded } from "../auth/routing.tsx";
+import { lazyNamed } from "../lib/lazy-named.ts";
 
-const HandbookPage = lazy(() => import("./HandbookPage.tsx").then((m) => ({ default: m.HandbookPage })));
-const LandHandbookPage = lazy(() =>
-  import("./LandHandbookPage.tsx").then((m) => ({ default: m.LandHandbookPage })),
-);
+const HandbookPage = lazyNamed(() => import("./HandbookPage.tsx"), "HandbookPage");
+const LandHandbookPage = lazyNamed(() => import("./LandHandbookPage.tsx"), "LandHandbookPage");
 
 export function HandbookRoutes() {
   return (
     <>
-      <Route
-        path="/portfolio/pm-koffer"
-        component={() => (
-          <RequireSession requires="handbook.current">{(me) => <HandbookPage me={me} />}</RequireSession>
-        )}
-      />
-      <Route
-        path="/land/pm-koffer"
-        component={() => (
-          <RequireSession requires="handbook.draft">{(me) => <LandHandbookPage me={me} />}</RequireSession>
-        )}
-      />
+      <Route path="/portfolio/pm-koffer" component={guarded(HandbookPage, "handbook.current")} />
+      <Route path="/land/pm-koffer" component={guarded(LandHandbookPage, "handbook.draft")} />
     </>
   );
 }

@@ -1,13 +1,13 @@
-// The help pages (/hilfe/<thema>): per module what it is for and the German terms it uses, in plain words. Which
-// page belongs to which topic is decided by its path (`topicForPath`), so every page header links to its help.
+// The help pages (/hilfe/<thema>): per module what it is for and the German terms it uses, in plain words. Their
+// slugs and titles, and which pages belong to them, are in topic-index.ts (every page header links to its help).
+import { HELP_TOPIC_INDEX, type HelpTopicSlug } from "./topic-index.ts";
 
 export type HelpTerm = { term: string; explanation: string };
-export type HelpTopic = { slug: string; title: string; intro: string; terms: HelpTerm[] };
+export type HelpTopic = { slug: HelpTopicSlug; title: string; intro: string; terms: HelpTerm[] };
 
-export const HELP_TOPICS: readonly HelpTopic[] = [
+const CONTENT: readonly Omit<HelpTopic, "title">[] = [
   {
     slug: "reifegrad",
-    title: "Reifegrad und Maßnahmen",
     intro:
       "Der Reifegrad zeigt, wie weit die Digitalisierung Ihrer Verwaltung ist – je Dimension und insgesamt. Er steigt von selbst, sobald Maßnahmen mit Nachweis abgeschlossen sind.",
     terms: [
@@ -48,7 +48,6 @@ export const HELP_TOPICS: readonly HelpTopic[] = [
   },
   {
     slug: "strategie",
-    title: "Digitalisierungsstrategie",
     intro:
       "Die Strategie hält Vision, Ziele und Soll-Stufen fest. Die Steuerung (CDO) entwirft sie, die Verwaltungsführung gibt sie frei.",
     terms: [
@@ -68,7 +67,6 @@ export const HELP_TOPICS: readonly HelpTopic[] = [
   },
   {
     slug: "portfolio",
-    title: "Projektportfolio und Projektsteuerung",
     intro:
       "Das Portfolio enthält alle Digitalisierungsprojekte mit Laufzeit, Budget, Meilensteinen, Statusberichten und Risiken.",
     terms: [
@@ -111,7 +109,6 @@ export const HELP_TOPICS: readonly HelpTopic[] = [
   },
   {
     slug: "onlinedienste",
-    title: "Onlinedienste (OZG/EfA)",
     intro:
       "Hier steht, welche Leistungen des OZG-Katalogs Ihre Kommune schon online anbietet, plant oder umsetzt. Das Land sieht daraus den Stand im ganzen Land.",
     terms: [
@@ -142,7 +139,6 @@ export const HELP_TOPICS: readonly HelpTopic[] = [
   },
   {
     slug: "vergleich",
-    title: "Vergleich der Kommunen",
     intro:
       "Der Vergleich zeigt Ihre Werte neben denen ähnlicher Kommunen – ohne dass eine einzelne Kommune erkennbar wird, außer sie gibt ihre Werte namentlich frei.",
     terms: [
@@ -164,7 +160,6 @@ export const HELP_TOPICS: readonly HelpTopic[] = [
   },
   {
     slug: "berichte",
-    title: "Berichte",
     intro:
       "Berichte entstehen auf Knopfdruck oder nach Zeitplan als PDF, CSV und Excel und bleiben im Archiv.",
     terms: [
@@ -178,7 +173,6 @@ export const HELP_TOPICS: readonly HelpTopic[] = [
   },
   {
     slug: "governance",
-    title: "IT-Governance",
     intro:
       "Wer in Ihrer Verwaltung über IT und Digitalisierung entscheidet und wie: Gremien, Beschlüsse, die RACI-Matrix und die Steuerungsprozesse. Sie sind zugleich Nachweise für Kriterien des Reifegradmodells.",
     terms: [
@@ -211,20 +205,7 @@ export const HELP_TOPICS: readonly HelpTopic[] = [
   },
 ];
 
-/** Which pages belong to which topic: a path and everything below it. */
-const TOPIC_PATHS: readonly [string, readonly string[]][] = [
-  ["reifegrad", ["/reifegrad", "/massnahmen", "/land/reifegradmodell"]],
-  ["strategie", ["/strategie"]],
-  ["portfolio", ["/portfolio", "/land/pm-koffer"]],
-  ["onlinedienste", ["/rollout", "/land/rollout", "/land/katalog", "/land/kosten"]],
-  ["vergleich", ["/vergleich", "/land/reifegrad", "/verwaltung/vergleich"]],
-  ["berichte", ["/berichte"]],
-  ["governance", ["/steuerung"]],
-];
-
-/** The help topic of a page, from its path (the start page and unknown paths get none). */
-export function topicForPath(path: string): HelpTopic | null {
-  const within = (prefix: string) => path === prefix || path.startsWith(`${prefix}/`);
-  const slug = TOPIC_PATHS.find(([, prefixes]) => prefixes.some(within))?.[0];
-  return HELP_TOPICS.find((t) => t.slug === slug) ?? null;
-}
+export const HELP_TOPICS: readonly HelpTopic[] = CONTENT.map((topic) => ({
+  ...topic,
+  title: HELP_TOPIC_INDEX.find((t) => t.slug === topic.slug)!.title,
+}));

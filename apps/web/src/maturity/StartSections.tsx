@@ -1,5 +1,6 @@
 // Maturity content of the role start pages: leadership summary, coordinator management, own measures of a project
 // lead, the read-only overview of viewers, and the model for the state.
+
 import { A } from "@solidjs/router";
 import {
   berlinToday,
@@ -10,8 +11,9 @@ import {
   MODEL_STATUS_LABELS,
 } from "@spatz/domain";
 import { useQuery } from "@tanstack/solid-query";
-import { For, lazy, Show } from "solid-js";
+import { For, Show } from "solid-js";
 import type { Me } from "../auth/session.ts";
+import { lazyNamed } from "../lib/lazy-named.ts";
 import { trpc } from "../lib/trpc.ts";
 import { QueryView } from "../ui/QueryView.tsx";
 import { EmptyState } from "../ui/states.tsx";
@@ -23,7 +25,7 @@ import { dashboardQuery } from "./queries.ts";
 import { TargetRisks } from "./TargetRisks.tsx";
 
 // The radar's chart code loads after the start page itself (ECharts only once the figure is shown).
-const RadarFigure = lazy(() => import("./RadarFigure.tsx").then((m) => ({ default: m.RadarFigure })));
+const RadarFigure = lazyNamed(() => import("./RadarFigure.tsx"), "RadarFigure");
 
 /** Index, radar and risks of the whole administration. */
 export function MaturitySummary(props: { risks?: boolean }) {

@@ -1,5 +1,7 @@
 // Queries of the maturity screens, shared so that one completion refreshes every view of it.
+import type { RoutePreloadFuncArgs } from "@solidjs/router";
 import { useQueryClient } from "@tanstack/solid-query";
+import { queryClient } from "../lib/query-client.ts";
 import { trpc } from "../lib/trpc.ts";
 
 export type DashboardData = Awaited<ReturnType<typeof trpc.maturity.dashboard.query>>;
@@ -62,4 +64,12 @@ export function orgUnitOptions(units: { id: string; name: string; code: string; 
   for (const u of units)
     if (!out.some((o) => o.value === u.id)) out.push({ value: u.id, label: `${u.code} – ${u.name}` });
   return out;
+}
+
+/** The dashboard's queries, started by the route while the page's code loads (auth/routing.tsx `preloadData`). */
+export function preloadDashboard({ location }: RoutePreloadFuncArgs) {
+  const scope = new URLSearchParams(location.search).get("bereich") || null;
+  void queryClient.prefetchQuery(dashboardQuery(scope));
+  void queryClient.prefetchQuery(orgUnitsQuery());
+  void queryClient.prefetchQuery(modelQuery());
 }

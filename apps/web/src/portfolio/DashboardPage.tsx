@@ -2,6 +2,7 @@
 // budget and effort, and how many projects follow which PM standard. Every chart has its table.
 import { A } from "@solidjs/router";
 import {
+  formatCountOf,
   formatDate,
   formatInteger,
   PM_STANDARD_LABELS,
@@ -150,7 +151,7 @@ function DashboardView(props: { data: Dashboard }) {
         />
         <Chart
           title="Projekte nach Geschäftsbereich"
-          summary={`Balkendiagramm mit der Zahl der Projekte je Geschäftsbereich (${d().byGb.length} Bereiche).`}
+          summary={`Balkendiagramm mit der Zahl der Projekte je Geschäftsbereich (${formatCountOf(d().byGb.length, "Bereich", "Bereiche")}).`}
           height={Math.max(200, d().byGb.length * 34 + 40)}
           option={{
             grid: { left: 80, right: 30, top: 10, bottom: 30 },
@@ -201,7 +202,7 @@ function DashboardView(props: { data: Dashboard }) {
         />
         <Chart
           title="Projektstarts und -enden je Quartal"
-          summary={`Säulendiagramm mit der Zahl der Projekte, die je Quartal beginnen und enden (${d().quarters.length} Quartale).`}
+          summary={`Säulendiagramm mit der Zahl der Projekte, die je Quartal beginnen und enden (${formatCountOf(d().quarters.length, "Quartal", "Quartale")}).`}
           height={280}
           option={{
             grid: { left: 50, right: 20, top: 40, bottom: 50 },
@@ -312,7 +313,7 @@ function DashboardView(props: { data: Dashboard }) {
           <p class="muted">
             {d().overdueMilestones.count === 1
               ? "1 offener Meilenstein laufender Projekte liegt"
-              : `${d().overdueMilestones.count} offene Meilensteine laufender Projekte liegen`}{" "}
+              : `${formatInteger(d().overdueMilestones.count)} offene Meilensteine laufender Projekte liegen`}{" "}
             vor dem {formatDate(d().today)}
             {d().overdueMilestones.count > d().overdueMilestones.items.length ? "; die ältesten zehn:" : ":"}
           </p>

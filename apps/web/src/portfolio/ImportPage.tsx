@@ -2,7 +2,13 @@
 // (suggested from the headers, editable) → preview with German errors and warnings per row and what will be created
 // or updated → import, all or nothing.
 import { A } from "@solidjs/router";
-import { formatCountOf, formatDate, IMPORT_MAX_BYTES, IMPORT_TOO_LARGE_MESSAGE } from "@spatz/domain";
+import {
+  formatCountOf,
+  formatDate,
+  formatInteger,
+  IMPORT_MAX_BYTES,
+  IMPORT_TOO_LARGE_MESSAGE,
+} from "@spatz/domain";
 import { useMutation, useQueryClient } from "@tanstack/solid-query";
 import { createSignal, For, Show } from "solid-js";
 import { createStore, reconcile } from "solid-js/store";
@@ -200,7 +206,7 @@ export function ImportPage(props: { me: Me }) {
               <p class="import-summary" aria-live="polite">
                 {formatCountOf(p().counts.create, "neues Projekt", "neue Projekte")},{" "}
                 {formatCountOf(p().counts.update, "Aktualisierung", "Aktualisierungen")} bestehender Projekte
-                {p().errors.length > 0 ? `, ${p().errors.length} Fehler` : ""}
+                {p().errors.length > 0 ? `, ${formatInteger(p().errors.length)} Fehler` : ""}
                 {p().warnings.length > 0
                   ? `, ${formatCountOf(p().warnings.length, "Hinweis", "Hinweise")}`
                   : ""}
@@ -230,7 +236,7 @@ export function ImportPage(props: { me: Me }) {
                   <table class="table">
                     <caption class="muted">
                       {p().rows.length > PREVIEW_ROWS
-                        ? `Die ersten ${PREVIEW_ROWS} von ${p().rows.length} Projekten`
+                        ? `Die ersten ${formatInteger(PREVIEW_ROWS)} von ${formatInteger(p().rows.length)} Projekten`
                         : "Projekte in der Datei"}
                     </caption>
                     <thead>
@@ -274,9 +280,7 @@ export function ImportPage(props: { me: Me }) {
                     disabled={!p().ok || mappingDirty() || commit.isPending || p().rows.length === 0}
                     onClick={() => commit.mutate()}
                   >
-                    {p().rows.length === 1
-                      ? "1 Projekt importieren"
-                      : `${p().rows.length} Projekte importieren`}
+                    {formatCountOf(p().rows.length, "Projekt", "Projekte")} importieren
                   </button>
                 }
               >

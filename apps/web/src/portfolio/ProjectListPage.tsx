@@ -3,6 +3,7 @@
 import { A } from "@solidjs/router";
 import {
   can,
+  formatCountOf,
   formatDate,
   PROJECT_SORT_LABELS,
   PROJECT_SORTS,
@@ -129,7 +130,7 @@ export function ProjectListPage(props: { me: Me }) {
         {(data) => (
           <>
             <p class="muted" aria-live="polite">
-              {data.total === 1 ? "1 Projekt" : `${data.total.toLocaleString("de-DE")} Projekte`}
+              {formatCountOf(data.total, "Projekt", "Projekte")}
             </p>
             <TableScroll>
               <table class="table" aria-label="Projekte">

@@ -264,7 +264,7 @@ function TimelineView(props: { data: Timeline; scale: Scale; onPage: (page: numb
       </p>
       <Chart
         title="Zeitplan der Projekte"
-        summary={`Balken für ${props.data.items.length} Projekte von ${formatDate(props.data.from)} bis ${formatDate(props.data.to)}, Meilensteine als Rauten, überfällige rot, eine rote Linie für heute.`}
+        summary={`Balken für ${formatCountOf(props.data.items.length, "Projekt", "Projekte")} von ${formatDate(props.data.from)} bis ${formatDate(props.data.to)}, Meilensteine als Rauten, überfällige rot, eine rote Linie für heute.`}
         option={option()}
         height={Math.max(220, props.data.items.length * 30 + 90)}
         tableOpen

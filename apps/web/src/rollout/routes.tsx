@@ -1,29 +1,20 @@
 // The rollout module's routes, each screen loaded on demand (its own chunk, with ECharts only where charts are).
 import { Route } from "@solidjs/router";
-import type { ProcedurePath } from "@spatz/domain";
-import { type Component, lazy } from "solid-js";
-import { RequireSession } from "../auth/RequireSession.tsx";
-import type { Me } from "../auth/session.ts";
+import { guarded } from "../auth/routing.tsx";
+import { lazyNamed } from "../lib/lazy-named.ts";
 
-const page = (load: () => Promise<Record<string, unknown>>, name: string) =>
-  lazy(async () => ({ default: (await load())[name] as Component<{ me: Me }> }));
-
-const OverviewPage = page(() => import("./state/OverviewPage.tsx"), "OverviewPage");
-const ServicesPage = page(() => import("./state/ServicesPage.tsx"), "ServicesPage");
-const RegionsPage = page(() => import("./state/RegionsPage.tsx"), "RegionsPage");
-const ProgressPage = page(() => import("./state/ProgressPage.tsx"), "ProgressPage");
-const DrilldownPage = page(() => import("./state/DrilldownPage.tsx"), "DrilldownPage");
-const StateRecordPage = page(() => import("./state/StateRecordPage.tsx"), "StateRecordPage");
-const CataloguePage = page(() => import("./state/CataloguePage.tsx"), "CataloguePage");
-const ServicePage = page(() => import("./state/ServicePage.tsx"), "ServicePage");
-const ImportPage = page(() => import("./state/ImportPage.tsx"), "ImportPage");
-const CostModelPage = page(() => import("./state/CostModelPage.tsx"), "CostModelPage");
-const BoardPage = page(() => import("./kommune/BoardPage.tsx"), "BoardPage");
-const RecordPage = page(() => import("./kommune/RecordPage.tsx"), "RecordPage");
-
-const guarded = (Page: Component<{ me: Me }>, requires: ProcedurePath) => () => (
-  <RequireSession requires={requires}>{(me) => <Page me={me} />}</RequireSession>
-);
+const OverviewPage = lazyNamed(() => import("./state/OverviewPage.tsx"), "OverviewPage");
+const ServicesPage = lazyNamed(() => import("./state/ServicesPage.tsx"), "ServicesPage");
+const RegionsPage = lazyNamed(() => import("./state/RegionsPage.tsx"), "RegionsPage");
+const ProgressPage = lazyNamed(() => import("./state/ProgressPage.tsx"), "ProgressPage");
+const DrilldownPage = lazyNamed(() => import("./state/DrilldownPage.tsx"), "DrilldownPage");
+const StateRecordPage = lazyNamed(() => import("./state/StateRecordPage.tsx"), "StateRecordPage");
+const CataloguePage = lazyNamed(() => import("./state/CataloguePage.tsx"), "CataloguePage");
+const ServicePage = lazyNamed(() => import("./state/ServicePage.tsx"), "ServicePage");
+const ImportPage = lazyNamed(() => import("./state/ImportPage.tsx"), "ImportPage");
+const CostModelPage = lazyNamed(() => import("./state/CostModelPage.tsx"), "CostModelPage");
+const BoardPage = lazyNamed(() => import("./kommune/BoardPage.tsx"), "BoardPage");
+const RecordPage = lazyNamed(() => import("./kommune/RecordPage.tsx"), "RecordPage");
 
 export function RolloutRoutes() {
   return (

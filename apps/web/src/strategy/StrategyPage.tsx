@@ -1,10 +1,12 @@
 // Digital strategies: one for the whole administration and optionally one per org unit. Coordinators edit vision,
 // goals and Soll targets; leadership approves; every approval stays as a read-only version.
+
 import { A, useSearchParams } from "@solidjs/router";
 import { can, DECISION_STATUS_LABELS, formatDate } from "@spatz/domain";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/solid-query";
-import { createEffect, createSignal, createUniqueId, For, lazy, Show } from "solid-js";
+import { createEffect, createSignal, createUniqueId, For, Show } from "solid-js";
 import type { Me } from "../auth/session.ts";
+import { lazyNamed } from "../lib/lazy-named.ts";
 import { errorMessage, fieldErrors, trpc } from "../lib/trpc.ts";
 import { levelText } from "../maturity/format.ts";
 import { type MaturityModelData, modelQuery, orgUnitOptions, orgUnitsQuery } from "../maturity/queries.ts";
@@ -18,7 +20,7 @@ import { TableScroll } from "../ui/TableScroll.tsx";
 type Target = { dimensionKey: string; level: number; dueOn: string };
 
 // The key figures bring a chart with them: loaded with the strategy's detail, not with the app.
-const StrategyKpis = lazy(() => import("./GoalFigures.tsx").then((m) => ({ default: m.StrategyKpis })));
+const StrategyKpis = lazyNamed(() => import("./GoalFigures.tsx"), "StrategyKpis");
 
 export function StrategyPage(props: { me: Me }) {
   const [params, setParams] = useSearchParams<{ id?: string }>();

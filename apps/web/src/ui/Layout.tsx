@@ -9,7 +9,7 @@ import {
   ROLE_LABELS,
 } from "@spatz/domain";
 import { useMutation } from "@tanstack/solid-query";
-import { createEffect, ErrorBoundary, For, type JSX, on, onCleanup, Show } from "solid-js";
+import { createEffect, createSignal, ErrorBoundary, For, type JSX, on, onCleanup, Show } from "solid-js";
 import { type Me, useResetSession, useSession } from "../auth/session.ts";
 import { trpc } from "../lib/trpc.ts";
 import { NoticeRegion } from "./notice.tsx";
@@ -86,11 +86,16 @@ export function Layout(props: RouteSectionProps) {
     window.removeEventListener("beforeprint", openForPrint);
     window.removeEventListener("afterprint", closeAfterPrint);
   });
-  // After a client-side page change, move focus to the new page's heading so screen readers announce it.
+  const [menuOpen, setMenuOpen] = createSignal(false);
+  // After a client-side page change, move focus to the new page's heading so screen readers announce it, and close
+  // the phone's menu.
   createEffect(
     on(
       () => location.pathname,
-      () => setTimeout(() => document.getElementById("page-title")?.focus(), 50),
+      () => {
+        setMenuOpen(false);
+        setTimeout(() => document.getElementById("page-title")?.focus(), 50);
+      },
       { defer: true },
     ),
   );
@@ -114,11 +119,29 @@ export function Layout(props: RouteSectionProps) {
           <span class="brand-name">SPATZ</span>
           <span class="brand-claim">Digitale Verwaltung Sachsen-Anhalt</span>
         </A>
-        <Show when={session.data}>{(me) => <UserMenu me={me()} />}</Show>
+        <Show when={session.data}>
+          {/* On a phone, menu and account hide behind this button so the page starts near the top. */}
+          <button
+            type="button"
+            class="menu-toggle button button-light"
+            aria-expanded={menuOpen()}
+            aria-controls="app-nav"
+            onClick={() => setMenuOpen(!menuOpen())}
+          >
+            Menü
+          </button>
+        </Show>
+        <Show when={session.data}>
+          {(me) => (
+            <div class="user-menu" classList={{ open: menuOpen() }}>
+              <UserMenu me={me()} />
+            </div>
+          )}
+        </Show>
       </header>
       <Show when={session.data}>
         {(me) => (
-          <nav class="app-nav" aria-label="Hauptnavigation">
+          <nav id="app-nav" class="app-nav" classList={{ open: menuOpen() }} aria-label="Hauptnavigation">
             <ul>
               <For each={NAV.filter((item) => visible(item, me()))}>
                 {(item) => (
@@ -179,7 +202,7 @@ function UserMenu(props: { me: Me }): JSX.Element {
     },
   }));
   return (
-    <div class="user-menu">
+    <>
       <span class="user-tenant">{props.me.tenant.name}</span>
       <A href="/konto" class="user-name">
         {props.me.user.displayName} <span class="user-role">· {ROLE_LABELS[props.me.user.role]}</span>
@@ -192,6 +215,6 @@ function UserMenu(props: { me: Me }): JSX.Element {
       >
         Abmelden
       </button>
-    </div>
+    </>
   );
 }

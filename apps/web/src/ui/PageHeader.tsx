@@ -1,10 +1,10 @@
 import { A, useLocation } from "@solidjs/router";
 import { createEffect, type JSX, Show } from "solid-js";
-import { topicForPath } from "../help/topics.ts";
+import { topicForPath } from "../help/topic-index.ts";
 
 /**
  * The page's h1, which also sets the document title so screen-reader users know where they are, and the link to the
- * help of the page's module (help/topics.ts).
+ * help of the page's module (help/topic-index.ts).
  */
 export function PageHeader(props: { title: string; intro?: JSX.Element; actions?: JSX.Element }) {
   createEffect(() => {

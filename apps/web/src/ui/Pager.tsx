@@ -1,6 +1,6 @@
 // Paging for every list: "Seite 2 von 7 (163 Einträge)" with previous/next buttons.
 
-import { formatInteger } from "@spatz/domain";
+import { formatCountOf } from "@spatz/domain";
 import { Show } from "solid-js";
 
 export function Pager(props: {
@@ -23,7 +23,7 @@ export function Pager(props: {
       </button>
       <span aria-live="polite">
         Seite {props.page} von {pages()}
-        <Show when={props.total > 0}> ({formatInteger(props.total)} Einträge)</Show>
+        <Show when={props.total > 0}> ({formatCountOf(props.total, "Eintrag", "Einträge")})</Show>
       </span>
       <button
         type="button"

@@ -1,7 +1,7 @@
 // The records behind any figure of the dashboards, by Kommune name (the state's programme). The filter comes from the
 // link that led here (query string) and can be narrowed or cleared; pairs without a record show "nicht begonnen".
 import { A, useSearchParams } from "@solidjs/router";
-import { formatDate, formatDateTime } from "@spatz/domain";
+import { formatCountOf, formatDate, formatDateTime } from "@spatz/domain";
 import { keepPreviousData, useQuery } from "@tanstack/solid-query";
 import { For, Show } from "solid-js";
 import type { Me } from "../../auth/session.ts";
@@ -207,7 +207,7 @@ export function DrilldownPage(props: { me: Me }) {
       </Show>
       <div class="section-head">
         <p class="muted" aria-live="polite">
-          {list.data ? `${formatCount(list.data.total)} Einträge` : ""}
+          {list.data ? formatCountOf(list.data.total, "Eintrag", "Einträge") : ""}
         </p>
         <ExportButtons
           label="Einträge"

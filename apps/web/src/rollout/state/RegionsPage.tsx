@@ -289,7 +289,7 @@ function RolloutMap(props: { data: Data }) {
         </fieldset>
       }
       class="chart-map"
-      summary={`Karte von Sachsen-Anhalt mit ${props.data.points.length} Gemeinden als Punkten, gefärbt nach dem Anteil online ${mode() === "kommune" ? "der zuständigen Kommune" : "des Kreises"} (hell = wenig, dunkel = viel).`}
+      summary={`Karte von Sachsen-Anhalt mit ${formatCount(props.data.points.length)} Gemeinden als Punkten, gefärbt nach dem Anteil online ${mode() === "kommune" ? "der zuständigen Kommune" : "des Kreises"} (hell = wenig, dunkel = viel).`}
       onClick={(e) => {
         const item = points()[e.dataIndex];
         if (!item) return;

@@ -1,6 +1,7 @@
 // Coverage per OZG-Leistung: share of the responsible Kommunen online, "flächendeckend" vs "in mindestens einer
 // Kommune", filterable by Themenfeld and Lage, sortable; every count links to the records behind it.
 import { A } from "@solidjs/router";
+import { formatCountOf } from "@spatz/domain";
 import { useQuery } from "@tanstack/solid-query";
 import { createMemo, createSignal, For, Show } from "solid-js";
 import type { Me } from "../../auth/session.ts";
@@ -177,7 +178,7 @@ export function ServicesPage(props: { me: Me }) {
       </FilterBar>
       <div class="section-head">
         <p class="muted" aria-live="polite">
-          {formatCount(filtered().length)} Leistungen
+          {formatCountOf(filtered().length, "Leistung", "Leistungen")}
         </p>
         <ExportButtons
           label="Abdeckung je Leistung"
