@@ -215,9 +215,14 @@ describe("rollout: Kommune and state PMO", () => {
     expect(csv).toContain("Bauen & Wohnen;");
 
     await page.getByRole("link", { name: "Kreise und Kommunen" }).click();
-    await chartsRendered(page);
-    expect(await page.locator(".chart-map").getAttribute("role")).toBe("img");
-    await page.getByLabel("Kreis (alle Kommunen im Kreis)").check();
+    // The map: the 14 Kreise from the BKG outlines, named, each a link to its entries; the attribution under it.
+    await page.locator(".region-map > svg").waitFor();
+    expect(await page.locator(".region-map path").count()).toBe(14);
+    expect(await page.locator(".region-label").allTextContents()).toContain("Harz");
+    await expect
+      .poll(() => page.locator(".region-map a").first().getAttribute("aria-label"))
+      .toMatch(/^.+: [\d,]+ % online$/);
+    expect(await page.locator(".map-attribution").innerText()).toContain("© GeoBasis-DE / BKG 2021");
     // A Kreis's forecast: pick one, its dates follow.
     await page.getByLabel("Prognose für den Kreis").selectOption({ label: "Landkreis Harz" });
     await expect.poll(() => page.getByRole("heading", { name: "Prognose: Landkreis Harz" }).count()).toBe(1);
@@ -248,6 +253,21 @@ describe("rollout: Kommune and state PMO", () => {
     await page.getByLabel("Kommune suchen").fill("Magdeburg");
     await expect.poll(() => kommunen.locator("tbody tr").count()).toBe(1);
     expect(await kommunen.locator("tbody tr").first().innerText()).toContain("Landeshauptstadt Magdeburg");
+    // The Gemeinden: 218 outlines in the colour of the Kommune that administers them; a region is a link that the
+    // keyboard reaches and opens like a click.
+    await page.getByLabel(/^Gemeinden/).check();
+    await expect.poll(() => page.locator(".region-map path").count()).toBe(218);
+    expect(await page.locator(".region-label").count()).toBe(0);
+    const gemeinde = page.locator(".region-map a", {
+      has: page.locator("title", { hasText: /^Wernigerode/ }),
+    });
+    expect(await gemeinde.getAttribute("aria-label")).toMatch(/^Wernigerode, Stadt \(.+\): .+ online$/);
+    await gemeinde.focus();
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/\/land\/rollout\/eintraege\?kommuneId=/);
+    await page.goBack();
+    await page.locator(".region-map > svg").waitFor();
+    await expectAccessible(page);
 
     await page.getByRole("link", { name: "Verlauf und Engpässe" }).click();
     await chartsRendered(page);

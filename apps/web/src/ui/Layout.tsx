@@ -12,6 +12,7 @@ import { useMutation } from "@tanstack/solid-query";
 import { createEffect, createSignal, ErrorBoundary, For, type JSX, on, onCleanup, Show } from "solid-js";
 import { type Me, useResetSession, useSession } from "../auth/session.ts";
 import { trpc } from "../lib/trpc.ts";
+import { focusHeadingOf } from "./heading-focus.ts";
 import { NoticeRegion } from "./notice.tsx";
 import { PageError } from "./PageError.tsx";
 
@@ -92,9 +93,9 @@ export function Layout(props: RouteSectionProps) {
   createEffect(
     on(
       () => location.pathname,
-      () => {
+      (path) => {
         setMenuOpen(false);
-        setTimeout(() => document.getElementById("page-title")?.focus(), 50);
+        focusHeadingOf(path);
       },
       { defer: true },
     ),

@@ -1,6 +1,7 @@
 import { A, useLocation } from "@solidjs/router";
-import { createEffect, type JSX, Show } from "solid-js";
+import { createEffect, type JSX, onMount, Show } from "solid-js";
 import { topicForPath } from "../help/topic-index.ts";
+import { headingShown } from "./heading-focus.ts";
 
 /**
  * The page's h1, which also sets the document title so screen-reader users know where they are, and the link to the
@@ -12,10 +13,13 @@ export function PageHeader(props: { title: string; intro?: JSX.Element; actions?
   });
   const location = useLocation();
   const help = () => topicForPath(location.pathname);
+  // The path this heading was drawn for (not reactive: during a page change the old heading keeps its old path).
+  const drawnFor = location.pathname;
+  onMount(headingShown);
   return (
     <header class="page-header">
       <div>
-        <h1 tabindex="-1" id="page-title">
+        <h1 tabindex="-1" id="page-title" data-path={drawnFor}>
           {props.title}
         </h1>
         <Show when={props.intro}>

@@ -14,7 +14,7 @@ import { EmptyState } from "../../ui/states.tsx";
 import { TableScroll } from "../../ui/TableScroll.tsx";
 import { TypeAheadField } from "../../ui/TypeAheadField.tsx";
 import { ExportButtons } from "../ExportButtons.tsx";
-import { formatCount, formatMonth } from "../format.ts";
+import { formatMonth } from "../format.ts";
 import {
   type KommuneKind,
   kommuneKindLabels,

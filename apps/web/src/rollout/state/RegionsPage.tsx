@@ -1,18 +1,18 @@
-// Coverage per Kreis and per Kommune: sortable tables and a map of Sachsen-Anhalt drawn from the Gemeinden's
-// coordinates (a simple equirectangular projection, no map tiles: the CSP allows only 'self'), coloured by the share
-// online of the Kommune that administers each Gemeinde, or of its Kreis.
-import { A, useNavigate } from "@solidjs/router";
+// Coverage per Kreis and per Kommune: sortable tables and a map of Sachsen-Anhalt's Kreise or Gemeinden (ui/map), coloured
+// by the share online of the Kreis or of the Kommune that administers each Gemeinde; every region leads to its entries.
+import { A } from "@solidjs/router";
 import { berlinToday } from "@spatz/domain";
 import type { KommunenPageInput } from "@spatz/rollout";
 import { useQuery } from "@tanstack/solid-query";
 import { createMemo, createSignal, For, Show } from "solid-js";
 import type { Me } from "../../auth/session.ts";
 import { trpc } from "../../lib/trpc.ts";
-import { Chart } from "../../ui/charts/Chart.tsx";
 import { codeOptions, FilterBar, SelectField, TextField, withAll } from "../../ui/Field.tsx";
+import { type MapLevel, type MapRegion, RegionMap } from "../../ui/map/RegionMap.tsx";
 import { PageHeader } from "../../ui/PageHeader.tsx";
 import { QueryView } from "../../ui/QueryView.tsx";
 import { EmptyState } from "../../ui/states.tsx";
+import { TableScroll } from "../../ui/TableScroll.tsx";
 import { ExportButtons } from "../ExportButtons.tsx";
 import { formatCount, formatShare } from "../format.ts";
 import { type KommuneKind, kommuneKindLabels, kommuneKinds } from "../labels.ts";
@@ -25,7 +25,6 @@ type KreisRow = Data["kreise"][number];
 
 /** Viridis-like sequential scale: readable for colour-blind users, light = low, dark = high. */
 const SCALE = ["#fde725", "#5ec962", "#21918c", "#3b528b", "#440154"];
-const COS_LAT = Math.cos((51.9 * Math.PI) / 180);
 
 const kreisColumns: Column<KreisRow>[] = [
   {
@@ -229,137 +228,114 @@ function KommuneTable(props: { kreise: Data["kreise"] }) {
   );
 }
 
+/** The colour of a share online (0–1) in five steps of SCALE; grey-hatched where the Kommune has nothing to offer. */
+function shareFill(share: number | null): string | null {
+  return share === null ? null : SCALE[Math.min(SCALE.length - 1, Math.floor(share * SCALE.length))]!;
+}
+
+const LEGEND = SCALE.map((colour, i) => ({
+  colour,
+  label: `${i * 20} bis ${i === SCALE.length - 1 ? "100" : `unter ${(i + 1) * 20}`} %`,
+}));
+
 function RolloutMap(props: { data: Data }) {
-  const navigate = useNavigate();
-  const [mode, setMode] = createSignal<"kommune" | "kreis">("kommune");
+  const [level, setLevel] = createSignal<MapLevel>("kreise");
   const kommuneById = createMemo(() => new Map(props.data.kommunen.map((k) => [k.kommuneId, k])));
-  const kreisByAgs = createMemo(() => new Map(props.data.kreise.map((k) => [k.kreisAgs, k])));
-  const points = createMemo(() =>
+  // A Gemeinde shows the share of the Kommune that administers it (its Verbandsgemeinde, or itself).
+  const gemeinden = createMemo(() =>
     props.data.points.map((p) => {
       const kommune = p.kommuneId ? kommuneById().get(p.kommuneId) : undefined;
-      const kreis = kreisByAgs().get(p.kreisAgs);
-      const row = mode() === "kommune" ? kommune : kreis;
-      return { p, kommune, kreis, share: row?.share ?? null, owner: row?.name ?? "–" };
+      return { ags: p.ags, name: p.name, kommune, share: kommune?.share ?? null };
     }),
   );
-  const bounds = createMemo(() => {
-    const xs = props.data.points.map((p) => p.longitude * COS_LAT);
-    const ys = props.data.points.map((p) => p.latitude);
-    let [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
-    // Equal scale on both axes for the 4:5 container: widen the narrower range.
-    const target = 4 / 5;
-    const w = x1 - x0;
-    const h = y1 - y0;
-    if (w / h < target) {
-      const pad = (h * target - w) / 2;
-      x0 -= pad;
-      x1 += pad;
-    } else {
-      const pad = (w / target - h) / 2;
-      y0 -= pad;
-      y1 += pad;
-    }
-    return { x0: x0 - 0.05, x1: x1 + 0.05, y0: y0 - 0.05, y1: y1 + 0.05 };
-  });
+  const regions = (): MapRegion[] =>
+    level() === "kreise"
+      ? props.data.kreise.map((k) => ({
+          code: k.kreisAgs,
+          label: `${k.name}: ${formatShare(k.share)} online`,
+          fill: shareFill(k.share),
+          href: drillHref({ kreisAgs: k.kreisAgs }),
+        }))
+      : gemeinden().map((g) => ({
+          code: g.ags,
+          label: g.kommune
+            ? `${g.name} (${g.kommune.name}): ${formatShare(g.share)} online`
+            : `${g.name}: keine zuständige Kommune in SPATZ`,
+          fill: shareFill(g.share),
+          href: g.kommune ? drillHref({ kommuneId: g.kommune.kommuneId }) : undefined,
+        }));
   return (
-    <Chart
-      heading={2}
-      title="Karte: Anteil online"
-      actions={
-        <fieldset class="field">
-          <legend>Färbung nach</legend>
-          <label class="checkbox-field">
-            <input
-              type="radio"
-              name="map-mode"
-              checked={mode() === "kommune"}
-              onChange={() => setMode("kommune")}
-            />
-            Kommune (Gemeindeaufgaben)
-          </label>
-          <label class="checkbox-field">
-            <input
-              type="radio"
-              name="map-mode"
-              checked={mode() === "kreis"}
-              onChange={() => setMode("kreis")}
-            />
-            Kreis (alle Kommunen im Kreis)
-          </label>
-        </fieldset>
-      }
-      class="chart-map"
-      summary={`Karte von Sachsen-Anhalt mit ${formatCount(props.data.points.length)} Gemeinden als Punkten, gefärbt nach dem Anteil online ${mode() === "kommune" ? "der zuständigen Kommune" : "des Kreises"} (hell = wenig, dunkel = viel).`}
-      onClick={(e) => {
-        const item = points()[e.dataIndex];
-        if (!item) return;
-        navigate(
-          mode() === "kommune" && item.kommune
-            ? drillHref({ kommuneId: item.kommune.kommuneId })
-            : drillHref({ kreisAgs: item.p.kreisAgs }),
-        );
-      }}
-      option={{
-        grid: { left: 0, right: 0, top: 0, bottom: 40 },
-        xAxis: { type: "value", min: bounds().x0, max: bounds().x1, show: false },
-        yAxis: { type: "value", min: bounds().y0, max: bounds().y1, show: false },
-        visualMap: {
-          type: "continuous",
-          min: 0,
-          max: 1,
-          dimension: 2,
-          orient: "horizontal",
-          left: "center",
-          bottom: 0,
-          itemWidth: 12,
-          text: ["100 %", "0 %"],
-          inRange: { color: SCALE },
-          outOfRange: { color: "#bbbbbb" },
-        },
-        tooltip: {
-          trigger: "item",
-          formatter: (params: { dataIndex: number }) => {
-            const item = points()[params.dataIndex];
-            if (!item) return "";
-            // Rich text on the canvas, not HTML: names need no escaping and a line break is "\n".
-            return `${item.p.name}\n${item.owner}: ${formatShare(item.share)} online`;
-          },
-        },
-        series: [
-          {
-            type: "scatter",
-            symbolSize: (v: number[]) => Math.max(9, Math.min(28, Math.sqrt((v[3] ?? 0) / 300))),
-            itemStyle: { borderColor: "#1b1f24", borderWidth: 0.5 },
-            data: points().map((x) => [x.p.longitude * COS_LAT, x.p.latitude, x.share ?? -1, x.p.population]),
-          },
-        ],
-      }}
-      table={
-        <table class="table">
-          <caption class="visually-hidden">Gemeinden auf der Karte</caption>
-          <thead>
-            <tr>
-              <th scope="col">Gemeinde</th>
-              <th scope="col">{mode() === "kommune" ? "Zuständige Kommune" : "Kreis"}</th>
-              <th scope="col" class="num">
-                Anteil online
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            <For each={points()}>
-              {(x) => (
-                <tr>
-                  <td>{x.p.name}</td>
-                  <td>{x.owner}</td>
-                  <td class="num">{formatShare(x.share)}</td>
-                </tr>
+    <section aria-labelledby="map-title" class="card">
+      <h2 id="map-title">Karte: Anteil online</h2>
+      <fieldset class="field">
+        <legend>Gebiete</legend>
+        <label class="checkbox-field">
+          <input
+            type="radio"
+            name="map-level"
+            checked={level() === "kreise"}
+            onChange={() => setLevel("kreise")}
+          />
+          Kreise
+        </label>
+        <label class="checkbox-field">
+          <input
+            type="radio"
+            name="map-level"
+            checked={level() === "gemeinden"}
+            onChange={() => setLevel("gemeinden")}
+          />
+          Gemeinden (Anteil der zuständigen Kommune, z. B. der Verbandsgemeinde)
+        </label>
+      </fieldset>
+      <RegionMap
+        level={level()}
+        regions={regions()}
+        summary={`Karte von Sachsen-Anhalt: ${level() === "kreise" ? "die Kreise" : "die Gemeinden"}, gefärbt nach dem Anteil online (hell = wenig, dunkel = viel, schraffiert = keine Angaben); jedes Gebiet führt zu seinen Einträgen.`}
+        legend={
+          <ul class="map-legend" aria-label="Farben der Karte">
+            <For each={LEGEND}>
+              {(step) => (
+                <li>
+                  <svg class="map-legend-swatch" viewBox="0 0 16 16" aria-hidden="true">
+                    <rect width="16" height="16" fill={step.colour} />
+                  </svg>
+                  {step.label}
+                </li>
               )}
             </For>
-          </tbody>
-        </table>
-      }
-    />
+          </ul>
+        }
+      />
+      <details class="chart-data">
+        <summary>Daten als Tabelle: Gemeinden und ihre zuständige Kommune</summary>
+        <TableScroll>
+          <table class="table">
+            <caption class="visually-hidden">Gemeinden auf der Karte</caption>
+            <thead>
+              <tr>
+                <th scope="col">Gemeinde</th>
+                <th scope="col">Zuständige Kommune</th>
+                <th scope="col" class="num">
+                  Anteil online
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              <For each={gemeinden()}>
+                {(g) => (
+                  <tr>
+                    <td>{g.name}</td>
+                    <td>{g.kommune?.name ?? "–"}</td>
+                    <td class="num">{formatShare(g.share)}</td>
+                  </tr>
+                )}
+              </For>
+            </tbody>
+          </table>
+        </TableScroll>
+      </details>
+    </section>
   );
 }
 
