@@ -69,7 +69,6 @@ const runtime = await startWorkerRuntime({
 });
 if (config.WORKER_HEARTBEAT_FILE)
   startHeartbeat(config.WORKER_HEARTBEAT_FILE, () => runtime.workers.every((w) => w.isRunning()));
-logger.info({}, "SPATZ worker ready");
 
 let stopping = false;
 async function stop(signal: string) {
@@ -90,3 +89,5 @@ async function stop(signal: string) {
 }
 process.on("SIGTERM", () => void stop("SIGTERM"));
 process.on("SIGINT", () => void stop("SIGINT"));
+// Only now: whoever waits for this line may stop the worker at once.
+logger.info({}, "SPATZ worker ready");

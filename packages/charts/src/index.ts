@@ -7,6 +7,7 @@ export {
   maturityHistoryOption,
   maturityRadarOption,
   type RadarRow,
+  radarLabel,
   radarRows,
 } from "./maturity.ts";
 export { PALETTE } from "./palette.ts";

@@ -92,12 +92,12 @@ export function maturityRadarOption(rows: readonly RadarRow[]): EChartsCoreOptio
       center: ["50%", "48%"],
       splitNumber: 4,
       indicator: rows.map((r) => ({ name: r.name, min: 0, max: 4 })),
-      // Long names break after "&" so that they stay inside the chart.
+      // Long names break into short lines so that they stay inside the chart, on a phone too.
       axisName: {
         color: PALETTE.text,
         fontSize: 12,
         lineHeight: 15,
-        formatter: (name: string) => name.replace(" & ", " &\n"),
+        formatter: (name: string) => radarLabel(name),
       },
       axisLine: { lineStyle: { color: PALETTE.grid } },
       splitLine: { lineStyle: { color: PALETTE.grid, opacity: 0.5 } },
@@ -244,4 +244,50 @@ export function maturityHistoryOption(series: HistorySeries): EChartsCoreOption 
       },
     ],
   };
+}
+
+/** Where German compounds of the models' names join: "Prozess|digitalisierung", "Bürger|zentrierung", "Notfall|management". */
+const JOINTS = [
+  "digitalisierung",
+  "zentrierung",
+  "management",
+  "kompetenz",
+  "infrastruktur",
+  "vernetzung",
+  "sicherheit",
+];
+
+/**
+ * A dimension's name in short lines (about `max` characters): a line ends after "&"; a longer compound is hyphenated
+ * where its parts join ("Prozessdigitalisierung" → "Prozess-" / "digitalisierung"), or in its middle when it is much
+ * longer and has no known joint; a word only slightly longer stays whole.
+ */
+export function radarLabel(name: string, max = 14): string {
+  const lines: string[] = [];
+  let line = "";
+  const add = (part: string) => {
+    if (line && line.length + 1 + part.length > max) {
+      lines.push(line);
+      line = part;
+    } else line = line ? `${line} ${part}` : part;
+  };
+  for (const word of name.split(" ").filter(Boolean)) {
+    if (word === "&") {
+      lines.push(line ? `${line} &` : "&");
+      line = "";
+      continue;
+    }
+    const lower = word.toLowerCase();
+    const joint = word.length > max ? JOINTS.map((j) => lower.indexOf(j, 3)).find((at) => at > 0) : undefined;
+    const at = joint ?? (word.length > max + 4 ? Math.ceil(word.length / 2) : undefined);
+    if (at === undefined) {
+      add(word);
+      continue;
+    }
+    add(`${word.slice(0, at)}-`);
+    lines.push(line);
+    line = word.slice(at);
+  }
+  if (line) lines.push(line);
+  return lines.join("\n");
 }

@@ -5,6 +5,7 @@ import {
   historySeries,
   maturityHistoryOption,
   maturityRadarOption,
+  radarLabel,
   radarRows,
 } from "../src/index.ts";
 
@@ -103,5 +104,20 @@ describe("maturity history", () => {
       ["Plan", "end"],
       ["Soll", undefined],
     ]);
+  });
+});
+
+describe("radar labels", () => {
+  it("break into short lines after '&' and hyphenate long compounds where their parts join", () => {
+    expect(radarLabel("Prozessdigitalisierung")).toBe("Prozess-\ndigitalisierung");
+    expect(radarLabel("Onlinedienste & Bürgerzentrierung")).toBe("Onlinedienste &\nBürger-\nzentrierung");
+    expect(radarLabel("IT-Sicherheit & Notfallmanagement")).toBe("IT-Sicherheit &\nNotfall-\nmanagement");
+    expect(radarLabel("Strategie & Steuerung")).toBe("Strategie &\nSteuerung");
+    expect(radarLabel("Daten & Interoperabilität")).toBe("Daten &\nInteroperabilität");
+    expect(radarLabel("Digitale Verwaltung im ländlichen Raum")).toBe(
+      "Digitale\nVerwaltung im\nländlichen\nRaum",
+    );
+    // A name of the Land's own with no known joint is split in its middle.
+    expect(radarLabel("Verwaltungsmodernisierungsvorhaben")).toBe("Verwaltungsmodern-\nisierungsvorhaben");
   });
 });
