@@ -142,7 +142,7 @@ describe("rollout: Kommune and state PMO", () => {
     expect(forecastAfter).not.toBe(forecastBefore);
     expect(fraction(forecastAfter)).toEqual([fraction(forecastBefore)[0] + 1, fraction(forecastBefore)[1]]);
     expect(await kreisCoverage(pmo.page, "Landkreis Wittenberg")).toEqual([kreisBefore + 1, kreisRelevant]);
-    await chartsRendered(pmo.page);
+    await pmo.page.locator(".region-map > svg").waitFor();
     await expectAccessible(pmo.page);
 
     // … drills down from the Kreis figure to its records …
@@ -220,7 +220,7 @@ describe("rollout: Kommune and state PMO", () => {
     expect(await page.locator(".region-map path").count()).toBe(14);
     expect(await page.locator(".region-label").allTextContents()).toContain("Harz");
     await expect
-      .poll(() => page.locator(".region-map a").first().getAttribute("aria-label"))
+      .poll(() => page.locator(".region-map > svg a").first().getAttribute("aria-label"))
       .toMatch(/^.+: [\d,]+ % online$/);
     expect(await page.locator(".map-attribution").innerText()).toContain("© GeoBasis-DE / BKG 2021");
     // A Kreis's forecast: pick one, its dates follow.
@@ -267,6 +267,21 @@ describe("rollout: Kommune and state PMO", () => {
     await page.waitForURL(/\/land\/rollout\/eintraege\?kommuneId=/);
     await page.goBack();
     await page.locator(".region-map > svg").waitFor();
+    await expectAccessible(page);
+    // One service: its share per Kreis (the Gemeinden are off for it), each Kreis leading to its entries there.
+    const figure = page.getByRole("form", { name: "Kennzahl der Karte" });
+    await figure.getByLabel("Themenfeld").selectOption({ index: 1 });
+    const serviceSelect = figure.getByLabel("Leistung");
+    await expect.poll(() => serviceSelect.locator("option").count()).toBeGreaterThan(1);
+    await serviceSelect.selectOption({ index: 1 });
+    const serviceName = (await serviceSelect.locator("option:checked").textContent())!;
+    await expect.poll(() => page.locator(".region-map path").count()).toBe(14);
+    expect(await page.getByLabel(/^Gemeinden/).isDisabled()).toBe(true);
+    const labels = await page
+      .locator(".region-map > svg a")
+      .evaluateAll((els) => els.map((a) => a.getAttribute("aria-label")));
+    expect(labels.length).toBe(14);
+    for (const label of labels) expect(label).toContain(serviceName);
     await expectAccessible(page);
 
     await page.getByRole("link", { name: "Verlauf und Engpässe" }).click();

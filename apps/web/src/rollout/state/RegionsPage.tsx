@@ -239,7 +239,22 @@ const LEGEND = SCALE.map((colour, i) => ({
 }));
 
 function RolloutMap(props: { data: Data }) {
-  const [level, setLevel] = createSignal<MapLevel>("kreise");
+  const [chosenLevel, setLevel] = createSignal<MapLevel>("kreise");
+  // The figure: all services, or one service of a Themenfeld (its share online per Kreis, from the Kreis aggregates;
+  // per Gemeinde there is no such aggregate, so one service is shown by Kreis).
+  const [themenfeldId, setThemenfeldId] = createSignal("");
+  const [serviceId, setServiceId] = createSignal("");
+  const facets = useQuery(() => ({
+    queryKey: ["rollout.catalogueFacets"],
+    queryFn: () => trpc.rollout.catalogueFacets.query(),
+  }));
+  const matrix = useQuery(() => ({
+    queryKey: ["rollout.coverageMatrix", themenfeldId()],
+    queryFn: () => trpc.rollout.coverageMatrix.query({ themenfeldId: themenfeldId() }),
+    enabled: themenfeldId() !== "",
+  }));
+  const service = () => matrix.data?.services.find((sv) => sv.serviceId === serviceId());
+  const level = (): MapLevel => (service() ? "kreise" : chosenLevel());
   const kommuneById = createMemo(() => new Map(props.data.kommunen.map((k) => [k.kommuneId, k])));
   // A Gemeinde shows the share of the Kommune that administers it (its Verbandsgemeinde, or itself).
   const gemeinden = createMemo(() =>
@@ -248,8 +263,24 @@ function RolloutMap(props: { data: Data }) {
       return { ags: p.ags, name: p.name, kommune, share: kommune?.share ?? null };
     }),
   );
-  const regions = (): MapRegion[] =>
-    level() === "kreise"
+  const serviceRegions = (sv: NonNullable<ReturnType<typeof service>>): MapRegion[] =>
+    props.data.kreise.map((k) => {
+      const cell = sv.cells[k.kreisAgs];
+      const share = cell && cell.relevant > 0 ? cell.online / cell.relevant : null;
+      return {
+        code: k.kreisAgs,
+        label:
+          share === null
+            ? `${k.name}: ${sv.name} – keine zuständige Kommune`
+            : `${k.name}: ${sv.name} ${formatShare(share)} online (${formatCount(cell!.online)} von ${formatCount(cell!.relevant)})`,
+        fill: shareFill(share),
+        href: share === null ? undefined : drillHref({ serviceId: sv.serviceId, kreisAgs: k.kreisAgs }),
+      };
+    });
+  const regions = (): MapRegion[] => {
+    const sv = service();
+    if (sv) return serviceRegions(sv);
+    return level() === "kreise"
       ? props.data.kreise.map((k) => ({
           code: k.kreisAgs,
           label: `${k.name}: ${formatShare(k.share)} online`,
@@ -264,10 +295,36 @@ function RolloutMap(props: { data: Data }) {
           fill: shareFill(g.share),
           href: g.kommune ? drillHref({ kommuneId: g.kommune.kommuneId }) : undefined,
         }));
+  };
   return (
     <section aria-labelledby="map-title" class="card">
       <h2 id="map-title">Karte: Anteil online</h2>
-      <fieldset class="field">
+      <FilterBar label="Kennzahl der Karte">
+        <SelectField
+          label="Themenfeld"
+          value={themenfeldId()}
+          onChange={(e) => {
+            setThemenfeldId(e.currentTarget.value);
+            setServiceId("");
+          }}
+          options={[
+            { value: "", label: "alle Leistungen" },
+            ...(facets.data?.themenfelder ?? []).map((t) => ({ value: t.id, label: t.name })),
+          ]}
+        />
+        <Show when={themenfeldId()}>
+          <SelectField
+            label="Leistung"
+            value={serviceId()}
+            onChange={(e) => setServiceId(e.currentTarget.value)}
+            options={[
+              { value: "", label: matrix.isPending ? "wird geladen …" : "alle Leistungen des Themenfelds" },
+              ...(matrix.data?.services ?? []).map((sv) => ({ value: sv.serviceId, label: sv.name })),
+            ]}
+          />
+        </Show>
+      </FilterBar>
+      <fieldset class="field" disabled={service() !== undefined}>
         <legend>Gebiete</legend>
         <label class="checkbox-field">
           <input
@@ -287,11 +344,14 @@ function RolloutMap(props: { data: Data }) {
           />
           Gemeinden (Anteil der zuständigen Kommune, z. B. der Verbandsgemeinde)
         </label>
+        <Show when={service()}>
+          <p class="field-hint">Eine einzelne Leistung zeigt die Karte je Kreis.</p>
+        </Show>
       </fieldset>
       <RegionMap
         level={level()}
         regions={regions()}
-        summary={`Karte von Sachsen-Anhalt: ${level() === "kreise" ? "die Kreise" : "die Gemeinden"}, gefärbt nach dem Anteil online (hell = wenig, dunkel = viel, schraffiert = keine Angaben); jedes Gebiet führt zu seinen Einträgen.`}
+        summary={`Karte von Sachsen-Anhalt: ${level() === "kreise" ? "die Kreise" : "die Gemeinden"}, gefärbt nach dem Anteil online ${service() ? `von „${service()!.name}“` : "aller Leistungen"} (hell = wenig, dunkel = viel, schraffiert = keine Angaben); jedes Gebiet führt zu seinen Einträgen.`}
         legend={
           <ul class="map-legend" aria-label="Farben der Karte">
             <For each={LEGEND}>
@@ -307,34 +367,72 @@ function RolloutMap(props: { data: Data }) {
           </ul>
         }
       />
-      <details class="chart-data">
-        <summary>Daten als Tabelle: Gemeinden und ihre zuständige Kommune</summary>
-        <TableScroll>
-          <table class="table">
-            <caption class="visually-hidden">Gemeinden auf der Karte</caption>
-            <thead>
-              <tr>
-                <th scope="col">Gemeinde</th>
-                <th scope="col">Zuständige Kommune</th>
-                <th scope="col" class="num">
-                  Anteil online
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              <For each={gemeinden()}>
-                {(g) => (
+      <Show
+        when={service()}
+        fallback={
+          <details class="chart-data">
+            <summary>Daten als Tabelle: Gemeinden und ihre zuständige Kommune</summary>
+            <TableScroll>
+              <table class="table">
+                <caption class="visually-hidden">Gemeinden auf der Karte</caption>
+                <thead>
                   <tr>
-                    <td>{g.name}</td>
-                    <td>{g.kommune?.name ?? "–"}</td>
-                    <td class="num">{formatShare(g.share)}</td>
+                    <th scope="col">Gemeinde</th>
+                    <th scope="col">Zuständige Kommune</th>
+                    <th scope="col" class="num">
+                      Anteil online
+                    </th>
                   </tr>
-                )}
-              </For>
-            </tbody>
-          </table>
-        </TableScroll>
-      </details>
+                </thead>
+                <tbody>
+                  <For each={gemeinden()}>
+                    {(g) => (
+                      <tr>
+                        <td>{g.name}</td>
+                        <td>{g.kommune?.name ?? "–"}</td>
+                        <td class="num">{formatShare(g.share)}</td>
+                      </tr>
+                    )}
+                  </For>
+                </tbody>
+              </table>
+            </TableScroll>
+          </details>
+        }
+      >
+        {(sv) => (
+          <details class="chart-data">
+            <summary>Daten als Tabelle: {sv().name} je Kreis</summary>
+            <TableScroll>
+              <table class="table">
+                <caption class="visually-hidden">{sv().name} je Kreis</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Kreis</th>
+                    <th scope="col" class="num">
+                      Online
+                    </th>
+                    <th scope="col" class="num">
+                      Zuständige Kommunen
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  <For each={props.data.kreise}>
+                    {(k) => (
+                      <tr>
+                        <td>{k.name}</td>
+                        <td class="num">{formatCount(sv().cells[k.kreisAgs]?.online ?? 0)}</td>
+                        <td class="num">{formatCount(sv().cells[k.kreisAgs]?.relevant ?? 0)}</td>
+                      </tr>
+                    )}
+                  </For>
+                </tbody>
+              </table>
+            </TableScroll>
+          </details>
+        )}
+      </Show>
     </section>
   );
 }
