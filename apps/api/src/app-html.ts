@@ -6,7 +6,8 @@ import type { Context as HonoContext } from "hono";
 import superjson from "superjson";
 import { callerFor, type Env } from "./caller.ts";
 
-export const SESSION_ELEMENT_ID = "spatz-session";
+/** Read by the web app (apps/web/src/auth/session.ts). */
+const SESSION_ELEMENT_ID = "spatz-session";
 
 /** JSON inside <script>: "<" escaped, so no value (a display name, say) can close the element. */
 function scriptJson(value: unknown): string {

@@ -25,7 +25,9 @@ export function guarded(Page: Page & { preload?: () => unknown }, requires?: Pro
 export function preloadData(requires: ProcedurePath, start: (args: RoutePreloadFuncArgs) => void) {
   return (args: RoutePreloadFuncArgs) => {
     if (args.intent === "preload") return;
-    const me = queryClient.getQueryData<Me | null>(SESSION_KEY) ?? sessionOfPage();
+    // The session query once it exists (null after signing out), before that the page's own.
+    const asked = queryClient.getQueryState<Me | null>(SESSION_KEY);
+    const me = asked?.data !== undefined ? asked.data : sessionOfPage();
     if (me && can(me.user.role, requires)) start(args);
   };
 }

@@ -10,7 +10,6 @@ import {
   MarkLineComponent,
   RadarComponent,
   TooltipComponent,
-  VisualMapContinuousComponent,
 } from "echarts/components";
 import * as echarts from "echarts/core";
 import { CanvasRenderer } from "echarts/renderers";
@@ -28,7 +27,6 @@ echarts.use([
   MarkLineComponent,
   RadarComponent,
   TooltipComponent,
-  VisualMapContinuousComponent,
   CanvasRenderer,
 ]);
 

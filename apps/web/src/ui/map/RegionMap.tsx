@@ -20,7 +20,7 @@ const OUTLINES: Record<MapLevel, () => Promise<{ default: unknown }>> = {
   gemeinden: () => import("./gemeinden.geo.json"),
 };
 
-export const MAP_WIDTH = 480;
+const MAP_WIDTH = 480;
 const COS_LAT = Math.cos((51.9 * Math.PI) / 180);
 
 type Shape = { code: string; name: string; d: string; centre: Position };
@@ -53,7 +53,13 @@ const projected = new Map<MapLevel, Promise<ReturnType<typeof project>>>();
 function outlines(level: MapLevel) {
   let p = projected.get(level);
   if (!p) {
-    p = OUTLINES[level]().then((m) => project((m.default as { features: Feature[] }).features));
+    p = OUTLINES[level]().then(
+      (m) => project((m.default as { features: Feature[] }).features),
+      (error: unknown) => {
+        projected.delete(level); // the next map tries again
+        throw error;
+      },
+    );
     projected.set(level, p);
   }
   return p;
@@ -71,50 +77,59 @@ export function RegionMap(props: {
   const byCode = () => new Map(props.regions.map((r) => [r.code, r]));
   return (
     <div class="region-map">
-      <Show when={shapes()} fallback={<Loading label="Karte wird geladen …" />}>
-        {(s) => (
-          <svg viewBox={`0 0 ${MAP_WIDTH} ${s().height}`} width={MAP_WIDTH} height={s().height}>
-            <title>{props.summary}</title>
-            <defs>
-              <pattern
-                id="no-figure-hatch"
-                width="6"
-                height="6"
-                patternUnits="userSpaceOnUse"
-                patternTransform="rotate(45)"
-              >
-                <rect width="6" height="6" fill="#e4e7eb" />
-                <line x1="0" y1="0" x2="0" y2="6" stroke="#8a939c" stroke-width="2" />
-              </pattern>
-            </defs>
-            <For each={s().shapes}>
-              {(shape) => {
-                const region = () => byCode().get(shape.code);
-                const label = () => region()?.label ?? `${shape.name}: keine Angaben`;
-                // One template rooted in <g>, so that <a> is made as an SVG link (a template rooted in <a> would
-                // make an HTML one, which an SVG does not draw or follow). Without an href it is no link.
-                return (
-                  <g>
-                    <a href={region()?.href} aria-label={label()}>
-                      <path d={shape.d} fill={region()?.fill ?? "url(#no-figure-hatch)"}>
-                        <title>{label()}</title>
-                      </path>
-                    </a>
-                  </g>
-                );
-              }}
-            </For>
-            <Show when={props.level === "kreise"}>
+      <Show
+        when={!shapes.error}
+        fallback={
+          <p class="chart-status" role="alert">
+            Die Karte konnte nicht geladen werden. Die Werte stehen in der Tabelle.
+          </p>
+        }
+      >
+        <Show when={shapes()} fallback={<Loading label="Karte wird geladen …" />}>
+          {(s) => (
+            <svg viewBox={`0 0 ${MAP_WIDTH} ${s().height}`} width={MAP_WIDTH} height={s().height}>
+              <title>{props.summary}</title>
+              <defs>
+                <pattern
+                  id="no-figure-hatch"
+                  width="6"
+                  height="6"
+                  patternUnits="userSpaceOnUse"
+                  patternTransform="rotate(45)"
+                >
+                  <rect width="6" height="6" fill="#e4e7eb" />
+                  <line x1="0" y1="0" x2="0" y2="6" stroke="#8a939c" stroke-width="2" />
+                </pattern>
+              </defs>
               <For each={s().shapes}>
-                {(shape) => (
-                  <text x={shape.centre[0]} y={shape.centre[1]} class="region-label">
-                    {shape.name}
-                  </text>
-                )}
+                {(shape) => {
+                  const region = () => byCode().get(shape.code);
+                  const label = () => region()?.label ?? `${shape.name}: keine Angaben`;
+                  // One template rooted in <g>, so that <a> is made as an SVG link (a template rooted in <a> would
+                  // make an HTML one, which an SVG does not draw or follow). Without an href it is no link.
+                  return (
+                    <g>
+                      <a href={region()?.href} aria-label={label()}>
+                        <path d={shape.d} fill={region()?.fill ?? "url(#no-figure-hatch)"}>
+                          <title>{label()}</title>
+                        </path>
+                      </a>
+                    </g>
+                  );
+                }}
               </For>
-            </Show>
-          </svg>
-        )}
+              <Show when={props.level === "kreise"}>
+                <For each={s().shapes}>
+                  {(shape) => (
+                    <text x={shape.centre[0]} y={shape.centre[1]} class="region-label">
+                      {shape.name}
+                    </text>
+                  )}
+                </For>
+              </Show>
+            </svg>
+          )}
+        </Show>
       </Show>
       {props.legend}
       <p class="muted map-attribution">
