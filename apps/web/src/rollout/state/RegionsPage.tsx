@@ -10,7 +10,7 @@ import { trpc } from "../../lib/trpc.ts";
 import { codeOptions, FilterBar, SelectField, TextField, withAll } from "../../ui/Field.tsx";
 import { type MapLevel, type MapRegion, RegionMap } from "../../ui/map/RegionMap.tsx";
 import { PageHeader } from "../../ui/PageHeader.tsx";
-import { QueryView } from "../../ui/QueryView.tsx";
+import { QueryView, StableQueryView } from "../../ui/QueryView.tsx";
 import { EmptyState } from "../../ui/states.tsx";
 import { TableScroll } from "../../ui/TableScroll.tsx";
 import { ExportButtons } from "../ExportButtons.tsx";
@@ -449,13 +449,13 @@ export function RegionsPage(props: { me: Me }) {
         intro="Anteil der Paare Kommune × zuständige Leistung, die online sind. Ein Kreis umfasst den Landkreis selbst und alle Kommunen in ihm; eine kreisfreie Stadt ist ihr eigener Kreis."
       />
       <StateTabs me={props.me} />
-      <QueryView
-        query={data}
-        isEmpty={(d) => d.kommunen.length === 0}
-        empty={<EmptyState title="Noch keine Kommunen angelegt." />}
-      >
+      {/* Stable: a refetch updates the tables and the map in place, keeping the map's chosen level and figure. */}
+      <StableQueryView query={data}>
         {(d) => (
-          <>
+          <Show
+            when={d().kommunen.length > 0}
+            fallback={<EmptyState title="Noch keine Kommunen angelegt." />}
+          >
             <div class="section-head">
               <h2>Kreise</h2>
               <ExportButtons
@@ -467,11 +467,11 @@ export function RegionsPage(props: { me: Me }) {
               caption="Abdeckung je Kreis"
               captionHidden
               columns={kreisColumns}
-              rows={d.kreise}
+              rows={d().kreise}
               initialSort={{ key: "share", dir: "desc" }}
             />
-            <RolloutMap data={d} />
-            <KreisForecast kreise={d.kreise} />
+            <RolloutMap data={d()} />
+            <KreisForecast kreise={d().kreise} />
             <div class="section-head">
               <h2>Kommunen</h2>
               <ExportButtons
@@ -479,10 +479,10 @@ export function RegionsPage(props: { me: Me }) {
                 load={(format) => trpc.rollout.exportState.query({ table: "kommunen", format })}
               />
             </div>
-            <KommuneTable kreise={d.kreise} />
-          </>
+            <KommuneTable kreise={d().kreise} />
+          </Show>
         )}
-      </QueryView>
+      </StableQueryView>
     </>
   );
 }
