@@ -1,5 +1,6 @@
 // A Kommune's rollout board: its progress against the Land average (aggregates only, no other Kommune's name), the
 // offered EfA services it has not started, all its responsible services with status, and bulk changes.
+
 import { A } from "@solidjs/router";
 import { can, formatDate, formatDateTime } from "@spatz/domain";
 import { keepPreviousData, useQuery } from "@tanstack/solid-query";
@@ -26,6 +27,7 @@ import {
   type ServicePriority,
   servicePriorityLabels,
 } from "../labels.ts";
+import { catalogueFacetsQuery } from "../queries.ts";
 import { SortTable } from "../SortTable.tsx";
 import { Kpi, StatusBadge } from "../ui.tsx";
 import { BulkForm } from "./BulkForm.tsx";
@@ -203,10 +205,7 @@ export function BoardPage(props: { me: Me }) {
     queryKey: ["rollout.kommuneSummary"],
     queryFn: () => trpc.rollout.kommuneSummary.query(),
   }));
-  const facets = useQuery(() => ({
-    queryKey: ["rollout.catalogueFacets"],
-    queryFn: () => trpc.rollout.catalogueFacets.query(),
-  }));
+  const facets = useQuery(catalogueFacetsQuery);
   const filter = () => ({
     search: search() || undefined,
     themenfeldId: themenfeld() || undefined,

@@ -1,5 +1,6 @@
 // The OZG catalogue as the state maintains it: every service with its derived (or corrected) responsibility and the
 // PMO's fields; filterable and paged; import of a newer catalogue.
+
 import { A } from "@solidjs/router";
 import { can, formatDateTime } from "@spatz/domain";
 import { keepPreviousData, useQuery } from "@tanstack/solid-query";
@@ -21,6 +22,7 @@ import {
   servicePriorities,
   servicePriorityLabels,
 } from "../labels.ts";
+import { catalogueFacetsQuery } from "../queries.ts";
 import { Kpi, StateTabs } from "../ui.tsx";
 
 const yesNo = (v: string) => (v === "" ? undefined : v === "ja");
@@ -39,10 +41,7 @@ export function CataloguePage(props: { me: Me }) {
   const [priority, setPriority] = createSignal("");
   const [corrected, setCorrected] = createSignal("");
   const [page, setPage] = createSignal(1);
-  const facets = useQuery(() => ({
-    queryKey: ["rollout.catalogueFacets"],
-    queryFn: () => trpc.rollout.catalogueFacets.query(),
-  }));
+  const facets = useQuery(catalogueFacetsQuery);
   const filter = () => ({
     search: search() || undefined,
     themenfeldId: themenfeld() || undefined,

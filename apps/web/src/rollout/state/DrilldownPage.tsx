@@ -1,5 +1,6 @@
 // The records behind any figure of the dashboards, by Kommune name (the state's programme). The filter comes from the
 // link that led here (query string) and can be narrowed or cleared; pairs without a record show "nicht begonnen".
+
 import { A, useSearchParams } from "@solidjs/router";
 import { formatCountOf, formatDate, formatDateTime } from "@spatz/domain";
 import { keepPreviousData, useQuery } from "@tanstack/solid-query";
@@ -25,6 +26,7 @@ import {
   rolloutStatuses,
   rolloutStatusLabels,
 } from "../labels.ts";
+import { catalogueFacetsQuery } from "../queries.ts";
 import { StateTabs, StatusBadge } from "../ui.tsx";
 
 const KEYS = [
@@ -68,10 +70,7 @@ export function DrilldownPage(props: { me: Me }) {
     queryFn: () => trpc.rollout.drilldownOptions.query(),
     staleTime: 5 * 60_000,
   }));
-  const facets = useQuery(() => ({
-    queryKey: ["rollout.catalogueFacets"],
-    queryFn: () => trpc.rollout.catalogueFacets.query(),
-  }));
+  const facets = useQuery(catalogueFacetsQuery);
   const list = useQuery(() => ({
     queryKey: ["rollout.drilldown", filter(), page()],
     queryFn: () => trpc.rollout.drilldown.query({ ...filter(), page: page(), pageSize: 50 }),

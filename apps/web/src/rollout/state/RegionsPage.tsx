@@ -1,5 +1,6 @@
 // Coverage per Kreis and per Kommune: sortable tables and a map of Sachsen-Anhalt's Kreise or Gemeinden (ui/map), coloured
 // by the share online of the Kreis or of the Kommune that administers each Gemeinde; every region leads to its entries.
+
 import { A } from "@solidjs/router";
 import { berlinToday } from "@spatz/domain";
 import type { KommunenPageInput } from "@spatz/rollout";
@@ -16,6 +17,7 @@ import { TableScroll } from "../../ui/TableScroll.tsx";
 import { ExportButtons } from "../ExportButtons.tsx";
 import { formatCount, formatShare } from "../format.ts";
 import { type KommuneKind, kommuneKindLabels, kommuneKinds } from "../labels.ts";
+import { catalogueFacetsQuery, coverageMatrixQuery } from "../queries.ts";
 import { type Column, type SortState, SortTable } from "../SortTable.tsx";
 import { drillHref, Share, StateTabs } from "../ui.tsx";
 import { ForecastSection } from "./ForecastSection.tsx";
@@ -244,15 +246,8 @@ function RolloutMap(props: { data: Data }) {
   // per Gemeinde there is no such aggregate, so one service is shown by Kreis).
   const [themenfeldId, setThemenfeldId] = createSignal("");
   const [serviceId, setServiceId] = createSignal("");
-  const facets = useQuery(() => ({
-    queryKey: ["rollout.catalogueFacets"],
-    queryFn: () => trpc.rollout.catalogueFacets.query(),
-  }));
-  const matrix = useQuery(() => ({
-    queryKey: ["rollout.coverageMatrix", themenfeldId()],
-    queryFn: () => trpc.rollout.coverageMatrix.query({ themenfeldId: themenfeldId() }),
-    enabled: themenfeldId() !== "",
-  }));
+  const facets = useQuery(catalogueFacetsQuery);
+  const matrix = useQuery(() => coverageMatrixQuery(themenfeldId()));
   const service = () => matrix.data?.services.find((sv) => sv.serviceId === serviceId());
   const level = (): MapLevel => (service() ? "kreise" : chosenLevel());
   const kommuneById = createMemo(() => new Map(props.data.kommunen.map((k) => [k.kommuneId, k])));

@@ -1,5 +1,6 @@
 // Coverage per OZG-Leistung: share of the responsible Kommunen online, "flächendeckend" vs "in mindestens einer
 // Kommune", filterable by Themenfeld and Lage, sortable; every count links to the records behind it.
+
 import { A } from "@solidjs/router";
 import { formatCountOf } from "@spatz/domain";
 import { useQuery } from "@tanstack/solid-query";
@@ -13,6 +14,7 @@ import { EmptyState } from "../../ui/states.tsx";
 import { TableScroll } from "../../ui/TableScroll.tsx";
 import { ExportButtons } from "../ExportButtons.tsx";
 import { formatCount, formatShare } from "../format.ts";
+import { catalogueFacetsQuery, coverageMatrixQuery } from "../queries.ts";
 import { type Column, SortTable } from "../SortTable.tsx";
 import { drillHref, Share, StateTabs } from "../ui.tsx";
 
@@ -110,10 +112,7 @@ export function ServicesPage(props: { me: Me }) {
   const [themenfeld, setThemenfeld] = createSignal("");
   const [lage, setLage] = createSignal("");
   const [coverage, setCoverage] = createSignal("");
-  const facets = useQuery(() => ({
-    queryKey: ["rollout.catalogueFacets"],
-    queryFn: () => trpc.rollout.catalogueFacets.query(),
-  }));
+  const facets = useQuery(catalogueFacetsQuery);
   const rows = useQuery(() => ({
     queryKey: ["rollout.coverageByService"],
     queryFn: () => trpc.rollout.coverageByService.query(),
@@ -211,17 +210,10 @@ export function ServicesPage(props: { me: Me }) {
  * far is service X in Landkreis Y?" without a filter to set.
  */
 function CoverageMatrix() {
-  const facets = useQuery(() => ({
-    queryKey: ["rollout.catalogueFacets"],
-    queryFn: () => trpc.rollout.catalogueFacets.query(),
-  }));
+  const facets = useQuery(catalogueFacetsQuery);
   const [themenfeld, setThemenfeld] = createSignal("");
   const chosen = () => themenfeld() || facets.data?.themenfelder[0]?.id || "";
-  const matrix = useQuery(() => ({
-    queryKey: ["rollout.coverageMatrix", chosen()],
-    queryFn: () => trpc.rollout.coverageMatrix.query({ themenfeldId: chosen() }),
-    enabled: chosen() !== "",
-  }));
+  const matrix = useQuery(() => coverageMatrixQuery(chosen()));
   return (
     <section class="card" aria-labelledby="matrix-title">
       <h2 id="matrix-title">Abdeckung je Kreis und Leistung</h2>

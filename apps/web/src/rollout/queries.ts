@@ -1,0 +1,15 @@
+// Queries several rollout screens share: one key and one fetch each, so their caches are one.
+import { trpc } from "../lib/trpc.ts";
+
+/** Themenfelder, Lagen and other choices of the catalogue's filters. */
+export const catalogueFacetsQuery = () => ({
+  queryKey: ["rollout.catalogueFacets"] as const,
+  queryFn: () => trpc.rollout.catalogueFacets.query(),
+});
+
+/** Kreise × the services of one Themenfeld (state only); waits until a Themenfeld is chosen. */
+export const coverageMatrixQuery = (themenfeldId: string) => ({
+  queryKey: ["rollout.coverageMatrix", themenfeldId] as const,
+  queryFn: () => trpc.rollout.coverageMatrix.query({ themenfeldId }),
+  enabled: themenfeldId !== "",
+});
