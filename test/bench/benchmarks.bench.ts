@@ -20,19 +20,19 @@ import { monthEndsBefore } from "@spatz/benchmark";
 import { createDb, queries, runMigrations, STATE_TENANT_ID, withTenant } from "@spatz/db";
 import { berlinToday } from "@spatz/domain";
 import { nightlyAggregateJobId } from "@spatz/jobs";
+import { silent, until } from "@spatz/local/test-helpers";
 import { createTestDatabase, useTestServices } from "@spatz/local/test-services";
 import { startWorkerRuntime } from "@spatz/worker";
 import postgres from "postgres";
 import { ApiSession } from "../src/api-client.ts";
 import { addUser, sessionCookie, stateTenant } from "../src/fixtures.ts";
 import { createTestApp } from "../src/server.ts";
-import { mark, percentile, seconds, until } from "./figures.ts";
+import { mark, percentile, seconds } from "./figures.ts";
 import { generateKommunen } from "./synthetic-kommunen.ts";
 
 const KOMMUNEN = Number(process.env.BENCH_KOMMUNEN ?? 11_000);
 const MEASURES = 40;
 const RUNS = Number(process.env.BENCH_RUNS ?? 40);
-const silent = { info: () => {}, warn: () => {}, error: () => {} };
 
 /** Synthetic Kommunen and measures, written directly as the database superuser (set-up, not what is measured). */
 async function generate(superuser: postgres.Sql) {
@@ -89,12 +89,12 @@ async function main() {
     await worker.producer.queue("benchmarks").add("benchmark.refreshAll", {});
     const parentId = nightlyAggregateJobId(berlinToday());
     await until(
+      "the nightly aggregation",
       async () => {
         const parent = await worker.producer.queue("benchmarkAggregates").getJob(parentId);
         return parent && (await parent.getState()) === "completed";
       },
-      60 * 60_000,
-      1_000,
+      { ms: 60 * 60_000, stepMs: 1_000 },
     );
     const fullMs = performance.now() - started;
     const done = await worker.producer.queue("benchmarks").getJobs(["completed"], 0, 999);
@@ -149,7 +149,10 @@ async function main() {
       completedOn: berlinToday(),
       evidenceText: "Beschluss",
     });
-    await until(async () => (await asOf()) > clicked && (await asOf()) > before, 10 * 60_000);
+    await until("the new aggregates", async () => (await asOf()) > clicked && (await asOf()) > before, {
+      ms: 10 * 60_000,
+      stepMs: 200,
+    });
     const visibleMs = performance.now() - started;
     console.log(`\n2) Eine abgeschlossene Maßnahme (API → Trigger nach Commit → Snapshot → Aggregation)`);
     console.log(

@@ -21,11 +21,12 @@ import { fileURLToPath } from "node:url";
 import { runMigrations } from "@spatz/db";
 import { berlinToday } from "@spatz/domain";
 import { createJobProducer, type JobPayload, previousQuarterEnd, reportJobId } from "@spatz/jobs";
+import { until } from "@spatz/local/test-helpers";
 import { createTestDatabase, useTestServices } from "@spatz/local/test-services";
 import type { Job } from "bullmq";
 import postgres from "postgres";
 import { spatz } from "../src/cli.ts";
-import { mark, percentile, seconds, until } from "./figures.ts";
+import { mark, percentile, seconds } from "./figures.ts";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const mib = (kb: number) => `${(kb / 1024).toFixed(0)} MiB`;
@@ -77,13 +78,17 @@ async function main() {
 
     // 1) The Land's monthly report.
     const lage = await producer.queue("reports").add("report.schedule", { kind: "lagebericht" });
-    const lageJob = await until(async () => {
-      if ((await lage.getState()) !== "completed") return null;
-      const [job] = (await producer.queue("reports").getJobs(["completed"])).filter(
-        (j) => j.name === "report.generate" && j.data.kind === "lagebericht",
-      );
-      return job ?? null;
-    }, 120_000);
+    const lageJob = await until(
+      "the Lagebericht",
+      async () => {
+        if ((await lage.getState()) !== "completed") return null;
+        const [job] = (await producer.queue("reports").getJobs(["completed"])).filter(
+          (j) => j.name === "report.generate" && j.data.kind === "lagebericht",
+        );
+        return job ?? null;
+      },
+      { ms: 120_000, stepMs: 200 },
+    );
     const lageMs = lageJob.finishedOn! - lageJob.processedOn!;
 
     // 2) The quarterly Reifegradbericht of every Kommune, as the scheduler starts it.
@@ -91,8 +96,12 @@ async function main() {
     const sampler = setInterval(() => samples.push(memoryKb(pid).rss), 500);
     started = performance.now();
     const run = await producer.queue("reports").add("report.schedule", { kind: "reifegradbericht" });
-    await until(async () => (await run.getState()) === "completed", 60_000);
+    await until("the schedule", async () => (await run.getState()) === "completed", {
+      ms: 60_000,
+      stepMs: 200,
+    });
     const jobs = await until(
+      "the quarter's reports",
       async () => {
         const all = (await producer.queue("reports").getJobs(["completed", "failed"], 0, 1000)).filter(
           (j: Job) => j.name === "report.generate" && j.data.kind === "reifegradbericht",
@@ -101,8 +110,7 @@ async function main() {
         const { waiting, active } = await producer.queue("reports").getJobCounts("waiting", "active");
         return (waiting ?? 0) + (active ?? 0) === 0 && all.length >= 133 ? all : null;
       },
-      30 * 60_000,
-      1_000,
+      { ms: 30 * 60_000, stepMs: 1_000 },
     );
     const batchMs = performance.now() - started;
     clearInterval(sampler);
@@ -123,14 +131,14 @@ async function main() {
       .queue("reports")
       .addBulk(again.map((data) => ({ name: "report.generate", data, opts: { jobId: reportJobId(data) } })));
     await until(
+      "the second batch",
       async () => {
         const done = (await producer.queue("reports").getJobs(["completed", "failed"], 0, 2000)).filter(
           (j: Job) => j.name === "report.generate" && j.data.stichtag === before,
         );
         return done.length >= again.length;
       },
-      30 * 60_000,
-      1_000,
+      { ms: 30 * 60_000, stepMs: 1_000 },
     );
     clearInterval(sampler2);
     const secondLate = avg(second.slice(-Math.max(1, Math.floor(second.length / 5))));

@@ -22,13 +22,14 @@ import { fileURLToPath } from "node:url";
 import { runMigrations } from "@spatz/db";
 import { seedCatalogue } from "@spatz/db/seed";
 import { createJobProducer } from "@spatz/jobs";
+import { until } from "@spatz/local/test-helpers";
 import { createTestDatabase, useTestServices } from "@spatz/local/test-services";
 import type { Job } from "bullmq";
 import postgres from "postgres";
 import { ApiSession } from "../src/api-client.ts";
 import { addUser, sessionCookie, stateTenant } from "../src/fixtures.ts";
 import { createTestApp } from "../src/server.ts";
-import { mark, percentile, seconds, until } from "./figures.ts";
+import { mark, percentile, seconds } from "./figures.ts";
 import { generateKommunen } from "./synthetic-kommunen.ts";
 
 const KOMMUNEN = Number(process.env.BENCH_KOMMUNEN ?? 11_000);
@@ -104,14 +105,14 @@ async function main() {
     const runJob = async (name: "rollout.aggregateAll", data: { checkDrift: boolean }) => {
       const job: Job = await queue.add(name, data);
       await until(
+        name,
         async () => {
           const state = await job.getState();
           if (state === "failed")
             throw new Error(`job failed: ${(await queue.getJob(job.id!))?.failedReason}`);
           return state === "completed";
         },
-        60 * 60_000,
-        500,
+        { ms: 60 * 60_000, stepMs: 500 },
       );
       const done = (await queue.getJob(job.id!))!;
       return {
@@ -186,7 +187,7 @@ async function main() {
       status: "online",
       reuseRoute: "efa_marketplace",
     });
-    await until(async () => (await online()) > before, 10 * 60_000);
+    await until("the new aggregate", async () => (await online()) > before, { ms: 10 * 60_000, stepMs: 200 });
     const visibleMs = performance.now() - started;
     console.log(`\n2) Eine Änderung (API → Trigger nach Commit → Job für den Kreis)`);
     console.log(

@@ -3,13 +3,13 @@
 // however many workers register them, a scheduled job runs once per tick with two workers competing for it, and a
 // worker killed with SIGKILL leaves the other one doing all the work.
 import { createBullConnection, createQueue, SCHEDULERS } from "@spatz/jobs";
+import { until } from "@spatz/local/test-helpers";
 import type { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createTenant, type FixtureTenant, TEST_PASSWORD } from "../src/fixtures.ts";
 import { HttpSession } from "../src/http-session.ts";
 import { type SpatzProcess, startSpatzProcess } from "../src/processes.ts";
 import { createTestApp, type TestApp } from "../src/server.ts";
-import { until } from "../src/until.ts";
 
 const redisUrl = () => `${inject("redisUrl")}/1`;
 let t: TestApp;

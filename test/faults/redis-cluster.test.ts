@@ -16,11 +16,11 @@ import {
   SCHEDULERS,
 } from "@spatz/jobs";
 import { freePort, type RedisCluster, startRedisCluster } from "@spatz/local";
+import { silent, until } from "@spatz/local/test-helpers";
 import { startWorkerRuntime, type WorkerRuntime } from "@spatz/worker";
 import type { Cluster } from "ioredis";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createTestApp, type TestApp } from "../src/server.ts";
-import { silent, until } from "../src/until.ts";
 
 let dir: string;
 let cluster: RedisCluster;

@@ -7,12 +7,12 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { freePort, type RedisServer, startRedis } from "@spatz/local";
+import { silent, until } from "@spatz/local/test-helpers";
 import { startWorkerRuntime, type WorkerRuntime } from "@spatz/worker";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { ApiSession } from "../src/api-client.ts";
 import { createTenant, type FixtureTenant, sessionCookie, TEST_PASSWORD } from "../src/fixtures.ts";
 import { createTestApp, type TestApp } from "../src/server.ts";
-import { silent, until } from "../src/until.ts";
 
 const OUTAGE_MS = 8_000;
 

@@ -14,12 +14,12 @@ import {
   startReplica,
   type TestDatabase,
 } from "@spatz/local";
+import { until } from "@spatz/local/test-helpers";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createTenant, type FixtureTenant, sessionCookie, stateTenant } from "../src/fixtures.ts";
 import { HttpSession } from "../src/http-session.ts";
 import { type SpatzProcess, startSpatzProcess } from "../src/processes.ts";
-import { until } from "../src/until.ts";
 
 let dir: string;
 let primary: PostgresServer;

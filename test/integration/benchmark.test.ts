@@ -3,6 +3,7 @@
 // Land's export marks suppressed cells in German, k is the state's, and the job monitor reads BullMQ.
 import { randomUUID } from "node:crypto";
 import { queries, STATE_TENANT_ID, withTenant } from "@spatz/db";
+import { silent, until } from "@spatz/local/test-helpers";
 import { startWorkerRuntime, type WorkerRuntime } from "@spatz/worker";
 import type { Job } from "bullmq";
 import JSZip from "jszip";
@@ -11,7 +12,6 @@ import type { ApiSession } from "../src/api-client.ts";
 import { createTenant, type FixtureTenant, stateTenant } from "../src/fixtures.ts";
 import { sessionAs } from "../src/maturity-fixtures.ts";
 import { createTestApp, type TestApp } from "../src/server.ts";
-import { silent, until } from "../src/until.ts";
 
 let t: TestApp;
 let worker: WorkerRuntime;

@@ -4,6 +4,7 @@
 // byte-identical CSV and the same PDF text; a Landkreis finds its Kreis's Rollout-Stand among what is shared with it.
 import { queries, STATE_TENANT_ID, withTenant } from "@spatz/db";
 import { berlinToday } from "@spatz/domain";
+import { silent, until } from "@spatz/local/test-helpers";
 import { buildLagebericht, renderCsv, renderPdf } from "@spatz/reports";
 import { startWorkerRuntime, type WorkerRuntime } from "@spatz/worker";
 import { sql } from "drizzle-orm";
@@ -13,7 +14,6 @@ import { addUser, createTenant, type FixtureTenant, sessionCookie, stateTenant }
 import { refreshAllBenchmarks, sessionAs } from "../src/maturity-fixtures.ts";
 import { pdfText } from "../src/reports.ts";
 import { createTestApp, type TestApp } from "../src/server.ts";
-import { silent, until } from "../src/until.ts";
 
 let t: TestApp;
 let worker: WorkerRuntime;

@@ -5,6 +5,7 @@ import { randomUUID } from "node:crypto";
 import { queries, withTenant } from "@spatz/db";
 import { mailSendJob } from "@spatz/jobs";
 import { freePort } from "@spatz/local";
+import { silent, until } from "@spatz/local/test-helpers";
 import { createMailer } from "@spatz/mail";
 import { startWorkerRuntime, type WorkerRuntime } from "@spatz/worker";
 import pino from "pino";
@@ -13,7 +14,6 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { ApiSession } from "../src/api-client.ts";
 import { createTenant, type FixtureTenant, sessionCookie } from "../src/fixtures.ts";
 import { createTestApp, type TestApp } from "../src/server.ts";
-import { silent, until } from "../src/until.ts";
 
 const jobsRedisUrl = () => `${inject("redisUrl")}/14`;
 const received: { to: string; text: string }[] = [];

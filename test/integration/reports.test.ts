@@ -3,6 +3,7 @@
 // the same figures, downloads are attachments and another Kommune gets "not found".
 import { queries, withTenant } from "@spatz/db";
 import { berlinToday } from "@spatz/domain";
+import { silent, until } from "@spatz/local/test-helpers";
 import { buildReifegradbericht, renderCsv, renderPdf } from "@spatz/reports";
 import { startWorkerRuntime, type WorkerRuntime } from "@spatz/worker";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -11,7 +12,6 @@ import { createTenant, type FixtureTenant, sessionCookie } from "../src/fixtures
 import { refreshAllBenchmarks, sessionAs } from "../src/maturity-fixtures.ts";
 import { pdfText } from "../src/reports.ts";
 import { createTestApp, type TestApp } from "../src/server.ts";
-import { silent, until } from "../src/until.ts";
 
 let t: TestApp;
 let worker: WorkerRuntime;

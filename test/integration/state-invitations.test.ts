@@ -1,5 +1,7 @@
 // The Land provisions a Kommune's first (or lost) administration, and nothing more: it cannot make itself admin of
 // a Kommune that has one, never sees the invitation link, and both sides can see that it invited.
+
+import { until } from "@spatz/local/test-helpers";
 import type { WorkerRuntime } from "@spatz/worker";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { ApiSession } from "../src/api-client.ts";
@@ -13,7 +15,6 @@ import {
 } from "../src/fixtures.ts";
 import { startMailWorker } from "../src/mail-worker.ts";
 import { createTestApp, type TestApp } from "../src/server.ts";
-import { until } from "../src/until.ts";
 
 const jobsRedisUrl = () => `${inject("redisUrl")}/15`;
 let t: TestApp;

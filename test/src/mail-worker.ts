@@ -1,9 +1,10 @@
 // A worker for the mail queue only, writing into the test app's mail folder (`t.mails()`), as `pnpm start` does. The
 // test app must enqueue into the same Redis (`jobsRedisUrl`).
+
+import { silent } from "@spatz/local/test-helpers";
 import { folderMailer } from "@spatz/mail";
 import { startWorkerRuntime, type WorkerRuntime } from "@spatz/worker";
 import type { TestApp } from "./server.ts";
-import { silent } from "./until.ts";
 
 export function startMailWorker(t: TestApp, redisUrl: string): Promise<WorkerRuntime> {
   return startWorkerRuntime({

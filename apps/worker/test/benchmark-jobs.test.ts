@@ -2,10 +2,7 @@
 // a burst of changes is one snapshot job (and a change during a run exactly one more), a snapshot enqueues the
 // aggregation after its commit, and the nightly flow survives a worker killed halfway (SIGKILL) without duplicates.
 // These tests use a Redis database of their own, so no other test file's worker takes their jobs.
-import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { createDb, type DbClient, STATE_TENANT_ID, schema, withTenant } from "@spatz/db";
 import { berlinToday } from "@spatz/domain";
 import {
@@ -16,12 +13,13 @@ import {
   QUEUES,
   snapshotJob,
 } from "@spatz/jobs";
+import { until } from "@spatz/local/test-helpers";
 import type { Job, Queue } from "bullmq";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
 import { startWorkerRuntime, type WorkerRuntime } from "../src/runtime.ts";
+import { startSlowWorker } from "./support/slow-worker.ts";
 
-const here = path.dirname(fileURLToPath(import.meta.url));
 let client: DbClient;
 let producer: JobProducer;
 let redisUrl = "";
@@ -45,20 +43,6 @@ beforeEach(async () => {
   for (const key of Object.keys(QUEUES) as (keyof typeof QUEUES)[])
     await producer.queue(key).obliterate({ force: true });
 });
-
-async function until<T>(
-  what: string,
-  probe: () => Promise<T | null | undefined | false>,
-  ms = 30_000,
-): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 /** A Kommune with two completed measures, created as the product creates it. */
 async function kommune(): Promise<string> {
@@ -209,29 +193,20 @@ describe("benchmark jobs", () => {
     const tenants: string[] = [];
     for (let i = 0; i < 8; i++) tenants.push(await kommune());
     const day = "2031-01-15";
-    const child = spawn(
-      process.execPath,
-      ["--import", "tsx", path.join(here, "support/slow-benchmark-worker.ts")],
-      {
-        env: { ...process.env, DATABASE_URL: inject("appUrl"), REDIS_URL: redisUrl, SLOW_MS: "300" },
-        stdio: ["ignore", "pipe", "pipe"],
-      },
-    );
-    let output = "";
-    child.stdout.on("data", (d) => (output += d));
-    child.stderr.on("data", (d) => (output += d));
-    const exited = new Promise((r) => child.once("exit", r));
+    const slow = await startSlowWorker("slow-benchmark-worker.ts", {
+      DATABASE_URL: inject("appUrl"),
+      REDIS_URL: redisUrl,
+      SLOW_MS: "300",
+    });
     let next: WorkerRuntime | null = null;
     try {
-      await until("the slow worker", async () => output.includes("slow worker ready"), 60_000);
       await producer.flows().add(nightlyFlow(day, tenants));
       const snapshots: Queue = producer.queue("benchmarks");
       await until(
         "a few snapshots",
         async () => ((await snapshots.getJobCounts("completed")).completed ?? 0) >= 2,
       );
-      child.kill("SIGKILL");
-      await exited;
+      await slow.kill();
       const killed = await snapshots.getJobCounts("completed", "active", "waiting");
       expect(killed.completed!).toBeLessThan(tenants.length);
       // The fan-out job retried after its worker died adds the same flow again: nothing is added twice.
@@ -245,7 +220,9 @@ describe("benchmark jobs", () => {
         workerOptions: { benchmarks: { stalledInterval: 1_000 } },
       });
       const parent = (await producer.queue("benchmarkAggregates").getJob(nightlyAggregateJobId(day)))!;
-      await until("the nightly aggregation", async () => (await parent.getState()) === "completed", 60_000);
+      await until("the nightly aggregation", async () => (await parent.getState()) === "completed", {
+        ms: 60_000,
+      });
       expect(await snapshots.getJobCounts("completed", "failed")).toEqual({
         completed: tenants.length,
         failed: 0,
@@ -260,7 +237,7 @@ describe("benchmark jobs", () => {
       );
       expect(await snapshots.getJobCounts("waiting", "delayed")).toEqual({ waiting: 0, delayed: 0 });
     } finally {
-      if (child.exitCode === null) child.kill("SIGKILL");
+      await slow.kill();
       await next?.shutdown(10_000);
     }
   }, 120_000);

@@ -5,6 +5,7 @@
 import { Writable } from "node:stream";
 import { createDb, type DbClient, poolStats } from "@spatz/db";
 import { createJobProducer, type JobProducer } from "@spatz/jobs";
+import { silent, until } from "@spatz/local/test-helpers";
 import { createLogger } from "@spatz/logging";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { plainJob } from "../src/base-processor.ts";
@@ -13,7 +14,6 @@ import { startWorkerRuntime } from "../src/runtime.ts";
 
 let client: DbClient;
 let producer: JobProducer;
-const silent = { info: () => {}, warn: () => {}, error: () => {} };
 
 beforeAll(async () => {
   client = createDb(inject("appUrl"), { max: 3 });
@@ -24,10 +24,6 @@ afterAll(async () => {
   await producer.close();
   await client.close();
 });
-
-async function until(probe: () => Promise<boolean>) {
-  for (let i = 0; i < 200 && !(await probe()); i++) await new Promise((r) => setTimeout(r, 50));
-}
 
 describe("worker metrics", () => {
   it("record each job's duration and outcome, failed attempts and the pool", async () => {
@@ -44,7 +40,10 @@ describe("worker metrics", () => {
       const ok = await producer.queue("maintenance").add("rollout.landStats", {});
       // A payload that fails validation: failed at once, without retries.
       const bad = await producer.queue("maintenance").add("cleanup.tenant", { tenantId: "kein-mandant" });
-      await until(async () => (await ok.getState()) === "completed" && (await bad.getState()) === "failed");
+      await until(
+        "the jobs",
+        async () => (await ok.getState()) === "completed" && (await bad.getState()) === "failed",
+      );
       const text = await metrics.registry.metrics();
       expect(text).toMatch(
         /spatz_job_duration_seconds_count\{[^}]*queue="maintenance"[^}]*job="rollout.landStats"[^}]*outcome="completed"[^}]*\} 1/,
@@ -89,7 +88,7 @@ describe("worker metrics", () => {
       const job = await producer
         .queue("maintenance")
         .add("cleanup.tenant", { tenantId, hour: "2026-12-05T10" });
-      await until(async () => (await job.getState()) === "completed");
+      await until("the jobs", async () => (await job.getState()) === "completed");
       expect(lines.find((l) => l.msg === "working")).toMatchObject({
         jobId: job.id,
         job: "cleanup.tenant",

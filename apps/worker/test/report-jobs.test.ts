@@ -3,36 +3,24 @@
 // however often it runs and tells each subscriber once through the outbox; a mail server that fails is retried and
 // the failure is recorded on the mail.
 // These tests use a Redis database of their own (/9), so no other test file's worker takes their jobs.
-import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { createDb, type DbClient, queries, STATE_TENANT_ID, schema, withTenant } from "@spatz/db";
 import { createJobProducer, type JobProducer, QUEUES, reportJobId } from "@spatz/jobs";
+import { silent, until } from "@spatz/local/test-helpers";
 import { folderMailer, type Mailer, readMailFolder } from "@spatz/mail";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
 import { startWorkerRuntime, type WorkerRuntime } from "../src/runtime.ts";
+import { startSlowWorker } from "./support/slow-worker.ts";
 
-const here = path.dirname(fileURLToPath(import.meta.url));
 let client: DbClient;
 let producer: JobProducer;
 let redisUrl = "";
-const silent = { info: () => {}, warn: () => {}, error: () => {} };
 let kommune = "";
 let subscriber = { id: "", email: "" };
-
-async function until<T>(what: string, probe: () => Promise<T | null | undefined | false>, ms = 30_000) {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 const runtime = (opts: Partial<Parameters<typeof startWorkerRuntime>[0]> = {}): Promise<WorkerRuntime> =>
   startWorkerRuntime({
@@ -96,34 +84,24 @@ describe("report jobs", () => {
       triggeredBy: "Test",
       notify: false,
     };
-    const child = spawn(
-      process.execPath,
-      ["--import", "tsx", path.join(here, "support/slow-report-worker.ts")],
-      {
-        env: { ...process.env, DATABASE_URL: inject("appUrl"), REDIS_URL: redisUrl },
-        stdio: ["ignore", "pipe", "pipe"],
-      },
-    );
-    let output = "";
-    child.stdout.on("data", (d) => (output += d));
-    child.stderr.on("data", (d) => (output += d));
-    const exited = new Promise((r) => child.once("exit", r));
+    const slow = await startSlowWorker("slow-report-worker.ts", {
+      DATABASE_URL: inject("appUrl"),
+      REDIS_URL: redisUrl,
+    });
     let next: WorkerRuntime | null = null;
     try {
-      await until("the slow worker", async () => output.includes("slow worker ready"), 60_000);
       await producer.enqueue({ name: "report.generate", data, opts: { jobId: reportJobId(data) } });
-      await until("the rendered report", async () => output.includes("rendered"), 60_000);
-      child.kill("SIGKILL");
-      await exited;
+      await until("the rendered report", async () => slow.output().includes("rendered"), { ms: 60_000 });
+      await slow.kill();
       expect(await archived(kommune)).toEqual([]);
       next = await runtime({ workerOptions: { reports: { stalledInterval: 1_000 } } });
       const job = (await producer.queue("reports").getJob(reportJobId(data)))!;
-      await until("the retried job", async () => (await job.getState()) === "completed", 60_000);
+      await until("the retried job", async () => (await job.getState()) === "completed", { ms: 60_000 });
       const rows = await archived(kommune);
       expect(rows).toHaveLength(1);
       expect(rows[0]!.stichtag).toBe("2026-06-30");
     } finally {
-      if (child.exitCode === null) child.kill("SIGKILL");
+      await slow.kill();
       await next?.shutdown(10_000);
     }
   }, 120_000);

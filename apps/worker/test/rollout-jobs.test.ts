@@ -2,18 +2,16 @@
 // all in, a rerun changes nothing, a worker killed mid-job loses no update (another worker retries it), and the
 // nightly recompute reports a change no job took in as drift (log line, rollout_agg_state) and repairs it.
 // These tests use a Redis database of their own, so no other test file's worker takes their jobs.
-import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { createDb, type DbClient, queries, STATE_TENANT_ID, schema, withTenant } from "@spatz/db";
 import { seedRolloutDemo } from "@spatz/db/seed";
 import { createJobProducer, type JobProducer, QUEUES, rolloutKommuneJob } from "@spatz/jobs";
+import { until } from "@spatz/local/test-helpers";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
 import { startWorkerRuntime, type WorkerRuntime } from "../src/runtime.ts";
+import { startSlowWorker } from "./support/slow-worker.ts";
 
-const here = path.dirname(fileURLToPath(import.meta.url));
 let client: DbClient;
 let producer: JobProducer;
 let redisUrl = "";
@@ -26,16 +24,6 @@ const logger = {
 const KREIS = "15098";
 const kommunen: string[] = [];
 let serviceId = "";
-
-async function until<T>(what: string, probe: () => Promise<T | null | undefined | false>, ms = 30_000) {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 const runtime = (opts: Partial<Parameters<typeof startWorkerRuntime>[0]> = {}): Promise<WorkerRuntime> =>
   startWorkerRuntime({
@@ -154,25 +142,15 @@ describe("rollout aggregate jobs", () => {
     await inState((tx) => queries.refreshRolloutKreis(tx, STATE_TENANT_ID, KREIS, "2026-12-05"));
     const before = (await stored(k))!;
     await setStatus(k, "online");
-    const child = spawn(
-      process.execPath,
-      ["--import", "tsx", path.join(here, "support/slow-rollout-worker.ts")],
-      {
-        env: { ...process.env, DATABASE_URL: inject("appUrl"), REDIS_URL: redisUrl },
-        stdio: ["ignore", "pipe", "pipe"],
-      },
-    );
-    let output = "";
-    child.stdout.on("data", (d) => (output += d));
-    child.stderr.on("data", (d) => (output += d));
-    const exited = new Promise((r) => child.once("exit", r));
+    const slow = await startSlowWorker("slow-rollout-worker.ts", {
+      DATABASE_URL: inject("appUrl"),
+      REDIS_URL: redisUrl,
+    });
     let next: WorkerRuntime | null = null;
     try {
-      await until("the slow worker", async () => output.includes("slow worker ready"), 60_000);
       await producer.enqueue(rolloutKommuneJob(k, 0));
-      await until("the job to start", async () => output.includes("started"), 30_000);
-      child.kill("SIGKILL");
-      await exited;
+      await until("the job to start", async () => slow.output().includes("started"), { ms: 30_000 });
+      await slow.kill();
       expect(await stored(k)).toEqual(before);
       next = await runtime({ workerOptions: { rolloutAggregates: { stalledInterval: 1_000 } } });
       await until("the retried job", async () => {
@@ -186,7 +164,7 @@ describe("rollout aggregate jobs", () => {
         delayed: 0,
       });
     } finally {
-      if (child.exitCode === null) child.kill("SIGKILL");
+      await slow.kill();
       await next?.shutdown(10_000);
     }
   }, 90_000);

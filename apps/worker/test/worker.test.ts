@@ -7,13 +7,13 @@ import { fileURLToPath } from "node:url";
 import { createSession } from "@spatz/auth";
 import { createDb, type DbClient, queries, STATE_TENANT_ID, schema, withTenant } from "@spatz/db";
 import { createBullConnection, createQueue, QUEUE_PREFIX, type RedisClient, SCHEDULERS } from "@spatz/jobs";
+import { silent } from "@spatz/local/test-helpers";
 import { type Job, QueueEvents } from "bullmq";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { cleanupTenant, hourBucket } from "../src/processors/maintenance.ts";
 import { startWorkerRuntime } from "../src/runtime.ts";
 
-const silent = { info: () => {}, warn: () => {}, error: () => {} };
 let client: DbClient;
 let redis: RedisClient;
 

@@ -1,5 +1,5 @@
-// Waiting for something asynchronous (a job, a mail, a recovered service) in tests and benchmarks: polls `probe`
-// until it returns a value. A probe that throws is retried when `retryErrors` is set (a service still coming back).
+// What tests and benchmarks of every package wait and log with: `until` polls `probe` until it returns a value (a job,
+// a mail, a recovered service); a probe that throws is retried when `retryErrors` is set (a service coming back).
 export async function until<T>(
   what: string,
   probe: () => Promise<T | null | undefined | false>,
