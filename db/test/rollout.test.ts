@@ -9,6 +9,7 @@ import {
   type CoverageService,
   computeCoverage,
   type KommuneKind,
+  type ReuseRoute,
   type RolloutStatus,
 } from "@spatz/rollout";
 import { and, eq, sql } from "drizzle-orm";
@@ -394,72 +395,40 @@ describe("records of a Kommune", () => {
     return board.items[0]!;
   }
 
+  /** A status change of `row` at the version it was read, the other fields left empty. */
+  function change(
+    row: { serviceId: string; version: number },
+    input: { status: RolloutStatus; reason: string | null; reuseRoute: ReuseRoute | null },
+  ) {
+    return withTenant(client.db, harz.id, (tx) =>
+      updateRecord(tx, harz, actor, {
+        serviceId: row.serviceId,
+        expectedVersion: row.version,
+        statusSince: null,
+        plannedOnline: null,
+        fachverfahren: null,
+        interfaceNeeded: null,
+        contact: null,
+        note: null,
+        ...input,
+      }),
+    );
+  }
+
   it("validates transitions with German messages per field and bumps the version", async () => {
     const row = await firstServiceWith("online");
-    const back = withTenant(client.db, harz.id, (tx) =>
-      updateRecord(tx, harz, actor, {
-        serviceId: row.serviceId,
-        expectedVersion: row.version,
-        status: "implementing",
-        statusSince: null,
-        reason: null,
-        reuseRoute: "efa_marketplace",
-        plannedOnline: null,
-        fachverfahren: null,
-        interfaceNeeded: null,
-        contact: null,
-        note: null,
-      }),
-    );
+    const back = change(row, { status: "implementing", reason: null, reuseRoute: "efa_marketplace" });
     await expect(back).rejects.toMatchObject({ code: "BAD_REQUEST", field: "reason" });
     await expect(back).rejects.toThrow("braucht eine Begründung");
-    const twoBack = withTenant(client.db, harz.id, (tx) =>
-      updateRecord(tx, harz, actor, {
-        serviceId: row.serviceId,
-        expectedVersion: row.version,
-        status: "planning",
-        statusSince: null,
-        reason: "zurück",
-        reuseRoute: null,
-        plannedOnline: null,
-        fachverfahren: null,
-        interfaceNeeded: null,
-        contact: null,
-        note: null,
-      }),
-    );
+    const twoBack = change(row, { status: "planning", reason: "zurück", reuseRoute: null });
     await expect(twoBack).rejects.toMatchObject({ code: "BAD_REQUEST", field: "status" });
-    const ok = await withTenant(client.db, harz.id, (tx) =>
-      updateRecord(tx, harz, actor, {
-        serviceId: row.serviceId,
-        expectedVersion: row.version,
-        status: "implementing",
-        statusSince: null,
-        reason: "Dienst vorübergehend abgeschaltet",
-        reuseRoute: "efa_marketplace",
-        plannedOnline: null,
-        fachverfahren: null,
-        interfaceNeeded: null,
-        contact: null,
-        note: null,
-      }),
-    );
+    const ok = await change(row, {
+      status: "implementing",
+      reason: "Dienst vorübergehend abgeschaltet",
+      reuseRoute: "efa_marketplace",
+    });
     expect(ok).toMatchObject({ status: "implementing", onlineSince: null, version: row.version + 1 });
-    const stale = withTenant(client.db, harz.id, (tx) =>
-      updateRecord(tx, harz, actor, {
-        serviceId: row.serviceId,
-        expectedVersion: row.version,
-        status: "online",
-        statusSince: null,
-        reason: null,
-        reuseRoute: "efa_marketplace",
-        plannedOnline: null,
-        fachverfahren: null,
-        interfaceNeeded: null,
-        contact: null,
-        note: null,
-      }),
-    );
+    const stale = change(row, { status: "online", reason: null, reuseRoute: "efa_marketplace" });
     await expect(stale).rejects.toBeInstanceOf(DomainError);
     await expect(stale).rejects.toMatchObject({ code: "CONFLICT" });
   });

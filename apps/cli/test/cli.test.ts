@@ -20,45 +20,27 @@ function spatz(args: string[], opts: { input?: string; env?: Record<string, stri
   return { code: result.status, out: result.stdout + result.stderr };
 }
 
+/** `spatz create-user` in the state tenant; the password comes from stdin or SPATZ_PASSWORD (in `opts`). */
+function createStateUser(email: string, name: string, role: string, opts: Parameters<typeof spatz>[1]) {
+  return spatz(
+    ["create-user", "--tenant", "land-sachsen-anhalt", "--email", email, "--name", name, "--role", role],
+    opts,
+  );
+}
+
 describe("pnpm spatz", () => {
   it("migrates idempotently and bootstraps the first state admin with a password from stdin", () => {
     expect(spatz(["migrate"]).code).toBe(0);
-    const created = spatz(
-      [
-        "create-user",
-        "--tenant",
-        "land-sachsen-anhalt",
-        "--email",
-        "Erste.Admin@Land.example",
-        "--name",
-        "Erste Admin",
-        "--role",
-        "state_admin",
-      ],
-      {
-        input: "ein-sicheres-passwort\n",
-      },
-    );
+    const created = createStateUser("Erste.Admin@Land.example", "Erste Admin", "state_admin", {
+      input: "ein-sicheres-passwort\n",
+    });
     expect(created.out).toContain(
       "user erste.admin@land.example (state_admin) created in land-sachsen-anhalt",
     );
     expect(created.code).toBe(0);
-    const again = spatz(
-      [
-        "create-user",
-        "--tenant",
-        "land-sachsen-anhalt",
-        "--email",
-        "erste.admin@land.example",
-        "--name",
-        "Erste Admin",
-        "--role",
-        "state_admin",
-      ],
-      {
-        env: { SPATZ_PASSWORD: "ein-sicheres-passwort" },
-      },
-    );
+    const again = createStateUser("erste.admin@land.example", "Erste Admin", "state_admin", {
+      env: { SPATZ_PASSWORD: "ein-sicheres-passwort" },
+    });
     expect(again.code).toBe(1);
     expect(again.out).toContain("exists already");
   });
@@ -78,51 +60,12 @@ describe("pnpm spatz", () => {
       "geheim-geheim",
     ]);
     expect(argv.code).toBe(1);
-    const short = spatz(
-      [
-        "create-user",
-        "--tenant",
-        "land-sachsen-anhalt",
-        "--email",
-        "x@land.example",
-        "--name",
-        "X Y",
-        "--role",
-        "state_pmo",
-      ],
-      { input: "kurz" },
-    );
+    const short = createStateUser("x@land.example", "X Y", "state_pmo", { input: "kurz" });
     expect(short.out).toContain("mindestens 12 Zeichen");
-    const guessable = spatz(
-      [
-        "create-user",
-        "--tenant",
-        "land-sachsen-anhalt",
-        "--email",
-        "x@land.example",
-        "--name",
-        "X Y",
-        "--role",
-        "state_pmo",
-      ],
-      { input: "123456789012" },
-    );
+    const guessable = createStateUser("x@land.example", "X Y", "state_pmo", { input: "123456789012" });
     expect(guessable.code).toBe(1);
     expect(guessable.out).toContain("zu leicht zu erraten");
-    const role = spatz(
-      [
-        "create-user",
-        "--tenant",
-        "land-sachsen-anhalt",
-        "--email",
-        "x@land.example",
-        "--name",
-        "X Y",
-        "--role",
-        "viewer",
-      ],
-      { input: "ein-sicheres-passwort" },
-    );
+    const role = createStateUser("x@land.example", "X Y", "viewer", { input: "ein-sicheres-passwort" });
     expect(role.out).toContain("does not exist in a state tenant");
   });
 
