@@ -3,14 +3,12 @@
 import { A } from "@solidjs/router";
 import { auditActionLabel, auditEntityLabel, formatDateTime } from "@spatz/domain";
 import { keepPreviousData, useQuery } from "@tanstack/solid-query";
-import { createSignal, For, Show } from "solid-js";
+import { createSignal, Show } from "solid-js";
 import { trpc } from "../lib/trpc.ts";
 import { FilterBar, SelectField, TextField } from "../ui/Field.tsx";
+import { PagedTable } from "../ui/PagedTable.tsx";
 import { PageHeader } from "../ui/PageHeader.tsx";
-import { Pager } from "../ui/Pager.tsx";
-import { QueryView } from "../ui/QueryView.tsx";
 import { EmptyState } from "../ui/states.tsx";
-import { TableScroll } from "../ui/TableScroll.tsx";
 
 /** Berlin calendar day → UTC instant at its start. */
 function dayStart(isoDate: string): Date | undefined {
@@ -95,81 +93,67 @@ export function AuditPage() {
           }}
         />
       </FilterBar>
-      <QueryView
+      <PagedTable
         query={log}
-        isEmpty={(d) => d.items.length === 0}
         empty={<EmptyState title="Keine Einträge für diese Auswahl." />}
-      >
-        {(data) => (
+        head={
           <>
-            <TableScroll>
-              <table class="table">
-                <thead>
-                  <tr>
-                    <th scope="col">Zeitpunkt</th>
-                    <th scope="col">Person</th>
-                    <th scope="col">Aktion</th>
-                    <th scope="col">Objekt</th>
-                    <th scope="col">Änderung</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  <For each={data.items}>
-                    {(e) => (
-                      <tr>
-                        <td>{formatDateTime(e.at)}</td>
-                        <td>{e.actorLabel}</td>
-                        <td>{auditActionLabel(e.action)}</td>
-                        <td>
-                          {auditEntityLabel(e.entityType)}
-                          <Show
-                            when={e.subjectName}
-                            fallback={
-                              <Show when={e.entityId}>
-                                {" "}
-                                <span class="muted">{e.entityId}</span>
-                              </Show>
-                            }
-                          >
-                            {(name) => (
-                              <>
-                                {" "}
-                                <Show when={subjectHref(e.entityType, e.entityId)} fallback={<q>{name()}</q>}>
-                                  {(href) => (
-                                    <A href={href()}>
-                                      <q>{name()}</q>
-                                    </A>
-                                  )}
-                                </Show>
-                              </>
-                            )}
-                          </Show>
-                        </td>
-                        <td>
-                          <Show when={e.before || e.after} fallback="–">
-                            <details>
-                              <summary>Details</summary>
-                              <Show when={e.before}>
-                                <p>vorher:</p>
-                                <pre>{JSON.stringify(e.before, null, 2)}</pre>
-                              </Show>
-                              <Show when={e.after}>
-                                <p>nachher:</p>
-                                <pre>{JSON.stringify(e.after, null, 2)}</pre>
-                              </Show>
-                            </details>
-                          </Show>
-                        </td>
-                      </tr>
-                    )}
-                  </For>
-                </tbody>
-              </table>
-            </TableScroll>
-            <Pager page={data.page} pageSize={data.pageSize} total={data.total} onPage={setPage} />
+            <th scope="col">Zeitpunkt</th>
+            <th scope="col">Person</th>
+            <th scope="col">Aktion</th>
+            <th scope="col">Objekt</th>
+            <th scope="col">Änderung</th>
           </>
+        }
+        row={(e) => (
+          <tr>
+            <td>{formatDateTime(e.at)}</td>
+            <td>{e.actorLabel}</td>
+            <td>{auditActionLabel(e.action)}</td>
+            <td>
+              {auditEntityLabel(e.entityType)}
+              <Show
+                when={e.subjectName}
+                fallback={
+                  <Show when={e.entityId}>
+                    {" "}
+                    <span class="muted">{e.entityId}</span>
+                  </Show>
+                }
+              >
+                {(name) => (
+                  <>
+                    {" "}
+                    <Show when={subjectHref(e.entityType, e.entityId)} fallback={<q>{name()}</q>}>
+                      {(href) => (
+                        <A href={href()}>
+                          <q>{name()}</q>
+                        </A>
+                      )}
+                    </Show>
+                  </>
+                )}
+              </Show>
+            </td>
+            <td>
+              <Show when={e.before || e.after} fallback="–">
+                <details>
+                  <summary>Details</summary>
+                  <Show when={e.before}>
+                    <p>vorher:</p>
+                    <pre>{JSON.stringify(e.before, null, 2)}</pre>
+                  </Show>
+                  <Show when={e.after}>
+                    <p>nachher:</p>
+                    <pre>{JSON.stringify(e.after, null, 2)}</pre>
+                  </Show>
+                </details>
+              </Show>
+            </td>
+          </tr>
         )}
-      </QueryView>
+        onPage={setPage}
+      />
     </>
   );
 }

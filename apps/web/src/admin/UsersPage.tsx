@@ -6,8 +6,8 @@ import { createSignal, For, Show } from "solid-js";
 import type { Me } from "../auth/session.ts";
 import { errorMessage, fieldErrors, trpc } from "../lib/trpc.ts";
 import { Form, SelectField, TextField } from "../ui/Field.tsx";
+import { PagedTable } from "../ui/PagedTable.tsx";
 import { PageHeader } from "../ui/PageHeader.tsx";
-import { Pager } from "../ui/Pager.tsx";
 import { QueryView } from "../ui/QueryView.tsx";
 import { Alert, EmptyState } from "../ui/states.tsx";
 import { TableScroll } from "../ui/TableScroll.tsx";
@@ -189,80 +189,64 @@ function UserList(props: { me: Me; roles: { value: string; label: string }[] }) 
       <Show when={changeRole.isError || setStatus.isError}>
         <Alert kind="error">{errorMessage(changeRole.error ?? setStatus.error)}</Alert>
       </Show>
-      <QueryView
+      <PagedTable
         query={users}
-        isEmpty={(d) => d.items.length === 0}
         empty={<EmptyState title="Keine Konten gefunden." />}
-      >
-        {(data) => (
+        head={
           <>
-            <TableScroll>
-              <table class="table">
-                <thead>
-                  <tr>
-                    <th scope="col">Name</th>
-                    <th scope="col">E-Mail-Adresse</th>
-                    <th scope="col">Rolle</th>
-                    <th scope="col">Status</th>
-                    <th scope="col">Letzte Anmeldung</th>
-                    <th scope="col">
-                      <span class="visually-hidden">Aktion</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  <For each={data.items}>
-                    {(u) => (
-                      <tr>
-                        <td>{u.displayName}</td>
-                        <td>{u.email}</td>
-                        <td>
-                          <Show when={u.id !== props.me.user.id} fallback={ROLE_LABELS[u.role]}>
-                            <select
-                              aria-label={`Rolle von ${u.displayName}`}
-                              onChange={(e) =>
-                                changeRole.mutate({ userId: u.id, role: e.currentTarget.value as Role })
-                              }
-                            >
-                              <For each={props.roles}>
-                                {(r) => (
-                                  <option value={r.value} selected={r.value === u.role}>
-                                    {r.label}
-                                  </option>
-                                )}
-                              </For>
-                            </select>
-                          </Show>
-                        </td>
-                        <td>{u.status === "active" ? "aktiv" : "gesperrt"}</td>
-                        <td>{u.lastLoginAt ? formatDateTime(u.lastLoginAt) : "noch nie"}</td>
-                        <td>
-                          <Show when={u.id !== props.me.user.id}>
-                            <button
-                              type="button"
-                              class="button button-secondary"
-                              onClick={() =>
-                                setStatus.mutate({
-                                  userId: u.id,
-                                  status: u.status === "active" ? "disabled" : "active",
-                                })
-                              }
-                              aria-label={`${u.displayName} ${u.status === "active" ? "sperren" : "entsperren"}`}
-                            >
-                              {u.status === "active" ? "Sperren" : "Entsperren"}
-                            </button>
-                          </Show>
-                        </td>
-                      </tr>
+            <th scope="col">Name</th>
+            <th scope="col">E-Mail-Adresse</th>
+            <th scope="col">Rolle</th>
+            <th scope="col">Status</th>
+            <th scope="col">Letzte Anmeldung</th>
+            <th scope="col">
+              <span class="visually-hidden">Aktion</span>
+            </th>
+          </>
+        }
+        row={(u) => (
+          <tr>
+            <td>{u.displayName}</td>
+            <td>{u.email}</td>
+            <td>
+              <Show when={u.id !== props.me.user.id} fallback={ROLE_LABELS[u.role]}>
+                <select
+                  aria-label={`Rolle von ${u.displayName}`}
+                  onChange={(e) => changeRole.mutate({ userId: u.id, role: e.currentTarget.value as Role })}
+                >
+                  <For each={props.roles}>
+                    {(r) => (
+                      <option value={r.value} selected={r.value === u.role}>
+                        {r.label}
+                      </option>
                     )}
                   </For>
-                </tbody>
-              </table>
-            </TableScroll>
-            <Pager page={data.page} pageSize={data.pageSize} total={data.total} onPage={setPage} />
-          </>
+                </select>
+              </Show>
+            </td>
+            <td>{u.status === "active" ? "aktiv" : "gesperrt"}</td>
+            <td>{u.lastLoginAt ? formatDateTime(u.lastLoginAt) : "noch nie"}</td>
+            <td>
+              <Show when={u.id !== props.me.user.id}>
+                <button
+                  type="button"
+                  class="button button-secondary"
+                  onClick={() =>
+                    setStatus.mutate({
+                      userId: u.id,
+                      status: u.status === "active" ? "disabled" : "active",
+                    })
+                  }
+                  aria-label={`${u.displayName} ${u.status === "active" ? "sperren" : "entsperren"}`}
+                >
+                  {u.status === "active" ? "Sperren" : "Entsperren"}
+                </button>
+              </Show>
+            </td>
+          </tr>
         )}
-      </QueryView>
+        onPage={setPage}
+      />
     </section>
   );
 }

@@ -6,11 +6,11 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/solid-query";
 import { createSignal, For, Show } from "solid-js";
 import { errorMessage, trpc } from "../lib/trpc.ts";
 import { PageHeader } from "../ui/PageHeader.tsx";
-import { Pager } from "../ui/Pager.tsx";
 import { QueryView } from "../ui/QueryView.tsx";
 import { Alert, EmptyState } from "../ui/states.tsx";
 import { TableScroll } from "../ui/TableScroll.tsx";
 import "./benchmark.css";
+import { PagedTable } from "../ui/PagedTable.tsx";
 
 type Overview = Awaited<ReturnType<typeof trpc.jobs.overview.query>>;
 type QueueKey = Parameters<typeof trpc.jobs.failed.query>[0]["queue"];
@@ -179,68 +179,47 @@ function Failed(props: { queue: QueueKey; label: string }) {
       <Show when={retry.isError}>
         <Alert kind="error">{errorMessage(retry.error)}</Alert>
       </Show>
-      <QueryView
+      <PagedTable
         query={failed}
-        isEmpty={(f) => f.total === 0}
         empty={<EmptyState title="Keine fehlgeschlagenen Aufgaben." />}
-      >
-        {(f) => (
+        caption="Fehlgeschlagene Aufgaben"
+        head={
           <>
-            <TableScroll>
-              <table class="table">
-                <caption class="visually-hidden">Fehlgeschlagene Aufgaben</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Aufgabe</th>
-                    <th scope="col">Fehler</th>
-                    <th scope="col" class="num">
-                      Versuche
-                    </th>
-                    <th scope="col">fehlgeschlagen am</th>
-                    <th scope="col">
-                      <span class="visually-hidden">Aktion</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  <For each={f.items}>
-                    {(j) => (
-                      <tr>
-                        <th scope="row">{j.label}</th>
-                        <td>{j.error || "–"}</td>
-                        <td class="num">{j.attempts}</td>
-                        <td>{formatDateTime(j.failedAt)}</td>
-                        <td>
-                          <button
-                            type="button"
-                            class="button button-secondary"
-                            disabled={retry.isPending}
-                            onClick={() => {
-                              setNotice(null);
-                              retry.mutate(j.id);
-                            }}
-                          >
-                            Erneut starten
-                          </button>
-                        </td>
-                      </tr>
-                    )}
-                  </For>
-                </tbody>
-              </table>
-            </TableScroll>
-            <Show when={f.total > f.pageSize}>
-              <Pager
-                page={f.page}
-                pageSize={f.pageSize}
-                total={f.total}
-                onPage={setPage}
-                label="Seiten: fehlgeschlagene Aufgaben"
-              />
-            </Show>
+            <th scope="col">Aufgabe</th>
+            <th scope="col">Fehler</th>
+            <th scope="col" class="num">
+              Versuche
+            </th>
+            <th scope="col">fehlgeschlagen am</th>
+            <th scope="col">
+              <span class="visually-hidden">Aktion</span>
+            </th>
           </>
+        }
+        row={(j) => (
+          <tr>
+            <th scope="row">{j.label}</th>
+            <td>{j.error || "–"}</td>
+            <td class="num">{j.attempts}</td>
+            <td>{formatDateTime(j.failedAt)}</td>
+            <td>
+              <button
+                type="button"
+                class="button button-secondary"
+                disabled={retry.isPending}
+                onClick={() => {
+                  setNotice(null);
+                  retry.mutate(j.id);
+                }}
+              >
+                Erneut starten
+              </button>
+            </td>
+          </tr>
         )}
-      </QueryView>
+        onPage={setPage}
+        pagerLabel="Seiten: fehlgeschlagene Aufgaben"
+      />
     </section>
   );
 }

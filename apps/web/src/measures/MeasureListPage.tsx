@@ -14,16 +14,14 @@ import {
   type MeasureStatus,
 } from "@spatz/domain";
 import { keepPreviousData, useMutation, useQuery } from "@tanstack/solid-query";
-import { createMemo, createSignal, For, Show } from "solid-js";
+import { createMemo, createSignal, Show } from "solid-js";
 import type { Me } from "../auth/session.ts";
 import { fieldErrors, trpc } from "../lib/trpc.ts";
 import { modelQuery, orgUnitOptions, orgUnitsQuery, useRefreshMeasures } from "../maturity/queries.ts";
 import { codeOptions, FilterBar, Form, SelectField, TextField, withAll } from "../ui/Field.tsx";
+import { PagedTable } from "../ui/PagedTable.tsx";
 import { PageHeader } from "../ui/PageHeader.tsx";
-import { Pager } from "../ui/Pager.tsx";
-import { QueryView } from "../ui/QueryView.tsx";
 import { Alert, EmptyState, MutationResult } from "../ui/states.tsx";
-import { TableScroll } from "../ui/TableScroll.tsx";
 import { canCreateMeasures, canEditMeasure } from "./permissions.ts";
 
 export function MeasureListPage(props: { me: Me }) {
@@ -165,94 +163,74 @@ export function MeasureListPage(props: { me: Me }) {
           }}
         />
       </Show>
-      <QueryView
+      <PagedTable
         query={list}
-        isEmpty={(d) => d.items.length === 0}
         empty={<EmptyState title="Keine Maßnahmen für diese Auswahl." />}
-      >
-        {(data) => (
+        caption="Maßnahmen"
+        head={
           <>
-            <TableScroll>
-              <table class="table" aria-label="Maßnahmen">
-                <thead>
-                  <tr>
-                    <Show when={bulkAllowed()}>
-                      <th scope="col">
-                        <span class="visually-hidden">Auswahl</span>
-                      </th>
-                    </Show>
-                    <th scope="col">Titel</th>
-                    <th scope="col">Status</th>
-                    <th scope="col">Dimension</th>
-                    <th scope="col">Bereich</th>
-                    <th scope="col">Verantwortlich</th>
-                    <th scope="col">Geplantes Ende</th>
-                    <th scope="col">Abgeschlossen am</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  <For each={data.items}>
-                    {(m) => (
-                      <tr>
-                        <Show when={bulkAllowed()}>
-                          <td>
-                            <Show when={canEditMeasure(props.me, m)}>
-                              <input
-                                type="checkbox"
-                                aria-label={`${m.title} auswählen`}
-                                checked={selected().includes(m.id)}
-                                onChange={(e) =>
-                                  setSelected(
-                                    e.currentTarget.checked
-                                      ? [...selected(), m.id]
-                                      : selected().filter((id) => id !== m.id),
-                                  )
-                                }
-                              />
-                            </Show>
-                          </td>
-                        </Show>
-                        <td>
-                          <A href={`/massnahmen/${m.id}`}>{m.title}</A>
-                        </td>
-                        <td>
-                          <span class={`badge status-${m.status}`}>{MEASURE_STATUS_LABELS[m.status]}</span>
-                          <Show
-                            when={
-                              (m.status === "planned" || m.status === "in_progress") &&
-                              m.plannedEnd &&
-                              m.plannedEnd < berlinToday()
-                            }
-                          >
-                            {" "}
-                            <span class="badge badge-warn">überfällig</span>
-                          </Show>
-                        </td>
-                        <td>
-                          {[...new Set(m.criterionKeys.map((k) => dimensionOf().get(k) ?? "–"))].join(", ")}
-                        </td>
-                        <td>{m.orgUnitCode ?? "gesamt"}</td>
-                        <td>{m.responsibleName ?? "–"}</td>
-                        <td>{formatDate(m.plannedEnd)}</td>
-                        <td>{formatDate(m.completedOn)}</td>
-                      </tr>
-                    )}
-                  </For>
-                </tbody>
-              </table>
-            </TableScroll>
-            <Pager
-              page={data.page}
-              pageSize={data.pageSize}
-              total={data.total}
-              onPage={(p) => {
-                setPage(p);
-                setSelected([]);
-              }}
-            />
+            <Show when={bulkAllowed()}>
+              <th scope="col">
+                <span class="visually-hidden">Auswahl</span>
+              </th>
+            </Show>
+            <th scope="col">Titel</th>
+            <th scope="col">Status</th>
+            <th scope="col">Dimension</th>
+            <th scope="col">Bereich</th>
+            <th scope="col">Verantwortlich</th>
+            <th scope="col">Geplantes Ende</th>
+            <th scope="col">Abgeschlossen am</th>
           </>
+        }
+        row={(m) => (
+          <tr>
+            <Show when={bulkAllowed()}>
+              <td>
+                <Show when={canEditMeasure(props.me, m)}>
+                  <input
+                    type="checkbox"
+                    aria-label={`${m.title} auswählen`}
+                    checked={selected().includes(m.id)}
+                    onChange={(e) =>
+                      setSelected(
+                        e.currentTarget.checked
+                          ? [...selected(), m.id]
+                          : selected().filter((id) => id !== m.id),
+                      )
+                    }
+                  />
+                </Show>
+              </td>
+            </Show>
+            <td>
+              <A href={`/massnahmen/${m.id}`}>{m.title}</A>
+            </td>
+            <td>
+              <span class={`badge status-${m.status}`}>{MEASURE_STATUS_LABELS[m.status]}</span>
+              <Show
+                when={
+                  (m.status === "planned" || m.status === "in_progress") &&
+                  m.plannedEnd &&
+                  m.plannedEnd < berlinToday()
+                }
+              >
+                {" "}
+                <span class="badge badge-warn">überfällig</span>
+              </Show>
+            </td>
+            <td>{[...new Set(m.criterionKeys.map((k) => dimensionOf().get(k) ?? "–"))].join(", ")}</td>
+            <td>{m.orgUnitCode ?? "gesamt"}</td>
+            <td>{m.responsibleName ?? "–"}</td>
+            <td>{formatDate(m.plannedEnd)}</td>
+            <td>{formatDate(m.completedOn)}</td>
+          </tr>
         )}
-      </QueryView>
+        onPage={(p) => {
+          setPage(p);
+          setSelected([]);
+        }}
+      />
     </>
   );
 }

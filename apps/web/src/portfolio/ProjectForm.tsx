@@ -13,10 +13,10 @@ import {
 } from "@spatz/domain";
 import { createStore } from "solid-js/store";
 import { fieldErrors } from "../lib/trpc.ts";
-import { codeOptions, Form, TextField } from "../ui/Field.tsx";
+import { codeOptions, Form, SelectField, TextField } from "../ui/Field.tsx";
 import { FormFooter } from "../ui/FormFooter.tsx";
 import { TextAreaField } from "../ui/TextAreaField.tsx";
-import { ChoiceField, type FilterOptions } from "./common.tsx";
+import type { FilterOptions } from "./common.tsx";
 
 export type ProjectFormValues = {
   gbId: string;
@@ -67,7 +67,7 @@ export function ProjectForm(props: {
   const rs = () => props.options.orgUnits.filter((u) => u.kind === "r" && u.parentId === v.gbId);
   return (
     <Form class="form form-grid" onSubmit={() => props.onSubmit({ ...v })}>
-      <ChoiceField
+      <SelectField
         label="Geschäftsbereich (GB)"
         value={v.gbId}
         options={[
@@ -77,7 +77,7 @@ export function ProjectForm(props: {
         onChange={(e) => set({ gbId: e.currentTarget.value, rId: "" })}
         error={errors().gbId}
       />
-      <ChoiceField
+      <SelectField
         label="Ressort/Fachbereich (R)"
         value={v.rId}
         options={[
@@ -115,14 +115,14 @@ export function ProjectForm(props: {
         onInput={(e) => set({ end: e.currentTarget.value })}
         error={errors().end}
       />
-      <ChoiceField
+      <SelectField
         label="Status"
         value={v.status}
         options={codeOptions(projectStatuses, projectStatusLabels)}
         onChange={(e) => set({ status: e.currentTarget.value as ProjectStatus })}
         error={errors().status}
       />
-      <ChoiceField
+      <SelectField
         label="Priorität"
         value={v.priority ?? ""}
         options={[
@@ -131,13 +131,13 @@ export function ProjectForm(props: {
         ]}
         onChange={(e) => set({ priority: (e.currentTarget.value || null) as ProjectPriority | null })}
       />
-      <ChoiceField
+      <SelectField
         label="Methode"
         value={v.method ?? ""}
         options={[{ value: "", label: "keine Angabe" }, ...codeOptions(projectMethods, projectMethodLabels)]}
         onChange={(e) => set({ method: (e.currentTarget.value || null) as ProjectMethod | null })}
       />
-      <ChoiceField
+      <SelectField
         label="Projektleitung (Konto)"
         hint="Wer hier eingetragen ist, kann das Projekt bearbeiten."
         value={v.leadUserId ?? ""}

@@ -15,14 +15,11 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tansta
 import { createSignal, For, Show } from "solid-js";
 import type { Me } from "../auth/session.ts";
 import { errorMessage, fieldErrors, trpc } from "../lib/trpc.ts";
-import { codeOptions, Form, TextField } from "../ui/Field.tsx";
+import { codeOptions, Form, SelectField, TextField } from "../ui/Field.tsx";
+import { PagedTable } from "../ui/PagedTable.tsx";
 import { PageHeader } from "../ui/PageHeader.tsx";
-import { Pager } from "../ui/Pager.tsx";
-import { QueryView } from "../ui/QueryView.tsx";
 import { Alert, EmptyState } from "../ui/states.tsx";
-import { TableScroll } from "../ui/TableScroll.tsx";
 import {
-  ChoiceField,
   FilterForm,
   money,
   PortfolioNav,
@@ -84,13 +81,13 @@ export function ProjectListPage(props: { me: Me }) {
       />
       <SavedFilters current={f.filter()} onApply={(filter) => f.replace(filter)} />
       <div class="toolbar">
-        <ChoiceField
+        <SelectField
           label="Sortieren nach"
           value={sort()}
           options={codeOptions(PROJECT_SORTS, PROJECT_SORT_LABELS)}
           onChange={(e) => f.setParams({ sort: e.currentTarget.value, page: undefined })}
         />
-        <ChoiceField
+        <SelectField
           label="Reihenfolge"
           value={dir()}
           options={[
@@ -114,9 +111,8 @@ export function ProjectListPage(props: { me: Me }) {
           </form>
         </div>
       </div>
-      <QueryView
+      <PagedTable
         query={list}
-        isEmpty={(d) => d.items.length === 0}
         empty={
           <EmptyState title="Keine Projekte für diese Auswahl.">
             <Show when={can(props.me.user.role, "portfolio.importPreview")}>
@@ -126,84 +122,71 @@ export function ProjectListPage(props: { me: Me }) {
             </Show>
           </EmptyState>
         }
-      >
-        {(data) => (
+        caption="Projekte"
+        before={(data) => (
           <>
             <p class="muted" aria-live="polite">
               {formatCountOf(data.total, "Projekt", "Projekte")}
             </p>
-            <TableScroll>
-              <table class="table" aria-label="Projekte">
-                <thead>
-                  <tr>
-                    <SortHeader key="gb" />
-                    <SortHeader key="name" />
-                    <SortHeader key="start" />
-                    <SortHeader key="end" />
-                    <th scope="col">Dauer</th>
-                    <SortHeader key="status" />
-                    <th scope="col">Ampel</th>
-                    <th scope="col">Methode</th>
-                    <th scope="col">Projektleitung</th>
-                    <SortHeader key="budget" class="num" />
-                  </tr>
-                </thead>
-                <tbody>
-                  <For each={data.items}>
-                    {(p) => (
-                      <tr>
-                        <td>
-                          {p.gbCode} / {p.rCode}
-                        </td>
-                        <td>
-                          <A href={`/portfolio/projekte/${p.id}`}>{p.name}</A>
-                          <Show when={p.overdueMilestones > 0}>
-                            {" "}
-                            <span class="badge badge-overdue">
-                              {p.overdueMilestones === 1
-                                ? "1 Meilenstein überfällig"
-                                : `${p.overdueMilestones} Meilensteine überfällig`}
-                            </span>
-                          </Show>
-                        </td>
-                        <td>{formatDate(p.startDate)}</td>
-                        <td>{formatDate(p.endDate)}</td>
-                        <td>{p.duration}</td>
-                        <td>
-                          <StatusBadge status={p.status} />
-                        </td>
-                        <td>
-                          <Show when={p.latestAmpel} fallback="–">
-                            {(a) => (
-                              <span title={`Statusbericht vom ${formatDate(a().reportedOn)}`}>
-                                <AmpelBadge ampel={a().overall} />
-                              </span>
-                            )}
-                          </Show>
-                          <Show when={p.reportMissing}>
-                            {" "}
-                            <span class="badge badge-overdue">Statusbericht fehlt</span>
-                          </Show>
-                        </td>
-                        <td>{p.method ? projectMethodLabels[p.method] : "–"}</td>
-                        <td>{p.leadName ?? "–"}</td>
-                        <td class="num">{money(p.budgetCents)}</td>
-                      </tr>
-                    )}
-                  </For>
-                </tbody>
-              </table>
-            </TableScroll>
-            <Pager
-              page={data.page}
-              pageSize={data.pageSize}
-              total={data.total}
-              onPage={(n) => f.setParams({ page: n > 1 ? String(n) : undefined })}
-              label="Seiten der Projektliste"
-            />
           </>
         )}
-      </QueryView>
+        head={
+          <>
+            <SortHeader key="gb" />
+            <SortHeader key="name" />
+            <SortHeader key="start" />
+            <SortHeader key="end" />
+            <th scope="col">Dauer</th>
+            <SortHeader key="status" />
+            <th scope="col">Ampel</th>
+            <th scope="col">Methode</th>
+            <th scope="col">Projektleitung</th>
+            <SortHeader key="budget" class="num" />
+          </>
+        }
+        row={(p) => (
+          <tr>
+            <td>
+              {p.gbCode} / {p.rCode}
+            </td>
+            <td>
+              <A href={`/portfolio/projekte/${p.id}`}>{p.name}</A>
+              <Show when={p.overdueMilestones > 0}>
+                {" "}
+                <span class="badge badge-overdue">
+                  {p.overdueMilestones === 1
+                    ? "1 Meilenstein überfällig"
+                    : `${p.overdueMilestones} Meilensteine überfällig`}
+                </span>
+              </Show>
+            </td>
+            <td>{formatDate(p.startDate)}</td>
+            <td>{formatDate(p.endDate)}</td>
+            <td>{p.duration}</td>
+            <td>
+              <StatusBadge status={p.status} />
+            </td>
+            <td>
+              <Show when={p.latestAmpel} fallback="–">
+                {(a) => (
+                  <span title={`Statusbericht vom ${formatDate(a().reportedOn)}`}>
+                    <AmpelBadge ampel={a().overall} />
+                  </span>
+                )}
+              </Show>
+              <Show when={p.reportMissing}>
+                {" "}
+                <span class="badge badge-overdue">Statusbericht fehlt</span>
+              </Show>
+            </td>
+            <td>{p.method ? projectMethodLabels[p.method] : "–"}</td>
+            <td>{p.leadName ?? "–"}</td>
+            <td class="num">{money(p.budgetCents)}</td>
+          </tr>
+        )}
+        onPage={(n) => f.setParams({ page: n > 1 ? String(n) : undefined })}
+        pagerLabel="Seiten der Projektliste"
+      />
     </>
   );
 }

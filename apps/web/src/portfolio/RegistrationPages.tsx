@@ -33,7 +33,7 @@ import { Alert, EmptyState, MutationResult } from "../ui/states.tsx";
 import { TableScroll } from "../ui/TableScroll.tsx";
 import { TextAreaField } from "../ui/TextAreaField.tsx";
 import { CapacityTable } from "./CapacityTable.tsx";
-import { ChoiceField, centsToInput, daysToInput, money, PortfolioNav, useFilterOptions } from "./common.tsx";
+import { centsToInput, daysToInput, money, PortfolioNav, useFilterOptions } from "./common.tsx";
 
 type Round = Awaited<ReturnType<typeof trpc.registration.round.query>>;
 type Proposal = Round["proposals"][number];
@@ -555,7 +555,7 @@ function ScoreForm(props: { proposal: Proposal; onSaved: () => Promise<unknown> 
     >
       <For each={SCORING_CRITERIA}>
         {(c) => (
-          <ChoiceField
+          <SelectField
             label={SCORING_CRITERION_LABELS[c]}
             hint={SCORING_CRITERION_HINTS[c]}
             value={String(scores[c])}
@@ -689,7 +689,7 @@ function ProposalForm(props: {
   const units = () => options.data?.orgUnits ?? [];
   return (
     <Form class="form form-grid" label={props.label} onSubmit={() => props.onSubmit()}>
-      <ChoiceField
+      <SelectField
         label="Geschäftsbereich (GB)"
         value={props.values.gbId}
         options={[
@@ -701,7 +701,7 @@ function ProposalForm(props: {
         onChange={(e) => props.set({ gbId: e.currentTarget.value, rId: "" })}
         error={errors().gbId}
       />
-      <ChoiceField
+      <SelectField
         label="Ressort/Fachbereich (R)"
         value={props.values.rId}
         options={[
@@ -746,7 +746,7 @@ function ProposalForm(props: {
         onInput={(e) => props.set({ end: e.currentTarget.value })}
         error={errors().end}
       />
-      <ChoiceField
+      <SelectField
         label="Methode"
         value={props.values.method}
         options={[{ value: "", label: "keine Angabe" }, ...codeOptions(projectMethods, projectMethodLabels)]}

@@ -8,18 +8,12 @@ import type { Me } from "../auth/session.ts";
 import { trpc } from "../lib/trpc.ts";
 import { Chart } from "../ui/charts/Chart.tsx";
 import type { EChartsOption } from "../ui/charts/option.ts";
+import { SelectField } from "../ui/Field.tsx";
 import { PageHeader } from "../ui/PageHeader.tsx";
 import { Pager } from "../ui/Pager.tsx";
 import { QueryView } from "../ui/QueryView.tsx";
 import { EmptyState } from "../ui/states.tsx";
-import {
-  ChoiceField,
-  FilterForm,
-  PortfolioNav,
-  StatusBadge,
-  useFilterOptions,
-  useProjectFilter,
-} from "./common.tsx";
+import { FilterForm, PortfolioNav, StatusBadge, useFilterOptions, useProjectFilter } from "./common.tsx";
 import { AmpelBadge } from "./Steering.tsx";
 
 type Timeline = Awaited<ReturnType<typeof trpc.portfolio.timeline.query>>;
@@ -199,13 +193,13 @@ export function TimelinePage(props: { me: Me }) {
       />
       <PortfolioNav me={props.me} />
       <div class="toolbar">
-        <ChoiceField
+        <SelectField
           label="Jahr"
           value={String(year())}
           options={years().map((y) => ({ value: String(y), label: String(y) }))}
           onChange={(e) => f.setParams({ jahr: e.currentTarget.value, page: undefined })}
         />
-        <ChoiceField
+        <SelectField
           label="Darstellung"
           value={scale() === "month" ? "monat" : "quartal"}
           options={[

@@ -1,8 +1,7 @@
 // Shared pieces of the portfolio screens: the filter (kept in the address, so views can be bookmarked, shared and
 // saved), the filter form, the portfolio's sub-navigation and formatting.
-import { A, useSearchParams } from "@solidjs/router";
+import { useSearchParams } from "@solidjs/router";
 import {
-  can,
   formatEuro,
   formatNumber,
   type ProjectFilter,
@@ -14,10 +13,11 @@ import {
   projectStatusLabels,
 } from "@spatz/domain";
 import { useQuery } from "@tanstack/solid-query";
-import { createUniqueId, For, type JSX, Show } from "solid-js";
+import { type JSX, Show } from "solid-js";
 import type { Me } from "../auth/session.ts";
 import { trpc } from "../lib/trpc.ts";
-import { codeOptions, FilterBar, TextField, withAll } from "../ui/Field.tsx";
+import { codeOptions, FilterBar, SelectField, TextField, withAll } from "../ui/Field.tsx";
+import { type Section, SectionNav } from "../ui/SectionNav.tsx";
 
 export type FilterOptions = Awaited<ReturnType<typeof trpc.portfolio.filterOptions.query>>;
 
@@ -111,13 +111,13 @@ export function FilterForm(props: {
         value={props.filter.search ?? ""}
         onInput={(e) => props.onChange({ search: e.currentTarget.value || undefined })}
       />
-      <ChoiceField
+      <SelectField
         label="Geschäftsbereich"
         value={props.filter.gbId ?? ""}
         options={withAll(gbs().map((u) => ({ value: u.id, label: `${u.code} – ${u.name}` })))}
         onChange={(e) => props.onChange({ gbId: e.currentTarget.value || undefined, rId: undefined })}
       />
-      <ChoiceField
+      <SelectField
         label="Ressort/Fachbereich"
         value={props.filter.rId ?? ""}
         options={withAll(
@@ -125,7 +125,7 @@ export function FilterForm(props: {
         )}
         onChange={(e) => props.onChange({ rId: e.currentTarget.value || undefined })}
       />
-      <ChoiceField
+      <SelectField
         label="Status"
         value={props.filter.status ?? ""}
         options={withAll(codeOptions(projectStatuses, projectStatusLabels))}
@@ -134,7 +134,7 @@ export function FilterForm(props: {
         }
       />
       <Show when={!props.noYear}>
-        <ChoiceField
+        <SelectField
           label="Jahr"
           value={props.filter.year ? String(props.filter.year) : ""}
           options={[
@@ -146,7 +146,7 @@ export function FilterForm(props: {
           }
         />
       </Show>
-      <ChoiceField
+      <SelectField
         label="Methode"
         value={props.filter.method ?? ""}
         options={withAll(codeOptions(projectMethods, projectMethodLabels))}
@@ -154,7 +154,7 @@ export function FilterForm(props: {
           props.onChange({ method: (e.currentTarget.value || undefined) as ProjectMethod | undefined })
         }
       />
-      <ChoiceField
+      <SelectField
         label="Projektleitung"
         value={props.filter.lead ?? ""}
         options={withAll((props.options?.leads ?? []).map((l) => ({ value: l, label: l })))}
@@ -176,7 +176,7 @@ export function FilterForm(props: {
   );
 }
 
-const TABS: { href: string; label: string; requires: Parameters<typeof can>[1] }[] = [
+const SECTIONS: Section[] = [
   { href: "/portfolio", label: "Projekte", requires: "portfolio.list" },
   { href: "/portfolio/zeitplan", label: "Zeitplan", requires: "portfolio.timeline" },
   { href: "/portfolio/uebersicht", label: "Übersicht", requires: "portfolio.dashboard" },
@@ -188,21 +188,7 @@ const TABS: { href: string; label: string; requires: Parameters<typeof can>[1] }
 
 /** The portfolio's own navigation, below the page title. */
 export function PortfolioNav(props: { me: Me }) {
-  return (
-    <nav class="sub-nav" aria-label="Portfolio">
-      <ul>
-        <For each={TABS.filter((t) => can(props.me.user.role, t.requires))}>
-          {(tab) => (
-            <li>
-              <A href={tab.href} activeClass="active" end>
-                {tab.label}
-              </A>
-            </li>
-          )}
-        </For>
-      </ul>
-    </nav>
-  );
+  return <SectionNav label="Portfolio" me={props.me} sections={SECTIONS} />;
 }
 
 export function money(cents: number | null | undefined): string {
@@ -228,53 +214,4 @@ export function daysToInput(days: number | null | undefined): string {
   return days == null
     ? ""
     : new Intl.NumberFormat("de-DE", { maximumFractionDigits: 3, useGrouping: false }).format(days);
-}
-
-/**
- * A select whose options may arrive after its value (filter options load separately from the address): each option
- * carries `selected`, so the shown choice always matches the value.
- */
-export function ChoiceField(props: {
-  label: string;
-  value: string;
-  options: readonly { value: string; label: string }[];
-  onChange: (e: Event & { currentTarget: HTMLSelectElement }) => void;
-  error?: string;
-  hint?: string;
-  disabled?: boolean;
-}) {
-  const id = createUniqueId();
-  return (
-    <div class="field" classList={{ "field-invalid": !!props.error }}>
-      <label for={id}>{props.label}</label>
-      <Show when={props.hint}>
-        <p class="field-hint" id={`${id}-hint`}>
-          {props.hint}
-        </p>
-      </Show>
-      <select
-        id={id}
-        disabled={props.disabled}
-        onChange={(e) => props.onChange(e)}
-        aria-invalid={props.error ? "true" : undefined}
-        aria-describedby={
-          [props.hint ? `${id}-hint` : "", props.error ? `${id}-error` : ""].filter(Boolean).join(" ") ||
-          undefined
-        }
-      >
-        <For each={props.options}>
-          {(o) => (
-            <option value={o.value} selected={o.value === props.value}>
-              {o.label}
-            </option>
-          )}
-        </For>
-      </select>
-      <Show when={props.error}>
-        <p class="field-error" id={`${id}-error`}>
-          {props.error}
-        </p>
-      </Show>
-    </div>
-  );
 }

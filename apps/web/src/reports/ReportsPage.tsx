@@ -9,11 +9,10 @@ import { createEffect, createSignal, For, Show } from "solid-js";
 import type { Me } from "../auth/session.ts";
 import { errorMessage, fieldErrors, trpc } from "../lib/trpc.ts";
 import { SelectField, TextField } from "../ui/Field.tsx";
+import { PagedTable } from "../ui/PagedTable.tsx";
 import { PageHeader } from "../ui/PageHeader.tsx";
-import { Pager } from "../ui/Pager.tsx";
 import { QueryView } from "../ui/QueryView.tsx";
 import { Alert, EmptyState } from "../ui/states.tsx";
-import { TableScroll } from "../ui/TableScroll.tsx";
 
 const PAGE_SIZE = 20;
 type Kind = keyof typeof REPORT_KIND_LABELS;
@@ -73,62 +72,45 @@ function Archive(props: { source: "own" | "shared"; title: string; empty: string
   return (
     <section aria-labelledby={id}>
       <h2 id={id}>{props.title}</h2>
-      <QueryView query={archive} isEmpty={(a) => a.total === 0} empty={<EmptyState title={props.empty} />}>
-        {(a) => (
+      <PagedTable
+        query={archive}
+        empty={<EmptyState title={props.empty} />}
+        caption={props.title}
+        head={
           <>
-            <TableScroll>
-              <table class="table">
-                <caption class="visually-hidden">{props.title}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Bericht</th>
-                    <Show when={props.source === "shared"}>
-                      <th scope="col">von</th>
-                    </Show>
-                    <th scope="col">Bereich</th>
-                    <th scope="col">Stichtag</th>
-                    <th scope="col">erstellt</th>
-                    <th scope="col">ausgelöst von</th>
-                    <th scope="col">Dateien</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  <For each={a.items}>
-                    {(r) => (
-                      <tr>
-                        <th scope="row">{REPORT_KIND_LABELS[r.kind as Kind] ?? r.kind}</th>
-                        <Show when={props.source === "shared"}>
-                          <td>{r.owner}</td>
-                        </Show>
-                        <td>{r.scopeLabel}</td>
-                        <td>{formatDate(r.stichtag)}</td>
-                        <td>{formatDateTime(r.generatedAt)}</td>
-                        <td>{r.triggeredBy}</td>
-                        <td>
-                          <Downloads
-                            id={r.id}
-                            label={`${REPORT_KIND_LABELS[r.kind as Kind]} ${formatDate(r.stichtag)}`}
-                            pdfKb={Math.ceil(r.pdfBytes / 1024)}
-                          />
-                        </td>
-                      </tr>
-                    )}
-                  </For>
-                </tbody>
-              </table>
-            </TableScroll>
-            <Show when={a.total > PAGE_SIZE}>
-              <Pager
-                page={a.page}
-                pageSize={a.pageSize}
-                total={a.total}
-                onPage={setPage}
-                label={`Seiten: ${props.title}`}
-              />
+            <th scope="col">Bericht</th>
+            <Show when={props.source === "shared"}>
+              <th scope="col">von</th>
             </Show>
+            <th scope="col">Bereich</th>
+            <th scope="col">Stichtag</th>
+            <th scope="col">erstellt</th>
+            <th scope="col">ausgelöst von</th>
+            <th scope="col">Dateien</th>
           </>
+        }
+        row={(r) => (
+          <tr>
+            <th scope="row">{REPORT_KIND_LABELS[r.kind as Kind] ?? r.kind}</th>
+            <Show when={props.source === "shared"}>
+              <td>{r.owner}</td>
+            </Show>
+            <td>{r.scopeLabel}</td>
+            <td>{formatDate(r.stichtag)}</td>
+            <td>{formatDateTime(r.generatedAt)}</td>
+            <td>{r.triggeredBy}</td>
+            <td>
+              <Downloads
+                id={r.id}
+                label={`${REPORT_KIND_LABELS[r.kind as Kind]} ${formatDate(r.stichtag)}`}
+                pdfKb={Math.ceil(r.pdfBytes / 1024)}
+              />
+            </td>
+          </tr>
         )}
-      </QueryView>
+        onPage={setPage}
+        pagerLabel={`Seiten: ${props.title}`}
+      />
     </section>
   );
 }

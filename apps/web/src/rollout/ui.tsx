@@ -1,8 +1,8 @@
 // Small building blocks of the rollout screens: status badge, share with a meter, KPI tile, section navigation.
-import { A } from "@solidjs/router";
-import { can, type ProcedurePath } from "@spatz/domain";
-import { For, type JSX, Show } from "solid-js";
+import { can } from "@spatz/domain";
+import { type JSX, Show } from "solid-js";
 import type { Me } from "../auth/session.ts";
+import { type Section, SectionNav } from "../ui/SectionNav.tsx";
 import { formatShare } from "./format.ts";
 import { type RolloutStatus, rolloutStatusLabels } from "./labels.ts";
 import { AggregateStand } from "./state/AggregateStand.tsx";
@@ -32,7 +32,7 @@ export function Kpi(props: { value: JSX.Element; label: string }) {
   );
 }
 
-const STATE_TABS: { href: string; label: string; requires: ProcedurePath }[] = [
+const STATE_SECTIONS: Section[] = [
   { href: "/land/rollout", label: "Überblick", requires: "rollout.stateOverview" },
   { href: "/land/rollout/leistungen", label: "Leistungen", requires: "rollout.coverageByService" },
   { href: "/land/rollout/regionen", label: "Kreise und Kommunen", requires: "rollout.coverageByKommune" },
@@ -49,29 +49,11 @@ const STATE_TABS: { href: string; label: string; requires: ProcedurePath }[] = [
 export function StateTabs(props: { me: Me }) {
   return (
     <>
-      <StateTabList me={props.me} />
+      <SectionNav label="Rollout-Bereiche" me={props.me} sections={STATE_SECTIONS} />
       <Show when={can(props.me.user.role, "rollout.aggregateStatus")}>
         <AggregateStand showDrift={props.me.user.role === "state_admin"} />
       </Show>
     </>
-  );
-}
-
-function StateTabList(props: { me: Me }) {
-  return (
-    <nav aria-label="Rollout-Bereiche">
-      <ul class="tabs">
-        <For each={STATE_TABS.filter((t) => can(props.me.user.role, t.requires))}>
-          {(t) => (
-            <li>
-              <A href={t.href} activeClass="active" end>
-                {t.label}
-              </A>
-            </li>
-          )}
-        </For>
-      </ul>
-    </nav>
   );
 }
 

@@ -15,15 +15,13 @@ import {
   type TenantStatus,
 } from "@spatz/domain";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/solid-query";
-import { createSignal, For, Show } from "solid-js";
+import { createSignal, Show } from "solid-js";
 import type { Me } from "../auth/session.ts";
 import { errorMessage, fieldErrors, trpc } from "../lib/trpc.ts";
 import { codeOptions, FilterBar, Form, SelectField, TextField, withAll } from "../ui/Field.tsx";
+import { PagedTable } from "../ui/PagedTable.tsx";
 import { PageHeader } from "../ui/PageHeader.tsx";
-import { Pager } from "../ui/Pager.tsx";
-import { QueryView } from "../ui/QueryView.tsx";
 import { Alert, EmptyState } from "../ui/states.tsx";
-import { TableScroll } from "../ui/TableScroll.tsx";
 
 const KOMMUNE_KINDS = TENANT_KINDS.filter((k) => k !== "state");
 
@@ -100,101 +98,87 @@ export function TenantsPage(props: { me: Me }) {
       <Show when={setTenantStatus.isError || cancelDeletion.isError}>
         <Alert kind="error">{errorMessage(setTenantStatus.error ?? cancelDeletion.error)}</Alert>
       </Show>
-      <QueryView
+      <PagedTable
         query={list}
-        isEmpty={(d) => d.items.length === 0}
         empty={<EmptyState title="Keine Kommunen für diese Auswahl." />}
-      >
-        {(data) => (
+        head={
           <>
-            <TableScroll>
-              <table class="table">
-                <thead>
-                  <tr>
-                    <th scope="col">Name</th>
-                    <th scope="col">Art</th>
-                    <th scope="col">Kreis</th>
-                    <th scope="col">Einwohner</th>
-                    <th scope="col">Kennung</th>
-                    <th scope="col">Status</th>
-                    <Show when={isAdmin()}>
-                      <th scope="col">
-                        <span class="visually-hidden">Aktionen</span>
-                      </th>
-                    </Show>
-                  </tr>
-                </thead>
-                <tbody>
-                  <For each={data.items}>
-                    {(t) => (
-                      <tr>
-                        <td>
-                          <Show when={t.kind !== "state"} fallback={t.name}>
-                            <A href={`/land/kommunen/${t.id}`}>{t.name}</A>
-                          </Show>
-                        </td>
-                        <td>{TENANT_KIND_LABELS[t.kind]}</td>
-                        <td>{t.kreisName ?? "–"}</td>
-                        <td class="num">{t.population != null ? formatInteger(t.population) : "–"}</td>
-                        <td>
-                          <code>{t.slug}</code>
-                        </td>
-                        <td>
-                          {TENANT_STATUS_LABELS[t.status]}
-                          <Show when={t.deletionDueAt}>{(due) => <> zum {formatDate(due())}</>}</Show>
-                        </td>
-                        <Show when={isAdmin()}>
-                          <td class="actions">
-                            <Show when={t.kind !== "state"}>
-                              <button
-                                type="button"
-                                class="button button-secondary"
-                                onClick={() => setSelected(t)}
-                                aria-label={`${t.name} bearbeiten`}
-                              >
-                                Bearbeiten
-                              </button>
-                              <Show when={t.status === "deletion_pending"}>
-                                <button
-                                  type="button"
-                                  class="button button-secondary"
-                                  aria-label={`${t.name}: Löschung aufheben`}
-                                  onClick={() => cancelDeletion.mutate(t.id)}
-                                >
-                                  Löschung aufheben
-                                </button>
-                              </Show>
-                              <Show when={t.status !== "deletion_pending"}>
-                                <button
-                                  type="button"
-                                  class="button button-secondary"
-                                  aria-label={`${t.name} ${t.status === "active" ? "sperren" : "entsperren"}`}
-                                  onClick={() => {
-                                    const next = t.status === "active" ? "suspended" : "active";
-                                    if (
-                                      next === "suspended" &&
-                                      !window.confirm(`${t.name} sperren? Alle Sitzungen dort enden sofort.`)
-                                    )
-                                      return;
-                                    setTenantStatus.mutate({ id: t.id, status: next });
-                                  }}
-                                >
-                                  {t.status === "active" ? "Sperren" : "Entsperren"}
-                                </button>
-                              </Show>
-                            </Show>
-                          </td>
-                        </Show>
-                      </tr>
-                    )}
-                  </For>
-                </tbody>
-              </table>
-            </TableScroll>
-            <Pager page={data.page} pageSize={data.pageSize} total={data.total} onPage={setPage} />
+            <th scope="col">Name</th>
+            <th scope="col">Art</th>
+            <th scope="col">Kreis</th>
+            <th scope="col">Einwohner</th>
+            <th scope="col">Kennung</th>
+            <th scope="col">Status</th>
+            <Show when={isAdmin()}>
+              <th scope="col">
+                <span class="visually-hidden">Aktionen</span>
+              </th>
+            </Show>
           </>
+        }
+        row={(t) => (
+          <tr>
+            <td>
+              <Show when={t.kind !== "state"} fallback={t.name}>
+                <A href={`/land/kommunen/${t.id}`}>{t.name}</A>
+              </Show>
+            </td>
+            <td>{TENANT_KIND_LABELS[t.kind]}</td>
+            <td>{t.kreisName ?? "–"}</td>
+            <td class="num">{t.population != null ? formatInteger(t.population) : "–"}</td>
+            <td>
+              <code>{t.slug}</code>
+            </td>
+            <td>
+              {TENANT_STATUS_LABELS[t.status]}
+              <Show when={t.deletionDueAt}>{(due) => <> zum {formatDate(due())}</>}</Show>
+            </td>
+            <Show when={isAdmin()}>
+              <td class="actions">
+                <Show when={t.kind !== "state"}>
+                  <button
+                    type="button"
+                    class="button button-secondary"
+                    onClick={() => setSelected(t)}
+                    aria-label={`${t.name} bearbeiten`}
+                  >
+                    Bearbeiten
+                  </button>
+                  <Show when={t.status === "deletion_pending"}>
+                    <button
+                      type="button"
+                      class="button button-secondary"
+                      aria-label={`${t.name}: Löschung aufheben`}
+                      onClick={() => cancelDeletion.mutate(t.id)}
+                    >
+                      Löschung aufheben
+                    </button>
+                  </Show>
+                  <Show when={t.status !== "deletion_pending"}>
+                    <button
+                      type="button"
+                      class="button button-secondary"
+                      aria-label={`${t.name} ${t.status === "active" ? "sperren" : "entsperren"}`}
+                      onClick={() => {
+                        const next = t.status === "active" ? "suspended" : "active";
+                        if (
+                          next === "suspended" &&
+                          !window.confirm(`${t.name} sperren? Alle Sitzungen dort enden sofort.`)
+                        )
+                          return;
+                        setTenantStatus.mutate({ id: t.id, status: next });
+                      }}
+                    >
+                      {t.status === "active" ? "Sperren" : "Entsperren"}
+                    </button>
+                  </Show>
+                </Show>
+              </td>
+            </Show>
+          </tr>
         )}
-      </QueryView>
+        onPage={setPage}
+      />
       <Show when={selected()}>
         {(t) => <EditTenant tenant={t()} onClose={() => setSelected(null)} onChanged={refresh} />}
       </Show>

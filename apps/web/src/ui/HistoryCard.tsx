@@ -4,10 +4,8 @@
 import { formatDateTime } from "@spatz/domain";
 import { keepPreviousData, useQuery } from "@tanstack/solid-query";
 import { createSignal, For } from "solid-js";
-import { Pager } from "./Pager.tsx";
-import { QueryView } from "./QueryView.tsx";
+import { PagedTable } from "./PagedTable.tsx";
 import { EmptyState } from "./states.tsx";
-import { TableScroll } from "./TableScroll.tsx";
 
 export type HistoryEntry = {
   at: Date | string;
@@ -53,52 +51,34 @@ export function HistoryCard<E extends HistoryEntry>(props: {
   return (
     <section class="card" aria-labelledby="history-title">
       <h2 id="history-title">Verlauf</h2>
-      <QueryView
+      <PagedTable
         query={history}
         loadingLabel="Verlauf wird geladen …"
-        isEmpty={(d) => d.items.length === 0}
         empty={<EmptyState title="Noch keine Änderungen." />}
-      >
-        {(d) => (
+        labelledBy="history-title"
+        head={
           <>
-            <TableScroll>
-              <table class="table" aria-labelledby="history-title">
-                <thead>
-                  <tr>
-                    <th scope="col">Zeitpunkt</th>
-                    <th scope="col">Person</th>
-                    <th scope="col">Aktion</th>
-                    <th scope="col">Änderung</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  <For each={d.items}>
-                    {(e) => (
-                      <tr>
-                        <td>{formatDateTime(e.at)}</td>
-                        <td>{e.actorLabel}</td>
-                        <td>{props.actionLabel(e.action)}</td>
-                        <td>
-                          <ul class="plain">
-                            <For each={props.changes(e)}>{(c) => <li>{c}</li>}</For>
-                          </ul>
-                        </td>
-                      </tr>
-                    )}
-                  </For>
-                </tbody>
-              </table>
-            </TableScroll>
-            <Pager
-              page={d.page}
-              pageSize={d.pageSize}
-              total={d.total}
-              onPage={setPage}
-              label="Seiten des Verlaufs"
-            />
+            <th scope="col">Zeitpunkt</th>
+            <th scope="col">Person</th>
+            <th scope="col">Aktion</th>
+            <th scope="col">Änderung</th>
           </>
+        }
+        row={(e) => (
+          <tr>
+            <td>{formatDateTime(e.at)}</td>
+            <td>{e.actorLabel}</td>
+            <td>{props.actionLabel(e.action)}</td>
+            <td>
+              <ul class="plain">
+                <For each={props.changes(e)}>{(c) => <li>{c}</li>}</For>
+              </ul>
+            </td>
+          </tr>
         )}
-      </QueryView>
+        onPage={setPage}
+        pagerLabel="Seiten des Verlaufs"
+      />
     </section>
   );
 }

@@ -10,11 +10,10 @@ import { trpc } from "../../lib/trpc.ts";
 import { Chart } from "../../ui/charts/Chart.tsx";
 import { codeOptions, FilterBar, SelectField, TextField, withAll } from "../../ui/Field.tsx";
 import { forecastRange } from "../../ui/forecast-text.ts";
+import { PagedTable } from "../../ui/PagedTable.tsx";
 import { PageHeader } from "../../ui/PageHeader.tsx";
-import { Pager } from "../../ui/Pager.tsx";
 import { QueryView } from "../../ui/QueryView.tsx";
 import { EmptyState } from "../../ui/states.tsx";
-import { TableScroll } from "../../ui/TableScroll.tsx";
 import { ExportButtons } from "../ExportButtons.tsx";
 import { formatCount, formatShare } from "../format.ts";
 import {
@@ -291,65 +290,50 @@ export function BoardPage(props: { me: Me }) {
           ]}
         />
       </FilterBar>
-      <QueryView
+      <PagedTable
         query={board}
-        isEmpty={(d) => d.items.length === 0}
         empty={<EmptyState title="Keine Leistung für diese Auswahl." />}
-      >
-        {(d) => (
+        caption="Zuständige Leistungen"
+        head={
           <>
-            <TableScroll>
-              <table class="table">
-                <caption class="visually-hidden">Zuständige Leistungen</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">OZG-Leistung</th>
-                    <th scope="col">Themenfeld</th>
-                    <th scope="col">Status</th>
-                    <th scope="col">Nachnutzungsweg</th>
-                    <th scope="col">geplanter Go-live</th>
-                    <th scope="col">EfA</th>
-                    <th scope="col" class="num">
-                      Kommentare
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  <For each={d.items}>
-                    {(r) => (
-                      <tr>
-                        <td>
-                          <A href={`/rollout/${r.serviceId}`}>{r.name}</A>{" "}
-                          <span class="muted">({r.serviceId})</span>
-                          <Show when={!r.responsible}>
-                            <br />
-                            <span class="muted">laut Katalog nicht (mehr) zuständig</span>
-                          </Show>
-                        </td>
-                        <td>{r.themenfeld}</td>
-                        <td>
-                          <StatusBadge status={r.status} />
-                        </td>
-                        <td>{r.reuseRoute ? reuseRouteLabels[r.reuseRoute as ReuseRoute] : "–"}</td>
-                        <td>
-                          {formatDate(r.plannedOnline)}
-                          <Show when={r.overdue}>
-                            {" "}
-                            <span class="badge badge-warn">überfällig</span>
-                          </Show>
-                        </td>
-                        <td>{r.efaAvailable ? `ja (${r.efaProvidingLand ?? "?"})` : "nein"}</td>
-                        <td class="num">{formatCount(r.comments)}</td>
-                      </tr>
-                    )}
-                  </For>
-                </tbody>
-              </table>
-            </TableScroll>
-            <Pager page={d.page} pageSize={d.pageSize} total={d.total} onPage={setPage} />
+            <th scope="col">OZG-Leistung</th>
+            <th scope="col">Themenfeld</th>
+            <th scope="col">Status</th>
+            <th scope="col">Nachnutzungsweg</th>
+            <th scope="col">geplanter Go-live</th>
+            <th scope="col">EfA</th>
+            <th scope="col" class="num">
+              Kommentare
+            </th>
           </>
+        }
+        row={(r) => (
+          <tr>
+            <td>
+              <A href={`/rollout/${r.serviceId}`}>{r.name}</A> <span class="muted">({r.serviceId})</span>
+              <Show when={!r.responsible}>
+                <br />
+                <span class="muted">laut Katalog nicht (mehr) zuständig</span>
+              </Show>
+            </td>
+            <td>{r.themenfeld}</td>
+            <td>
+              <StatusBadge status={r.status} />
+            </td>
+            <td>{r.reuseRoute ? reuseRouteLabels[r.reuseRoute as ReuseRoute] : "–"}</td>
+            <td>
+              {formatDate(r.plannedOnline)}
+              <Show when={r.overdue}>
+                {" "}
+                <span class="badge badge-warn">überfällig</span>
+              </Show>
+            </td>
+            <td>{r.efaAvailable ? `ja (${r.efaProvidingLand ?? "?"})` : "nein"}</td>
+            <td class="num">{formatCount(r.comments)}</td>
+          </tr>
         )}
-      </QueryView>
+        onPage={setPage}
+      />
       <Show when={can(props.me.user.role, "rollout.bulkUpdate")}>
         <BulkForm themenfelder={facets.data?.themenfelder ?? []} />
       </Show>

@@ -4,15 +4,13 @@
 import { A } from "@solidjs/router";
 import { can, formatDateTime } from "@spatz/domain";
 import { keepPreviousData, useQuery } from "@tanstack/solid-query";
-import { createSignal, For, Show } from "solid-js";
+import { createSignal, Show } from "solid-js";
 import type { Me } from "../../auth/session.ts";
 import { trpc } from "../../lib/trpc.ts";
 import { codeOptions, FilterBar, SelectField, TextField, withAll } from "../../ui/Field.tsx";
+import { PagedTable } from "../../ui/PagedTable.tsx";
 import { PageHeader } from "../../ui/PageHeader.tsx";
-import { Pager } from "../../ui/Pager.tsx";
-import { QueryView } from "../../ui/QueryView.tsx";
 import { EmptyState } from "../../ui/states.tsx";
-import { TableScroll } from "../../ui/TableScroll.tsx";
 import { formatCount } from "../format.ts";
 import {
   type KommuneKind,
@@ -142,60 +140,46 @@ export function CataloguePage(props: { me: Me }) {
           options={yesNoOptions}
         />
       </FilterBar>
-      <QueryView
+      <PagedTable
         query={list}
-        isEmpty={(d) => d.items.length === 0}
         empty={<EmptyState title="Keine Leistung für diese Auswahl." />}
-      >
-        {(d) => (
+        caption="OZG-Leistungen"
+        head={
           <>
-            <TableScroll>
-              <table class="table">
-                <caption class="visually-hidden">OZG-Leistungen</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">OZG-ID</th>
-                    <th scope="col">OZG-Leistung</th>
-                    <th scope="col">Themenfeld / Lage</th>
-                    <th scope="col">LeiKa-Typen</th>
-                    <th scope="col">Zuständig</th>
-                    <th scope="col">EfA</th>
-                    <th scope="col">Priorität</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  <For each={d.items}>
-                    {(s) => (
-                      <tr>
-                        <td>{s.id}</td>
-                        <td>
-                          <A href={`/land/katalog/${s.id}`}>{s.name}</A>
-                        </td>
-                        <td>
-                          {s.themenfeld}
-                          <br />
-                          <span class="muted">{s.lage}</span>
-                        </td>
-                        <td>{s.leikaTypes.join(", ") || "–"}</td>
-                        <td>
-                          {kindsText(s.municipalExecution, s.responsibleKinds)}
-                          <Show when={s.overrideMunicipal !== null}>
-                            <br />
-                            <span class="muted">korrigiert</span>
-                          </Show>
-                        </td>
-                        <td>{s.efaAvailable ? `ja (${s.efaProvidingLand ?? "?"})` : "nein"}</td>
-                        <td>{s.priority ? servicePriorityLabels[s.priority as ServicePriority] : "–"}</td>
-                      </tr>
-                    )}
-                  </For>
-                </tbody>
-              </table>
-            </TableScroll>
-            <Pager page={d.page} pageSize={d.pageSize} total={d.total} onPage={setPage} />
+            <th scope="col">OZG-ID</th>
+            <th scope="col">OZG-Leistung</th>
+            <th scope="col">Themenfeld / Lage</th>
+            <th scope="col">LeiKa-Typen</th>
+            <th scope="col">Zuständig</th>
+            <th scope="col">EfA</th>
+            <th scope="col">Priorität</th>
           </>
+        }
+        row={(s) => (
+          <tr>
+            <td>{s.id}</td>
+            <td>
+              <A href={`/land/katalog/${s.id}`}>{s.name}</A>
+            </td>
+            <td>
+              {s.themenfeld}
+              <br />
+              <span class="muted">{s.lage}</span>
+            </td>
+            <td>{s.leikaTypes.join(", ") || "–"}</td>
+            <td>
+              {kindsText(s.municipalExecution, s.responsibleKinds)}
+              <Show when={s.overrideMunicipal !== null}>
+                <br />
+                <span class="muted">korrigiert</span>
+              </Show>
+            </td>
+            <td>{s.efaAvailable ? `ja (${s.efaProvidingLand ?? "?"})` : "nein"}</td>
+            <td>{s.priority ? servicePriorityLabels[s.priority as ServicePriority] : "–"}</td>
+          </tr>
         )}
-      </QueryView>
+        onPage={setPage}
+      />
     </>
   );
 }

@@ -8,11 +8,9 @@ import { For, Show } from "solid-js";
 import type { Me } from "../../auth/session.ts";
 import { trpc } from "../../lib/trpc.ts";
 import { codeOptions, FilterBar, SelectField, withAll } from "../../ui/Field.tsx";
+import { PagedTable } from "../../ui/PagedTable.tsx";
 import { PageHeader } from "../../ui/PageHeader.tsx";
-import { Pager } from "../../ui/Pager.tsx";
-import { QueryView } from "../../ui/QueryView.tsx";
 import { EmptyState } from "../../ui/states.tsx";
-import { TableScroll } from "../../ui/TableScroll.tsx";
 import { TypeAheadField } from "../../ui/TypeAheadField.tsx";
 import { ExportButtons } from "../ExportButtons.tsx";
 import { formatMonth } from "../format.ts";
@@ -187,7 +185,7 @@ export function DrilldownPage(props: { me: Me }) {
         </Show>
       </FilterBar>
       <Show when={chips().length > 0}>
-        <ul class="tabs" aria-label="Aktive Filter">
+        <ul class="filter-chips" aria-label="Aktive Filter">
           <For each={chips()}>
             {(c) => (
               <li>
@@ -215,85 +213,66 @@ export function DrilldownPage(props: { me: Me }) {
           }
         />
       </div>
-      <QueryView
+      <PagedTable
         query={list}
-        isEmpty={(d) => d.items.length === 0}
         empty={<EmptyState title="Keine Einträge für diese Auswahl." />}
-      >
-        {(d) => (
+        caption="Einträge der Kommunen"
+        head={
           <>
-            <TableScroll>
-              <table class="table">
-                <caption class="visually-hidden">Einträge der Kommunen</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Kommune</th>
-                    <th scope="col">OZG-Leistung</th>
-                    <th scope="col">Status</th>
-                    <th scope="col">Nachnutzungsweg</th>
-                    <th scope="col">seit</th>
-                    <th scope="col">geplanter Go-live</th>
-                    <th scope="col">Fachverfahren</th>
-                    <th scope="col">zuletzt geändert</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  <For each={d.items}>
-                    {(r) => (
-                      <tr>
-                        <td>
-                          <A href={`/land/rollout/eintraege/${r.kommuneId}/${r.serviceId}`}>{r.kommune}</A>
-                          <br />
-                          <span class="muted">
-                            {kommuneKindLabels[r.kind]}
-                            {r.kreisName ? ` · ${r.kreisName}` : ""}
-                          </span>
-                        </td>
-                        <td>
-                          {r.service} <span class="muted">({r.serviceId})</span>
-                        </td>
-                        <td>
-                          <StatusBadge status={r.status} />
-                        </td>
-                        <td>{r.reuseRoute ? reuseRouteLabels[r.reuseRoute as ReuseRoute] : "–"}</td>
-                        <td>
-                          {formatDate(
-                            r.status === "online"
-                              ? r.onlineSince
-                              : r.status === "implementing"
-                                ? r.implementingSince
-                                : r.status === "planning"
-                                  ? r.planningSince
-                                  : null,
-                          )}
-                        </td>
-                        <td>
-                          {formatDate(r.plannedOnline)}
-                          <Show when={r.overdue}>
-                            {" "}
-                            <span class="badge badge-warn">überfällig</span>
-                          </Show>
-                        </td>
-                        <td>
-                          {r.fachverfahren ?? "–"}
-                          {r.interfaceNeeded ? " (Schnittstelle)" : ""}
-                        </td>
-                        <td>{r.updatedAt ? formatDateTime(r.updatedAt) : "–"}</td>
-                      </tr>
-                    )}
-                  </For>
-                </tbody>
-              </table>
-            </TableScroll>
-            <Pager
-              page={d.page}
-              pageSize={d.pageSize}
-              total={d.total}
-              onPage={(p) => setParams({ page: p === 1 ? undefined : String(p) })}
-            />
+            <th scope="col">Kommune</th>
+            <th scope="col">OZG-Leistung</th>
+            <th scope="col">Status</th>
+            <th scope="col">Nachnutzungsweg</th>
+            <th scope="col">seit</th>
+            <th scope="col">geplanter Go-live</th>
+            <th scope="col">Fachverfahren</th>
+            <th scope="col">zuletzt geändert</th>
           </>
+        }
+        row={(r) => (
+          <tr>
+            <td>
+              <A href={`/land/rollout/eintraege/${r.kommuneId}/${r.serviceId}`}>{r.kommune}</A>
+              <br />
+              <span class="muted">
+                {kommuneKindLabels[r.kind]}
+                {r.kreisName ? ` · ${r.kreisName}` : ""}
+              </span>
+            </td>
+            <td>
+              {r.service} <span class="muted">({r.serviceId})</span>
+            </td>
+            <td>
+              <StatusBadge status={r.status} />
+            </td>
+            <td>{r.reuseRoute ? reuseRouteLabels[r.reuseRoute as ReuseRoute] : "–"}</td>
+            <td>
+              {formatDate(
+                r.status === "online"
+                  ? r.onlineSince
+                  : r.status === "implementing"
+                    ? r.implementingSince
+                    : r.status === "planning"
+                      ? r.planningSince
+                      : null,
+              )}
+            </td>
+            <td>
+              {formatDate(r.plannedOnline)}
+              <Show when={r.overdue}>
+                {" "}
+                <span class="badge badge-warn">überfällig</span>
+              </Show>
+            </td>
+            <td>
+              {r.fachverfahren ?? "–"}
+              {r.interfaceNeeded ? " (Schnittstelle)" : ""}
+            </td>
+            <td>{r.updatedAt ? formatDateTime(r.updatedAt) : "–"}</td>
+          </tr>
         )}
-      </QueryView>
+        onPage={(p) => setParams({ page: p === 1 ? undefined : String(p) })}
+      />
     </>
   );
 }

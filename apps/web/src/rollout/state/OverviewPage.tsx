@@ -9,11 +9,12 @@ import { Chart } from "../../ui/charts/Chart.tsx";
 import { PageHeader } from "../../ui/PageHeader.tsx";
 import { QueryView } from "../../ui/QueryView.tsx";
 import { EmptyState } from "../../ui/states.tsx";
+import { coverageColumns } from "../coverage-columns.tsx";
 import { ExportButtons } from "../ExportButtons.tsx";
 import { formatCount, formatShare } from "../format.ts";
 import { kommuneKindLabels, rolloutStatusLabels, STATUS_COLORS } from "../labels.ts";
 import { type Column, SortTable } from "../SortTable.tsx";
-import { drillHref, Kpi, Share, StateTabs } from "../ui.tsx";
+import { drillHref, Kpi, StateTabs } from "../ui.tsx";
 import { ForecastSection } from "./ForecastSection.tsx";
 
 type Overview = Awaited<ReturnType<typeof trpc.rollout.stateOverview.query>>;
@@ -50,24 +51,7 @@ function groupColumns(label: string, key: "themenfeldId" | "lageId"): Column<Gro
       sort: (r) => r.servicesAtLeastOne,
       cell: (r) => formatCount(r.servicesAtLeastOne),
     },
-    {
-      key: "online",
-      header: "online / zuständig",
-      num: true,
-      sort: (r) => r.online,
-      cell: (r) => (
-        <A href={drillHref({ [key]: r.id, status: "online" })}>
-          {formatCount(r.online)} / {formatCount(r.relevant)}
-        </A>
-      ),
-    },
-    {
-      key: "share",
-      header: "Anteil online",
-      num: true,
-      sort: (r) => r.share,
-      cell: (r) => <Share share={r.share} />,
-    },
+    ...coverageColumns<Group>((r) => ({ [key]: r.id })),
   ];
 }
 
@@ -196,13 +180,7 @@ export function OverviewPage(props: { me: Me }) {
                   cell: (r) => <A href={drillHref({ kind: r.kind })}>{kommuneKindLabels[r.kind]}</A>,
                 },
                 { key: "kommunen", header: "Kommunen", num: true, cell: (r) => formatCount(r.kommunen) },
-                {
-                  key: "online",
-                  header: "online / zuständig",
-                  num: true,
-                  cell: (r) => `${formatCount(r.online)} / ${formatCount(r.relevant)}`,
-                },
-                { key: "share", header: "Anteil online", num: true, cell: (r) => <Share share={r.share} /> },
+                ...coverageColumns<Overview["kinds"][number]>((r) => ({ kind: r.kind })),
               ]}
             />
           </>

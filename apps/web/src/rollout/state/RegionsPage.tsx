@@ -14,12 +14,13 @@ import { PageHeader } from "../../ui/PageHeader.tsx";
 import { QueryView, StableQueryView } from "../../ui/QueryView.tsx";
 import { EmptyState } from "../../ui/states.tsx";
 import { TableScroll } from "../../ui/TableScroll.tsx";
+import { coverageColumns } from "../coverage-columns.tsx";
 import { ExportButtons } from "../ExportButtons.tsx";
 import { formatCount, formatShare } from "../format.ts";
 import { type KommuneKind, kommuneKindLabels, kommuneKinds } from "../labels.ts";
 import { catalogueFacetsQuery, coverageMatrixQuery } from "../queries.ts";
 import { type Column, type SortState, SortTable } from "../SortTable.tsx";
-import { drillHref, Share, StateTabs } from "../ui.tsx";
+import { drillHref, StateTabs } from "../ui.tsx";
 import { ForecastSection } from "./ForecastSection.tsx";
 
 type Data = Awaited<ReturnType<typeof trpc.rollout.coverageByKommune.query>>;
@@ -42,24 +43,7 @@ const kreisColumns: Column<KreisRow>[] = [
     sort: (r) => r.kommunen,
     cell: (r) => formatCount(r.kommunen),
   },
-  {
-    key: "online",
-    header: "online / zuständig",
-    num: true,
-    sort: (r) => r.online,
-    cell: (r) => (
-      <A href={drillHref({ kreisAgs: r.kreisAgs, status: "online" })}>
-        {formatCount(r.online)} / {formatCount(r.relevant)}
-      </A>
-    ),
-  },
-  {
-    key: "share",
-    header: "Anteil online",
-    num: true,
-    sort: (r) => r.share,
-    cell: (r) => <Share share={r.share} />,
-  },
+  ...coverageColumns<KreisRow>((r) => ({ kreisAgs: r.kreisAgs })),
   {
     key: "implementing",
     header: "in Umsetzung",
@@ -89,24 +73,7 @@ const kommuneColumns: Column<KommuneRow>[] = [
     sort: (r) => r.population,
     cell: (r) => formatCount(r.population),
   },
-  {
-    key: "online",
-    header: "online / zuständig",
-    num: true,
-    sort: (r) => r.online,
-    cell: (r) => (
-      <A href={drillHref({ kommuneId: r.kommuneId, status: "online" })}>
-        {formatCount(r.online)} / {formatCount(r.relevant)}
-      </A>
-    ),
-  },
-  {
-    key: "share",
-    header: "Anteil online",
-    num: true,
-    sort: (r) => r.share,
-    cell: (r) => <Share share={r.share} />,
-  },
+  ...coverageColumns<KommuneRow>((r) => ({ kommuneId: r.kommuneId })),
   {
     key: "implementing",
     header: "in Umsetzung",

@@ -12,11 +12,12 @@ import { PageHeader } from "../../ui/PageHeader.tsx";
 import { QueryView } from "../../ui/QueryView.tsx";
 import { EmptyState } from "../../ui/states.tsx";
 import { TableScroll } from "../../ui/TableScroll.tsx";
+import { coverageColumns } from "../coverage-columns.tsx";
 import { ExportButtons } from "../ExportButtons.tsx";
 import { formatCount, formatShare } from "../format.ts";
 import { catalogueFacetsQuery, coverageMatrixQuery } from "../queries.ts";
 import { type Column, SortTable } from "../SortTable.tsx";
-import { drillHref, Share, StateTabs } from "../ui.tsx";
+import { drillHref, StateTabs } from "../ui.tsx";
 
 type Row = Awaited<ReturnType<typeof trpc.rollout.coverageByService.query>>[number];
 
@@ -42,27 +43,10 @@ const columns: Column<Row>[] = [
     sort: (r) => (r.efaAvailable ? 1 : 0),
     cell: (r) => (r.efaAvailable ? "ja" : "nein"),
   },
-  {
-    key: "online",
-    header: "online / zuständig",
-    num: true,
-    sort: (r) => r.online,
-    cell: (r) => (
-      <A
-        href={drillHref({ serviceId: r.serviceId, status: "online" })}
-        aria-label={`${formatCount(r.online)} / ${formatCount(r.relevant)} online: ${r.name}`}
-      >
-        {formatCount(r.online)} / {formatCount(r.relevant)}
-      </A>
-    ),
-  },
-  {
-    key: "share",
-    header: "Anteil online",
-    num: true,
-    sort: (r) => r.share,
-    cell: (r) => <Share share={r.share} />,
-  },
+  ...coverageColumns<Row>(
+    (r) => ({ serviceId: r.serviceId }),
+    (r) => r.name,
+  ),
   {
     key: "coverage",
     header: "Abdeckung",
