@@ -137,6 +137,86 @@ describe("pages fit the window (WCAG 1.4.10 Reflow)", () => {
   });
 });
 
+describe("tables fit the screens they are read on", () => {
+  /** How far the first table's own scroll box is wider than it shows (0: every column in view). */
+  const tableOverflow = (page: Page) =>
+    page
+      .locator(".table-scroll")
+      .first()
+      .evaluate((box) => box.scrollWidth - box.clientWidth);
+  /** The first row's visible cells with their widths, to say which column is too wide when one is. */
+  const widths = (page: Page) =>
+    page
+      .locator(".table-scroll tbody tr")
+      .first()
+      .evaluate((tr) =>
+        [...tr.querySelectorAll("td")]
+          .filter((td) => td.getClientRects().length > 0)
+          .map((td) => `${td.textContent?.slice(0, 40)}: ${Math.round(td.getBoundingClientRect().width)} px`)
+          .join(", "),
+      );
+
+  it("the Land's entries show every column at 1366 px; the portfolio list is compact on a phone", async () => {
+    const land = await newPage(env);
+    await signIn(land.page, "land-sachsen-anhalt", "pmo@land.example", DEMO_PASSWORD);
+    await land.page.setViewportSize({ width: 1366, height: 768 });
+    await open(land.page, "/land/rollout/eintraege");
+    await land.page.getByRole("table", { name: "Einträge der Kommunen" }).waitFor();
+    expect(await tableOverflow(land.page)).toBeLessThanOrEqual(1);
+    expect(await land.page.getByRole("columnheader", { name: "zuletzt geändert" }).isVisible()).toBe(true);
+    // The status cell says since when ("in Umsetzung seit …"), instead of a column of its own.
+    expect(
+      await land.page
+        .getByRole("cell")
+        .filter({ hasText: /seit \d{2}\.\d{2}\.\d{4}/ })
+        .count(),
+    ).toBeGreaterThan(0);
+    await land.context.close();
+
+    // In the other Kommune: this one's portfolio stays empty for the test of its empty state.
+    const api = await apiAs(other, "coordinator");
+    const gb = await api.must<{ id: string }>("orgUnits.create", {
+      kind: "gb",
+      code: "GB-T",
+      name: "Tabellen",
+    });
+    const r = await api.must<{ id: string }>("orgUnits.create", {
+      kind: "r",
+      code: "R-T",
+      name: "Tabellen-Ressort",
+      parentId: gb.id,
+    });
+    await api.must("portfolio.create", {
+      gbId: gb.id,
+      rId: r.id,
+      name: "Bürgerportalmodernisierungsprojekt",
+      start: "2027-01-01",
+      end: "2028-06-30",
+      status: "in_progress",
+    });
+    const { context, page } = await as(other, "coordinator");
+    await page.setViewportSize({ width: 400, height: 800 });
+    await open(page, "/portfolio");
+    const table = page.getByRole("table", { name: "Projekte" });
+    await table.waitFor();
+    expect(await tableOverflow(page), await widths(page)).toBeLessThanOrEqual(1);
+    expect(await table.getByRole("columnheader").allTextContents()).toEqual([
+      "Projektname",
+      "Status",
+      "Budget",
+    ]);
+    // What the hidden columns held stands under each name: GB / R and the dates.
+    const firstName = table.getByRole("row").nth(1).getByRole("cell").first();
+    expect(await firstName.textContent()).toMatch(/ \/ .* · \d{2}\.\d{2}\.\d{4} – \d{2}\.\d{2}\.\d{4}/);
+    await expectAccessible(page);
+    // On a desktop every column is back and the extra line is gone.
+    await page.setViewportSize({ width: 1280, height: 900 });
+    expect(await table.getByRole("columnheader").count()).toBe(10);
+    expect(await page.locator(".phone-only").first().isVisible()).toBe(false);
+    await context.close();
+  });
+});
+
 describe("a phone's screen is for the page", () => {
   it("at 400 px brand and 'Menü' take one line; the menu opens by keyboard, leads on and closes again", async () => {
     const { context, page } = await as(tenant, "coordinator");

@@ -2,6 +2,7 @@
 // the export of exactly what is filtered.
 import { A } from "@solidjs/router";
 import {
+  AMPEL_LABELS,
   can,
   formatCountOf,
   formatDate,
@@ -132,25 +133,39 @@ export function ProjectListPage(props: { me: Me }) {
         )}
         head={
           <>
-            <SortHeader key="gb" />
+            {/* On a phone (phone-hidden/phone-only/phone-wrap, styles.css) the table keeps name, status and budget; the name's
+                cell then says the rest in one line, so the list fits the screen instead of scrolling sideways. */}
+            <SortHeader key="gb" class="phone-hidden" />
             <SortHeader key="name" />
-            <SortHeader key="start" />
-            <SortHeader key="end" />
-            <th scope="col">Dauer</th>
+            <SortHeader key="start" class="phone-hidden" />
+            <SortHeader key="end" class="phone-hidden" />
+            <th scope="col" class="phone-hidden">
+              Dauer
+            </th>
             <SortHeader key="status" />
-            <th scope="col">Ampel</th>
-            <th scope="col">Methode</th>
-            <th scope="col">Projektleitung</th>
+            <th scope="col" class="phone-hidden">
+              Ampel
+            </th>
+            <th scope="col" class="phone-hidden">
+              Methode
+            </th>
+            <th scope="col" class="phone-hidden">
+              Projektleitung
+            </th>
             <SortHeader key="budget" class="num" />
           </>
         }
         row={(p) => (
           <tr>
-            <td>
+            <td class="phone-hidden">
               {p.gbCode} / {p.rCode}
             </td>
-            <td>
+            <td class="phone-wrap">
               <A href={`/portfolio/projekte/${p.id}`}>{p.name}</A>
+              <span class="phone-only muted">
+                {p.gbCode} / {p.rCode} · {formatDate(p.startDate)} – {formatDate(p.endDate)}
+                <Show when={p.latestAmpel}>{(a) => <> · Ampel {AMPEL_LABELS[a().overall]}</>}</Show>
+              </span>
               <Show when={p.overdueMilestones > 0}>
                 {" "}
                 <span class="badge badge-overdue">
@@ -160,13 +175,13 @@ export function ProjectListPage(props: { me: Me }) {
                 </span>
               </Show>
             </td>
-            <td>{formatDate(p.startDate)}</td>
-            <td>{formatDate(p.endDate)}</td>
-            <td>{p.duration}</td>
+            <td class="phone-hidden">{formatDate(p.startDate)}</td>
+            <td class="phone-hidden">{formatDate(p.endDate)}</td>
+            <td class="phone-hidden">{p.duration}</td>
             <td>
               <StatusBadge status={p.status} />
             </td>
-            <td>
+            <td class="phone-hidden">
               <Show when={p.latestAmpel} fallback="–">
                 {(a) => (
                   <span title={`Statusbericht vom ${formatDate(a().reportedOn)}`}>
@@ -179,8 +194,8 @@ export function ProjectListPage(props: { me: Me }) {
                 <span class="badge badge-overdue">Statusbericht fehlt</span>
               </Show>
             </td>
-            <td>{p.method ? projectMethodLabels[p.method] : "–"}</td>
-            <td>{p.leadName ?? "–"}</td>
+            <td class="phone-hidden">{p.method ? projectMethodLabels[p.method] : "–"}</td>
+            <td class="phone-hidden">{p.leadName ?? "–"}</td>
             <td class="num">{money(p.budgetCents)}</td>
           </tr>
         )}

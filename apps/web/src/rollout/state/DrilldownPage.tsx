@@ -221,9 +221,8 @@ export function DrilldownPage(props: { me: Me }) {
           <>
             <th scope="col">Kommune</th>
             <th scope="col">OZG-Leistung</th>
-            <th scope="col">Status</th>
+            <th scope="col">Status (seit)</th>
             <th scope="col">Nachnutzungsweg</th>
-            <th scope="col">seit</th>
             <th scope="col">geplanter Go-live</th>
             <th scope="col">Fachverfahren</th>
             <th scope="col">zuletzt geändert</th>
@@ -244,19 +243,12 @@ export function DrilldownPage(props: { me: Me }) {
             </td>
             <td>
               <StatusBadge status={r.status} />
+              {/* The date in the status cell: one column less, so the table fits a 1366-px screen. */}
+              <Show when={statusSince(r)}>
+                {(since) => <span class="muted nowrap"> seit {formatDate(since())}</span>}
+              </Show>
             </td>
             <td>{r.reuseRoute ? reuseRouteLabels[r.reuseRoute as ReuseRoute] : "–"}</td>
-            <td>
-              {formatDate(
-                r.status === "online"
-                  ? r.onlineSince
-                  : r.status === "implementing"
-                    ? r.implementingSince
-                    : r.status === "planning"
-                      ? r.planningSince
-                      : null,
-              )}
-            </td>
             <td>
               {formatDate(r.plannedOnline)}
               <Show when={r.overdue}>
@@ -275,4 +267,17 @@ export function DrilldownPage(props: { me: Me }) {
       />
     </>
   );
+}
+
+/** Since when an entry has its status; "not started" has no date. */
+function statusSince(r: {
+  status: string;
+  onlineSince: string | null;
+  implementingSince: string | null;
+  planningSince: string | null;
+}): string | null {
+  if (r.status === "online") return r.onlineSince;
+  if (r.status === "implementing") return r.implementingSince;
+  if (r.status === "planning") return r.planningSince;
+  return null;
 }
