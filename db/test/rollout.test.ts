@@ -37,6 +37,7 @@ import {
   kommuneCoverage,
   progressByMonth,
   serviceCoverage,
+  serviceStatusByKommune,
 } from "../src/queries/rollout-dashboards.ts";
 import {
   addComment,
@@ -279,6 +280,13 @@ describe("SQL aggregates = computeCoverage on the same data", () => {
       drilldown(tx, { serviceId: s.serviceId, page: 1, pageSize: 200 }),
     );
     expect(all.total).toBe(s.relevant + s.byStatus.not_responsible);
+    // The map of one service by Gemeinde: the same pairs, each Kommune once with its status.
+    const byKommune = await stateSnapshot((tx) => serviceStatusByKommune(tx, s.serviceId));
+    expect(byKommune.length).toBe(all.total);
+    expect(new Set(byKommune.map((k) => k.kommuneId)).size).toBe(byKommune.length);
+    expect(byKommune.filter((k) => k.status === "online").length).toBe(s.online);
+    const statusOf = new Map(byKommune.map((k) => [k.kommuneId, k.status]));
+    for (const row of all.items) expect(statusOf.get(row.kommuneId), row.kommune).toBe(row.status);
     const months = await stateSnapshot((tx) => progressByMonth(tx));
     expect(months.at(-1)!.cumulativeActual).toBe(
       (await stateSnapshot((tx) => serviceCoverage(tx))).overall.online,

@@ -268,21 +268,39 @@ describe("rollout: Kommune and state PMO", () => {
     await page.goBack();
     await page.locator(".region-map > svg").waitFor();
     await expectAccessible(page);
-    // One service: its share per Kreis (the Gemeinden are off for it), each Kreis leading to its entries there.
+    // One service by Gemeinde: each in the status colour of its Kommune's entry, leading to that entry.
     const figure = page.getByRole("form", { name: "Kennzahl der Karte" });
     await figure.getByLabel("Themenfeld").selectOption({ index: 1 });
     const serviceSelect = figure.getByLabel("Leistung");
     await expect.poll(() => serviceSelect.locator("option").count()).toBeGreaterThan(1);
     await serviceSelect.selectOption({ index: 1 });
     const serviceName = (await serviceSelect.locator("option:checked").textContent())!;
+    await page.getByLabel(/^Gemeinden/).check();
+    // Every Gemeinde whose Kommune is responsible links to that Kommune's entry; the others are hatched, no link.
+    const linked = page.locator('.region-map a[href^="/land/rollout/eintraege/"]');
+    await expect.poll(() => linked.count()).toBeGreaterThan(0);
+    const escaped = serviceName.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    expect(await linked.first().getAttribute("aria-label")).toMatch(
+      new RegExp(`^.+ \\(.+\\): ${escaped} – .+$`),
+    );
+    expect(await page.locator(".map-legend li").allTextContents()).toContain("online verfügbar");
+    expect(await page.getByText(`Daten als Tabelle: ${serviceName} je Gemeinde`).count()).toBe(1);
+    // The same service per Kreis: its share online there, each Kreis leading to its entries.
+    await page.getByLabel(/^Kreise/).check();
     await expect.poll(() => page.locator(".region-map path").count()).toBe(14);
-    expect(await page.getByLabel(/^Gemeinden/).isDisabled()).toBe(true);
     const labels = await page
       .locator(".region-map > svg a")
       .evaluateAll((els) => els.map((a) => a.getAttribute("aria-label")));
     expect(labels.length).toBe(14);
     for (const label of labels) expect(label).toContain(serviceName);
     await expectAccessible(page);
+    // Back to the Gemeinden; a Gemeinde opens its Kommune's entry by keyboard.
+    await page.getByLabel(/^Gemeinden/).check();
+    await expect.poll(() => linked.count()).toBeGreaterThan(0);
+    await linked.first().focus();
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/\/land\/rollout\/eintraege\/[0-9a-f-]{36}\/\d+$/);
+    await page.goBack();
 
     await page.getByRole("link", { name: "Verlauf und Engpässe" }).click();
     await chartsRendered(page);

@@ -477,6 +477,7 @@ const INPUTS: Record<ProcedurePath, (env: Env) => Promise<unknown> | unknown> = 
   "rollout.drilldown": () => ({ page: 1, pageSize: 10 }),
   "rollout.drilldownOptions": () => undefined,
   "rollout.coverageMatrix": () => ({ themenfeldId: "TF1" }),
+  "rollout.serviceByKommune": () => ({ serviceId: service }),
   "rollout.kommuneRecord": () => ({ kommuneId: kommune.id, serviceId: service }),
   "rollout.exportState": () => ({ table: "kreise", format: "xlsx" }),
   "rollout.costModel": () => ({ params: {} }),

@@ -1116,6 +1116,9 @@ const CASES: Record<string, Case> = {
   })),
   "rollout.drilldownOptions": refusedForKommune("rollout.drilldownOptions"),
   "rollout.coverageMatrix": refusedForKommune("rollout.coverageMatrix", { themenfeldId: "TF1" }),
+  "rollout.serviceByKommune": refusedForKommune("rollout.serviceByKommune", () => ({
+    serviceId: bRollout.service,
+  })),
   "rollout.kommuneRecord": refusedForKommune("rollout.kommuneRecord", () => ({
     kommuneId: b.id,
     serviceId: bRollout.service,

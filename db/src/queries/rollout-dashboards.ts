@@ -791,6 +791,18 @@ export async function coverageMatrix(tx: TenantTx, themenfeldId: string) {
   return { kreise: [...kreise], services: [...services.values()] };
 }
 
+/**
+ * One service's status in every Kommune responsible for it (a pair without a record is "nicht begonnen"), for the
+ * state's map of that service by Gemeinde. The same pairs as the entries page shows for the service.
+ */
+export async function serviceStatusByKommune(tx: TenantTx, serviceId: string) {
+  const filter = { serviceId };
+  const rows = await tx.execute<{ kommuneId: string; status: RolloutStatus }>(sql`
+    select k.id as "kommuneId", coalesce(r.status, 'not_started') as status
+    ${drilldownFrom(filter)} and ${drilldownWhere(filter)}`);
+  return [...rows];
+}
+
 /** The Kreise of the Land (Landkreise and kreisfreie Städte), by name. */
 async function kreiseOfLand(tx: TenantTx) {
   return tx.execute<{ kreisAgs: string; name: string }>(sql`

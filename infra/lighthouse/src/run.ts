@@ -11,7 +11,8 @@
  * simulated). Prints per page the performance score, LCP, CLS, TBT and the JavaScript transferred, and the targets of
  * issue 15: performance ≥ 90 desktop and ≥ 80 mobile, CLS < 0.1, the sign-in page's JavaScript ≤ 60 KiB (gzip),
  * every page's ≤ 150 KiB at first load (transferred; the chart library, loaded after the page shows, counted apart).
- * LIGHTHOUSE_RUNS (default 3) repeats each and keeps the median score.
+ * LIGHTHOUSE_RUNS (default 3) repeats each and keeps the median score; LIGHTHOUSE_PAGES=/reifegrad,/start audits only
+ * those pages.
  * Exits 1 when a target is missed.
  */
 import * as chromeLauncher from "chrome-launcher";
@@ -31,6 +32,8 @@ const PAGES: { path: string; who: Who; label: string }[] = [
   { path: "/portfolio", who: "kommune", label: "Portfolio (Halle)" },
   { path: "/land/rollout", who: "state", label: "Rollout im Land (Landes-PMO)" },
 ];
+/** LIGHTHOUSE_PAGES=/reifegrad,/start audits only the pages whose path is listed. */
+const ONLY = process.env.LIGHTHOUSE_PAGES?.split(",").filter(Boolean);
 const TARGET = { desktop: 90, mobile: 80, cls: 0.1, signInJsKiB: 60, pageJsKiB: 150 };
 
 /** `jsKiB`: all JavaScript transferred; `pageJsKiB`: without the chart library, which loads after the page shows. */
@@ -99,7 +102,7 @@ async function main() {
   console.log(
     `${"Seite".padEnd(32)} ${"Gerät".padEnd(8)} ${"Score".padStart(5)} ${"LCP".padStart(8)} ${"CLS".padStart(6)} ${"TBT".padStart(7)} ${"JS".padStart(10)} ${"ohne Diagr.".padStart(11)}`,
   );
-  for (const page of PAGES) {
+  for (const page of PAGES.filter((p) => !ONLY || ONLY.includes(p.path))) {
     for (const formFactor of ["desktop", "mobile"] as const) {
       const runs: Figures[] = [];
       for (let i = 0; i < RUNS; i++)

@@ -232,6 +232,7 @@ export const PERMISSIONS = {
   "rollout.drilldown": STATE_READERS,
   "rollout.drilldownOptions": STATE_READERS,
   "rollout.coverageMatrix": STATE_READERS,
+  "rollout.serviceByKommune": STATE_READERS,
   "rollout.kommuneRecord": STATE_READERS,
   "rollout.exportState": STATE_READERS,
   // Cost and financing model, scenarios and operating models.

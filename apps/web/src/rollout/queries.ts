@@ -7,6 +7,13 @@ export const catalogueFacetsQuery = () => ({
   queryFn: () => trpc.rollout.catalogueFacets.query(),
 });
 
+/** One service's status per responsible Kommune (state only); waits until a service is chosen. */
+export const serviceByKommuneQuery = (serviceId: string) => ({
+  queryKey: ["rollout.serviceByKommune", serviceId] as const,
+  queryFn: () => trpc.rollout.serviceByKommune.query({ serviceId }),
+  enabled: serviceId !== "",
+});
+
 /** Kreise × the services of one Themenfeld (state only); waits until a Themenfeld is chosen. */
 export const coverageMatrixQuery = (themenfeldId: string) => ({
   queryKey: ["rollout.coverageMatrix", themenfeldId] as const,

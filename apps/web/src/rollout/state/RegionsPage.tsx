@@ -1,24 +1,30 @@
 // Coverage per Kreis and per Kommune: sortable tables and a map of Sachsen-Anhalt's Kreise or Gemeinden (ui/map), coloured
-// by the share online of the Kreis or of the Kommune that administers each Gemeinde; every region leads to its entries.
+// by the share online of the Kreis or of the Kommune that administers each Gemeinde, or for one service by its share per
+// Kreis or the status of each Gemeinde's Kommune; every region leads to its entries.
 
 import { A } from "@solidjs/router";
 import { berlinToday } from "@spatz/domain";
 import type { KommunenPageInput } from "@spatz/rollout";
 import { useQuery } from "@tanstack/solid-query";
-import { createMemo, createSignal, For, Show } from "solid-js";
+import { createMemo, createSignal, For, Match, Show, Switch } from "solid-js";
 import type { Me } from "../../auth/session.ts";
 import { trpc } from "../../lib/trpc.ts";
 import { codeOptions, FilterBar, SelectField, TextField, withAll } from "../../ui/Field.tsx";
 import { type MapLevel, type MapRegion, RegionMap } from "../../ui/map/RegionMap.tsx";
 import { PageHeader } from "../../ui/PageHeader.tsx";
 import { QueryView, StableQueryView } from "../../ui/QueryView.tsx";
-import { EmptyState } from "../../ui/states.tsx";
-import { TableScroll } from "../../ui/TableScroll.tsx";
+import { EmptyState, ErrorState } from "../../ui/states.tsx";
 import { coverageColumns } from "../coverage-columns.tsx";
 import { ExportButtons } from "../ExportButtons.tsx";
 import { formatCount, formatShare } from "../format.ts";
-import { type KommuneKind, kommuneKindLabels, kommuneKinds } from "../labels.ts";
-import { catalogueFacetsQuery, coverageMatrixQuery } from "../queries.ts";
+import {
+  type KommuneKind,
+  kommuneKindLabels,
+  kommuneKinds,
+  rolloutStatusLabels,
+  STATUS_COLORS,
+} from "../labels.ts";
+import { catalogueFacetsQuery, coverageMatrixQuery, serviceByKommuneQuery } from "../queries.ts";
 import { type Column, type SortState, SortTable } from "../SortTable.tsx";
 import { drillHref, StateTabs } from "../ui.tsx";
 import { ForecastSection } from "./ForecastSection.tsx";
@@ -207,16 +213,25 @@ const LEGEND = SCALE.map((colour, i) => ({
   label: `${i * 20} bis ${i === SCALE.length - 1 ? "100" : `unter ${(i + 1) * 20}`} %`,
 }));
 
+/** One service by Gemeinde: the status of the administering Kommune, in the status colours of the other charts. */
+const STATUS_LEGEND = (["online", "implementing", "planning", "not_started", "not_responsible"] as const).map(
+  (status) => ({ colour: STATUS_COLORS[status], label: rolloutStatusLabels[status] }),
+);
+
 function RolloutMap(props: { data: Data }) {
-  const [chosenLevel, setLevel] = createSignal<MapLevel>("kreise");
-  // The figure: all services, or one service of a Themenfeld (its share online per Kreis, from the Kreis aggregates;
-  // per Gemeinde there is no such aggregate, so one service is shown by Kreis).
+  const [level, setLevel] = createSignal<MapLevel>("kreise");
+  // The figure: all services, or one service of a Themenfeld: its share online per Kreis (from the Kreis aggregates),
+  // or per Gemeinde the status of the Kommune that administers it.
   const [themenfeldId, setThemenfeldId] = createSignal("");
   const [serviceId, setServiceId] = createSignal("");
   const facets = useQuery(catalogueFacetsQuery);
   const matrix = useQuery(() => coverageMatrixQuery(themenfeldId()));
   const service = () => matrix.data?.services.find((sv) => sv.serviceId === serviceId());
-  const level = (): MapLevel => (service() ? "kreise" : chosenLevel());
+  const statuses = useQuery(() =>
+    serviceByKommuneQuery(service() !== undefined && level() === "gemeinden" ? serviceId() : ""),
+  );
+  const statusOf = createMemo(() => new Map((statuses.data ?? []).map((s) => [s.kommuneId, s.status])));
+  const byStatus = () => service() !== undefined && level() === "gemeinden";
   const kommuneById = createMemo(() => new Map(props.data.kommunen.map((k) => [k.kommuneId, k])));
   // A Gemeinde shows the share of the Kommune that administers it (its Verbandsgemeinde, or itself).
   const gemeinden = createMemo(() =>
@@ -239,9 +254,27 @@ function RolloutMap(props: { data: Data }) {
         href: share === null ? undefined : drillHref({ serviceId: sv.serviceId, kreisAgs: k.kreisAgs }),
       };
     });
+  // A Gemeinde whose Kommune is not responsible for the service (its kind is not) is hatched like "no figures".
+  const serviceGemeinden = (sv: NonNullable<ReturnType<typeof service>>) =>
+    gemeinden().map((g) => ({
+      ...g,
+      status: g.kommune ? statusOf().get(g.kommune.kommuneId) : undefined,
+      sv,
+    }));
+  const serviceGemeindeRegions = (sv: NonNullable<ReturnType<typeof service>>): MapRegion[] =>
+    serviceGemeinden(sv).map((g) => ({
+      code: g.ags,
+      label:
+        g.kommune && g.status
+          ? `${g.name} (${g.kommune.name}): ${sv.name} – ${rolloutStatusLabels[g.status]}`
+          : `${g.name}: ${sv.name} – keine zuständige Kommune`,
+      fill: g.status ? STATUS_COLORS[g.status] : null,
+      href:
+        g.kommune && g.status ? `/land/rollout/eintraege/${g.kommune.kommuneId}/${sv.serviceId}` : undefined,
+    }));
   const regions = (): MapRegion[] => {
     const sv = service();
-    if (sv) return serviceRegions(sv);
+    if (sv) return level() === "gemeinden" ? serviceGemeindeRegions(sv) : serviceRegions(sv);
     return level() === "kreise"
       ? props.data.kreise.map((k) => ({
           code: k.kreisAgs,
@@ -286,7 +319,7 @@ function RolloutMap(props: { data: Data }) {
           />
         </Show>
       </FilterBar>
-      <fieldset class="field" disabled={service() !== undefined}>
+      <fieldset class="field">
         <legend>Gebiete</legend>
         <label class="checkbox-field">
           <input
@@ -304,19 +337,23 @@ function RolloutMap(props: { data: Data }) {
             checked={level() === "gemeinden"}
             onChange={() => setLevel("gemeinden")}
           />
-          Gemeinden (Anteil der zuständigen Kommune, z. B. der Verbandsgemeinde)
+          Gemeinden ({service() ? "Stand" : "Anteil"} der zuständigen Kommune, z. B. der Verbandsgemeinde)
         </label>
-        <Show when={service()}>
-          <p class="field-hint">Eine einzelne Leistung zeigt die Karte je Kreis.</p>
-        </Show>
       </fieldset>
+      <Show when={byStatus() && statuses.isError}>
+        <ErrorState error={statuses.error} onRetry={() => statuses.refetch()} />
+      </Show>
       <RegionMap
         level={level()}
         regions={regions()}
-        summary={`Karte von Sachsen-Anhalt: ${level() === "kreise" ? "die Kreise" : "die Gemeinden"}, gefärbt nach dem Anteil online ${service() ? `von „${service()!.name}“` : "aller Leistungen"} (hell = wenig, dunkel = viel, schraffiert = keine Angaben); jedes Gebiet führt zu seinen Einträgen.`}
+        summary={
+          byStatus()
+            ? `Karte von Sachsen-Anhalt: die Gemeinden, gefärbt nach dem Stand von „${service()!.name}“ in der zuständigen Kommune (schraffiert = keine zuständige Kommune); jede Gemeinde führt zum Eintrag ihrer Kommune.`
+            : `Karte von Sachsen-Anhalt: ${level() === "kreise" ? "die Kreise" : "die Gemeinden"}, gefärbt nach dem Anteil online ${service() ? `von „${service()!.name}“` : "aller Leistungen"} (hell = wenig, dunkel = viel, schraffiert = keine Angaben); jedes Gebiet führt zu seinen Einträgen.`
+        }
         legend={
           <ul class="map-legend" aria-label="Farben der Karte">
-            <For each={LEGEND}>
+            <For each={byStatus() ? STATUS_LEGEND : LEGEND}>
               {(step) => (
                 <li>
                   <svg class="map-legend-swatch" viewBox="0 0 16 16" aria-hidden="true">
@@ -329,73 +366,97 @@ function RolloutMap(props: { data: Data }) {
           </ul>
         }
       />
-      <Show
-        when={service()}
-        fallback={
-          <details class="chart-data">
-            <summary>Daten als Tabelle: Gemeinden und ihre zuständige Kommune</summary>
-            <TableScroll>
-              <table class="table">
-                <caption class="visually-hidden">Gemeinden auf der Karte</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Gemeinde</th>
-                    <th scope="col">Zuständige Kommune</th>
-                    <th scope="col" class="num">
-                      Anteil online
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  <For each={gemeinden()}>
-                    {(g) => (
-                      <tr>
-                        <td>{g.name}</td>
-                        <td>{g.kommune?.name ?? "–"}</td>
-                        <td class="num">{formatShare(g.share)}</td>
-                      </tr>
-                    )}
-                  </For>
-                </tbody>
-              </table>
-            </TableScroll>
-          </details>
-        }
-      >
-        {(sv) => (
-          <details class="chart-data">
-            <summary>Daten als Tabelle: {sv().name} je Kreis</summary>
-            <TableScroll>
-              <table class="table">
-                <caption class="visually-hidden">{sv().name} je Kreis</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Kreis</th>
-                    <th scope="col" class="num">
-                      Online
-                    </th>
-                    <th scope="col" class="num">
-                      Zuständige Kommunen
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  <For each={props.data.kreise}>
-                    {(k) => (
-                      <tr>
-                        <td>{k.name}</td>
-                        <td class="num">{formatCount(sv().cells[k.kreisAgs]?.online ?? 0)}</td>
-                        <td class="num">{formatCount(sv().cells[k.kreisAgs]?.relevant ?? 0)}</td>
-                      </tr>
-                    )}
-                  </For>
-                </tbody>
-              </table>
-            </TableScroll>
-          </details>
-        )}
-      </Show>
+      {/* The map's figures as a sortable table, every region on one page (it is printed with the map). */}
+      <Switch>
+        <Match when={byStatus() && service()}>
+          {(sv) => (
+            <MapData
+              title={`${sv().name} je Gemeinde`}
+              rows={serviceGemeinden(sv())}
+              columns={[
+                ...gemeindeColumns,
+                {
+                  key: "status",
+                  header: "Stand",
+                  sort: (g) => (g.status ? rolloutStatusLabels[g.status] : null),
+                  cell: (g) => (g.status ? rolloutStatusLabels[g.status] : "nicht zuständig"),
+                },
+              ]}
+            />
+          )}
+        </Match>
+        <Match when={service()}>
+          {(sv) => (
+            <MapData
+              title={`${sv().name} je Kreis`}
+              rows={props.data.kreise}
+              columns={[
+                { key: "name", header: "Kreis", sort: (k) => k.name, cell: (k) => k.name },
+                {
+                  key: "online",
+                  header: "Online",
+                  num: true,
+                  sort: (k) => sv().cells[k.kreisAgs]?.online ?? 0,
+                  cell: (k) => formatCount(sv().cells[k.kreisAgs]?.online ?? 0),
+                },
+                {
+                  key: "relevant",
+                  header: "Zuständige Kommunen",
+                  num: true,
+                  sort: (k) => sv().cells[k.kreisAgs]?.relevant ?? 0,
+                  cell: (k) => formatCount(sv().cells[k.kreisAgs]?.relevant ?? 0),
+                },
+              ]}
+            />
+          )}
+        </Match>
+        <Match when={!service()}>
+          <MapData
+            title="Gemeinden und ihre zuständige Kommune"
+            rows={gemeinden()}
+            columns={[
+              ...gemeindeColumns,
+              {
+                key: "share",
+                header: "Anteil online",
+                num: true,
+                sort: (g) => g.share,
+                cell: (g) => formatShare(g.share),
+              },
+            ]}
+          />
+        </Match>
+      </Switch>
     </section>
+  );
+}
+
+type MapGemeinde = { name: string; kommune?: { name: string } };
+
+/** The first two columns of the Gemeinden's tables under the map. */
+const gemeindeColumns: Column<MapGemeinde>[] = [
+  { key: "name", header: "Gemeinde", sort: (g) => g.name, cell: (g) => g.name },
+  {
+    key: "kommune",
+    header: "Zuständige Kommune",
+    sort: (g) => g.kommune?.name ?? null,
+    cell: (g) => g.kommune?.name ?? "–",
+  },
+];
+
+/** The figures of the map as a table, closed under it (opened for printing). */
+function MapData<R>(props: { title: string; rows: readonly R[]; columns: Column<R>[] }) {
+  return (
+    <details class="chart-data">
+      <summary>Daten als Tabelle: {props.title}</summary>
+      <SortTable
+        caption={props.title}
+        captionHidden
+        rows={props.rows}
+        columns={props.columns}
+        pageSize={300}
+      />
+    </details>
   );
 }
 

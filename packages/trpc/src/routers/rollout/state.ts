@@ -201,6 +201,12 @@ export const stateProcedures = {
       return queries.coverageMatrix(ctx.tx, input.themenfeldId);
     }),
 
+  /** One service's status in every Kommune responsible for it: the map of one service by Gemeinde. */
+  serviceByKommune: tenantProcedure.input(z.object({ serviceId: ozgIdSchema })).query(({ ctx, input }) => {
+    stateOf(ctx);
+    return queries.serviceStatusByKommune(ctx.tx, input.serviceId);
+  }),
+
   /** The choices of the entries' filters: Kreise, Kommunen and services. */
   drilldownOptions: tenantProcedure.query(({ ctx }) => {
     stateOf(ctx);
