@@ -212,6 +212,8 @@ describe("portfolio in the browser", () => {
       "Projektstarts und -enden je Quartal",
       "Anwendung der PM-Standards",
     ]) {
+      // A chart draws once it comes near the window, as a reader scrolls to it.
+      await page.locator(`[data-chart="${title}"]`).scrollIntoViewIfNeeded();
       await expect.poll(async () => (await chartPixels(page, title)).drawn).toBeGreaterThan(500);
     }
     await page.getByText("Daten als Tabelle: Projekte nach Geschäftsbereich").click();

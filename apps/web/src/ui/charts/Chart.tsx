@@ -1,6 +1,7 @@
 // The one way SPATZ draws a chart: a figure with its caption, the drawing and the same numbers as a table (WCAG: a text
-// alternative for every chart). ECharts is loaded with the first chart shown, not with the app (it is larger than the
-// rest of the app together); until then the figure says so, and if it cannot be loaded the table opens instead.
+// alternative for every chart). ECharts is loaded when the first chart comes near the window, not with the app (it is
+// larger than the rest of the app together); until then the figure says so, and if it cannot be loaded the table opens
+// instead.
 // CSP-safe: canvas, sizes through CSSOM (element.style, not a style attribute) and rich-text tooltips (HTML tooltips
 // carry inline style attributes). `data-chart-ready="true"` is set once ECharts has finished drawing the current
 // option (browser tests wait for it); `data-chart` names the chart.
@@ -16,12 +17,17 @@ type ECharts = typeof import("./echarts.ts");
 type Instance = ReturnType<ECharts["echarts"]["init"]>;
 
 let loading: Promise<ECharts> | undefined;
+/** The chart code once it is there (charts that come into view later start drawing at once). */
+let loaded: ECharts | undefined;
 /** One request for the chart code, shared by every chart; a failed request is tried again by the next chart. */
 function loadECharts(): Promise<ECharts> {
-  loading ??= import("./echarts.ts").catch((error: unknown) => {
-    loading = undefined;
-    throw error;
-  });
+  loading ??= import("./echarts.ts").then(
+    (module) => (loaded = module),
+    (error: unknown) => {
+      loading = undefined;
+      throw error;
+    },
+  );
   return loading;
 }
 
@@ -95,15 +101,35 @@ export function Chart(props: {
   const id = createUniqueId();
   const [lib, setLib] = createSignal<ECharts>();
   const [failed, setFailed] = createSignal(false);
+  /** Whether this chart has asked for the chart code (until it comes near the window, its box stays empty). */
+  const [requested, setRequested] = createSignal(false);
   const observer = new ResizeObserver(() => chart?.resize());
 
   onMount(() => {
-    loadECharts().then(
-      (loaded) => {
-        if (!disposed) setLib(() => loaded);
-      },
-      () => setFailed(true),
-    );
+    const start = () => {
+      near.disconnect();
+      window.removeEventListener("beforeprint", start);
+      setRequested(true);
+      if (loaded) return setLib(() => loaded);
+      loadECharts().then(
+        (module) => {
+          if (!disposed) setLib(() => module);
+        },
+        () => setFailed(true),
+      );
+    };
+    // ECharts is the largest download of the app: a chart loads it when it comes near the window, so a page whose
+    // charts are further down (a phone's first screen) shows sooner. Printing draws every chart: with the code
+    // already there at once, before the page is laid out for paper.
+    const near = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && start(), {
+      rootMargin: "100px 0px",
+    });
+    near.observe(el);
+    window.addEventListener("beforeprint", start);
+    onCleanup(() => {
+      near.disconnect();
+      window.removeEventListener("beforeprint", start);
+    });
   });
   createEffect(() => {
     if (props.height) el.style.height = `${props.height}px`;
@@ -154,7 +180,7 @@ export function Chart(props: {
           aria-label={`${props.title}: ${props.summary} Die Werte stehen in der Tabelle darunter.`}
           data-chart={props.title}
         />
-        <Show when={!lib() && !failed()}>
+        <Show when={requested() && !lib() && !failed()}>
           <div class="chart-status">
             <Loading label="Diagramm wird geladen …" />
           </div>
