@@ -27,7 +27,7 @@ import postgres from "postgres";
 import { ApiSession } from "../src/api-client.ts";
 import { addUser, sessionCookie, stateTenant } from "../src/fixtures.ts";
 import { createTestApp } from "../src/server.ts";
-import { mark, percentile, seconds } from "./figures.ts";
+import { mark, percentile, seconds, timeCalls } from "./figures.ts";
 import { generateKommunen } from "./synthetic-kommunen.ts";
 
 const KOMMUNEN = Number(process.env.BENCH_KOMMUNEN ?? 11_000);
@@ -190,22 +190,7 @@ async function main() {
       { label: "Stand der Berechnung (status)", path: "benchmark.status" },
     ];
     console.log(`\n3) Dashboard des Landes über HTTP (${RUNS} Aufrufe je Abfrage)`);
-    let worst = 0;
-    for (const call of calls) {
-      for (let i = 0; i < 3; i++) await pmo.must(call.path, call.input);
-      const times: number[] = [];
-      for (let i = 0; i < RUNS; i++) {
-        const t0 = performance.now();
-        await pmo.must(call.path, call.input);
-        times.push(performance.now() - t0);
-      }
-      times.sort((a, b) => a - b);
-      const p95 = percentile(times, 95);
-      worst = Math.max(worst, p95);
-      console.log(
-        `   ${call.label.padEnd(48)} p50 ${percentile(times, 50).toFixed(1).padStart(6)} ms  p95 ${p95.toFixed(1).padStart(6)} ms`,
-      );
-    }
+    const worst = await timeCalls(calls, RUNS, (call) => pmo.must(call.path, call.input));
     console.log(`   → langsamste p95 ${worst.toFixed(1)} ms (Ziel < 100 ms) ${mark(worst < 100)}`);
 
     // 4) The aggregation step against one hand-written SQL statement over the snapshots (as superuser).

@@ -29,7 +29,7 @@ import postgres from "postgres";
 import { ApiSession } from "../src/api-client.ts";
 import { addUser, sessionCookie, stateTenant } from "../src/fixtures.ts";
 import { createTestApp } from "../src/server.ts";
-import { mark, percentile, seconds } from "./figures.ts";
+import { mark, seconds, timeCalls } from "./figures.ts";
 import { generateKommunen } from "./synthetic-kommunen.ts";
 
 const KOMMUNEN = Number(process.env.BENCH_KOMMUNEN ?? 11_000);
@@ -226,25 +226,14 @@ async function main() {
       { label: "Kreise, Kommunen, Karte (coverageByKommune)", path: "rollout.coverageByKommune" },
     ];
     console.log(`\n3) Dashboards des Landes über HTTP (${RUNS} Aufrufe je Abfrage)`);
-    let worst = 0;
-    for (const call of calls) {
-      for (let i = 0; i < 3; i++) await pmo.must(call.path, call.input);
-      const times: number[] = [];
-      for (let i = 0; i < RUNS; i++) {
-        const t0 = performance.now();
-        await pmo.must(call.path, call.input);
-        times.push(performance.now() - t0);
-      }
-      times.sort((a, b) => a - b);
-      const p95 = percentile(times, 95);
-      // The target is for the dashboards that read aggregates; the drill-down to named records (paged, indexed) and
-      // the map with every Kommune are printed but not counted.
-      if (call.path !== "rollout.coverageByKommune" && call.path !== "rollout.drilldown")
-        worst = Math.max(worst, p95);
-      console.log(
-        `   ${call.label.padEnd(52)} p50 ${percentile(times, 50).toFixed(1).padStart(7)} ms  p95 ${p95.toFixed(1).padStart(7)} ms`,
-      );
-    }
+    // The target is for the dashboards that read aggregates; the drill-down to named records (paged, indexed) and
+    // the map with every Kommune are printed but not counted.
+    const worst = await timeCalls(
+      calls,
+      RUNS,
+      (call) => pmo.must(call.path, call.input),
+      (call) => call.path !== "rollout.coverageByKommune" && call.path !== "rollout.drilldown",
+    );
     console.log(
       `   → langsamste p95 der Kennzahlen-Dashboards (ohne Drill-down und Karte) ${worst.toFixed(1)} ms (Ziel < 50 ms) ${mark(worst < 50)}`,
     );

@@ -119,7 +119,9 @@ async function violations(page: Page, visit: Visit): Promise<string[]> {
   const where = new URL(page.url()).pathname;
   // A page the role may not open would test the wrong thing.
   expect(await page.locator("main h1").first().textContent(), where).not.toBe("Kein Zugriff");
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
   return results.violations.map(
     (v) => `${where}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(" ")).join(" | ")}`,
   );

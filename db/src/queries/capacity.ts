@@ -11,6 +11,7 @@ import { governanceDecisions } from "../schema/governance.ts";
 import { orgUnits } from "../schema/org-units.ts";
 import { projectProposals, projects } from "../schema/portfolio.ts";
 import type { TenantTx } from "../tenant-tx.ts";
+import { tenantRef } from "./tenant-ref.ts";
 
 export type CapacitySourceValues = {
   gbId: string | null;
@@ -40,16 +41,10 @@ export async function listCapacitySources(tx: TenantTx, year: number) {
       decisionNumber: governanceDecisions.number,
     })
     .from(capacitySources)
-    .leftJoin(
-      orgUnits,
-      and(eq(orgUnits.tenantId, capacitySources.tenantId), eq(orgUnits.id, capacitySources.gbId)),
-    )
+    .leftJoin(orgUnits, tenantRef(orgUnits, capacitySources.tenantId, capacitySources.gbId))
     .leftJoin(
       governanceDecisions,
-      and(
-        eq(governanceDecisions.tenantId, capacitySources.tenantId),
-        eq(governanceDecisions.id, capacitySources.decisionId),
-      ),
+      tenantRef(governanceDecisions, capacitySources.tenantId, capacitySources.decisionId),
     )
     .where(eq(capacitySources.year, year))
     .orderBy(asc(orgUnits.code), asc(capacitySources.name));

@@ -17,6 +17,7 @@ import { measureEvidenceFiles } from "../schema/evidence-files.ts";
 import { users } from "../schema/identity.ts";
 import type { Measure } from "../schema/measures.ts";
 import type { TenantTx } from "../tenant-tx.ts";
+import { tenantRef } from "./tenant-ref.ts";
 
 const f = measureEvidenceFiles;
 
@@ -36,7 +37,7 @@ export async function listEvidenceFiles(tx: TenantTx, measureId: string) {
   return tx
     .select(listColumns)
     .from(f)
-    .leftJoin(users, and(eq(users.tenantId, f.tenantId), eq(users.id, f.uploadedBy)))
+    .leftJoin(users, tenantRef(users, f.tenantId, f.uploadedBy))
     .where(eq(f.measureId, measureId))
     .orderBy(asc(f.uploadedAt), asc(f.fileName), asc(f.id));
 }

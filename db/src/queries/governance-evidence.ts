@@ -2,7 +2,7 @@
 // The maturity dashboard, the Reifegradbericht and the benchmark snapshots give these facts to the engine next to the
 // Kommune's measures. Its own module: the snapshot code imports it without the rest of the governance queries.
 import { formatDate } from "@spatz/domain";
-import { and, asc, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import { and, asc, inArray, isNotNull, sql } from "drizzle-orm";
 import {
   governanceDecisions,
   governanceMeetings,
@@ -12,6 +12,7 @@ import {
 } from "../schema/governance.ts";
 import type { TenantTx } from "../tenant-tx.ts";
 import { meetingOfDecision } from "./governance-joins.ts";
+import { tenantRef } from "./tenant-ref.ts";
 
 /**
  * The governance artefacts that count for maturity criteria, as engine facts (completed, with their own end):
@@ -58,10 +59,7 @@ export async function governanceEvidence(tx: TenantTx) {
       .from(governanceProcessReviews)
       .innerJoin(
         governanceProcesses,
-        and(
-          eq(governanceProcesses.tenantId, governanceProcessReviews.tenantId),
-          eq(governanceProcesses.id, governanceProcessReviews.processId),
-        ),
+        tenantRef(governanceProcesses, governanceProcessReviews.tenantId, governanceProcessReviews.processId),
       )
       .where(sql`cardinality(${governanceProcesses.criterionKeys}) > 0`),
   ]);

@@ -1,16 +1,18 @@
-// The joins between the governance tables (composite keys: same tenant, same id), written once for the queries and
-// the evidence module.
-import { and, eq } from "drizzle-orm";
+// The joins between the governance tables (same tenant, same id; tenantRef), written once for the queries and the
+// evidence module.
 import { governanceBodies, governanceDecisions, governanceMeetings } from "../schema/governance.ts";
+import { tenantRef } from "./tenant-ref.ts";
 
 /** A Beschluss's meeting. */
-export const meetingOfDecision = and(
-  eq(governanceMeetings.tenantId, governanceDecisions.tenantId),
-  eq(governanceMeetings.id, governanceDecisions.meetingId),
+export const meetingOfDecision = tenantRef(
+  governanceMeetings,
+  governanceDecisions.tenantId,
+  governanceDecisions.meetingId,
 );
 
 /** A meeting's Gremium. */
-export const bodyOfMeeting = and(
-  eq(governanceBodies.tenantId, governanceMeetings.tenantId),
-  eq(governanceBodies.id, governanceMeetings.bodyId),
+export const bodyOfMeeting = tenantRef(
+  governanceBodies,
+  governanceMeetings.tenantId,
+  governanceMeetings.bodyId,
 );

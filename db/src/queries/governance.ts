@@ -10,7 +10,7 @@ import {
   raciProblems,
 } from "@spatz/domain";
 import { addMonths } from "@spatz/maturity";
-import { and, asc, count, desc, eq, inArray, isNotNull, isNull, max, sql } from "drizzle-orm";
+import { asc, count, desc, eq, inArray, isNotNull, isNull, max, sql } from "drizzle-orm";
 import { type Actor, writeAudit } from "../audit.ts";
 import { DomainError, isUniqueViolation } from "../domain-error.ts";
 import {
@@ -30,6 +30,7 @@ import { strategies, strategyVersions } from "../schema/strategies.ts";
 import type { TenantTx } from "../tenant-tx.ts";
 import { bodyOfMeeting, meetingOfDecision } from "./governance-joins.ts";
 import { criterionIndex, requireModelInUse } from "./maturity-scope.ts";
+import { tenantRef } from "./tenant-ref.ts";
 
 type Member = {
   userId: string | null;
@@ -424,32 +425,21 @@ async function decisionsOf(tx: TenantTx, meetingIds: string[]) {
           .from(governanceDecisionLinks)
           .leftJoin(
             measures,
-            and(
-              eq(measures.tenantId, governanceDecisionLinks.tenantId),
-              eq(measures.id, governanceDecisionLinks.measureId),
-            ),
+            tenantRef(measures, governanceDecisionLinks.tenantId, governanceDecisionLinks.measureId),
           )
           .leftJoin(
             projects,
-            and(
-              eq(projects.tenantId, governanceDecisionLinks.tenantId),
-              eq(projects.id, governanceDecisionLinks.projectId),
-            ),
+            tenantRef(projects, governanceDecisionLinks.tenantId, governanceDecisionLinks.projectId),
           )
           .leftJoin(
             strategyVersions,
-            and(
-              eq(strategyVersions.tenantId, governanceDecisionLinks.tenantId),
-              eq(strategyVersions.id, governanceDecisionLinks.strategyVersionId),
+            tenantRef(
+              strategyVersions,
+              governanceDecisionLinks.tenantId,
+              governanceDecisionLinks.strategyVersionId,
             ),
           )
-          .leftJoin(
-            strategies,
-            and(
-              eq(strategies.tenantId, strategyVersions.tenantId),
-              eq(strategies.id, strategyVersions.strategyId),
-            ),
-          )
+          .leftJoin(strategies, tenantRef(strategies, strategyVersions.tenantId, strategyVersions.strategyId))
           .where(
             inArray(
               governanceDecisionLinks.decisionId,
@@ -529,10 +519,7 @@ export async function decisionsForStrategyVersions(tx: TenantTx, versionIds: str
     .from(governanceDecisionLinks)
     .innerJoin(
       governanceDecisions,
-      and(
-        eq(governanceDecisions.tenantId, governanceDecisionLinks.tenantId),
-        eq(governanceDecisions.id, governanceDecisionLinks.decisionId),
-      ),
+      tenantRef(governanceDecisions, governanceDecisionLinks.tenantId, governanceDecisionLinks.decisionId),
     )
     .innerJoin(governanceMeetings, meetingOfDecision)
     .innerJoin(governanceBodies, bodyOfMeeting)

@@ -27,6 +27,7 @@ import type { TenantTx } from "../tenant-tx.ts";
 import { countEvidenceFiles, measuresWithEvidenceFiles } from "./evidence-files.ts";
 import { criterionIndex, pinModel, requireModelInUse } from "./maturity-scope.ts";
 import { getOrgUnit } from "./org-units.ts";
+import { tenantRef } from "./tenant-ref.ts";
 
 export type MeasureFilter = {
   search?: string;
@@ -118,8 +119,8 @@ export async function listMeasures(tx: TenantTx, f: MeasureFilter) {
     tx
       .select(listColumns)
       .from(measures)
-      .leftJoin(orgUnits, and(eq(orgUnits.tenantId, measures.tenantId), eq(orgUnits.id, measures.orgUnitId)))
-      .leftJoin(users, and(eq(users.tenantId, measures.tenantId), eq(users.id, measures.responsibleUserId)))
+      .leftJoin(orgUnits, tenantRef(orgUnits, measures.tenantId, measures.orgUnitId))
+      .leftJoin(users, tenantRef(users, measures.tenantId, measures.responsibleUserId))
       .where(where)
       .orderBy(...order, asc(measures.id))
       .limit(f.pageSize)
@@ -140,9 +141,9 @@ export async function getMeasure(tx: TenantTx, id: string) {
       createdAt: measures.createdAt,
     })
     .from(measures)
-    .leftJoin(orgUnits, and(eq(orgUnits.tenantId, measures.tenantId), eq(orgUnits.id, measures.orgUnitId)))
-    .leftJoin(users, and(eq(users.tenantId, measures.tenantId), eq(users.id, measures.responsibleUserId)))
-    .leftJoin(projects, and(eq(projects.tenantId, measures.tenantId), eq(projects.id, measures.projectId)))
+    .leftJoin(orgUnits, tenantRef(orgUnits, measures.tenantId, measures.orgUnitId))
+    .leftJoin(users, tenantRef(users, measures.tenantId, measures.responsibleUserId))
+    .leftJoin(projects, tenantRef(projects, measures.tenantId, measures.projectId))
     .where(eq(measures.id, id));
   return row ?? null;
 }
@@ -196,7 +197,7 @@ export async function listMeasuresOfProject(tx: TenantTx, projectId: string) {
       orgUnitCode: orgUnits.code,
     })
     .from(measures)
-    .leftJoin(orgUnits, and(eq(orgUnits.tenantId, measures.tenantId), eq(orgUnits.id, measures.orgUnitId)))
+    .leftJoin(orgUnits, tenantRef(orgUnits, measures.tenantId, measures.orgUnitId))
     .where(eq(measures.projectId, projectId))
     .orderBy(
       sql`${open} desc`,

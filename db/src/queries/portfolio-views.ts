@@ -13,6 +13,7 @@ import {
   projectFilterWhere,
   rUnit,
 } from "./projects.ts";
+import { tenantRef } from "./tenant-ref.ts";
 
 const budgetSum = sql<number>`coalesce(sum(${projects.budgetCents}), 0)::float8`;
 const effortSum = sql<number>`coalesce(sum(${projects.effortDays}), 0)::float8`;
@@ -208,8 +209,8 @@ export async function portfolioTimeline(
         latestReport: latestReportColumn,
       })
       .from(projects)
-      .innerJoin(gbUnit, and(eq(gbUnit.tenantId, projects.tenantId), eq(gbUnit.id, projects.gbId)))
-      .innerJoin(rUnit, and(eq(rUnit.tenantId, projects.tenantId), eq(rUnit.id, projects.rId)))
+      .innerJoin(gbUnit, tenantRef(gbUnit, projects.tenantId, projects.gbId))
+      .innerJoin(rUnit, tenantRef(rUnit, projects.tenantId, projects.rId))
       .where(where)
       .orderBy(asc(gbUnit.code), asc(projects.startDate), asc(projects.name), asc(projects.id))
       .limit(input.pageSize)

@@ -27,6 +27,7 @@ import type { TenantTx } from "../tenant-tx.ts";
 import { listAudit } from "./audit.ts";
 import { changeMeasureStatus, listMeasuresOfProject, OPEN_MEASURE_STATUSES } from "./measures.ts";
 import { assertGbAndR } from "./org-units.ts";
+import { tenantRef } from "./tenant-ref.ts";
 
 export const gbUnit = alias(orgUnits, "gb");
 export const rUnit = alias(orgUnits, "r");
@@ -156,8 +157,8 @@ export async function listProjects(
         reportWeeks: projects.statusReportWeeks,
       })
       .from(projects)
-      .innerJoin(gbUnit, and(eq(gbUnit.tenantId, projects.tenantId), eq(gbUnit.id, projects.gbId)))
-      .innerJoin(rUnit, and(eq(rUnit.tenantId, projects.tenantId), eq(rUnit.id, projects.rId)))
+      .innerJoin(gbUnit, tenantRef(gbUnit, projects.tenantId, projects.gbId))
+      .innerJoin(rUnit, tenantRef(rUnit, projects.tenantId, projects.rId))
       .where(where)
       .orderBy(...orderFor(f.sort, f.dir), asc(projects.id))
       .limit(f.pageSize)
@@ -189,8 +190,8 @@ export async function listProjectsForExport(
   return tx
     .select({ ...listColumns, description: projects.description, notes: projects.notes })
     .from(projects)
-    .innerJoin(gbUnit, and(eq(gbUnit.tenantId, projects.tenantId), eq(gbUnit.id, projects.gbId)))
-    .innerJoin(rUnit, and(eq(rUnit.tenantId, projects.tenantId), eq(rUnit.id, projects.rId)))
+    .innerJoin(gbUnit, tenantRef(gbUnit, projects.tenantId, projects.gbId))
+    .innerJoin(rUnit, tenantRef(rUnit, projects.tenantId, projects.rId))
     .where(projectFilterWhere(filter, userId))
     .orderBy(...orderFor(sort, dir), asc(projects.id))
     .limit(100_000);
@@ -212,9 +213,9 @@ export async function getProject(tx: TenantTx, id: string, today = berlinToday()
       leadUserName: users.displayName,
     })
     .from(projects)
-    .innerJoin(gbUnit, and(eq(gbUnit.tenantId, projects.tenantId), eq(gbUnit.id, projects.gbId)))
-    .innerJoin(rUnit, and(eq(rUnit.tenantId, projects.tenantId), eq(rUnit.id, projects.rId)))
-    .leftJoin(users, and(eq(users.tenantId, projects.tenantId), eq(users.id, projects.leadUserId)))
+    .innerJoin(gbUnit, tenantRef(gbUnit, projects.tenantId, projects.gbId))
+    .innerJoin(rUnit, tenantRef(rUnit, projects.tenantId, projects.rId))
+    .leftJoin(users, tenantRef(users, projects.tenantId, projects.leadUserId))
     .where(eq(projects.id, id));
   if (!row) return null;
   const [milestones, standards, proposals, linkedMeasures] = await Promise.all([
@@ -260,8 +261,8 @@ export async function projectOptions(tx: TenantTx) {
       status: projects.status,
     })
     .from(projects)
-    .innerJoin(gbUnit, and(eq(gbUnit.tenantId, projects.tenantId), eq(gbUnit.id, projects.gbId)))
-    .innerJoin(rUnit, and(eq(rUnit.tenantId, projects.tenantId), eq(rUnit.id, projects.rId)))
+    .innerJoin(gbUnit, tenantRef(gbUnit, projects.tenantId, projects.gbId))
+    .innerJoin(rUnit, tenantRef(rUnit, projects.tenantId, projects.rId))
     .orderBy(asc(gbUnit.sortOrder), asc(gbUnit.code), asc(rUnit.code), asc(projects.name), asc(projects.id))
     .limit(5000);
 }

@@ -18,6 +18,7 @@ import { projectProposals, registrationRounds } from "../schema/portfolio.ts";
 import type { TenantTx } from "../tenant-tx.ts";
 import { assertGbAndR } from "./org-units.ts";
 import { createProject, durationText, gbUnit, rUnit } from "./projects.ts";
+import { tenantRef } from "./tenant-ref.ts";
 
 /** Weights as stored; rounds written before a criterion existed read it as 0. */
 export function readWeights(value: unknown): CriterionWeights {
@@ -90,15 +91,9 @@ export async function getRound(tx: TenantTx, id: string) {
       createdAt: projectProposals.createdAt,
     })
     .from(projectProposals)
-    .innerJoin(
-      gbUnit,
-      and(eq(gbUnit.tenantId, projectProposals.tenantId), eq(gbUnit.id, projectProposals.gbId)),
-    )
-    .innerJoin(rUnit, and(eq(rUnit.tenantId, projectProposals.tenantId), eq(rUnit.id, projectProposals.rId)))
-    .leftJoin(
-      users,
-      and(eq(users.tenantId, projectProposals.tenantId), eq(users.id, projectProposals.submittedBy)),
-    )
+    .innerJoin(gbUnit, tenantRef(gbUnit, projectProposals.tenantId, projectProposals.gbId))
+    .innerJoin(rUnit, tenantRef(rUnit, projectProposals.tenantId, projectProposals.rId))
+    .leftJoin(users, tenantRef(users, projectProposals.tenantId, projectProposals.submittedBy))
     .where(eq(projectProposals.roundId, id))
     .orderBy(asc(projectProposals.createdAt), asc(projectProposals.id));
   const proposals = rows

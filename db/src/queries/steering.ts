@@ -20,6 +20,7 @@ import { projectRisks, projectStatusReports } from "../schema/steering.ts";
 import { strategies } from "../schema/strategies.ts";
 import type { TenantTx } from "../tenant-tx.ts";
 import { getProjectRow } from "./projects.ts";
+import { tenantRef } from "./tenant-ref.ts";
 
 export type StatusReportValues = {
   projectId: string;
@@ -206,10 +207,7 @@ export async function risksOf(tx: TenantTx, subject: RiskSubject) {
   const rows = await tx
     .select({ ...getTableColumns(projectRisks), measureTitle: measures.title })
     .from(projectRisks)
-    .leftJoin(
-      measures,
-      and(eq(measures.tenantId, projectRisks.tenantId), eq(measures.id, projectRisks.measureId)),
-    )
+    .leftJoin(measures, tenantRef(measures, projectRisks.tenantId, projectRisks.measureId))
     .where(
       subject.projectId !== undefined
         ? eq(projectRisks.projectId, subject.projectId)

@@ -6,6 +6,7 @@ import { orgUnits } from "../schema/org-units.ts";
 import { type StrategyTarget, strategies, strategyVersions } from "../schema/strategies.ts";
 import type { TenantTx } from "../tenant-tx.ts";
 import { getOrgUnit } from "./org-units.ts";
+import { tenantRef } from "./tenant-ref.ts";
 
 export async function listStrategies(tx: TenantTx) {
   const rows = await tx
@@ -18,10 +19,7 @@ export async function listStrategies(tx: TenantTx) {
       updatedAt: strategies.updatedAt,
     })
     .from(strategies)
-    .leftJoin(
-      orgUnits,
-      and(eq(orgUnits.tenantId, strategies.tenantId), eq(orgUnits.id, strategies.orgUnitId)),
-    )
+    .leftJoin(orgUnits, tenantRef(orgUnits, strategies.tenantId, strategies.orgUnitId))
     .orderBy(asc(orgUnits.code), asc(strategies.title));
   const versions = await tx
     .select({

@@ -7,12 +7,12 @@ import { keepPreviousData, useQuery } from "@tanstack/solid-query";
 import { For, Show } from "solid-js";
 import type { Me } from "../../auth/session.ts";
 import { trpc } from "../../lib/trpc.ts";
+import { ExportButtons } from "../../ui/ExportButtons.tsx";
 import { codeOptions, FilterBar, SelectField, withAll } from "../../ui/Field.tsx";
 import { PagedTable } from "../../ui/PagedTable.tsx";
 import { PageHeader } from "../../ui/PageHeader.tsx";
 import { EmptyState } from "../../ui/states.tsx";
 import { TypeAheadField } from "../../ui/TypeAheadField.tsx";
-import { ExportButtons } from "../ExportButtons.tsx";
 import { formatMonth } from "../format.ts";
 import {
   type KommuneKind,

@@ -9,13 +9,13 @@ import { useQuery } from "@tanstack/solid-query";
 import { createMemo, createSignal, For, Match, Show, Switch } from "solid-js";
 import type { Me } from "../../auth/session.ts";
 import { trpc } from "../../lib/trpc.ts";
+import { ExportButtons } from "../../ui/ExportButtons.tsx";
 import { codeOptions, FilterBar, SelectField, TextField, withAll } from "../../ui/Field.tsx";
 import { type MapLevel, type MapRegion, RegionMap } from "../../ui/map/RegionMap.tsx";
 import { PageHeader } from "../../ui/PageHeader.tsx";
 import { QueryView, StableQueryView } from "../../ui/QueryView.tsx";
 import { EmptyState, ErrorState } from "../../ui/states.tsx";
 import { coverageColumns } from "../coverage-columns.tsx";
-import { ExportButtons } from "../ExportButtons.tsx";
 import { formatCount, formatShare } from "../format.ts";
 import {
   type KommuneKind,

@@ -7,11 +7,11 @@ import { createSignal, For, Show } from "solid-js";
 import type { Me } from "../../auth/session.ts";
 import { errorMessage, fieldErrors, trpc } from "../../lib/trpc.ts";
 import { ConfirmButton } from "../../ui/ConfirmButton.tsx";
+import { ExportButtons } from "../../ui/ExportButtons.tsx";
 import { TextField } from "../../ui/Field.tsx";
 import { QueryView } from "../../ui/QueryView.tsx";
 import { Alert, EmptyState, MutationResult } from "../../ui/states.tsx";
 import { TableScroll } from "../../ui/TableScroll.tsx";
-import { ExportButtons } from "../ExportButtons.tsx";
 import { formatCents, formatCount, formatPersonDays, formatShare } from "../format.ts";
 
 function formatValue(value: number | null, unit: string): string {

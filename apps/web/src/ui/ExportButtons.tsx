@@ -1,7 +1,7 @@
-// "CSV" and "Excel" buttons for a table: the server builds the file from the same data, the browser saves it.
+// "CSV" and "Excel" buttons for a table: the server builds the file from the same data, the browser saves it through a
+// temporary object URL (no inline script, CSP-safe).
 import { createSignal, Show } from "solid-js";
 import { errorMessage } from "../lib/trpc.ts";
-import { type ServerFile, saveFile } from "./download.ts";
 
 export function ExportButtons(props: {
   label: string;
@@ -48,4 +48,20 @@ export function ExportButtons(props: {
       </Show>
     </fieldset>
   );
+}
+
+export type ServerFile = { filename: string; mediaType: string; base64: string };
+
+function saveFile(file: ServerFile): void {
+  const binary = atob(file.base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  const url = URL.createObjectURL(new Blob([bytes], { type: file.mediaType }));
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = file.filename;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
