@@ -2,7 +2,7 @@
 // a forbidden page and a wrong address get a page of their own in German, a session that ended elsewhere leads back
 // to the sign-in, a page whose code is gone after an update says so, and nobody is offered what they may not do.
 import { DEMO_PASSWORD } from "@spatz/db/seed";
-import type { Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { ApiSession } from "../src/api-client.ts";
 import { type BrowserEnv, expectAccessible, newPage, signIn, startBrowserEnv } from "../src/browser.ts";
@@ -214,6 +214,37 @@ describe("tables fit the screens they are read on", () => {
     expect(await table.getByRole("columnheader").count()).toBe(10);
     expect(await page.locator(".phone-only").first().isVisible()).toBe(false);
     await context.close();
+  });
+});
+
+describe("printing", () => {
+  it("the portfolio and the Land's rollout print without navigation, with their tables and the tenant on top", async () => {
+    const checks: [Promise<{ context: BrowserContext; page: Page }>, string, string, string][] = [
+      [as(other, "coordinator"), "/portfolio", other.name, "Projekte"],
+      [
+        (async () => {
+          const session = await newPage(env);
+          await signIn(session.page, "land-sachsen-anhalt", "pmo@land.example", DEMO_PASSWORD);
+          return session;
+        })(),
+        "/land/rollout",
+        "Land Sachsen-Anhalt",
+        "Abdeckung je Themenfeld",
+      ],
+    ];
+    for (const [session, path, tenantName, tableName] of checks) {
+      const { context, page } = await session;
+      await open(page, path);
+      await page.evaluate(() => window.dispatchEvent(new Event("beforeprint")));
+      await page.emulateMedia({ media: "print" });
+      expect(await page.getByRole("navigation", { name: "Hauptnavigation" }).isVisible(), path).toBe(false);
+      expect(await page.locator(".sub-nav").first().isVisible(), path).toBe(false);
+      expect(await page.locator(".print-header").textContent(), path).toContain(tenantName);
+      expect(await page.getByRole("heading", { level: 1 }).isVisible(), path).toBe(true);
+      expect(await page.getByRole("table", { name: tableName }).first().isVisible(), path).toBe(true);
+      expect(await page.getByRole("button").first().isVisible(), path).toBe(false);
+      await context.close();
+    }
   });
 });
 

@@ -341,6 +341,13 @@ describe("rollout: Kommune and state PMO", () => {
     // Another daily rate: the figures follow; an impossible share names its field.
     await page.getByLabel("Tagessatz (€ je PT)").fill("1200");
     await expect.poll(() => figure("oneOff")).toBe("24.150.000\u00a0€");
+    // Typed as the hint writes it, with a thousands point: 1.100 is eleven hundred, not 1,10.
+    await page.getByLabel("Tagessatz (€ je PT)").fill("1.100");
+    await expect.poll(() => figure("oneOff")).toBe("22.137.500\u00a0€");
+    await page.getByLabel("Tagessatz (€ je PT)").fill("1.10.0");
+    await expect.poll(() => page.locator(".field-error").first().textContent()).toContain("Tausenderpunkt");
+    await page.getByLabel("Tagessatz (€ je PT)").fill("1200");
+    await expect.poll(() => figure("oneOff")).toBe("24.150.000\u00a0€");
     await page.getByLabel(/Wartung\/Nutzungspauschale pro Jahr/).fill("150");
     await expect.poll(() => page.locator(".field-error").first().textContent()).toContain("Wartungsanteil");
     await page.getByRole("button", { name: "Werte der Vorlage" }).click();

@@ -1,7 +1,7 @@
 // Measures of the current tenant: the paged list with filters, one measure, the facts the engine needs, and the one
 // way a measure's status changes (completing needs a date and evidence; every change is audit-logged).
 import type { AuditAction, MeasureSort } from "@spatz/domain";
-import { berlinToday } from "@spatz/domain";
+import { berlinToday, OPEN_MEASURE_STATUSES } from "@spatz/domain";
 import {
   and,
   arrayOverlaps,
@@ -88,7 +88,7 @@ function filterWhere(f: MeasureFilter): SQL | undefined {
       : undefined,
     f.overdueBefore
       ? and(
-          inArray(measures.status, ["planned", "in_progress"]),
+          inArray(measures.status, [...OPEN_MEASURE_STATUSES]),
           isNotNull(measures.plannedEnd),
           lt(measures.plannedEnd, f.overdueBefore),
         )
@@ -207,8 +207,6 @@ export async function listMeasuresOfProject(tx: TenantTx, projectId: string) {
       asc(measures.id),
     );
 }
-
-export const OPEN_MEASURE_STATUSES: MeasureStatus[] = ["planned", "in_progress"];
 
 export type MeasureStatusChange = {
   status: MeasureStatus;

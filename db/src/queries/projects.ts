@@ -6,6 +6,7 @@ import {
   DEFAULT_REPORT_EVERY_WEEKS,
   formatDate,
   nextReportDue,
+  OPEN_MEASURE_STATUSES,
   overallAmpel,
   type PmStandard,
   type ProjectFilter,
@@ -25,7 +26,7 @@ import { orgUnits } from "../schema/org-units.ts";
 import { projectMilestones, projectProposals, projectStandards, projects } from "../schema/portfolio.ts";
 import type { TenantTx } from "../tenant-tx.ts";
 import { listAudit } from "./audit.ts";
-import { changeMeasureStatus, listMeasuresOfProject, OPEN_MEASURE_STATUSES } from "./measures.ts";
+import { changeMeasureStatus, listMeasuresOfProject } from "./measures.ts";
 import { assertGbAndR } from "./org-units.ts";
 import { tenantRef } from "./tenant-ref.ts";
 
@@ -481,7 +482,7 @@ export async function completeProject(
     const open = await tx
       .select()
       .from(measures)
-      .where(and(eq(measures.projectId, id), inArray(measures.status, OPEN_MEASURE_STATUSES)))
+      .where(and(eq(measures.projectId, id), inArray(measures.status, [...OPEN_MEASURE_STATUSES])))
       .orderBy(asc(measures.id));
     const ended = before.endDate < today;
     const completedOn = opts.completedOn ?? (ended ? before.endDate : today);

@@ -7,6 +7,21 @@ import { evidenceFileInput } from "./evidence-files.ts";
 export const MEASURE_STATUSES = ["planned", "in_progress", "completed", "discarded"] as const;
 export type MeasureStatus = (typeof MEASURE_STATUSES)[number];
 
+/** The measures still to be done: only these count as open work and can be overdue. */
+export const OPEN_MEASURE_STATUSES = ["planned", "in_progress"] as const satisfies readonly MeasureStatus[];
+
+/** Overdue: still open, and its planned end (YYYY-MM-DD) lies before `today` (Europe/Berlin, berlinToday()). */
+export function isMeasureOverdue(
+  measure: { status: MeasureStatus; plannedEnd: string | null },
+  today: string,
+): boolean {
+  return (
+    (OPEN_MEASURE_STATUSES as readonly MeasureStatus[]).includes(measure.status) &&
+    measure.plannedEnd !== null &&
+    measure.plannedEnd < today
+  );
+}
+
 export const MEASURE_STATUS_LABELS: Record<MeasureStatus, string> = {
   planned: "geplant",
   in_progress: "in Umsetzung",

@@ -6,6 +6,7 @@ import { createMemo, createSignal, For, Show } from "solid-js";
 import type { Me } from "../auth/session.ts";
 import { CompleteDialog, type CompletionTarget } from "../measures/CompleteDialog.tsx";
 import { canCreateMeasures, canEditMeasure } from "../measures/permissions.ts";
+import { OverdueBadge } from "../ui/OverdueBadge.tsx";
 import { levelText } from "./format.ts";
 import type { DashboardData } from "./queries.ts";
 
@@ -59,10 +60,7 @@ export function NextSteps(props: { data: DashboardData; me: Me; limit?: number }
                                       {formatDate(open.plannedEnd)}
                                       {m()?.responsibleName ? `, ${m()!.responsibleName}` : ""})
                                     </span>
-                                    <Show when={overdue()}>
-                                      {" "}
-                                      <span class="badge badge-warn">überfällig</span>
-                                    </Show>
+                                    <OverdueBadge when={overdue()} />
                                     <Show when={m() && canEditMeasure(props.me, m()!)}>
                                       {" "}
                                       <button

@@ -6,6 +6,7 @@ import {
   berlinToday,
   formatCountOf,
   formatDate,
+  isMeasureOverdue,
   MEASURE_STATUS_LABELS,
   MEASURE_STATUSES,
   MODEL_STATUS_LABELS,
@@ -15,6 +16,7 @@ import { For, Show } from "solid-js";
 import type { Me } from "../auth/session.ts";
 import { lazyNamed } from "../lib/lazy-named.ts";
 import { trpc } from "../lib/trpc.ts";
+import { OverdueBadge } from "../ui/OverdueBadge.tsx";
 import { QueryView } from "../ui/QueryView.tsx";
 import { EmptyState } from "../ui/states.tsx";
 import { TableScroll } from "../ui/TableScroll.tsx";
@@ -208,10 +210,7 @@ export function MyMeasures() {
                       <td>{MEASURE_STATUS_LABELS[m.status]}</td>
                       <td>
                         {formatDate(m.plannedEnd)}
-                        <Show when={m.plannedEnd && m.plannedEnd < today}>
-                          {" "}
-                          <span class="badge badge-warn">überfällig</span>
-                        </Show>
+                        <OverdueBadge when={isMeasureOverdue(m, today)} />
                       </td>
                     </tr>
                   )}

@@ -4,6 +4,7 @@ import { A } from "@solidjs/router";
 import {
   berlinToday,
   formatDate,
+  isMeasureOverdue,
   MEASURE_STATUS_LABELS,
   MEASURE_STATUSES,
   type MeasureStatus,
@@ -14,6 +15,7 @@ import type { Me } from "../auth/session.ts";
 import { errorMessage, trpc } from "../lib/trpc.ts";
 import { orgUnitOptions, orgUnitsQuery, useRefreshMeasures } from "../maturity/queries.ts";
 import { FilterBar, SelectField, withAll } from "../ui/Field.tsx";
+import { OverdueBadge } from "../ui/OverdueBadge.tsx";
 import { PageHeader } from "../ui/PageHeader.tsx";
 import { QueryView } from "../ui/QueryView.tsx";
 import { Alert } from "../ui/states.tsx";
@@ -190,17 +192,7 @@ function Column(props: {
                         {card.status === "completed"
                           ? `abgeschlossen am ${formatDate(card.completedOn)}`
                           : `geplant bis ${formatDate(card.plannedEnd)}`}
-                        <Show
-                          when={
-                            card.status !== "completed" &&
-                            card.status !== "discarded" &&
-                            card.plannedEnd &&
-                            card.plannedEnd < today
-                          }
-                        >
-                          {" "}
-                          <span class="badge badge-warn">überfällig</span>
-                        </Show>
+                        <OverdueBadge when={isMeasureOverdue(card, today)} />
                       </p>
                       <Show when={editable()}>
                         <label class="board-card-move">

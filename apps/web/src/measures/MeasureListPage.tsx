@@ -6,6 +6,7 @@ import {
   can,
   formatCountOf,
   formatDate,
+  isMeasureOverdue,
   MEASURE_SORT_LABELS,
   MEASURE_SORTS,
   MEASURE_STATUS_LABELS,
@@ -19,6 +20,7 @@ import type { Me } from "../auth/session.ts";
 import { fieldErrors, trpc } from "../lib/trpc.ts";
 import { modelQuery, orgUnitOptions, orgUnitsQuery, useRefreshMeasures } from "../maturity/queries.ts";
 import { codeOptions, FilterBar, Form, SelectField, TextField, withAll } from "../ui/Field.tsx";
+import { OverdueBadge } from "../ui/OverdueBadge.tsx";
 import { PagedTable } from "../ui/PagedTable.tsx";
 import { PageHeader } from "../ui/PageHeader.tsx";
 import { Alert, EmptyState, MutationResult } from "../ui/states.tsx";
@@ -208,16 +210,7 @@ export function MeasureListPage(props: { me: Me }) {
             </td>
             <td>
               <span class={`badge status-${m.status}`}>{MEASURE_STATUS_LABELS[m.status]}</span>
-              <Show
-                when={
-                  (m.status === "planned" || m.status === "in_progress") &&
-                  m.plannedEnd &&
-                  m.plannedEnd < berlinToday()
-                }
-              >
-                {" "}
-                <span class="badge badge-warn">überfällig</span>
-              </Show>
+              <OverdueBadge when={isMeasureOverdue(m, berlinToday())} />
             </td>
             <td>{[...new Set(m.criterionKeys.map((k) => dimensionOf().get(k) ?? "–"))].join(", ")}</td>
             <td>{m.orgUnitCode ?? "gesamt"}</td>

@@ -11,6 +11,7 @@ import { Chart } from "../../ui/charts/Chart.tsx";
 import { ExportButtons } from "../../ui/ExportButtons.tsx";
 import { codeOptions, FilterBar, SelectField, TextField, withAll } from "../../ui/Field.tsx";
 import { forecastRange } from "../../ui/forecast-text.ts";
+import { OverdueBadge } from "../../ui/OverdueBadge.tsx";
 import { PagedTable } from "../../ui/PagedTable.tsx";
 import { PageHeader } from "../../ui/PageHeader.tsx";
 import { QueryView } from "../../ui/QueryView.tsx";
@@ -323,10 +324,7 @@ export function BoardPage(props: { me: Me }) {
             <td>{r.reuseRoute ? reuseRouteLabels[r.reuseRoute as ReuseRoute] : "–"}</td>
             <td>
               {formatDate(r.plannedOnline)}
-              <Show when={r.overdue}>
-                {" "}
-                <span class="badge badge-warn">überfällig</span>
-              </Show>
+              <OverdueBadge when={r.overdue} />
             </td>
             <td>{r.efaAvailable ? `ja (${r.efaProvidingLand ?? "?"})` : "nein"}</td>
             <td class="num">{formatCount(r.comments)}</td>

@@ -1,7 +1,7 @@
 // The cost and financing model: editable parameters (defaults from the seed's "Berechnungsbeispiel"), the exact
 // figures next to the seed's rounded ones, the Land's and the Kommunen's shares, per-Kommune amounts, the remaining
 // cost from the current rollout state, every assumption in words; named scenarios and the operating models below.
-import { can, germanNumber } from "@spatz/domain";
+import { can, germanNumber, parseGermanDecimal } from "@spatz/domain";
 import { type CostParamsInput, costParamsInput, splitRuleLabels, splitRules } from "@spatz/rollout";
 import { keepPreviousData, useQuery } from "@tanstack/solid-query";
 import { createMemo, createSignal, For, Show } from "solid-js";
@@ -97,9 +97,16 @@ export function CostModelPage(props: { me: Me }) {
   const [text, setText] = createSignal<ParamText>({ ...DEFAULT_TEXT });
   const parsed = createMemo(() => costParamsInput.safeParse(toParams(text())));
   const errors = createMemo(() => {
-    const p = parsed();
-    if (p.success) return {} as Partial<Record<keyof ParamText, string>>;
     const out: Partial<Record<keyof ParamText, string>> = {};
+    // An unreadable number gets the parser's own explanation ("1.100" = 1100 …); the schema would only say that a
+    // number is expected.
+    for (const key of Object.keys(text()) as (keyof ParamText)[]) {
+      if (key === "splitRule") continue;
+      const number = parseGermanDecimal(text()[key]);
+      if (!number.ok) out[key] = number.reason;
+    }
+    const p = parsed();
+    if (p.success) return out;
     for (const issue of p.error.issues) {
       const field = FIELD_OF[String(issue.path[0])];
       if (field && !out[field]) out[field] = issue.message.replace("(Cent)", "(€)");

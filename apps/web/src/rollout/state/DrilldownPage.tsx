@@ -9,6 +9,7 @@ import type { Me } from "../../auth/session.ts";
 import { trpc } from "../../lib/trpc.ts";
 import { ExportButtons } from "../../ui/ExportButtons.tsx";
 import { codeOptions, FilterBar, SelectField, withAll } from "../../ui/Field.tsx";
+import { OverdueBadge } from "../../ui/OverdueBadge.tsx";
 import { PagedTable } from "../../ui/PagedTable.tsx";
 import { PageHeader } from "../../ui/PageHeader.tsx";
 import { EmptyState } from "../../ui/states.tsx";
@@ -251,10 +252,7 @@ export function DrilldownPage(props: { me: Me }) {
             <td>{r.reuseRoute ? reuseRouteLabels[r.reuseRoute as ReuseRoute] : "–"}</td>
             <td>
               {formatDate(r.plannedOnline)}
-              <Show when={r.overdue}>
-                {" "}
-                <span class="badge badge-warn">überfällig</span>
-              </Show>
+              <OverdueBadge when={r.overdue} />
             </td>
             <td>
               {r.fachverfahren ?? "–"}
