@@ -217,6 +217,22 @@ describe("tables fit the screens they are read on", () => {
   });
 });
 
+describe("German order", () => {
+  it("the Land's list of Kommunen sorts Möser before Muldestausee, as German readers expect", async () => {
+    const { context, page } = await newPage(env);
+    await signIn(page, "land-sachsen-anhalt", "pmo@land.example", DEMO_PASSWORD);
+    await open(page, "/land/kommunen");
+    await page.getByLabel("Suchen").fill("Gemeinde M");
+    const names = () => page.locator("table tbody tr td:first-child").allTextContents();
+    await expect.poll(async () => (await names()).some((n) => n.includes("Muldestausee"))).toBe(true);
+    const list = await names();
+    const moeser = list.findIndex((n) => n.includes("Gemeinde Möser"));
+    expect(moeser, list.join(" | ")).toBeGreaterThanOrEqual(0);
+    expect(moeser).toBeLessThan(list.findIndex((n) => n.includes("Gemeinde Muldestausee")));
+    await context.close();
+  });
+});
+
 describe("printing", () => {
   it("the portfolio and the Land's rollout print without navigation, with their tables and the tenant on top", async () => {
     const checks: [Promise<{ context: BrowserContext; page: Page }>, string, string, string][] = [
