@@ -1,4 +1,5 @@
 export * from "./audit.ts";
+export { readBundledCatalogue } from "./bundled-catalogue.ts";
 export * from "./client.ts";
 export { DEFAULT_MODEL_ID, STATE_TENANT_ID } from "./constants.ts";
 export * from "./domain-error.ts";

@@ -15,6 +15,7 @@ import {
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Actor } from "../src/audit.ts";
+import { readBundledCatalogue } from "../src/bundled-catalogue.ts";
 import { createDb, type DbClient } from "../src/client.ts";
 import { STATE_TENANT_ID } from "../src/constants.ts";
 import { DomainError } from "../src/domain-error.ts";
@@ -49,7 +50,7 @@ import {
 import { ozgServices, rolloutComments, rolloutRecords } from "../src/schema/rollout.ts";
 import { tenants } from "../src/schema/tenants.ts";
 import { loadTenants } from "../src/seed/load-tenants.ts";
-import { readBundledCatalogue, seedRolloutDemo } from "../src/seed/rollout.ts";
+import { seedRolloutDemo } from "../src/seed/rollout.ts";
 import { type TenantTx, withTenant } from "../src/tenant-tx.ts";
 import { createTestTenant } from "./fixtures.ts";
 

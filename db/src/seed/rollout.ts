@@ -3,12 +3,8 @@
 // (a hash of the Kommune's AGS and the OZG-ID, no Math.random) and idempotent (existing rows are left alone).
 // Records are written per Kommune in its own tenant transaction with one INSERT … SELECT FROM json_to_recordset.
 
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { berlinToday } from "@spatz/domain";
 import {
-  type CatalogueSources,
-  catalogueFiles,
   DEFAULT_MATURITY_MODEL,
   defaultCriteria,
   type KommuneKind,
@@ -19,9 +15,9 @@ import {
 } from "@spatz/rollout";
 import { and, eq, sql } from "drizzle-orm";
 import { type Actor, writeAudit } from "../audit.ts";
+import { readBundledCatalogue } from "../bundled-catalogue.ts";
 import type { Database } from "../client.ts";
 import { STATE_TENANT_ID } from "../constants.ts";
-import { seedDataDir } from "../files.ts";
 import { refreshRolloutAll } from "../queries/rollout-aggregates.ts";
 import { importCatalogue } from "../queries/rollout-catalogue.ts";
 import { refreshLandStats } from "../queries/rollout-dashboards.ts";
@@ -35,17 +31,6 @@ import {
 } from "../schema/rollout.ts";
 import { tenants } from "../schema/tenants.ts";
 import { withTenant } from "../tenant-tx.ts";
-
-/** The four CSV files of the bundled catalogue (db/seed-data/ozg, see SOURCE.md there). */
-export function readBundledCatalogue(): CatalogueSources {
-  const read = (file: string) => readFileSync(path.join(seedDataDir, "ozg", file), "utf8");
-  return {
-    themenfelder: read(catalogueFiles.themenfelder),
-    lebenslagen: read(catalogueFiles.lebenslagen),
-    ozgLeistungen: read(catalogueFiles.ozgLeistungen),
-    leikaLeistungen: read(catalogueFiles.leikaLeistungen),
-  };
-}
 
 /** Imports the bundled catalogue unless a catalogue is there already (a newer upload must not be overwritten). */
 export async function seedCatalogue(db: Database, actor: Actor) {

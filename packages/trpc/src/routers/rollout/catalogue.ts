@@ -1,7 +1,6 @@
 // The OZG catalogue: everyone reads it; the state PMO maintains its fields and corrects the derived responsibility;
 // the state imports the bundled files or a newer catalogue (all or nothing, with a report of rejected rows).
-import { queries } from "@spatz/db";
-import { readBundledCatalogue } from "@spatz/db/seed";
+import { queries, readBundledCatalogue } from "@spatz/db";
 import {
   catalogueImportInput,
   ozgIdSchema,
