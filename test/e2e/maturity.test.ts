@@ -204,6 +204,53 @@ describe("the maturity follows the measures", () => {
     await context.close();
   });
 
+  it("says in words where the plan line falls because yearly evidence runs out without a planned renewal", async () => {
+    // A Kommune of its own: Strategie levels 1 and 2 complete, the yearly portfolio prioritisation done three months
+    // ago. A year after that, the plan loses that evidence (no renewal is planned) and the line falls.
+    const planned = await createTenant(env.app.client.db, "planlinie");
+    const cdo = await api("coordinator", planned);
+    const completed = async (criterionKey: string, completedOn: string) => {
+      const m = await cdo.must<{ id: string }>("measures.create", {
+        title: `Erledigt: ${criterionKey}`,
+        criterionKeys: [criterionKey],
+      });
+      await cdo.must("measures.setStatus", {
+        id: m.id,
+        status: "completed",
+        completedOn,
+        evidenceText: "Beschluss",
+      });
+    };
+    for (const key of [
+      "strategie.1.verantwortung",
+      "strategie.1.bestandsaufnahme",
+      "strategie.2.strategie-beschlossen",
+      "strategie.2.it-governance",
+      "strategie.2.pm-standards",
+    ])
+      await completed(key, inMonths(-6));
+    await completed("strategie.3.portfolio-priorisiert", inMonths(-3));
+    const { context, page } = await newPage(env);
+    await signIn(page, planned.slug, planned.users.viewer!.email, TEST_PASSWORD);
+    await page.goto("/reifegrad");
+    const note = page.getByTestId("plan-falls");
+    await note.waitFor();
+    const text = (await note.textContent())!;
+    const m = /Der Plan sinkt am (\d{2}\.\d{2}\.\d{4}) von (\d,\d{2}) auf (\d,\d{2})/.exec(text);
+    expect(m, text).not.toBeNull();
+    // Valid for twelve months: through the day before the anniversary of its completion ("gültig bis"), so the plan
+    // loses it on the anniversary itself.
+    expect(m![1]).toBe(formatDate(inMonths(9)));
+    const lastValid = new Date(`${inMonths(9)}T00:00:00Z`);
+    lastValid.setUTCDate(lastValid.getUTCDate() - 1);
+    expect(
+      await page.getByText(`gültig bis ${formatDate(lastValid.toISOString().slice(0, 10))}`).count(),
+    ).toBeGreaterThan(0);
+    expect(Number(m![2]!.replace(",", "."))).toBeGreaterThan(Number(m![3]!.replace(",", ".")));
+    expect(text).toContain("keine Erneuerung geplant");
+    await context.close();
+  });
+
   it("prints the Reifegrad page without navigation, with its charts and tables and the tenant on top", async () => {
     const { context, page } = await as("viewer");
     // On a phone the charts are below the first screen: the chart code is not loaded until one comes near (or the

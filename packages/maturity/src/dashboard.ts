@@ -4,7 +4,7 @@
  * the report jobs and tests all get the same numbers.
  */
 import { assess } from "./assess.ts";
-import { addMonths, assertIsoDate, maxDate } from "./dates.ts";
+import { addDays, addMonths, assertIsoDate, maxDate } from "./dates.ts";
 import { evaluateTargets } from "./targets.ts";
 import { timeline } from "./timeline.ts";
 import type {
@@ -65,7 +65,9 @@ export function buildDashboard(
     }
   }
   const maxAhead = addMonths(today, 60);
-  const plannedOn = addMonths(today, options.minPlanMonths ?? 12);
+  // "In einem Jahr" is the last day of the coming year: evidence renewed today is valid for twelve months, through the
+  // day before its anniversary, and must still count in the headline plan (issue 15: it dropped out on the boundary).
+  const plannedOn = addDays(addMonths(today, options.minPlanMonths ?? 12), -1);
   let planTo = plannedOn;
   const later = (date: IsoDate | null) => {
     if (date !== null && date > planTo) planTo = date < maxAhead ? date : maxAhead;

@@ -52,6 +52,14 @@ export function addMonths(date: IsoDate, months: number): IsoDate {
   return formatDate(newYear, newMonth, Math.min(day, daysInMonth(newYear, newMonth)));
 }
 
+/** Adds (or with a negative number subtracts) calendar days. */
+export function addDays(date: IsoDate, days: number): IsoDate {
+  if (!Number.isInteger(days)) throw new RangeError(`Tage müssen ganzzahlig sein: ${days}`);
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
 export function isMonthStart(date: IsoDate): boolean {
   return date.endsWith("-01");
 }

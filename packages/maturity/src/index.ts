@@ -1,6 +1,6 @@
 export { assess } from "./assess.ts";
 export { buildDashboard, type Dashboard, type DashboardOptions } from "./dashboard.ts";
-export { addMonths, isIsoDate } from "./dates.ts";
+export { addDays, addMonths, isIsoDate } from "./dates.ts";
 export { DEFAULT_LEVEL_NAMES, defaultModel } from "./default-model.ts";
 export { history, historyAt, historyDates } from "./history.ts";
 export { assessmentModeLabels, BASELINE_LEVEL_NAME, targetStatusLabels } from "./labels.ts";

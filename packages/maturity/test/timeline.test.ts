@@ -77,10 +77,23 @@ describe("buildDashboard", () => {
     expect(d.history.at(-1)?.date).toBe("2026-11-28");
     expect(d.plan[0]?.date).toBe("2026-11-28");
     expect(d.current.dimensions[1]?.level).toBe(1);
-    expect(d.plannedOn).toBe("2027-11-28");
+    // "In einem Jahr": the last day of the coming year.
+    expect(d.plannedOn).toBe("2027-11-27");
     expect(d.planned.dimensions[1]?.level).toBe(1);
     expect(d.plan.find((p) => p.date === "2028-02-01")?.dimensions[1]?.level).toBe(2);
     expect(d.targets[0]).toMatchObject({ status: "at_risk", currentLevel: 1, plannedLevel: 2 });
+  });
+
+  it("a yearly criterion renewed today still counts in the plan a year ahead, and not a day longer", () => {
+    const model = testModel();
+    // b2 is valid twelve months: renewed today, it is valid through 2027-12-05 and expires on 2027-12-06.
+    const measures = [done("m1", "2020-01-01", "b1"), done("renewed", "2026-12-06", "b2")];
+    const d = buildDashboard(model, measures, [], { today: "2026-12-06" });
+    const b2 = (a: typeof d.planned) =>
+      a.dimensions.flatMap((x) => x.levels.flatMap((l) => l.criteria)).find((c) => c.key === "b2")!;
+    expect(d.plannedOn).toBe("2027-12-05");
+    expect(b2(d.planned)).toMatchObject({ fulfilled: true, expiresOn: "2027-12-06" });
+    expect(b2(assess(model, measures, "2027-12-06", { mode: "plan" })).fulfilled).toBe(false);
   });
 
   it("shows at least a year back and ahead, and caps far dates", () => {

@@ -12,6 +12,13 @@ export function HistoryFigure(props: { data: DashboardData }) {
   const series = createMemo(() => historySeries(props.data.dashboard, dimension() || null));
   const rows = createMemo(() => historyRows(series()).reverse());
   const option = createMemo(() => maturityHistoryOption(series()));
+  // The plan counts evidence only as long as it is valid: a yearly check with no renewal planned yet expires in the
+  // plan, and the line falls there. Said in words, so that a falling plan is not read as a setback.
+  const planFalls = createMemo(() => {
+    const plan = series().plan;
+    const i = plan.findIndex((point, k) => k > 0 && point[1] < plan[k - 1]![1] - 1e-9);
+    return i > 0 ? { on: plan[i]![0], from: plan[i - 1]![1], to: plan[i]![1] } : null;
+  });
   const label = () => {
     const s = series();
     const first = s.actual[0];
@@ -26,15 +33,31 @@ export function HistoryFigure(props: { data: DashboardData }) {
       id="history-chart"
       height={360}
       controls={
-        <div class="field field-inline">
-          <label for={`${id}-dim`}>Anzeigen für</label>
-          <select id={`${id}-dim`} value={dimension()} onChange={(e) => setDimension(e.currentTarget.value)}>
-            <option value="">Reifegradindex (alle Dimensionen)</option>
-            <For each={props.data.dashboard.current.dimensions}>
-              {(d) => <option value={d.key}>{d.name}</option>}
-            </For>
-          </select>
-        </div>
+        <>
+          <Show when={planFalls()}>
+            {(fall) => (
+              <p class="muted" data-testid="plan-falls">
+                Der Plan sinkt am {formatDate(fall().on)} von {scoreText(fall().from)} auf{" "}
+                {scoreText(fall().to)}: Dort laufen Nachweise mit begrenzter Gültigkeit ab (z. B. jährliche
+                Prüfungen), für die noch keine Erneuerung geplant ist. Eine geplante Maßnahme zur Erneuerung
+                hebt die Linie wieder.
+              </p>
+            )}
+          </Show>
+          <div class="field field-inline">
+            <label for={`${id}-dim`}>Anzeigen für</label>
+            <select
+              id={`${id}-dim`}
+              value={dimension()}
+              onChange={(e) => setDimension(e.currentTarget.value)}
+            >
+              <option value="">Reifegradindex (alle Dimensionen)</option>
+              <For each={props.data.dashboard.current.dimensions}>
+                {(d) => <option value={d.key}>{d.name}</option>}
+              </For>
+            </select>
+          </div>
+        </>
       }
       table={
         <>

@@ -1,6 +1,7 @@
 // Per dimension, the staircase of levels 1–4: each criterion fulfilled or missing, and by which measure.
 import { A } from "@solidjs/router";
 import { formatDate } from "@spatz/domain";
+import { addDays } from "@spatz/maturity";
 import { createMemo, For, Show } from "solid-js";
 import { levelText, scoreText } from "./format.ts";
 import type { DashboardData } from "./queries.ts";
@@ -71,7 +72,10 @@ export function Staircase(props: { data: DashboardData }) {
                                     </>
                                   )}
                                 </For>
-                                <Show when={c.expiresOn}> · gültig bis {formatDate(c.expiresOn)}</Show>
+                                {/* expiresOn is the first day it no longer counts; "gültig bis" names the last one. */}
+                                <Show when={c.expiresOn}>
+                                  {(expires) => <> · gültig bis {formatDate(addDays(expires(), -1))}</>}
+                                </Show>
                               </span>
                             </Show>
                             <Show when={!c.fulfilled && c.expiredOn}>
