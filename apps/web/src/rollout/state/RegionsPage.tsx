@@ -255,14 +255,13 @@ function RolloutMap(props: { data: Data }) {
       };
     });
   // A Gemeinde whose Kommune is not responsible for the service (its kind is not) is hatched like "no figures".
-  const serviceGemeinden = (sv: NonNullable<ReturnType<typeof service>>) =>
+  const serviceGemeinden = () =>
     gemeinden().map((g) => ({
       ...g,
       status: g.kommune ? statusOf().get(g.kommune.kommuneId) : undefined,
-      sv,
     }));
   const serviceGemeindeRegions = (sv: NonNullable<ReturnType<typeof service>>): MapRegion[] =>
-    serviceGemeinden(sv).map((g) => ({
+    serviceGemeinden().map((g) => ({
       code: g.ags,
       label:
         g.kommune && g.status
@@ -372,7 +371,7 @@ function RolloutMap(props: { data: Data }) {
           {(sv) => (
             <MapData
               title={`${sv().name} je Gemeinde`}
-              rows={serviceGemeinden(sv())}
+              rows={serviceGemeinden()}
               columns={[
                 ...gemeindeColumns,
                 {
