@@ -593,6 +593,7 @@ export type DrilldownRow = {
   planningSince: string | null;
   implementingSince: string | null;
   onlineSince: string | null;
+  notResponsibleSince: string | null;
   plannedOnline: string | null;
   fachverfahren: string | null;
   interfaceNeeded: boolean | null;
@@ -658,7 +659,8 @@ const DRILLDOWN_SELECT = sql`
          s.id as "serviceId", s.name as service, tf.name as themenfeld,
          coalesce(r.status, 'not_started') as status, (r.id is not null) as "hasRecord", r.reuse_route as "reuseRoute",
          r.planning_since::text as "planningSince", r.implementing_since::text as "implementingSince",
-         r.online_since::text as "onlineSince", r.planned_online::text as "plannedOnline",
+         r.online_since::text as "onlineSince", r.not_responsible_since::text as "notResponsibleSince",
+         r.planned_online::text as "plannedOnline",
          r.fachverfahren, r.interface_needed as "interfaceNeeded", r.contact, r.updated_at as "updatedAt",
          ${OVERDUE} as overdue`;
 

@@ -3,6 +3,7 @@
 
 import { A, useSearchParams } from "@solidjs/router";
 import { formatCountOf, formatDate, formatDateTime } from "@spatz/domain";
+import { stepDate } from "@spatz/rollout";
 import { keepPreviousData, useQuery } from "@tanstack/solid-query";
 import { For, Show } from "solid-js";
 import type { Me } from "../../auth/session.ts";
@@ -245,7 +246,7 @@ export function DrilldownPage(props: { me: Me }) {
             <td>
               <StatusBadge status={r.status} />
               {/* The date in the status cell: one column less, so the table fits a 1366-px screen. */}
-              <Show when={statusSince(r)}>
+              <Show when={stepDate(r, r.status)}>
                 {(since) => <span class="muted nowrap"> seit {formatDate(since())}</span>}
               </Show>
             </td>
@@ -265,17 +266,4 @@ export function DrilldownPage(props: { me: Me }) {
       />
     </>
   );
-}
-
-/** Since when an entry has its status; "not started" has no date. */
-function statusSince(r: {
-  status: string;
-  onlineSince: string | null;
-  implementingSince: string | null;
-  planningSince: string | null;
-}): string | null {
-  if (r.status === "online") return r.onlineSince;
-  if (r.status === "implementing") return r.implementingSince;
-  if (r.status === "planning") return r.planningSince;
-  return null;
 }
