@@ -14,7 +14,7 @@ import { codeOptions, FilterBar, SelectField, TextField, withAll } from "../../u
 import { type MapLevel, type MapRegion, RegionMap } from "../../ui/map/RegionMap.tsx";
 import { PageHeader } from "../../ui/PageHeader.tsx";
 import { QueryView, StableQueryView } from "../../ui/QueryView.tsx";
-import { EmptyState, ErrorState } from "../../ui/states.tsx";
+import { EmptyState, ErrorState, Loading } from "../../ui/states.tsx";
 import { coverageColumns } from "../coverage-columns.tsx";
 import { formatCount, formatShare } from "../format.ts";
 import {
@@ -339,6 +339,9 @@ function RolloutMap(props: { data: Data }) {
           Gemeinden ({service() ? "Stand" : "Anteil"} der zuständigen Kommune, z. B. der Verbandsgemeinde)
         </label>
       </fieldset>
+      <Show when={byStatus() && statuses.isPending}>
+        <Loading label="Stand der Kommunen wird geladen …" />
+      </Show>
       <Show when={byStatus() && statuses.isError}>
         <ErrorState error={statuses.error} onRetry={() => statuses.refetch()} />
       </Show>
