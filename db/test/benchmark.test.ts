@@ -7,7 +7,7 @@
 //   across tenants nor write aggregates, a published row below k cannot be stored by any path.
 import { randomUUID } from "node:crypto";
 import { peerGroupIdsOf } from "@spatz/benchmark";
-import { createTestDatabase } from "@spatz/local/test-services";
+import { createMigratedTestDatabase, type TestDatabase } from "@spatz/local/test-services";
 import { assess, type MeasureInput } from "@spatz/maturity";
 import { and, eq, sql } from "drizzle-orm";
 import postgres from "postgres";
@@ -36,15 +36,15 @@ import { loadTenants } from "../src/seed/load-tenants.ts";
 import { loadReferenceData } from "../src/seed/reference-data.ts";
 import { withTenant } from "../src/tenant-tx.ts";
 
-let scratch: Awaited<ReturnType<typeof createTestDatabase>>;
+let scratch: TestDatabase;
 let client: DbClient;
 let admin: postgres.Sql;
 const TODAY = "2026-12-05";
 const actor = { userId: null, label: "Test" };
 
 beforeAll(async () => {
-  scratch = await createTestDatabase(inject("superuserUrl"), "spatz_benchmark");
-  await runMigrations(scratch.ownerUrl);
+  // Other test packages migrate at the same time: under their lock (roles are cluster-wide).
+  scratch = await createMigratedTestDatabase(inject("superuserUrl"), "spatz_benchmark", runMigrations);
   client = createDb(scratch.appUrl, { max: 4 });
   admin = postgres(scratch.ownerUrl.replace("spatz_owner@", "postgres@"), { max: 1, onnotice: () => {} });
 }, 120_000);

@@ -2,7 +2,7 @@
 // without RLS, FORCE, the tenant policy or tenant-first unique keys fails here, as does an unreviewed policy or a grant
 // that lets the runtime role change append-only history. The second block proves the checks fail when a rule breaks.
 
-import { createTestDatabase } from "@spatz/local/test-services";
+import { createMigratedTestDatabase, type TestDatabase } from "@spatz/local/test-services";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { runMigrations } from "../src/migrate.ts";
@@ -39,11 +39,11 @@ describe("row-level security invariants", () => {
 });
 
 describe("the invariant checks catch a broken rule", () => {
-  let scratch: Awaited<ReturnType<typeof createTestDatabase>>;
+  let scratch: TestDatabase;
   let admin: postgres.Sql;
   beforeAll(async () => {
-    scratch = await createTestDatabase(inject("superuserUrl"), "spatz_rls_broken");
-    await runMigrations(scratch.ownerUrl);
+    // Other test packages migrate at the same time: under their lock (roles are cluster-wide).
+    scratch = await createMigratedTestDatabase(inject("superuserUrl"), "spatz_rls_broken", runMigrations);
     admin = postgres(scratch.ownerUrl.replace("spatz_owner@", "postgres@"), { max: 1, onnotice: () => {} });
   }, 120_000);
   afterAll(async () => {

@@ -72,22 +72,30 @@ export async function provideTestDatabase(
 }
 
 /**
- * A fresh database migrated with `migrate`. Test packages do this in parallel on one cluster, but roles and their
- * settings are cluster-wide: two concurrent `ALTER ROLE` fail with "tuple concurrently updated". An advisory lock
- * taken in the maintenance database (advisory locks are per database) lets one package at a time do it.
+ * Runs `migrate` as the only migration on the cluster. Test packages migrate their databases in parallel, but roles
+ * and their settings are cluster-wide: two concurrent first migrations both create `spatz_app` (duplicate key), two
+ * concurrent `ALTER ROLE` fail with "tuple concurrently updated". An advisory lock taken in the maintenance database
+ * (advisory locks are per database) lets one migration at a time touch them. Every test that migrates uses it.
  */
+export async function withMigrationLock<T>(superuserUrl: string, migrate: () => Promise<T>): Promise<T> {
+  const sql = postgres(superuserUrl, { max: 1, onnotice: () => {} });
+  try {
+    await sql`select pg_advisory_lock(hashtext('spatz-test-migrations'))`;
+    return await migrate();
+  } finally {
+    await sql.end({ timeout: 5 }); // ending the session releases the lock
+  }
+}
+
+/** A fresh database migrated with `migrate`, under the migration lock. */
 export async function createMigratedTestDatabase(
   superuserUrl: string,
   prefix: string,
   migrate: (ownerUrl: string) => Promise<void>,
 ): Promise<TestDatabase> {
-  const sql = postgres(superuserUrl, { max: 1, onnotice: () => {} });
-  try {
-    await sql`select pg_advisory_lock(hashtext('spatz-test-migrations'))`;
+  return withMigrationLock(superuserUrl, async () => {
     const database = await createTestDatabase(superuserUrl, prefix);
     await migrate(database.ownerUrl);
     return database;
-  } finally {
-    await sql.end({ timeout: 5 }); // ending the session releases the lock
-  }
+  });
 }

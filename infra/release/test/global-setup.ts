@@ -6,6 +6,7 @@ declare module "vitest" {
   export interface ProvidedContext {
     appUrl: string;
     ownerUrl: string;
+    superuserUrl: string;
     redisUrl: string;
   }
 }

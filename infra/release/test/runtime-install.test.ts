@@ -5,6 +5,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync 
 import os from "node:os";
 import path from "node:path";
 import { freePort } from "@spatz/local";
+import { withMigrationLock } from "@spatz/local/test-services";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import {
   APPS,
@@ -67,7 +68,10 @@ describe("started from the compiled output", () => {
   });
 
   it("the CLI migrates and loads the Kommunen from the files beside its bundle", async () => {
-    const migrated = await runNode(deployed.cli, ["dist/main.js", "migrate"], env());
+    // Under the lock the other test packages migrate with: the first migration creates the cluster's roles.
+    const migrated = await withMigrationLock(inject("superuserUrl"), () =>
+      runNode(deployed.cli, ["dist/main.js", "migrate"], env()),
+    );
     expect(migrated.stdout).toContain("migrations applied");
     const loaded = await runNode(deployed.cli, ["dist/main.js", "load-tenants"], env());
     expect(loaded.stdout).toMatch(/133 Kommunen and \d+ Gemeinden loaded/);
